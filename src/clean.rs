@@ -1,0 +1,278 @@
+//! Clean: split an article body into paragraphs and drop boilerplate lines
+//! (social, subscribe, related, bylines, credits, ads, repeated headlines,
+//! subheads), recording each removal and its reason.
+//!
+//! The rules are shapes of lines, not lists of strings from any one site:
+//! a call to action next to a platform name, a "Related:" prefix, a short
+//! title-cased line without a verb-bearing sentence ending, and so on.
+
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet};
+
+use crate::ingest::parse_text_article;
+use crate::model::{Article, RemovalReason, Removed};
+
+/// What clean keeps of an article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cleaned {
+    /// Headline: the article's own, or its first line when that is one.
+    pub title: Option<String>,
+    /// Body paragraphs that survived, in order.
+    pub paragraphs: Vec<String>,
+    /// Lines dropped, with reasons.
+    pub removed: Vec<Removed>,
+}
+
+/// Longest line (in words) that a subhead or boilerplate rule may drop.
+const MAX_BOILERPLATE_WORDS: usize = 30;
+/// Longest line without a final stop that counts as a subhead.
+const MAX_SUBHEAD_WORDS: usize = 14;
+
+fn set(patterns: &[&str]) -> RegexSet {
+    let patterns: Vec<String> = patterns.iter().map(|p| format!("(?i){p}")).collect();
+    RegexSet::new(patterns).expect("built-in boilerplate patterns are valid")
+}
+
+static SOCIAL: LazyLock<RegexSet> = LazyLock::new(|| {
+    set(&[
+        r"^(follow|like|join|find|connect with) (us|me)\b",
+        r"\b(click|tap) here\b",
+        r"^(share|tweet|email|print|comments?|pin|whatsapp)(\s*(this|on|via)\b.*)?$",
+        r"\bshare (this|the) (article|story|post|page)\b",
+        r"^@\w+",
+        r"(^|\s)@\w+\s*$",
+        r"\b(available|follow|join|find|download|get)\b.*\b(telegram|whatsapp|facebook|twitter|instagram|youtube|tiktok|google news|app store|google play)\b",
+        r"\b(facebook|twitter|instagram|youtube|telegram|whatsapp|linkedin|tiktok)\s*[,|/·•]\s*(facebook|twitter|instagram|youtube|telegram|whatsapp|linkedin|tiktok|google news)\b",
+    ])
+});
+
+static SUBSCRIBE: LazyLock<RegexSet> = LazyLock::new(|| {
+    set(&[
+        r"\b(subscribe|unsubscribe|newsletters?)\b",
+        r"\bsign (up|in) (for|to|here)\b",
+        r"\b(delivered|straight) to your inbox\b",
+    ])
+});
+
+static RELATED: LazyLock<RegexSet> = LazyLock::new(|| {
+    set(&[
+        r"^(related|related articles?|related stories|related news|read more|read also|also read|see also|more from|more on this|recommended|watch|listen|trending( news)?|more|latest|don't miss|must read)\s*[:|>»–—-]",
+        r"^(related|read more|see also|also read|recommended for you)$",
+    ])
+});
+
+static BYLINE: LazyLock<RegexSet> = LazyLock::new(|| {
+    set(&[
+        r"^by [\p{Lu}][\w.'’-]*( (and )?[\p{Lu}][\w.'’-]*){0,4}( ?[,|–—-] ?[\p{Lu}@][^.!?]*)?$",
+        r"^\(?(additional )?(reporting|writing|editing|written|compiled|edited) by\b",
+        r"^(posted|published|updated|last updated)( on| at)?\s*:?\s*[^.!?]*\d[^.!?]*$",
+        r"\b(staff|senior|special) (writer|reporter|correspondent)$",
+    ])
+});
+
+static CREDIT: LazyLock<RegexSet> = LazyLock::new(|| {
+    set(&[
+        r"^\(?(file )?(photo|image|picture|video|photograph|illustration)s?( credit)?\s*[:|/]",
+        r"^\(?credit\s*:",
+        r"\b(getty images|ap photo|afp photo|afp via getty|reuters/|shutterstock|istock|epa-efe|photo credit)\b",
+    ])
+});
+
+static ADVERTISEMENT: LazyLock<RegexSet> = LazyLock::new(|| {
+    set(&[
+        r"^(advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?)$",
+        r"\b(we use cookies|cookie policy|privacy policy|terms of (use|service)|all rights reserved)\b",
+        r"^(copyright|©)",
+    ])
+});
+
+static SENTENCE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"[.!?…]["'”’)\]]*$"#).expect("valid pattern"));
+
+/// Cleans one article.
+pub fn clean(article: &Article) -> Cleaned {
+    let mut title = article.title.clone();
+    let mut text = article.text.as_str();
+    let reparsed;
+    if title.is_none() {
+        // A cluster or JSONL document with no title may still open with one.
+        reparsed = parse_text_article(&article.id, &article.text);
+        title = reparsed.title.clone();
+        if title.is_some() {
+            text = &reparsed.text;
+        }
+    }
+    let title_key = title.as_deref().map(normalize);
+    let mut cleaned = Cleaned {
+        title,
+        ..Cleaned::default()
+    };
+    let mut seen = rustc_hash::FxHashSet::default();
+    for line in lines(text) {
+        let key = normalize(&line);
+        if key.is_empty() {
+            continue;
+        }
+        let reason = if title_key.as_deref() == Some(key.as_str()) {
+            Some(RemovalReason::RepeatedHeadline)
+        } else if !seen.insert(key) {
+            Some(RemovalReason::RepeatedLine)
+        } else {
+            boilerplate(&line)
+        };
+        match reason {
+            Some(reason) => cleaned.removed.push(Removed { text: line, reason }),
+            None => cleaned.paragraphs.push(line),
+        }
+    }
+    cleaned
+}
+
+/// The reason a line is boilerplate, if it is.
+pub fn boilerplate(line: &str) -> Option<RemovalReason> {
+    let words = line.split_whitespace().count();
+    if words <= MAX_BOILERPLATE_WORDS {
+        let checks: [(&RegexSet, RemovalReason); 6] = [
+            (&RELATED, RemovalReason::Related),
+            (&SOCIAL, RemovalReason::Social),
+            (&SUBSCRIBE, RemovalReason::Subscribe),
+            (&CREDIT, RemovalReason::Credit),
+            (&ADVERTISEMENT, RemovalReason::Advertisement),
+            (&BYLINE, RemovalReason::Byline),
+        ];
+        for (patterns, reason) in checks {
+            if patterns.is_match(line) {
+                return Some(reason);
+            }
+        }
+    }
+    if is_subhead(line, words) {
+        return Some(RemovalReason::Subhead);
+    }
+    None
+}
+
+/// A short line that does not end like a sentence, or a short title-cased
+/// line ("Why Is This Important?", "Long Story Short").
+fn is_subhead(line: &str, words: usize) -> bool {
+    if words <= MAX_SUBHEAD_WORDS && !SENTENCE_END.is_match(line) {
+        return true;
+    }
+    words <= 8 && title_cased(line)
+}
+
+fn title_cased(line: &str) -> bool {
+    let mut capital = 0;
+    let mut lower = 0;
+    for word in line.split_whitespace() {
+        match word.chars().find(|c| c.is_alphabetic()) {
+            Some(c) if c.is_uppercase() => capital += 1,
+            Some(_) if word.len() > 3 => lower += 1,
+            _ => {}
+        }
+    }
+    capital >= 2 && lower == 0
+}
+
+/// Splits a body into lines, re-joining hard-wrapped lines of one paragraph.
+fn lines(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut continues = false;
+    for raw in text.lines() {
+        let line = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.is_empty() {
+            continues = false;
+            continue;
+        }
+        let starts_lower = line.chars().next().is_some_and(|c| c.is_lowercase());
+        match out.last_mut() {
+            Some(last) if continues && starts_lower => {
+                last.push(' ');
+                last.push_str(&line);
+            }
+            _ => out.push(line),
+        }
+        continues = out.last().is_some_and(|l| !SENTENCE_END.is_match(l));
+    }
+    out
+}
+
+/// Lower-cased letters and digits only: the key for "the same line".
+fn normalize(line: &str) -> String {
+    line.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason(line: &str) -> Option<&'static str> {
+        boilerplate(line).map(RemovalReason::as_str)
+    }
+
+    #[test]
+    fn recognises_boilerplate_shapes() {
+        assert_eq!(reason("Follow us: Facebook, Twitter, Google News"), Some("social"));
+        assert_eq!(
+            reason("Our stories are now available on Telegram. Click here to join."),
+            Some("social")
+        );
+        assert_eq!(reason("@YouTube"), Some("social"));
+        assert_eq!(reason("Sign up for our daily newsletter."), Some("subscribe"));
+        assert_eq!(reason("Related Article : Leaders agree to talks"), Some("related"));
+        assert_eq!(reason("READ MORE: What the deal means"), Some("related"));
+        assert_eq!(reason("By Maria Okafor, Staff Writer"), Some("byline"));
+        assert_eq!(reason("Photo: A crowd in the square."), Some("credit"));
+        assert_eq!(reason("ADVERTISEMENT"), Some("advertisement"));
+        assert_eq!(reason("Syria, Russia Leaders Meet"), Some("subhead"));
+        assert_eq!(reason("Why Is This Important?"), Some("subhead"));
+    }
+
+    #[test]
+    fn keeps_real_sentences() {
+        for line in [
+            "The president wrote on Twitter that the talks had gone well.",
+            "He said the meeting was productive.",
+            "By Monday, the floods had receded.",
+            "\"We will rebuild,\" she said.",
+        ] {
+            assert_eq!(reason(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn repeated_headline_and_lines_are_removed_once() {
+        let article = Article {
+            id: "wire".into(),
+            title: Some("Leaders Meet".into()),
+            text: "Leaders Meet\nLEADERS MEET\n\nThe talks began.\n\nThe talks began.\n".into(),
+            ..Article::default()
+        };
+        let cleaned = clean(&article);
+        assert_eq!(cleaned.paragraphs, ["The talks began."]);
+        let reasons: Vec<_> = cleaned.removed.iter().map(|r| r.reason.as_str()).collect();
+        assert_eq!(reasons, ["repeated_headline", "repeated_headline", "repeated_line"]);
+    }
+
+    #[test]
+    fn untitled_document_takes_its_first_line() {
+        let article = Article {
+            id: "d0".into(),
+            text: "Index Released Today\n\nThe index ranks countries.".into(),
+            ..Article::default()
+        };
+        let cleaned = clean(&article);
+        assert_eq!(cleaned.title.as_deref(), Some("Index Released Today"));
+        assert_eq!(cleaned.paragraphs, ["The index ranks countries."]);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_joined() {
+        let body = "The talks began in the\ncapital on Monday.\nThey ended late.";
+        assert_eq!(lines(body), ["The talks began in the capital on Monday.", "They ended late."]);
+    }
+}

@@ -1,0 +1,176 @@
+//! JSONL: one JSON object per line, either an article
+//! (`id, title, text, source, url, date`) or a cluster
+//! (`id, documents: [article…], summaries: [str…]`), which is one story.
+
+use serde_json::{Map, Value};
+
+use crate::model::{Article, StoryInput};
+
+use super::InputError;
+
+/// What one JSONL file held.
+#[derive(Debug, Default)]
+pub struct ParsedJsonl {
+    /// Article lines, in order.
+    pub articles: Vec<Article>,
+    /// Cluster lines, one story each.
+    pub stories: Vec<StoryInput>,
+    /// Lines that could not be used.
+    pub errors: Vec<InputError>,
+}
+
+/// Parses JSONL content; `path` names the file in errors, `stem` makes ids.
+pub fn parse_jsonl(path: &str, stem: &str, content: &str) -> ParsedJsonl {
+    let mut parsed = ParsedJsonl::default();
+    for (index, line) in content.lines().enumerate() {
+        let number = index + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let error = |message: String| InputError {
+            path: path.to_string(),
+            line: Some(number),
+            message,
+        };
+        let object = match serde_json::from_str::<Value>(line) {
+            Ok(Value::Object(object)) => object,
+            Ok(_) => {
+                parsed
+                    .errors
+                    .push(error("expected a JSON object".to_string()));
+                continue;
+            }
+            Err(err) => {
+                parsed.errors.push(error(format!("invalid JSON: {err}")));
+                continue;
+            }
+        };
+        if object.contains_key("documents") {
+            match cluster(&object, &format!("{stem}-{number}")) {
+                Ok((story, problems)) => {
+                    parsed.errors.extend(problems.into_iter().map(&error));
+                    parsed.stories.push(story);
+                }
+                Err(message) => parsed.errors.push(error(message)),
+            }
+        } else {
+            match article(&object, format!("{stem}-{number}")) {
+                Ok(article) => parsed.articles.push(article),
+                Err(message) => parsed.errors.push(error(message)),
+            }
+        }
+    }
+    parsed
+}
+
+/// A cluster line; a bad document is reported and the rest of the cluster kept.
+fn cluster(
+    object: &Map<String, Value>,
+    default_id: &str,
+) -> Result<(StoryInput, Vec<String>), String> {
+    let id = id_field(object).unwrap_or_else(|| default_id.to_string());
+    let Some(Value::Array(documents)) = object.get("documents") else {
+        return Err("\"documents\" must be an array of articles".to_string());
+    };
+    let mut articles = Vec::with_capacity(documents.len());
+    let mut problems = Vec::new();
+    for (i, document) in documents.iter().enumerate() {
+        let parsed = match document {
+            Value::Object(document) => article(document, format!("{id}-d{i}")),
+            _ => Err("not a JSON object".to_string()),
+        };
+        match parsed {
+            Ok(article) => articles.push(article),
+            Err(message) => problems.push(format!("cluster {id}, document {i}: {message}")),
+        }
+    }
+    if articles.is_empty() {
+        return Err(format!("cluster {id} has no usable documents"));
+    }
+    let references = match object.get("summaries") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|s| {
+                s.as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| "\"summaries\" must hold strings".to_string())
+            })
+            .collect::<Result<_, _>>()?,
+        Some(_) => return Err("\"summaries\" must be an array".to_string()),
+    };
+    let story = StoryInput {
+        id,
+        articles,
+        references,
+    };
+    Ok((story, problems))
+}
+
+fn article(object: &Map<String, Value>, default_id: String) -> Result<Article, String> {
+    let text = match object.get("text") {
+        Some(Value::String(text)) => text.clone(),
+        Some(_) => return Err("\"text\" must be a string".to_string()),
+        None => return Err("missing \"text\"".to_string()),
+    };
+    if text.trim().is_empty() {
+        return Err("article has no text".to_string());
+    }
+    Ok(Article {
+        id: id_field(object).unwrap_or(default_id),
+        title: string_field(object, "title")?,
+        text,
+        source: string_field(object, "source")?,
+        url: string_field(object, "url")?,
+        date: string_field(object, "date")?,
+    })
+}
+
+fn id_field(object: &Map<String, Value>) -> Option<String> {
+    match object.get("id")? {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn string_field(object: &Map<String, Value>, key: &str) -> Result<Option<String>, String> {
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.trim().to_string())),
+        Some(_) => Err(format!("\"{key}\" must be a string or null")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn articles_clusters_and_errors() {
+        let content = r#"{"id":"a1","title":"T","text":"Body one.","source":"Wire"}
+{"text":"Body two."}
+not json
+{"id":"c1","documents":[{"text":"Doc."},{"id":"x","text":"Other."}],"summaries":["Ref."]}
+
+{"title":"no text"}
+[1,2]
+{"id":"c2","documents":[{"text":""},{"text":"Kept."}]}
+"#;
+        let parsed = parse_jsonl("in.jsonl", "in", content);
+        assert_eq!(parsed.articles.len(), 2);
+        assert_eq!(parsed.articles[0].source.as_deref(), Some("Wire"));
+        assert_eq!(parsed.articles[1].id, "in-2");
+        assert_eq!(parsed.stories.len(), 2);
+        assert_eq!(parsed.stories[1].articles.len(), 1);
+        assert_eq!(parsed.stories[0].articles[0].id, "c1-d0");
+        assert_eq!(parsed.stories[0].articles[1].id, "x");
+        assert_eq!(parsed.stories[0].references, ["Ref."]);
+        let lines: Vec<_> = parsed.errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [Some(3), Some(6), Some(7), Some(8)]);
+        assert!(parsed.errors[3].message.contains("cluster c2, document 0"));
+        assert!(parsed.errors[0].to_string().starts_with("in.jsonl:3: invalid JSON"));
+        assert!(parsed.errors[1].message.contains("missing \"text\""));
+    }
+}

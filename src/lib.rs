@@ -1,0 +1,36 @@
+//! chorus: many reports of one event in, one attributed story out.
+//!
+//! The pipeline, one module per stage:
+//! [`ingest`] → [`clean`] → [`segment`] → [`summarize`] → [`attribute`] →
+//! [`report`] → [`render`]; [`eval`] scores summaries with ROUGE against
+//! reference summaries. [`model`] is the data model the stages share.
+
+pub mod attribute;
+pub mod clean;
+pub mod eval;
+pub mod index;
+pub mod ingest;
+pub mod model;
+pub mod render;
+pub mod report;
+pub mod segment;
+pub mod summarize;
+pub mod terms;
+
+use model::{Report, StoryInput};
+use summarize::{Budget, Story, System};
+use terms::Vocab;
+
+/// Summarizes each story with `system` within `budget` and builds the report.
+pub fn brief(stories: Vec<StoryInput>, system: System, budget: Budget) -> Report {
+    let mut vocab = Vocab::new();
+    let prepared: Vec<Story> = stories
+        .into_iter()
+        .map(|s| Story::prepare(s, &mut vocab))
+        .collect();
+    let reports = prepared
+        .iter()
+        .map(|story| report::story_report(story, &system.summarize(story, budget)))
+        .collect();
+    report::report(&prepared, reports)
+}

@@ -1,0 +1,189 @@
+//! The `chorus` command line: a thin shell over the library.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use chorus::eval::evaluate;
+use chorus::ingest::{Ingested, ingest_paths};
+use chorus::render::{OutputFormat, render};
+use chorus::summarize::{Budget, System};
+
+/// Many reports of one event in, one attributed story out.
+#[derive(Parser)]
+#[command(name = "chorus", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Summarize reports: every summary sentence cites every report that states it.
+    Summarize(SummarizeArgs),
+    /// Score chorus and the baselines with ROUGE on cluster JSONL with reference summaries.
+    Eval(EvalArgs),
+}
+
+#[derive(clap::Args)]
+struct SummarizeArgs {
+    /// Files or folders (.txt, .jsonl, .src), or - for stdin.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+    /// Summary length in words (whole sentences, at most this many).
+    #[arg(long, short, default_value_t = 150, value_parser = clap::value_parser!(u32).range(1..))]
+    words: u32,
+    /// Write to this file instead of stdout.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Summarizer: chorus, or a baseline (lead, lead-rr, lexrank, textrank).
+    #[arg(long, default_value = "chorus", value_parser = parse_system)]
+    system: System,
+    /// When to colour text output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(clap::Args)]
+struct EvalArgs {
+    /// Cluster JSONL with reference summaries (one cluster per line).
+    #[arg(long, required = true)]
+    data: Vec<PathBuf>,
+    /// Word budget; every summary is cut at exactly this many words.
+    #[arg(long, short, default_value_t = 250, value_parser = clap::value_parser!(u32).range(1..))]
+    words: u32,
+    /// Comma-separated systems to compare.
+    #[arg(long, value_delimiter = ',', value_parser = parse_system,
+          default_value = "chorus,lead,lead-rr,lexrank,textrank")]
+    systems: Vec<System>,
+    /// Write every summary as JSONL: {"id","system","summary"}.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Print the results as JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_system(name: &str) -> Result<System, String> {
+    System::from_name(name).ok_or_else(|| {
+        let known: Vec<&str> = System::ALL.iter().map(|s| s.name()).collect();
+        format!("unknown system {name:?} (known: {})", known.join(", "))
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Summarize(args) => summarize(args),
+        Command::Eval(args) => eval(args),
+    };
+    match outcome {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(2),
+        Err(err) => {
+            eprintln!("chorus: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Prints every input problem; returns whether there were none.
+fn report_problems(ingested: &Ingested) -> bool {
+    for error in &ingested.errors {
+        eprintln!("chorus: {error}");
+    }
+    for path in &ingested.skipped {
+        eprintln!(
+            "chorus: {}: skipped (not .txt, .jsonl or .src)",
+            path.display()
+        );
+    }
+    ingested.errors.is_empty()
+}
+
+fn summarize(args: SummarizeArgs) -> Result<bool> {
+    let ingested = ingest_paths(&args.inputs);
+    let clean = report_problems(&ingested);
+    if ingested.stories.is_empty() {
+        bail!("no readable article in the input");
+    }
+    let report = chorus::brief(
+        ingested.stories,
+        args.system,
+        Budget::within(args.words as usize),
+    );
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            args.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let rendered = render(&report, args.format, color);
+    write_output(args.output.as_ref(), &rendered)?;
+    Ok(clean)
+}
+
+fn eval(args: EvalArgs) -> Result<bool> {
+    let ingested = ingest_paths(&args.data);
+    let clean = report_problems(&ingested);
+    let stories: Vec<_> = ingested
+        .stories
+        .into_iter()
+        .filter(|s| !s.references.is_empty())
+        .collect();
+    if stories.is_empty() {
+        bail!("no cluster with reference summaries in the data");
+    }
+    let evaluation = evaluate(&stories, &args.systems, args.words as usize);
+    if let Some(path) = &args.out {
+        let mut lines = String::new();
+        for summary in &evaluation.summaries {
+            lines.push_str(&serde_json::to_string(summary)?);
+            lines.push('\n');
+        }
+        write_output(Some(path), &lines)?;
+    }
+    let printed = if args.json {
+        format!("{}\n", serde_json::to_string_pretty(&evaluation)?)
+    } else {
+        format!(
+            "{} clusters, summaries cut at {} words; ROUGE ×100 (rouge-score tokenization, Porter stemmer)\n{}",
+            stories.len(),
+            args.words,
+            evaluation.table()
+        )
+    };
+    write_output(None, &printed)?;
+    Ok(clean)
+}
+
+fn write_output(path: Option<&PathBuf>, text: &str) -> Result<()> {
+    match path {
+        Some(path) => std::fs::write(path, text)
+            .with_context(|| format!("cannot write {}", path.display())),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
+                // A closed pipe (`chorus … | head`) is not an error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                other => other.context("cannot write to stdout"),
+            }
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! The data model every pipeline stage reads and extends.
+//!
+//! An [`Article`] is what ingest produced; [`Document`] is an article after
+//! clean and segment; a [`Story`] is a set of documents about one event; a
+//! [`Report`] is the versioned output contract (see `docs/report.md`).
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON report contract.
+pub const REPORT_VERSION: u32 = 1;
+
+/// One article as read from the input, before any cleaning.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable identifier: the file stem, or the id the input gave.
+    pub id: String,
+    /// Headline, when the input carries one or the text starts with one.
+    pub title: Option<String>,
+    /// Body text, paragraphs separated by blank lines or newlines.
+    pub text: String,
+    /// Outlet name.
+    pub source: Option<String>,
+    /// Canonical address.
+    pub url: Option<String>,
+    /// Publication date as given.
+    pub date: Option<String>,
+}
+
+/// A group of articles that the input says belong to one story.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoryInput {
+    /// Story identifier (the cluster id, or the name of the folder or file).
+    pub id: String,
+    /// The articles, in input order.
+    pub articles: Vec<Article>,
+    /// Reference summaries, present only in evaluation data.
+    pub references: Vec<String>,
+}
+
+/// Why the clean stage dropped a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RemovalReason {
+    /// "Follow us", "Share this", "Click here to join", a bare handle.
+    Social,
+    /// "Subscribe", "Sign up for our newsletter".
+    Subscribe,
+    /// "Related Article: …", "READ MORE: …".
+    Related,
+    /// "By Jane Doe", "Reporting by …".
+    Byline,
+    /// "Photo: …", "(Image credit: …)".
+    Credit,
+    /// The headline printed again at the top of the body.
+    RepeatedHeadline,
+    /// A line printed twice in the same article.
+    RepeatedLine,
+    /// A short heading without a verb or a final stop.
+    Subhead,
+    /// Advertisement or cookie/legal notices.
+    Advertisement,
+}
+
+impl RemovalReason {
+    /// The reason as written in the report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RemovalReason::Social => "social",
+            RemovalReason::Subscribe => "subscribe",
+            RemovalReason::Related => "related",
+            RemovalReason::Byline => "byline",
+            RemovalReason::Credit => "credit",
+            RemovalReason::RepeatedHeadline => "repeated_headline",
+            RemovalReason::RepeatedLine => "repeated_line",
+            RemovalReason::Subhead => "subhead",
+            RemovalReason::Advertisement => "advertisement",
+        }
+    }
+}
+
+/// A line the clean stage removed, kept so that nothing is silently dropped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removed {
+    /// The line as written.
+    pub text: String,
+    /// Why it was removed.
+    pub reason: RemovalReason,
+}
+
+/// One sentence of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// The sentence text, trimmed.
+    pub text: String,
+    /// Index of the paragraph the sentence is in (0-based).
+    pub paragraph: usize,
+    /// Number of words (whitespace-separated).
+    pub words: usize,
+}
+
+/// An article after clean and segment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The article as ingested (its `text` is the original body).
+    pub article: Article,
+    /// Headline after cleaning (from the input or from the first line).
+    pub title: Option<String>,
+    /// Lines removed by the clean stage.
+    pub removed: Vec<Removed>,
+    /// Body sentences in reading order.
+    pub sentences: Vec<Sentence>,
+    /// Id of the document this one reprints, when it is a near-duplicate.
+    pub duplicate_of: Option<String>,
+}
+
+impl Document {
+    /// The document id.
+    pub fn id(&self) -> &str {
+        &self.article.id
+    }
+}
+
+/// Where a summary sentence was taken from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentenceRef {
+    /// Index of the document in the story.
+    pub document: usize,
+    /// Index of the sentence in that document.
+    pub sentence: usize,
+}
+
+/// The versioned JSON report (`"version": 1`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Contract version.
+    pub version: u32,
+    /// Every input document, with what cleaning removed.
+    pub documents: Vec<DocumentReport>,
+    /// One entry per story.
+    pub stories: Vec<StoryReport>,
+}
+
+/// A document as listed in the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentReport {
+    /// Document id.
+    pub id: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Outlet.
+    pub source: Option<String>,
+    /// Address.
+    pub url: Option<String>,
+    /// Publication date as given.
+    pub date: Option<String>,
+    /// Number of body sentences kept.
+    pub sentences: usize,
+    /// Lines removed by cleaning.
+    pub removed: Vec<RemovedReport>,
+    /// Id of the document this one reprints.
+    pub duplicate_of: Option<String>,
+}
+
+/// A removed line as listed in the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemovedReport {
+    /// The line.
+    pub text: String,
+    /// The reason, e.g. `social` or `subhead`.
+    pub reason: String,
+}
+
+/// One story's brief.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoryReport {
+    /// Story id.
+    pub id: String,
+    /// Headline chosen for the story.
+    pub headline: String,
+    /// Ids of the story's documents.
+    pub documents: Vec<String>,
+    /// The extractive summary.
+    pub summary: Vec<SummarySentence>,
+    /// Quantities, dates, times and durations compared across sources.
+    pub facts: Vec<serde_json::Value>,
+    /// Quotes grouped across sources.
+    pub quotes: Vec<serde_json::Value>,
+    /// Entities with aliases.
+    pub entities: Vec<serde_json::Value>,
+    /// Dated events.
+    pub timeline: Vec<serde_json::Value>,
+    /// What each source alone reports.
+    pub unique: Vec<serde_json::Value>,
+}
+
+/// A summary sentence with every source that states it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SummarySentence {
+    /// The sentence as written in the document it was taken from.
+    pub text: String,
+    /// Ids of every document that states it or a close paraphrase.
+    pub sources: Vec<String>,
+    /// Where it was taken from.
+    pub from: FromRef,
+}
+
+/// The document and sentence index a summary sentence was taken from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FromRef {
+    /// Document id.
+    pub document: String,
+    /// Sentence index in that document (0-based).
+    pub sentence: usize,
+}

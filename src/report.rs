@@ -1,0 +1,101 @@
+//! Builds the versioned report (the JSON contract) from a summarized story.
+
+use crate::attribute::attribute;
+use crate::model::{
+    Document, DocumentReport, FromRef, REPORT_VERSION, RemovedReport, Report, SentenceRef,
+    StoryReport, SummarySentence,
+};
+use crate::summarize::Story;
+
+/// Words of a sentence used as a headline when no document has a title.
+const HEADLINE_WORDS: usize = 14;
+
+/// The report section for one story whose summary is `chosen`.
+pub fn story_report(story: &Story, chosen: &[SentenceRef]) -> StoryReport {
+    let sources = attribute(&story.index, chosen);
+    let summary = chosen
+        .iter()
+        .zip(sources)
+        .map(|(r, docs)| SummarySentence {
+            text: story.documents[r.document].sentences[r.sentence].text.clone(),
+            sources: docs
+                .into_iter()
+                .map(|d| story.documents[d].id().to_string())
+                .collect(),
+            from: FromRef {
+                document: story.documents[r.document].id().to_string(),
+                sentence: r.sentence,
+            },
+        })
+        .collect();
+    StoryReport {
+        id: story.id.clone(),
+        headline: headline(story, chosen),
+        documents: story.documents.iter().map(|d| d.id().to_string()).collect(),
+        summary,
+        facts: Vec::new(),
+        quotes: Vec::new(),
+        entities: Vec::new(),
+        timeline: Vec::new(),
+        unique: Vec::new(),
+    }
+}
+
+/// The title of the document the brief draws on most, else the first title,
+/// else the opening of the first summary sentence.
+fn headline(story: &Story, chosen: &[SentenceRef]) -> String {
+    let mut drawn = vec![0usize; story.documents.len()];
+    for r in chosen {
+        drawn[r.document] += 1;
+    }
+    let titled = |d: &usize| story.documents[*d].title.is_some();
+    let best = (0..story.documents.len())
+        .filter(titled)
+        .max_by_key(|&d| (drawn[d], std::cmp::Reverse(d)));
+    if let Some(title) = best.and_then(|d| story.documents[d].title.clone()) {
+        return title;
+    }
+    if let Some(first) = chosen.first() {
+        let text = &story.documents[first.document].sentences[first.sentence].text;
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if words.len() <= HEADLINE_WORDS {
+            return text.clone();
+        }
+        return format!("{}…", words[..HEADLINE_WORDS].join(" "));
+    }
+    story.id.clone()
+}
+
+/// A document as listed in the report.
+pub fn document_report(document: &Document) -> DocumentReport {
+    let article = &document.article;
+    DocumentReport {
+        id: article.id.clone(),
+        title: document.title.clone(),
+        source: article.source.clone(),
+        url: article.url.clone(),
+        date: article.date.clone(),
+        sentences: document.sentences.len(),
+        removed: document
+            .removed
+            .iter()
+            .map(|r| RemovedReport {
+                text: r.text.clone(),
+                reason: r.reason.as_str().to_string(),
+            })
+            .collect(),
+        duplicate_of: document.duplicate_of.clone(),
+    }
+}
+
+/// Collects stories and their reports into one versioned report.
+pub fn report(stories: &[Story], reports: Vec<StoryReport>) -> Report {
+    Report {
+        version: REPORT_VERSION,
+        documents: stories
+            .iter()
+            .flat_map(|s| s.documents.iter().map(document_report))
+            .collect(),
+        stories: reports,
+    }
+}

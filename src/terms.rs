@@ -1,0 +1,180 @@
+//! Words as the scorer and ROUGE see them: lower-cased ASCII letters and
+//! digits, Porter-stemmed (NLTK's variant, as Google's rouge-score uses),
+//! interned to integer ids so that later stages compare integers.
+
+use nltk_porter::{Mode, PorterStemmer};
+use rustc_hash::FxHashMap;
+
+/// An interned term (a stem).
+pub type TermId = u32;
+
+/// Function words that carry no content of their own.
+const STOPWORDS: &[&str] = &[
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few",
+    "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
+    "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its",
+    "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off",
+    "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "s",
+    "said", "same", "say", "says", "she", "should", "so", "some", "such", "t", "than", "that",
+    "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this",
+    "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what",
+    "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
+    "your", "yours", "yourself", "yourselves", "mr", "ms", "mrs", "one", "new", "like", "get",
+    "told", "year", "years", "according", "may", "might", "must", "us", "re", "ve", "ll", "d", "m",
+];
+
+/// Interns stems and remembers which are stopwords.
+///
+/// One vocabulary can serve a whole run: stemming is cached per surface
+/// form, which is where most of tokenization's time would otherwise go.
+pub struct Vocab {
+    stemmer: PorterStemmer,
+    by_surface: FxHashMap<String, TermId>,
+    by_stem: FxHashMap<String, TermId>,
+    stems: Vec<String>,
+    stop: Vec<bool>,
+    scratch: String,
+}
+
+impl Default for Vocab {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Vocab {
+    /// An empty vocabulary.
+    pub fn new() -> Self {
+        let mut vocab = Vocab {
+            stemmer: PorterStemmer::new(Mode::Nltk),
+            by_surface: FxHashMap::default(),
+            by_stem: FxHashMap::default(),
+            stems: Vec::new(),
+            stop: Vec::new(),
+            scratch: String::new(),
+        };
+        for word in STOPWORDS {
+            let id = vocab.intern_surface(word);
+            vocab.stop[id as usize] = true;
+        }
+        vocab
+    }
+
+    /// Number of distinct terms seen so far.
+    pub fn len(&self) -> usize {
+        self.stems.len()
+    }
+
+    /// Whether no term has been seen.
+    pub fn is_empty(&self) -> bool {
+        self.stems.is_empty()
+    }
+
+    /// Whether `id` is a function word.
+    pub fn is_stopword(&self, id: TermId) -> bool {
+        self.stop[id as usize]
+    }
+
+    /// The stem a term id stands for.
+    pub fn stem(&self, id: TermId) -> &str {
+        &self.stems[id as usize]
+    }
+
+    /// Appends the term ids of `text` to `out`, tokenized as rouge-score does.
+    pub fn terms_into(&mut self, text: &str, out: &mut Vec<TermId>) {
+        let mut token = std::mem::take(&mut self.scratch);
+        token.clear();
+        for ch in text.chars() {
+            if ch.is_ascii_alphanumeric() {
+                token.push(ch.to_ascii_lowercase());
+            } else if ch.is_ascii() {
+                self.flush(&mut token, out);
+            } else {
+                // Python's str.lower() can turn a few non-ASCII letters into
+                // ASCII ones (the Kelvin sign, dotted capital I).
+                for lower in ch.to_lowercase() {
+                    if lower.is_ascii_alphanumeric() {
+                        token.push(lower);
+                    } else {
+                        self.flush(&mut token, out);
+                    }
+                }
+            }
+        }
+        self.flush(&mut token, out);
+        self.scratch = token;
+    }
+
+    /// The term ids of `text`.
+    pub fn terms(&mut self, text: &str) -> Vec<TermId> {
+        let mut out = Vec::new();
+        self.terms_into(text, &mut out);
+        out
+    }
+
+    fn flush(&mut self, token: &mut String, out: &mut Vec<TermId>) {
+        if token.is_empty() {
+            return;
+        }
+        let id = match self.by_surface.get(token.as_str()) {
+            Some(&id) => id,
+            None => self.intern_surface(token),
+        };
+        out.push(id);
+        token.clear();
+    }
+
+    fn intern_surface(&mut self, surface: &str) -> TermId {
+        if let Some(&id) = self.by_surface.get(surface) {
+            return id;
+        }
+        // rouge-score stems only tokens longer than three characters.
+        let stem = if surface.len() > 3 {
+            self.stemmer.stem(surface)
+        } else {
+            surface.to_string()
+        };
+        let next = self.stems.len() as TermId;
+        let id = *self.by_stem.entry(stem.clone()).or_insert(next);
+        if id == next {
+            self.stems.push(stem);
+            self.stop.push(false);
+        }
+        self.by_surface.insert(surface.to_string(), id);
+        id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokenizes_like_rouge_score() {
+        let mut vocab = Vocab::new();
+        let ids = vocab.terms("The U.S. economy's 3.5% growth—running!");
+        let stems: Vec<&str> = ids.iter().map(|&id| vocab.stem(id)).collect();
+        assert_eq!(stems, ["the", "u", "s", "economi", "s", "3", "5", "growth", "run"]);
+    }
+
+    #[test]
+    fn surface_forms_share_a_stem_id() {
+        let mut vocab = Vocab::new();
+        let a = vocab.terms("meetings");
+        let b = vocab.terms("Meeting");
+        assert_eq!(a, b);
+        assert!(!vocab.is_stopword(a[0]));
+        let the = vocab.terms("THE");
+        assert!(vocab.is_stopword(the[0]));
+    }
+
+    #[test]
+    fn short_tokens_are_not_stemmed() {
+        let mut vocab = Vocab::new();
+        let ids = vocab.terms("was ones");
+        assert_eq!(vocab.stem(ids[0]), "was");
+        assert_eq!(vocab.stem(ids[1]), "one");
+    }
+}
