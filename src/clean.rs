@@ -12,6 +12,7 @@ use regex::{Regex, RegexSet};
 
 use crate::ingest::parse_text_article;
 use crate::model::{Article, RemovalReason, Removed};
+use crate::segment::count_words;
 
 /// What clean keeps of an article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -29,62 +30,78 @@ const MAX_BOILERPLATE_WORDS: usize = 30;
 /// Longest line without a final stop that counts as a subhead.
 const MAX_SUBHEAD_WORDS: usize = 14;
 
-fn set(patterns: &[&str]) -> RegexSet {
-    let patterns: Vec<String> = patterns.iter().map(|p| format!("(?i){p}")).collect();
-    RegexSet::new(patterns).expect("built-in boilerplate patterns are valid")
-}
+/// Boilerplate line shapes, each with the reason it is removed. Earlier
+/// rules win when several match.
+const RULES: &[(RemovalReason, &[&str])] = &[
+    (
+        RemovalReason::Related,
+        &[
+            r"^(related|related articles?|related stories|related news|read more|read also|also read|see also|more from|more on this|recommended|watch|listen|trending( news)?|more|latest|don't miss|must read)\s*[:|>»–—-]",
+            r"^(related|read more|see also|also read|recommended for you)$",
+        ],
+    ),
+    (
+        RemovalReason::Social,
+        &[
+            r"^(follow|like|join|find|connect with) (us|me)\b",
+            r"\b(click|tap) here\b",
+            r"^(share|tweet|email|print|comments?|pin|whatsapp)(\s*(this|on|via)\b.*)?$",
+            r"\bshare (this|the) (article|story|post|page)\b",
+            r"^@\w+",
+            r"(^|\s)@\w+\s*$",
+            r"\b(available|follow|join|find|download|get)\b.*\b(telegram|whatsapp|facebook|twitter|instagram|youtube|tiktok|google news|app store|google play)\b",
+            r"\b(facebook|twitter|instagram|youtube|telegram|whatsapp|linkedin|tiktok)\s*[,|/·•]\s*(facebook|twitter|instagram|youtube|telegram|whatsapp|linkedin|tiktok|google news)\b",
+        ],
+    ),
+    (
+        RemovalReason::Subscribe,
+        &[
+            r"\b(subscribe|unsubscribe|newsletters?)\b",
+            r"\bsign (up|in) (for|to|here)\b",
+            r"\b(delivered|straight) to your inbox\b",
+        ],
+    ),
+    (
+        RemovalReason::Credit,
+        &[
+            r"^\(?(file )?(photo|image|picture|video|photograph|illustration)s?( credit)?\s*[:|/]",
+            r"^\(?credit\s*:",
+            r"\b(getty images|ap photo|afp photo|afp via getty|reuters/|shutterstock|istock|epa-efe|photo credit)\b",
+        ],
+    ),
+    (
+        RemovalReason::Advertisement,
+        &[
+            r"^(advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?)$",
+            r"\b(we use cookies|cookie policy|privacy policy|terms of (use|service)|all rights reserved)\b",
+            r"^(copyright|©)",
+        ],
+    ),
+    (
+        RemovalReason::Byline,
+        &[
+            r"^by [\p{Lu}][\w.'’-]*( (and )?[\p{Lu}][\w.'’-]*){0,4}( ?[,|–—-] ?[\p{Lu}@][^.!?]*)?$",
+            r"^\(?(additional )?(reporting|writing|editing|written|compiled|edited) by\b",
+            r"^(posted|published|updated|last updated)( on| at)?\s*:?\s*[^.!?]*\d[^.!?]*$",
+            r"\b(staff|senior|special) (writer|reporter|correspondent)$",
+        ],
+    ),
+];
 
-static SOCIAL: LazyLock<RegexSet> = LazyLock::new(|| {
-    set(&[
-        r"^(follow|like|join|find|connect with) (us|me)\b",
-        r"\b(click|tap) here\b",
-        r"^(share|tweet|email|print|comments?|pin|whatsapp)(\s*(this|on|via)\b.*)?$",
-        r"\bshare (this|the) (article|story|post|page)\b",
-        r"^@\w+",
-        r"(^|\s)@\w+\s*$",
-        r"\b(available|follow|join|find|download|get)\b.*\b(telegram|whatsapp|facebook|twitter|instagram|youtube|tiktok|google news|app store|google play)\b",
-        r"\b(facebook|twitter|instagram|youtube|telegram|whatsapp|linkedin|tiktok)\s*[,|/·•]\s*(facebook|twitter|instagram|youtube|telegram|whatsapp|linkedin|tiktok|google news)\b",
-    ])
-});
-
-static SUBSCRIBE: LazyLock<RegexSet> = LazyLock::new(|| {
-    set(&[
-        r"\b(subscribe|unsubscribe|newsletters?)\b",
-        r"\bsign (up|in) (for|to|here)\b",
-        r"\b(delivered|straight) to your inbox\b",
-    ])
-});
-
-static RELATED: LazyLock<RegexSet> = LazyLock::new(|| {
-    set(&[
-        r"^(related|related articles?|related stories|related news|read more|read also|also read|see also|more from|more on this|recommended|watch|listen|trending( news)?|more|latest|don't miss|must read)\s*[:|>»–—-]",
-        r"^(related|read more|see also|also read|recommended for you)$",
-    ])
-});
-
-static BYLINE: LazyLock<RegexSet> = LazyLock::new(|| {
-    set(&[
-        r"^by [\p{Lu}][\w.'’-]*( (and )?[\p{Lu}][\w.'’-]*){0,4}( ?[,|–—-] ?[\p{Lu}@][^.!?]*)?$",
-        r"^\(?(additional )?(reporting|writing|editing|written|compiled|edited) by\b",
-        r"^(posted|published|updated|last updated)( on| at)?\s*:?\s*[^.!?]*\d[^.!?]*$",
-        r"\b(staff|senior|special) (writer|reporter|correspondent)$",
-    ])
-});
-
-static CREDIT: LazyLock<RegexSet> = LazyLock::new(|| {
-    set(&[
-        r"^\(?(file )?(photo|image|picture|video|photograph|illustration)s?( credit)?\s*[:|/]",
-        r"^\(?credit\s*:",
-        r"\b(getty images|ap photo|afp photo|afp via getty|reuters/|shutterstock|istock|epa-efe|photo credit)\b",
-    ])
-});
-
-static ADVERTISEMENT: LazyLock<RegexSet> = LazyLock::new(|| {
-    set(&[
-        r"^(advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?)$",
-        r"\b(we use cookies|cookie policy|privacy policy|terms of (use|service)|all rights reserved)\b",
-        r"^(copyright|©)",
-    ])
+/// All rules in one set, so that a line is scanned once.
+static BOILERPLATE: LazyLock<(RegexSet, Vec<RemovalReason>)> = LazyLock::new(|| {
+    let mut patterns = Vec::new();
+    let mut reasons = Vec::new();
+    for (reason, rule_patterns) in RULES {
+        for pattern in *rule_patterns {
+            // ASCII word boundaries keep the set on the fast DFA engines;
+            // every keyword the patterns bound is ASCII.
+            patterns.push(format!("(?i){}", pattern.replace(r"\b", r"(?-u:\b)")));
+            reasons.push(*reason);
+        }
+    }
+    let set = RegexSet::new(patterns).expect("built-in boilerplate patterns are valid");
+    (set, reasons)
 });
 
 static SENTENCE_END: LazyLock<Regex> =
@@ -103,18 +120,17 @@ pub fn clean(article: &Article) -> Cleaned {
             text = &reparsed.text;
         }
     }
-    let title_key = title.as_deref().map(normalize);
+    let title_key = title.as_deref().map(line_key);
     let mut cleaned = Cleaned {
         title,
         ..Cleaned::default()
     };
     let mut seen = rustc_hash::FxHashSet::default();
     for line in lines(text) {
-        let key = normalize(&line);
-        if key.is_empty() {
+        let Some(key) = line_key(&line) else {
             continue;
-        }
-        let reason = if title_key.as_deref() == Some(key.as_str()) {
+        };
+        let reason = if title_key == Some(Some(key)) {
             Some(RemovalReason::RepeatedHeadline)
         } else if !seen.insert(key) {
             Some(RemovalReason::RepeatedLine)
@@ -131,20 +147,15 @@ pub fn clean(article: &Article) -> Cleaned {
 
 /// The reason a line is boilerplate, if it is.
 pub fn boilerplate(line: &str) -> Option<RemovalReason> {
-    let words = line.split_whitespace().count();
+    let words = count_words(line);
     if words <= MAX_BOILERPLATE_WORDS {
-        let checks: [(&RegexSet, RemovalReason); 6] = [
-            (&RELATED, RemovalReason::Related),
-            (&SOCIAL, RemovalReason::Social),
-            (&SUBSCRIBE, RemovalReason::Subscribe),
-            (&CREDIT, RemovalReason::Credit),
-            (&ADVERTISEMENT, RemovalReason::Advertisement),
-            (&BYLINE, RemovalReason::Byline),
-        ];
-        for (patterns, reason) in checks {
-            if patterns.is_match(line) {
-                return Some(reason);
-            }
+        let (set, reasons) = &*BOILERPLATE;
+        // Most lines match nothing: a plain match test is much cheaper than
+        // asking which of the patterns matched.
+        if set.is_match(line)
+            && let Some(first) = set.matches(line).iter().next()
+        {
+            return Some(reasons[first]);
         }
     }
     if is_subhead(line, words) {
@@ -180,7 +191,7 @@ fn lines(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut continues = false;
     for raw in text.lines() {
-        let line = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        let line = squeeze_whitespace(raw);
         if line.is_empty() {
             continues = false;
             continue;
@@ -198,12 +209,59 @@ fn lines(text: &str) -> Vec<String> {
     out
 }
 
-/// Lower-cased letters and digits only: the key for "the same line".
-fn normalize(line: &str) -> String {
-    line.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+/// Trims a line and folds each run of white space into one space.
+fn squeeze_whitespace(raw: &str) -> String {
+    let mut simple = true;
+    let mut previous_space = false;
+    for_each_char(raw, |c| {
+        let space = c == ' ';
+        if (space && previous_space) || (!space && c.is_whitespace()) {
+            simple = false;
+        }
+        previous_space = space;
+    });
+    if simple {
+        return raw.trim_matches(' ').to_string();
+    }
+    let mut line = String::with_capacity(raw.len());
+    for word in raw.split_whitespace() {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    line
+}
+
+/// A hash of the line, lower-cased, without leading and trailing
+/// punctuation: the key for "the same line".  `None` for a line with no
+/// letter or digit.
+fn line_key(line: &str) -> Option<u64> {
+    use std::hash::Hasher;
+    let core = line.trim_matches(|c: char| !c.is_alphanumeric());
+    if core.is_empty() {
+        return None;
+    }
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(core.to_lowercase().as_bytes());
+    Some(hasher.finish())
+}
+
+/// Calls `f` on every character, decoding only the non-ASCII ones.
+fn for_each_char(text: &str, mut f: impl FnMut(char)) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            f(bytes[i] as char);
+            i += 1;
+        } else if let Some(c) = text[i..].chars().next() {
+            f(c);
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -216,14 +274,23 @@ mod tests {
 
     #[test]
     fn recognises_boilerplate_shapes() {
-        assert_eq!(reason("Follow us: Facebook, Twitter, Google News"), Some("social"));
+        assert_eq!(
+            reason("Follow us: Facebook, Twitter, Google News"),
+            Some("social")
+        );
         assert_eq!(
             reason("Our stories are now available on Telegram. Click here to join."),
             Some("social")
         );
         assert_eq!(reason("@YouTube"), Some("social"));
-        assert_eq!(reason("Sign up for our daily newsletter."), Some("subscribe"));
-        assert_eq!(reason("Related Article : Leaders agree to talks"), Some("related"));
+        assert_eq!(
+            reason("Sign up for our daily newsletter."),
+            Some("subscribe")
+        );
+        assert_eq!(
+            reason("Related Article : Leaders agree to talks"),
+            Some("related")
+        );
         assert_eq!(reason("READ MORE: What the deal means"), Some("related"));
         assert_eq!(reason("By Maria Okafor, Staff Writer"), Some("byline"));
         assert_eq!(reason("Photo: A crowd in the square."), Some("credit"));
@@ -255,7 +322,10 @@ mod tests {
         let cleaned = clean(&article);
         assert_eq!(cleaned.paragraphs, ["The talks began."]);
         let reasons: Vec<_> = cleaned.removed.iter().map(|r| r.reason.as_str()).collect();
-        assert_eq!(reasons, ["repeated_headline", "repeated_headline", "repeated_line"]);
+        assert_eq!(
+            reasons,
+            ["repeated_headline", "repeated_headline", "repeated_line"]
+        );
     }
 
     #[test]
@@ -273,6 +343,12 @@ mod tests {
     #[test]
     fn hard_wrapped_lines_are_joined() {
         let body = "The talks began in the\ncapital on Monday.\nThey ended late.";
-        assert_eq!(lines(body), ["The talks began in the capital on Monday.", "They ended late."]);
+        assert_eq!(
+            lines(body),
+            [
+                "The talks began in the capital on Monday.",
+                "They ended late."
+            ]
+        );
     }
 }

@@ -18,9 +18,13 @@ pub struct IndexedSentence {
     pub words: usize,
     /// Every token, in order (ROUGE's view).
     pub terms: Vec<TermId>,
-    /// Distinct content terms (no stopwords), sorted.
-    pub content: Vec<TermId>,
+    /// Distinct content terms (no stopwords) as story-local ids, sorted.
+    pub content: Vec<LocalTerm>,
 }
+
+/// A content term numbered within one story (0, 1, 2, … in order of first
+/// appearance), so that per-term tables are plain vectors.
+pub type LocalTerm = u32;
 
 /// All sentences of a story, flat, with postings from content terms.
 #[derive(Debug, Clone, Default)]
@@ -29,32 +33,42 @@ pub struct StoryIndex {
     pub sentences: Vec<IndexedSentence>,
     /// First flat index of each document's sentences, plus the total at the end.
     pub doc_starts: Vec<usize>,
-    postings: FxHashMap<TermId, Vec<u32>>,
-    /// In how many documents each content term occurs.
-    pub doc_freq: FxHashMap<TermId, u32>,
+    /// Postings of local term `t`: `posting_list[posting_starts[t]..posting_starts[t + 1]]`.
+    posting_starts: Vec<u32>,
+    posting_list: Vec<u32>,
+    /// In how many documents each local content term occurs.
+    pub doc_freq: Vec<u32>,
 }
 
 impl StoryIndex {
     /// Indexes the sentences of `documents`.
     pub fn build(documents: &[Document], vocab: &mut Vocab) -> StoryIndex {
         let mut index = StoryIndex::default();
+        let mut local: FxHashMap<TermId, LocalTerm> = FxHashMap::default();
+        let mut last_doc_seen: Vec<usize> = Vec::new();
         for (doc, document) in documents.iter().enumerate() {
             index.doc_starts.push(index.sentences.len());
-            let mut doc_terms: Vec<TermId> = Vec::new();
             for (position, sentence) in document.sentences.iter().enumerate() {
                 let terms = vocab.terms(&sentence.text);
-                let mut content: Vec<TermId> = terms
-                    .iter()
-                    .copied()
-                    .filter(|&t| !vocab.is_stopword(t))
-                    .collect();
+                let mut content: Vec<LocalTerm> = Vec::with_capacity(terms.len());
+                for &term in &terms {
+                    if vocab.is_stopword(term) {
+                        continue;
+                    }
+                    let next = local.len() as LocalTerm;
+                    let id = *local.entry(term).or_insert(next);
+                    if id == next {
+                        index.doc_freq.push(0);
+                        last_doc_seen.push(usize::MAX);
+                    }
+                    if last_doc_seen[id as usize] != doc {
+                        last_doc_seen[id as usize] = doc;
+                        index.doc_freq[id as usize] += 1;
+                    }
+                    content.push(id);
+                }
                 content.sort_unstable();
                 content.dedup();
-                let flat = index.sentences.len() as u32;
-                for &term in &content {
-                    index.postings.entry(term).or_default().push(flat);
-                }
-                doc_terms.extend_from_slice(&content);
                 index.sentences.push(IndexedSentence {
                     doc,
                     position,
@@ -63,13 +77,28 @@ impl StoryIndex {
                     content,
                 });
             }
-            doc_terms.sort_unstable();
-            doc_terms.dedup();
-            for term in doc_terms {
-                *index.doc_freq.entry(term).or_default() += 1;
-            }
         }
         index.doc_starts.push(index.sentences.len());
+        // Postings in compressed rows: count, prefix-sum, fill.
+        let mut starts = vec![0u32; local.len() + 1];
+        for sentence in &index.sentences {
+            for &t in &sentence.content {
+                starts[t as usize + 1] += 1;
+            }
+        }
+        for t in 0..local.len() {
+            starts[t + 1] += starts[t];
+        }
+        let mut fill = starts.clone();
+        let mut list = vec![0u32; starts[local.len()] as usize];
+        for (i, sentence) in index.sentences.iter().enumerate() {
+            for &t in &sentence.content {
+                list[fill[t as usize] as usize] = i as u32;
+                fill[t as usize] += 1;
+            }
+        }
+        index.posting_starts = starts;
+        index.posting_list = list;
         index
     }
 
@@ -93,16 +122,16 @@ impl StoryIndex {
     pub fn overlaps(&self, i: usize, counts: &mut Vec<u32>, out: &mut Vec<(usize, u32)>) {
         out.clear();
         counts.resize(self.sentences.len(), 0);
-        for term in &self.sentences[i].content {
-            if let Some(list) = self.postings.get(term) {
-                for &j in list {
-                    let j = j as usize;
-                    if j != i {
-                        if counts[j] == 0 {
-                            out.push((j, 0));
-                        }
-                        counts[j] += 1;
+        for &term in &self.sentences[i].content {
+            let range = self.posting_starts[term as usize] as usize
+                ..self.posting_starts[term as usize + 1] as usize;
+            for &j in &self.posting_list[range] {
+                let j = j as usize;
+                if j != i {
+                    if counts[j] == 0 {
+                        out.push((j, 0));
                     }
+                    counts[j] += 1;
                 }
             }
         }
@@ -110,6 +139,11 @@ impl StoryIndex {
             pair.1 = counts[pair.0];
             counts[pair.0] = 0;
         }
+    }
+
+    /// In how many sentences local content term `t` occurs.
+    pub fn sentence_freq(&self, t: LocalTerm) -> u32 {
+        self.posting_starts[t as usize + 1] - self.posting_starts[t as usize]
     }
 
     /// Dice coefficient of two sentences' content terms given their overlap.
@@ -171,8 +205,14 @@ mod tests {
     #[test]
     fn overlaps_and_paraphrases() {
         let docs = [
-            doc("a", &["The leaders met for three hours in Ankara.", "Rain fell."]),
-            doc("b", &["In Ankara, the two leaders met for more than three hours."]),
+            doc(
+                "a",
+                &["The leaders met for three hours in Ankara.", "Rain fell."],
+            ),
+            doc(
+                "b",
+                &["In Ankara, the two leaders met for more than three hours."],
+            ),
         ];
         let mut vocab = Vocab::new();
         let index = StoryIndex::build(&docs, &mut vocab);

@@ -26,6 +26,24 @@ enum Command {
     Summarize(SummarizeArgs),
     /// Score chorus and the baselines with ROUGE on cluster JSONL with reference summaries.
     Eval(EvalArgs),
+    /// Fit the scorer's weights on cluster JSONL with references (k-fold cross-validated).
+    Train(TrainArgs),
+}
+
+#[derive(clap::Args)]
+struct TrainArgs {
+    /// Cluster JSONL with reference summaries.
+    #[arg(long, required = true)]
+    data: Vec<PathBuf>,
+    /// Number of cross-validation folds.
+    #[arg(long, default_value_t = 5)]
+    folds: usize,
+    /// Word budget the held-out summaries are scored at.
+    #[arg(long, short, default_value_t = 250)]
+    words: usize,
+    /// Where to write the fitted weights (e.g. models/weights.json).
+    #[arg(long)]
+    out: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -89,6 +107,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Summarize(args) => summarize(args),
         Command::Eval(args) => eval(args),
+        Command::Train(args) => train(args),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,
@@ -173,13 +192,75 @@ fn eval(args: EvalArgs) -> Result<bool> {
     Ok(clean)
 }
 
+fn train(args: TrainArgs) -> Result<bool> {
+    let ingested = ingest_paths(&args.data);
+    let clean = report_problems(&ingested);
+    let stories: Vec<_> = ingested
+        .stories
+        .into_iter()
+        .filter(|s| !s.references.is_empty())
+        .collect();
+    if stories.len() < 2 {
+        bail!("training needs at least two clusters with reference summaries");
+    }
+    let training = chorus::summarize::train::train(&stories, args.folds, args.words);
+    let mut printed = format!(
+        "{} clusters, {} folds, held-out ROUGE ×100 at {} words\n{:<6} {:>15} {:>15}\n",
+        stories.len(),
+        training.folds.len(),
+        args.words,
+        "fold",
+        "trained R1/R2",
+        "shipped R1/R2"
+    );
+    let pct = |s: &chorus::eval::rouge::RougeScores| {
+        format!("{:.2}/{:.2}", 100.0 * s.rouge1.f1, 100.0 * s.rouge2.f1)
+    };
+    for (i, (new, old)) in training
+        .folds
+        .iter()
+        .zip(&training.baseline_folds)
+        .enumerate()
+    {
+        printed.push_str(&format!("{:<6} {:>15} {:>15}\n", i + 1, pct(new), pct(old)));
+    }
+    let mean_new = chorus::eval::rouge::RougeScores::mean(&training.folds);
+    let mean_old = chorus::eval::rouge::RougeScores::mean(&training.baseline_folds);
+    printed.push_str(&format!(
+        "{:<6} {:>15} {:>15}\n",
+        "mean",
+        pct(&mean_new),
+        pct(&mean_old)
+    ));
+    write_output(None, &printed)?;
+    if let Some(out) = &args.out {
+        let names: Vec<String> = args
+            .data
+            .iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        let note = format!(
+            "fitted by `chorus train` on {} ({} clusters, {} words)",
+            names.join(", "),
+            stories.len(),
+            args.words
+        );
+        write_output(Some(out), &training.weights.to_json(&note))?;
+    }
+    Ok(clean)
+}
+
 fn write_output(path: Option<&PathBuf>, text: &str) -> Result<()> {
     match path {
-        Some(path) => std::fs::write(path, text)
-            .with_context(|| format!("cannot write {}", path.display())),
+        Some(path) => {
+            std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+        }
         None => {
             let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|_| stdout.flush())
+            {
                 // A closed pipe (`chorus … | head`) is not an error.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                 other => other.context("cannot write to stdout"),

@@ -17,7 +17,9 @@ pub fn story_report(story: &Story, chosen: &[SentenceRef]) -> StoryReport {
         .iter()
         .zip(sources)
         .map(|(r, docs)| SummarySentence {
-            text: story.documents[r.document].sentences[r.sentence].text.clone(),
+            text: story.documents[r.document].sentences[r.sentence]
+                .text
+                .clone(),
             sources: docs
                 .into_iter()
                 .map(|d| story.documents[d].id().to_string())

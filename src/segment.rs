@@ -4,15 +4,23 @@
 //! U.S., Dr., Gen., No., initials, decimals, quotes that close after the
 //! stop, ellipses); this module keeps paragraph numbers and word counts.
 
+use sentencex::languages::{English, Language};
+
 use crate::model::Sentence;
 
 /// Splits cleaned paragraphs into sentences.
 pub fn segment(paragraphs: &[String]) -> Vec<Sentence> {
+    let english = English {};
     let mut sentences = Vec::new();
     for (paragraph, text) in paragraphs.iter().enumerate() {
-        for piece in sentencex::segment("en", text) {
+        let pieces = if single_sentence(text) {
+            vec![text.as_str()]
+        } else {
+            english.segment(text)
+        };
+        for piece in pieces {
             let piece = piece.trim();
-            let words = piece.split_whitespace().count();
+            let words = count_words(piece);
             if words == 0 {
                 continue;
             }
@@ -24,6 +32,30 @@ pub fn segment(paragraphs: &[String]) -> Vec<Sentence> {
         }
     }
     sentences
+}
+
+/// A paragraph with no sentence-ending mark before its last few characters
+/// holds one sentence, and needs no segmenter.
+fn single_sentence(text: &str) -> bool {
+    let body = text.trim_end_matches(|c: char| {
+        matches!(c, '.' | '!' | '?' | '"' | '\'' | ')' | '”' | '’' | '…') || c.is_whitespace()
+    });
+    !body.contains(['.', '!', '?', '…', '\n'])
+}
+
+/// Words separated by ASCII white space (clean folds every other kind of
+/// space into ASCII spaces, so this is exact on cleaned text).
+pub fn count_words(text: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let space = b.is_ascii_whitespace();
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+    }
+    words
 }
 
 #[cfg(test)]
@@ -41,11 +73,18 @@ mod tests {
     fn survives_abbreviations_and_decimals() {
         assert_eq!(
             texts("He arrived on Feb. 6 in the U.S. and met Dr. Smith. Then he left."),
-            ["He arrived on Feb. 6 in the U.S. and met Dr. Smith.", "Then he left."]
+            [
+                "He arrived on Feb. 6 in the U.S. and met Dr. Smith.",
+                "Then he left."
+            ]
         );
         assert_eq!(
             texts("Gen. Mills spoke. Inflation hit 3.5 percent. No. 5 was next."),
-            ["Gen. Mills spoke.", "Inflation hit 3.5 percent.", "No. 5 was next."]
+            [
+                "Gen. Mills spoke.",
+                "Inflation hit 3.5 percent.",
+                "No. 5 was next."
+            ]
         );
     }
 
@@ -53,7 +92,11 @@ mod tests {
     fn quotes_and_ellipses() {
         assert_eq!(
             texts("\"We will win.\" The crowd cheered... Then it rained."),
-            ["\"We will win.\"", "The crowd cheered...", "Then it rained."]
+            [
+                "\"We will win.\"",
+                "The crowd cheered...",
+                "Then it rained."
+            ]
         );
         assert_eq!(
             texts("\"We will win,\" he said. It rained."),
@@ -67,6 +110,25 @@ mod tests {
             texts("J. R. R. Tolkien wrote books. They sold well."),
             ["J. R. R. Tolkien wrote books.", "They sold well."]
         );
+    }
+
+    #[test]
+    fn one_sentence_paragraphs_pass_through() {
+        assert!(single_sentence("The talks ended on Monday."));
+        assert!(single_sentence("\"We are done,\" he said!\""));
+        assert!(!single_sentence("It ended. It began."));
+        assert!(!single_sentence("The U.S. team won."));
+        assert_eq!(
+            texts("The talks ended on Monday."),
+            ["The talks ended on Monday."]
+        );
+    }
+
+    #[test]
+    fn counts_words() {
+        assert_eq!(count_words("one two  three"), 3);
+        assert_eq!(count_words(" un\tdeux\n trois "), 3);
+        assert_eq!(count_words(""), 0);
     }
 
     #[test]

@@ -20,8 +20,16 @@ pub struct Score {
 
 impl Score {
     fn new(matches: usize, candidate: usize, reference: usize) -> Score {
-        let precision = if candidate == 0 { 0.0 } else { matches as f64 / candidate as f64 };
-        let recall = if reference == 0 { 0.0 } else { matches as f64 / reference as f64 };
+        let precision = if candidate == 0 {
+            0.0
+        } else {
+            matches as f64 / candidate as f64
+        };
+        let recall = if reference == 0 {
+            0.0
+        } else {
+            matches as f64 / reference as f64
+        };
         let f1 = if precision + recall > 0.0 {
             2.0 * precision * recall / (precision + recall)
         } else {

@@ -170,7 +170,11 @@ not json
         let lines: Vec<_> = parsed.errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, [Some(3), Some(6), Some(7), Some(8)]);
         assert!(parsed.errors[3].message.contains("cluster c2, document 0"));
-        assert!(parsed.errors[0].to_string().starts_with("in.jsonl:3: invalid JSON"));
+        assert!(
+            parsed.errors[0]
+                .to_string()
+                .starts_with("in.jsonl:3: invalid JSON")
+        );
         assert!(parsed.errors[1].message.contains("missing \"text\""));
     }
 }

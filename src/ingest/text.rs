@@ -58,7 +58,10 @@ mod tests {
 
     #[test]
     fn first_short_line_is_the_headline() {
-        let a = parse_text_article("wire", "Leaders Meet in Ankara\nLeaders Meet in Ankara\n\nThe talks began.");
+        let a = parse_text_article(
+            "wire",
+            "Leaders Meet in Ankara\nLeaders Meet in Ankara\n\nThe talks began.",
+        );
         assert_eq!(a.title.as_deref(), Some("Leaders Meet in Ankara"));
         assert!(a.text.starts_with("Leaders Meet in Ankara\n"));
         assert_eq!(a.id, "wire");

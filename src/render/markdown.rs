@@ -14,7 +14,11 @@ pub fn markdown(report: &Report) -> String {
         out.push_str(&format!("# {}\n\n", escape(&story.headline)));
         for sentence in &story.summary {
             let marks = markers(&documents, &sentence.sources);
-            out.push_str(&format!("{} {}\n\n", escape(&sentence.text), escape(&marks)));
+            out.push_str(&format!(
+                "{} {}\n\n",
+                escape(&sentence.text),
+                escape(&marks)
+            ));
         }
         out.push_str("## Sources\n\n");
         for (i, document) in documents.iter().enumerate() {
@@ -34,7 +38,10 @@ pub fn markdown(report: &Report) -> String {
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '#' | '|') {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '#' | '|'
+        ) {
             out.push('\\');
         }
         out.push(c);

@@ -1,8 +1,6 @@
 //! The field's baselines, run on the same cleaned sentences as chorus:
 //! the first document's lead, round-robin leads, LexRank and TextRank.
 
-use rustc_hash::FxHashMap;
-
 use super::{Budget, Selection, Story, select};
 use crate::index::StoryIndex;
 use crate::model::SentenceRef;
@@ -87,7 +85,11 @@ const DAMPING: f32 = 0.85;
 const ITERATIONS: usize = 50;
 
 /// PageRank over weighted edges, then the best-ranked sentences in document order.
-fn rank_and_select(index: &StoryIndex, edges: &[Vec<(usize, f32)>], budget: Budget) -> Vec<SentenceRef> {
+fn rank_and_select(
+    index: &StoryIndex,
+    edges: &[Vec<(usize, f32)>],
+    budget: Budget,
+) -> Vec<SentenceRef> {
     let n = edges.len();
     if n == 0 {
         return Vec::new();
@@ -96,7 +98,8 @@ fn rank_and_select(index: &StoryIndex, edges: &[Vec<(usize, f32)>], budget: Budg
     let mut rank = vec![1.0 / n as f32; n];
     let mut next = vec![0.0; n];
     for _ in 0..ITERATIONS {
-        next.iter_mut().for_each(|x| *x = (1.0 - DAMPING) / n as f32);
+        next.iter_mut()
+            .for_each(|x| *x = (1.0 - DAMPING) / n as f32);
         let mut dangling = 0.0;
         for (i, edges_i) in edges.iter().enumerate() {
             if out_weight[i] == 0.0 {
@@ -125,32 +128,23 @@ fn rank_and_select(index: &StoryIndex, edges: &[Vec<(usize, f32)>], budget: Budg
 
 type SparseVector = Vec<(u32, f32)>;
 
+/// Unit-length tf-idf vectors over content terms; idf counts sentences as
+/// documents, as LexRank does. A word rarely repeats within one sentence,
+/// so term frequency is taken as presence.
 fn tfidf_vectors(index: &StoryIndex) -> Vec<SparseVector> {
     let n = index.sentences.len() as f32;
-    let mut sentence_freq: FxHashMap<u32, u32> = FxHashMap::default();
-    for sentence in &index.sentences {
-        for &t in &sentence.content {
-            *sentence_freq.entry(t).or_default() += 1;
-        }
-    }
     index
         .sentences
         .iter()
         .map(|sentence| {
-            let mut tf: FxHashMap<u32, f32> = FxHashMap::default();
-            for t in &sentence.terms {
-                if sentence.content.binary_search(t).is_ok() {
-                    *tf.entry(*t).or_default() += 1.0;
-                }
-            }
-            let mut vector: SparseVector = tf
-                .into_iter()
-                .map(|(t, f)| {
-                    let df = sentence_freq.get(&t).copied().unwrap_or(1) as f32;
-                    (t, f * (n / df).ln().max(0.0) + f * 1e-3)
+            let mut vector: SparseVector = sentence
+                .content
+                .iter()
+                .map(|&t| {
+                    let df = index.sentence_freq(t).max(1) as f32;
+                    (t, (n / df).ln().max(0.0) + 1e-3)
                 })
                 .collect();
-            vector.sort_unstable_by_key(|x| x.0);
             let norm = vector.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
             if norm > 0.0 {
                 vector.iter_mut().for_each(|x| x.1 /= norm);

@@ -103,7 +103,7 @@ pub fn features(story: &Story) -> Vec<Features> {
             sentence
                 .content
                 .iter()
-                .map(|t| (index.doc_freq.get(t).copied().unwrap_or(1) - 1) as f32)
+                .map(|&t| index.doc_freq[t as usize].saturating_sub(1) as f32)
                 .sum::<f32>()
                 / (sentence.content.len() as f32 * other_docs)
         };
@@ -120,8 +120,16 @@ pub fn features(story: &Story) -> Vec<Features> {
             cross,
             coverage,
             (same_doc / doc_len).min(1.0),
-            if text.contains(['"', '“', '”']) { 1.0 } else { 0.0 },
-            if text.trim_end().ends_with('?') { 1.0 } else { 0.0 },
+            if text.contains(['"', '“', '”']) {
+                1.0
+            } else {
+                0.0
+            },
+            if text.trim_end().ends_with('?') {
+                1.0
+            } else {
+                0.0
+            },
             if sentence.words < 10 { 1.0 } else { 0.0 },
         ]);
     }

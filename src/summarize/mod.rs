@@ -9,6 +9,7 @@
 
 pub mod baselines;
 mod features;
+pub mod train;
 
 use crate::index::StoryIndex;
 use crate::model::{Document, SentenceRef, StoryInput};
@@ -185,8 +186,7 @@ pub fn select(
             break;
         }
         let sentence = &index.sentences[i];
-        let bad_length =
-            sentence.words < MIN_SENTENCE_WORDS || sentence.words > MAX_SENTENCE_WORDS;
+        let bad_length = sentence.words < MIN_SENTENCE_WORDS || sentence.words > MAX_SENTENCE_WORDS;
         if blocked[i] || (selection.length_limits && bad_length) {
             continue;
         }
@@ -224,7 +224,11 @@ pub fn reading_order(index: &StoryIndex, mut chosen: Vec<usize>) -> Vec<Sentence
 pub fn summary_text(story: &Story, chosen: &[SentenceRef]) -> String {
     chosen
         .iter()
-        .map(|r| story.documents[r.document].sentences[r.sentence].text.as_str())
+        .map(|r| {
+            story.documents[r.document].sentences[r.sentence]
+                .text
+                .as_str()
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }

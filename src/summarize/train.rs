@@ -1,0 +1,204 @@
+//! Training the scorer's weights: ridge regression from sentence features
+//! to how much of the reference summaries a sentence carries, with k-fold
+//! cross-validation over clusters so the reported ROUGE is on held-out data.
+
+use super::features::{FEATURE_NAMES, Features, Weights, features};
+use super::{Budget, Story, summarize, summary_text};
+use crate::eval::rouge::{RougeScores, truncate_words};
+use crate::model::StoryInput;
+use crate::terms::{TermId, Vocab};
+
+/// Strength of the ridge penalty.
+const RIDGE: f64 = 1.0;
+
+/// A training run's outcome.
+#[derive(Debug, Clone)]
+pub struct Training {
+    /// Weights fitted on all clusters.
+    pub weights: Weights,
+    /// Mean held-out ROUGE of the learned weights, fold by fold.
+    pub folds: Vec<RougeScores>,
+    /// Mean held-out ROUGE of the weights in use before training, same folds.
+    pub baseline_folds: Vec<RougeScores>,
+}
+
+struct Example {
+    features: Vec<Features>,
+    labels: Vec<f64>,
+    story: Story,
+    references: Vec<Vec<TermId>>,
+}
+
+/// Fits weights on `stories` (which need references) with `folds`-fold
+/// cross-validation; clusters are assigned to folds round robin, in order.
+pub fn train(stories: &[StoryInput], folds: usize, words: usize) -> Training {
+    let mut vocab = Vocab::new();
+    let examples: Vec<Example> = stories
+        .iter()
+        .filter(|s| !s.references.is_empty())
+        .map(|input| {
+            let story = Story::prepare(input.clone(), &mut vocab);
+            let references: Vec<Vec<TermId>> =
+                input.references.iter().map(|r| vocab.terms(r)).collect();
+            let labels = story
+                .index
+                .sentences
+                .iter()
+                .map(|s| label(&s.terms, &references))
+                .collect();
+            Example {
+                features: features(&story),
+                labels,
+                story,
+                references,
+            }
+        })
+        .collect();
+    let folds = folds.clamp(2, examples.len().max(2));
+    let current = Weights::default();
+    let mut fold_scores = Vec::new();
+    let mut baseline_scores = Vec::new();
+    for fold in 0..folds {
+        let train_set = examples
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds != fold);
+        let weights = fit(train_set.map(|(_, e)| e));
+        let held_out: Vec<&Example> = examples
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds == fold)
+            .map(|(_, e)| e)
+            .collect();
+        fold_scores.push(score(&held_out, &weights, words, &mut vocab));
+        baseline_scores.push(score(&held_out, &current, words, &mut vocab));
+    }
+    Training {
+        weights: fit(examples.iter()),
+        folds: fold_scores,
+        baseline_folds: baseline_scores,
+    }
+}
+
+/// How much of the references a sentence carries per word: the mean over
+/// references of its unigram plus bigram precision.
+fn label(sentence: &[TermId], references: &[Vec<TermId>]) -> f64 {
+    if sentence.is_empty() {
+        return 0.0;
+    }
+    let sentence_refs: Vec<f64> = references
+        .iter()
+        .map(|reference| {
+            let s1 = crate::eval::rouge::rouge_n(reference, sentence, 1).precision;
+            let s2 = crate::eval::rouge::rouge_n(reference, sentence, 2).precision;
+            s1 + s2
+        })
+        .collect();
+    sentence_refs.iter().sum::<f64>() / sentence_refs.len() as f64
+}
+
+fn fit<'a>(examples: impl Iterator<Item = &'a Example>) -> Weights {
+    const N: usize = FEATURE_NAMES.len();
+    let mut xtx = [[0f64; N]; N];
+    let mut xty = [0f64; N];
+    for example in examples {
+        for (f, &y) in example.features.iter().zip(&example.labels) {
+            for a in 0..N {
+                xty[a] += f[a] as f64 * y;
+                for b in 0..N {
+                    xtx[a][b] += f[a] as f64 * f[b] as f64;
+                }
+            }
+        }
+    }
+    for (a, row) in xtx.iter_mut().enumerate().skip(1) {
+        row[a] += RIDGE;
+    }
+    let solution = solve(xtx, xty);
+    let mut weights = [0f32; N];
+    for (w, s) in weights.iter_mut().zip(solution) {
+        *w = s as f32;
+    }
+    Weights(weights)
+}
+
+/// Gaussian elimination with partial pivoting on a small dense system.
+fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> [f64; N] {
+    for col in 0..N {
+        let pivot = (col..N)
+            .max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))
+            .unwrap_or(col);
+        a.swap(col, pivot);
+        b.swap(col, pivot);
+        let p = a[col][col];
+        if p.abs() < 1e-12 {
+            continue;
+        }
+        let pivot_row = a[col];
+        let pivot_b = b[col];
+        for (row, (a_row, b_row)) in a.iter_mut().zip(b.iter_mut()).enumerate() {
+            if row != col {
+                let factor = a_row[col] / p;
+                for (x, y) in a_row.iter_mut().zip(pivot_row).skip(col) {
+                    *x -= factor * y;
+                }
+                *b_row -= factor * pivot_b;
+            }
+        }
+    }
+    let mut x = [0f64; N];
+    for i in 0..N {
+        x[i] = if a[i][i].abs() < 1e-12 {
+            0.0
+        } else {
+            b[i] / a[i][i]
+        };
+    }
+    x
+}
+
+fn score(examples: &[&Example], weights: &Weights, words: usize, vocab: &mut Vocab) -> RougeScores {
+    let budget = Budget {
+        words,
+        overflow: true,
+    };
+    let per_cluster: Vec<RougeScores> = examples
+        .iter()
+        .map(|e| {
+            let chosen = summarize(&e.story, budget, weights);
+            let text = truncate_words(&summary_text(&e.story, &chosen), words);
+            let candidate = vocab.terms(&text);
+            let each: Vec<RougeScores> = e
+                .references
+                .iter()
+                .map(|r| RougeScores::compute(r, &candidate))
+                .collect();
+            RougeScores::mean(&each)
+        })
+        .collect();
+    RougeScores::mean(&per_cluster)
+}
+
+impl Weights {
+    /// The weights as the JSON file `models/weights.json` holds them.
+    pub fn to_json(&self, note: &str) -> String {
+        let weights: serde_json::Map<String, serde_json::Value> = FEATURE_NAMES
+            .iter()
+            .zip(self.0)
+            .map(|(name, w)| (name.to_string(), serde_json::json!(w)))
+            .collect();
+        let value = serde_json::json!({ "note": note, "weights": weights });
+        serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn solves_a_small_system() {
+        let x = solve([[2.0, 1.0], [1.0, 3.0]], [3.0, 5.0]);
+        assert!((x[0] - 0.8).abs() < 1e-9 && (x[1] - 1.4).abs() < 1e-9);
+    }
+}
