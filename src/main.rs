@@ -8,9 +8,10 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use chorus::eval::evaluate;
+use chorus::eval::rouge::RougeScores;
 use chorus::ingest::{Ingested, ingest_paths};
 use chorus::render::{OutputFormat, render};
-use chorus::summarize::{Budget, System};
+use chorus::summarize::{Budget, System, Weights};
 
 /// Many reports of one event in, one attributed story out.
 #[derive(Parser)]
@@ -86,6 +87,9 @@ struct EvalArgs {
     /// Print the results as JSON instead of a table.
     #[arg(long)]
     json: bool,
+    /// Scorer weights to use instead of the shipped ones (as `chorus train --out` writes).
+    #[arg(long)]
+    weights: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -169,7 +173,15 @@ fn eval(args: EvalArgs) -> Result<bool> {
     if stories.is_empty() {
         bail!("no cluster with reference summaries in the data");
     }
-    let evaluation = evaluate(&stories, &args.systems, args.words as usize);
+    let weights = match &args.weights {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            Weights::from_json(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+        }
+        None => Weights::default(),
+    };
+    let evaluation = evaluate(&stories, &args.systems, args.words as usize, &weights);
     if let Some(path) = &args.out {
         let mut lines = String::new();
         for summary in &evaluation.summaries {
@@ -193,45 +205,49 @@ fn eval(args: EvalArgs) -> Result<bool> {
 }
 
 fn train(args: TrainArgs) -> Result<bool> {
-    let ingested = ingest_paths(&args.data);
-    let clean = report_problems(&ingested);
-    let stories: Vec<_> = ingested
-        .stories
-        .into_iter()
-        .filter(|s| !s.references.is_empty())
-        .collect();
+    let mut clean = true;
+    let mut stories = Vec::new();
+    let mut files = Vec::new();
+    for path in &args.data {
+        let ingested = ingest_paths(std::slice::from_ref(path));
+        clean &= report_problems(&ingested);
+        let before = stories.len();
+        stories.extend(
+            ingested
+                .stories
+                .into_iter()
+                .filter(|s| !s.references.is_empty()),
+        );
+        files.push((path.display().to_string(), before..stories.len()));
+    }
     if stories.len() < 2 {
         bail!("training needs at least two clusters with reference summaries");
     }
     let training = chorus::summarize::train::train(&stories, args.folds, args.words);
     let mut printed = format!(
-        "{} clusters, {} folds, held-out ROUGE ×100 at {} words\n{:<6} {:>15} {:>15}\n",
+        "{} clusters, {}-fold cross-validation, ROUGE ×100 at {} words\n{:<40} {:>8} {:>17} {:>17}\n",
         stories.len(),
-        training.folds.len(),
+        args.folds,
         args.words,
-        "fold",
-        "trained R1/R2",
-        "shipped R1/R2"
+        "data",
+        "clusters",
+        "held-out R1/R2-F",
+        "shipped R1/R2-F"
     );
-    let pct = |s: &chorus::eval::rouge::RougeScores| {
-        format!("{:.2}/{:.2}", 100.0 * s.rouge1.f1, 100.0 * s.rouge2.f1)
-    };
-    for (i, (new, old)) in training
-        .folds
-        .iter()
-        .zip(&training.baseline_folds)
-        .enumerate()
-    {
-        printed.push_str(&format!("{:<6} {:>15} {:>15}\n", i + 1, pct(new), pct(old)));
+    files.push(("all".to_string(), 0..stories.len()));
+    for (name, range) in files {
+        let mean = |scores: &[RougeScores]| {
+            let s = RougeScores::mean(&scores[range.clone()]);
+            format!("{:.2}/{:.2}", 100.0 * s.rouge1.f1, 100.0 * s.rouge2.f1)
+        };
+        printed.push_str(&format!(
+            "{:<40} {:>8} {:>17} {:>17}\n",
+            name,
+            range.len(),
+            mean(&training.held_out),
+            mean(&training.shipped)
+        ));
     }
-    let mean_new = chorus::eval::rouge::RougeScores::mean(&training.folds);
-    let mean_old = chorus::eval::rouge::RougeScores::mean(&training.baseline_folds);
-    printed.push_str(&format!(
-        "{:<6} {:>15} {:>15}\n",
-        "mean",
-        pct(&mean_new),
-        pct(&mean_old)
-    ));
     write_output(None, &printed)?;
     if let Some(out) = &args.out {
         let names: Vec<String> = args

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::model::StoryInput;
 use crate::report::story_report;
-use crate::summarize::{Budget, Story, System, summary_text};
+use crate::summarize::{Budget, Story, System, Weights, summarize, summary_text};
 use crate::terms::Vocab;
 use rouge::{RougeScores, truncate_words};
 
@@ -65,7 +65,14 @@ pub struct Evaluation {
 /// Every system's output is cut at exactly `words` words, as ROUGE's length
 /// limit does, and may let its last sentence run past the budget so that
 /// none is scored on a shorter text than another.
-pub fn evaluate(stories: &[StoryInput], systems: &[System], words: usize) -> Evaluation {
+///
+/// `weights` are chorus's scorer weights (normally [`Weights::default`]).
+pub fn evaluate(
+    stories: &[StoryInput],
+    systems: &[System],
+    words: usize,
+    weights: &Weights,
+) -> Evaluation {
     let mut vocab = Vocab::new();
     let budget = Budget {
         words,
@@ -83,7 +90,10 @@ pub fn evaluate(stories: &[StoryInput], systems: &[System], words: usize) -> Eva
         for (input, refs) in stories.iter().zip(&references) {
             let start = Instant::now();
             let story = Story::prepare(input.clone(), &mut vocab);
-            let chosen = system.summarize(&story, budget);
+            let chosen = match system {
+                System::Chorus => summarize(&story, budget, weights),
+                baseline => baseline.summarize(&story, budget),
+            };
             let text = if system == System::Chorus {
                 // chorus is timed through the whole report, attribution included.
                 let report = story_report(&story, &chosen);

@@ -5,20 +5,36 @@ use std::sync::LazyLock;
 use super::Story;
 
 /// Names of the features, in vector order (also the keys of the weights file).
-pub const FEATURE_NAMES: [&str; 12] = [
+pub const FEATURE_NAMES: [&str; 17] = [
     "bias",
     "lead",
     "first",
     "relative_position",
+    "paragraph_lead",
     "length",
     "support",
     "cross_similarity",
     "term_coverage",
     "doc_centrality",
+    "centrality",
+    "lead_many_docs",
     "quote",
     "question",
     "short",
+    "dangling",
+    "digits",
 ];
+
+/// Words that, opening a sentence, point back to one the reader has not seen.
+const DANGLING_OPENERS: &[&str] = &[
+    "he", "she", "it", "they", "this", "that", "these", "those", "but", "and", "so", "also",
+    "however", "his", "her", "their", "its", "still", "yet", "then", "there",
+];
+
+/// Edges lighter than this do not enter the centrality graph.
+const CENTRALITY_MIN_DICE: f32 = 0.1;
+const DAMPING: f32 = 0.85;
+const ITERATIONS: usize = 30;
 
 /// One sentence's feature vector.
 pub type Features = [f32; FEATURE_NAMES.len()];
@@ -72,20 +88,26 @@ pub fn features(story: &Story) -> Vec<Features> {
     let n = index.sentences.len();
     let docs = index.documents();
     let other_docs = docs.saturating_sub(1).max(1) as f32;
-    let mut out = Vec::with_capacity(n);
+    let many_docs = ((docs as f32 - 1.0) / 10.0).clamp(0.0, 1.0);
     let mut counts = Vec::new();
     let mut overlaps = Vec::new();
     let mut best_in_doc = vec![0f32; docs];
     let mut supported = vec![false; docs];
+    let mut edges: Vec<Vec<(u32, f32)>> = Vec::with_capacity(n);
+    let mut partial = Vec::with_capacity(n);
     for i in 0..n {
         let sentence = &index.sentences[i];
         index.overlaps(i, &mut counts, &mut overlaps);
         best_in_doc.iter_mut().for_each(|b| *b = 0.0);
         supported.iter_mut().for_each(|s| *s = false);
         let mut same_doc = 0.0;
+        let mut edges_i = Vec::new();
         for &(j, overlap) in &overlaps {
             let other = index.sentences[j].doc;
             let dice = index.dice(i, j, overlap);
+            if dice >= CENTRALITY_MIN_DICE {
+                edges_i.push((j as u32, dice));
+            }
             if other == sentence.doc {
                 same_doc += dice;
             } else {
@@ -95,6 +117,7 @@ pub fn features(story: &Story) -> Vec<Features> {
                 }
             }
         }
+        edges.push(edges_i);
         let support = supported.iter().filter(|&&s| s).count() as f32 / other_docs;
         let cross = best_in_doc.iter().sum::<f32>() / other_docs;
         let coverage = if sentence.content.is_empty() || docs < 2 {
@@ -109,31 +132,79 @@ pub fn features(story: &Story) -> Vec<Features> {
         };
         let doc_len = index.doc_len(sentence.doc).max(1) as f32;
         let text = &story.documents[sentence.doc].sentences[sentence.position].text;
+        let paragraph = story.documents[sentence.doc].sentences[sentence.position].paragraph;
         let position = sentence.position as f32;
-        out.push([
+        let lead = 1.0 / (1.0 + position);
+        partial.push([
             1.0,
-            1.0 / (1.0 + position),
-            if sentence.position == 0 { 1.0 } else { 0.0 },
+            lead,
+            flag(sentence.position == 0),
             1.0 - position / doc_len,
+            1.0 / (1.0 + paragraph as f32),
             (sentence.words.min(40) as f32) / 40.0,
             support,
             cross,
             coverage,
             (same_doc / doc_len).min(1.0),
-            if text.contains(['"', '“', '”']) {
-                1.0
-            } else {
-                0.0
-            },
-            if text.trim_end().ends_with('?') {
-                1.0
-            } else {
-                0.0
-            },
-            if sentence.words < 10 { 1.0 } else { 0.0 },
+            0.0, // centrality, filled in below
+            lead * many_docs,
+            flag(text.contains(['"', '“', '”'])),
+            flag(text.trim_end().ends_with('?')),
+            flag(sentence.words < 10),
+            flag(dangling(text)),
+            flag(text.bytes().any(|b| b.is_ascii_digit())),
         ]);
     }
-    out
+    let centrality = pagerank(&edges);
+    for (features, rank) in partial.iter_mut().zip(centrality) {
+        // Scaled so that an average sentence scores 1/3 whatever the story's size.
+        features[10] = (rank * n as f32 / 3.0).min(1.0);
+    }
+    partial
+}
+
+fn flag(condition: bool) -> f32 {
+    if condition { 1.0 } else { 0.0 }
+}
+
+fn dangling(text: &str) -> bool {
+    let first = text
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    DANGLING_OPENERS
+        .iter()
+        .any(|opener| first.eq_ignore_ascii_case(opener))
+}
+
+/// PageRank over weighted, undirected similarity edges.
+fn pagerank(edges: &[Vec<(u32, f32)>]) -> Vec<f32> {
+    let n = edges.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let weight: Vec<f32> = edges.iter().map(|e| e.iter().map(|x| x.1).sum()).collect();
+    let mut rank = vec![1.0 / n as f32; n];
+    let mut next = vec![0.0; n];
+    for _ in 0..ITERATIONS {
+        let mut dangling_mass = 0.0;
+        next.iter_mut().for_each(|x| *x = 0.0);
+        for (i, edges_i) in edges.iter().enumerate() {
+            if weight[i] == 0.0 {
+                dangling_mass += rank[i];
+                continue;
+            }
+            let share = rank[i] / weight[i];
+            for &(j, w) in edges_i {
+                next[j as usize] += share * w;
+            }
+        }
+        let base = (1.0 - DAMPING) / n as f32 + DAMPING * dangling_mass / n as f32;
+        for (r, x) in rank.iter_mut().zip(&next) {
+            *r = base + DAMPING * x;
+        }
+    }
+    rank
 }
 
 #[cfg(test)]
@@ -145,6 +216,22 @@ mod tests {
         let weights = Weights::default();
         assert_eq!(weights.0.len(), FEATURE_NAMES.len());
         assert!(weights.0.iter().all(|w| w.is_finite()));
+    }
+
+    #[test]
+    fn pagerank_favours_the_hub() {
+        // 0 is linked to 1 and 2; 1 and 2 only to 0.
+        let edges = vec![vec![(1, 1.0), (2, 1.0)], vec![(0, 1.0)], vec![(0, 1.0)]];
+        let rank = pagerank(&edges);
+        assert!(rank[0] > rank[1] && (rank[1] - rank[2]).abs() < 1e-6);
+        assert!((rank.iter().sum::<f32>() - 1.0).abs() < 1e-4);
+    }
+
+    #[test]
+    fn dangling_openers() {
+        assert!(dangling("But the talks failed."));
+        assert!(dangling("\"They left,\" she said."));
+        assert!(!dangling("Talks failed."));
     }
 
     #[test]

@@ -10,16 +10,18 @@ use crate::terms::{TermId, Vocab};
 
 /// Strength of the ridge penalty.
 const RIDGE: f64 = 1.0;
+/// Each cluster's sentences share this much weight in the fit.
+const CLUSTER_WEIGHT_SCALE: f64 = 80.0;
 
 /// A training run's outcome.
 #[derive(Debug, Clone)]
 pub struct Training {
     /// Weights fitted on all clusters.
     pub weights: Weights,
-    /// Mean held-out ROUGE of the learned weights, fold by fold.
-    pub folds: Vec<RougeScores>,
-    /// Mean held-out ROUGE of the weights in use before training, same folds.
-    pub baseline_folds: Vec<RougeScores>,
+    /// Each cluster's ROUGE with weights fitted on the folds it is not in.
+    pub held_out: Vec<RougeScores>,
+    /// Each cluster's ROUGE with the weights in use before training.
+    pub shipped: Vec<RougeScores>,
 }
 
 struct Example {
@@ -55,28 +57,29 @@ pub fn train(stories: &[StoryInput], folds: usize, words: usize) -> Training {
         })
         .collect();
     let folds = folds.clamp(2, examples.len().max(2));
+    let fold_weights: Vec<Weights> = (0..folds)
+        .map(|fold| {
+            let train_set = examples
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % folds != fold);
+            fit(train_set.map(|(_, e)| e))
+        })
+        .collect();
     let current = Weights::default();
-    let mut fold_scores = Vec::new();
-    let mut baseline_scores = Vec::new();
-    for fold in 0..folds {
-        let train_set = examples
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % folds != fold);
-        let weights = fit(train_set.map(|(_, e)| e));
-        let held_out: Vec<&Example> = examples
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % folds == fold)
-            .map(|(_, e)| e)
-            .collect();
-        fold_scores.push(score(&held_out, &weights, words, &mut vocab));
-        baseline_scores.push(score(&held_out, &current, words, &mut vocab));
-    }
+    let held_out = examples
+        .iter()
+        .enumerate()
+        .map(|(i, e)| score(e, &fold_weights[i % folds], words, &mut vocab))
+        .collect();
+    let shipped = examples
+        .iter()
+        .map(|e| score(e, &current, words, &mut vocab))
+        .collect();
     Training {
         weights: fit(examples.iter()),
-        folds: fold_scores,
-        baseline_folds: baseline_scores,
+        held_out,
+        shipped,
     }
 }
 
@@ -91,7 +94,7 @@ fn label(sentence: &[TermId], references: &[Vec<TermId>]) -> f64 {
         .map(|reference| {
             let s1 = crate::eval::rouge::rouge_n(reference, sentence, 1).precision;
             let s2 = crate::eval::rouge::rouge_n(reference, sentence, 2).precision;
-            s1 + s2
+            0.5 * s1 + s2
         })
         .collect();
     sentence_refs.iter().sum::<f64>() / sentence_refs.len() as f64
@@ -102,15 +105,19 @@ fn fit<'a>(examples: impl Iterator<Item = &'a Example>) -> Weights {
     let mut xtx = [[0f64; N]; N];
     let mut xty = [0f64; N];
     for example in examples {
+        // Every cluster counts the same, however many sentences it has, so
+        // that large clusters do not drown small ones.
+        let weight = CLUSTER_WEIGHT_SCALE / example.labels.len().max(1) as f64;
         for (f, &y) in example.features.iter().zip(&example.labels) {
             for a in 0..N {
-                xty[a] += f[a] as f64 * y;
+                xty[a] += weight * f[a] as f64 * y;
                 for b in 0..N {
-                    xtx[a][b] += f[a] as f64 * f[b] as f64;
+                    xtx[a][b] += weight * f[a] as f64 * f[b] as f64;
                 }
             }
         }
     }
+
     for (a, row) in xtx.iter_mut().enumerate().skip(1) {
         row[a] += RIDGE;
     }
@@ -157,26 +164,20 @@ fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> [f64; N] {
     x
 }
 
-fn score(examples: &[&Example], weights: &Weights, words: usize, vocab: &mut Vocab) -> RougeScores {
+fn score(example: &Example, weights: &Weights, words: usize, vocab: &mut Vocab) -> RougeScores {
     let budget = Budget {
         words,
         overflow: true,
     };
-    let per_cluster: Vec<RougeScores> = examples
+    let chosen = summarize(&example.story, budget, weights);
+    let text = truncate_words(&summary_text(&example.story, &chosen), words);
+    let candidate = vocab.terms(&text);
+    let each: Vec<RougeScores> = example
+        .references
         .iter()
-        .map(|e| {
-            let chosen = summarize(&e.story, budget, weights);
-            let text = truncate_words(&summary_text(&e.story, &chosen), words);
-            let candidate = vocab.terms(&text);
-            let each: Vec<RougeScores> = e
-                .references
-                .iter()
-                .map(|r| RougeScores::compute(r, &candidate))
-                .collect();
-            RougeScores::mean(&each)
-        })
+        .map(|r| RougeScores::compute(r, &candidate))
         .collect();
-    RougeScores::mean(&per_cluster)
+    RougeScores::mean(&each)
 }
 
 impl Weights {
