@@ -20,6 +20,8 @@ pub struct IndexedSentence {
     pub terms: Vec<TermId>,
     /// Distinct content terms (no stopwords) as story-local ids, sorted.
     pub content: Vec<LocalTerm>,
+    /// Distinct figures (tokens with digits) as story-local ids, sorted.
+    pub figures: Vec<LocalTerm>,
 }
 
 /// A content term numbered within one story (0, 1, 2, … in order of first
@@ -38,6 +40,9 @@ pub struct StoryIndex {
     posting_list: Vec<u32>,
     /// In how many documents each local content term occurs.
     pub doc_freq: Vec<u32>,
+    /// Each document's headline as content terms: the local ids of those
+    /// that occur in some body, and how many content terms it has in all.
+    pub titles: Vec<Option<(Vec<LocalTerm>, usize)>>,
 }
 
 impl StoryIndex {
@@ -69,16 +74,40 @@ impl StoryIndex {
                 }
                 content.sort_unstable();
                 content.dedup();
+                let figures = terms
+                    .iter()
+                    .filter(|&&t| vocab.is_numeric(t))
+                    .filter_map(|t| local.get(t).copied())
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
                 index.sentences.push(IndexedSentence {
                     doc,
                     position,
                     words: sentence.words,
                     terms,
                     content,
+                    figures,
                 });
             }
         }
         index.doc_starts.push(index.sentences.len());
+        index.titles = documents
+            .iter()
+            .map(|d| {
+                let title = d.title.as_deref()?;
+                let content: Vec<TermId> = vocab
+                    .terms(title)
+                    .into_iter()
+                    .filter(|&t| !vocab.is_stopword(t))
+                    .collect();
+                let known = content
+                    .iter()
+                    .filter_map(|t| local.get(t).copied())
+                    .collect();
+                Some((known, content.len()))
+            })
+            .collect();
         // Postings in compressed rows: count, prefix-sum, fill.
         let mut starts = vec![0u32; local.len() + 1];
         for sentence in &index.sentences {
@@ -161,15 +190,22 @@ impl StoryIndex {
     /// Two sentences are close paraphrases when their content words (stemmed,
     /// no stopwords) have a Dice coefficient of at least 0.5, or when at least
     /// four content words are shared and they make up 80% of the shorter
-    /// sentence's (one outlet quoting a fuller sentence of another).
+    /// sentence's (one outlet quoting a fuller sentence of another) — unless
+    /// each gives a figure the other does not: "killed at least 230" and
+    /// "killed nearly 300" share words but not the claim.
     pub fn paraphrase(&self, i: usize, j: usize, overlap: u32) -> bool {
-        let shorter = self.sentences[i]
-            .content
-            .len()
-            .min(self.sentences[j].content.len());
-        self.dice(i, j, overlap) >= PARAPHRASE_DICE
-            || (overlap >= 4 && overlap as f32 >= PARAPHRASE_CONTAINMENT * shorter as f32)
+        let (a, b) = (&self.sentences[i], &self.sentences[j]);
+        let shorter = a.content.len().min(b.content.len());
+        let similar = self.dice(i, j, overlap) >= PARAPHRASE_DICE
+            || (overlap >= 4 && overlap as f32 >= PARAPHRASE_CONTAINMENT * shorter as f32);
+        similar && !different_figures(&a.figures, &b.figures)
     }
+}
+
+/// Whether each sorted list holds a figure the other lacks.
+fn different_figures(a: &[LocalTerm], b: &[LocalTerm]) -> bool {
+    let missing = |x: &[LocalTerm], y: &[LocalTerm]| x.iter().any(|f| y.binary_search(f).is_err());
+    missing(a, b) && missing(b, a)
 }
 
 /// Dice coefficient above which two sentences say the same thing.
@@ -226,5 +262,30 @@ mod tests {
         assert_eq!(overlap, 5); // leader, met, three, hour, ankara
         assert!(index.paraphrase(0, j, overlap));
         assert!(counts.iter().all(|&c| c == 0));
+    }
+
+    #[test]
+    fn different_figures_are_different_claims() {
+        let docs = [
+            doc(
+                "a",
+                &["The floods killed at least 230 people in the valley."],
+            ),
+            doc("b", &["The floods killed nearly 300 people in the valley."]),
+            doc(
+                "c",
+                &["The floods killed at least 230 people in the valley, officials said."],
+            ),
+        ];
+        let mut vocab = Vocab::new();
+        let index = StoryIndex::build(&docs, &mut vocab);
+        let (mut counts, mut out) = (Vec::new(), Vec::new());
+        index.overlaps(0, &mut counts, &mut out);
+        let states = |j: usize| {
+            let overlap = out.iter().find(|x| x.0 == j).map_or(0, |x| x.1);
+            index.paraphrase(0, j, overlap)
+        };
+        assert!(!states(1));
+        assert!(states(2));
     }
 }

@@ -43,18 +43,33 @@ pub fn story_report(story: &Story, chosen: &[SentenceRef]) -> StoryReport {
     }
 }
 
-/// The title of the document the brief draws on most, else the first title,
-/// else the opening of the first summary sentence.
+/// The headline that best names the whole story: the title whose words
+/// the most documents use (each word weighted by the share of documents
+/// that use it, the sum damped by the title's length), else the opening of
+/// the first summary sentence.
 fn headline(story: &Story, chosen: &[SentenceRef]) -> String {
-    let mut drawn = vec![0usize; story.documents.len()];
-    for r in chosen {
-        drawn[r.document] += 1;
-    }
-    let titled = |d: &usize| story.documents[*d].title.is_some();
+    let index = &story.index;
+    let docs = index.documents().max(1) as f32;
+    let score = |d: usize| -> f32 {
+        match &index.titles[d] {
+            Some((known, total)) if *total > 0 => {
+                let shared: f32 = known
+                    .iter()
+                    .map(|&t| index.doc_freq[t as usize] as f32 / docs)
+                    .sum();
+                shared / (*total as f32).sqrt()
+            }
+            _ => f32::MIN,
+        }
+    };
     let best = (0..story.documents.len())
-        .filter(titled)
-        .max_by_key(|&d| (drawn[d], std::cmp::Reverse(d)));
-    if let Some(title) = best.and_then(|d| story.documents[d].title.clone()) {
+        .filter(|&d| story.documents[d].title.is_some())
+        .map(|d| (d, score(d)))
+        .fold(None, |best: Option<(usize, f32)>, (d, s)| match best {
+            Some((_, top)) if top >= s => best,
+            _ => Some((d, s)),
+        });
+    if let Some(title) = best.and_then(|(d, _)| story.documents[d].title.clone()) {
         return title;
     }
     if let Some(first) = chosen.first() {

@@ -174,6 +174,7 @@ pub struct Vocab {
     by_stem: FxHashMap<String, TermId>,
     stems: Vec<String>,
     stop: Vec<bool>,
+    numeric: Vec<bool>,
     scratch: String,
 }
 
@@ -192,6 +193,7 @@ impl Vocab {
             by_stem: FxHashMap::default(),
             stems: Vec::new(),
             stop: Vec::new(),
+            numeric: Vec::new(),
             scratch: String::new(),
         };
         for word in STOPWORDS {
@@ -214,6 +216,11 @@ impl Vocab {
     /// Whether `id` is a function word.
     pub fn is_stopword(&self, id: TermId) -> bool {
         self.stop[id as usize]
+    }
+
+    /// Whether `id` is a figure (a token with a digit in it).
+    pub fn is_numeric(&self, id: TermId) -> bool {
+        self.numeric[id as usize]
     }
 
     /// The stem a term id stands for.
@@ -278,6 +285,7 @@ impl Vocab {
         let next = self.stems.len() as TermId;
         let id = *self.by_stem.entry(stem.clone()).or_insert(next);
         if id == next {
+            self.numeric.push(stem.bytes().any(|b| b.is_ascii_digit()));
             self.stems.push(stem);
             self.stop.push(false);
         }
@@ -310,6 +318,8 @@ mod tests {
         assert!(!vocab.is_stopword(a[0]));
         let the = vocab.terms("THE");
         assert!(vocab.is_stopword(the[0]));
+        let figures = vocab.terms("500,000 people");
+        assert!(vocab.is_numeric(figures[0]) && !vocab.is_numeric(figures[2]));
     }
 
     #[test]
