@@ -185,6 +185,16 @@ impl StoryIndex {
         }
     }
 
+    /// Whether most of the shorter sentence's content words (at least three,
+    /// and 70%) are in the other: choosing both would say a thing twice.
+    pub fn contained(&self, i: usize, j: usize, overlap: u32) -> bool {
+        let shorter = self.sentences[i]
+            .content
+            .len()
+            .min(self.sentences[j].content.len());
+        overlap >= 3 && overlap as f32 >= REDUNDANT_CONTAINMENT * shorter as f32
+    }
+
     /// Whether sentence `j` states sentence `i` or a close paraphrase of it.
     ///
     /// Two sentences are close paraphrases when their content words (stemmed,
@@ -212,6 +222,8 @@ fn different_figures(a: &[LocalTerm], b: &[LocalTerm]) -> bool {
 pub const PARAPHRASE_DICE: f32 = 0.5;
 /// Share of the shorter sentence's content words that makes it contained.
 pub const PARAPHRASE_CONTAINMENT: f32 = 0.8;
+/// Share of the shorter sentence's content words that makes it redundant.
+pub const REDUNDANT_CONTAINMENT: f32 = 0.7;
 
 #[cfg(test)]
 mod tests {

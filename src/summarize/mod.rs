@@ -198,7 +198,7 @@ pub fn select(
         if selection.skip_redundant {
             index.overlaps(i, &mut counts, &mut overlaps);
             for &(j, overlap) in &overlaps {
-                if index.paraphrase(i, j, overlap) {
+                if index.paraphrase(i, j, overlap) || index.contained(i, j, overlap) {
                     blocked[j] = true;
                 }
             }

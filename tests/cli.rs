@@ -1,0 +1,438 @@
+//! The `chorus` binary end to end: the bundled example, golden outputs,
+//! every input format, bad input, and evaluation.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn chorus(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chorus"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("chorus runs")
+}
+
+fn chorus_with_stdin(args: &[&str], stdin: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chorus"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("chorus starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(stdin.as_bytes())
+        .expect("stdin accepts input");
+    child.wait_with_output().expect("chorus finishes")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// Compares with a golden file; `UPDATE_GOLDEN=1` rewrites it instead.
+fn golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).expect("golden file is writable");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing {}; run with UPDATE_GOLDEN=1", path.display()));
+    assert!(
+        expected == actual,
+        "{} differs from the output; if the change is intended, run UPDATE_GOLDEN=1 cargo test\n--- output ---\n{actual}",
+        path.display()
+    );
+}
+
+fn example_json() -> serde_json::Value {
+    let output = chorus(&["summarize", "examples/reports", "--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    serde_json::from_str(&stdout(&output)).expect("JSON output parses")
+}
+
+#[test]
+fn example_text_is_plain_when_piped() {
+    let output = chorus(&["summarize", "examples/reports"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(!text.contains('\u{1b}'), "no colour when piped");
+    assert!(text.contains("Sources:"));
+    assert!(text.contains("[1] arab-herald"));
+    assert!(text.contains("][")); // some sentence cites several sources
+    assert_eq!(stderr(&output), "");
+}
+
+#[test]
+fn colour_can_be_forced() {
+    let output = chorus(&["summarize", "examples/reports", "--color", "always"]);
+    assert!(stdout(&output).contains('\u{1b}'));
+}
+
+#[test]
+fn example_golden_outputs() {
+    let json = chorus(&["summarize", "examples/reports", "--format", "json"]);
+    golden("reports.json", &stdout(&json));
+    let md = chorus(&[
+        "summarize",
+        "examples/reports",
+        "--format",
+        "md",
+        "--words",
+        "100",
+    ]);
+    golden("reports.md", &stdout(&md));
+    let text = chorus(&["summarize", "examples/reports", "--words", "100"]);
+    golden("reports.txt", &stdout(&text));
+}
+
+#[test]
+fn json_follows_the_report_contract() {
+    let report = example_json();
+    assert_eq!(report["version"], 1);
+    let documents = report["documents"].as_array().expect("documents");
+    assert_eq!(documents.len(), 6);
+    for document in documents {
+        for key in [
+            "id",
+            "title",
+            "source",
+            "url",
+            "date",
+            "sentences",
+            "removed",
+            "duplicate_of",
+        ] {
+            assert!(document.get(key).is_some(), "document lacks {key}");
+        }
+    }
+    let stories = report["stories"].as_array().expect("stories");
+    assert_eq!(stories.len(), 1);
+    let story = &stories[0];
+    assert_eq!(story["id"], "reports");
+    for key in ["facts", "quotes", "entities", "timeline", "unique"] {
+        assert!(story[key].is_array(), "story lacks {key}");
+    }
+    let summary = story["summary"].as_array().expect("summary");
+    assert!(!summary.is_empty());
+    let mut words = 0;
+    for sentence in summary {
+        let sources: Vec<&str> = sentence["sources"]
+            .as_array()
+            .expect("sources")
+            .iter()
+            .map(|s| s.as_str().expect("source id"))
+            .collect();
+        let from = sentence["from"]["document"]
+            .as_str()
+            .expect("from.document");
+        assert!(sources.contains(&from), "a sentence cites its own document");
+        words += sentence["text"]
+            .as_str()
+            .expect("text")
+            .split_whitespace()
+            .count();
+    }
+    assert!(words <= 150, "default budget is 150 words, got {words}");
+    // The meeting itself is reported by every outlet: the brief says so.
+    let widest = summary
+        .iter()
+        .map(|s| s["sources"].as_array().map_or(0, Vec::len))
+        .max()
+        .unwrap_or(0);
+    assert!(
+        widest >= 5,
+        "the core fact should cite at least five outlets"
+    );
+}
+
+#[test]
+fn boilerplate_is_removed_with_reasons() {
+    let report = example_json();
+    let mut reasons: Vec<(String, String)> = Vec::new();
+    for document in report["documents"].as_array().expect("documents") {
+        for removed in document["removed"].as_array().expect("removed") {
+            reasons.push((
+                removed["reason"].as_str().expect("reason").to_string(),
+                removed["text"].as_str().expect("text").to_string(),
+            ));
+        }
+    }
+    let has = |reason: &str, fragment: &str| {
+        reasons
+            .iter()
+            .any(|(r, t)| r == reason && t.contains(fragment))
+    };
+    assert!(has(
+        "repeated_headline",
+        "Qadiran and Velmoran leaders meet"
+    ));
+    assert_eq!(
+        reasons
+            .iter()
+            .filter(|(r, _)| r == "repeated_headline")
+            .count(),
+        2
+    );
+    assert!(has("social", "Follow us"));
+    assert!(has("social", "Telegram"));
+    assert!(has("social", "@YouTube"));
+    assert!(has("related", "Related Article"));
+    assert!(has("subhead", "Leaders Meet"));
+    assert!(has("subhead", "What Was Said"));
+    assert!(has("credit", "Photo:"));
+    assert!(has("subscribe", "newsletter"));
+    let summary = report["stories"][0]["summary"].to_string();
+    for noise in [
+        "Telegram",
+        "Follow us",
+        "Related Article",
+        "@YouTube",
+        "newsletter",
+    ] {
+        assert!(!summary.contains(noise), "{noise} reached the brief");
+    }
+}
+
+#[test]
+fn word_budget_is_respected() {
+    let output = chorus(&[
+        "summarize",
+        "examples/reports",
+        "--format",
+        "json",
+        "--words",
+        "60",
+    ]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let words: usize = report["stories"][0]["summary"]
+        .as_array()
+        .expect("summary")
+        .iter()
+        .map(|s| s["text"].as_str().unwrap_or("").split_whitespace().count())
+        .sum();
+    assert!(words > 0 && words <= 60, "{words} words");
+}
+
+#[test]
+fn output_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("brief.md");
+    let output = chorus(&[
+        "summarize",
+        "examples/reports",
+        "--format",
+        "md",
+        "-o",
+        out.to_str().expect("utf-8 path"),
+    ]);
+    assert!(output.status.success());
+    assert!(stdout(&output).is_empty());
+    let written = std::fs::read_to_string(out).expect("output written");
+    assert!(written.starts_with("# "));
+    assert!(written.contains("## Sources"));
+}
+
+#[test]
+fn stdin_text() {
+    let text = "Storm Hits Coast\n\nA storm hit the coast on Monday, cutting power to 40,000 homes. \
+                Crews worked through the night to restore it. Schools stayed closed.";
+    let output = chorus_with_stdin(&["summarize", "-", "--format", "json"], text);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(report["documents"][0]["id"], "stdin");
+    assert_eq!(report["documents"][0]["title"], "Storm Hits Coast");
+    assert_eq!(report["stories"][0]["headline"], "Storm Hits Coast");
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("fixture written");
+    path
+}
+
+#[test]
+fn bad_input_is_named_and_the_rest_is_summarized() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(
+        dir.path(),
+        "good.txt",
+        b"Bridge Reopens\n\nThe city bridge reopened on Friday after two years of repairs. Traffic was light.",
+    );
+    write(dir.path(), "empty.txt", b"  \n\n");
+    write(dir.path(), "binary.txt", b"\x7fELF\x02\x01\x00\x00binary");
+    write(
+        dir.path(),
+        "latin1.txt",
+        b"Caf\xe9 news\n\nThe caf\xe9 opened.",
+    );
+    write(
+        dir.path(),
+        "feed.jsonl",
+        b"{\"id\":\"j1\",\"text\":\"The mayor cut the ribbon at the bridge on Friday morning.\"}\n{not json}\n",
+    );
+    write(dir.path(), "notes.pdf", b"%PDF-1.4");
+    let output = chorus(&[
+        "summarize",
+        dir.path().to_str().expect("utf-8 path"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "exit status 2 when any input failed"
+    );
+    let errors = stderr(&output);
+    assert!(errors.contains("empty.txt: empty file"), "{errors}");
+    assert!(errors.contains("binary.txt: binary file"), "{errors}");
+    assert!(errors.contains("latin1.txt: not valid UTF-8"), "{errors}");
+    assert!(errors.contains("feed.jsonl:2: invalid JSON"), "{errors}");
+    assert!(errors.contains("notes.pdf: skipped"), "{errors}");
+    assert!(!errors.contains("panicked"));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let ids: Vec<&str> = report["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .map(|d| d["id"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(ids, ["j1", "good"]);
+}
+
+#[test]
+fn nothing_readable_is_an_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let empty = write(dir.path(), "empty.txt", b"");
+    let output = chorus(&["summarize", empty.to_str().expect("utf-8 path")]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("no readable article"));
+    let missing = chorus(&["summarize", "no/such/file.txt"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("no/such/file.txt: cannot open"));
+}
+
+#[test]
+fn cluster_jsonl_and_multinews_lines_are_stories_of_their_own() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let clusters = write(
+        dir.path(),
+        "clusters.jsonl",
+        br#"{"id":"c-one","documents":[{"text":"The river flooded the valley on Monday. Farms were lost."},{"text":"Floods hit the valley on Monday, destroying farms."}]}
+{"id":"c-two","documents":[{"title":"Match Report","text":"The home side won the final 2-1 on Sunday. Fans celebrated late."}]}
+"#,
+    );
+    let multinews = write(
+        dir.path(),
+        "test.src",
+        b"A fire broke out downtown. NEWLINE_CHAR NEWLINE_CHAR Firefighters put it out quickly. ||||| Firefighters fought a downtown blaze on Tuesday.\nThe council passed the budget on Thursday. ||||| The budget vote passed easily.\n",
+    );
+    let output = chorus(&[
+        "summarize",
+        clusters.to_str().expect("utf-8 path"),
+        multinews.to_str().expect("utf-8 path"),
+        "--format",
+        "json",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let ids: Vec<&str> = report["stories"]
+        .as_array()
+        .expect("stories")
+        .iter()
+        .map(|s| s["id"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(ids, ["c-one", "c-two", "test-1", "test-2"]);
+    let first = &report["stories"][0]["summary"][0];
+    assert_eq!(
+        first["sources"].as_array().map(Vec::len),
+        Some(2),
+        "{first}"
+    );
+}
+
+#[test]
+fn eval_prints_every_system_and_writes_summaries() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wire = std::fs::read_to_string("examples/reports/wire-global.txt").expect("example");
+    let lahore = std::fs::read_to_string("examples/reports/lahore-daily.txt").expect("example");
+    let cluster = serde_json::json!({
+        "id": "serin",
+        "documents": [{"id": "wire", "text": wire}, {"id": "lahore", "text": lahore}],
+        "summaries": ["The leaders of Qadira and Velmora met in Istanbul on Wednesday for more \
+                       than three hours. Al-Nasser said Qadira would not accept a solution \
+                       imposed from outside."]
+    });
+    let data = write(dir.path(), "mini.jsonl", format!("{cluster}\n").as_bytes());
+    let out = dir.path().join("summaries.jsonl");
+    let output = chorus(&[
+        "eval",
+        "--data",
+        data.to_str().expect("utf-8 path"),
+        "--words",
+        "40",
+        "--out",
+        out.to_str().expect("utf-8 path"),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let table = stdout(&output);
+    for system in ["chorus", "lead", "lead-rr", "lexrank", "textrank"] {
+        assert!(
+            table.lines().any(|l| l.starts_with(system)),
+            "{system} missing:\n{table}"
+        );
+    }
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(out)
+        .expect("summaries written")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("summary line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 5);
+    for line in &lines {
+        assert_eq!(line["id"], "serin");
+        let words = line["summary"]
+            .as_str()
+            .unwrap_or("")
+            .split_whitespace()
+            .count();
+        assert_eq!(words, 40, "summaries are cut at the budget: {line}");
+    }
+    let json = chorus(&[
+        "eval",
+        "--data",
+        data.to_str().expect("utf-8 path"),
+        "--systems",
+        "chorus,lead",
+        "--json",
+    ]);
+    let parsed: serde_json::Value = serde_json::from_str(&stdout(&json)).expect("JSON");
+    let results = parsed["results"].as_array().expect("results");
+    assert_eq!(results.len(), 2);
+    let r1 = results[0]["rouge1_f"].as_f64().expect("rouge1_f");
+    assert!(r1 > 10.0 && r1 <= 100.0, "{r1}");
+}
+
+#[test]
+fn eval_without_references_is_an_error() {
+    let output = chorus(&["eval", "--data", "examples/reports/northern-courier.jsonl"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("no cluster with reference summaries"));
+}
+
+#[test]
+fn unknown_system_is_refused() {
+    let output = chorus(&["summarize", "examples/reports", "--system", "gpt"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("unknown system"));
+}
