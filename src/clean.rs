@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
-use crate::ingest::parse_text_article;
+use crate::ingest::split_headline;
 use crate::model::{Article, RemovalReason, Removed};
 use crate::segment::count_words;
 
@@ -111,13 +111,12 @@ static SENTENCE_END: LazyLock<Regex> =
 pub fn clean(article: &Article) -> Cleaned {
     let mut title = article.title.clone();
     let mut text = article.text.as_str();
-    let reparsed;
     if title.is_none() {
         // A cluster or JSONL document with no title may still open with one.
-        reparsed = parse_text_article(&article.id, &article.text);
-        title = reparsed.title.clone();
-        if title.is_some() {
-            text = &reparsed.text;
+        let (first_line, body) = split_headline(text);
+        if let Some(first_line) = first_line {
+            title = Some(first_line.to_string());
+            text = body;
         }
     }
     let title_key = title.as_deref().map(line_key);
@@ -243,7 +242,23 @@ fn line_key(line: &str) -> Option<u64> {
         return None;
     }
     let mut hasher = rustc_hash::FxHasher::default();
-    hasher.write(core.to_lowercase().as_bytes());
+    if core.is_ascii() {
+        for chunk in core.as_bytes().chunks(8) {
+            let mut word = [0u8; 8];
+            for (w, b) in word.iter_mut().zip(chunk) {
+                *w = b.to_ascii_lowercase();
+            }
+            hasher.write_u64(u64::from_le_bytes(word));
+        }
+    } else {
+        for c in core.chars() {
+            if c.is_ascii() {
+                hasher.write_u8(c.to_ascii_lowercase() as u8);
+            } else {
+                c.to_lowercase().for_each(|l| hasher.write_u32(l as u32));
+            }
+        }
+    }
     Some(hasher.finish())
 }
 

@@ -51,6 +51,7 @@ impl StoryIndex {
         let mut index = StoryIndex::default();
         let mut local: FxHashMap<TermId, LocalTerm> = FxHashMap::default();
         let mut last_doc_seen: Vec<usize> = Vec::new();
+        let mut numeric: Vec<bool> = Vec::new();
         for (doc, document) in documents.iter().enumerate() {
             index.doc_starts.push(index.sentences.len());
             for (position, sentence) in document.sentences.iter().enumerate() {
@@ -65,6 +66,7 @@ impl StoryIndex {
                     if id == next {
                         index.doc_freq.push(0);
                         last_doc_seen.push(usize::MAX);
+                        numeric.push(vocab.is_numeric(term));
                     }
                     if last_doc_seen[id as usize] != doc {
                         last_doc_seen[id as usize] = doc;
@@ -74,12 +76,10 @@ impl StoryIndex {
                 }
                 content.sort_unstable();
                 content.dedup();
-                let figures = terms
+                let figures = content
                     .iter()
-                    .filter(|&&t| vocab.is_numeric(t))
-                    .filter_map(|t| local.get(t).copied())
-                    .collect::<std::collections::BTreeSet<_>>()
-                    .into_iter()
+                    .copied()
+                    .filter(|&t| numeric[t as usize])
                     .collect();
                 index.sentences.push(IndexedSentence {
                     doc,

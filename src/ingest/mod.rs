@@ -18,7 +18,7 @@ use crate::model::{Article, StoryInput};
 
 pub use jsonl::parse_jsonl;
 pub use multinews::parse_multinews;
-pub use text::parse_text_article;
+pub use text::{parse_text_article, split_headline};
 
 /// A problem with one input file or line; the batch carries on without it.
 #[derive(Debug, Clone, PartialEq, Eq)]

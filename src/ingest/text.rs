@@ -8,28 +8,15 @@ const MAX_HEADLINE_WORDS: usize = 24;
 
 /// Parses one plain-text article; `id` is normally the file stem.
 pub fn parse_text_article(id: &str, content: &str) -> Article {
-    let content = content.replace("\r\n", "\n");
-    let mut lines = content.lines();
-    let mut title = None;
-    let mut body_start = 0;
-    for line in lines.by_ref() {
-        let trimmed = line.trim();
-        body_start += line.len() + 1;
-        if trimmed.is_empty() {
-            continue;
-        }
-        if looks_like_headline(trimmed) {
-            title = Some(trimmed.to_string());
-        } else {
-            body_start -= line.len() + 1;
-        }
-        break;
-    }
-    let body = content.get(body_start.min(content.len())..).unwrap_or("");
-    let has_body = !body.trim().is_empty();
+    let content = if content.contains('\r') {
+        content.replace("\r\n", "\n")
+    } else {
+        content.to_string()
+    };
+    let (title, body) = split_headline(&content);
     let (title, text) = match title {
-        Some(title) if has_body => (Some(title), body.to_string()),
-        _ => (None, content.clone()),
+        Some(title) => (Some(title.to_string()), body.to_string()),
+        None => (None, content),
     };
     Article {
         id: id.to_string(),
@@ -37,6 +24,25 @@ pub fn parse_text_article(id: &str, content: &str) -> Article {
         text,
         ..Article::default()
     }
+}
+
+/// Splits off the first non-empty line when it looks like a headline and
+/// some body follows it; otherwise the whole text is body.
+pub fn split_headline(content: &str) -> (Option<&str>, &str) {
+    let mut offset = 0;
+    for line in content.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            offset += line.len();
+            continue;
+        }
+        let body = &content[offset + line.len()..];
+        if looks_like_headline(trimmed) && !body.trim().is_empty() {
+            return (Some(trimmed), body);
+        }
+        break;
+    }
+    (None, content)
 }
 
 /// A short line that does not end like a sentence.

@@ -3,6 +3,7 @@
 use std::sync::LazyLock;
 
 use super::Story;
+use crate::index::PARAPHRASE_DICE;
 
 /// Names of the features, in vector order (also the keys of the weights file).
 pub const FEATURE_NAMES: [&str; 17] = [
@@ -35,6 +36,8 @@ const DANGLING_OPENERS: &[&str] = &[
 const CENTRALITY_MIN_DICE: f32 = 0.1;
 const DAMPING: f32 = 0.85;
 const ITERATIONS: usize = 30;
+/// Total change in rank below which PageRank has converged.
+const CONVERGED: f32 = 1e-4;
 
 /// One sentence's feature vector.
 pub type Features = [f32; FEATURE_NAMES.len()];
@@ -93,7 +96,7 @@ pub fn features(story: &Story) -> Vec<Features> {
     let mut overlaps = Vec::new();
     let mut best_in_doc = vec![0f32; docs];
     let mut supported = vec![false; docs];
-    let mut edges: Vec<Vec<(u32, f32)>> = Vec::with_capacity(n);
+    let mut graph = Graph::default();
     let mut partial = Vec::with_capacity(n);
     for i in 0..n {
         let sentence = &index.sentences[i];
@@ -101,23 +104,25 @@ pub fn features(story: &Story) -> Vec<Features> {
         best_in_doc.iter_mut().for_each(|b| *b = 0.0);
         supported.iter_mut().for_each(|s| *s = false);
         let mut same_doc = 0.0;
-        let mut edges_i = Vec::new();
+        graph.starts.push(graph.targets.len() as u32);
         for &(j, overlap) in &overlaps {
             let other = index.sentences[j].doc;
             let dice = index.dice(i, j, overlap);
             if dice >= CENTRALITY_MIN_DICE {
-                edges_i.push((j as u32, dice));
+                graph.targets.push(j as u32);
+                graph.weights.push(dice);
             }
             if other == sentence.doc {
                 same_doc += dice;
             } else {
                 best_in_doc[other] = best_in_doc[other].max(dice);
-                if index.paraphrase(i, j, overlap) {
+                // Both tests are necessary for a paraphrase; they spare most pairs the full check.
+                let may_paraphrase = dice >= PARAPHRASE_DICE || overlap >= 4;
+                if may_paraphrase && index.paraphrase(i, j, overlap) {
                     supported[other] = true;
                 }
             }
         }
-        edges.push(edges_i);
         let support = supported.iter().filter(|&&s| s).count() as f32 / other_docs;
         let cross = best_in_doc.iter().sum::<f32>() / other_docs;
         let coverage = if sentence.content.is_empty() || docs < 2 {
@@ -155,7 +160,8 @@ pub fn features(story: &Story) -> Vec<Features> {
             flag(text.bytes().any(|b| b.is_ascii_digit())),
         ]);
     }
-    let centrality = pagerank(&edges);
+    graph.starts.push(graph.targets.len() as u32);
+    let centrality = pagerank(&graph);
     for (features, rank) in partial.iter_mut().zip(centrality) {
         // Scaled so that an average sentence scores 1/3 whatever the story's size.
         features[10] = (rank * n as f32 / 3.0).min(1.0);
@@ -177,31 +183,62 @@ fn dangling(text: &str) -> bool {
         .any(|opener| first.eq_ignore_ascii_case(opener))
 }
 
+/// Weighted edges in compressed rows: node `i`'s edges are
+/// `targets[starts[i]..starts[i + 1]]` with the same slice of `weights`.
+#[derive(Debug, Default)]
+struct Graph {
+    starts: Vec<u32>,
+    targets: Vec<u32>,
+    weights: Vec<f32>,
+}
+
+impl Graph {
+    fn nodes(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    fn edges(&self, i: usize) -> std::ops::Range<usize> {
+        self.starts[i] as usize..self.starts[i + 1] as usize
+    }
+}
+
 /// PageRank over weighted, undirected similarity edges.
-fn pagerank(edges: &[Vec<(u32, f32)>]) -> Vec<f32> {
-    let n = edges.len();
+fn pagerank(graph: &Graph) -> Vec<f32> {
+    let n = graph.nodes();
     if n == 0 {
         return Vec::new();
     }
-    let weight: Vec<f32> = edges.iter().map(|e| e.iter().map(|x| x.1).sum()).collect();
+    let weight: Vec<f32> = (0..n)
+        .map(|i| graph.weights[graph.edges(i)].iter().sum())
+        .collect();
     let mut rank = vec![1.0 / n as f32; n];
     let mut next = vec![0.0; n];
     for _ in 0..ITERATIONS {
         let mut dangling_mass = 0.0;
         next.iter_mut().for_each(|x| *x = 0.0);
-        for (i, edges_i) in edges.iter().enumerate() {
+        for i in 0..n {
             if weight[i] == 0.0 {
                 dangling_mass += rank[i];
                 continue;
             }
             let share = rank[i] / weight[i];
-            for &(j, w) in edges_i {
+            let range = graph.edges(i);
+            for (&j, &w) in graph.targets[range.clone()]
+                .iter()
+                .zip(&graph.weights[range])
+            {
                 next[j as usize] += share * w;
             }
         }
         let base = (1.0 - DAMPING) / n as f32 + DAMPING * dangling_mass / n as f32;
+        let mut change = 0.0;
         for (r, x) in rank.iter_mut().zip(&next) {
-            *r = base + DAMPING * x;
+            let updated = base + DAMPING * x;
+            change += (updated - *r).abs();
+            *r = updated;
+        }
+        if change < CONVERGED {
+            break;
         }
     }
     rank
@@ -221,8 +258,12 @@ mod tests {
     #[test]
     fn pagerank_favours_the_hub() {
         // 0 is linked to 1 and 2; 1 and 2 only to 0.
-        let edges = vec![vec![(1, 1.0), (2, 1.0)], vec![(0, 1.0)], vec![(0, 1.0)]];
-        let rank = pagerank(&edges);
+        let graph = Graph {
+            starts: vec![0, 2, 3, 4],
+            targets: vec![1, 2, 0, 0],
+            weights: vec![1.0; 4],
+        };
+        let rank = pagerank(&graph);
         assert!(rank[0] > rank[1] && (rank[1] - rank[2]).abs() < 1e-6);
         assert!((rank.iter().sum::<f32>() - 1.0).abs() < 1e-4);
     }
