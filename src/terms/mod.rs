@@ -1,9 +1,12 @@
 //! Words as the scorer and ROUGE see them: lower-cased ASCII letters and
-//! digits, Porter-stemmed (NLTK's variant, as Google's rouge-score uses),
-//! interned to integer ids so that later stages compare integers.
+//! digits, Porter-stemmed (NLTK's variant, as Google's rouge-score uses; see
+//! [`porter`]), interned to integer ids so that later stages compare integers.
 
-use nltk_porter::{Mode, PorterStemmer};
+mod porter;
+
 use rustc_hash::FxHashMap;
+
+pub use porter::stem as porter_stem;
 
 /// An interned term (a stem).
 pub type TermId = u32;
@@ -169,7 +172,6 @@ const STOPWORDS: &[&str] = &[
 /// One vocabulary can serve a whole run: stemming is cached per surface
 /// form, which is where most of tokenization's time would otherwise go.
 pub struct Vocab {
-    stemmer: PorterStemmer,
     by_surface: FxHashMap<String, TermId>,
     by_stem: FxHashMap<String, TermId>,
     stems: Vec<String>,
@@ -188,7 +190,6 @@ impl Vocab {
     /// An empty vocabulary.
     pub fn new() -> Self {
         let mut vocab = Vocab {
-            stemmer: PorterStemmer::new(Mode::Nltk),
             by_surface: FxHashMap::default(),
             by_stem: FxHashMap::default(),
             stems: Vec::new(),
@@ -278,7 +279,7 @@ impl Vocab {
         }
         // rouge-score stems only tokens longer than three characters.
         let stem = if surface.len() > 3 {
-            self.stemmer.stem(surface)
+            porter::stem(surface)
         } else {
             surface.to_string()
         };
