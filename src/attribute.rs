@@ -21,7 +21,7 @@ pub fn attribute(index: &StoryIndex, chosen: &[SentenceRef]) -> Vec<Vec<usize>> 
             let mut docs = vec![r.document];
             index.overlaps(i, &mut counts, &mut overlaps);
             for &(j, overlap) in &overlaps {
-                let doc = index.sentences[j].doc;
+                let doc = index.doc_of(j);
                 if !docs.contains(&doc) && index.paraphrase(i, j, overlap) {
                     docs.push(doc);
                 }

@@ -40,6 +40,11 @@ pub struct StoryIndex {
     posting_list: Vec<u32>,
     /// In how many documents each local content term occurs.
     pub doc_freq: Vec<u32>,
+    /// Per sentence, its document and its number of content terms: the two
+    /// facts every pairwise comparison reads, kept apart from the sentences
+    /// so the comparison loops stay in cache.
+    doc_of: Vec<u32>,
+    content_len: Vec<u32>,
     /// Each document's headline as content terms: the local ids of those
     /// that occur in some body, and how many content terms it has in all.
     pub titles: Vec<Option<(Vec<LocalTerm>, usize)>>,
@@ -92,6 +97,12 @@ impl StoryIndex {
             }
         }
         index.doc_starts.push(index.sentences.len());
+        index.doc_of = index.sentences.iter().map(|s| s.doc as u32).collect();
+        index.content_len = index
+            .sentences
+            .iter()
+            .map(|s| s.content.len() as u32)
+            .collect();
         index.titles = documents
             .iter()
             .map(|d| {
@@ -141,6 +152,11 @@ impl StoryIndex {
         self.doc_starts[doc] + position
     }
 
+    /// The document sentence `i` belongs to.
+    pub fn doc_of(&self, i: usize) -> usize {
+        self.doc_of[i] as usize
+    }
+
     /// Number of sentences in document `doc`.
     pub fn doc_len(&self, doc: usize) -> usize {
         self.doc_starts[doc + 1] - self.doc_starts[doc]
@@ -177,7 +193,7 @@ impl StoryIndex {
 
     /// Dice coefficient of two sentences' content terms given their overlap.
     pub fn dice(&self, i: usize, j: usize, overlap: u32) -> f32 {
-        let total = self.sentences[i].content.len() + self.sentences[j].content.len();
+        let total = self.content_len[i] + self.content_len[j];
         if total == 0 {
             0.0
         } else {
@@ -188,10 +204,7 @@ impl StoryIndex {
     /// Whether most of the shorter sentence's content words (at least three,
     /// and 70%) are in the other: choosing both would say a thing twice.
     pub fn contained(&self, i: usize, j: usize, overlap: u32) -> bool {
-        let shorter = self.sentences[i]
-            .content
-            .len()
-            .min(self.sentences[j].content.len());
+        let shorter = self.content_len[i].min(self.content_len[j]);
         overlap >= 3 && overlap as f32 >= REDUNDANT_CONTAINMENT * shorter as f32
     }
 
@@ -204,11 +217,10 @@ impl StoryIndex {
     /// each gives a figure the other does not: "killed at least 230" and
     /// "killed nearly 300" share words but not the claim.
     pub fn paraphrase(&self, i: usize, j: usize, overlap: u32) -> bool {
-        let (a, b) = (&self.sentences[i], &self.sentences[j]);
-        let shorter = a.content.len().min(b.content.len());
+        let shorter = self.content_len[i].min(self.content_len[j]);
         let similar = self.dice(i, j, overlap) >= PARAPHRASE_DICE
             || (overlap >= 4 && overlap as f32 >= PARAPHRASE_CONTAINMENT * shorter as f32);
-        similar && !different_figures(&a.figures, &b.figures)
+        similar && !different_figures(&self.sentences[i].figures, &self.sentences[j].figures)
     }
 }
 

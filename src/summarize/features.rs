@@ -106,7 +106,7 @@ pub fn features(story: &Story) -> Vec<Features> {
         let mut same_doc = 0.0;
         graph.starts.push(graph.targets.len() as u32);
         for &(j, overlap) in &overlaps {
-            let other = index.sentences[j].doc;
+            let other = index.doc_of(j);
             let dice = index.dice(i, j, overlap);
             if dice >= CENTRALITY_MIN_DICE {
                 graph.targets.push(j as u32);

@@ -233,12 +233,26 @@ impl Vocab {
     pub fn terms_into(&mut self, text: &str, out: &mut Vec<TermId>) {
         let mut token = std::mem::take(&mut self.scratch);
         token.clear();
-        for ch in text.chars() {
-            if ch.is_ascii_alphanumeric() {
-                token.push(ch.to_ascii_lowercase());
-            } else if ch.is_ascii() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                let from = token.len();
+                token.push_str(&text[start..i]);
+                token[from..].make_ascii_lowercase();
+            } else if b.is_ascii() {
                 self.flush(&mut token, out);
+                i += 1;
             } else {
+                let Some(ch) = text[i..].chars().next() else {
+                    break;
+                };
+                i += ch.len_utf8();
                 // Python's str.lower() can turn a few non-ASCII letters into
                 // ASCII ones (the Kelvin sign, dotted capital I).
                 for lower in ch.to_lowercase() {
