@@ -119,11 +119,19 @@ pub fn clean(article: &Article) -> Cleaned {
             text = body;
         }
     }
+    let mut cleaned = Cleaned::default();
+    // A page whose first line is "Follow us on Twitter" has no headline.
+    if let Some(line) = &title
+        && let Some(reason) = boilerplate_shape(line, count_words(line))
+    {
+        cleaned.removed.push(Removed {
+            text: line.clone(),
+            reason,
+        });
+        title = None;
+    }
     let title_key = title.as_deref().map(line_key);
-    let mut cleaned = Cleaned {
-        title,
-        ..Cleaned::default()
-    };
+    cleaned.title = title;
     let mut seen = rustc_hash::FxHashSet::default();
     for line in lines(text) {
         let Some(key) = line_key(&line) else {
@@ -144,21 +152,24 @@ pub fn clean(article: &Article) -> Cleaned {
     cleaned
 }
 
-/// The reason a line is boilerplate, if it is.
+/// The reason a body line is boilerplate, if it is.
 pub fn boilerplate(line: &str) -> Option<RemovalReason> {
     let words = count_words(line);
-    if words <= MAX_BOILERPLATE_WORDS {
-        let (set, reasons) = &*BOILERPLATE;
-        // Most lines match nothing: a plain match test is much cheaper than
-        // asking which of the patterns matched.
-        if set.is_match(line)
-            && let Some(first) = set.matches(line).iter().next()
-        {
-            return Some(reasons[first]);
-        }
+    boilerplate_shape(line, words)
+        .or_else(|| is_subhead(line, words).then_some(RemovalReason::Subhead))
+}
+
+/// The boilerplate rules other than the subhead rule (which every headline
+/// would meet).
+fn boilerplate_shape(line: &str, words: usize) -> Option<RemovalReason> {
+    if words > MAX_BOILERPLATE_WORDS {
+        return None;
     }
-    if is_subhead(line, words) {
-        return Some(RemovalReason::Subhead);
+    let (set, reasons) = &*BOILERPLATE;
+    // Most lines match nothing: a plain match test is much cheaper than
+    // asking which of the patterns matched.
+    if set.is_match(line) {
+        return set.matches(line).iter().next().map(|first| reasons[first]);
     }
     None
 }
@@ -341,6 +352,20 @@ mod tests {
             reasons,
             ["repeated_headline", "repeated_headline", "repeated_line"]
         );
+    }
+
+    #[test]
+    fn boilerplate_is_never_a_headline() {
+        let article = Article {
+            id: "page".into(),
+            title: Some("Follow us on Twitter".into()),
+            text: "The talks began on Monday in the capital.".into(),
+            ..Article::default()
+        };
+        let cleaned = clean(&article);
+        assert_eq!(cleaned.title, None);
+        assert_eq!(cleaned.removed[0].reason, RemovalReason::Social);
+        assert_eq!(cleaned.paragraphs.len(), 1);
     }
 
     #[test]
