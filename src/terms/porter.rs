@@ -218,7 +218,7 @@ fn step1b(w: &mut Vec<u8>) {
     }
 }
 
-fn step1c(w: &mut Vec<u8>) {
+fn step1c(w: &mut [u8]) {
     let n = w.len();
     if w.ends_with(b"y") && n - 1 > 1 && is_consonant(w, n - 2) {
         w[n - 1] = b'i';
