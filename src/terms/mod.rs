@@ -239,12 +239,23 @@ impl Vocab {
             let b = bytes[i];
             if b.is_ascii_alphanumeric() {
                 let start = i;
+                let mut upper = false;
                 while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    upper |= bytes[i].is_ascii_uppercase();
                     i += 1;
                 }
-                let from = token.len();
-                token.push_str(&text[start..i]);
-                token[from..].make_ascii_lowercase();
+                let run = &text[start..i];
+                // The common case, a whole lower-case token, needs no copy; a
+                // following non-ASCII letter might still extend it.
+                let whole = token.is_empty() && bytes.get(i).is_none_or(|b| b.is_ascii());
+                if whole && !upper {
+                    let id = self.lookup(run);
+                    out.push(id);
+                } else {
+                    let from = token.len();
+                    token.push_str(run);
+                    token[from..].make_ascii_lowercase();
+                }
             } else if b.is_ascii() {
                 self.flush(&mut token, out);
                 i += 1;
@@ -268,6 +279,13 @@ impl Vocab {
         self.scratch = token;
     }
 
+    fn lookup(&mut self, surface: &str) -> TermId {
+        match self.by_surface.get(surface) {
+            Some(&id) => id,
+            None => self.intern_surface(surface),
+        }
+    }
+
     /// The term ids of `text`.
     pub fn terms(&mut self, text: &str) -> Vec<TermId> {
         let mut out = Vec::new();
@@ -279,10 +297,7 @@ impl Vocab {
         if token.is_empty() {
             return;
         }
-        let id = match self.by_surface.get(token.as_str()) {
-            Some(&id) => id,
-            None => self.intern_surface(token),
-        };
+        let id = self.lookup(token);
         out.push(id);
         token.clear();
     }
@@ -335,6 +350,16 @@ mod tests {
         assert!(vocab.is_stopword(the[0]));
         let figures = vocab.terms("500,000 people");
         assert!(vocab.is_numeric(figures[0]) && !vocab.is_numeric(figures[2]));
+    }
+
+    #[test]
+    fn non_ascii_letters_that_lower_to_ascii_join_the_token() {
+        let mut vocab = Vocab::new();
+        // U+212A KELVIN SIGN lower-cases to "k", as in Python.
+        let joined = vocab.terms("300\u{212A} mar\u{212A}ets");
+        let plain = vocab.terms("300k markets");
+        assert_eq!(joined, plain);
+        assert_eq!(vocab.terms("café"), vocab.terms("caf"));
     }
 
     #[test]
