@@ -10,7 +10,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use chorus::ingest::ingest_paths;
+use chorus::ingest::{Limits, ingest_paths};
 use chorus::model::StoryInput;
 use chorus::report::{report, story_report};
 use chorus::summarize::{Budget, Story, System};
@@ -37,7 +37,7 @@ fn main() {
         eprintln!("usage: cargo bench --bench pipeline -- DATA.jsonl [--words N] [--passes N]");
         return;
     }
-    let ingested = ingest_paths(&paths);
+    let ingested = ingest_paths(&paths, &Limits::default());
     for error in &ingested.errors {
         eprintln!("{error}");
     }

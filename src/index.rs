@@ -259,6 +259,9 @@ mod tests {
                 })
                 .collect(),
             duplicate_of: None,
+            language: None,
+            excluded: false,
+            notes: vec![],
         }
     }
 

@@ -10,6 +10,7 @@ pub mod clean;
 pub mod eval;
 pub mod index;
 pub mod ingest;
+pub mod language;
 pub mod model;
 pub mod render;
 pub mod report;

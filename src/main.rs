@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use chorus::eval::evaluate;
 use chorus::eval::rouge::RougeScores;
-use chorus::ingest::{Ingested, ingest_paths};
+use chorus::ingest::{Ingested, Limits, ingest_paths};
 use chorus::render::{OutputFormat, render};
 use chorus::summarize::{Budget, System, Weights};
 
@@ -50,11 +50,13 @@ struct TrainArgs {
     /// Where to write the fitted weights (e.g. models/weights.json).
     #[arg(long)]
     out: Option<PathBuf>,
+    #[command(flatten)]
+    limits: LimitArgs,
 }
 
 #[derive(clap::Args)]
 struct SummarizeArgs {
-    /// Files or folders (.txt, .jsonl, .src), or - for stdin.
+    /// Files or folders (.txt, .html, .xml/.rss/.atom/.json feeds, .jsonl, .src), or - for stdin.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Output format.
@@ -72,6 +74,46 @@ struct SummarizeArgs {
     /// When to colour text output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+/// Input limits; exceeding one is a named error for that file.
+#[derive(clap::Args)]
+struct LimitArgs {
+    /// Largest input file read (bytes, or with K, M or G).
+    #[arg(long, default_value = "64M", value_parser = parse_size)]
+    max_file_size: u64,
+    /// Deepest element nesting accepted in HTML and feeds.
+    #[arg(long, default_value_t = Limits::default().max_depth)]
+    max_depth: usize,
+}
+
+impl LimitArgs {
+    fn limits(&self) -> Limits {
+        Limits {
+            max_file_bytes: self.max_file_size,
+            max_depth: self.max_depth,
+        }
+    }
+}
+
+/// "64M", "512K", "1G" or plain bytes.
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let (digits, scale) = match text.char_indices().last() {
+        Some((at, 'k' | 'K')) => (&text[..at], 1 << 10),
+        Some((at, 'm' | 'M')) => (&text[..at], 1 << 20),
+        Some((at, 'g' | 'G')) => (&text[..at], 1 << 30),
+        _ => (text, 1),
+    };
+    digits
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(scale))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("{text:?} is not a size such as 64M, 512K or 1048576"))
 }
 
 #[derive(clap::Args)]
@@ -95,6 +137,8 @@ struct EvalArgs {
     /// Scorer weights to use instead of the shipped ones (as `chorus train --out` writes).
     #[arg(long)]
     weights: Option<PathBuf>,
+    #[command(flatten)]
+    limits: LimitArgs,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -135,7 +179,7 @@ fn report_problems(ingested: &Ingested) -> bool {
     }
     for path in &ingested.skipped {
         eprintln!(
-            "chorus: {}: skipped (not .txt, .jsonl or .src)",
+            "chorus: {}: skipped (not a format chorus reads: .txt, .html, .xml, .rss, .atom, .json, .jsonl, .src)",
             path.display()
         );
     }
@@ -143,7 +187,7 @@ fn report_problems(ingested: &Ingested) -> bool {
 }
 
 fn summarize(args: SummarizeArgs) -> Result<bool> {
-    let ingested = ingest_paths(&args.inputs);
+    let ingested = ingest_paths(&args.inputs, &args.limits.limits());
     let clean = report_problems(&ingested);
     if ingested.stories.is_empty() {
         bail!("no readable article in the input");
@@ -168,7 +212,7 @@ fn summarize(args: SummarizeArgs) -> Result<bool> {
 }
 
 fn eval(args: EvalArgs) -> Result<bool> {
-    let ingested = ingest_paths(&args.data);
+    let ingested = ingest_paths(&args.data, &args.limits.limits());
     let clean = report_problems(&ingested);
     let stories: Vec<_> = ingested
         .stories
@@ -214,7 +258,7 @@ fn train(args: TrainArgs) -> Result<bool> {
     let mut stories = Vec::new();
     let mut files = Vec::new();
     for path in &args.data {
-        let ingested = ingest_paths(std::slice::from_ref(path));
+        let ingested = ingest_paths(std::slice::from_ref(path), &args.limits.limits());
         clean &= report_problems(&ingested);
         let before = stories.len();
         stories.extend(
@@ -287,5 +331,21 @@ fn write_output(path: Option<&PathBuf>, text: &str) -> Result<()> {
                 other => other.context("cannot write to stdout"),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("512k"), Ok(512 << 10));
+        assert_eq!(parse_size("1G"), Ok(1 << 30));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("99999999999G").is_err());
     }
 }

@@ -24,6 +24,10 @@ pub struct Article {
     pub url: Option<String>,
     /// Publication date as given.
     pub date: Option<String>,
+    /// What reading it involved that a reader should know (an encoding
+    /// guessed, a feed entry with a summary only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// A group of articles that the input says belong to one story.
@@ -111,6 +115,12 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Id of the document this one reprints, when it is a near-duplicate.
     pub duplicate_of: Option<String>,
+    /// Language (ISO 639-3), when it could be told.
+    pub language: Option<String>,
+    /// Kept out of the summary's selection (e.g. not in the brief's language).
+    pub excluded: bool,
+    /// What reading and processing it involved that a reader should know.
+    pub notes: Vec<String>,
 }
 
 impl Document {
@@ -159,6 +169,11 @@ pub struct DocumentReport {
     pub removed: Vec<RemovedReport>,
     /// Id of the document this one reprints.
     pub duplicate_of: Option<String>,
+    /// Language (ISO 639-3 code), when it could be told.
+    pub language: Option<String>,
+    /// What reading and processing it involved (encoding guessed, feed
+    /// entry with a summary only, kept out of the summary and why).
+    pub notes: Vec<String>,
 }
 
 /// A removed line as listed in the report.

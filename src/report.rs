@@ -102,6 +102,8 @@ pub fn document_report(document: &Document) -> DocumentReport {
             })
             .collect(),
         duplicate_of: document.duplicate_of.clone(),
+        language: document.language.clone(),
+        notes: document.notes.clone(),
     }
 }
 

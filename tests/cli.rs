@@ -275,7 +275,7 @@ fn bad_input_is_named_and_the_rest_is_summarized() {
     write(
         dir.path(),
         "latin1.txt",
-        b"Caf\xe9 news\n\nThe caf\xe9 opened.",
+        b"Caf\xe9 News\n\nThe caf\xe9 by the bridge opened again on Friday morning.",
     );
     write(
         dir.path(),
@@ -297,7 +297,6 @@ fn bad_input_is_named_and_the_rest_is_summarized() {
     let errors = stderr(&output);
     assert!(errors.contains("empty.txt: empty file"), "{errors}");
     assert!(errors.contains("binary.txt: binary file"), "{errors}");
-    assert!(errors.contains("latin1.txt: not valid UTF-8"), "{errors}");
     assert!(errors.contains("feed.jsonl:2: invalid JSON"), "{errors}");
     assert!(errors.contains("notes.pdf: skipped"), "{errors}");
     assert!(!errors.contains("panicked"));
@@ -308,7 +307,234 @@ fn bad_input_is_named_and_the_rest_is_summarized() {
         .iter()
         .map(|d| d["id"].as_str().unwrap_or(""))
         .collect();
-    assert_eq!(ids, ["j1", "good"]);
+    assert_eq!(ids, ["j1", "good", "latin1"]);
+    let latin1 = &report["documents"][2];
+    assert_eq!(latin1["title"], "Café News");
+    assert!(
+        latin1["notes"][0]
+            .as_str()
+            .unwrap_or("")
+            .contains("windows-1252")
+    );
+}
+
+fn summarize_json(args: &[&str]) -> (Output, serde_json::Value) {
+    let mut all = vec!["summarize"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    let output = chorus(&all);
+    let report = serde_json::from_str(&stdout(&output)).unwrap_or(serde_json::Value::Null);
+    (output, report)
+}
+
+const BODY: &str = "The city bridge reopened on Friday after two years of repairs, officials said.";
+
+#[test]
+fn truncated_html_is_summarized() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = format!(
+        "<html><head><title>Bridge</title></head><body><article><p>{BODY}</p><p>Traffic was light in the morning and heavier by the eve"
+    );
+    let path = write(dir.path(), "cut.html", page.as_bytes());
+    let (output, report) = summarize_json(&[path.to_str().expect("utf-8 path")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(report["stories"][0]["summary"][0]["text"], BODY);
+}
+
+#[test]
+fn deep_nesting_is_a_named_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let deep = format!(
+        "<html><body>{}<p>{BODY}</p>{}</body></html>",
+        "<div>".repeat(10_000),
+        "</div>".repeat(10_000)
+    );
+    let deep = write(dir.path(), "deep.html", deep.as_bytes());
+    write(dir.path(), "fine.txt", BODY.as_bytes());
+    let (output, report) = summarize_json(&[dir.path().to_str().expect("utf-8 path")]);
+    assert_eq!(output.status.code(), Some(2));
+    let errors = stderr(&output);
+    assert!(
+        errors.contains(&format!("{}: markup nested 10003 deep", deep.display())),
+        "{errors}"
+    );
+    assert!(errors.contains("--max-depth"));
+    assert_eq!(report["documents"][0]["id"], "fine");
+    // The limit is a flag.
+    let nested = |depth: usize| {
+        format!(
+            "<html><body>{}<p>{BODY}</p>{}</body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        )
+    };
+    let page = write(dir.path(), "page.html", nested(600).as_bytes());
+    let page = page.to_str().expect("utf-8 path");
+    let (refused, _) = summarize_json(&[page]);
+    assert!(
+        stderr(&refused).contains("markup nested 603 deep"),
+        "{}",
+        stderr(&refused)
+    );
+    let (accepted, report) = summarize_json(&[page, "--max-depth", "1000"]);
+    assert!(accepted.status.success(), "{}", stderr(&accepted));
+    assert_eq!(report["stories"][0]["summary"][0]["text"], BODY);
+}
+
+#[test]
+fn oversized_file_is_a_named_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let huge = dir.path().join("huge.txt");
+    // Sparse: 200 MB long, nothing written; chorus must refuse it unread.
+    std::fs::File::create(&huge)
+        .and_then(|f| f.set_len(200 * 1024 * 1024))
+        .expect("sparse file");
+    write(dir.path(), "fine.txt", BODY.as_bytes());
+    let (output, report) = summarize_json(&[dir.path().to_str().expect("utf-8 path")]);
+    assert_eq!(output.status.code(), Some(2));
+    let errors = stderr(&output);
+    assert!(
+        errors.contains("huge.txt: 200.0 MiB is over the limit of 64.0 MiB (--max-file-size)"),
+        "{errors}"
+    );
+    assert_eq!(report["documents"][0]["id"], "fine");
+    let small = chorus(&[
+        "summarize",
+        dir.path().join("fine.txt").to_str().expect("utf-8"),
+        "--max-file-size",
+        "10",
+    ]);
+    assert!(
+        stderr(&small).contains("over the limit of 10 bytes"),
+        "{}",
+        stderr(&small)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_files_and_folder_loops_are_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "fine.txt", BODY.as_bytes());
+    std::os::unix::fs::symlink(
+        dir.path().join("missing.txt"),
+        dir.path().join("broken.txt"),
+    )
+    .expect("symlink");
+    std::fs::create_dir(dir.path().join("sub")).expect("sub folder");
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("sub").join("loop")).expect("symlink");
+    let (output, report) = summarize_json(&[dir.path().to_str().expect("utf-8 path")]);
+    assert_eq!(output.status.code(), Some(2));
+    let errors = stderr(&output);
+    assert!(errors.contains("broken.txt: cannot open"), "{errors}");
+    assert!(errors.contains("loop: folder loop"), "{errors}");
+    let ids: Vec<&str> = report["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .map(|d| d["id"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(ids, ["fine"], "each file read once");
+}
+
+#[test]
+fn encodings_are_decoded() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in format!("Bridge Reopens\n\n{BODY}").encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    write(dir.path(), "a-utf16.txt", &utf16);
+    // Declares Latin-1 but is UTF-8: the bytes win.
+    let mislabelled = format!(
+        "<html><head><meta charset=\"iso-8859-1\"><title>Café</title></head><body><article><p>The café by the bridge reopened on Friday after two years of repairs.</p></article></body></html>"
+    );
+    write(dir.path(), "b-mislabelled.html", mislabelled.as_bytes());
+    let (output, report) = summarize_json(&[dir.path().to_str().expect("utf-8 path")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let documents = report["documents"].as_array().expect("documents");
+    assert_eq!(documents[0]["title"], "Bridge Reopens");
+    assert!(
+        documents[0]["notes"][0]
+            .as_str()
+            .unwrap_or("")
+            .contains("UTF-16LE")
+    );
+    let summary = report["stories"][0]["summary"].to_string();
+    assert!(summary.contains("The café by the bridge"), "{summary}");
+    assert!(!summary.contains('Ã'));
+}
+
+#[test]
+fn web_example_reads_every_kind() {
+    let (output, report) = summarize_json(&["examples/web"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    golden("web.json", &stdout(&output));
+    let document = |id: &str| {
+        report["documents"]
+            .as_array()
+            .and_then(|docs| docs.iter().find(|d| d["id"] == id))
+            .cloned()
+            .unwrap_or_else(|| panic!("no document {id}"))
+    };
+    let courier = document("northern-courier");
+    assert_eq!(courier["source"], "Northern Courier");
+    assert_eq!(courier["date"], "2023-03-16T07:30:00Z");
+    assert_eq!(
+        courier["url"],
+        "https://example.org/northern-courier/serin-commission"
+    );
+    let reasons: Vec<&str> = courier["removed"]
+        .as_array()
+        .expect("removed")
+        .iter()
+        .map(|r| r["reason"].as_str().unwrap_or(""))
+        .collect();
+    assert!(
+        reasons.contains(&"social")
+            && reasons.contains(&"advertisement")
+            && reasons.contains(&"subscribe")
+    );
+    assert_eq!(
+        document("valley-times-2")["notes"][0],
+        "feed entry with a summary only"
+    );
+    assert_eq!(document("valley-times-1")["source"], "Valley Times");
+    assert!(
+        document("arab-herald-cp1252")["notes"][0]
+            .as_str()
+            .unwrap_or("")
+            .contains("windows-1252")
+    );
+    assert!(
+        document("briefly-news-mojibake")["notes"][0]
+            .as_str()
+            .unwrap_or("")
+            .contains("mojibake")
+    );
+    let french = document("le-quotidien");
+    assert_eq!(french["language"], "fra");
+    assert!(
+        french["notes"][0]
+            .as_str()
+            .unwrap_or("")
+            .contains("kept out of the summary")
+    );
+    let summary = report["stories"][0]["summary"].as_array().expect("summary");
+    for sentence in summary {
+        assert_ne!(sentence["from"]["document"], "le-quotidien");
+        let text = sentence["text"].as_str().unwrap_or("");
+        for noise in [
+            "â€",
+            "Ã",
+            "Share on",
+            "ADVERTISEMENT",
+            "newsletter",
+            "All rights reserved",
+        ] {
+            assert!(!text.contains(noise), "{noise} in {text}");
+        }
+    }
 }
 
 #[test]

@@ -123,6 +123,7 @@ fn article(object: &Map<String, Value>, default_id: String) -> Result<Article, S
         source: string_field(object, "source")?,
         url: string_field(object, "url")?,
         date: string_field(object, "date")?,
+        notes: Vec::new(),
     })
 }
 

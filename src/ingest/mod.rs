@@ -1,11 +1,14 @@
 //! Ingest: files, folders and stdin into [`StoryInput`]s.
 //!
-//! Plain-text articles, article JSONL lines and stdin text are loose
-//! articles: together they make one story. Each line of cluster JSONL (the
-//! evaluation format) and each line of Multi-News text is a story of its own.
-//! A file that cannot be read becomes an [`InputError`] naming it (and the
-//! line), and the rest of the batch goes on.
+//! Plain-text articles, HTML pages, feed entries, article JSONL lines and
+//! stdin text are loose articles: together they make one story. Each line
+//! of cluster JSONL (the evaluation format) and each line of Multi-News
+//! text is a story of its own. A file that cannot be read becomes an
+//! [`InputError`] naming it (and the line), and the rest of the batch goes on.
 
+pub mod decode;
+mod feed;
+mod html;
 mod jsonl;
 mod multinews;
 mod text;
@@ -14,8 +17,12 @@ use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use rustc_hash::FxHashSet;
+
 use crate::model::{Article, StoryInput};
 
+pub use feed::{SUMMARY_ONLY, parse_feed};
+pub use html::{html_to_text, nesting_depth, parse_html};
 pub use jsonl::parse_jsonl;
 pub use multinews::parse_multinews;
 pub use text::{parse_text_article, split_headline};
@@ -53,6 +60,24 @@ pub struct Ingested {
     pub skipped: Vec<PathBuf>,
 }
 
+/// Limits that keep hostile or broken input from exhausting the machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest file read, in bytes.
+    pub max_file_bytes: u64,
+    /// Deepest element nesting accepted in HTML and feeds.
+    pub max_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 64 * 1024 * 1024,
+            max_depth: 512,
+        }
+    }
+}
+
 /// The input formats chorus reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -62,6 +87,10 @@ pub enum Format {
     Jsonl,
     /// Multi-News: documents joined by `|||||`, one cluster per line.
     MultiNews,
+    /// A saved web page.
+    Html,
+    /// An RSS, Atom or JSON Feed file.
+    Feed,
 }
 
 impl Format {
@@ -72,16 +101,33 @@ impl Format {
             "txt" | "text" => Some(Format::Text),
             "jsonl" | "ndjson" => Some(Format::Jsonl),
             "src" | "multinews" => Some(Format::MultiNews),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "xml" | "rss" | "atom" | "json" => Some(Format::Feed),
             _ => None,
         }
     }
 
     /// Guesses the format of unnamed content (stdin or an unknown extension).
-    pub fn sniff(content: &str) -> Format {
-        let first = content.trim_start();
-        if first.starts_with('{') {
-            Format::Jsonl
-        } else if content.contains("|||||") {
+    pub fn sniff(bytes: &[u8]) -> Format {
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]);
+        let head = head.trim_start_matches('\u{feff}').trim_start();
+        let lower = head.to_ascii_lowercase();
+        if lower.starts_with('<') {
+            if ["<rss", "<feed", "<rdf:rdf"]
+                .iter()
+                .any(|tag| lower.contains(tag))
+            {
+                Format::Feed
+            } else {
+                Format::Html
+            }
+        } else if lower.starts_with('{') {
+            if lower.contains("jsonfeed.org") {
+                Format::Feed
+            } else {
+                Format::Jsonl
+            }
+        } else if head.contains("|||||") {
             Format::MultiNews
         } else {
             Format::Text
@@ -89,18 +135,96 @@ impl Format {
     }
 }
 
-/// Largest file ingest reads whole; larger ones are refused by name.
-pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// What one input held, before its loose articles join a story.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// Loose articles (text, HTML, feed entries, article lines).
+    pub articles: Vec<Article>,
+    /// Stories the input defines itself (cluster lines, Multi-News lines).
+    pub stories: Vec<StoryInput>,
+    /// Problems, each naming the input.
+    pub errors: Vec<InputError>,
+}
+
+/// Reads one input's bytes as `format` (sniffed when `None`). `name` labels
+/// errors; `stem` makes ids.
+pub fn parse_bytes(
+    name: &str,
+    stem: &str,
+    bytes: &[u8],
+    format: Option<Format>,
+    limits: &Limits,
+) -> Parsed {
+    let mut parsed = Parsed::default();
+    let fail = |message: String| InputError {
+        path: name.to_string(),
+        line: None,
+        message,
+    };
+    let format = format.unwrap_or_else(|| Format::sniff(bytes));
+    if format == Format::Feed {
+        // Feeds carry their own encoding declaration, which the feed parser honours.
+        if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+            parsed.errors.push(fail("empty file".to_string()));
+            return parsed;
+        }
+        match parse_feed(stem, bytes, limits) {
+            Ok(feed) => {
+                parsed.articles = feed.articles;
+                parsed.errors.extend(feed.problems.into_iter().map(fail));
+            }
+            Err(message) => parsed.errors.push(fail(message)),
+        }
+        return parsed;
+    }
+    let declared = (format == Format::Html)
+        .then(|| html::declared_charset(bytes))
+        .flatten();
+    let decoded = match decode::decode(bytes, declared.as_deref()) {
+        Ok(decoded) => decoded,
+        Err(message) => {
+            parsed.errors.push(fail(message));
+            return parsed;
+        }
+    };
+    let content = decoded.text;
+    match format {
+        Format::Text => {
+            let mut article = parse_text_article(stem, &content);
+            article.notes = decoded.notes;
+            parsed.articles.push(article);
+        }
+        Format::Html => match parse_html(stem, &content, limits) {
+            Ok(mut article) => {
+                let mut notes = decoded.notes;
+                notes.append(&mut article.notes);
+                article.notes = notes;
+                parsed.articles.push(article);
+            }
+            Err(message) => parsed.errors.push(fail(message)),
+        },
+        Format::Jsonl => {
+            let lines = parse_jsonl(name, stem, &content);
+            parsed.errors = lines.errors;
+            parsed.articles = lines.articles;
+            parsed.stories = lines.stories;
+        }
+        Format::MultiNews => parsed.stories = parse_multinews(stem, &content),
+        Format::Feed => unreachable!("feeds are parsed from bytes above"),
+    }
+    parsed
+}
 
 /// Reads every path (`-` is stdin), recursing into folders in sorted order.
-pub fn ingest_paths(paths: &[PathBuf]) -> Ingested {
+pub fn ingest_paths(paths: &[PathBuf], limits: &Limits) -> Ingested {
     let mut files = Vec::new();
     let mut out = Ingested::default();
+    let mut visited = FxHashSet::default();
     for path in paths {
         if path.as_os_str() == "-" {
             files.push((path.clone(), None));
         } else if path.is_dir() {
-            walk(path, &mut files, &mut out);
+            walk(path, &mut files, &mut out, &mut visited);
         } else {
             files.push((path.clone(), Format::from_path(path)));
         }
@@ -109,34 +233,22 @@ pub fn ingest_paths(paths: &[PathBuf]) -> Ingested {
         id: loose_story_id(paths),
         ..StoryInput::default()
     };
-    let mut used_ids = rustc_hash::FxHashSet::default();
+    let mut used_ids = FxHashSet::default();
     for (path, format) in files {
-        let (name, content) = match read_input(&path) {
+        let (name, bytes) = match read_input(&path, limits) {
             Ok(read) => read,
             Err(err) => {
                 out.errors.push(err);
                 continue;
             }
         };
-        let format = format.unwrap_or_else(|| Format::sniff(&content));
-        let stem = file_stem(&path);
-        match format {
-            Format::Text => {
-                let mut article = parse_text_article(&stem, &content);
-                article.id = unique_id(&mut used_ids, article.id);
-                loose.articles.push(article);
-            }
-            Format::Jsonl => {
-                let parsed = parse_jsonl(&name, &stem, &content);
-                out.errors.extend(parsed.errors);
-                for mut article in parsed.articles {
-                    article.id = unique_id(&mut used_ids, article.id);
-                    loose.articles.push(article);
-                }
-                out.stories.extend(parsed.stories);
-            }
-            Format::MultiNews => out.stories.extend(parse_multinews(&stem, &content)),
+        let parsed = parse_bytes(&name, &file_stem(&path), &bytes, format, limits);
+        out.errors.extend(parsed.errors);
+        for mut article in parsed.articles {
+            article.id = unique_id(&mut used_ids, article.id);
+            loose.articles.push(article);
         }
+        out.stories.extend(parsed.stories);
     }
     if !loose.articles.is_empty() {
         out.stories.insert(0, loose);
@@ -144,7 +256,7 @@ pub fn ingest_paths(paths: &[PathBuf]) -> Ingested {
     out
 }
 
-fn unique_id(used: &mut rustc_hash::FxHashSet<String>, id: String) -> String {
+fn unique_id(used: &mut FxHashSet<String>, id: String) -> String {
     if used.insert(id.clone()) {
         return id;
     }
@@ -184,15 +296,38 @@ fn file_stem(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-fn walk(dir: &Path, files: &mut Vec<(PathBuf, Option<Format>)>, out: &mut Ingested) {
+/// Collects the files under `dir`; a folder reached twice (a symbolic link
+/// back up the tree) is reported once and not entered again.
+fn walk(
+    dir: &Path,
+    files: &mut Vec<(PathBuf, Option<Format>)>,
+    out: &mut Ingested,
+    visited: &mut FxHashSet<PathBuf>,
+) {
+    let error = |message: String| InputError {
+        path: dir.display().to_string(),
+        line: None,
+        message,
+    };
+    match dir.canonicalize() {
+        Ok(real) => {
+            if !visited.insert(real.clone()) {
+                out.errors.push(error(format!(
+                    "folder loop: {} was already read (a symbolic link points back into the tree)",
+                    real.display()
+                )));
+                return;
+            }
+        }
+        Err(err) => {
+            out.errors.push(error(format!("cannot read folder: {err}")));
+            return;
+        }
+    }
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(err) => {
-            out.errors.push(InputError {
-                path: dir.display().to_string(),
-                line: None,
-                message: format!("cannot read folder: {err}"),
-            });
+            out.errors.push(error(format!("cannot read folder: {err}")));
             return;
         }
     };
@@ -205,7 +340,7 @@ fn walk(dir: &Path, files: &mut Vec<(PathBuf, Option<Format>)>, out: &mut Ingest
             continue;
         }
         if path.is_dir() {
-            walk(&path, files, out);
+            walk(&path, files, out, visited);
         } else if let Some(format) = Format::from_path(&path) {
             files.push((path, Some(format)));
         } else {
@@ -214,8 +349,9 @@ fn walk(dir: &Path, files: &mut Vec<(PathBuf, Option<Format>)>, out: &mut Ingest
     }
 }
 
-/// Reads a file (or stdin) as text, refusing empty, binary and non-UTF-8 input.
-fn read_input(path: &Path) -> Result<(String, String), InputError> {
+/// Reads a file (or stdin) whole, refusing anything over the size limit
+/// before reading it.
+fn read_input(path: &Path, limits: &Limits) -> Result<(String, Vec<u8>), InputError> {
     let name = if path.as_os_str() == "-" {
         "<stdin>".to_string()
     } else {
@@ -226,44 +362,43 @@ fn read_input(path: &Path) -> Result<(String, String), InputError> {
         line: None,
         message,
     };
+    let too_large = |size: u64| {
+        fail(format!(
+            "{} is over the limit of {} (--max-file-size)",
+            human_size(size),
+            human_size(limits.max_file_bytes)
+        ))
+    };
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
         std::io::stdin()
             .lock()
-            .take(MAX_FILE_BYTES + 1)
+            .take(limits.max_file_bytes + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| fail(format!("cannot read: {e}")))?;
     } else {
         let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot open: {e}")))?;
-        file.take(MAX_FILE_BYTES + 1)
+        if let Ok(metadata) = file.metadata()
+            && metadata.len() > limits.max_file_bytes
+        {
+            return Err(too_large(metadata.len()));
+        }
+        file.take(limits.max_file_bytes + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| fail(format!("cannot read: {e}")))?;
     }
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(fail(format!(
-            "larger than {} MiB",
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(too_large(bytes.len() as u64));
     }
-    let content = decode(&bytes).map_err(fail)?;
-    Ok((name, content))
+    Ok((name, bytes))
 }
 
-/// Decodes file bytes as UTF-8 text (a byte-order mark is dropped).
-pub fn decode(bytes: &[u8]) -> Result<String, String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err("empty file".to_string());
-    }
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err("binary file (contains NUL bytes)".to_string());
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_string()),
-        Err(err) => Err(format!(
-            "not valid UTF-8 (first bad byte at offset {})",
-            err.valid_up_to()
-        )),
+fn human_size(bytes: u64) -> String {
+    const MIB: f64 = 1024.0 * 1024.0;
+    if bytes as f64 >= MIB {
+        format!("{:.1} MiB", bytes as f64 / MIB)
+    } else {
+        format!("{bytes} bytes")
     }
 }
 
@@ -281,18 +416,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn decode_refuses_bad_bytes() {
-        assert_eq!(decode(b"  \n").unwrap_err(), "empty file");
-        assert!(decode(b"ab\0cd").unwrap_err().starts_with("binary"));
-        assert!(decode(b"caf\xe9 au lait").unwrap_err().contains("offset 3"));
-        assert_eq!(decode(b"\xEF\xBB\xBFhello").unwrap(), "hello");
-    }
-
-    #[test]
     fn sniffs_formats() {
-        assert_eq!(Format::sniff("  {\"text\":\"a\"}"), Format::Jsonl);
-        assert_eq!(Format::sniff("a ||||| b"), Format::MultiNews);
-        assert_eq!(Format::sniff("Headline\n\nBody."), Format::Text);
+        assert_eq!(Format::sniff(b"  {\"text\":\"a\"}"), Format::Jsonl);
+        assert_eq!(Format::sniff(b"a ||||| b"), Format::MultiNews);
+        assert_eq!(Format::sniff(b"Headline\n\nBody."), Format::Text);
+        assert_eq!(Format::sniff(b"<!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(
+            Format::sniff(b"<?xml version=\"1.0\"?><rss version=\"2.0\">"),
+            Format::Feed
+        );
+        assert_eq!(
+            Format::sniff(b"\xEF\xBB\xBF<feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+            Format::Feed
+        );
+        assert_eq!(
+            Format::sniff(br#"{"version":"https://jsonfeed.org/version/1.1"}"#),
+            Format::Feed
+        );
     }
 
     #[test]
@@ -303,5 +443,20 @@ mod tests {
             message: "bad".into(),
         };
         assert_eq!(err.to_string(), "a.jsonl:3: bad");
+    }
+
+    #[test]
+    fn parse_bytes_reports_by_name() {
+        let parsed = parse_bytes("x.txt", "x", b"", Some(Format::Text), &Limits::default());
+        assert_eq!(parsed.errors[0].to_string(), "x.txt: empty file");
+        let parsed = parse_bytes(
+            "x.txt",
+            "x",
+            b"caf\xe9 au lait is served here.",
+            None,
+            &Limits::default(),
+        );
+        assert_eq!(parsed.articles[0].text, "café au lait is served here.");
+        assert!(parsed.articles[0].notes[0].contains("windows-1252"));
     }
 }

@@ -14,7 +14,7 @@ pub mod train;
 use crate::index::StoryIndex;
 use crate::model::{Document, SentenceRef, StoryInput};
 use crate::terms::Vocab;
-use crate::{clean, segment};
+use crate::{clean, language, segment};
 
 pub use features::{FEATURE_NAMES, Features, Weights, features};
 
@@ -29,19 +29,41 @@ pub struct Story {
     pub index: StoryIndex,
     /// Reference summaries (evaluation data only).
     pub references: Vec<String>,
+    /// The language the brief is in (ISO 639-3).
+    pub language: String,
 }
 
 impl Story {
-    /// Cleans, segments and indexes a story's articles.
+    /// Cleans, segments, indexes and identifies the language of a story's articles.
     pub fn prepare(input: StoryInput, vocab: &mut Vocab) -> Story {
-        let documents: Vec<Document> = input.articles.into_iter().map(prepare_document).collect();
+        let mut documents: Vec<Document> =
+            input.articles.into_iter().map(prepare_document).collect();
         let index = StoryIndex::build(&documents, vocab);
+        let languages = language::detect(&documents, &index, vocab);
+        let main = language::main_language(&documents, &languages);
+        for (document, language) in documents.iter_mut().zip(languages) {
+            if let Some(code) = &language
+                && *code != main
+            {
+                document.excluded = true;
+                document.notes.push(format!(
+                    "in {code}, not the brief's language ({main}): kept out of the summary"
+                ));
+            }
+            document.language = language;
+        }
         Story {
             id: input.id,
             documents,
             index,
             references: input.references,
+            language: main,
         }
+    }
+
+    /// Whether sentence `i` (flat index) may be chosen for the brief.
+    pub fn selectable(&self, i: usize) -> bool {
+        !self.documents[self.index.doc_of(i)].excluded
     }
 }
 
@@ -50,11 +72,14 @@ pub fn prepare_document(article: crate::model::Article) -> Document {
     let cleaned = clean::clean(&article);
     let sentences = segment::segment(&cleaned.paragraphs);
     Document {
+        notes: article.notes.clone(),
         article,
         title: cleaned.title,
         removed: cleaned.removed,
         sentences,
         duplicate_of: None,
+        language: None,
+        excluded: false,
     }
 }
 
@@ -140,7 +165,7 @@ pub const MAX_SENTENCE_WORDS: usize = 80;
 pub fn summarize(story: &Story, budget: Budget, weights: &Weights) -> Vec<SentenceRef> {
     let features = features(story);
     let scores: Vec<f32> = features.iter().map(|f| weights.score(f)).collect();
-    let mut order: Vec<usize> = (0..scores.len()).collect();
+    let mut order: Vec<usize> = (0..scores.len()).filter(|&i| story.selectable(i)).collect();
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
     let chosen = select(&story.index, &order, budget, Selection::CHORUS);
     reading_order(&story.index, chosen)

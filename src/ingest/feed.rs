@@ -1,0 +1,148 @@
+//! Feeds: RSS 2.0, Atom and JSON Feed (feed-rs). An entry with full content
+//! becomes an article; one with only a summary becomes a short article
+//! whose notes say so. The feed's title names the outlet.
+
+use crate::model::Article;
+
+use super::Limits;
+use super::decode::repair_mojibake;
+use super::html::{check_depth, html_to_text};
+
+/// What one feed held: its entries as articles, and entries it had to skip.
+#[derive(Debug, Default)]
+pub struct ParsedFeed {
+    /// One article per usable entry, in feed order.
+    pub articles: Vec<Article>,
+    /// Problems with single entries, as messages.
+    pub problems: Vec<String>,
+}
+
+/// Note attached to an article made from an entry's summary alone.
+pub const SUMMARY_ONLY: &str = "feed entry with a summary only";
+
+/// Parses feed bytes; articles are named `{stem}-{n}` in feed order.
+pub fn parse_feed(stem: &str, bytes: &[u8], limits: &Limits) -> Result<ParsedFeed, String> {
+    check_depth(&String::from_utf8_lossy(bytes), limits)?;
+    let feed = feed_rs::parser::parse(bytes).map_err(|e| format!("not a readable feed: {e}"))?;
+    let source = feed
+        .title
+        .as_ref()
+        .map(|t| clean_text(&t.content))
+        .filter(|t| !t.is_empty());
+    let mut parsed = ParsedFeed::default();
+    for (n, entry) in feed.entries.iter().enumerate() {
+        let content = entry
+            .content
+            .as_ref()
+            .and_then(|c| c.body.as_deref())
+            .map(clean_text)
+            .filter(|t| !t.trim().is_empty());
+        let summary = entry
+            .summary
+            .as_ref()
+            .map(|s| clean_text(&s.content))
+            .filter(|t| !t.trim().is_empty());
+        let mut notes = Vec::new();
+        let text = match (content, summary) {
+            (Some(content), _) => content,
+            (None, Some(summary)) => {
+                notes.push(SUMMARY_ONLY.to_string());
+                summary
+            }
+            (None, None) => {
+                parsed.problems.push(format!("entry {} has no text", n + 1));
+                continue;
+            }
+        };
+        parsed.articles.push(Article {
+            id: format!("{stem}-{}", n + 1),
+            title: entry
+                .title
+                .as_ref()
+                .map(|t| clean_text(&t.content))
+                .filter(|t| !t.is_empty()),
+            text,
+            source: source.clone(),
+            url: entry.links.first().map(|l| l.href.clone()),
+            date: entry.published.or(entry.updated).map(|d| d.to_rfc3339()),
+            notes,
+        });
+    }
+    Ok(parsed)
+}
+
+fn clean_text(markup: &str) -> String {
+    repair_mojibake(html_to_text(markup).trim()).0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RSS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Valley Times</title><link>https://example.org</link><description>News</description>
+<item><title>Talks end</title><link>https://example.org/talks</link>
+<pubDate>Thu, 16 Mar 2023 08:00:00 GMT</pubDate>
+<description>Short summary.</description>
+<content:encoded><![CDATA[<p>The talks ended after more than three hours.</p><p>Both sides spoke.</p>]]></content:encoded>
+</item>
+<item><title>Flood update</title><description>&lt;p&gt;Water levels fell on Friday.&lt;/p&gt;</description></item>
+<item><title>Empty</title></item>
+</channel></rss>"#;
+
+    #[test]
+    fn rss_entries_become_articles() {
+        let parsed = parse_feed("valley", RSS.as_bytes(), &Limits::default()).unwrap();
+        assert_eq!(parsed.articles.len(), 2);
+        let first = &parsed.articles[0];
+        assert_eq!(first.id, "valley-1");
+        assert_eq!(first.title.as_deref(), Some("Talks end"));
+        assert_eq!(first.source.as_deref(), Some("Valley Times"));
+        assert_eq!(first.url.as_deref(), Some("https://example.org/talks"));
+        assert_eq!(first.date.as_deref(), Some("2023-03-16T08:00:00+00:00"));
+        assert!(first.text.contains("more than three hours"));
+        assert!(first.notes.is_empty());
+        let second = &parsed.articles[1];
+        assert_eq!(second.text, "Water levels fell on Friday.");
+        assert_eq!(second.notes, [SUMMARY_ONLY]);
+        assert_eq!(parsed.problems, ["entry 3 has no text"]);
+    }
+
+    #[test]
+    fn atom_and_json_feed() {
+        let atom = r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title><id>urn:wire</id><updated>2023-03-15T12:00:00Z</updated>
+<entry><title>Leaders meet</title><id>urn:1</id><updated>2023-03-15T12:00:00Z</updated>
+<content type="html">&lt;p&gt;The leaders met on Wednesday.&lt;/p&gt;</content></entry></feed>"#;
+        let parsed = parse_feed("wire", atom.as_bytes(), &Limits::default()).unwrap();
+        assert_eq!(parsed.articles[0].text, "The leaders met on Wednesday.");
+        assert_eq!(parsed.articles[0].source.as_deref(), Some("Wire"));
+        let json = r#"{"version":"https://jsonfeed.org/version/1.1","title":"Briefly","items":[{"id":"1","title":"Talks","content_text":"The talks lasted three hours.","date_published":"2023-03-15T18:00:00Z"}]}"#;
+        let parsed = parse_feed("briefly", json.as_bytes(), &Limits::default()).unwrap();
+        assert_eq!(parsed.articles[0].text, "The talks lasted three hours.");
+        assert_eq!(
+            parsed.articles[0].date.as_deref(),
+            Some("2023-03-15T18:00:00+00:00")
+        );
+    }
+
+    #[test]
+    fn latin1_feed_is_decoded() {
+        let mut bytes = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>T</title><item><title>Caf".to_vec();
+        bytes.push(0xe9);
+        bytes.extend_from_slice(
+            b"</title><description>Se\xf1or Mu\xf1oz spoke.</description></item></channel></rss>",
+        );
+        let parsed = parse_feed("latin", &bytes, &Limits::default()).unwrap();
+        assert_eq!(parsed.articles[0].title.as_deref(), Some("Café"));
+        assert_eq!(parsed.articles[0].text, "Señor Muñoz spoke.");
+    }
+
+    #[test]
+    fn garbage_is_an_error() {
+        assert!(parse_feed("x", b"not a feed at all", &Limits::default()).is_err());
+        // A truncated feed may parse in part or fail, but must not panic.
+        let _ = parse_feed("x", b"<rss><channel><item><title>Cut", &Limits::default());
+    }
+}
