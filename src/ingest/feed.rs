@@ -5,8 +5,8 @@
 use crate::model::Article;
 
 use super::Limits;
-use super::decode::repair_mojibake;
-use super::html::{check_depth, html_to_text};
+use super::decode::{decode, repair_mojibake};
+use super::html::{check_depth, declared_charset, html_to_text};
 
 /// What one feed held: its entries as articles, and entries it had to skip.
 #[derive(Debug, Default)]
@@ -21,9 +21,17 @@ pub struct ParsedFeed {
 pub const SUMMARY_ONLY: &str = "feed entry with a summary only";
 
 /// Parses feed bytes; articles are named `{stem}-{n}` in feed order.
+///
+/// The bytes are decoded here (byte-order mark, declared or detected
+/// encoding) and the XML declaration dropped, so that the feed parser only
+/// ever sees UTF-8: its own switching of encodings mid-stream panics on
+/// some malformed input.
 pub fn parse_feed(stem: &str, bytes: &[u8], limits: &Limits) -> Result<ParsedFeed, String> {
-    check_depth(&String::from_utf8_lossy(bytes), limits)?;
-    let feed = feed_rs::parser::parse(bytes).map_err(|e| format!("not a readable feed: {e}"))?;
+    let decoded = decode(bytes, declared_charset(bytes).as_deref())?;
+    let text = without_xml_declaration(&decoded.text);
+    check_depth(&text, limits)?;
+    let feed = feed_rs::parser::parse(text.as_bytes())
+        .map_err(|e| format!("not a readable feed: {e}"))?;
     let source = feed
         .title
         .as_ref()
@@ -65,10 +73,31 @@ pub fn parse_feed(stem: &str, bytes: &[u8], limits: &Limits) -> Result<ParsedFee
             source: source.clone(),
             url: entry.links.first().map(|l| l.href.clone()),
             date: entry.published.or(entry.updated).map(|d| d.to_rfc3339()),
-            notes,
+            notes: decoded.notes.iter().cloned().chain(notes).collect(),
         });
     }
     Ok(parsed)
+}
+
+/// The text without `<?xml …?>` declarations. Only one, at the very start,
+/// is legal; the feed parser acts on any it meets (and panics on a late
+/// one that names an encoding), so all are cut out of the already-decoded
+/// text.
+fn without_xml_declaration(text: &str) -> String {
+    let mut rest = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let mut out = String::with_capacity(rest.len());
+    while let Some(start) = rest.find("<?xml") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find("?>") {
+            Some(end) => rest = &rest[start + end + 2..],
+            None => {
+                rest = "";
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn clean_text(markup: &str) -> String {
@@ -137,6 +166,26 @@ mod tests {
         let parsed = parse_feed("latin", &bytes, &Limits::default()).unwrap();
         assert_eq!(parsed.articles[0].title.as_deref(), Some("Café"));
         assert_eq!(parsed.articles[0].text, "Señor Muñoz spoke.");
+    }
+
+    #[test]
+    fn utf16_feed_and_junk_before_the_declaration() {
+        let mut bytes = vec![0xFF, 0xFE];
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss version=\"2.0\"><channel><title>T</title><item><title>A</title><description>Text here.</description></item></channel></rss>";
+        for unit in xml.encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        let parsed = parse_feed("u16", &bytes, &Limits::default()).unwrap();
+        assert_eq!(parsed.articles[0].text, "Text here.");
+        // Found by fuzzing: junk, then a declaration naming UTF-16, once
+        // made the feed parser panic.
+        let mut junk = vec![0u8; 14];
+        junk.extend_from_slice(b"/it<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss version=\"2.0\"><channel>");
+        assert!(parse_feed("junk", &junk, &Limits::default()).is_err());
+        let junk = b"/it<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss version=\"2.0\"><channel><title>T</title>";
+        let _ = parse_feed("junk", junk, &Limits::default());
+        let late = b"<rss version=\"2.0\"><channel><title>T <?xml version=\"1.0\" encoding=\"UTF-16\"?></title>";
+        let _ = parse_feed("late", late, &Limits::default());
     }
 
     #[test]

@@ -1,0 +1,34 @@
+//! The whole pipeline on arbitrary text split into documents at form
+//! feeds: a report must come out, within the word budget.
+#![no_main]
+
+use chorus::model::{Article, StoryInput};
+use chorus::summarize::{Budget, System};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let articles = text
+        .split('\u{c}')
+        .enumerate()
+        .map(|(i, part)| Article {
+            id: format!("d{i}"),
+            text: part.to_string(),
+            ..Article::default()
+        })
+        .collect();
+    let story = StoryInput {
+        id: "fuzz".into(),
+        articles,
+        references: Vec::new(),
+    };
+    let report = chorus::brief(vec![story], System::Chorus, Budget::within(60));
+    let words: usize = report.stories[0]
+        .summary
+        .iter()
+        .map(|s| s.text.split_whitespace().count())
+        .sum();
+    assert!(words <= 60);
+});
