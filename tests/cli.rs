@@ -446,9 +446,7 @@ fn encodings_are_decoded() {
     }
     write(dir.path(), "a-utf16.txt", &utf16);
     // Declares Latin-1 but is UTF-8: the bytes win.
-    let mislabelled = format!(
-        "<html><head><meta charset=\"iso-8859-1\"><title>Café</title></head><body><article><p>The café by the bridge reopened on Friday after two years of repairs.</p></article></body></html>"
-    );
+    let mislabelled = "<html><head><meta charset=\"iso-8859-1\"><title>Café</title></head><body><article><p>The café by the bridge reopened on Friday after two years of repairs.</p></article></body></html>";
     write(dir.path(), "b-mislabelled.html", mislabelled.as_bytes());
     let (output, report) = summarize_json(&[dir.path().to_str().expect("utf-8 path")]);
     assert!(output.status.success(), "{}", stderr(&output));

@@ -5,5 +5,11 @@ use chorus::ingest::{Format, Limits, parse_bytes};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = parse_bytes("fuzz", "fuzz", data, Some(Format::MultiNews), &Limits::default());
+    let _ = parse_bytes(
+        "fuzz",
+        "fuzz",
+        data,
+        Some(Format::MultiNews),
+        &Limits::default(),
+    );
 });

@@ -30,8 +30,8 @@ pub fn parse_feed(stem: &str, bytes: &[u8], limits: &Limits) -> Result<ParsedFee
     let decoded = decode(bytes, declared_charset(bytes).as_deref())?;
     let text = without_xml_declaration(&decoded.text);
     check_depth(&text, limits)?;
-    let feed = feed_rs::parser::parse(text.as_bytes())
-        .map_err(|e| format!("not a readable feed: {e}"))?;
+    let feed =
+        feed_rs::parser::parse(text.as_bytes()).map_err(|e| format!("not a readable feed: {e}"))?;
     let source = feed
         .title
         .as_ref()
@@ -180,7 +180,9 @@ mod tests {
         // Found by fuzzing: junk, then a declaration naming UTF-16, once
         // made the feed parser panic.
         let mut junk = vec![0u8; 14];
-        junk.extend_from_slice(b"/it<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss version=\"2.0\"><channel>");
+        junk.extend_from_slice(
+            b"/it<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss version=\"2.0\"><channel>",
+        );
         assert!(parse_feed("junk", &junk, &Limits::default()).is_err());
         let junk = b"/it<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss version=\"2.0\"><channel><title>T</title>";
         let _ = parse_feed("junk", junk, &Limits::default());
