@@ -468,6 +468,8 @@ fn web_example_reads_every_kind() {
     let (output, report) = summarize_json(&["examples/web"]);
     assert!(output.status.success(), "{}", stderr(&output));
     golden("web.json", &stdout(&output));
+    let text = chorus(&["summarize", "examples/web", "--words", "100"]);
+    golden("web.txt", &stdout(&text));
     let document = |id: &str| {
         report["documents"]
             .as_array()

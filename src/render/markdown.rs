@@ -29,6 +29,9 @@ pub fn markdown(report: &Report) -> String {
                 format!("`{}`: {}", document.id, escape(&about))
             };
             out.push_str(&format!("{}. {line}\n", i + 1));
+            for note in &document.notes {
+                out.push_str(&format!("   - {}\n", escape(note)));
+            }
         }
     }
     out

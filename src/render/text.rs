@@ -43,6 +43,14 @@ pub fn text(report: &Report, color: bool) -> String {
             } else {
                 out.push_str(&format!("{label} {}: {about}\n", document.id));
             }
+            for note in &document.notes {
+                let line = format!("    note: {note}");
+                if color {
+                    out.push_str(&format!("{}\n", line.dimmed()));
+                } else {
+                    out.push_str(&format!("{line}\n"));
+                }
+            }
         }
         let removed: usize = documents.iter().map(|d| d.removed.len()).sum();
         if removed > 0 {
