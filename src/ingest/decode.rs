@@ -103,6 +103,12 @@ fn looks_binary(text: &str) -> bool {
     control as f64 > MAX_CONTROL_SHARE * sample.len() as f64
 }
 
+/// Whether text still shows mojibake (one that could not be repaired, such
+/// as a line that mixes it with characters Windows-1252 lacks).
+pub fn has_mojibake(text: &str) -> bool {
+    text.contains(['Ã', 'Â', 'â', 'Å', 'Ä', 'Ð', 'Ñ']) && mojibake_marks(text) > 0
+}
+
 /// Characters that open a UTF-8 sequence once it is read as Windows-1252.
 fn mojibake_marks(line: &str) -> usize {
     let chars: Vec<char> = line.chars().collect();
@@ -239,5 +245,10 @@ mod tests {
         let (text, lines) = repair_mojibake("Ångström and Ärger are words.");
         assert_eq!(text, "Ångström and Ärger are words.");
         assert_eq!(lines, 0);
+        assert!(!has_mojibake("Ångström and Ärger are words."));
+        // Mixed with Arabic, the line cannot be re-read; it is still flagged.
+        let mixed = "didnâ€™t — قال";
+        assert_eq!(repair_mojibake(mixed).1, 0);
+        assert!(has_mojibake(mixed));
     }
 }

@@ -12,6 +12,7 @@ mod features;
 pub mod train;
 
 use crate::index::StoryIndex;
+use crate::ingest::decode::has_mojibake;
 use crate::model::{Document, SentenceRef, StoryInput};
 use crate::terms::Vocab;
 use crate::{clean, language, segment};
@@ -61,9 +62,13 @@ impl Story {
         }
     }
 
-    /// Whether sentence `i` (flat index) may be chosen for the brief.
+    /// Whether sentence `i` (flat index) may be chosen for the brief: its
+    /// document is not kept out, and it shows no mojibake that decoding
+    /// could not repair.
     pub fn selectable(&self, i: usize) -> bool {
-        !self.documents[self.index.doc_of(i)].excluded
+        let document = &self.documents[self.index.doc_of(i)];
+        let position = self.index.sentences[i].position;
+        !document.excluded && !has_mojibake(&document.sentences[position].text)
     }
 }
 
