@@ -16,11 +16,6 @@ use chorus::report::{report, story_report};
 use chorus::summarize::{Budget, Story, System};
 use chorus::terms::Vocab;
 
-// Summarizing allocates many small strings and vectors; mimalloc serves them
-// several times faster than the system allocator.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() {
     let mut args = std::env::args().skip(1).filter(|a| a != "--bench");
     let mut paths = Vec::new();

@@ -13,11 +13,6 @@ use chorus::ingest::{Ingested, Limits, ingest_paths};
 use chorus::render::{OutputFormat, render};
 use chorus::summarize::{Budget, System, Weights};
 
-// Summarizing allocates many small strings and vectors; mimalloc serves them
-// several times faster than the system allocator.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Many reports of one event in, one attributed story out.
 #[derive(Parser)]
 #[command(name = "chorus", version, about)]
