@@ -32,6 +32,28 @@ const DANGLING_OPENERS: &[&str] = &[
     "however", "his", "her", "their", "its", "still", "yet", "then", "there",
 ];
 
+/// Openers that tie a sentence to the one before it.
+const CONNECTIVES: &[&str] = &[
+    "but",
+    "and",
+    "or",
+    "however",
+    "also",
+    "so",
+    "yet",
+    "still",
+    "then",
+    "meanwhile",
+    "instead",
+    "moreover",
+    "nevertheless",
+    "nonetheless",
+    "furthermore",
+    "thus",
+    "therefore",
+    "hence",
+];
+
 /// Edges lighter than this do not enter the centrality graph.
 const CENTRALITY_MIN_DICE: f32 = 0.1;
 const DAMPING: f32 = 0.85;
@@ -174,13 +196,23 @@ fn flag(condition: bool) -> f32 {
 }
 
 fn dangling(text: &str) -> bool {
-    let first = text
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
-        .unwrap_or("");
+    let first = first_word(text);
     DANGLING_OPENERS
         .iter()
         .any(|opener| first.eq_ignore_ascii_case(opener))
+}
+
+/// Whether a sentence opens with a connective that continues an argument
+/// ("But …", "However, …", "And …"): out of its context it misleads.
+pub fn opens_with_connective(text: &str) -> bool {
+    let first = first_word(text);
+    CONNECTIVES.iter().any(|c| first.eq_ignore_ascii_case(c))
+}
+
+fn first_word(text: &str) -> &str {
+    text.split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
 }
 
 /// Weighted edges in compressed rows: node `i`'s edges are
@@ -273,6 +305,10 @@ mod tests {
         assert!(dangling("But the talks failed."));
         assert!(dangling("\"They left,\" she said."));
         assert!(!dangling("Talks failed."));
+        assert!(opens_with_connective("However, the talks failed."));
+        assert!(opens_with_connective("And then it rained."));
+        assert!(!opens_with_connective("He left early."));
+        assert!(!opens_with_connective("Andrew left early."));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::model::{Document, SentenceRef, StoryInput};
 use crate::terms::Vocab;
 use crate::{clean, language, segment};
 
-pub use features::{FEATURE_NAMES, Features, Weights, features};
+pub use features::{FEATURE_NAMES, Features, Weights, features, opens_with_connective};
 
 /// A story ready to summarize: cleaned, segmented and indexed documents.
 #[derive(Debug, Clone)]
@@ -63,12 +63,13 @@ impl Story {
     }
 
     /// Whether sentence `i` (flat index) may be chosen for the brief: its
-    /// document is not kept out, and it shows no mojibake that decoding
-    /// could not repair.
+    /// document is not kept out, it does not open by continuing an argument
+    /// the reader has not seen ("But …", "However, …"), and it shows no
+    /// mojibake that decoding could not repair.
     pub fn selectable(&self, i: usize) -> bool {
         let document = &self.documents[self.index.doc_of(i)];
-        let position = self.index.sentences[i].position;
-        !document.excluded && !has_mojibake(&document.sentences[position].text)
+        let text = &document.sentences[self.index.sentences[i].position].text;
+        !document.excluded && !opens_with_connective(text) && !has_mojibake(text)
     }
 }
 
