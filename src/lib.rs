@@ -7,6 +7,7 @@
 
 pub mod attribute;
 pub mod clean;
+pub mod cluster;
 pub mod eval;
 pub mod index;
 pub mod ingest;

@@ -662,3 +662,61 @@ fn unknown_system_is_refused() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("unknown system"));
 }
+
+#[test]
+fn cluster_groups_the_example_into_one_story() {
+    let output = chorus(&["cluster", "examples/reports", "--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(report["version"], 1);
+    let stories = report["stories"].as_array().expect("stories");
+    assert_eq!(stories.len(), 1);
+    assert_eq!(stories[0]["documents"].as_array().map(Vec::len), Some(6));
+    let text = stdout(&chorus(&["cluster", "examples/reports"]));
+    assert!(text.starts_with("6 articles, 1 story"), "{text}");
+}
+
+#[test]
+fn eval_cluster_scores_mixed_clusters() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let floods = [
+        "The Serin River flooded the valley and displaced thousands of villagers.",
+        "Floods swept the Serin valley after the river burst its banks, displacing villagers.",
+        "Villagers displaced by the Serin River floods returned to the flooded valley.",
+    ];
+    let election = [
+        "The ruling party lost its parliamentary majority in the election.",
+        "Election results showed the ruling party losing its majority in parliament.",
+        "After the election the ruling party no longer holds a parliamentary majority.",
+    ];
+    let line = |id: &str, texts: &[&str]| {
+        let documents: Vec<_> = texts
+            .iter()
+            .map(|t| serde_json::json!({"text": t}))
+            .collect();
+        serde_json::json!({"id": id, "documents": documents}).to_string()
+    };
+    let data = write(
+        dir.path(),
+        "gold.jsonl",
+        format!(
+            "{}\n{}\n",
+            line("floods", &floods),
+            line("election", &election)
+        )
+        .as_bytes(),
+    );
+    let output = chorus(&[
+        "eval-cluster",
+        "--data",
+        data.to_str().expect("utf-8 path"),
+        "--json",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let result: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(result["articles"], 6);
+    assert_eq!(result["gold_groups"], 2);
+    assert_eq!(result["stories"], 2);
+    assert_eq!(result["scores"]["bcubed_f1"], 1.0);
+    assert_eq!(result["scores"]["ari"], 1.0);
+}
