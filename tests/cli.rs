@@ -30,6 +30,18 @@ fn chorus_with_stdin(args: &[&str], stdin: &str) -> Output {
     child.wait_with_output().expect("chorus finishes")
 }
 
+/// The `id` of every object in a JSON array.
+fn ids_of(list: &serde_json::Value) -> Vec<&str> {
+    list.as_array()
+        .map(|items| {
+            items
+                .iter()
+                .map(|i| i["id"].as_str().unwrap_or(""))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
 }
@@ -301,12 +313,7 @@ fn bad_input_is_named_and_the_rest_is_summarized() {
     assert!(errors.contains("notes.pdf: skipped"), "{errors}");
     assert!(!errors.contains("panicked"));
     let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
-    let ids: Vec<&str> = report["documents"]
-        .as_array()
-        .expect("documents")
-        .iter()
-        .map(|d| d["id"].as_str().unwrap_or(""))
-        .collect();
+    let ids = ids_of(&report["documents"]);
     assert_eq!(ids, ["j1", "good", "latin1"]);
     let latin1 = &report["documents"][2];
     assert_eq!(latin1["title"], "Café News");
@@ -428,12 +435,7 @@ fn unreadable_files_and_folder_loops_are_named() {
     let errors = stderr(&output);
     assert!(errors.contains("broken.txt: cannot open"), "{errors}");
     assert!(errors.contains("loop: folder loop"), "{errors}");
-    let ids: Vec<&str> = report["documents"]
-        .as_array()
-        .expect("documents")
-        .iter()
-        .map(|d| d["id"].as_str().unwrap_or(""))
-        .collect();
+    let ids = ids_of(&report["documents"]);
     assert_eq!(ids, ["fine"], "each file read once");
 }
 
@@ -573,12 +575,7 @@ fn cluster_jsonl_and_multinews_lines_are_stories_of_their_own() {
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
     let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
-    let ids: Vec<&str> = report["stories"]
-        .as_array()
-        .expect("stories")
-        .iter()
-        .map(|s| s["id"].as_str().unwrap_or(""))
-        .collect();
+    let ids = ids_of(&report["stories"]);
     assert_eq!(ids, ["c-one", "c-two", "test-1", "test-2"]);
     let first = &report["stories"][0]["summary"][0];
     assert_eq!(
