@@ -40,7 +40,7 @@ struct ClusterArgs {
     /// Files or folders, or - for stdin; documents of cluster lines are taken loose.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
-    /// Output format (text or json).
+    /// Output format (text and md print a list; json the stories).
     #[arg(long, short, value_enum, default_value_t = OutputFormat::Text)]
     format: OutputFormat,
     #[command(flatten)]
@@ -343,54 +343,25 @@ fn train(args: TrainArgs) -> Result<bool> {
     Ok(clean)
 }
 
-/// Every article of the input, loose or from cluster lines, with the index
-/// of the story the input put it in.
-fn all_articles(ingested: Ingested) -> Vec<(chorus::model::Article, usize)> {
-    ingested
-        .stories
-        .into_iter()
-        .enumerate()
-        .flat_map(|(story, s)| s.articles.into_iter().map(move |a| (a, story)))
-        .collect()
-}
-
 fn cluster(args: ClusterArgs) -> Result<bool> {
     let ingested = ingest_paths(&args.inputs, &args.limits.limits());
     let clean = report_problems(&ingested);
-    let articles: Vec<_> = all_articles(ingested).into_iter().map(|(a, _)| a).collect();
+    let articles: Vec<_> = ingested
+        .stories
+        .into_iter()
+        .flat_map(|s| s.articles)
+        .collect();
     if articles.is_empty() {
         bail!("no readable article in the input");
     }
-    let mut vocab = chorus::terms::Vocab::new();
-    let mut groups = chorus::cluster::cluster(&articles, &mut vocab);
-    groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
-    let stories: Vec<serde_json::Value> = groups
-        .iter()
-        .enumerate()
-        .map(|(n, members)| {
-            let first = &articles[members[0]];
-            let headline = first.title.clone().unwrap_or_else(|| {
-                first
-                    .text
-                    .split_whitespace()
-                    .take(12)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            });
-            serde_json::json!({
-                "id": format!("story-{}", n + 1),
-                "headline": headline,
-                "documents": members.iter().map(|&m| articles[m].id.clone()).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
+    let stories = chorus::cluster::stories(&articles, &mut chorus::terms::Vocab::new());
     let printed = match args.format {
         OutputFormat::Json => {
             let report =
                 serde_json::json!({"version": chorus::model::REPORT_VERSION, "stories": stories});
             format!("{}\n", serde_json::to_string_pretty(&report)?)
         }
-        _ => {
+        OutputFormat::Text | OutputFormat::Md => {
             let noun = if stories.len() == 1 {
                 "story"
             } else {
@@ -398,15 +369,14 @@ fn cluster(args: ClusterArgs) -> Result<bool> {
             };
             let mut out = format!("{} articles, {} {noun}\n", articles.len(), stories.len());
             for story in &stories {
-                let documents = story["documents"].as_array().map_or(0, Vec::len);
                 out.push_str(&format!(
                     "\n{} ({} articles): {}\n",
-                    story["id"].as_str().unwrap_or(""),
-                    documents,
-                    story["headline"].as_str().unwrap_or("")
+                    story.id,
+                    story.documents.len(),
+                    story.headline
                 ));
-                for id in story["documents"].as_array().into_iter().flatten() {
-                    out.push_str(&format!("  {}\n", id.as_str().unwrap_or("")));
+                for id in &story.documents {
+                    out.push_str(&format!("  {id}\n"));
                 }
             }
             out
@@ -419,44 +389,26 @@ fn cluster(args: ClusterArgs) -> Result<bool> {
 fn eval_cluster(args: EvalClusterArgs) -> Result<bool> {
     let ingested = ingest_paths(&args.data, &args.limits.limits());
     let clean = report_problems(&ingested);
-    let gold_groups = ingested.stories.len();
-    let mut labelled = all_articles(ingested);
-    if labelled.is_empty() {
+    if ingested.stories.iter().all(|s| s.articles.is_empty()) {
         bail!("no readable article in the data");
     }
-    chorus::cluster::eval::shuffle(&mut labelled, args.seed);
-    let (articles, gold): (Vec<_>, Vec<_>) = labelled.into_iter().unzip();
-    let start = std::time::Instant::now();
-    let mut vocab = chorus::terms::Vocab::new();
-    let groups = chorus::cluster::cluster(&articles, &mut vocab);
-    let seconds = start.elapsed().as_secs_f64();
-    let mut predicted = vec![0; articles.len()];
-    for (label, members) in groups.iter().enumerate() {
-        for &m in members {
-            predicted[m] = label;
-        }
-    }
-    let scores = chorus::cluster::eval::score(&predicted, &gold);
-    let rate = articles.len() as f64 / seconds.max(1e-9);
+    let result = chorus::cluster::eval::evaluate(ingested.stories, args.seed);
     let printed = if args.json {
-        let value = serde_json::json!({
-            "articles": articles.len(), "gold_groups": gold_groups, "stories": groups.len(),
-            "seed": args.seed, "scores": scores, "articles_per_second": rate,
-        });
-        format!("{}\n", serde_json::to_string_pretty(&value)?)
+        format!("{}\n", serde_json::to_string_pretty(&result)?)
     } else {
+        let s = &result.scores;
         format!(
             "{} articles in {} gold groups, shuffled with seed {}; {} stories found\n\
              BCubed precision {:.4}  recall {:.4}  F1 {:.4}   ARI {:.4}   {:.0} articles/s\n",
-            articles.len(),
-            gold_groups,
-            args.seed,
-            groups.len(),
-            scores.bcubed_precision,
-            scores.bcubed_recall,
-            scores.bcubed_f1,
-            scores.ari,
-            rate
+            result.articles,
+            result.gold_groups,
+            result.seed,
+            result.stories,
+            s.bcubed_precision,
+            s.bcubed_recall,
+            s.bcubed_f1,
+            s.ari,
+            result.articles_per_second
         )
     };
     write_output(None, &printed)?;

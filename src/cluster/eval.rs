@@ -4,6 +4,56 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::model::StoryInput;
+use crate::terms::Vocab;
+
+/// The outcome of clustering the mixed documents of gold clusters.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ClusterEvaluation {
+    /// Documents clustered.
+    pub articles: usize,
+    /// Gold clusters they came from.
+    pub gold_groups: usize,
+    /// Stories found.
+    pub stories: usize,
+    /// Seed of the shuffle.
+    pub seed: u64,
+    /// Agreement with the gold clusters.
+    pub scores: ClusterScores,
+    /// Clustering speed, one core.
+    pub articles_per_second: f64,
+}
+
+/// Mixes the documents of `gold` (each story one gold group) with a seeded
+/// shuffle, clusters them, and scores the result.
+pub fn evaluate(gold: Vec<StoryInput>, seed: u64) -> ClusterEvaluation {
+    let gold_groups = gold.len();
+    let mut labelled: Vec<_> = gold
+        .into_iter()
+        .enumerate()
+        .flat_map(|(label, story)| story.articles.into_iter().map(move |a| (a, label)))
+        .collect();
+    shuffle(&mut labelled, seed);
+    let (articles, labels): (Vec<_>, Vec<_>) = labelled.into_iter().unzip();
+    let start = std::time::Instant::now();
+    let groups = super::cluster(&articles, &mut Vocab::new());
+    let seconds = start.elapsed().as_secs_f64();
+    let mut predicted = vec![0; articles.len()];
+    for (label, members) in groups.iter().enumerate() {
+        for &m in members {
+            predicted[m] = label;
+        }
+    }
+    ClusterEvaluation {
+        articles: articles.len(),
+        gold_groups,
+        stories: groups.len(),
+        seed,
+        scores: score(&predicted, &labels),
+        articles_per_second: articles.len() as f64 / seconds.max(1e-9),
+    }
+}
+
 /// Agreement between predicted and gold groups.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct ClusterScores {

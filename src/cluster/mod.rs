@@ -34,6 +34,43 @@ const PROBE_TERMS: usize = 30;
 /// A sparse unit vector, heaviest terms first.
 type Vector = Vec<(TermId, f32)>;
 
+/// A story found by clustering, as `chorus cluster` reports it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StoryGroup {
+    /// `story-1`, `story-2`, … biggest first.
+    pub id: String,
+    /// The headline of its first article (or that article's opening words).
+    pub headline: String,
+    /// Ids of its articles, in input order.
+    pub documents: Vec<String>,
+}
+
+/// Clusters `articles` into named stories, biggest first.
+pub fn stories(articles: &[Article], vocab: &mut Vocab) -> Vec<StoryGroup> {
+    let mut groups = cluster(articles, vocab);
+    groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
+    groups
+        .iter()
+        .enumerate()
+        .map(|(n, members)| {
+            let first = &articles[members[0]];
+            let headline = first.title.clone().unwrap_or_else(|| {
+                first
+                    .text
+                    .split_whitespace()
+                    .take(12)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+            StoryGroup {
+                id: format!("story-{}", n + 1),
+                headline,
+                documents: members.iter().map(|&m| articles[m].id.clone()).collect(),
+            }
+        })
+        .collect()
+}
+
 /// Groups `articles` into stories; returns the members of each story, in
 /// order of their first article, members in input order.
 pub fn cluster(articles: &[Article], vocab: &mut Vocab) -> Vec<Vec<usize>> {
