@@ -38,7 +38,7 @@ pub struct StoryIndex {
     /// Postings of local term `t`: `posting_list[posting_starts[t]..posting_starts[t + 1]]`.
     posting_starts: Vec<u32>,
     posting_list: Vec<u32>,
-    /// In how many documents each local content term occurs.
+    /// In how many documents (reprints not counted) each local content term occurs.
     pub doc_freq: Vec<u32>,
     /// Per sentence, its document and its number of content terms: the two
     /// facts every pairwise comparison reads, kept apart from the sentences
@@ -73,9 +73,12 @@ impl StoryIndex {
                         last_doc_seen.push(usize::MAX);
                         numeric.push(vocab.is_numeric(term));
                     }
+                    // A reprint's words are its original's: count them once.
                     if last_doc_seen[id as usize] != doc {
                         last_doc_seen[id as usize] = doc;
-                        index.doc_freq[id as usize] += 1;
+                        if document.duplicate_of.is_none() {
+                            index.doc_freq[id as usize] += 1;
+                        }
                     }
                     content.push(id);
                 }

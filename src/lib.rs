@@ -8,6 +8,7 @@
 pub mod attribute;
 pub mod clean;
 pub mod cluster;
+pub mod dedup;
 pub mod eval;
 pub mod index;
 pub mod ingest;

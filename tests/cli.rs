@@ -114,7 +114,7 @@ fn json_follows_the_report_contract() {
     let report = example_json();
     assert_eq!(report["version"], 1);
     let documents = report["documents"].as_array().expect("documents");
-    assert_eq!(documents.len(), 6);
+    assert_eq!(documents.len(), 7);
     for document in documents {
         for key in [
             "id",
@@ -157,6 +157,17 @@ fn json_follows_the_report_contract() {
             .count();
     }
     assert!(words <= 150, "default budget is 150 words, got {words}");
+    // The reprint points at the wire story, and is never quoted from.
+    let gulf = documents
+        .iter()
+        .find(|d| d["id"] == "gulf-observer")
+        .expect("reprint listed");
+    assert_eq!(gulf["duplicate_of"], "wire-global");
+    assert!(
+        summary
+            .iter()
+            .all(|s| s["from"]["document"] != "gulf-observer")
+    );
     // The meeting itself is reported by every outlet: the brief says so.
     let widest = summary
         .iter()
@@ -668,9 +679,9 @@ fn cluster_groups_the_example_into_one_story() {
     assert_eq!(report["version"], 1);
     let stories = report["stories"].as_array().expect("stories");
     assert_eq!(stories.len(), 1);
-    assert_eq!(stories[0]["documents"].as_array().map(Vec::len), Some(6));
+    assert_eq!(stories[0]["documents"].as_array().map(Vec::len), Some(7));
     let text = stdout(&chorus(&["cluster", "examples/reports"]));
-    assert!(text.starts_with("6 articles, 1 story"), "{text}");
+    assert!(text.starts_with("7 articles, 1 story"), "{text}");
 }
 
 #[test]

@@ -112,8 +112,15 @@ pub fn features(story: &Story) -> Vec<Features> {
     let index = &story.index;
     let n = index.sentences.len();
     let docs = index.documents();
-    let other_docs = docs.saturating_sub(1).max(1) as f32;
-    let many_docs = ((docs as f32 - 1.0) / 10.0).clamp(0.0, 1.0);
+    // A reprint strengthens nothing: only originals count as other outlets.
+    let counted: Vec<bool> = story
+        .documents
+        .iter()
+        .map(|d| d.duplicate_of.is_none())
+        .collect();
+    let outlets = counted.iter().filter(|&&c| c).count();
+    let other_docs = outlets.saturating_sub(1).max(1) as f32;
+    let many_docs = ((outlets as f32 - 1.0) / 10.0).clamp(0.0, 1.0);
     let mut counts = Vec::new();
     let mut overlaps = Vec::new();
     let mut best_in_doc = vec![0f32; docs];
@@ -136,7 +143,7 @@ pub fn features(story: &Story) -> Vec<Features> {
             }
             if other == sentence.doc {
                 same_doc += dice;
-            } else {
+            } else if counted[other] {
                 best_in_doc[other] = best_in_doc[other].max(dice);
                 // Both tests are necessary for a paraphrase; they spare most pairs the full check.
                 let may_paraphrase = dice >= PARAPHRASE_DICE || overlap >= 4;
@@ -147,7 +154,7 @@ pub fn features(story: &Story) -> Vec<Features> {
         }
         let support = supported.iter().filter(|&&s| s).count() as f32 / other_docs;
         let cross = best_in_doc.iter().sum::<f32>() / other_docs;
-        let coverage = if sentence.content.is_empty() || docs < 2 {
+        let coverage = if sentence.content.is_empty() || outlets < 2 {
             0.0
         } else {
             sentence

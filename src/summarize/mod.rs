@@ -15,7 +15,7 @@ use crate::index::StoryIndex;
 use crate::ingest::decode::has_mojibake;
 use crate::model::{Document, SentenceRef, StoryInput};
 use crate::terms::Vocab;
-use crate::{clean, language, segment};
+use crate::{clean, dedup, language, segment};
 
 pub use features::{FEATURE_NAMES, Features, Weights, features, opens_with_connective};
 
@@ -39,12 +39,24 @@ impl Story {
     pub fn prepare(input: StoryInput, vocab: &mut Vocab) -> Story {
         let mut documents: Vec<Document> =
             input.articles.into_iter().map(prepare_document).collect();
+        for (copy, original) in dedup::find_duplicates(&documents).into_iter().enumerate() {
+            if let Some(original) = original {
+                let id = documents[original].id().to_string();
+                let document = &mut documents[copy];
+                document.excluded = true;
+                document.notes.push(format!(
+                    "a copy of {id}: counted once, and its sentences are not chosen"
+                ));
+                document.duplicate_of = Some(id);
+            }
+        }
         let index = StoryIndex::build(&documents, vocab);
         let languages = language::detect(&documents, &index, vocab);
         let main = language::main_language(&documents, &languages);
         for (document, language) in documents.iter_mut().zip(languages) {
             if let Some(code) = &language
                 && *code != main
+                && document.duplicate_of.is_none()
             {
                 document.excluded = true;
                 document.notes.push(format!(
