@@ -1,16 +1,15 @@
 //! Near-duplicates: wire reprints and lightly edited copies.
 //!
 //! Two documents are copies when at least [`DUPLICATE_JACCARD`] of their
-//! word 5-grams (lower-cased, after cleaning) are shared. Each copy points
+//! word 5-grams (tokens as ROUGE sees them, after cleaning) are shared. Each copy points
 //! at the document taken for the original: the earliest published (when
 //! both give an ISO date), else the fuller text, else the first in input
 //! order. Stories are small, so every pair is compared exactly; no
 //! sketching is needed at this size.
 
-use std::hash::Hasher;
+use rustc_hash::FxHashSet;
 
-use rustc_hash::{FxHashSet, FxHasher};
-
+use crate::index::StoryIndex;
 use crate::model::Document;
 
 /// Jaccard similarity of word 5-gram sets above which one document copies another.
@@ -18,8 +17,12 @@ pub const DUPLICATE_JACCARD: f64 = 0.6;
 const SHINGLE_WORDS: usize = 5;
 
 /// For each document, the index of the document it copies, if any.
-pub fn find_duplicates(documents: &[Document]) -> Vec<Option<usize>> {
-    let shingles: Vec<FxHashSet<u64>> = documents.iter().map(shingles).collect();
+/// `index` holds the documents' tokens (the same words, already interned).
+pub fn find_duplicates(documents: &[Document], index: &StoryIndex) -> Vec<Option<usize>> {
+    if documents.len() < 2 {
+        return vec![None; documents.len()];
+    }
+    let shingles: Vec<FxHashSet<u64>> = (0..documents.len()).map(|d| shingles(index, d)).collect();
     // Dated documents first, earliest first; then the fuller text; then input order.
     let mut priority: Vec<usize> = (0..documents.len()).collect();
     priority.sort_by_key(|&d| {
@@ -35,8 +38,10 @@ pub fn find_duplicates(documents: &[Document]) -> Vec<Option<usize>> {
     let mut originals: Vec<usize> = Vec::new();
     for &j in &priority {
         let copied = originals.iter().copied().find(|&i| {
-            !shingles[i].is_empty()
-                && !shingles[j].is_empty()
+            let (a, b) = (shingles[i].len(), shingles[j].len());
+            // Jaccard can reach the bar only if the sizes are close enough.
+            a.min(b) > 0
+                && a.min(b) as f64 >= DUPLICATE_JACCARD * a.max(b) as f64
                 && jaccard(&shingles[i], &shingles[j]) >= DUPLICATE_JACCARD
         });
         match copied {
@@ -58,28 +63,18 @@ fn iso_date(date: Option<&str>) -> Option<&str> {
     shape.then_some(day)
 }
 
-fn shingles(document: &Document) -> FxHashSet<u64> {
-    let words: Vec<String> = document
-        .sentences
+/// Hashes of the document's token 5-grams (tokens as the index interned them).
+fn shingles(index: &StoryIndex, doc: usize) -> FxHashSet<u64> {
+    let tokens: Vec<u32> = index.sentences[index.doc_starts[doc]..index.doc_starts[doc + 1]]
         .iter()
-        .flat_map(|s| s.text.split_whitespace())
-        .map(|w| {
-            w.chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty())
+        .flat_map(|s| s.terms.iter().copied())
         .collect();
-    words
+    tokens
         .windows(SHINGLE_WORDS)
         .map(|gram| {
-            let mut hasher = FxHasher::default();
-            for word in gram {
-                hasher.write(word.as_bytes());
-                hasher.write_u8(0);
-            }
-            hasher.finish()
+            gram.iter().fold(0u64, |h, &t| {
+                (h.rotate_left(21) ^ u64::from(t)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            })
         })
         .collect()
 }
@@ -95,6 +90,7 @@ mod tests {
     use super::*;
     use crate::model::Article;
     use crate::summarize::prepare_document;
+    use crate::terms::Vocab;
 
     fn doc(text: &str) -> Document {
         prepare_document(Article {
@@ -102,6 +98,11 @@ mod tests {
             text: text.into(),
             ..Article::default()
         })
+    }
+
+    fn find(documents: &[Document]) -> Vec<Option<usize>> {
+        let index = StoryIndex::build(documents, &mut Vocab::new());
+        find_duplicates(documents, &index)
     }
 
     #[test]
@@ -116,7 +117,7 @@ mod tests {
             "Floods in the valley displaced many people, and aid groups asked for help on Monday.";
         let documents = [doc(wire), doc(other), doc(wire), doc(edited)];
         // The edited copy is the fuller text, so it is taken for the original.
-        assert_eq!(find_duplicates(&documents), [Some(3), None, Some(3), None]);
+        assert_eq!(find(&documents), [Some(3), None, Some(3), None]);
     }
 
     #[test]
@@ -128,17 +129,17 @@ mod tests {
         let cut = "The leaders met in Istanbul on Wednesday for talks that lasted more than three hours. \
                    They agreed to set up a joint commission on the river's water. \
                    More than 500,000 people were displaced by the floods in February.";
-        assert_eq!(find_duplicates(&[doc(cut), doc(full)]), [Some(1), None]);
+        assert_eq!(find(&[doc(cut), doc(full)]), [Some(1), None]);
         let mut early = doc(cut);
         early.article.date = Some("2023-03-15T10:00:00Z".into());
         let mut late = doc(full);
         late.article.date = Some("2023-03-16".into());
-        assert_eq!(find_duplicates(&[late, early]), [Some(1), None]);
+        assert_eq!(find(&[late, early]), [Some(1), None]);
     }
 
     #[test]
     fn empty_documents_copy_nothing() {
         let documents = [doc("Short."), doc("Short.")];
-        assert_eq!(find_duplicates(&documents), [None, None]);
+        assert_eq!(find(&documents), [None, None]);
     }
 }

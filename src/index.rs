@@ -73,12 +73,9 @@ impl StoryIndex {
                         last_doc_seen.push(usize::MAX);
                         numeric.push(vocab.is_numeric(term));
                     }
-                    // A reprint's words are its original's: count them once.
                     if last_doc_seen[id as usize] != doc {
                         last_doc_seen[id as usize] = doc;
-                        if document.duplicate_of.is_none() {
-                            index.doc_freq[id as usize] += 1;
-                        }
+                        index.doc_freq[id as usize] += 1;
                     }
                     content.push(id);
                 }
@@ -153,6 +150,26 @@ impl StoryIndex {
     /// Flat index of sentence `position` of document `doc`.
     pub fn flat(&self, doc: usize, position: usize) -> usize {
         self.doc_starts[doc] + position
+    }
+
+    /// Recounts in how many documents each term occurs, leaving out
+    /// reprints (a reprint's words are its original's: they count once).
+    pub fn count_documents(&mut self, documents: &[Document]) {
+        self.doc_freq.iter_mut().for_each(|f| *f = 0);
+        let mut last_doc_seen = vec![usize::MAX; self.doc_freq.len()];
+        for (doc, document) in documents.iter().enumerate() {
+            if document.duplicate_of.is_some() {
+                continue;
+            }
+            for sentence in &self.sentences[self.doc_starts[doc]..self.doc_starts[doc + 1]] {
+                for &t in &sentence.content {
+                    if last_doc_seen[t as usize] != doc {
+                        last_doc_seen[t as usize] = doc;
+                        self.doc_freq[t as usize] += 1;
+                    }
+                }
+            }
+        }
     }
 
     /// The document sentence `i` belongs to.

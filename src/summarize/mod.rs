@@ -39,7 +39,9 @@ impl Story {
     pub fn prepare(input: StoryInput, vocab: &mut Vocab) -> Story {
         let mut documents: Vec<Document> =
             input.articles.into_iter().map(prepare_document).collect();
-        for (copy, original) in dedup::find_duplicates(&documents).into_iter().enumerate() {
+        let mut index = StoryIndex::build(&documents, vocab);
+        let copies = dedup::find_duplicates(&documents, &index);
+        for (copy, original) in copies.iter().copied().enumerate() {
             if let Some(original) = original {
                 let id = documents[original].id().to_string();
                 let document = &mut documents[copy];
@@ -50,7 +52,9 @@ impl Story {
                 document.duplicate_of = Some(id);
             }
         }
-        let index = StoryIndex::build(&documents, vocab);
+        if copies.iter().any(Option::is_some) {
+            index.count_documents(&documents);
+        }
         let languages = language::detect(&documents, &index, vocab);
         let main = language::main_language(&documents, &languages);
         for (document, language) in documents.iter_mut().zip(languages) {
