@@ -1,9 +1,13 @@
 //! chorus: many reports of one event in, one attributed story out.
 //!
 //! The pipeline, one module per stage:
-//! [`ingest`] → [`clean`] → [`segment`] → [`summarize`] → [`attribute`] →
-//! [`report`] → [`render`]; [`eval`] scores summaries with ROUGE against
-//! reference summaries. [`model`] is the data model the stages share.
+//! [`ingest`] → [`clean`] → [`segment`] → [`index`] (over [`terms`]) →
+//! [`dedup`] and [`language`] → [`summarize`] → [`attribute`] → [`report`] →
+//! [`render`]; [`cluster`] groups loose articles into stories; [`eval`]
+//! scores summaries with ROUGE against reference summaries. [`model`] is
+//! the data model the stages share.
+
+#![warn(missing_docs)]
 
 pub mod attribute;
 pub mod clean;
