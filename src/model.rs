@@ -1,7 +1,8 @@
 //! The data model every pipeline stage reads and extends.
 //!
 //! An [`Article`] is what ingest produced; [`Document`] is an article after
-//! clean and segment; a [`Story`] is a set of documents about one event; a
+//! clean and segment; a story ([`StoryInput`], then
+//! [`crate::summarize::Story`]) is a set of documents about one event; a
 //! [`Report`] is the versioned output contract (see `docs/report.md`).
 
 use serde::{Deserialize, Serialize};

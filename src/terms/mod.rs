@@ -1,6 +1,6 @@
 //! Words as the scorer and ROUGE see them: lower-cased ASCII letters and
 //! digits, Porter-stemmed (NLTK's variant, as Google's rouge-score uses; see
-//! [`porter`]), interned to integer ids so that later stages compare integers.
+//! [`porter_stem`]), interned to integer ids so that later stages compare integers.
 
 mod porter;
 
