@@ -1,8 +1,10 @@
 //! The whole pipeline on arbitrary text split into documents at form
-//! feeds: a report must come out, within the word budget.
+//! feeds: a report must come out, within the word budget, and render in
+//! every format.
 #![no_main]
 
 use chorus::model::{Article, StoryInput};
+use chorus::render::{OutputFormat, render};
 use chorus::summarize::{Budget, System};
 use libfuzzer_sys::fuzz_target;
 
@@ -31,4 +33,7 @@ fuzz_target!(|data: &[u8]| {
         .map(|s| s.text.split_whitespace().count())
         .sum();
     assert!(words <= 60);
+    for format in [OutputFormat::Text, OutputFormat::Md, OutputFormat::Json] {
+        assert!(!render(&report, format, true).is_empty());
+    }
 });
