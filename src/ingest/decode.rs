@@ -41,18 +41,15 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, String> {
         match std::str::from_utf8(bytes) {
             Ok(text) => text.to_string(),
             Err(_) => {
-                let encoding = declared
+                // A declaration of UTF-8 is plainly wrong here: detect instead.
+                let declared = declared
                     .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
-                    .filter(|e| *e != UTF_8)
-                    .unwrap_or_else(|| detect(bytes));
-                let (text, _, had_errors) = encoding.decode(bytes);
-                let how = if declared
-                    .is_some_and(|l| Encoding::for_label(l.trim().as_bytes()) == Some(encoding))
-                {
-                    "declared"
-                } else {
-                    "not UTF-8; detected"
+                    .filter(|e| *e != UTF_8);
+                let (encoding, how) = match declared {
+                    Some(encoding) => (encoding, "declared"),
+                    None => (detect(bytes), "not UTF-8; detected"),
                 };
+                let (text, _, had_errors) = encoding.decode(bytes);
                 notes.push(format!("decoded from {} ({how})", encoding.name()));
                 if had_errors {
                     notes.push(format!("invalid {} sequences replaced", encoding.name()));

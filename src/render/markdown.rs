@@ -1,16 +1,17 @@
 //! Markdown: one section per story, sources as a numbered list.
 
-use super::{describe, markers, story_documents};
+use super::{describe, documents_by_id, markers, story_documents};
 use crate::model::Report;
 
 /// Renders the report as Markdown.
 pub fn markdown(report: &Report) -> String {
     let mut out = String::new();
+    let by_id = documents_by_id(report);
     for (n, story) in report.stories.iter().enumerate() {
         if n > 0 {
             out.push_str("\n---\n\n");
         }
-        let documents = story_documents(report, story);
+        let documents = story_documents(&by_id, story);
         out.push_str(&format!("# {}\n\n", escape(&story.headline)));
         for sentence in &story.summary {
             let marks = markers(&documents, &sentence.sources);

@@ -38,15 +38,28 @@ pub fn json(report: &Report) -> String {
     out
 }
 
+/// The report's documents by id, built once per rendering (a report may
+/// hold thousands of stories).
+pub(crate) type DocumentsById<'a> = rustc_hash::FxHashMap<&'a str, &'a DocumentReport>;
+
+/// Indexes the report's documents by id.
+pub(crate) fn documents_by_id(report: &Report) -> DocumentsById<'_> {
+    report
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d))
+        .collect()
+}
+
 /// A story's documents, numbered from 1 for citation markers.
 pub(crate) fn story_documents<'a>(
-    report: &'a Report,
+    by_id: &DocumentsById<'a>,
     story: &StoryReport,
 ) -> Vec<&'a DocumentReport> {
     story
         .documents
         .iter()
-        .filter_map(|id| report.documents.iter().find(|d| &d.id == id))
+        .filter_map(|id| by_id.get(id.as_str()).copied())
         .collect()
 }
 

@@ -2,17 +2,18 @@
 
 use owo_colors::OwoColorize;
 
-use super::{describe, markers, story_documents};
+use super::{describe, documents_by_id, markers, story_documents};
 use crate::model::Report;
 
 /// Renders the report as text, with ANSI colour when `color` is set.
 pub fn text(report: &Report, color: bool) -> String {
     let mut out = String::new();
+    let by_id = documents_by_id(report);
     for (n, story) in report.stories.iter().enumerate() {
         if n > 0 {
             out.push_str("\n\n");
         }
-        let documents = story_documents(report, story);
+        let documents = story_documents(&by_id, story);
         if color {
             out.push_str(&format!("{}\n\n", story.headline.bold()));
         } else {
