@@ -91,24 +91,46 @@ fn ngram_key(gram: &[TermId]) -> u64 {
     gram.iter().fold(0u64, |key, &t| (key << 32) | t as u64)
 }
 
-/// ROUGE-N for n = 1 or 2 (n-grams are packed into 64-bit keys).
-pub fn rouge_n(reference: &[TermId], candidate: &[TermId], n: usize) -> Score {
-    assert!((1..=2).contains(&n), "rouge_n supports n = 1 or 2");
-    let count = |tokens: &[TermId]| {
+/// The n-grams of a text with their counts, for n = 1 or 2 (n-grams are
+/// packed into 64-bit keys). Count a reference once to score many
+/// candidates against it.
+#[derive(Debug, Clone)]
+pub struct NgramCounts {
+    n: usize,
+    total: usize,
+    counts: FxHashMap<u64, u32>,
+}
+
+impl NgramCounts {
+    /// Counts the n-grams of `tokens`.
+    pub fn new(tokens: &[TermId], n: usize) -> NgramCounts {
+        assert!((1..=2).contains(&n), "n-grams of length 1 or 2");
         let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
         for gram in tokens.windows(n) {
             *counts.entry(ngram_key(gram)).or_default() += 1;
         }
-        counts
-    };
-    let reference_counts = count(reference);
-    let candidate_counts = count(candidate);
-    let matches: usize = candidate_counts
-        .iter()
-        .map(|(gram, &c)| c.min(reference_counts.get(gram).copied().unwrap_or(0)) as usize)
-        .sum();
-    let grams = |len: usize| len.saturating_sub(n - 1);
-    Score::new(matches, grams(candidate.len()), grams(reference.len()))
+        NgramCounts {
+            n,
+            total: tokens.len().saturating_sub(n - 1),
+            counts,
+        }
+    }
+
+    /// ROUGE-N of `candidate` against these reference counts (clipped matches).
+    pub fn score(&self, candidate: &NgramCounts) -> Score {
+        debug_assert_eq!(self.n, candidate.n, "n-grams of the same length");
+        let matches: usize = candidate
+            .counts
+            .iter()
+            .map(|(gram, &c)| c.min(self.counts.get(gram).copied().unwrap_or(0)) as usize)
+            .sum();
+        Score::new(matches, candidate.total, self.total)
+    }
+}
+
+/// ROUGE-N for n = 1 or 2.
+pub fn rouge_n(reference: &[TermId], candidate: &[TermId], n: usize) -> Score {
+    NgramCounts::new(reference, n).score(&NgramCounts::new(candidate, n))
 }
 
 /// ROUGE-L over the whole texts.

@@ -4,7 +4,7 @@
 
 use super::features::{FEATURE_NAMES, Features, Weights, features};
 use super::{Budget, Story, summarize, summary_text};
-use crate::eval::rouge::{RougeScores, rouge_n, truncate_words};
+use crate::eval::rouge::{NgramCounts, RougeScores, truncate_words};
 use crate::model::StoryInput;
 use crate::terms::{TermId, Vocab};
 
@@ -42,11 +42,15 @@ pub fn train(stories: &[StoryInput], folds: usize, words: usize) -> Training {
             let story = Story::prepare(input.clone(), &mut vocab);
             let references: Vec<Vec<TermId>> =
                 input.references.iter().map(|r| vocab.terms(r)).collect();
+            let counted: Vec<[NgramCounts; 2]> = references
+                .iter()
+                .map(|r| [NgramCounts::new(r, 1), NgramCounts::new(r, 2)])
+                .collect();
             let labels = story
                 .index
                 .sentences
                 .iter()
-                .map(|s| label(&s.terms, &references))
+                .map(|s| label(&s.terms, &counted))
                 .collect();
             Example {
                 features: features(&story),
@@ -87,16 +91,15 @@ pub fn train(stories: &[StoryInput], folds: usize, words: usize) -> Training {
 /// references of half its ROUGE-1 precision plus its ROUGE-2 precision
 /// (bigrams weigh more: they are what separates a good pick from a sentence
 /// that merely shares common words).
-fn label(sentence: &[TermId], references: &[Vec<TermId>]) -> f64 {
+fn label(sentence: &[TermId], references: &[[NgramCounts; 2]]) -> f64 {
     if sentence.is_empty() || references.is_empty() {
         return 0.0;
     }
+    let unigrams = NgramCounts::new(sentence, 1);
+    let bigrams = NgramCounts::new(sentence, 2);
     let total: f64 = references
         .iter()
-        .map(|reference| {
-            0.5 * rouge_n(reference, sentence, 1).precision
-                + rouge_n(reference, sentence, 2).precision
-        })
+        .map(|[r1, r2]| 0.5 * r1.score(&unigrams).precision + r2.score(&bigrams).precision)
         .sum();
     total / references.len() as f64
 }
