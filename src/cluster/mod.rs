@@ -82,6 +82,15 @@ pub fn cluster(articles: &[Article], vocab: &mut Vocab) -> Vec<Vec<usize>> {
 /// Every pair of articles that share a heavy word, with their cosine
 /// similarity when it is at least [`PAIR_SIMILARITY`].
 fn similar_pairs(vectors: &[Vector]) -> Vec<(u32, u32, f32)> {
+    // Probes read the heaviest terms; dot products merge vectors in term order.
+    let by_term: Vec<Vector> = vectors
+        .iter()
+        .map(|v| {
+            let mut sorted = v.clone();
+            sorted.sort_unstable_by_key(|x| x.0);
+            sorted
+        })
+        .collect();
     let mut postings: FxHashMap<TermId, Vec<u32>> = FxHashMap::default();
     let mut pairs = Vec::new();
     let mut seen = FxHashSet::default();
@@ -90,7 +99,7 @@ fn similar_pairs(vectors: &[Vector]) -> Vec<(u32, u32, f32)> {
         for (t, _) in vector.iter().take(PROBE_TERMS) {
             for &b in postings.get(t).into_iter().flatten() {
                 if seen.insert(b) {
-                    let similarity = dot(vector, &vectors[b as usize]);
+                    let similarity = dot(&by_term[a], &by_term[b as usize]);
                     if similarity >= PAIR_SIMILARITY {
                         pairs.push((b, a as u32, similarity));
                     }
@@ -209,13 +218,21 @@ impl PartialOrd for Candidate {
     }
 }
 
+/// Dot product of two vectors sorted by term.
 fn dot(a: &Vector, b: &Vector) -> f32 {
-    // Both are sorted by weight; a small map of the shorter is the simplest join.
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let lookup: FxHashMap<TermId, f32> = short.iter().copied().collect();
-    long.iter()
-        .filter_map(|(t, w)| lookup.get(t).map(|v| v * w))
-        .sum()
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
 }
 
 /// Unit tf-idf vectors, heaviest terms first, idf over this batch.
