@@ -18,7 +18,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::clean::clean;
 use crate::model::Article;
-use crate::terms::{TermId, Vocab};
+use crate::terms::{TermId, Vocab, sparse_dot};
 
 /// Mean similarity between two stories' articles needed to merge them.
 pub const JOIN_SIMILARITY: f32 = 0.1;
@@ -99,7 +99,7 @@ fn similar_pairs(vectors: &[Vector]) -> Vec<(u32, u32, f32)> {
         for (t, _) in vector.iter().take(PROBE_TERMS) {
             for &b in postings.get(t).into_iter().flatten() {
                 if seen.insert(b) {
-                    let similarity = dot(&by_term[a], &by_term[b as usize]);
+                    let similarity = sparse_dot(&by_term[a], &by_term[b as usize]);
                     if similarity >= PAIR_SIMILARITY {
                         pairs.push((b, a as u32, similarity));
                     }
@@ -216,23 +216,6 @@ impl PartialOrd for Candidate {
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
     }
-}
-
-/// Dot product of two vectors sorted by term.
-fn dot(a: &Vector, b: &Vector) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
 }
 
 /// Unit tf-idf vectors, heaviest terms first, idf over this batch.

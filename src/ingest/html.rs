@@ -109,9 +109,9 @@ pub fn nesting_depth(markup: &str) -> usize {
     let bytes = markup.as_bytes();
     let (mut depth, mut deepest) = (0usize, 0usize);
     let mut i = 0;
-    while let Some(offset) = memchr(b'<', &bytes[i..]) {
+    while let Some(offset) = markup[i..].find('<') {
         let start = i + offset + 1;
-        let end = memchr(b'>', &bytes[start..]).map_or(bytes.len(), |e| start + e);
+        let end = markup[start..].find('>').map_or(bytes.len(), |e| start + e);
         let tag = &markup[start..end];
         i = end;
         match tag.as_bytes().first() {
@@ -135,10 +135,6 @@ pub fn nesting_depth(markup: &str) -> usize {
         }
     }
     deepest
-}
-
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
 }
 
 fn attribute(document: &Document, selector: &str, name: &str) -> Option<String> {

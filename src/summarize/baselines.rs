@@ -4,6 +4,7 @@
 use super::{Budget, Selection, Story, select};
 use crate::index::StoryIndex;
 use crate::model::SentenceRef;
+use crate::terms::sparse_dot;
 
 /// The first document's opening sentences.
 pub fn lead(story: &Story, budget: Budget) -> Vec<SentenceRef> {
@@ -50,7 +51,7 @@ pub fn lexrank(story: &Story, budget: Budget) -> Vec<SentenceRef> {
         edges_i.push((i, 1.0));
         index.overlaps(i, &mut counts, &mut overlaps);
         for &(j, _) in &overlaps {
-            if cosine(&vectors[i], &vectors[j]) >= LEXRANK_THRESHOLD {
+            if sparse_dot(&vectors[i], &vectors[j]) >= LEXRANK_THRESHOLD {
                 edges_i.push((j, 1.0));
             }
         }
@@ -152,22 +153,6 @@ fn tfidf_vectors(index: &StoryIndex) -> Vec<SparseVector> {
             vector
         })
         .collect()
-}
-
-fn cosine(a: &SparseVector, b: &SparseVector) -> f32 {
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    dot
 }
 
 fn to_ref(index: &StoryIndex, i: usize) -> SentenceRef {

@@ -324,6 +324,24 @@ impl Vocab {
     }
 }
 
+/// Dot product of two sparse vectors whose entries are sorted by term
+/// (a merge, no hashing). On unit vectors it is their cosine similarity.
+pub fn sparse_dot(a: &[(TermId, f32)], b: &[(TermId, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -360,6 +378,15 @@ mod tests {
         let plain = vocab.terms("300k markets");
         assert_eq!(joined, plain);
         assert_eq!(vocab.terms("café"), vocab.terms("caf"));
+    }
+
+    #[test]
+    fn sparse_dot_merges_sorted_terms() {
+        assert_eq!(
+            sparse_dot(&[(1, 0.5), (3, 2.0)], &[(2, 9.0), (3, 0.5), (4, 1.0)]),
+            1.0
+        );
+        assert_eq!(sparse_dot(&[], &[(1, 1.0)]), 0.0);
     }
 
     #[test]
