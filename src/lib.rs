@@ -12,6 +12,7 @@
 pub mod attribute;
 pub mod clean;
 pub mod cluster;
+pub mod compare;
 pub mod dedup;
 pub mod eval;
 pub mod index;

@@ -197,16 +197,169 @@ pub struct StoryReport {
     pub documents: Vec<String>,
     /// The extractive summary.
     pub summary: Vec<SummarySentence>,
-    /// Quantities, dates, times and durations compared across sources.
-    pub facts: Vec<serde_json::Value>,
+    /// Quantities, dates, times and durations compared across sources,
+    /// conflicts first.
+    pub facts: Vec<Fact>,
     /// Quotes grouped across sources.
-    pub quotes: Vec<serde_json::Value>,
-    /// Entities with aliases.
-    pub entities: Vec<serde_json::Value>,
-    /// Dated events.
-    pub timeline: Vec<serde_json::Value>,
+    pub quotes: Vec<Quote>,
+    /// People, organisations and places with their aliases.
+    pub entities: Vec<Entity>,
+    /// Dated events, earliest first.
+    pub timeline: Vec<TimelineEvent>,
     /// What each source alone reports.
-    pub unique: Vec<serde_json::Value>,
+    pub unique: Vec<UniqueContent>,
+}
+
+/// What a fact counts or dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactKind {
+    /// A count, amount, share or measure.
+    Quantity,
+    /// A calendar date.
+    Date,
+    /// A time of day.
+    Time,
+    /// A length of time.
+    Duration,
+}
+
+/// How the sources' claims about one fact relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactStatus {
+    /// At least two claims cannot all be true.
+    Conflict,
+    /// Two or more sources, all compatible given their qualifiers.
+    Agreed,
+    /// Stated by one source only.
+    SingleSource,
+}
+
+/// The qualifier a claim puts on its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// As stated.
+    Exact,
+    /// "about", "around", "nearly", "some".
+    About,
+    /// "at least", "no fewer than".
+    AtLeast,
+    /// "more than", "over", "upwards of".
+    MoreThan,
+    /// "at most", "up to", "as many as".
+    AtMost,
+    /// "less than", "fewer than", "under".
+    LessThan,
+    /// "tens of thousands", "hundreds": the order of magnitude only.
+    OrderOf,
+}
+
+/// One thing counted or dated, with every source's claim about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    /// Quantity, date, time or duration.
+    pub kind: FactKind,
+    /// What is counted or dated, e.g. "people killed".
+    pub about: String,
+    /// Agreed, conflict or single source.
+    pub status: FactStatus,
+    /// The distinct claims, each with the sources that make it.
+    pub claims: Vec<Claim>,
+}
+
+/// One value as stated by one or more sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// The value: a number; for dates the day number since 1970-01-01, for
+    /// times minutes after midnight UTC, for durations seconds.
+    pub value: f64,
+    /// Upper end of a range ("200 to 300"), when one was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub high: Option<f64>,
+    /// What the value is counted in: "people", "%", "USD", "hour".
+    pub unit: Option<String>,
+    /// The qualifier.
+    pub bound: Bound,
+    /// The claim as written.
+    pub text: String,
+    /// Dates and times as resolved: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, `HH:MM UTC`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolved: Option<String>,
+    /// Ids of the documents that make the claim.
+    pub sources: Vec<String>,
+}
+
+/// A quote with its wordings across outlets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Who said it, by the fullest name the sources give.
+    pub speaker: Option<String>,
+    /// The wording most sources use.
+    pub text: String,
+    /// Other outlets' wordings of the same quote.
+    pub variants: Vec<QuoteVariant>,
+    /// Ids of every document that carries the quote in any wording.
+    pub sources: Vec<String>,
+}
+
+/// Another wording of a quote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteVariant {
+    /// The wording.
+    pub text: String,
+    /// Ids of the documents that use it.
+    pub sources: Vec<String>,
+}
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A government body, company, agency, party.
+    Organization,
+    /// A country, city, region, river, building.
+    Place,
+    /// Named, but of no kind chorus could tell.
+    Other,
+}
+
+/// A named entity with every spelling the sources use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// The fullest name.
+    pub name: String,
+    /// Person, organisation, place or other.
+    pub kind: EntityKind,
+    /// Other spellings and short forms found.
+    pub aliases: Vec<String>,
+    /// Ids of the documents that name it.
+    pub sources: Vec<String>,
+    /// Number of mentions across all documents.
+    pub mentions: usize,
+}
+
+/// A dated event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEvent {
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub date: String,
+    /// The sentence that dates it.
+    pub text: String,
+    /// Ids of the documents that date it so.
+    pub sources: Vec<String>,
+}
+
+/// The sentences only one source carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UniqueContent {
+    /// Document id.
+    pub document: String,
+    /// Its sentences that no other source states.
+    pub sentences: Vec<String>,
 }
 
 /// A summary sentence with every source that states it.

@@ -1,0 +1,5 @@
+//! Compare: what the sources say about the same numbers, dates, quotes
+//! and names, and where they disagree.
+
+pub mod quantity;
+pub mod tokens;

@@ -1,0 +1,907 @@
+//! Quantities as news writes them: "1,200", "5,00,000", "2.5bn", "twenty-two",
+//! "a dozen", "half a million", "five lakh", "Rs 1,200 crore", "200 to
+//! 300", "12%", "tens of thousands", each with its qualifier ("about",
+//! "more than", "at least", "up to") and what it counts ("people", "hours").
+//!
+//! Written here: the number-word crates read English number words but none
+//! reads lakh and crore, Indian digit grouping, qualifiers or ranges, and
+//! the qualifier decides whether two figures can both be true.
+
+use super::tokens::{Token, TokenKind};
+use crate::model::{Bound, FactKind};
+
+/// One quantity found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// The value (seconds for durations).
+    pub value: f64,
+    /// Upper end of a range as written (seconds for durations).
+    pub high: Option<f64>,
+    /// The qualifier.
+    pub bound: Bound,
+    /// Every value the claim allows, lowest first: "about 500,000" allows
+    /// 450,000 to 550,000; "more than 3 hours" allows 3 hours and up.
+    pub range: (f64, f64),
+    /// What it is counted in: "%", a currency code, a time unit, or the
+    /// counted noun in the singular ("people", "soldier").
+    pub unit: Option<String>,
+    /// Quantity or duration.
+    pub kind: FactKind,
+    /// Byte span of the claim (qualifier to unit) in the sentence.
+    pub span: (usize, usize),
+    /// Token span of the claim, end exclusive.
+    pub tokens: (usize, usize),
+}
+
+/// Words that count; hyphenated compounds ("twenty-two") are split first.
+fn small_number(word: &str) -> Option<f64> {
+    let value = match word {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    };
+    Some(value as f64)
+}
+
+/// Scale words, including the Indian lakh (10⁵) and crore (10⁷).
+fn scale_word(word: &str) -> Option<f64> {
+    Some(match word {
+        "hundred" => 1e2,
+        "thousand" => 1e3,
+        "million" => 1e6,
+        "billion" => 1e9,
+        "trillion" => 1e12,
+        "lakh" | "lakhs" | "lac" | "lacs" => 1e5,
+        "crore" | "crores" => 1e7,
+        _ => return None,
+    })
+}
+
+/// Abbreviated scales glued to a figure or following a currency ("$5m",
+/// "2.5bn", "Rs 300cr").
+fn scale_abbreviation(word: &str) -> Option<f64> {
+    Some(match word {
+        "k" => 1e3,
+        "m" | "mn" | "mln" => 1e6,
+        "b" | "bn" => 1e9,
+        "tn" | "trn" => 1e12,
+        "cr" => 1e7,
+        _ => return None,
+    })
+}
+
+/// Plural scale words that give an order of magnitude only.
+fn magnitude_word(word: &str) -> Option<f64> {
+    Some(match word {
+        "dozens" => 12.0,
+        "scores" => 20.0,
+        "hundreds" => 1e2,
+        "thousands" => 1e3,
+        "millions" => 1e6,
+        "billions" => 1e9,
+        "lakhs" => 1e5,
+        "crores" => 1e7,
+        _ => return None,
+    })
+}
+
+fn currency_symbol(token: &Token) -> Option<&'static str> {
+    match token.text {
+        "$" => Some("USD"),
+        "£" => Some("GBP"),
+        "€" => Some("EUR"),
+        "₹" => Some("INR"),
+        "¥" => Some("JPY"),
+        _ => match token.text.to_ascii_lowercase().as_str() {
+            "rs" | "inr" => Some("INR"),
+            "usd" => Some("USD"),
+            "eur" => Some("EUR"),
+            "gbp" => Some("GBP"),
+            _ => None,
+        },
+    }
+}
+
+fn currency_word(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "dollar" | "dollars" => "USD",
+        "rupee" | "rupees" => "INR",
+        "euro" | "euros" => "EUR",
+        "pound" | "pounds" => "GBP",
+        "yen" => "JPY",
+        "yuan" => "CNY",
+        _ => return None,
+    })
+}
+
+/// Time units in seconds; a figure followed by one is a duration.
+pub fn time_unit(word: &str) -> Option<(&'static str, f64)> {
+    Some(match word {
+        "second" | "seconds" => ("second", 1.0),
+        "minute" | "minutes" => ("minute", 60.0),
+        "hour" | "hours" => ("hour", 3600.0),
+        "day" | "days" => ("day", 86_400.0),
+        "week" | "weeks" => ("week", 604_800.0),
+        "month" | "months" => ("month", 2_629_800.0),
+        "year" | "years" => ("year", 31_557_600.0),
+        "decade" | "decades" => ("decade", 315_576_000.0),
+        _ => return None,
+    })
+}
+
+/// Qualifiers, longest first, with the bound they put on the figure.
+const QUALIFIERS: &[(&[&str], Qualifier)] = &[
+    (&["no", "fewer", "than"], Qualifier::Bound(Bound::AtLeast)),
+    (&["no", "less", "than"], Qualifier::Bound(Bound::AtLeast)),
+    (&["no", "more", "than"], Qualifier::Bound(Bound::AtMost)),
+    (&["in", "excess", "of"], Qualifier::Bound(Bound::MoreThan)),
+    (&["a", "minimum", "of"], Qualifier::Bound(Bound::AtLeast)),
+    (&["a", "maximum", "of"], Qualifier::Bound(Bound::AtMost)),
+    (&["as", "many", "as"], Qualifier::Bound(Bound::AtMost)),
+    (&["as", "much", "as"], Qualifier::Bound(Bound::AtMost)),
+    (&["as", "few", "as"], Qualifier::Bound(Bound::AtLeast)),
+    (&["more", "than"], Qualifier::Bound(Bound::MoreThan)),
+    (&["greater", "than"], Qualifier::Bound(Bound::MoreThan)),
+    (&["upwards", "of"], Qualifier::Bound(Bound::MoreThan)),
+    (&["just", "over"], Qualifier::Bound(Bound::MoreThan)),
+    (&["just", "under"], Qualifier::Nearly),
+    (&["at", "least"], Qualifier::Bound(Bound::AtLeast)),
+    (&["at", "most"], Qualifier::Bound(Bound::AtMost)),
+    (&["up", "to"], Qualifier::Bound(Bound::AtMost)),
+    (&["less", "than"], Qualifier::Bound(Bound::LessThan)),
+    (&["fewer", "than"], Qualifier::Bound(Bound::LessThan)),
+    (&["close", "to"], Qualifier::Nearly),
+    (&["an", "estimated"], Qualifier::Bound(Bound::About)),
+    (&["about"], Qualifier::Bound(Bound::About)),
+    (&["around"], Qualifier::Bound(Bound::About)),
+    (&["approximately"], Qualifier::Bound(Bound::About)),
+    (&["roughly"], Qualifier::Bound(Bound::About)),
+    (&["some"], Qualifier::Bound(Bound::About)),
+    (&["estimated"], Qualifier::Bound(Bound::About)),
+    (&["circa"], Qualifier::Bound(Bound::About)),
+    (&["~"], Qualifier::Bound(Bound::About)),
+    (&["nearly"], Qualifier::Nearly),
+    (&["almost"], Qualifier::Nearly),
+    (&["over"], Qualifier::Bound(Bound::MoreThan)),
+    (&["above"], Qualifier::Bound(Bound::MoreThan)),
+    (&["exceeding"], Qualifier::Bound(Bound::MoreThan)),
+    (&["under"], Qualifier::Bound(Bound::LessThan)),
+    (&["below"], Qualifier::Bound(Bound::LessThan)),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Qualifier {
+    Bound(Bound),
+    /// "nearly", "almost", "close to": a little under the figure.
+    Nearly,
+}
+
+/// Words before a figure that make it a label, not a count ("No. 5",
+/// "Article 370", "Flight 17").
+const LABELS: &[&str] = &[
+    "no",
+    "number",
+    "article",
+    "section",
+    "chapter",
+    "route",
+    "highway",
+    "flight",
+    "page",
+    "room",
+    "level",
+    "category",
+    "grade",
+    "stage",
+    "phase",
+    "version",
+    "episode",
+    "season",
+    "round",
+    "game",
+    "week",
+    "day",
+    "act",
+    "resolution",
+    "rule",
+    "bill",
+    "#",
+];
+
+/// Words between a figure and the noun it counts.
+const MODIFIERS: &[&str] = &[
+    "more",
+    "other",
+    "additional",
+    "new",
+    "extra",
+    "further",
+    "young",
+    "local",
+    "foreign",
+    "registered",
+    "total",
+    "full",
+    "straight",
+    "consecutive",
+    "previous",
+    "last",
+    "first",
+];
+
+/// Month names and their abbreviations.
+pub fn month(word: &str) -> Option<u32> {
+    let lower = word.trim_end_matches('.').to_ascii_lowercase();
+    Some(match lower.as_str() {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    })
+}
+
+/// A figure read from tokens, before qualifier and unit.
+#[derive(Debug, Clone, Copy)]
+struct Figure {
+    value: f64,
+    /// Half the last written unit: "2.5 million" means 2.45–2.55 million.
+    precision: f64,
+    /// Order-of-magnitude phrase: the interval it spans.
+    magnitude: Option<(f64, f64)>,
+    /// Written as words ("five", "a dozen").
+    words: bool,
+    /// The scale word or abbreviation applied ("million": 10⁶), else 1.
+    scale: f64,
+    /// Token index just past the figure.
+    next: usize,
+}
+
+fn lower(token: &Token) -> String {
+    token.text.to_lowercase()
+}
+
+/// Reads a figure in digits (with separators, a scale word or a glued
+/// abbreviation) at token `i`.
+fn digits_at(tokens: &[Token], i: usize) -> Option<Figure> {
+    let token = tokens.get(i)?;
+    if token.kind != TokenKind::Number {
+        return None;
+    }
+    let plain: String = token.text.chars().filter(|&c| c != ',').collect();
+    let value: f64 = plain.parse().ok()?;
+    let decimals = plain.split_once('.').map_or(0, |(_, d)| d.len());
+    let mut figure = Figure {
+        value,
+        precision: 0.0,
+        magnitude: None,
+        words: false,
+        scale: 1.0,
+        next: i + 1,
+    };
+    let unit = 10f64.powi(-(decimals as i32));
+    if decimals > 0 {
+        figure.precision = unit / 2.0;
+    }
+    if let Some(next) = tokens.get(i + 1) {
+        let word = lower(next);
+        let scale = if next.glued {
+            scale_abbreviation(&word).or_else(|| scale_word(&word))
+        } else {
+            scale_word(&word)
+        };
+        if let Some(scale) = scale {
+            figure.value *= scale;
+            figure.scale = scale;
+            figure.precision = if decimals > 0 {
+                unit * scale / 2.0
+            } else {
+                0.0
+            };
+            figure.next = i + 2;
+            // "1.2 million" written with a scale is a rounded figure.
+            if decimals == 0 && scale >= 1e3 {
+                figure.precision = 0.0;
+            }
+            if let Some(more) = tokens.get(i + 2).and_then(|t| scale_word(&lower(t)))
+                && more > scale
+            {
+                // "5 hundred thousand"
+                figure.value *= more;
+                figure.scale *= more;
+                figure.next = i + 3;
+            }
+        }
+    }
+    Some(figure)
+}
+
+/// Reads a figure in words at token `i`: "twenty-two", "a dozen",
+/// "two hundred and fifty thousand", "half a million", "five lakh".
+fn words_at(tokens: &[Token], i: usize) -> Option<Figure> {
+    let first = lower(tokens.get(i)?);
+    let figure = |value: f64, scale: f64, next: usize| Figure {
+        value,
+        precision: 0.0,
+        magnitude: None,
+        words: true,
+        scale,
+        next,
+    };
+    // "a dozen", "a hundred", "a million", "half a million"
+    if first == "a" || first == "an" || first == "half" {
+        let mut j = i + 1;
+        let mut factor = 1.0;
+        if first == "half" {
+            if tokens.get(j).is_some_and(|t| t.is("a") || t.is("an")) {
+                j += 1;
+            }
+            factor = 0.5;
+        }
+        let word = lower(tokens.get(j)?);
+        let scale = if word == "dozen" {
+            12.0
+        } else {
+            scale_word(&word).filter(|_| !word.ends_with('s'))?
+        };
+        return Some(figure(factor * scale, scale, j + 1));
+    }
+    let mut total = 0.0;
+    let mut group = 0.0;
+    let mut j = i;
+    let mut read_any = false;
+    let mut last_was_number = false;
+    let mut last_scale = 1.0;
+    while let Some(token) = tokens.get(j) {
+        let word = lower(token);
+        if let Some(value) = compound(&word) {
+            if last_was_number && group % 100.0 != 0.0 {
+                break;
+            }
+            group += value;
+            last_was_number = true;
+            last_scale = 1.0;
+        } else if word == "dozen" && read_any {
+            group *= 12.0;
+        } else if let Some(scale) = scale_word(&word).filter(|_| read_any) {
+            if scale == 100.0 {
+                group *= 100.0;
+            } else {
+                total += group.max(1.0) * scale;
+                group = 0.0;
+            }
+            last_was_number = false;
+            last_scale = scale;
+        } else if word == "and"
+            && read_any
+            && tokens
+                .get(j + 1)
+                .is_some_and(|t| compound(&lower(t)).is_some())
+            && !last_was_number
+        {
+            // "two hundred and fifty"
+        } else {
+            break;
+        }
+        read_any = true;
+        j += 1;
+    }
+    if !read_any {
+        return None;
+    }
+    let value = total + group;
+    // A lone "one" is a pronoun far more often than a count.
+    if j == i + 1 && first == "one" {
+        return None;
+    }
+    Some(figure(value, last_scale, j))
+}
+
+/// "twenty-two" → 22; a plain number word → its value.
+fn compound(word: &str) -> Option<f64> {
+    if let Some((tens, units)) = word.split_once('-') {
+        let tens = small_number(tens)?;
+        let units = small_number(units)?;
+        return (tens >= 20.0 && units < 10.0).then_some(tens + units);
+    }
+    small_number(word)
+}
+
+/// "tens of thousands", "hundreds of thousands", "dozens", "thousands":
+/// order of magnitude only.
+fn magnitude_at(tokens: &[Token], i: usize) -> Option<Figure> {
+    let first = lower(tokens.get(i)?);
+    let (low, next) = if first == "tens" || first == "hundreds" {
+        let of = tokens.get(i + 1)?;
+        let scale = tokens
+            .get(i + 2)
+            .and_then(|t| magnitude_word(&lower(t)))
+            .filter(|_| of.is("of"));
+        match scale {
+            Some(scale) if scale >= 1e3 => {
+                let factor = if first == "tens" { 10.0 } else { 100.0 };
+                (factor * scale, i + 3)
+            }
+            _ => (magnitude_word(&first)?, i + 1),
+        }
+    } else {
+        (magnitude_word(&first)?, i + 1)
+    };
+    // A magnitude word counts only when it counts something: "thousands
+    // of people", "dozens were hurt"; not "the hundreds".
+    if i > 0 && tokens[i - 1].is("the") {
+        return None;
+    }
+    let high = if low == 12.0 { 100.0 } else { low * 10.0 };
+    Some(Figure {
+        value: low,
+        precision: 0.0,
+        magnitude: Some((low * 2.0, high)),
+        words: true,
+        scale: 1.0,
+        next,
+    })
+}
+
+fn figure_at(tokens: &[Token], i: usize) -> Option<Figure> {
+    digits_at(tokens, i)
+        .or_else(|| magnitude_at(tokens, i))
+        .or_else(|| words_at(tokens, i))
+}
+
+/// The qualifier ending just before token `i`, and the token it starts at.
+fn qualifier_before(tokens: &[Token], i: usize) -> Option<(Qualifier, usize)> {
+    for (words, qualifier) in QUALIFIERS {
+        let n = words.len();
+        if i < n {
+            continue;
+        }
+        let start = i - n;
+        if words.iter().zip(&tokens[start..i]).all(|(w, t)| t.is(w)) {
+            return Some((*qualifier, start));
+        }
+    }
+    None
+}
+
+/// Whether a bare four-digit figure at `i` is a year rather than a count.
+fn looks_like_year(tokens: &[Token], i: usize, figure: &Figure) -> bool {
+    let token = &tokens[i];
+    if figure.next != i + 1 || token.text.contains([',', '.']) || token.text.len() != 4 {
+        return false;
+    }
+    if !(1800.0..=2100.0).contains(&figure.value) {
+        return false;
+    }
+    let before = i.checked_sub(1).map(|b| lower(&tokens[b]));
+    let after = tokens.get(i + 1);
+    let counted = after.is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && !t.capitalized()
+            && !crate::terms::is_function_word(&lower(t))
+            && time_unit(&lower(t)).is_none()
+    });
+    let dated_by_before = before.as_deref().is_some_and(|b| {
+        matches!(
+            b,
+            "in" | "since"
+                | "of"
+                | "the"
+                | "by"
+                | "from"
+                | "until"
+                | "till"
+                | "before"
+                | "after"
+                | "during"
+                | "early"
+                | "late"
+                | "mid"
+                | "'s"
+                | "to"
+                | "and"
+                | ","
+        ) || month(b).is_some()
+    });
+    dated_by_before || !counted
+}
+
+/// Whether a figure at `i` is a day of the month next to a month name.
+fn is_day_of_month(tokens: &[Token], i: usize, figure: &Figure) -> bool {
+    if figure.words || figure.value > 31.0 || figure.next != i + 1 {
+        return false;
+    }
+    let month_before = i >= 1
+        && (month(tokens[i - 1].text).is_some()
+            || (i >= 2 && tokens[i - 1].text == "." && month(tokens[i - 2].text).is_some()));
+    let month_after = tokens.get(i + 1).is_some_and(|t| month(t.text).is_some())
+        || tokens
+            .get(i + 1)
+            .is_some_and(|t| t.glued && matches!(t.text, "st" | "nd" | "rd" | "th"));
+    month_before || month_after
+}
+
+/// Whether the figure at `i` labels something rather than counts it.
+fn is_label(tokens: &[Token], i: usize, figure: &Figure) -> bool {
+    let Some(before) = i.checked_sub(1).map(|b| &tokens[b]) else {
+        return false;
+    };
+    if figure.words {
+        return false;
+    }
+    let word = before.text.trim_end_matches('.').to_ascii_lowercase();
+    if LABELS.contains(&word.as_str()) {
+        return true;
+    }
+    // "Boeing 737", "Apollo 11": a name before a bare figure, mid-sentence.
+    before.kind == TokenKind::Word
+        && before.capitalized()
+        && i >= 2
+        && month(before.text).is_none()
+        && tokens[i - 2].kind == TokenKind::Word
+}
+
+/// Finds the quantities in a tokenized sentence.
+pub fn quantities(tokens: &[Token]) -> Vec<Quantity> {
+    let mut found: Vec<Quantity> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match quantity_at(tokens, i, found.last()) {
+            Some(quantity) => {
+                i = quantity.tokens.1;
+                found.push(quantity);
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+/// Reads a quantity whose figure (or currency sign) starts at token `i`.
+/// `previous` is the last quantity of the sentence, whose unit an
+/// elliptical figure inherits ("about 500,000 people, and at least 580,000").
+fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Option<Quantity> {
+    let mut currency = None;
+    let mut core = i;
+    if let Some(code) = currency_symbol(&tokens[i]) {
+        currency = Some(code);
+        core = i + 1;
+        if tokens.get(core).is_some_and(|t| t.text == "." && t.glued) {
+            core += 1;
+        }
+    } else if tokens[i].is("us") && tokens.get(i + 1).is_some_and(|t| t.text == "$" && t.glued) {
+        currency = Some("USD");
+        core = i + 2;
+    }
+    let mut figure = figure_at(tokens, core)?;
+    if currency.is_none()
+        && (looks_like_year(tokens, core, &figure)
+            || is_day_of_month(tokens, core, &figure)
+            || is_label(tokens, core, &figure))
+    {
+        return None;
+    }
+    // Ordinals ("3rd") and decades ("1990s") are not counts.
+    if let Some(next) = tokens.get(figure.next)
+        && next.glued
+        && next.kind == TokenKind::Word
+        && matches!(next.text, "st" | "nd" | "rd" | "th" | "s")
+    {
+        return None;
+    }
+    let mut end = figure.next;
+    // Abbreviated scale after a currency: "$5 m", "Rs 300 cr".
+    if currency.is_some()
+        && !figure.words
+        && let Some(scale) = tokens.get(end).and_then(|t| scale_abbreviation(&lower(t)))
+    {
+        figure.value *= scale;
+        end += 1;
+    }
+    // Ranges: "200 to 300", "200-300", "between 200 and 300".
+    let mut high = None;
+    let between = core >= 1 && tokens[core - 1].is("between");
+    if let Some(joiner) = tokens.get(end)
+        && (joiner.is("to")
+            || joiner.text == "-"
+            || joiner.text == "–"
+            || (between && joiner.is("and")))
+        && let Some(second) = figure_at(tokens, end + 1)
+        && second.magnitude.is_none()
+        && figure.magnitude.is_none()
+    {
+        let mut low = figure.value;
+        // "2 to 3 million": the scale applies to both ends.
+        if figure.scale == 1.0 && second.scale > 1.0 {
+            low *= second.scale;
+        }
+        if second.value > low {
+            figure.value = low;
+            high = Some(second.value);
+            end = second.next;
+        }
+    }
+    // The qualifier before the figure (before the currency sign, if any).
+    let qualifier = qualifier_before(tokens, if between { i - 1 } else { i });
+    let start_token = match qualifier {
+        Some((_, q)) => q,
+        None if between => i - 1,
+        None => i,
+    };
+    // Percent, currency words, time units, or the counted noun.
+    let mut unit: Option<String> = currency.map(str::to_string);
+    let mut kind = FactKind::Quantity;
+    let mut scale_unit = 1.0;
+    if let Some(next) = tokens.get(end) {
+        let word = lower(next);
+        if next.text == "%" {
+            unit = Some("%".into());
+            end += 1;
+        } else if word == "percent" || word == "pct" {
+            unit = Some("%".into());
+            end += 1;
+        } else if word == "per" && tokens.get(end + 1).is_some_and(|t| t.is("cent")) {
+            unit = Some("%".into());
+            end += 2;
+        } else if let Some(code) = currency_word(&word).filter(|_| unit.is_none()) {
+            unit = Some(code.into());
+            end += 1;
+        } else if let Some((name, seconds)) = time_unit(&word) {
+            // "two years ago" and "10 years old" are dates and ages.
+            if tokens
+                .get(end + 1)
+                .is_some_and(|t| t.is("ago") || t.is("old") || t.is("earlier") || t.is("later"))
+            {
+                return None;
+            }
+            unit = Some(name.into());
+            kind = FactKind::Duration;
+            scale_unit = seconds;
+            end += 1;
+        } else if unit.is_none() {
+            let mut j = end;
+            if figure.magnitude.is_some() && tokens.get(j).is_some_and(|t| t.is("of")) {
+                j += 1;
+            }
+            while tokens
+                .get(j)
+                .is_some_and(|t| MODIFIERS.contains(&lower(t).as_str()))
+            {
+                j += 1;
+            }
+            if let Some(noun) = tokens.get(j)
+                && noun.kind == TokenKind::Word
+                && !noun.capitalized()
+                && noun.text.chars().all(char::is_alphabetic)
+                && !crate::terms::is_function_word(&lower(noun))
+                && !NOT_NOUNS.contains(&lower(noun).as_str())
+            {
+                unit = Some(singular(&lower(noun)));
+                end = j + 1;
+            }
+        }
+    }
+    if unit.is_none()
+        && let Some(previous) = previous
+        && previous.tokens.1 + 6 >= start_token
+    {
+        unit = previous.unit.clone();
+        kind = previous.kind;
+        scale_unit = match previous.unit.as_deref().and_then(time_unit) {
+            Some((_, seconds)) => seconds,
+            None => 1.0,
+        };
+    }
+    let value = figure.value * scale_unit;
+    let high = high.map(|h| h * scale_unit);
+    let precision = figure.precision * scale_unit;
+    let (bound, range) = match (qualifier.map(|(q, _)| q), figure.magnitude, high) {
+        (_, Some((low, top)), _) => (Bound::OrderOf, (low, top)),
+        (None, None, Some(h)) => (Bound::Exact, (value, h)),
+        (None, None, None) => (Bound::Exact, (value - precision, value + precision)),
+        (Some(Qualifier::Nearly), _, _) => (Bound::About, (value * 0.85, value + precision)),
+        (Some(Qualifier::Bound(bound)), _, h) => {
+            let top = h.unwrap_or(value);
+            let range = match bound {
+                Bound::About => (value * 0.9, top * 1.1),
+                Bound::AtLeast | Bound::MoreThan => (value - precision, f64::INFINITY),
+                Bound::AtMost | Bound::LessThan => (0.0, top + precision),
+                Bound::Exact | Bound::OrderOf => (value, top),
+            };
+            (bound, range)
+        }
+    };
+    let last = end.max(core + 1) - 1;
+    Some(Quantity {
+        value,
+        high,
+        bound,
+        range,
+        unit,
+        kind,
+        span: (tokens[start_token].start, tokens[last].end),
+        tokens: (start_token, end),
+    })
+}
+
+/// Words that may follow a figure without being what it counts.
+const NOT_NOUNS: &[&str] = &[
+    "according",
+    "said",
+    "say",
+    "says",
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "had",
+    "has",
+    "percent",
+    "times",
+    "per",
+    "ago",
+    "old",
+    "later",
+    "earlier",
+];
+
+/// The singular of a counted noun, for matching "soldier" and "soldiers".
+fn singular(word: &str) -> String {
+    if word.len() > 4 && word.ends_with("ies") {
+        return format!("{}y", &word[..word.len() - 3]);
+    }
+    if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
+        return word[..word.len() - 1].to_string();
+    }
+    word.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn read(text: &str) -> Vec<(f64, Option<f64>, Bound, Option<String>, String)> {
+        let tokens = tokenize(text);
+        quantities(&tokens)
+            .into_iter()
+            .map(|q| {
+                (
+                    q.value,
+                    q.high,
+                    q.bound,
+                    q.unit,
+                    text[q.span.0..q.span.1].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (f64, Bound, Option<String>) {
+        let found = read(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        let (value, _, bound, unit, _) = found[0].clone();
+        (value, bound, unit)
+    }
+
+    #[test]
+    fn lakh_and_crore() {
+        assert_eq!(
+            one("About five lakh people were displaced"),
+            (5e5, Bound::About, Some("people".into()))
+        );
+        assert_eq!(one("crops worth Rs 1,200 crore were lost").0, 1.2e10);
+        assert_eq!(
+            one("crops worth Rs 1,200 crore were lost").2.as_deref(),
+            Some("INR")
+        );
+        assert_eq!(one("a fund of 5,00,000 rupees").0, 5e5);
+        assert_eq!(one("3.5 lakh voters").0, 3.5e5);
+        assert_eq!(one("₹2 crore").0, 2e7);
+    }
+
+    #[test]
+    fn digits_words_and_scales() {
+        assert_eq!(one("killed 1,200 people").0, 1200.0);
+        assert_eq!(one("twenty-two soldiers died").0, 22.0);
+        assert_eq!(one("a dozen houses burned").0, 12.0);
+        assert_eq!(one("half a million people fled").0, 5e5);
+        assert_eq!(one("two hundred and fifty thousand voters").0, 250_000.0);
+        assert_eq!(one("the deal was worth $2.5bn").0, 2.5e9);
+        assert_eq!(one("the deal was worth $2.5bn").2.as_deref(), Some("USD"));
+        assert_eq!(one("a $5 million grant").0, 5e6);
+        assert_eq!(one("some 3 million people").0, 3e6);
+    }
+
+    #[test]
+    fn qualifiers() {
+        assert_eq!(one("more than 500,000 people").1, Bound::MoreThan);
+        assert_eq!(one("at least 580,000 people").1, Bound::AtLeast);
+        assert_eq!(one("up to 40 people").1, Bound::AtMost);
+        assert_eq!(one("fewer than 10 people").1, Bound::LessThan);
+        assert_eq!(one("nearly 300 people").1, Bound::About);
+        assert_eq!(one("tens of thousands of people").1, Bound::OrderOf);
+        assert_eq!(one("tens of thousands of people").0, 1e4);
+        let text = "more than half a million people";
+        assert_eq!(read(text)[0].4, text);
+    }
+
+    #[test]
+    fn ranges_percentages_and_durations() {
+        let found = read("between 200 and 300 people");
+        assert_eq!((found[0].0, found[0].1), (200.0, Some(300.0)));
+        assert_eq!(read("2 to 3 million people")[0].1, Some(3e6));
+        assert_eq!(read("2 to 3 million people")[0].0, 2e6);
+        assert_eq!(one("rose 12% last year").2.as_deref(), Some("%"));
+        assert_eq!(one("fell 4.5 per cent").2.as_deref(), Some("%"));
+        let (value, bound, unit) = one("talks lasted about three hours");
+        assert_eq!(
+            (value, bound, unit.as_deref()),
+            (10_800.0, Bound::About, Some("hour"))
+        );
+    }
+
+    #[test]
+    fn not_counts() {
+        for text in [
+            "The war began in 1994.",
+            "They met on 15 March.",
+            "They met on March 15, 2023.",
+            "Flight 17 was shot down.",
+            "A Boeing 737 landed.",
+            "the 3rd time",
+            "in the 1990s",
+            "a 35-year-old man",
+            "one of the leaders",
+            "two years ago",
+            "at 17:00 GMT",
+        ] {
+            assert!(read(text).is_empty(), "{text}: {:?}", read(text));
+        }
+        assert_eq!(one("2000 people marched").0, 2000.0);
+    }
+
+    #[test]
+    fn elliptical_figure_inherits_the_unit() {
+        let found =
+            read("displaced about 500,000 people, and at least 580,000 according to agencies");
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[1].3.as_deref(), Some("people"));
+        assert_eq!(found[1].2, Bound::AtLeast);
+    }
+}
