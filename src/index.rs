@@ -211,6 +211,11 @@ impl StoryIndex {
         self.posting_starts[t as usize + 1] - self.posting_starts[t as usize]
     }
 
+    /// Number of distinct content terms of sentence `i`.
+    pub fn content_terms(&self, i: usize) -> usize {
+        self.content_len[i] as usize
+    }
+
     /// Dice coefficient of two sentences' content terms given their overlap.
     pub fn dice(&self, i: usize, j: usize, overlap: u32) -> f32 {
         let total = self.content_len[i] + self.content_len[j];

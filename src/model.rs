@@ -208,6 +208,10 @@ pub struct StoryReport {
     pub timeline: Vec<TimelineEvent>,
     /// What each source alone reports.
     pub unique: Vec<UniqueContent>,
+    /// What the compare stage inferred or could not work out (dates read
+    /// against another report's date, relative dates left unresolved).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// What a fact counts or dates.
@@ -282,8 +286,12 @@ pub struct Claim {
     pub unit: Option<String>,
     /// The qualifier.
     pub bound: Bound,
-    /// The claim as written.
+    /// The claim as written (by most of its sources).
     pub text: String,
+    /// Other wordings of the same value ("About five lakh people" beside
+    /// "about 500,000 people").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_written: Vec<String>,
     /// Dates and times as resolved: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, `HH:MM UTC`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolved: Option<String>,

@@ -1,6 +1,7 @@
 //! Builds the versioned report (the JSON contract) from a summarized story.
 
 use crate::attribute::attribute;
+use crate::compare::compare;
 use crate::model::{
     Document, DocumentReport, FromRef, REPORT_VERSION, RemovedReport, Report, SentenceRef,
     StoryReport, SummarySentence,
@@ -30,16 +31,18 @@ pub fn story_report(story: &Story, chosen: &[SentenceRef]) -> StoryReport {
             },
         })
         .collect();
+    let comparison = compare(story);
     StoryReport {
         id: story.id.clone(),
         headline: headline(story, chosen),
         documents: story.documents.iter().map(|d| d.id().to_string()).collect(),
         summary,
-        facts: Vec::new(),
-        quotes: Vec::new(),
-        entities: Vec::new(),
-        timeline: Vec::new(),
-        unique: Vec::new(),
+        facts: comparison.facts,
+        quotes: comparison.quotes,
+        entities: comparison.entities,
+        timeline: comparison.timeline,
+        unique: comparison.unique,
+        notes: comparison.notes,
     }
 }
 

@@ -31,6 +31,10 @@ pub struct Quantity {
     pub span: (usize, usize),
     /// Token span of the claim, end exclusive.
     pub tokens: (usize, usize),
+    /// The unit was taken from the figure before ("and at least 580,000").
+    pub inherited: bool,
+    /// The figure was written in words ("two", "a dozen").
+    pub words: bool,
 }
 
 /// Words that count; hyphenated compounds ("twenty-two") are split first.
@@ -138,6 +142,18 @@ fn currency_word(word: &str) -> Option<&'static str> {
         "yuan" => "CNY",
         _ => return None,
     })
+}
+
+/// Whether a claim as written gives its figure in words or with a scale
+/// word ("five lakh", "Rs 1,200 crore", "half a million").
+pub fn has_number_words(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .map(str::to_lowercase)
+        .any(|w| {
+            compound(&w).is_some()
+                || scale_word(&w).is_some()
+                || matches!(w.as_str(), "half" | "dozen")
+        })
 }
 
 /// Time units in seconds; a figure followed by one is a duration.
@@ -668,10 +684,7 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
     let mut scale_unit = 1.0;
     if let Some(next) = tokens.get(end) {
         let word = lower(next);
-        if next.text == "%" {
-            unit = Some("%".into());
-            end += 1;
-        } else if word == "percent" || word == "pct" {
+        if next.text == "%" || word == "percent" || word == "pct" {
             unit = Some("%".into());
             end += 1;
         } else if word == "per" && tokens.get(end + 1).is_some_and(|t| t.is("cent")) {
@@ -715,10 +728,12 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
             }
         }
     }
+    let mut inherited = false;
     if unit.is_none()
         && let Some(previous) = previous
         && previous.tokens.1 + 6 >= start_token
     {
+        inherited = true;
         unit = previous.unit.clone();
         kind = previous.kind;
         scale_unit = match previous.unit.as_deref().and_then(time_unit) {
@@ -755,6 +770,8 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
         kind,
         span: (tokens[start_token].start, tokens[last].end),
         tokens: (start_token, end),
+        inherited,
+        words: figure.words,
     })
 }
 
@@ -796,7 +813,9 @@ mod tests {
     use super::super::tokens::tokenize;
     use super::*;
 
-    fn read(text: &str) -> Vec<(f64, Option<f64>, Bound, Option<String>, String)> {
+    type Read = (f64, Option<f64>, Bound, Option<String>, String);
+
+    fn read(text: &str) -> Vec<Read> {
         let tokens = tokenize(text);
         quantities(&tokens)
             .into_iter()

@@ -1,7 +1,9 @@
 //! Markdown: one section per story, sources as a numbered list.
 
-use super::{describe, documents_by_id, markers, story_documents};
-use crate::model::Report;
+use super::{
+    ENTITIES_SHOWN, claim_label, describe, documents_by_id, markers, status_label, story_documents,
+};
+use crate::model::{DocumentReport, FactStatus, Report, StoryReport};
 
 /// Renders the report as Markdown.
 pub fn markdown(report: &Report) -> String {
@@ -21,6 +23,7 @@ pub fn markdown(report: &Report) -> String {
                 escape(&marks)
             ));
         }
+        compared(&mut out, story, &documents);
         out.push_str("## Sources\n\n");
         for (i, document) in documents.iter().enumerate() {
             let about = describe(document);
@@ -36,6 +39,108 @@ pub fn markdown(report: &Report) -> String {
         }
     }
     out
+}
+
+/// The compare sections: a facts table, quotes, names, timeline, only-in.
+fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]) {
+    let cite = |sources: &[String]| escape(&markers(documents, sources));
+    if !story.facts.is_empty() {
+        out.push_str("## Facts\n\n| about | claims | status |\n| --- | --- | --- |\n");
+        for fact in &story.facts {
+            let claims: Vec<String> = fact
+                .claims
+                .iter()
+                .map(|c| format!("{} {}", escape(&claim_label(fact, c)), cite(&c.sources)))
+                .collect();
+            let status = match fact.status {
+                FactStatus::Conflict => format!("**{}**", status_label(fact.status)),
+                other => status_label(other).to_string(),
+            };
+            out.push_str(&format!(
+                "| {} | {} | {status} |\n",
+                escape(&fact.about),
+                claims.join(" · ")
+            ));
+        }
+        out.push('\n');
+    }
+    if !story.quotes.is_empty() {
+        out.push_str("## Quotes\n\n");
+        for quote in &story.quotes {
+            let speaker = quote.speaker.as_deref().unwrap_or("(speaker unknown)");
+            let own: Vec<String> = quote
+                .sources
+                .iter()
+                .filter(|id| !quote.variants.iter().any(|v| v.sources.contains(id)))
+                .cloned()
+                .collect();
+            out.push_str(&format!(
+                "- **{}**: “{}” {}\n",
+                escape(speaker),
+                escape(&quote.text),
+                cite(&own)
+            ));
+            for variant in &quote.variants {
+                out.push_str(&format!(
+                    "  - also: “{}” {}\n",
+                    escape(&variant.text),
+                    cite(&variant.sources)
+                ));
+            }
+        }
+        out.push('\n');
+    }
+    if !story.entities.is_empty() {
+        out.push_str(
+            "## Named\n\n| name | kind | also written | sources |\n| --- | --- | --- | --- |\n",
+        );
+        let several = story
+            .entities
+            .iter()
+            .filter(|e| e.sources.len() > 1)
+            .count();
+        for entity in story.entities.iter().take(ENTITIES_SHOWN.max(several)) {
+            let kind = serde_json::to_value(entity.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "| {} | {kind} | {} | {} |\n",
+                escape(&entity.name),
+                escape(&entity.aliases.join(", ")),
+                cite(&entity.sources)
+            ));
+        }
+        out.push('\n');
+    }
+    if !story.timeline.is_empty() {
+        out.push_str("## Timeline\n\n");
+        for event in &story.timeline {
+            out.push_str(&format!(
+                "- **{}** {} {}\n",
+                event.date,
+                escape(&event.text),
+                cite(&event.sources)
+            ));
+        }
+        out.push('\n');
+    }
+    if !story.unique.is_empty() {
+        out.push_str("## Only in\n\n");
+        for only in &story.unique {
+            for sentence in &only.sentences {
+                out.push_str(&format!(
+                    "- {} {}\n",
+                    cite(std::slice::from_ref(&only.document)),
+                    escape(sentence)
+                ));
+            }
+        }
+        out.push('\n');
+    }
+    for note in &story.notes {
+        out.push_str(&format!("> {}\n\n", escape(note)));
+    }
 }
 
 /// Escapes the characters Markdown would read as markup.

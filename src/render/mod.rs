@@ -3,7 +3,7 @@
 mod markdown;
 mod text;
 
-use crate::model::{DocumentReport, Report, StoryReport};
+use crate::model::{Bound, Claim, DocumentReport, Fact, FactKind, FactStatus, Report, StoryReport};
 
 pub use markdown::markdown;
 pub use text::text;
@@ -89,4 +89,126 @@ pub(crate) fn describe(document: &DocumentReport) -> String {
         parts.push(format!("reprint of {original}"));
     }
     parts.join(" — ")
+}
+
+/// Single-source facts shown before the rest are left to the JSON.
+pub(crate) const SINGLE_SOURCE_SHOWN: usize = 5;
+/// Entities named by one source only shown before the rest are left out.
+pub(crate) const ENTITIES_SHOWN: usize = 12;
+
+/// A fact's status as a reader sees it.
+pub(crate) fn status_label(status: FactStatus) -> &'static str {
+    match status {
+        FactStatus::Conflict => "CONFLICT",
+        FactStatus::Agreed => "agreed",
+        FactStatus::SingleSource => "single source",
+    }
+}
+
+/// A claim in normalized form: "~500,000 people", "≥230 people",
+/// "2023-03-15 (Wednesday)", "14:00 UTC (after 17:00 Istanbul time)".
+pub(crate) fn claim_label(fact: &Fact, claim: &Claim) -> String {
+    let sign = match claim.bound {
+        Bound::Exact => "",
+        Bound::About => "~",
+        Bound::AtLeast => "≥",
+        Bound::MoreThan => ">",
+        Bound::AtMost => "≤",
+        Bound::LessThan => "<",
+        Bound::OrderOf => "order of ",
+    };
+    match fact.kind {
+        FactKind::Date | FactKind::Time => {
+            let resolved = claim.resolved.as_deref().unwrap_or("?");
+            if resolved == claim.text {
+                resolved.to_string()
+            } else {
+                format!("{resolved} ({})", claim.text)
+            }
+        }
+        FactKind::Duration => {
+            let unit = claim.unit.as_deref().unwrap_or("second");
+            let seconds = crate::compare::quantity::time_unit(unit).map_or(1.0, |(_, s)| s);
+            let plural = if (claim.value / seconds - 1.0).abs() < 1e-9 {
+                ""
+            } else {
+                "s"
+            };
+            let mut out = format!("{sign}{} {unit}{plural}", number(claim.value / seconds));
+            if let Some(high) = claim.high {
+                out = format!(
+                    "{sign}{}–{} {unit}s",
+                    number(claim.value / seconds),
+                    number(high / seconds)
+                );
+            }
+            out
+        }
+        FactKind::Quantity if claim.bound == Bound::OrderOf => claim.text.clone(),
+        FactKind::Quantity => {
+            let value = match claim.high {
+                Some(high) => format!("{}–{}", number(claim.value), number(high)),
+                None => number(claim.value),
+            };
+            let label = match claim.unit.as_deref() {
+                Some("%") => format!("{sign}{value}%"),
+                Some(code) if code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase()) => {
+                    format!("{sign}{code} {value}")
+                }
+                Some(noun) => format!("{sign}{value} {noun}"),
+                None => format!("{sign}{value}"),
+            };
+            // "five lakh", "Rs 1,200 crore": show how it was written too.
+            let in_words: Vec<&str> = std::iter::once(&claim.text)
+                .chain(&claim.also_written)
+                .map(String::as_str)
+                .filter(|w| crate::compare::quantity::has_number_words(w))
+                .collect();
+            if in_words.is_empty() {
+                label
+            } else {
+                format!("{label} ({})", in_words.join("; "))
+            }
+        }
+    }
+}
+
+/// A number as a reader writes it: "500,000", "2.5", "12 billion".
+pub(crate) fn number(value: f64) -> String {
+    let (scaled, word) = if value.abs() >= 1e9 {
+        (value / 1e9, " billion")
+    } else if value.abs() >= 1e7 {
+        (value / 1e6, " million")
+    } else {
+        (value, "")
+    };
+    let rounded = (scaled * 100.0).round() / 100.0;
+    let whole = rounded.trunc() as i64;
+    let mut digits = whole.unsigned_abs().to_string();
+    let mut grouped = String::new();
+    while digits.len() > 3 {
+        let tail = digits.split_off(digits.len() - 3);
+        grouped = format!(",{tail}{grouped}");
+    }
+    grouped = format!("{}{digits}{grouped}", if whole < 0 { "-" } else { "" });
+    let fraction = (rounded - rounded.trunc()).abs();
+    if fraction > 1e-9 {
+        let decimals = format!("{fraction:.2}");
+        grouped.push_str(decimals.trim_start_matches('0').trim_end_matches('0'));
+    }
+    format!("{grouped}{word}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_written() {
+        assert_eq!(number(500_000.0), "500,000");
+        assert_eq!(number(2.5), "2.5");
+        assert_eq!(number(1.2e10), "12 billion");
+        assert_eq!(number(2.5e7), "25 million");
+        assert_eq!(number(-1200.0), "-1,200");
+    }
 }

@@ -2,8 +2,11 @@
 
 use owo_colors::OwoColorize;
 
-use super::{describe, documents_by_id, markers, story_documents};
-use crate::model::Report;
+use super::{
+    ENTITIES_SHOWN, SINGLE_SOURCE_SHOWN, claim_label, describe, documents_by_id, markers,
+    status_label, story_documents,
+};
+use crate::model::{DocumentReport, FactStatus, Report, StoryReport};
 
 /// Renders the report as text, with ANSI colour when `color` is set.
 pub fn text(report: &Report, color: bool) -> String {
@@ -30,6 +33,7 @@ pub fn text(report: &Report, color: bool) -> String {
         if story.summary.is_empty() {
             out.push_str("(no sentence to summarize)\n");
         }
+        compared(&mut out, story, &documents, color);
         out.push_str("\nSources:\n");
         for (i, document) in documents.iter().enumerate() {
             let label = format!("[{}]", i + 1);
@@ -64,4 +68,164 @@ pub fn text(report: &Report, color: bool) -> String {
         }
     }
     out
+}
+
+/// Paints `text` when colour is on.
+fn paint(text: &str, color: bool, how: fn(&str) -> String) -> String {
+    if color { how(text) } else { text.to_string() }
+}
+
+fn heading(out: &mut String, title: &str, color: bool) {
+    out.push_str(&format!(
+        "\n{}\n",
+        paint(title, color, |t| t.bold().to_string())
+    ));
+}
+
+/// The compare sections: facts, quotes, names, timeline, only-in.
+fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport], color: bool) {
+    let cite = |sources: &[String]| {
+        paint(&markers(documents, sources), color, |t| {
+            t.cyan().to_string()
+        })
+    };
+    if !story.facts.is_empty() {
+        heading(out, "Facts:", color);
+        let shown = story
+            .facts
+            .iter()
+            .filter(|f| f.status != FactStatus::SingleSource)
+            .chain(
+                story
+                    .facts
+                    .iter()
+                    .filter(|f| f.status == FactStatus::SingleSource)
+                    .take(SINGLE_SOURCE_SHOWN),
+            );
+        let mut count = 0;
+        for fact in shown {
+            count += 1;
+            let claims: Vec<String> = fact
+                .claims
+                .iter()
+                .map(|c| format!("{} {}", claim_label(fact, c), cite(&c.sources)))
+                .collect();
+            let status = status_label(fact.status);
+            let status = match fact.status {
+                FactStatus::Conflict => paint(status, color, |t| t.red().bold().to_string()),
+                FactStatus::Agreed => paint(status, color, |t| t.green().to_string()),
+                FactStatus::SingleSource => paint(status, color, |t| t.dimmed().to_string()),
+            };
+            out.push_str(&format!(
+                "  {}: {} — {status}\n",
+                fact.about,
+                claims.join(" · ")
+            ));
+        }
+        if story.facts.len() > count {
+            let line = format!(
+                "  (and {} more single-source facts; see --format json)",
+                story.facts.len() - count
+            );
+            out.push_str(&format!(
+                "{}\n",
+                paint(&line, color, |t| t.dimmed().to_string())
+            ));
+        }
+    }
+    if !story.quotes.is_empty() {
+        heading(out, "Quotes:", color);
+        for quote in &story.quotes {
+            let speaker = quote.speaker.as_deref().unwrap_or("(speaker unknown)");
+            let wording_sources: Vec<String> = quote
+                .sources
+                .iter()
+                .filter(|id| !quote.variants.iter().any(|v| v.sources.contains(id)))
+                .cloned()
+                .collect();
+            out.push_str(&format!(
+                "  {speaker}: \"{}\" {}\n",
+                quote.text,
+                cite(&wording_sources)
+            ));
+            for variant in &quote.variants {
+                out.push_str(&format!(
+                    "      also: \"{}\" {}\n",
+                    variant.text,
+                    cite(&variant.sources)
+                ));
+            }
+        }
+    }
+    if !story.entities.is_empty() {
+        heading(out, "Named:", color);
+        let shown: Vec<_> = story
+            .entities
+            .iter()
+            .filter(|e| e.sources.len() > 1)
+            .chain(story.entities.iter().filter(|e| e.sources.len() == 1))
+            .take(
+                ENTITIES_SHOWN.max(
+                    story
+                        .entities
+                        .iter()
+                        .filter(|e| e.sources.len() > 1)
+                        .count(),
+                ),
+            )
+            .collect();
+        for entity in &shown {
+            let kind = serde_json::to_value(entity.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            let aliases = if entity.aliases.is_empty() {
+                String::new()
+            } else {
+                format!("; also {}", entity.aliases.join(", "))
+            };
+            out.push_str(&format!(
+                "  {} ({kind}{aliases}) {}\n",
+                entity.name,
+                cite(&entity.sources)
+            ));
+        }
+        if story.entities.len() > shown.len() {
+            let line = format!(
+                "  (and {} more; see --format json)",
+                story.entities.len() - shown.len()
+            );
+            out.push_str(&format!(
+                "{}\n",
+                paint(&line, color, |t| t.dimmed().to_string())
+            ));
+        }
+    }
+    if !story.timeline.is_empty() {
+        heading(out, "Timeline:", color);
+        for event in &story.timeline {
+            out.push_str(&format!(
+                "  {:<10}  {} {}\n",
+                event.date,
+                event.text,
+                cite(&event.sources)
+            ));
+        }
+    }
+    if !story.unique.is_empty() {
+        heading(out, "Only in:", color);
+        for only in &story.unique {
+            let sources = std::slice::from_ref(&only.document);
+            for sentence in &only.sentences {
+                out.push_str(&format!("  {} {sentence}\n", cite(sources)));
+            }
+        }
+    }
+    for note in &story.notes {
+        let line = format!("note: {note}");
+        out.push_str(&format!(
+            "{}\n",
+            paint(&line, color, |t| t.dimmed().to_string())
+        ));
+    }
 }

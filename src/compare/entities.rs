@@ -1,0 +1,902 @@
+//! Entities: people, organisations and places, with every spelling the
+//! sources use merged into one.
+//!
+//! No model: names are runs of capitalised words; titles ("President",
+//! "Foreign Minister") are taken off and mark a person; a compact
+//! gazetteer (`gazetteer.tsv`, written by `scripts/gazetteer.py` from the
+//! pycountry package plus cities and organisations) names countries,
+//! cities and organisations and their other spellings. Spellings merge
+//! when they are equal once diacritics and the Arabic article are taken
+//! off (Türkiye/Turkiye, al-Nasser/Nasser), when the gazetteer says so
+//! (Turkey/Türkiye), and when a surname alone names one person only.
+
+use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::Sentence;
+use super::tokens::{Token, TokenKind};
+use crate::model::{Entity, EntityKind};
+
+const GAZETTEER: &str = include_str!("gazetteer.tsv");
+
+/// Gazetteer entries by normalized spelling: kind and canonical name.
+static GAZETTEER_KEYS: LazyLock<FxHashMap<String, (EntityKind, &'static str)>> =
+    LazyLock::new(|| {
+        let mut keys = FxHashMap::default();
+        for line in GAZETTEER.lines() {
+            let mut fields = line.split('\t');
+            let (Some(kind), Some(name)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            let kind = match kind {
+                "place" => EntityKind::Place,
+                "organization" => EntityKind::Organization,
+                "person" => EntityKind::Person,
+                _ => EntityKind::Other,
+            };
+            let aliases = fields.next().unwrap_or("");
+            for spelling in std::iter::once(name).chain(aliases.split('|')) {
+                if !spelling.is_empty() {
+                    keys.entry(normalize(spelling)).or_insert((kind, name));
+                }
+            }
+        }
+        keys
+    });
+
+/// Words that, leading a name, are a title and mark a person.
+const TITLES: &[&str] = &[
+    "president",
+    "prime",
+    "minister",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "finance",
+    "secretary",
+    "general",
+    "gen",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "emir",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "governor",
+    "gov",
+    "mayor",
+    "judge",
+    "justice",
+    "pope",
+    "chief",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "commander",
+    "colonel",
+    "col",
+    "captain",
+    "capt",
+    "lt",
+    "lieutenant",
+    "sergeant",
+    "sgt",
+    "sir",
+    "lord",
+    "lady",
+    "archbishop",
+    "bishop",
+    "imam",
+    "rev",
+    "reverend",
+    "professor",
+    "prof",
+    "vice",
+    "deputy",
+    "premier",
+    "director",
+    "detective",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "officer",
+    "envoy",
+    "coach",
+    "attorney",
+];
+
+/// Words inside a name that make it an organisation.
+const ORGANIZATION_WORDS: &[&str] = &[
+    "ministry",
+    "service",
+    "agency",
+    "council",
+    "party",
+    "bank",
+    "university",
+    "union",
+    "nations",
+    "organization",
+    "organisation",
+    "committee",
+    "commission",
+    "court",
+    "company",
+    "corp",
+    "corporation",
+    "inc",
+    "ltd",
+    "group",
+    "association",
+    "department",
+    "army",
+    "police",
+    "forces",
+    "institute",
+    "office",
+    "parliament",
+    "congress",
+    "senate",
+    "fund",
+    "federation",
+    "news",
+    "times",
+    "post",
+    "herald",
+    "press",
+    "daily",
+    "courier",
+    "observer",
+    "journal",
+    "network",
+    "board",
+    "authority",
+    "administration",
+    "foundation",
+    "club",
+    "team",
+    "school",
+    "college",
+    "hospital",
+    "airlines",
+    "airways",
+    "bureau",
+    "guard",
+    "navy",
+    "command",
+    "cabinet",
+    "government",
+    "assembly",
+    "tribunal",
+    "society",
+    "movement",
+    "front",
+    "brigade",
+];
+
+/// Words inside a name that make it a place.
+const PLACE_WORDS: &[&str] = &[
+    "river",
+    "palace",
+    "valley",
+    "sea",
+    "ocean",
+    "mountains",
+    "mountain",
+    "mount",
+    "province",
+    "city",
+    "island",
+    "islands",
+    "lake",
+    "street",
+    "square",
+    "airport",
+    "dam",
+    "bridge",
+    "region",
+    "county",
+    "district",
+    "state",
+    "bay",
+    "gulf",
+    "desert",
+    "strait",
+    "coast",
+    "peninsula",
+    "hill",
+    "hills",
+    "park",
+    "border",
+    "village",
+    "town",
+    "camp",
+    "port",
+    "avenue",
+    "road",
+    "station",
+    "stadium",
+    "hall",
+    "building",
+    "tower",
+    "center",
+    "centre",
+];
+
+/// Verbs that report speech; a name next to one is a speaker.
+pub const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "stated",
+    "announced",
+    "warned",
+    "wrote",
+    "tweeted",
+    "asked",
+    "explained",
+    "noted",
+    "argued",
+    "insisted",
+    "claimed",
+    "confirmed",
+    "denied",
+    "declared",
+    "urged",
+    "replied",
+    "responded",
+    "acknowledged",
+    "recalled",
+    "continued",
+    "posted",
+    "testified",
+    "admitted",
+];
+
+/// Capitalised words that are not names.
+const NOT_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "photo",
+    "image",
+    "video",
+    "update",
+    "read",
+    "more",
+    "click",
+    "follow",
+    "share",
+    "advertisement",
+    "getty",
+    "images",
+    "file",
+    "gmt",
+    "utc",
+    "rs",
+    "inr",
+    "usd",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "cet",
+    "bst",
+    "ist",
+];
+
+/// Folds a spelling to what its variants share: no diacritics, lower case,
+/// no Arabic article ("al-", "el-"), no possessive, no periods.
+pub fn normalize(name: &str) -> String {
+    let ascii = deunicode::deunicode(name).to_lowercase();
+    let ascii = ascii
+        .trim_end_matches("'s")
+        .trim_end_matches('\'')
+        .replace('.', "");
+    ascii
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| {
+            !w.is_empty() && !matches!(*w, "al" | "el" | "ad" | "as" | "ash" | "at" | "az" | "the")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn is_capitalized(token: &Token) -> bool {
+    if token.kind != TokenKind::Word {
+        return false;
+    }
+    let text = token.text;
+    if text.chars().next().is_some_and(char::is_uppercase) {
+        return !text.chars().all(|c| c.is_ascii_digit());
+    }
+    // "al-Nasser", "el-Sisi"
+    let lower = text.to_ascii_lowercase();
+    ["al-", "el-", "ad-", "as-", "ash-", "at-", "az-"]
+        .iter()
+        .any(|p| {
+            lower.starts_with(p)
+                && text[p.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        })
+}
+
+/// A name found in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameMention {
+    /// Index of the document in the story.
+    pub document: usize,
+    /// Index of the sentence in the document.
+    pub sentence: usize,
+    /// First token of the name (after any title).
+    pub token: usize,
+    /// Token just past the name.
+    pub end: usize,
+    /// The name as written, title and possessive taken off.
+    pub surface: String,
+    /// The title before it, lower case ("president").
+    pub title: Option<String>,
+    /// Next to a reporting verb ("Nasser said").
+    pub speaks: bool,
+    /// After "in", "at", "from" or "near".
+    pub located: bool,
+}
+
+/// Finds the names in a tokenized sentence. `capitalized_inside` holds
+/// the words (normalized) found capitalised somewhere other than at the
+/// start of a sentence; only those, or gazetteer names, may open one.
+pub fn names(sentence: &Sentence, capitalized_inside: &FxHashSet<String>) -> Vec<NameMention> {
+    let tokens = &sentence.tokens;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_capitalized(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        loop {
+            if tokens.get(j).is_some_and(is_capitalized) {
+                j += 1;
+            } else if tokens
+                .get(j)
+                .is_some_and(|t| t.is("of") || t.is("for") || t.is("de"))
+                && tokens.get(j + 1).is_some_and(is_capitalized)
+                && ORGANIZATION_WORDS.contains(&tokens[j - 1].text.to_lowercase().as_str())
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        if let Some(mention) = name_in(sentence, i, j, capitalized_inside) {
+            out.push(mention);
+        }
+        i = j;
+    }
+    out
+}
+
+fn opens_sentence(tokens: &[Token], i: usize) -> bool {
+    i == 0
+        || tokens[..i].iter().all(|t| t.kind == TokenKind::Symbol)
+        || matches!(tokens[i - 1].text, "\"" | "“" | "—" | ":" | "(")
+}
+
+fn name_in(
+    sentence: &Sentence,
+    start: usize,
+    end: usize,
+    capitalized_inside: &FxHashSet<String>,
+) -> Option<NameMention> {
+    let tokens = &sentence.tokens;
+    let mut first = start;
+    let mut end = end;
+    let lower = |i: usize| tokens[i].text.to_lowercase();
+    // A word opening a sentence is capitalised anyway: keep it only when
+    // it is capitalised elsewhere too, or known.
+    while first < end && opens_sentence(tokens, first) {
+        let word = lower(first);
+        let known = capitalized_inside.contains(&normalize(tokens[first].text))
+            || GAZETTEER_KEYS.contains_key(&normalize(tokens[first].text))
+            || TITLES.contains(&word.trim_end_matches('.'));
+        if known && !crate::terms::is_function_word(&word) {
+            break;
+        }
+        first += 1;
+    }
+    // Weekdays, months and other capitalised non-names end a name.
+    if let Some(stop) = (first..end).find(|&i| NOT_NAMES.contains(&lower(i).as_str())) {
+        if stop == first {
+            return None;
+        }
+        end = stop;
+    }
+    // Datelines and shouted words: all capitals, longer than an acronym.
+    if (first..end).any(|i| {
+        let t = tokens[i].text;
+        t.chars().count() > 5 && t.chars().all(|c| !c.is_lowercase())
+    }) && !GAZETTEER_KEYS.contains_key(&normalize(&joined(tokens, first, end)))
+    {
+        return None;
+    }
+    // A demonym before a title ("Qadiran President …") and the titles.
+    let mut title: Option<String> = None;
+    let is_title = |i: usize| TITLES.contains(&lower(i).trim_end_matches('.'));
+    if end - first >= 2 && !is_title(first) && is_title(first + 1) && is_demonym(tokens[first].text)
+    {
+        first += 1;
+    }
+    while first < end && is_title(first) {
+        let word = lower(first);
+        title = Some(match title {
+            Some(t) => format!("{t} {word}"),
+            None => word,
+        });
+        first += 1;
+        if tokens.get(first).is_some_and(|t| t.text == "." && t.glued) {
+            first += 1;
+        }
+    }
+    if first >= end {
+        return None;
+    }
+    // A lone demonym describing a noun: "Turkish foreign ministry".
+    let next = tokens.get(end);
+    let reporting = |t: &Token| REPORTING_VERBS.contains(&t.text.to_lowercase().as_str());
+    // "Nasser said" / "Hakan Demir, said"
+    let next_is_verb = next.is_some_and(reporting)
+        || (next.is_some_and(|t| t.text == ",") && tokens.get(end + 1).is_some_and(reporting));
+    // "foreign minister, Hakan Demir" / "spokesman John Smith"
+    if title.is_none() {
+        let mut b = first;
+        if b >= 1 && tokens[b - 1].text == "," {
+            b -= 1;
+        }
+        if b >= 1 && !is_capitalized(&tokens[b - 1]) {
+            let word = lower(b - 1);
+            if TITLES.contains(&word.as_str())
+                && !matches!(word.as_str(), "general" | "chief" | "vice" | "deputy")
+            {
+                title = Some(word);
+            }
+        }
+    }
+    if end - first == 1
+        && is_demonym(tokens[first].text)
+        && next.is_some_and(|t| t.kind == TokenKind::Word && !is_capitalized(t))
+        && !next_is_verb
+        && !GAZETTEER_KEYS.contains_key(&normalize(tokens[first].text))
+    {
+        return None;
+    }
+    let surface = joined(tokens, first, end);
+    let surface = surface
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .to_string();
+    if surface.chars().count() < 2 || crate::terms::is_function_word(&surface.to_lowercase()) {
+        return None;
+    }
+    let before = first.checked_sub(1).map(lower);
+    let speaks = next_is_verb
+        || before
+            .as_deref()
+            .is_some_and(|b| REPORTING_VERBS.contains(&b))
+        || (first >= 2 && lower(first - 2) == "according" && lower(first - 1) == "to");
+    let located = start
+        .checked_sub(1)
+        .map(lower)
+        .is_some_and(|b| matches!(b.as_str(), "in" | "at" | "from" | "near" | "to"));
+    Some(NameMention {
+        document: sentence.document,
+        sentence: sentence.position,
+        token: first,
+        end,
+        surface,
+        title,
+        speaks,
+        located,
+    })
+}
+
+/// The text of tokens `first..end`, with the spacing as written.
+fn joined(tokens: &[Token], first: usize, end: usize) -> String {
+    let mut out = String::new();
+    for (k, token) in tokens[first..end].iter().enumerate() {
+        if k > 0 && !token.glued {
+            out.push(' ');
+        }
+        out.push_str(token.text);
+    }
+    out
+}
+
+/// Adjectives of nationality: "Qadiran", "Turkish", "Japanese", "Iraqi".
+fn is_demonym(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lower.len() > 4
+        && ["an", "ian", "ese", "ish", "i"]
+            .iter()
+            .any(|s| lower.ends_with(s))
+        && !GAZETTEER_KEYS
+            .get(&normalize(word))
+            .is_some_and(|(kind, _)| *kind == EntityKind::Place)
+}
+
+/// Entities found across the sentences, with a lookup from any spelling.
+#[derive(Debug, Clone, Default)]
+pub struct Entities {
+    /// Most named first.
+    pub list: Vec<Entity>,
+    /// Every name found, with the entity it belongs to.
+    pub mentions: Vec<(NameMention, usize)>,
+    by_key: FxHashMap<String, usize>,
+    by_surname: FxHashMap<String, Option<usize>>,
+}
+
+impl Entities {
+    /// The entity a spelling names: the same normalized spelling, or a
+    /// person's surname when one person only has it.
+    pub fn lookup(&self, name: &str) -> Option<&Entity> {
+        let key = normalize(name);
+        let index = self
+            .by_key
+            .get(&key)
+            .copied()
+            .or_else(|| self.by_surname.get(&key).copied().flatten())?;
+        self.list.get(index)
+    }
+}
+
+/// Finds and merges the entities named in `sentences`.
+pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
+    let mut capitalized_inside: FxHashSet<String> = FxHashSet::default();
+    let mut capitalized_anywhere: FxHashSet<String> = FxHashSet::default();
+    for sentence in sentences {
+        for (i, token) in sentence.tokens.iter().enumerate() {
+            if is_capitalized(token) {
+                capitalized_anywhere.insert(normalize(token.text));
+                if !opens_sentence(&sentence.tokens, i) {
+                    capitalized_inside.insert(normalize(token.text));
+                }
+            }
+        }
+    }
+    let found: Vec<NameMention> = sentences
+        .iter()
+        .flat_map(|s| names(s, &capitalized_inside))
+        .collect();
+    // Group spellings: gazetteer name, else normalized spelling.
+    let mut group_of_key: FxHashMap<String, usize> = FxHashMap::default();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut gazetteer: Vec<Option<(EntityKind, &'static str)>> = Vec::new();
+    for (m, mention) in found.iter().enumerate() {
+        let key = normalize(&mention.surface);
+        if key.is_empty() {
+            continue;
+        }
+        let known = GAZETTEER_KEYS.get(&key).copied();
+        let group_key = match known {
+            Some((_, name)) => format!("\u{0}{name}"),
+            None => key,
+        };
+        let g = *group_of_key.entry(group_key).or_insert_with(|| {
+            groups.push(Vec::new());
+            gazetteer.push(known);
+            groups.len() - 1
+        });
+        groups[g].push(m);
+    }
+    let kinds: Vec<EntityKind> = (0..groups.len())
+        .map(|g| kind(&groups[g], &found, gazetteer[g], &capitalized_anywhere))
+        .collect();
+    // A surname alone joins the one person whose name ends with it.
+    let key_of = |g: usize| normalize(&found[groups[g][0]].surface);
+    let mut by_surname: FxHashMap<String, Option<usize>> = FxHashMap::default();
+    for g in 0..groups.len() {
+        let key = key_of(g);
+        if gazetteer[g].is_none()
+            && kinds[g] != EntityKind::Organization
+            && let Some((_, last)) = key.rsplit_once(' ')
+        {
+            by_surname
+                .entry(last.to_string())
+                .and_modify(|e| *e = None)
+                .or_insert(Some(g));
+        }
+    }
+    // A bare name joins the one place or organisation it heads: "Serin"
+    // and "Serin River".
+    let mut by_head: FxHashMap<String, Option<usize>> = FxHashMap::default();
+    for g in 0..groups.len() {
+        let key = key_of(g);
+        if gazetteer[g].is_none()
+            && matches!(kinds[g], EntityKind::Place | EntityKind::Organization)
+            && let Some((head, _)) = key.split_once(' ')
+        {
+            by_head
+                .entry(head.to_string())
+                .and_modify(|e| *e = None)
+                .or_insert(Some(g));
+        }
+    }
+    let mut merged_into: Vec<usize> = (0..groups.len()).collect();
+    for g in 0..groups.len() {
+        let key = key_of(g);
+        if gazetteer[g].is_some() || key.contains(' ') {
+            continue;
+        }
+        let target = match by_surname.get(&key) {
+            Some(Some(target)) => Some(*target),
+            _ if kinds[g] == EntityKind::Other => by_head.get(&key).copied().flatten(),
+            _ => None,
+        };
+        if let Some(target) = target.filter(|&t| t != g) {
+            merged_into[g] = target;
+        }
+    }
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for g in 0..groups.len() {
+        members[merged_into[g]].extend(groups[g].iter().copied());
+    }
+    let mut built: Vec<(Entity, Vec<usize>)> = Vec::new();
+    for g in 0..groups.len() {
+        if merged_into[g] != g || members[g].is_empty() {
+            continue;
+        }
+        let kind = if kinds[g] == EntityKind::Other
+            && members[g]
+                .iter()
+                .any(|&m| found[m].title.is_some() || found[m].speaks)
+        {
+            EntityKind::Person
+        } else {
+            kinds[g]
+        };
+        built.push((
+            entity(&members[g], &found, kind, gazetteer[g], ids),
+            members[g].clone(),
+        ));
+    }
+    built.sort_by(|(a, _), (b, _)| {
+        b.sources
+            .len()
+            .cmp(&a.sources.len())
+            .then(b.mentions.cmp(&a.mentions))
+            .then(a.name.cmp(&b.name))
+    });
+    let mut result = Entities::default();
+    let mut entity_of = vec![usize::MAX; found.len()];
+    for (e, (entity, members)) in built.into_iter().enumerate() {
+        for &m in &members {
+            entity_of[m] = e;
+        }
+        for spelling in std::iter::once(&entity.name).chain(&entity.aliases) {
+            result.by_key.entry(normalize(spelling)).or_insert(e);
+        }
+        if entity.kind == EntityKind::Person
+            && let Some((_, last)) = normalize(&entity.name).rsplit_once(' ')
+        {
+            result
+                .by_surname
+                .entry(last.to_string())
+                .and_modify(|x| *x = None)
+                .or_insert(Some(e));
+        }
+        result.list.push(entity);
+    }
+    result.mentions = found
+        .into_iter()
+        .zip(entity_of)
+        .filter(|(_, e)| *e != usize::MAX)
+        .collect();
+    result
+}
+
+fn kind(
+    group: &[usize],
+    found: &[NameMention],
+    gazetteer: Option<(EntityKind, &'static str)>,
+    capitalized: &FxHashSet<String>,
+) -> EntityKind {
+    if let Some((kind, _)) = gazetteer {
+        return kind;
+    }
+    let surface = &found[group[0]].surface;
+    let words: Vec<String> = surface
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect();
+    if group.iter().any(|&m| found[m].title.is_some()) {
+        return EntityKind::Person;
+    }
+    if words
+        .iter()
+        .any(|w| ORGANIZATION_WORDS.contains(&w.as_str()))
+    {
+        return EntityKind::Organization;
+    }
+    if words.iter().any(|w| PLACE_WORDS.contains(&w.as_str())) {
+        return EntityKind::Place;
+    }
+    let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
+    if (2..=5).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase()) {
+        return EntityKind::Organization;
+    }
+    // A country or region has a demonym: Qadira → Qadiran.
+    if words.len() == 1 {
+        let base = words[0].trim_end_matches(['a', 'e', 'o']);
+        let demonym = ["n", "an", "ian", "i", "ese"].iter().any(|s| {
+            capitalized.contains(&format!("{}{s}", words[0]))
+                || capitalized.contains(&format!("{base}{s}"))
+        });
+        if demonym {
+            return EntityKind::Place;
+        }
+    }
+    if group.iter().any(|&m| found[m].speaks) {
+        return EntityKind::Person;
+    }
+    let located = group.iter().filter(|&&m| found[m].located).count();
+    if located * 2 > group.len() {
+        return EntityKind::Place;
+    }
+    EntityKind::Other
+}
+
+fn entity(
+    members: &[usize],
+    found: &[NameMention],
+    kind: EntityKind,
+    gazetteer: Option<(EntityKind, &'static str)>,
+    ids: &[String],
+) -> Entity {
+    let mut spellings: Vec<(&str, usize, usize)> = Vec::new();
+    let mut documents: Vec<usize> = Vec::new();
+    for (order, &m) in members.iter().enumerate() {
+        let surface = found[m].surface.as_str();
+        match spellings.iter_mut().find(|(s, ..)| *s == surface) {
+            Some(entry) => entry.1 += 1,
+            None => spellings.push((surface, 1, order)),
+        }
+        documents.push(found[m].document);
+    }
+    documents.sort_unstable();
+    documents.dedup();
+    // The gazetteer's name when a source uses it, else the fullest
+    // spelling, the most used of equals.
+    let name = match gazetteer {
+        Some((_, canonical)) if spellings.iter().any(|(s, ..)| *s == canonical) => {
+            canonical.to_string()
+        }
+        _ => spellings
+            .iter()
+            .max_by(|a, b| {
+                a.0.split_whitespace()
+                    .count()
+                    .cmp(&b.0.split_whitespace().count())
+                    .then(a.1.cmp(&b.1))
+                    .then(b.2.cmp(&a.2))
+            })
+            .map(|s| s.0.to_string())
+            .unwrap_or_default(),
+    };
+    spellings.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    Entity {
+        aliases: spellings
+            .iter()
+            .filter(|(s, ..)| *s != name)
+            .map(|(s, ..)| s.to_string())
+            .collect(),
+        name,
+        kind,
+        sources: documents.into_iter().map(|d| ids[d].clone()).collect(),
+        mentions: members.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn sentences(texts: &[(usize, &'static str)]) -> Vec<Sentence<'static>> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(position, &(document, text))| Sentence {
+                document,
+                position,
+                text,
+                tokens: tokenize(text),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn normalizing_spellings() {
+        assert_eq!(normalize("Karim al-Nasser"), normalize("Karim Nasser"));
+        assert_eq!(normalize("Türkiye"), "turkiye");
+        assert_eq!(normalize("U.S."), "us");
+        assert_eq!(normalize("Nasser's"), "nasser");
+    }
+
+    #[test]
+    fn aliases_merge_and_titles_mark_people() {
+        let input = sentences(&[
+            (
+                0,
+                "President Karim al-Nasser of Qadira met Prime Minister Elena Varga in Türkiye.",
+            ),
+            (
+                1,
+                "Qadiran President Karim Nasser said Turkey would host talks.",
+            ),
+            (
+                2,
+                "Al-Nasser told reporters the Turkish foreign ministry agreed.",
+            ),
+            (2, "Turkiye has offered to mediate, Nasser said."),
+            (3, "Varga said the talks were useful."),
+        ]);
+        let ids: Vec<String> = (0..4).map(|i| format!("d{i}")).collect();
+        let found = entities(&input, &ids);
+        let names: Vec<(&str, EntityKind)> = found
+            .list
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind))
+            .collect();
+        let nasser = found.lookup("al-Nasser").map(|e| e.name.as_str());
+        assert_eq!(nasser, Some("Karim al-Nasser"), "{names:?}");
+        let turkey = found.lookup("Turkey");
+        assert_eq!(turkey.map(|e| e.name.as_str()), Some("Türkiye"));
+        assert_eq!(turkey.map(|e| e.sources.len()), Some(3));
+        let varga = found.lookup("Varga");
+        assert_eq!(
+            varga.map(|e| (e.name.as_str(), e.kind)),
+            Some(("Elena Varga", EntityKind::Person))
+        );
+        assert_eq!(
+            found.lookup("Qadira").map(|e| e.kind),
+            Some(EntityKind::Place)
+        );
+        assert!(found.lookup("Turkish").is_none(), "{names:?}");
+        assert!(found.lookup("Qadiran").is_none(), "{names:?}");
+        let nasser = found
+            .lookup("Nasser")
+            .map(|e| (e.mentions, e.sources.len()));
+        assert_eq!(nasser, Some((4, 3)));
+    }
+}

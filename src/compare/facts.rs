@@ -1,0 +1,361 @@
+//! Facts: claims that count or date the same thing, grouped across
+//! sources and classified as agreed, conflicting or single-source.
+//!
+//! Written here (no crate matches claims across documents): two claims are
+//! about the same thing when they are of the same kind and unit and either
+//! name the same event ("killed", "dead" and "lives lost" are one event)
+//! with some shared context, or share most of their context words. Two
+//! claims conflict when no value satisfies both, given their qualifiers.
+
+use rustc_hash::FxHashMap;
+
+use super::Mention;
+use crate::model::{Bound, Claim, Fact, FactKind, FactStatus};
+
+/// Events news counts, each with the words that name it.
+const EVENTS: &[(&str, &[&str])] = &[
+    (
+        "killed",
+        &[
+            "kill",
+            "killed",
+            "killing",
+            "kills",
+            "dead",
+            "death",
+            "deaths",
+            "died",
+            "die",
+            "dies",
+            "fatalities",
+            "fatality",
+            "lives",
+            "toll",
+            "slain",
+            "perished",
+            "bodies",
+            "murdered",
+            "massacred",
+            "executed",
+        ],
+    ),
+    (
+        "injured",
+        &[
+            "injured",
+            "injuring",
+            "injuries",
+            "wounded",
+            "wounding",
+            "hurt",
+            "hospitalised",
+            "hospitalized",
+        ],
+    ),
+    (
+        "displaced",
+        &[
+            "displaced",
+            "displacing",
+            "displacement",
+            "homeless",
+            "evacuated",
+            "evacuation",
+            "evacuees",
+            "fled",
+            "fleeing",
+            "uprooted",
+            "refugees",
+            "homes",
+        ],
+    ),
+    ("missing", &["missing", "unaccounted"]),
+    (
+        "arrested",
+        &[
+            "arrested",
+            "arrests",
+            "detained",
+            "detention",
+            "custody",
+            "jailed",
+        ],
+    ),
+    ("rescued", &["rescued", "rescue", "saved"]),
+    ("infected", &["infected", "infections", "cases", "positive"]),
+    ("votes", &["votes", "voted", "ballots", "vote"]),
+    (
+        "protesters",
+        &[
+            "protesters",
+            "demonstrators",
+            "marched",
+            "rallied",
+            "protest",
+            "protested",
+        ],
+    ),
+    (
+        "jobs",
+        &["jobs", "layoffs", "laid", "employees", "workers", "staff"],
+    ),
+    (
+        "damage",
+        &["damage", "damages", "destroyed", "losses", "worth", "loss"],
+    ),
+    (
+        "aid",
+        &[
+            "aid",
+            "pledged",
+            "donated",
+            "donation",
+            "grant",
+            "assistance",
+        ],
+    ),
+    ("lasted", &["lasted", "lasting", "talked", "long"]),
+    ("sentenced", &["sentenced", "sentence", "prison", "jail"]),
+    ("fined", &["fined", "fine", "penalty", "settlement"]),
+];
+
+/// Whether an event counts people ("230 were killed").
+pub fn counts_people(event: &str) -> bool {
+    matches!(
+        event,
+        "killed"
+            | "injured"
+            | "displaced"
+            | "missing"
+            | "arrested"
+            | "rescued"
+            | "infected"
+            | "protesters"
+    )
+}
+
+/// The event a word names, if any.
+pub fn event_of(word: &str) -> Option<&'static str> {
+    EVENTS
+        .iter()
+        .find(|(_, words)| words.contains(&word))
+        .map(|(event, _)| *event)
+}
+
+/// Context words two claims about the same thing share at least, as a
+/// Dice coefficient, when both name the same event.
+const SAME_EVENT_CONTEXT: f32 = 0.15;
+/// … when no event tells them apart.
+const SAME_CONTEXT: f32 = 0.4;
+/// … for dates or times that agree.
+const SAME_MOMENT_CONTEXT: f32 = 0.1;
+
+fn dice(a: &[u32], b: &[u32]) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let shared = a.iter().filter(|x| b.binary_search(x).is_ok()).count();
+    2.0 * shared as f32 / (a.len() + b.len()) as f32
+}
+
+/// Whether two claims are about the same thing.
+pub fn related(a: &Mention, b: &Mention) -> bool {
+    if a.kind != b.kind || a.unit != b.unit {
+        return false;
+    }
+    if a.document == b.document && a.sentence == b.sentence && !(a.elliptical || b.elliptical) {
+        return false;
+    }
+    let context = dice(&a.context, &b.context);
+    match (a.event, b.event) {
+        (Some(x), Some(y)) => x == y && context >= SAME_EVENT_CONTEXT,
+        // Reports rarely date or time two things alike: the same moment
+        // with a little shared context is the same event, a different
+        // moment needs more before it is called a conflict.
+        (None, None) if matches!(a.kind, FactKind::Date | FactKind::Time) => {
+            if compatible(a, b) {
+                context >= SAME_MOMENT_CONTEXT
+            } else {
+                context >= SAME_CONTEXT
+            }
+        }
+        _ => a.unit.is_some() && context >= SAME_CONTEXT,
+    }
+}
+
+/// Whether two claims can both be true.
+pub fn compatible(a: &Mention, b: &Mention) -> bool {
+    let tolerance = 1e-9 * a.value.abs().max(b.value.abs()).max(1.0);
+    a.range.0 <= b.range.1 + tolerance && b.range.0 <= a.range.1 + tolerance
+}
+
+/// Groups mentions into facts, conflicts first.
+pub fn facts(mentions: &[Mention], ids: &[String]) -> Vec<Fact> {
+    // Each mention joins the first group holding a mention it relates to;
+    // only related pairs are then compared, so a chain of loosely related
+    // claims can agree but never conflict through a third.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, mention) in mentions.iter().enumerate() {
+        let home = groups
+            .iter_mut()
+            .find(|g| g.iter().any(|&j| related(&mentions[j], mention)));
+        match home {
+            Some(group) => group.push(i),
+            None => groups.push(vec![i]),
+        }
+    }
+    let mut facts: Vec<(Fact, usize)> = groups
+        .into_iter()
+        .map(|group| (fact(mentions, &group, ids), group[0]))
+        .collect();
+    facts.sort_by(|(a, first_a), (b, first_b)| {
+        a.status
+            .cmp(&b.status)
+            .then_with(|| distinct_sources(b).cmp(&distinct_sources(a)))
+            .then(first_a.cmp(first_b))
+    });
+    facts.into_iter().map(|(f, _)| f).collect()
+}
+
+fn distinct_sources(fact: &Fact) -> usize {
+    let mut sources: Vec<&String> = fact.claims.iter().flat_map(|c| &c.sources).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    sources.len()
+}
+
+fn fact(mentions: &[Mention], group: &[usize], ids: &[String]) -> Fact {
+    let first = &mentions[group[0]];
+    let conflict = group.iter().enumerate().any(|(n, &i)| {
+        group[n + 1..].iter().any(|&j| {
+            let (a, b) = (&mentions[i], &mentions[j]);
+            (related(a, b)
+                || related(b, a)
+                || (a.document == b.document && a.sentence == b.sentence))
+                && !compatible(a, b)
+        })
+    });
+    // Equal claims from several sources become one claim with every
+    // source, written as most of them write it.
+    let mut claims: Vec<(Claim, usize)> = Vec::new();
+    let mut wordings: Vec<Vec<(&str, usize)>> = Vec::new();
+    for &i in group {
+        let m = &mentions[i];
+        let id = &ids[m.document];
+        let same = claims.iter_mut().enumerate().find(|(_, (c, _))| {
+            c.value == m.value && c.high == m.high && c.bound == m.bound && c.resolved == m.resolved
+        });
+        match same {
+            Some((k, (claim, _))) => {
+                if !claim.sources.contains(id) {
+                    claim.sources.push(id.clone());
+                }
+                match wordings[k]
+                    .iter_mut()
+                    .find(|(w, _)| w.eq_ignore_ascii_case(&m.text))
+                {
+                    Some(entry) => entry.1 += 1,
+                    None => wordings[k].push((&m.text, 1)),
+                }
+            }
+            None => {
+                wordings.push(vec![(&m.text, 1)]);
+                claims.push((
+                    Claim {
+                        value: m.value,
+                        high: m.high,
+                        unit: m.unit.clone(),
+                        bound: m.bound,
+                        text: m.text.clone(),
+                        also_written: Vec::new(),
+                        resolved: m.resolved.clone(),
+                        sources: vec![id.clone()],
+                    },
+                    i,
+                ));
+            }
+        }
+    }
+    for ((claim, _), words) in claims.iter_mut().zip(&wordings) {
+        if let Some((text, _)) = words.iter().rev().max_by_key(|(_, n)| *n) {
+            claim.text = text.to_string();
+        }
+        claim.also_written = words
+            .iter()
+            .filter(|(w, _)| *w != claim.text)
+            .map(|(w, _)| w.to_string())
+            .collect();
+    }
+    for (claim, _) in &mut claims {
+        claim
+            .sources
+            .sort_by_key(|id| ids.iter().position(|x| x == id));
+    }
+    claims.sort_by(|(a, i), (b, j)| b.sources.len().cmp(&a.sources.len()).then(i.cmp(j)));
+    let mut documents: Vec<usize> = group.iter().map(|&i| mentions[i].document).collect();
+    documents.sort_unstable();
+    documents.dedup();
+    let status = if conflict {
+        FactStatus::Conflict
+    } else if documents.len() > 1 {
+        FactStatus::Agreed
+    } else {
+        FactStatus::SingleSource
+    };
+    Fact {
+        kind: first.kind,
+        about: about(mentions, group),
+        status,
+        claims: claims.into_iter().map(|(c, _)| c).collect(),
+    }
+}
+
+/// What a group of claims is about: the counted noun and the event
+/// ("people displaced"), else the context words the claims share most.
+fn about(mentions: &[Mention], group: &[usize]) -> String {
+    let first = &mentions[group[0]];
+    let mut parts: Vec<String> = Vec::new();
+    if first.kind == FactKind::Quantity
+        && let Some(unit) = &first.unit
+        && unit.chars().all(char::is_alphabetic)
+        && unit.chars().any(char::is_lowercase)
+    {
+        parts.push(unit.clone());
+    }
+    if let Some(event) = group.iter().find_map(|&i| mentions[i].event) {
+        parts.push(event.to_string());
+    } else {
+        let mut counts: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
+        for (order, &i) in group.iter().enumerate() {
+            for word in &mentions[i].context_words {
+                let entry = counts.entry(word.as_str()).or_insert((0, order));
+                entry.0 += 1;
+            }
+        }
+        let mut words: Vec<(&str, (usize, usize))> = counts.into_iter().collect();
+        words.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.1.1.cmp(&b.1.1)).then(a.0.cmp(b.0)));
+        parts.extend(words.iter().take(2).map(|(w, _)| w.to_string()));
+    }
+    if parts.is_empty() {
+        return match first.kind {
+            FactKind::Quantity => "figure".into(),
+            FactKind::Date => "date".into(),
+            FactKind::Time => "time".into(),
+            FactKind::Duration => "duration".into(),
+        };
+    }
+    parts.join(" ")
+}
+
+/// The bound as a reader writes it: "~", "≥", ">", "≤", "<", "order of".
+pub fn bound_sign(bound: Bound) -> &'static str {
+    match bound {
+        Bound::Exact => "",
+        Bound::About => "~",
+        Bound::AtLeast => "≥",
+        Bound::MoreThan => ">",
+        Bound::AtMost => "≤",
+        Bound::LessThan => "<",
+        Bound::OrderOf => "order of ",
+    }
+}

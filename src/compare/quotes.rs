@@ -1,0 +1,351 @@
+//! Quotes: quoted speech with its speaker, grouped across outlets.
+//!
+//! A speaker is the name next to a reporting verb on either side of the
+//! quote ("…," Nasser said / Nasser said, "…" / according to Nasser); "he"
+//! or "she" is the person last named before the quote in the same
+//! report, "the president" the person last named with that title. Quotes
+//! group when their words agree — the same wording, one inside the other,
+//! half their content words shared, or a quarter shared and the same
+//! speaker (a quote translated twice shares few words).
+
+use super::entities::{Entities, REPORTING_VERBS};
+use super::tokens::{Token, TokenKind};
+use super::{Sentence, Stems};
+use crate::model::{EntityKind, Quote, QuoteVariant};
+
+/// Quotes shorter than this are scare quotes or titles, not speech.
+const MIN_QUOTE_WORDS: usize = 3;
+/// Content-word Dice at which two quotes are the same quote.
+const SAME_QUOTE: f32 = 0.5;
+/// … when they have the same speaker.
+const SAME_SPEAKER_QUOTE: f32 = 0.25;
+
+/// A quote found in one sentence.
+#[derive(Debug, Clone)]
+struct QuoteMention {
+    document: usize,
+    text: String,
+    /// Lower-case letters and digits only: equal wordings compare equal.
+    key: String,
+    stems: Vec<u32>,
+    speaker: Option<usize>,
+}
+
+fn is_open(token: &Token) -> bool {
+    matches!(token.text, "\"" | "“")
+}
+
+fn is_close(token: &Token) -> bool {
+    matches!(token.text, "\"" | "”")
+}
+
+/// Token spans (opening mark, closing mark) of the quotes in a sentence;
+/// a quote left open runs to the end of the sentence.
+fn spans(tokens: &[Token]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if is_open(&tokens[i]) {
+            let close = (i + 1..tokens.len())
+                .find(|&j| is_close(&tokens[j]))
+                .unwrap_or(tokens.len());
+            out.push((i, close));
+            i = close + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Finds every quote, attributes it, and groups the wordings.
+pub fn quotes(
+    sentences: &[Sentence],
+    entities: &Entities,
+    ids: &[String],
+    stems: &mut Stems,
+) -> Vec<Quote> {
+    let mut found: Vec<QuoteMention> = Vec::new();
+    for sentence in sentences {
+        for (open, close) in spans(&sentence.tokens) {
+            let tokens = &sentence.tokens;
+            let inside = &tokens[open + 1..close.min(tokens.len())];
+            let words = inside
+                .iter()
+                .filter(|t| t.kind != TokenKind::Symbol)
+                .count();
+            if words < MIN_QUOTE_WORDS {
+                continue;
+            }
+            let (Some(first), Some(last)) = (inside.first(), inside.last()) else {
+                continue;
+            };
+            let text = sentence.text[first.start..last.end]
+                .trim_end_matches([',', ';', ':', ' '])
+                .to_string();
+            let key: String = text
+                .chars()
+                .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            found.push(QuoteMention {
+                document: sentence.document,
+                speaker: speaker(sentence, open, close, entities),
+                stems: stems.content(inside),
+                text,
+                key,
+            });
+        }
+    }
+    group(found, entities, ids)
+}
+
+fn lower(token: &Token) -> String {
+    token.text.to_lowercase()
+}
+
+fn is_reporting(token: &Token) -> bool {
+    REPORTING_VERBS.contains(&lower(token).as_str())
+}
+
+/// The entity (index) who says the quote at tokens `open..close`.
+fn speaker(sentence: &Sentence, open: usize, close: usize, entities: &Entities) -> Option<usize> {
+    let tokens = &sentence.tokens;
+    let names: Vec<&(super::entities::NameMention, usize)> = entities
+        .mentions
+        .iter()
+        .filter(|(m, _)| m.document == sentence.document && m.sentence == sentence.position)
+        .collect();
+    let name_at = |i: usize| names.iter().find(|(m, _)| m.token == i).map(|(_, e)| *e);
+    let name_ending_at = |end: usize| names.iter().find(|(m, _)| m.end == end).map(|(_, e)| *e);
+    // After: "…," Nasser said / "…," said Nasser / "…," he said.
+    let mut i = close + 1;
+    while tokens
+        .get(i)
+        .is_some_and(|t| matches!(t.text, "," | "—" | "-"))
+    {
+        i += 1;
+    }
+    if let Some(token) = tokens.get(i) {
+        if is_reporting(token) {
+            if let Some(e) = name_at(i + 1) {
+                return Some(e);
+            }
+            if let Some(e) = reference(sentence, i + 1, open, entities) {
+                return Some(e);
+            }
+        }
+        if let Some(m) = names.iter().find(|(m, _)| m.token == i)
+            && tokens.get(m.0.end).is_some_and(is_reporting)
+        {
+            return Some(m.1);
+        }
+        if let Some(e) = reference(sentence, i, open, entities) {
+            return Some(e);
+        }
+    }
+    // Before: Nasser said, "…" / Nasser said that his country "…".
+    let verb = (0..open).rev().find(|&v| is_reporting(&tokens[v]));
+    if let Some(v) = verb {
+        if let Some(e) = name_ending_at(v) {
+            return Some(e);
+        }
+        if let Some(start) = subject_start(tokens, v)
+            && let Some(e) = reference(sentence, start, open, entities)
+        {
+            return Some(e);
+        }
+    }
+    // According to Nasser, "…"
+    let according = (0..open.saturating_sub(1))
+        .rev()
+        .find(|&a| tokens[a].is("according") && tokens[a + 1].is("to"));
+    according.and_then(|a| name_at(a + 2))
+}
+
+/// Start of a pronoun or "the <title>" subject just before token `verb`.
+fn subject_start(tokens: &[Token], verb: usize) -> Option<usize> {
+    let before = verb.checked_sub(1)?;
+    if matches!(lower(&tokens[before]).as_str(), "he" | "she") {
+        return Some(before);
+    }
+    (before >= 1 && tokens[before - 1].is("the")).then(|| before - 1)
+}
+
+/// The person a pronoun ("he", "she") or a title ("the president") at
+/// token `at` refers to: the person last named before `limit` in the same
+/// report (with that title, for a title).
+fn reference(sentence: &Sentence, at: usize, limit: usize, entities: &Entities) -> Option<usize> {
+    let tokens = &sentence.tokens;
+    let word = lower(tokens.get(at)?);
+    let title = match word.as_str() {
+        "he" | "she" => None,
+        "the" => {
+            let title = lower(tokens.get(at + 1)?);
+            let follows = tokens.get(at + 2).is_some_and(is_reporting)
+                || at + 2 == limit
+                || tokens.get(at + 2).is_some_and(|t| t.text == ",");
+            if !follows {
+                return None;
+            }
+            Some(title)
+        }
+        _ => return None,
+    };
+    let earlier = entities.mentions.iter().filter(|(m, e)| {
+        m.document == sentence.document
+            && (m.sentence < sentence.position
+                || (m.sentence == sentence.position && m.token < limit))
+            && entities.list[*e].kind == EntityKind::Person
+            && title
+                .as_deref()
+                .is_none_or(|t| m.title.as_deref().is_some_and(|mt| mt.contains(t)))
+    });
+    earlier
+        .max_by_key(|(m, _)| (m.sentence, m.token))
+        .map(|(_, e)| *e)
+}
+
+fn dice(a: &[u32], b: &[u32]) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let shared = a.iter().filter(|x| b.binary_search(x).is_ok()).count();
+    2.0 * shared as f32 / (a.len() + b.len()) as f32
+}
+
+/// Whether two quote mentions are the same quote.
+fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
+    if let (Some(x), Some(y)) = (a.speaker, b.speaker)
+        && x != y
+    {
+        return false;
+    }
+    if a.key == b.key || a.key.contains(&b.key) || b.key.contains(&a.key) {
+        return true;
+    }
+    let similarity = dice(&a.stems, &b.stems);
+    similarity >= SAME_QUOTE
+        || (a.speaker.is_some() && a.speaker == b.speaker && similarity >= SAME_SPEAKER_QUOTE)
+}
+
+fn group(found: Vec<QuoteMention>, entities: &Entities, ids: &[String]) -> Vec<Quote> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for i in 0..found.len() {
+        match groups
+            .iter_mut()
+            .find(|g| g.iter().any(|&j| same_quote(&found[j], &found[i])))
+        {
+            Some(g) => g.push(i),
+            None => groups.push(vec![i]),
+        }
+    }
+    let mut quotes: Vec<(Quote, usize)> = groups
+        .into_iter()
+        .map(|g| {
+            // Distinct wordings, each with its sources, most used first.
+            let mut wordings: Vec<(String, &str, Vec<usize>)> = Vec::new();
+            for &i in &g {
+                let m = &found[i];
+                match wordings.iter_mut().find(|(key, ..)| *key == m.key) {
+                    Some((_, _, docs)) => {
+                        if !docs.contains(&m.document) {
+                            docs.push(m.document);
+                        }
+                    }
+                    None => wordings.push((m.key.clone(), &m.text, vec![m.document])),
+                }
+            }
+            wordings.sort_by_key(|w| std::cmp::Reverse(w.2.len()));
+            let mut documents: Vec<usize> = g.iter().map(|&i| found[i].document).collect();
+            documents.sort_unstable();
+            documents.dedup();
+            let mut speakers: Vec<usize> = g.iter().filter_map(|&i| found[i].speaker).collect();
+            speakers.sort_unstable();
+            let speaker = speakers
+                .chunk_by(|a, b| a == b)
+                .max_by_key(|run| run.len())
+                .and_then(|run| entities.list.get(run[0]))
+                .map(|e| e.name.clone());
+            let names = |docs: &[usize]| docs.iter().map(|&d| ids[d].clone()).collect::<Vec<_>>();
+            let quote = Quote {
+                speaker,
+                text: wordings[0].1.to_string(),
+                variants: wordings[1..]
+                    .iter()
+                    .map(|(_, text, docs)| QuoteVariant {
+                        text: text.to_string(),
+                        sources: names(docs),
+                    })
+                    .collect(),
+                sources: names(&documents),
+            };
+            (quote, g[0])
+        })
+        .collect();
+    quotes.sort_by(|(a, i), (b, j)| b.sources.len().cmp(&a.sources.len()).then(i.cmp(j)));
+    quotes.into_iter().map(|(q, _)| q).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::entities::entities;
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn run(texts: &[(usize, &'static str)]) -> Vec<Quote> {
+        let sentences: Vec<Sentence> = texts
+            .iter()
+            .enumerate()
+            .map(|(position, &(document, text))| Sentence {
+                document,
+                position,
+                text,
+                tokens: tokenize(text),
+            })
+            .collect();
+        let ids: Vec<String> = (0..5).map(|i| format!("d{i}")).collect();
+        let found = entities(&sentences, &ids);
+        quotes(&sentences, &found, &ids, &mut Stems::default())
+    }
+
+    #[test]
+    fn translated_quote_grouped_with_speaker() {
+        let quotes = run(&[
+            (
+                0,
+                "President Karim al-Nasser met Prime Minister Elena Varga.",
+            ),
+            (
+                0,
+                "\"We will not accept a solution imposed from outside,\" al-Nasser told reporters.",
+            ),
+            (
+                1,
+                "Nasser said, \"We shall not agree to any settlement imposed by outsiders.\"",
+            ),
+            (
+                2,
+                "Al-Nasser said that his country \"will not accept any solution that is imposed on it from abroad\".",
+            ),
+            (3, "Varga said the talks had been \"frank and useful\"."),
+            (3, "\"We will build a commission together,\" she said."),
+        ]);
+        assert_eq!(quotes[0].sources, vec!["d0", "d1", "d2"], "{quotes:#?}");
+        assert_eq!(quotes[0].speaker.as_deref(), Some("Karim al-Nasser"));
+        assert_eq!(quotes[0].variants.len(), 2);
+        let commission = quotes.iter().find(|q| q.text.contains("commission"));
+        assert_eq!(
+            commission.and_then(|q| q.speaker.as_deref()),
+            Some("Elena Varga")
+        );
+        let frank = quotes.iter().find(|q| q.text == "frank and useful");
+        assert_eq!(
+            frank.and_then(|q| q.speaker.as_deref()),
+            Some("Elena Varga")
+        );
+    }
+}
