@@ -2,8 +2,8 @@
 //!
 //! The pipeline, one module per stage:
 //! [`ingest`] → [`clean`] → [`segment`] → [`index`] (over [`terms`]) →
-//! [`dedup`] and [`language`] → [`summarize`] → [`attribute`] → [`report`] →
-//! [`render`]; [`cluster`] groups loose articles into stories; [`eval`]
+//! [`dedup`] and [`language`] → [`summarize`] → [`attribute`] → [`compare`] →
+//! [`report`] → [`render`]; [`cluster`] groups loose articles into stories; [`eval`]
 //! scores summaries with ROUGE against reference summaries. [`model`] is
 //! the data model the stages share.
 
@@ -29,8 +29,9 @@ use model::{Report, StoryInput};
 use summarize::{Budget, Story, System};
 use terms::Vocab;
 
-/// Summarizes each story with `system` within `budget` and builds the report.
-pub fn brief(stories: Vec<StoryInput>, system: System, budget: Budget) -> Report {
+/// Summarizes each story with `system` within `budget`, compares what the
+/// sources say (unless `compare` is off: summary only) and builds the report.
+pub fn brief(stories: Vec<StoryInput>, system: System, budget: Budget, compare: bool) -> Report {
     let mut vocab = Vocab::new();
     let prepared: Vec<Story> = stories
         .into_iter()
@@ -38,7 +39,14 @@ pub fn brief(stories: Vec<StoryInput>, system: System, budget: Budget) -> Report
         .collect();
     let reports = prepared
         .iter()
-        .map(|story| report::story_report(story, &system.summarize(story, budget)))
+        .map(|story| {
+            let chosen = system.summarize(story, budget);
+            if compare {
+                report::story_report(story, &chosen)
+            } else {
+                report::summary_report(story, &chosen)
+            }
+        })
         .collect();
     report::report(&prepared, reports)
 }

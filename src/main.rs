@@ -100,6 +100,10 @@ struct SummarizeArgs {
     /// When to colour text output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// Summary and sources only: skip comparing facts, quotes, names,
+    /// timeline and what each source alone reports.
+    #[arg(long)]
+    summary_only: bool,
     #[command(flatten)]
     limits: LimitArgs,
 }
@@ -224,6 +228,7 @@ fn summarize(args: SummarizeArgs) -> Result<bool> {
         ingested.stories,
         args.system,
         Budget::within(args.words as usize),
+        !args.summary_only,
     );
     let color = match args.color {
         Color::Always => true,

@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
         articles,
         references: Vec::new(),
     };
-    let report = chorus::brief(vec![story], System::Chorus, Budget::within(60));
+    let report = chorus::brief(vec![story], System::Chorus, Budget::within(60), true);
     let words: usize = report.stories[0]
         .summary
         .iter()

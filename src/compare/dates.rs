@@ -170,7 +170,8 @@ pub fn publication_date(text: &str) -> Option<NaiveDate> {
     if let Ok(date) = chrono::DateTime::parse_from_rfc2822(text) {
         return Some(date.date_naive());
     }
-    let tokens = super::tokens::tokenize(text);
+    let lower = text.to_ascii_lowercase();
+    let tokens = super::tokens::tokenize(text, &lower);
     dates(&tokens).into_iter().find_map(|m| match m.expression {
         Expression::Absolute(When::Day(d)) => Some(d),
         _ => None,
@@ -259,11 +260,15 @@ pub fn dates(tokens: &[Token]) -> Vec<DateMention> {
 }
 
 fn date_at(tokens: &[Token], i: usize) -> Option<(Expression, usize, usize)> {
-    let token = &tokens[i];
-    let word = token.text.to_ascii_lowercase();
-    let before = i
-        .checked_sub(1)
-        .map(|b| tokens[b].text.to_ascii_lowercase());
+    let token = tokens.get(i)?;
+    if token.kind != TokenKind::Number && !token.has(super::lexicon::DATE) {
+        return None;
+    }
+    if token.kind != TokenKind::Number && !token.has(super::lexicon::DATE) {
+        return None;
+    }
+    let word = token.lower();
+    let before = i.checked_sub(1).map(|b| tokens[b].lower());
     // 2023-03-15
     if let Some(year) = year_at(tokens, i)
         && tokens.get(i + 1).is_some_and(|t| t.text == "-" && t.glued)
@@ -288,7 +293,7 @@ fn date_at(tokens: &[Token], i: usize) -> Option<(Expression, usize, usize)> {
         }) {
             return Some((expression, i, end));
         }
-        let (shift, start) = match before.as_deref() {
+        let (shift, start) = match before {
             Some("last") | Some("past") => (-1, i - 1),
             Some("next") | Some("coming") => (1, i - 1),
             _ => (0, i),
@@ -312,12 +317,10 @@ fn date_at(tokens: &[Token], i: usize) -> Option<(Expression, usize, usize)> {
         if let Some(year) = year_at(tokens, next) {
             return Some((Expression::Absolute(When::Month(year, m)), i, next + 1));
         }
-        let dated = before
-            .as_deref()
-            .is_some_and(|b| DATE_PREPOSITIONS.contains(&b));
+        let dated = before.is_some_and(|b| DATE_PREPOSITIONS.contains(&b));
         // "May" alone is a verb too often to be read as a month.
         if dated && m != 5 {
-            let start = match before.as_deref() {
+            let start = match before {
                 Some("early" | "late" | "mid") => i - 1,
                 _ => i,
             };
@@ -338,34 +341,32 @@ fn date_at(tokens: &[Token], i: usize) -> Option<(Expression, usize, usize)> {
     }
     // in 1994
     if let Some(year) = year_at(tokens, i)
-        && before
-            .as_deref()
-            .is_some_and(|b| DATE_PREPOSITIONS.contains(&b))
+        && before.is_some_and(|b| DATE_PREPOSITIONS.contains(&b))
         && !tokens
             .get(i + 1)
             .is_some_and(|t| t.glued && t.kind == TokenKind::Word)
     {
         return Some((Expression::Absolute(When::Year(year)), i, i + 1));
     }
-    match word.as_str() {
+    match word {
         "yesterday" => return Some((Expression::Days(-1), i, i + 1)),
         "today" | "tonight" => return Some((Expression::Days(0), i, i + 1)),
         "tomorrow" => return Some((Expression::Days(1), i, i + 1)),
         "last" | "next" | "this" => {
-            let shift = match word.as_str() {
+            let shift = match word {
                 "last" => -1,
                 "next" => 1,
                 _ => 0,
             };
-            let unit = tokens.get(i + 1)?.text.to_ascii_lowercase();
+            let unit = tokens.get(i + 1)?.lower();
             let mut start = i;
             // "late last year", "earlier this year"
-            if let Some(b) = before.as_deref()
+            if let Some(b) = before
                 && matches!(b, "late" | "early" | "earlier" | "mid")
             {
                 start = i - 1;
             }
-            return match unit.as_str() {
+            return match unit {
                 "month" => Some((Expression::Months(shift), start, i + 2)),
                 "year" => Some((Expression::Years(shift), start, i + 2)),
                 _ => None,
@@ -471,8 +472,8 @@ pub fn times(tokens: &[Token]) -> Vec<TimeMention> {
 /// "a.m."/"am"/"p.m."/"pm" at `i`: whether afternoon, and the token after.
 fn meridiem_at(tokens: &[Token], i: usize) -> Option<(bool, usize)> {
     let token = tokens.get(i)?;
-    let word = token.text.to_ascii_lowercase();
-    match word.as_str() {
+    let word = token.lower();
+    match word {
         "am" | "a.m" => Some((false, i + 1)),
         "pm" | "p.m" => Some((true, i + 1)),
         "a" | "p" => {
@@ -571,14 +572,14 @@ fn time_at(tokens: &[Token], i: usize) -> Option<TimeMention> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::tokenize;
+    use super::super::tokens::tokenize_static as tokenize;
     use super::*;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
     }
 
-    fn resolve(text: &str, anchor: Option<NaiveDate>) -> Vec<Option<String>> {
+    fn resolve(text: &'static str, anchor: Option<NaiveDate>) -> Vec<Option<String>> {
         let tokens = tokenize(text);
         dates(&tokens)
             .iter()
@@ -676,6 +677,8 @@ mod tests {
         assert_eq!(resolve("in March 2020", None), vec![Some("2020-03".into())]);
         assert!(resolve("They march on. May we?", None).is_empty());
         assert!(resolve("1,994 people", None).is_empty());
+        assert!(resolve("It happened on Wednesday", None) == vec![None]);
+        assert!(resolve("It happened on Wednesday,", None) == vec![None]);
     }
 
     #[test]

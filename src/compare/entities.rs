@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Sentence;
+use super::lexicon::{self, NOT_NAME, ORGANIZATION, PLACE, REPORTING, TITLE};
 use super::tokens::{Token, TokenKind};
 use crate::model::{Entity, EntityKind};
 
@@ -46,7 +47,7 @@ static GAZETTEER_KEYS: LazyLock<FxHashMap<String, (EntityKind, &'static str)>> =
     });
 
 /// Words that, leading a name, are a title and mark a person.
-const TITLES: &[&str] = &[
+pub(super) const TITLES: &[&str] = &[
     "president",
     "prime",
     "minister",
@@ -118,7 +119,7 @@ const TITLES: &[&str] = &[
 ];
 
 /// Words inside a name that make it an organisation.
-const ORGANIZATION_WORDS: &[&str] = &[
+pub(super) const ORGANIZATION_WORDS: &[&str] = &[
     "ministry",
     "service",
     "agency",
@@ -187,7 +188,7 @@ const ORGANIZATION_WORDS: &[&str] = &[
 ];
 
 /// Words inside a name that make it a place.
-const PLACE_WORDS: &[&str] = &[
+pub(super) const PLACE_WORDS: &[&str] = &[
     "river",
     "palace",
     "valley",
@@ -268,7 +269,7 @@ pub const REPORTING_VERBS: &[&str] = &[
 ];
 
 /// Capitalised words that are not names.
-const NOT_NAMES: &[&str] = &[
+pub(super) const NOT_NAMES: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -317,20 +318,37 @@ const NOT_NAMES: &[&str] = &[
 /// Folds a spelling to what its variants share: no diacritics, lower case,
 /// no Arabic article ("al-", "el-"), no possessive, no periods.
 pub fn normalize(name: &str) -> String {
-    let ascii = deunicode::deunicode(name).to_lowercase();
-    let ascii = ascii
-        .trim_end_matches("'s")
-        .trim_end_matches('\'')
-        .replace('.', "");
-    ascii
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| {
-            !w.is_empty() && !matches!(*w, "al" | "el" | "ad" | "as" | "ash" | "at" | "az" | "the")
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    // Most names are one plain word: no need to transliterate or split.
+    if name.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return name.to_ascii_lowercase();
+    }
+    let folded = if name.is_ascii() {
+        std::borrow::Cow::Borrowed(name)
+    } else {
+        std::borrow::Cow::Owned(deunicode::deunicode(name))
+    };
+    let text = strip_possessive(&folded).trim_end_matches('\'');
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(|c: char| c.is_whitespace() || c == '-') {
+        let article = ["al", "el", "ad", "as", "ash", "at", "az", "the"]
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(word));
+        if word.is_empty() || article {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(
+            word.chars()
+                .filter(|&c| c != '.')
+                .map(|c| c.to_ascii_lowercase()),
+        );
+    }
+    out
 }
 
+#[inline]
 fn is_capitalized(token: &Token) -> bool {
     if token.kind != TokenKind::Word {
         return false;
@@ -340,7 +358,11 @@ fn is_capitalized(token: &Token) -> bool {
         return !text.chars().all(|c| c.is_ascii_digit());
     }
     // "al-Nasser", "el-Sisi"
-    let lower = text.to_ascii_lowercase();
+    let bytes = text.as_bytes();
+    if bytes.get(2) != Some(&b'-') && bytes.get(3) != Some(&b'-') {
+        return false;
+    }
+    let lower = token.lower();
     ["al-", "el-", "ad-", "as-", "ash-", "at-", "az-"]
         .iter()
         .any(|p| {
@@ -365,6 +387,8 @@ pub struct NameMention {
     pub end: usize,
     /// The name as written, title and possessive taken off.
     pub surface: String,
+    /// The surface folded by [`normalize`].
+    pub key: String,
     /// The title before it, lower case ("president").
     pub title: Option<String>,
     /// Next to a reporting verb ("Nasser said").
@@ -393,7 +417,7 @@ pub fn names(sentence: &Sentence, capitalized_inside: &FxHashSet<String>) -> Vec
                 .get(j)
                 .is_some_and(|t| t.is("of") || t.is("for") || t.is("de"))
                 && tokens.get(j + 1).is_some_and(is_capitalized)
-                && ORGANIZATION_WORDS.contains(&tokens[j - 1].text.to_lowercase().as_str())
+                && tokens[j - 1].has(ORGANIZATION)
             {
                 j += 2;
             } else {
@@ -423,21 +447,25 @@ fn name_in(
     let tokens = &sentence.tokens;
     let mut first = start;
     let mut end = end;
-    let lower = |i: usize| tokens[i].text.to_lowercase();
+    let lower = |i: usize| tokens[i].lower();
     // A word opening a sentence is capitalised anyway: keep it only when
     // it is capitalised elsewhere too, or known.
     while first < end && opens_sentence(tokens, first) {
-        let word = lower(first);
-        let known = capitalized_inside.contains(&normalize(tokens[first].text))
-            || GAZETTEER_KEYS.contains_key(&normalize(tokens[first].text))
-            || TITLES.contains(&word.trim_end_matches('.'));
-        if known && !crate::terms::is_function_word(&word) {
+        if tokens[first].has(super::lexicon::FUNCTION) {
+            first += 1;
+            continue;
+        }
+        let key = normalize(tokens[first].text);
+        let known = capitalized_inside.contains(&key)
+            || GAZETTEER_KEYS.contains_key(&key)
+            || tokens[first].has(TITLE);
+        if known {
             break;
         }
         first += 1;
     }
     // Weekdays, months and other capitalised non-names end a name.
-    if let Some(stop) = (first..end).find(|&i| NOT_NAMES.contains(&lower(i).as_str())) {
+    if let Some(stop) = (first..end).find(|&i| tokens[i].has(NOT_NAME)) {
         if stop == first {
             return None;
         }
@@ -447,13 +475,13 @@ fn name_in(
     if (first..end).any(|i| {
         let t = tokens[i].text;
         t.chars().count() > 5 && t.chars().all(|c| !c.is_lowercase())
-    }) && !GAZETTEER_KEYS.contains_key(&normalize(&joined(tokens, first, end)))
+    }) && !GAZETTEER_KEYS.contains_key(&normalize(span_text(sentence, first, end)))
     {
         return None;
     }
     // A demonym before a title ("Qadiran President …") and the titles.
     let mut title: Option<String> = None;
-    let is_title = |i: usize| TITLES.contains(&lower(i).trim_end_matches('.'));
+    let is_title = |i: usize| tokens[i].has(TITLE);
     if end - first >= 2 && !is_title(first) && is_title(first + 1) && is_demonym(tokens[first].text)
     {
         first += 1;
@@ -462,7 +490,7 @@ fn name_in(
         let word = lower(first);
         title = Some(match title {
             Some(t) => format!("{t} {word}"),
-            None => word,
+            None => word.to_string(),
         });
         first += 1;
         if tokens.get(first).is_some_and(|t| t.text == "." && t.glued) {
@@ -474,7 +502,7 @@ fn name_in(
     }
     // A lone demonym describing a noun: "Turkish foreign ministry".
     let next = tokens.get(end);
-    let reporting = |t: &Token| REPORTING_VERBS.contains(&t.text.to_lowercase().as_str());
+    let reporting = |t: &Token| t.has(REPORTING);
     // "Nasser said" / "Hakan Demir, said"
     let next_is_verb = next.is_some_and(reporting)
         || (next.is_some_and(|t| t.text == ",") && tokens.get(end + 1).is_some_and(reporting));
@@ -486,10 +514,9 @@ fn name_in(
         }
         if b >= 1 && !is_capitalized(&tokens[b - 1]) {
             let word = lower(b - 1);
-            if TITLES.contains(&word.as_str())
-                && !matches!(word.as_str(), "general" | "chief" | "vice" | "deputy")
+            if tokens[b - 1].has(TITLE) && !matches!(word, "general" | "chief" | "vice" | "deputy")
             {
-                title = Some(word);
+                title = Some(word.to_string());
             }
         }
     }
@@ -501,29 +528,25 @@ fn name_in(
     {
         return None;
     }
-    let surface = joined(tokens, first, end);
-    let surface = surface
-        .trim_end_matches("'s")
-        .trim_end_matches("’s")
-        .to_string();
-    if surface.chars().count() < 2 || crate::terms::is_function_word(&surface.to_lowercase()) {
+    let surface = strip_possessive(span_text(sentence, first, end)).to_string();
+    if surface.chars().count() < 2 || (end - first == 1 && tokens[first].has(lexicon::FUNCTION)) {
         return None;
     }
-    let before = first.checked_sub(1).map(lower);
     let speaks = next_is_verb
-        || before
-            .as_deref()
-            .is_some_and(|b| REPORTING_VERBS.contains(&b))
+        || first
+            .checked_sub(1)
+            .is_some_and(|b| tokens[b].has(REPORTING))
         || (first >= 2 && lower(first - 2) == "according" && lower(first - 1) == "to");
     let located = start
         .checked_sub(1)
         .map(lower)
-        .is_some_and(|b| matches!(b.as_str(), "in" | "at" | "from" | "near" | "to"));
+        .is_some_and(|b| matches!(b, "in" | "at" | "from" | "near" | "to"));
     Some(NameMention {
         document: sentence.document,
         sentence: sentence.position,
         token: first,
         end,
+        key: normalize(&surface),
         surface,
         title,
         speaks,
@@ -531,25 +554,27 @@ fn name_in(
     })
 }
 
-/// The text of tokens `first..end`, with the spacing as written.
-fn joined(tokens: &[Token], first: usize, end: usize) -> String {
-    let mut out = String::new();
-    for (k, token) in tokens[first..end].iter().enumerate() {
-        if k > 0 && !token.glued {
-            out.push(' ');
-        }
-        out.push_str(token.text);
-    }
-    out
+/// A name without its possessive ending ("Nasser's" → "Nasser").
+fn strip_possessive(name: &str) -> &str {
+    ["'s", "’s", "'S"]
+        .iter()
+        .find_map(|suffix| name.strip_suffix(suffix))
+        .unwrap_or(name)
+}
+
+/// The text of tokens `first..end` as written.
+fn span_text<'s>(sentence: &Sentence<'s>, first: usize, end: usize) -> &'s str {
+    let tokens = &sentence.tokens;
+    &sentence.text[tokens[first].start..tokens[end - 1].end]
 }
 
 /// Adjectives of nationality: "Qadiran", "Turkish", "Japanese", "Iraqi".
 fn is_demonym(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    lower.len() > 4
-        && ["an", "ian", "ese", "ish", "i"]
+    let bytes = word.as_bytes();
+    bytes.len() > 4
+        && ["an", "ese", "ish", "i"]
             .iter()
-            .any(|s| lower.ends_with(s))
+            .any(|s| bytes[bytes.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes()))
         && !GAZETTEER_KEYS
             .get(&normalize(word))
             .is_some_and(|(kind, _)| *kind == EntityKind::Place)
@@ -560,13 +585,25 @@ fn is_demonym(word: &str) -> bool {
 pub struct Entities {
     /// Most named first.
     pub list: Vec<Entity>,
-    /// Every name found, with the entity it belongs to.
+    /// Every name found, with the entity it belongs to, in reading order
+    /// (document, then sentence, then position).
     pub mentions: Vec<(NameMention, usize)>,
     by_key: FxHashMap<String, usize>,
     by_surname: FxHashMap<String, Option<usize>>,
 }
 
 impl Entities {
+    /// The names found in one document, in reading order.
+    pub fn in_document(&self, document: usize) -> &[(NameMention, usize)] {
+        let start = self
+            .mentions
+            .partition_point(|(m, _)| m.document < document);
+        let end = self
+            .mentions
+            .partition_point(|(m, _)| m.document <= document);
+        &self.mentions[start..end]
+    }
+
     /// The entity a spelling names: the same normalized spelling, or a
     /// person's surname when one person only has it.
     pub fn lookup(&self, name: &str) -> Option<&Entity> {
@@ -587,9 +624,22 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
     for sentence in sentences {
         for (i, token) in sentence.tokens.iter().enumerate() {
             if is_capitalized(token) {
-                capitalized_anywhere.insert(normalize(token.text));
-                if !opens_sentence(&sentence.tokens, i) {
-                    capitalized_inside.insert(normalize(token.text));
+                // Plain words normalize to their lower case: no need to
+                // build a key to find they are known already.
+                let plain = token.text.bytes().all(|b| b.is_ascii_alphanumeric());
+                let owned;
+                let key = if plain {
+                    token.lower()
+                } else {
+                    owned = normalize(token.text);
+                    owned.as_str()
+                };
+                if !opens_sentence(&sentence.tokens, i) && !capitalized_inside.contains(key) {
+                    capitalized_inside.insert(key.to_string());
+                }
+                // Only demonyms are looked up here ("Qadiran" for Qadira).
+                if is_demonym(token.text) && !capitalized_anywhere.contains(key) {
+                    capitalized_anywhere.insert(key.to_string());
                 }
             }
         }
@@ -603,14 +653,13 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut gazetteer: Vec<Option<(EntityKind, &'static str)>> = Vec::new();
     for (m, mention) in found.iter().enumerate() {
-        let key = normalize(&mention.surface);
-        if key.is_empty() {
+        if mention.key.is_empty() {
             continue;
         }
-        let known = GAZETTEER_KEYS.get(&key).copied();
+        let known = GAZETTEER_KEYS.get(&mention.key).copied();
         let group_key = match known {
             Some((_, name)) => format!("\u{0}{name}"),
-            None => key,
+            None => mention.key.clone(),
         };
         let g = *group_of_key.entry(group_key).or_insert_with(|| {
             groups.push(Vec::new());
@@ -623,7 +672,7 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
         .map(|g| kind(&groups[g], &found, gazetteer[g], &capitalized_anywhere))
         .collect();
     // A surname alone joins the one person whose name ends with it.
-    let key_of = |g: usize| normalize(&found[groups[g][0]].surface);
+    let key_of = |g: usize| found[groups[g][0]].key.as_str();
     let mut by_surname: FxHashMap<String, Option<usize>> = FxHashMap::default();
     for g in 0..groups.len() {
         let key = key_of(g);
@@ -658,9 +707,9 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
         if gazetteer[g].is_some() || key.contains(' ') {
             continue;
         }
-        let target = match by_surname.get(&key) {
+        let target = match by_surname.get(key) {
             Some(Some(target)) => Some(*target),
-            _ if kinds[g] == EntityKind::Other => by_head.get(&key).copied().flatten(),
+            _ if kinds[g] == EntityKind::Other => by_head.get(key).copied().flatten(),
             _ => None,
         };
         if let Some(target) = target.filter(|&t| t != g) {
@@ -742,13 +791,10 @@ fn kind(
     if group.iter().any(|&m| found[m].title.is_some()) {
         return EntityKind::Person;
     }
-    if words
-        .iter()
-        .any(|w| ORGANIZATION_WORDS.contains(&w.as_str()))
-    {
+    if words.iter().any(|w| lexicon::flags(w) & ORGANIZATION != 0) {
         return EntityKind::Organization;
     }
-    if words.iter().any(|w| PLACE_WORDS.contains(&w.as_str())) {
+    if words.iter().any(|w| lexicon::flags(w) & PLACE != 0) {
         return EntityKind::Place;
     }
     let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
@@ -758,9 +804,14 @@ fn kind(
     // A country or region has a demonym: Qadira → Qadiran.
     if words.len() == 1 {
         let base = words[0].trim_end_matches(['a', 'e', 'o']);
-        let demonym = ["n", "an", "ian", "i", "ese"].iter().any(|s| {
-            capitalized.contains(&format!("{}{s}", words[0]))
-                || capitalized.contains(&format!("{base}{s}"))
+        let mut candidate = String::with_capacity(words[0].len() + 3);
+        let demonym = ["n", "an", "ian", "i", "ese"].iter().any(|suffix| {
+            [words[0].as_str(), base].iter().any(|stem| {
+                candidate.clear();
+                candidate.push_str(stem);
+                candidate.push_str(suffix);
+                capitalized.contains(&candidate)
+            })
         });
         if demonym {
             return EntityKind::Place;
@@ -829,7 +880,7 @@ fn entity(
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::tokenize;
+    use super::super::tokens::tokenize_static as tokenize;
     use super::*;
 
     fn sentences(texts: &[(usize, &'static str)]) -> Vec<Sentence<'static>> {

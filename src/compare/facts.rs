@@ -9,11 +9,11 @@
 
 use rustc_hash::FxHashMap;
 
-use super::Mention;
+use super::{Mention, Stems};
 use crate::model::{Bound, Claim, Fact, FactKind, FactStatus};
 
 /// Events news counts, each with the words that name it.
-const EVENTS: &[(&str, &[&str])] = &[
+pub const EVENTS: &[(&str, &[&str])] = &[
     (
         "killed",
         &[
@@ -190,7 +190,7 @@ pub fn compatible(a: &Mention, b: &Mention) -> bool {
 }
 
 /// Groups mentions into facts, conflicts first.
-pub fn facts(mentions: &[Mention], ids: &[String]) -> Vec<Fact> {
+pub fn facts(mentions: &[Mention], ids: &[String], stems: &Stems) -> Vec<Fact> {
     // Each mention joins the first group holding a mention it relates to;
     // only related pairs are then compared, so a chain of loosely related
     // claims can agree but never conflict through a third.
@@ -206,7 +206,7 @@ pub fn facts(mentions: &[Mention], ids: &[String]) -> Vec<Fact> {
     }
     let mut facts: Vec<(Fact, usize)> = groups
         .into_iter()
-        .map(|group| (fact(mentions, &group, ids), group[0]))
+        .map(|group| (fact(mentions, &group, ids, stems), group[0]))
         .collect();
     facts.sort_by(|(a, first_a), (b, first_b)| {
         a.status
@@ -224,7 +224,7 @@ fn distinct_sources(fact: &Fact) -> usize {
     sources.len()
 }
 
-fn fact(mentions: &[Mention], group: &[usize], ids: &[String]) -> Fact {
+fn fact(mentions: &[Mention], group: &[usize], ids: &[String], stems: &Stems) -> Fact {
     let first = &mentions[group[0]];
     let conflict = group.iter().enumerate().any(|(n, &i)| {
         group[n + 1..].iter().any(|&j| {
@@ -304,7 +304,7 @@ fn fact(mentions: &[Mention], group: &[usize], ids: &[String]) -> Fact {
     };
     Fact {
         kind: first.kind,
-        about: about(mentions, group),
+        about: about(mentions, group, stems),
         status,
         claims: claims.into_iter().map(|(c, _)| c).collect(),
     }
@@ -312,7 +312,7 @@ fn fact(mentions: &[Mention], group: &[usize], ids: &[String]) -> Fact {
 
 /// What a group of claims is about: the counted noun and the event
 /// ("people displaced"), else the context words the claims share most.
-fn about(mentions: &[Mention], group: &[usize]) -> String {
+fn about(mentions: &[Mention], group: &[usize], stems: &Stems) -> String {
     let first = &mentions[group[0]];
     let mut parts: Vec<String> = Vec::new();
     if first.kind == FactKind::Quantity
@@ -327,8 +327,8 @@ fn about(mentions: &[Mention], group: &[usize]) -> String {
     } else {
         let mut counts: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
         for (order, &i) in group.iter().enumerate() {
-            for word in &mentions[i].context_words {
-                let entry = counts.entry(word.as_str()).or_insert((0, order));
+            for &word in &mentions[i].context_words {
+                let entry = counts.entry(stems.surface(word)).or_insert((0, order));
                 entry.0 += 1;
             }
         }

@@ -10,6 +10,7 @@
 pub mod dates;
 pub mod entities;
 pub mod facts;
+pub mod lexicon;
 pub mod quantity;
 pub mod quotes;
 pub mod tokens;
@@ -20,7 +21,7 @@ use rustc_hash::FxHashMap;
 
 use crate::model::{Bound, Entity, Fact, FactKind, Quote, TimelineEvent, UniqueContent};
 use crate::summarize::Story;
-use crate::terms::{is_function_word, porter_stem};
+use crate::terms::porter_stem;
 use dates::{DateMention, TimeMention, publication_date};
 use quantity::Quantity;
 use tokens::{Token, TokenKind, tokenize};
@@ -54,8 +55,9 @@ pub struct Mention {
     pub elliptical: bool,
     /// Stems of the content words around the claim, sorted ids.
     pub context: Vec<u32>,
-    /// The same words as written (lower case), nearest first.
-    pub context_words: Vec<String>,
+    /// Stems of the context words that can label the claim (not names),
+    /// nearest first.
+    pub context_words: Vec<u32>,
 }
 
 /// Everything the compare stage finds in one story.
@@ -87,6 +89,8 @@ pub struct Sentence<'a> {
     pub tokens: Vec<Token<'a>>,
 }
 
+/// Distinct words whose stems are kept between stories.
+const STEM_CACHE_WORDS: usize = 500_000;
 /// Words of context on each side of a claim.
 const CONTEXT_WINDOW: usize = 10;
 /// How far from a claim an event word may be.
@@ -100,28 +104,47 @@ pub fn compare(story: &Story) -> Comparison {
             document.duplicate_of.is_none() && !document.excluded
         })
         .collect();
-    let sentences: Vec<Sentence> = counted
+    let places: Vec<(usize, usize, &str)> = counted
         .iter()
         .flat_map(|&d| {
             story.documents[d]
                 .sentences
                 .iter()
                 .enumerate()
-                .map(move |(position, s)| Sentence {
-                    document: d,
-                    position,
-                    text: &s.text,
-                    tokens: tokenize(&s.text),
-                })
+                .map(move |(position, s)| (d, position, s.text.as_str()))
+        })
+        .collect();
+    let lowered: Vec<String> = places
+        .iter()
+        .map(|(.., t)| t.to_ascii_lowercase())
+        .collect();
+    let sentences: Vec<Sentence> = places
+        .iter()
+        .zip(&lowered)
+        .map(|(&(document, position, text), lower)| Sentence {
+            document,
+            position,
+            text,
+            tokens: tokenize(text, lower),
         })
         .collect();
     let ids: Vec<String> = story.documents.iter().map(|d| d.id().to_string()).collect();
     let mut notes = Vec::new();
-    let anchors = anchors(story, &counted, &sentences, &mut notes);
-    let mut stems = Stems::default();
+    let found_dates: Vec<Vec<DateMention>> =
+        sentences.iter().map(|s| dates::dates(&s.tokens)).collect();
+    let anchors = anchors(story, &counted, &found_dates, &mut notes);
+    // Stems are cached across stories: a run sees the same words again
+    // and again, and stemming them anew was most of this stage's cost.
+    thread_local! {
+        static STEMS: std::cell::RefCell<Stems> = std::cell::RefCell::new(Stems::default());
+    }
+    let mut stems = STEMS.with(|cache| cache.take());
+    if stems.by_word.len() > STEM_CACHE_WORDS {
+        stems = Stems::default();
+    }
     let mut mentions: Vec<Mention> = Vec::new();
     let mut unresolved: Vec<String> = Vec::new();
-    for sentence in &sentences {
+    for (sentence, found_dates) in sentences.iter().zip(&found_dates) {
         let anchor = anchors[sentence.document];
         let first = mentions.len();
         for q in quantity::quantities(&sentence.tokens) {
@@ -149,9 +172,9 @@ pub fn compare(story: &Story) -> Comparison {
                 mentions.push(mention);
             }
         }
-        for d in dates::dates(&sentence.tokens) {
+        for d in found_dates {
             match d.expression.resolve(anchor) {
-                Some(when) => mentions.push(date_mention(sentence, &d, when, &mut stems)),
+                Some(when) => mentions.push(date_mention(sentence, d, when, &mut stems)),
                 None => unresolved.push(sentence.text[d.span.0..d.span.1].to_string()),
             }
         }
@@ -173,11 +196,12 @@ pub fn compare(story: &Story) -> Comparison {
             shown.join(", ")
         ));
     }
-    let facts = facts::facts(&mentions, &ids);
+    let facts = facts::facts(&mentions, &ids, &stems);
     let timeline = timeline(&facts, &mentions, &sentences, &ids);
     let entities = entities::entities(&sentences, &ids);
     let quotes = quotes::quotes(&sentences, &entities, &ids, &mut stems);
     let unique = unique::unique(story, &counted);
+    STEMS.with(|cache| cache.replace(stems));
     Comparison {
         facts,
         quotes,
@@ -194,7 +218,7 @@ pub fn compare(story: &Story) -> Comparison {
 fn anchors(
     story: &Story,
     counted: &[usize],
-    sentences: &[Sentence],
+    found_dates: &[Vec<DateMention>],
     notes: &mut Vec<String>,
 ) -> Vec<Option<NaiveDate>> {
     let own: Vec<Option<NaiveDate>> = story
@@ -214,9 +238,9 @@ fn anchors(
     let (fallback, why) = match fallback {
         Some(date) => (Some(date), "the earliest publication date in the story"),
         None => {
-            let latest = sentences
+            let latest = found_dates
                 .iter()
-                .flat_map(|s| dates::dates(&s.tokens))
+                .flatten()
                 .filter_map(|m| match m.expression {
                     dates::Expression::Absolute(dates::When::Day(d)) => Some(d),
                     _ => None,
@@ -235,18 +259,35 @@ fn anchors(
     own.into_iter().map(|d| d.or(fallback)).collect()
 }
 
-/// Interns context stems for cheap set comparisons.
+/// Interns context stems for cheap set comparisons; stemming is cached
+/// per word, as most words come back many times in a story.
 #[derive(Default)]
 pub struct Stems {
     ids: FxHashMap<String, u32>,
+    by_word: FxHashMap<String, u32>,
+    /// The first word seen for each stem, to label facts with.
+    surfaces: Vec<String>,
 }
 
 impl Stems {
-    /// The id of a word's stem.
+    /// The id of a (lower-case) word's stem.
     pub fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.by_word.get(word) {
+            return id;
+        }
         let stem = porter_stem(word);
         let next = self.ids.len() as u32;
-        *self.ids.entry(stem).or_insert(next)
+        let id = *self.ids.entry(stem).or_insert(next);
+        if id == next {
+            self.surfaces.push(word.to_string());
+        }
+        self.by_word.insert(word.to_string(), id);
+        id
+    }
+
+    /// A word with stem `id`, as first seen.
+    pub fn surface(&self, id: u32) -> &str {
+        self.surfaces.get(id as usize).map_or("", String::as_str)
     }
 
     /// Sorted, distinct stem ids of the content words in `tokens`.
@@ -254,7 +295,7 @@ impl Stems {
         let mut ids: Vec<u32> = tokens
             .iter()
             .filter_map(|t| content_word(t))
-            .map(|w| self.id(&w))
+            .map(|w| self.id(w))
             .collect();
         ids.sort_unstable();
         ids.dedup();
@@ -263,23 +304,19 @@ impl Stems {
 }
 
 /// A token's lower-case form when it is a content word.
-pub fn content_word(token: &Token) -> Option<String> {
+pub fn content_word<'t>(token: &'t Token) -> Option<&'t str> {
     if token.kind != TokenKind::Word || token.text.len() < 3 {
         return None;
     }
-    let lower = token.text.to_lowercase();
-    if is_function_word(&lower) || !lower.chars().all(|c| c.is_alphabetic() || c == '-') {
+    let lower = token.lower();
+    if token.has(lexicon::FUNCTION) || !lower.chars().all(|c| c.is_alphabetic() || c == '-') {
         return None;
     }
     Some(lower)
 }
 
 /// Context of a claim spanning tokens `span`: stems and words, nearest first.
-fn context(
-    sentence: &Sentence,
-    span: (usize, usize),
-    stems: &mut Stems,
-) -> (Vec<u32>, Vec<String>) {
+fn context(sentence: &Sentence, span: (usize, usize), stems: &mut Stems) -> (Vec<u32>, Vec<u32>) {
     let tokens = &sentence.tokens;
     let mut near: Vec<&Token> = Vec::new();
     for distance in 1..=CONTEXT_WINDOW {
@@ -294,10 +331,11 @@ fn context(
     let mut words = Vec::new();
     for token in near {
         if let Some(w) = content_word(token) {
-            ids.push(stems.id(&w));
+            let id = stems.id(w);
+            ids.push(id);
             // Names tell claims apart but make poor labels.
             if !token.text.chars().any(char::is_uppercase) {
-                words.push(w);
+                words.push(id);
             }
         }
     }
@@ -309,7 +347,13 @@ fn context(
 /// The event named nearest a claim: inside it first ("230 deaths"), then
 /// outwards, the word before winning a tie.
 fn event_near(tokens: &[Token], span: (usize, usize)) -> Option<&'static str> {
-    let event = |t: &Token| facts::event_of(&t.text.to_lowercase());
+    let event = |t: &Token| {
+        if t.has(lexicon::EVENT) {
+            facts::event_of(t.lower())
+        } else {
+            None
+        }
+    };
     if let Some(e) = tokens[span.0..span.1].iter().find_map(event) {
         return Some(e);
     }
@@ -423,11 +467,12 @@ fn timeline(
     sentences: &[Sentence],
     ids: &[String],
 ) -> Vec<TimelineEvent> {
+    let by_place: FxHashMap<(usize, usize), &str> = sentences
+        .iter()
+        .map(|s| ((s.document, s.position), s.text))
+        .collect();
     let sentence_text = |document: usize, position: usize| {
-        sentences
-            .iter()
-            .find(|s| s.document == document && s.position == position)
-            .map(|s| s.text.to_string())
+        by_place.get(&(document, position)).map(|t| t.to_string())
     };
     let mut events: Vec<(i64, TimelineEvent)> = Vec::new();
     for fact in facts.iter().filter(|f| f.kind == FactKind::Date) {

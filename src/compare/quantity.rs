@@ -37,6 +37,71 @@ pub struct Quantity {
     pub words: bool,
 }
 
+/// Number words, for the lexicon (compounds are read by [`is_number_word`]).
+pub const NUMBER_WORDS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+];
+
+/// Month names and abbreviations, lower case, for the lexicon.
+pub const MONTH_NAMES: &[&str] = &[
+    "january",
+    "jan",
+    "february",
+    "feb",
+    "march",
+    "mar",
+    "april",
+    "apr",
+    "may",
+    "june",
+    "jun",
+    "july",
+    "jul",
+    "august",
+    "aug",
+    "september",
+    "sep",
+    "sept",
+    "october",
+    "oct",
+    "november",
+    "nov",
+    "december",
+    "dec",
+];
+
+/// Whether a lower-case word is a number word ("five", "twenty-two").
+pub fn is_number_word(word: &str) -> bool {
+    compound(word).is_some()
+}
+
 /// Words that count; hyphenated compounds ("twenty-two") are split first.
 fn small_number(word: &str) -> Option<f64> {
     let value = match word {
@@ -122,7 +187,7 @@ fn currency_symbol(token: &Token) -> Option<&'static str> {
         "€" => Some("EUR"),
         "₹" => Some("INR"),
         "¥" => Some("JPY"),
-        _ => match token.text.to_ascii_lowercase().as_str() {
+        _ => match token.lower() {
             "rs" | "inr" => Some("INR"),
             "usd" => Some("USD"),
             "eur" => Some("EUR"),
@@ -272,23 +337,43 @@ const MODIFIERS: &[&str] = &[
 ];
 
 /// Month names and their abbreviations.
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+/// The month a name or abbreviation ("Feb.") stands for.
 pub fn month(word: &str) -> Option<u32> {
-    let lower = word.trim_end_matches('.').to_ascii_lowercase();
-    Some(match lower.as_str() {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    })
+    let word = word.trim_end_matches('.');
+    if !(3..=9).contains(&word.len()) {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(word))
+        .map(|(_, m)| *m)
 }
 
 /// A figure read from tokens, before qualifier and unit.
@@ -307,8 +392,8 @@ struct Figure {
     next: usize,
 }
 
-fn lower(token: &Token) -> String {
-    token.text.to_lowercase()
+fn lower<'t>(token: &'t Token) -> &'t str {
+    token.lower()
 }
 
 /// Reads a figure in digits (with separators, a scale word or a glued
@@ -336,9 +421,9 @@ fn digits_at(tokens: &[Token], i: usize) -> Option<Figure> {
     if let Some(next) = tokens.get(i + 1) {
         let word = lower(next);
         let scale = if next.glued {
-            scale_abbreviation(&word).or_else(|| scale_word(&word))
+            scale_abbreviation(word).or_else(|| scale_word(word))
         } else {
-            scale_word(&word)
+            scale_word(word)
         };
         if let Some(scale) = scale {
             figure.value *= scale;
@@ -353,7 +438,7 @@ fn digits_at(tokens: &[Token], i: usize) -> Option<Figure> {
             if decimals == 0 && scale >= 1e3 {
                 figure.precision = 0.0;
             }
-            if let Some(more) = tokens.get(i + 2).and_then(|t| scale_word(&lower(t)))
+            if let Some(more) = tokens.get(i + 2).and_then(|t| scale_word(lower(t)))
                 && more > scale
             {
                 // "5 hundred thousand"
@@ -392,7 +477,7 @@ fn words_at(tokens: &[Token], i: usize) -> Option<Figure> {
         let scale = if word == "dozen" {
             12.0
         } else {
-            scale_word(&word).filter(|_| !word.ends_with('s'))?
+            scale_word(word).filter(|_| !word.ends_with('s'))?
         };
         return Some(figure(factor * scale, scale, j + 1));
     }
@@ -404,7 +489,7 @@ fn words_at(tokens: &[Token], i: usize) -> Option<Figure> {
     let mut last_scale = 1.0;
     while let Some(token) = tokens.get(j) {
         let word = lower(token);
-        if let Some(value) = compound(&word) {
+        if let Some(value) = compound(word) {
             if last_was_number && group % 100.0 != 0.0 {
                 break;
             }
@@ -413,7 +498,7 @@ fn words_at(tokens: &[Token], i: usize) -> Option<Figure> {
             last_scale = 1.0;
         } else if word == "dozen" && read_any {
             group *= 12.0;
-        } else if let Some(scale) = scale_word(&word).filter(|_| read_any) {
+        } else if let Some(scale) = scale_word(word).filter(|_| read_any) {
             if scale == 100.0 {
                 group *= 100.0;
             } else {
@@ -426,7 +511,7 @@ fn words_at(tokens: &[Token], i: usize) -> Option<Figure> {
             && read_any
             && tokens
                 .get(j + 1)
-                .is_some_and(|t| compound(&lower(t)).is_some())
+                .is_some_and(|t| compound(lower(t)).is_some())
             && !last_was_number
         {
             // "two hundred and fifty"
@@ -465,17 +550,17 @@ fn magnitude_at(tokens: &[Token], i: usize) -> Option<Figure> {
         let of = tokens.get(i + 1)?;
         let scale = tokens
             .get(i + 2)
-            .and_then(|t| magnitude_word(&lower(t)))
+            .and_then(|t| magnitude_word(lower(t)))
             .filter(|_| of.is("of"));
         match scale {
             Some(scale) if scale >= 1e3 => {
                 let factor = if first == "tens" { 10.0 } else { 100.0 };
                 (factor * scale, i + 3)
             }
-            _ => (magnitude_word(&first)?, i + 1),
+            _ => (magnitude_word(first)?, i + 1),
         }
     } else {
-        (magnitude_word(&first)?, i + 1)
+        (magnitude_word(first)?, i + 1)
     };
     // A magnitude word counts only when it counts something: "thousands
     // of people", "dozens were hurt"; not "the hundreds".
@@ -528,10 +613,10 @@ fn looks_like_year(tokens: &[Token], i: usize, figure: &Figure) -> bool {
     let counted = after.is_some_and(|t| {
         t.kind == TokenKind::Word
             && !t.capitalized()
-            && !crate::terms::is_function_word(&lower(t))
-            && time_unit(&lower(t)).is_none()
+            && !crate::terms::is_function_word(lower(t))
+            && time_unit(lower(t)).is_none()
     });
-    let dated_by_before = before.as_deref().is_some_and(|b| {
+    let dated_by_before = before.is_some_and(|b| {
         matches!(
             b,
             "in" | "since"
@@ -611,6 +696,15 @@ pub fn quantities(tokens: &[Token]) -> Vec<Quantity> {
 /// `previous` is the last quantity of the sentence, whose unit an
 /// elliptical figure inherits ("about 500,000 people, and at least 580,000").
 fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Option<Quantity> {
+    let may_start = match tokens[i].kind {
+        TokenKind::Number => true,
+        TokenKind::Word => tokens[i].has(super::lexicon::FIGURE),
+        TokenKind::Symbol => currency_symbol(&tokens[i]).is_some(),
+        TokenKind::Clock => false,
+    };
+    if !may_start {
+        return None;
+    }
     let mut currency = None;
     let mut core = i;
     if let Some(code) = currency_symbol(&tokens[i]) {
@@ -643,7 +737,7 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
     // Abbreviated scale after a currency: "$5 m", "Rs 300 cr".
     if currency.is_some()
         && !figure.words
-        && let Some(scale) = tokens.get(end).and_then(|t| scale_abbreviation(&lower(t)))
+        && let Some(scale) = tokens.get(end).and_then(|t| scale_abbreviation(lower(t)))
     {
         figure.value *= scale;
         end += 1;
@@ -690,10 +784,10 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
         } else if word == "per" && tokens.get(end + 1).is_some_and(|t| t.is("cent")) {
             unit = Some("%".into());
             end += 2;
-        } else if let Some(code) = currency_word(&word).filter(|_| unit.is_none()) {
+        } else if let Some(code) = currency_word(word).filter(|_| unit.is_none()) {
             unit = Some(code.into());
             end += 1;
-        } else if let Some((name, seconds)) = time_unit(&word) {
+        } else if let Some((name, seconds)) = time_unit(word) {
             // "two years ago" and "10 years old" are dates and ages.
             if tokens
                 .get(end + 1)
@@ -710,20 +804,17 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
             if figure.magnitude.is_some() && tokens.get(j).is_some_and(|t| t.is("of")) {
                 j += 1;
             }
-            while tokens
-                .get(j)
-                .is_some_and(|t| MODIFIERS.contains(&lower(t).as_str()))
-            {
+            while tokens.get(j).is_some_and(|t| MODIFIERS.contains(&lower(t))) {
                 j += 1;
             }
             if let Some(noun) = tokens.get(j)
                 && noun.kind == TokenKind::Word
                 && !noun.capitalized()
                 && noun.text.chars().all(char::is_alphabetic)
-                && !crate::terms::is_function_word(&lower(noun))
-                && !NOT_NOUNS.contains(&lower(noun).as_str())
+                && !crate::terms::is_function_word(lower(noun))
+                && !NOT_NOUNS.contains(&lower(noun))
             {
-                unit = Some(singular(&lower(noun)));
+                unit = Some(singular(lower(noun)));
                 end = j + 1;
             }
         }
@@ -810,12 +901,12 @@ fn singular(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::tokenize;
+    use super::super::tokens::tokenize_static as tokenize;
     use super::*;
 
     type Read = (f64, Option<f64>, Bound, Option<String>, String);
 
-    fn read(text: &str) -> Vec<Read> {
+    fn read(text: &'static str) -> Vec<Read> {
         let tokens = tokenize(text);
         quantities(&tokens)
             .into_iter()
@@ -831,7 +922,7 @@ mod tests {
             .collect()
     }
 
-    fn one(text: &str) -> (f64, Bound, Option<String>) {
+    fn one(text: &'static str) -> (f64, Bound, Option<String>) {
         let found = read(text);
         assert_eq!(found.len(), 1, "{text}: {found:?}");
         let (value, _, bound, unit, _) = found[0].clone();

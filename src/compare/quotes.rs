@@ -8,7 +8,7 @@
 //! half their content words shared, or a quarter shared and the same
 //! speaker (a quote translated twice shares few words).
 
-use super::entities::{Entities, REPORTING_VERBS};
+use super::entities::Entities;
 use super::tokens::{Token, TokenKind};
 use super::{Sentence, Stems};
 use crate::model::{EntityKind, Quote, QuoteVariant};
@@ -83,14 +83,7 @@ pub fn quotes(
             let text = sentence.text[first.start..last.end]
                 .trim_end_matches([',', ';', ':', ' '])
                 .to_string();
-            let key: String = text
-                .chars()
-                .filter(|c| c.is_alphanumeric() || c.is_whitespace())
-                .flat_map(char::to_lowercase)
-                .collect::<String>()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let key = wording_key(&text);
             found.push(QuoteMention {
                 document: sentence.document,
                 speaker: speaker(sentence, open, close, entities),
@@ -103,21 +96,42 @@ pub fn quotes(
     group(found, entities, ids)
 }
 
-fn lower(token: &Token) -> String {
-    token.text.to_lowercase()
+/// A quote's words in lower case, single-spaced, without punctuation:
+/// equal wordings compare equal however they were punctuated.
+fn wording_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        if word.is_ascii() {
+            key.push_str(word);
+        } else {
+            key.extend(word.chars().flat_map(char::to_lowercase));
+        }
+    }
+    key.make_ascii_lowercase();
+    key
+}
+
+fn lower<'t>(token: &'t Token) -> &'t str {
+    token.lower()
 }
 
 fn is_reporting(token: &Token) -> bool {
-    REPORTING_VERBS.contains(&lower(token).as_str())
+    token.has(super::lexicon::REPORTING)
 }
 
 /// The entity (index) who says the quote at tokens `open..close`.
 fn speaker(sentence: &Sentence, open: usize, close: usize, entities: &Entities) -> Option<usize> {
     let tokens = &sentence.tokens;
     let names: Vec<&(super::entities::NameMention, usize)> = entities
-        .mentions
+        .in_document(sentence.document)
         .iter()
-        .filter(|(m, _)| m.document == sentence.document && m.sentence == sentence.position)
+        .filter(|(m, _)| m.sentence == sentence.position)
         .collect();
     let name_at = |i: usize| names.iter().find(|(m, _)| m.token == i).map(|(_, e)| *e);
     let name_ending_at = |end: usize| names.iter().find(|(m, _)| m.end == end).map(|(_, e)| *e);
@@ -169,7 +183,7 @@ fn speaker(sentence: &Sentence, open: usize, close: usize, entities: &Entities) 
 /// Start of a pronoun or "the <title>" subject just before token `verb`.
 fn subject_start(tokens: &[Token], verb: usize) -> Option<usize> {
     let before = verb.checked_sub(1)?;
-    if matches!(lower(&tokens[before]).as_str(), "he" | "she") {
+    if matches!(lower(&tokens[before]), "he" | "she") {
         return Some(before);
     }
     (before >= 1 && tokens[before - 1].is("the")).then(|| before - 1)
@@ -181,10 +195,10 @@ fn subject_start(tokens: &[Token], verb: usize) -> Option<usize> {
 fn reference(sentence: &Sentence, at: usize, limit: usize, entities: &Entities) -> Option<usize> {
     let tokens = &sentence.tokens;
     let word = lower(tokens.get(at)?);
-    let title = match word.as_str() {
+    let title = match word {
         "he" | "she" => None,
         "the" => {
-            let title = lower(tokens.get(at + 1)?);
+            let title = lower(tokens.get(at + 1)?).to_string();
             let follows = tokens.get(at + 2).is_some_and(is_reporting)
                 || at + 2 == limit
                 || tokens.get(at + 2).is_some_and(|t| t.text == ",");
@@ -224,7 +238,22 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
     {
         return false;
     }
-    if a.key == b.key || a.key.contains(&b.key) || b.key.contains(&a.key) {
+    if a.key == b.key {
+        return true;
+    }
+    // One wording inside the other: only worth the substring search when
+    // the shorter one's content words are all in the longer one.
+    let (short, long) = if a.key.len() <= b.key.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    if short
+        .stems
+        .iter()
+        .all(|x| long.stems.binary_search(x).is_ok())
+        && long.key.contains(&short.key)
+    {
         return true;
     }
     let similarity = dice(&a.stems, &b.stems);
@@ -293,7 +322,7 @@ fn group(found: Vec<QuoteMention>, entities: &Entities, ids: &[String]) -> Vec<Q
 #[cfg(test)]
 mod tests {
     use super::super::entities::entities;
-    use super::super::tokens::tokenize;
+    use super::super::tokens::tokenize_static as tokenize;
     use super::*;
 
     fn run(texts: &[(usize, &'static str)]) -> Vec<Quote> {

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::model::StoryInput;
-use crate::report::story_report;
+use crate::report::summary_report;
 use crate::summarize::{Budget, Story, System, Weights, summarize, summary_text};
 use crate::terms::Vocab;
 use rouge::{RougeScores, truncate_words};
@@ -100,8 +100,8 @@ pub fn evaluate(
                 baseline => baseline.summarize(&story, budget),
             };
             let text = if system == System::Chorus {
-                // chorus is timed through the whole report, attribution included.
-                let report = story_report(&story, &chosen);
+                // chorus is timed through its summary report, attribution included.
+                let report = summary_report(&story, &chosen);
                 report
                     .summary
                     .iter()

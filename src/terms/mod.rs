@@ -12,7 +12,7 @@ pub use porter::stem as porter_stem;
 pub type TermId = u32;
 
 /// Function words that carry no content of their own.
-const STOPWORDS: &[&str] = &[
+pub const FUNCTION_WORDS: &[&str] = &[
     "a",
     "about",
     "above",
@@ -171,7 +171,7 @@ const STOPWORDS: &[&str] = &[
 /// summarizer leaves out of content words).
 pub fn is_function_word(word: &str) -> bool {
     static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::LazyLock::new(|| STOPWORDS.iter().copied().collect());
+        std::sync::LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
     SET.contains(word)
 }
 
@@ -205,7 +205,7 @@ impl Vocab {
             numeric: Vec::new(),
             scratch: String::new(),
         };
-        for word in STOPWORDS {
+        for word in FUNCTION_WORDS {
             let id = vocab.intern_surface(word);
             vocab.stop[id as usize] = true;
         }
