@@ -166,6 +166,9 @@ pub fn related(a: &Mention, b: &Mention) -> bool {
     if a.document == b.document && a.sentence == b.sentence && !(a.elliptical || b.elliptical) {
         return false;
     }
+    if a.event == Some("age") || b.event == Some("age") {
+        return same_person(a.age_of.as_deref(), b.age_of.as_deref());
+    }
     let context = dice(&a.context, &b.context);
     match (a.event, b.event) {
         (Some(x), Some(y)) => x == y && context >= SAME_EVENT_CONTEXT,
@@ -179,8 +182,29 @@ pub fn related(a: &Mention, b: &Mention) -> bool {
                 context >= SAME_CONTEXT
             }
         }
+        // Nearly equal figures in the same unit are rarely about different
+        // things: "8,027 meters" and "8,013 m" for one peak.
+        _ if a.unit.is_some() && nearly_equal(a.value, b.value) => context >= SAME_EVENT_CONTEXT,
         _ => a.unit.is_some() && context >= SAME_CONTEXT,
     }
+}
+
+/// Whether two figures are within 15% of each other (and not zero).
+fn nearly_equal(a: f64, b: f64) -> bool {
+    let (low, high) = if a <= b { (a, b) } else { (b, a) };
+    low > 0.0 && high <= low * 1.15
+}
+
+/// Whether two ages are of the same person: the same name, or one name
+/// ending the other ("ali" and "salah ali").
+fn same_person(a: Option<&str>, b: Option<&str>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return false;
+    };
+    let ends = |long: &str, short: &str| {
+        long == short || long.strip_suffix(short).is_some_and(|head| head.ends_with(' '))
+    };
+    ends(a, b) || ends(b, a)
 }
 
 /// Whether two claims can both be true.
@@ -314,6 +338,21 @@ fn fact(mentions: &[Mention], group: &[usize], ids: &[String], stems: &Stems) ->
 /// ("people displaced"), else the context words the claims share most.
 fn about(mentions: &[Mention], group: &[usize], stems: &Stems) -> String {
     let first = &mentions[group[0]];
+    if first.event == Some("age") {
+        let whose = group
+            .iter()
+            .filter_map(|&i| mentions[i].age_of.as_deref())
+            .max_by_key(|name| name.len())
+            .unwrap_or_default();
+        let title: Vec<String> = whose
+            .split(' ')
+            .map(|w| {
+                let mut chars = w.chars();
+                chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+            })
+            .collect();
+        return format!("age of {}", title.join(" "));
+    }
     let mut parts: Vec<String> = Vec::new();
     if first.kind == FactKind::Quantity
         && let Some(unit) = &first.unit

@@ -53,6 +53,8 @@ pub struct Mention {
     pub event: Option<&'static str>,
     /// A figure that took its unit from the one before ("and at least 580,000").
     pub elliptical: bool,
+    /// For an age, whose it is ("geraldine alcorn", "girl").
+    pub age_of: Option<String>,
     /// Stems of the content words around the claim, sorted ids.
     pub context: Vec<u32>,
     /// Stems of the context words that can label the claim (not names),
@@ -392,8 +394,13 @@ fn quantity_mention(sentence: &Sentence, q: &Quantity, stems: &mut Stems) -> Men
         unit: q.unit.clone(),
         resolved: None,
         text: sentence.text[q.span.0..q.span.1].to_string(),
-        event: event_near(&sentence.tokens, q.tokens),
+        event: if q.unit.as_deref().is_some_and(|u| u.ends_with(" old")) {
+            Some("age")
+        } else {
+            event_near(&sentence.tokens, q.tokens)
+        },
         elliptical: q.inherited,
+        age_of: q.age_of.clone(),
         context,
         context_words,
     }
@@ -420,6 +427,7 @@ fn date_mention(
         text: sentence.text[d.span.0..d.span.1].to_string(),
         event: None,
         elliptical: false,
+        age_of: None,
         context,
         context_words,
     }
@@ -454,6 +462,7 @@ fn time_mention(sentence: &Sentence, t: &TimeMention, stems: &mut Stems) -> Ment
         text: sentence.text[t.span.0..t.span.1].to_string(),
         event: None,
         elliptical: false,
+        age_of: None,
         context,
         context_words,
     }

@@ -35,6 +35,8 @@ pub struct Quantity {
     pub inherited: bool,
     /// The figure was written in words ("two", "a dozen").
     pub words: bool,
+    /// For an age, whose ("geraldine alcorn", "girl"), folded to lower case.
+    pub age_of: Option<String>,
 }
 
 /// Number words, for the lexicon (compounds are read by [`is_number_word`]).
@@ -205,6 +207,25 @@ fn currency_word(word: &str) -> Option<&'static str> {
         "pound" | "pounds" => "GBP",
         "yen" => "JPY",
         "yuan" => "CNY",
+        _ => return None,
+    })
+}
+
+/// Units of measure under one name each ("metres", "m" → "meter").
+pub fn measure_unit(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "meter" | "meters" | "metre" | "metres" | "m" => "meter",
+        "foot" | "feet" | "ft" => "foot",
+        "kilometer" | "kilometers" | "kilometre" | "kilometres" | "km" => "kilometer",
+        "mile" | "miles" | "mi" => "mile",
+        "inch" | "inches" => "inch",
+        "yard" | "yards" => "yard",
+        "acre" | "acres" => "acre",
+        "hectare" | "hectares" => "hectare",
+        "kilogram" | "kilograms" | "kg" => "kilogram",
+        "ton" | "tons" | "tonne" | "tonnes" => "ton",
+        "story" | "stories" | "storey" | "storeys" => "story",
+        "mph" => "mph",
         _ => return None,
     })
 }
@@ -681,7 +702,10 @@ pub fn quantities(tokens: &[Token]) -> Vec<Quantity> {
     let mut found: Vec<Quantity> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        match quantity_at(tokens, i, found.last()) {
+        let here = compound_at(tokens, i)
+            .or_else(|| age_after_name(tokens, i))
+            .or_else(|| quantity_at(tokens, i, found.last()));
+        match here {
             Some(quantity) => {
                 i = quantity.tokens.1;
                 found.push(quantity);
@@ -690,6 +714,129 @@ pub fn quantities(tokens: &[Token]) -> Vec<Quantity> {
         }
     }
     found
+}
+
+/// A figure joined to its unit by a hyphen: "8,027-meter", "10-year",
+/// and ages: "29-year-old", "6-week-old", "Twenty-eight-year-old".
+fn compound_at(tokens: &[Token], i: usize) -> Option<Quantity> {
+    let token = &tokens[i];
+    if token.kind != TokenKind::Word || !token.text.contains('-') {
+        return None;
+    }
+    let lower = token.lower();
+    // The figure is everything before the first hyphen that leaves a
+    // known unit behind: "twenty-eight" in "twenty-eight-year-old".
+    let (value, rest) = lower.match_indices('-').find_map(|(at, _)| {
+        let (figure, rest) = (&lower[..at], &lower[at + 1..]);
+        let value = if figure.starts_with(|c: char| c.is_ascii_digit()) {
+            figure.replace(',', "").parse::<f64>().ok()?
+        } else {
+            compound(figure)?
+        };
+        let known = rest
+            .strip_suffix("-old")
+            .map_or_else(|| measure_unit(rest).is_some() || time_unit(rest).is_some(), |u| {
+                time_unit(u).is_some()
+            });
+        known.then_some((value, rest))
+    })?;
+    let qualifier = qualifier_before(tokens, i);
+    let start = qualifier.map_or(i, |(_, q)| q);
+    let mut quantity = Quantity {
+        value,
+        high: None,
+        bound: Bound::Exact,
+        range: (value, value),
+        unit: None,
+        kind: FactKind::Quantity,
+        span: (tokens[start].start, token.end),
+        tokens: (start, i + 1),
+        inherited: false,
+        words: !lower.starts_with(|c: char| c.is_ascii_digit()),
+        age_of: None,
+    };
+    if let Some(unit) = rest.strip_suffix("-old") {
+        let (name, _) = time_unit(unit)?;
+        quantity.unit = Some(format!("{name}s old"));
+        quantity.age_of = subject_after(tokens, i + 1);
+    } else if let Some(unit) = measure_unit(rest) {
+        quantity.unit = Some(unit.to_string());
+    } else {
+        let (name, seconds) = time_unit(rest)?;
+        quantity.unit = Some(name.to_string());
+        quantity.kind = FactKind::Duration;
+        quantity.value *= seconds;
+        quantity.range = (quantity.value, quantity.value);
+    }
+    if let Some((Qualifier::Bound(bound), _)) = qualifier {
+        quantity.bound = bound;
+        quantity.range = match bound {
+            Bound::About => (quantity.value * 0.9, quantity.value * 1.1),
+            Bound::AtLeast | Bound::MoreThan => (quantity.value, f64::INFINITY),
+            Bound::AtMost | Bound::LessThan => (0.0, quantity.value),
+            Bound::Exact | Bound::OrderOf => quantity.range,
+        };
+    }
+    Some(quantity)
+}
+
+/// Who an age before a name or noun belongs to: "29-year-old Geraldine
+/// Alcorn" → "geraldine alcorn"; "an 11-year-old girl" → "girl".
+fn subject_after(tokens: &[Token], i: usize) -> Option<String> {
+    let first = tokens.get(i)?;
+    if first.kind != TokenKind::Word {
+        return None;
+    }
+    if first.capitalized() {
+        let end = (i..tokens.len())
+            .take_while(|&j| tokens[j].kind == TokenKind::Word && tokens[j].capitalized())
+            .last()?;
+        let name: Vec<&str> = tokens[i..=end].iter().map(|t| t.lower()).collect();
+        return Some(name.join(" "));
+    }
+    (!first.has(super::lexicon::FUNCTION)).then(|| first.lower().to_string())
+}
+
+/// An age after a name: "Salah Ali, 70, the infant's grandfather".
+fn age_after_name(tokens: &[Token], i: usize) -> Option<Quantity> {
+    let token = &tokens[i];
+    if token.kind != TokenKind::Number || i < 2 || tokens[i - 1].text != "," {
+        return None;
+    }
+    let value: f64 = token.text.parse().ok()?;
+    if !(1.0..=120.0).contains(&value) || token.text.contains('.') {
+        return None;
+    }
+    let closes = tokens
+        .get(i + 1)
+        .is_none_or(|t| matches!(t.text, "," | "." | ")" | ";") || t.is("and") || t.is("who"));
+    if !closes {
+        return None;
+    }
+    let last = i - 2;
+    let is_name = |t: &Token| t.kind == TokenKind::Word && t.capitalized() && month(t.text).is_none();
+    if !is_name(&tokens[last]) {
+        return None;
+    }
+    let first = (0..=last)
+        .rev()
+        .take_while(|&j| is_name(&tokens[j]))
+        .take(4)
+        .last()?;
+    let name: Vec<&str> = tokens[first..=last].iter().map(|t| t.lower()).collect();
+    Some(Quantity {
+        value,
+        high: None,
+        bound: Bound::Exact,
+        range: (value, value),
+        unit: Some("years old".into()),
+        kind: FactKind::Quantity,
+        span: (token.start, token.end),
+        tokens: (i, i + 1),
+        inherited: false,
+        words: false,
+        age_of: Some(name.join(" ")),
+    })
 }
 
 /// Reads a quantity whose figure (or currency sign) starts at token `i`.
@@ -811,10 +958,14 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
                 && noun.kind == TokenKind::Word
                 && !noun.capitalized()
                 && noun.text.chars().all(char::is_alphabetic)
-                && !crate::terms::is_function_word(lower(noun))
-                && !NOT_NOUNS.contains(&lower(noun))
+                && (measure_unit(lower(noun)).is_some()
+                    || (!crate::terms::is_function_word(lower(noun))
+                        && !NOT_NOUNS.contains(&lower(noun))))
             {
-                unit = Some(singular(lower(noun)));
+                unit = Some(
+                    measure_unit(lower(noun))
+                        .map_or_else(|| singular(lower(noun)), str::to_string),
+                );
                 end = j + 1;
             }
         }
@@ -863,6 +1014,7 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
         tokens: (start_token, end),
         inherited,
         words: figure.words,
+        age_of: None,
     })
 }
 
@@ -996,7 +1148,6 @@ mod tests {
             "A Boeing 737 landed.",
             "the 3rd time",
             "in the 1990s",
-            "a 35-year-old man",
             "one of the leaders",
             "two years ago",
             "at 17:00 GMT",
@@ -1004,6 +1155,24 @@ mod tests {
             assert!(read(text).is_empty(), "{text}: {:?}", read(text));
         }
         assert_eq!(one("2000 people marched").0, 2000.0);
+    }
+
+    #[test]
+    fn ages_and_measures() {
+        let tokens = tokenize("The 29-year-old Geraldine Alcorn met Salah Ali, 70, near a 8,027-meter peak.");
+        let found = quantities(&tokens);
+        let ages: Vec<(f64, Option<&str>)> = found
+            .iter()
+            .filter(|q| q.unit.as_deref() == Some("years old"))
+            .map(|q| (q.value, q.age_of.as_deref()))
+            .collect();
+        assert_eq!(ages, vec![(29.0, Some("geraldine alcorn")), (70.0, Some("salah ali"))]);
+        assert!(found.iter().any(|q| q.value == 8027.0 && q.unit.as_deref() == Some("meter")));
+        let tokens = tokenize("Twenty-eight-year-old Geraldine Alcorn; an 11-year-old girl; 5,900 m high");
+        let found = quantities(&tokens);
+        assert_eq!(found[0].value, 28.0);
+        assert_eq!(found[1].age_of.as_deref(), Some("girl"));
+        assert_eq!(found[2].unit.as_deref(), Some("meter"));
     }
 
     #[test]
