@@ -33,6 +33,26 @@ enum Command {
     Cluster(ClusterArgs),
     /// Mix the documents of cluster files, cluster them, and score against the files' clusters.
     EvalCluster(EvalClusterArgs),
+    /// Score conflict detection and quote grouping against hand labels.
+    EvalFacts(EvalFactsArgs),
+}
+
+#[derive(clap::Args)]
+struct EvalFactsArgs {
+    /// Cluster JSONL the labels refer to.
+    #[arg(long, required = true)]
+    data: Vec<PathBuf>,
+    /// Label file (JSONL, one labelled cluster per line; see eval/README.md).
+    #[arg(long, required = true)]
+    labels: PathBuf,
+    /// List every wrong and missed conflict.
+    #[arg(long, short)]
+    verbose: bool,
+    /// Print the result as JSON.
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
 }
 
 #[derive(clap::Args)]
@@ -193,6 +213,7 @@ fn main() -> ExitCode {
         Command::Train(args) => train(args),
         Command::Cluster(args) => cluster(args),
         Command::EvalCluster(args) => eval_cluster(args),
+        Command::EvalFacts(args) => eval_facts(args),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,
@@ -418,6 +439,66 @@ fn eval_cluster(args: EvalClusterArgs) -> Result<bool> {
     };
     write_output(None, &printed)?;
     Ok(clean)
+}
+
+fn eval_facts(args: EvalFactsArgs) -> Result<bool> {
+    let text = std::fs::read_to_string(&args.labels)
+        .with_context(|| format!("cannot read {}", args.labels.display()))?;
+    let labels = chorus::eval::facts::read_labels(&text, &args.labels.display().to_string())
+        .map_err(anyhow::Error::msg)?;
+    let ingested = ingest_paths(&args.data, &args.limits.limits());
+    let clean = report_problems(&ingested);
+    let result = chorus::eval::facts::evaluate(ingested.stories, &labels);
+    for missing in &result.missing {
+        eprintln!("chorus: labelled cluster {missing} is not in the data");
+    }
+    if result.clusters == 0 {
+        bail!("no labelled cluster found in the data");
+    }
+    let printed = if args.json {
+        format!("{}\n", serde_json::to_string_pretty(&result)?)
+    } else {
+        let mut out = String::new();
+        if args.verbose {
+            for cluster in &result.per_cluster {
+                for wrong in &cluster.wrong_conflicts {
+                    out.push_str(&format!("{}  wrong    {wrong}\n", cluster.cluster));
+                }
+                for missed in &cluster.missed_conflicts {
+                    out.push_str(&format!("{}  missed   {missed}\n", cluster.cluster));
+                }
+                for wrong in &cluster.wrong_quotes {
+                    out.push_str(&format!("{}  wrong quote link   {wrong}\n", cluster.cluster));
+                }
+                for missed in &cluster.missed_quotes {
+                    out.push_str(&format!("{}  missed quote link  {missed}\n", cluster.cluster));
+                }
+            }
+            out.push('\n');
+        }
+        let (c, q) = (&result.conflicts, &result.quotes);
+        out.push_str(&format!(
+            "{} labelled clusters\n\
+             conflicts    precision {:.3} ({}/{})  recall {:.3} ({}/{})\n\
+             quote links  precision {:.3} ({}/{})  recall {:.3} ({}/{})\n",
+            result.clusters,
+            c.precision(),
+            c.correct,
+            c.reported,
+            c.recall(),
+            c.found,
+            c.labelled,
+            q.precision(),
+            q.correct,
+            q.reported,
+            q.recall(),
+            q.found,
+            q.labelled
+        ));
+        out
+    };
+    write_output(None, &printed)?;
+    Ok(clean && result.missing.is_empty())
 }
 
 fn write_output(path: Option<&PathBuf>, text: &str) -> Result<()> {

@@ -114,7 +114,11 @@ pub const EVENTS: &[(&str, &[&str])] = &[
             "assistance",
         ],
     ),
-    ("lasted", &["lasted", "lasting", "talked", "long"]),
+    (
+        "messages",
+        &["texts", "messages", "emails", "calls", "tweets", "letters", "exchanged", "texting"],
+    ),
+    ("lasted", &["lasted", "lasting", "talked"]),
     ("sentenced", &["sentenced", "sentence", "prison", "jail"]),
     ("fined", &["fined", "fine", "penalty", "settlement"]),
 ];
@@ -142,13 +146,20 @@ pub fn event_of(word: &str) -> Option<&'static str> {
         .map(|(event, _)| *event)
 }
 
-/// Context words two claims about the same thing share at least, as a
-/// Dice coefficient, when both name the same event.
+/// Context words (Dice) two claims naming the same event share at least
+/// to be shown together …
 const SAME_EVENT_CONTEXT: f32 = 0.15;
-/// … when no event tells them apart.
+/// … and to be called a conflict when their figures disagree.
+const SAME_EVENT_CONFLICT: f32 = 0.25;
+/// Context shared by claims no event ties together, to be shown together.
 const SAME_CONTEXT: f32 = 0.4;
-/// … for dates or times that agree.
+/// … and to be called a conflict.
+const SAME_CONTEXT_CONFLICT: f32 = 0.45;
+/// Context shared by dates or times that agree, to be shown together.
 const SAME_MOMENT_CONTEXT: f32 = 0.1;
+/// Relative difference below which two exact figures are one figure
+/// rounded two ways ("19,350 feet" and "19,356 feet").
+const ROUNDING: f64 = 1e-3;
 
 fn dice(a: &[u32], b: &[u32]) -> f32 {
     if a.is_empty() || b.is_empty() {
@@ -158,41 +169,96 @@ fn dice(a: &[u32], b: &[u32]) -> f32 {
     2.0 * shared as f32 / (a.len() + b.len()) as f32
 }
 
-/// Whether two claims are about the same thing.
-pub fn related(a: &Mention, b: &Mention) -> bool {
+/// How surely two claims are about the same thing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Relation {
+    /// Different things, or nothing says they are the same.
+    Unrelated,
+    /// Probably the same thing: shown together when the figures agree.
+    Loose,
+    /// Surely the same thing: figures that disagree are a conflict.
+    Strong,
+}
+
+/// How surely two claims are about the same thing.
+///
+/// Precision comes first: a conflict is only called between two reports
+/// (or within one sentence, "about 500,000 …, and at least 580,000"), on
+/// claims of the same kind and unit that name the same event with shared
+/// context, or share most of their context, or are ages of one named
+/// person. Lists of different figures in one article (price tables,
+/// stretch goals, survey shares) are never set against each other.
+pub fn relation(a: &Mention, b: &Mention) -> Relation {
+    use Relation::{Loose, Strong, Unrelated};
     if a.kind != b.kind || a.unit != b.unit {
-        return false;
+        return Unrelated;
     }
-    if a.document == b.document && a.sentence == b.sentence && !(a.elliptical || b.elliptical) {
-        return false;
-    }
+    let same_sentence = a.document == b.document && a.sentence == b.sentence;
+    let same_document = a.document == b.document;
     if a.event == Some("age") || b.event == Some("age") {
-        return same_person(a.age_of.as_deref(), b.age_of.as_deref());
+        return if same_person(a.age_of.as_deref(), b.age_of.as_deref()) {
+            Strong
+        } else {
+            Unrelated
+        };
+    }
+    if same_sentence {
+        let continued = (a.elliptical || b.elliptical) && a.event.is_some() && a.event == b.event;
+        return if continued { Strong } else { Unrelated };
     }
     let context = dice(&a.context, &b.context);
-    match (a.event, b.event) {
-        (Some(x), Some(y)) => x == y && context >= SAME_EVENT_CONTEXT,
-        // Reports rarely date or time two things alike: the same moment
-        // with a little shared context is the same event, a different
-        // moment needs more before it is called a conflict.
-        (None, None) if matches!(a.kind, FactKind::Date | FactKind::Time) => {
-            if compatible(a, b) {
-                context >= SAME_MOMENT_CONTEXT
-            } else {
-                context >= SAME_CONTEXT
-            }
-        }
+    let (loose, strong) = match (a.kind, a.event, b.event) {
+        (FactKind::Date | FactKind::Time, ..) => (
+            context >= SAME_MOMENT_CONTEXT && compatible(a, b),
+            context >= SAME_CONTEXT_CONFLICT,
+        ),
+        (_, Some(x), Some(y)) if x == y => (
+            context >= SAME_EVENT_CONTEXT,
+            a.unit.is_some() && context >= SAME_EVENT_CONFLICT,
+        ),
+        (_, Some(_), Some(_)) => (false, false),
         // Nearly equal figures in the same unit are rarely about different
         // things: "8,027 meters" and "8,013 m" for one peak.
-        _ if a.unit.is_some() && nearly_equal(a.value, b.value) => context >= SAME_EVENT_CONTEXT,
-        _ => a.unit.is_some() && context >= SAME_CONTEXT,
+        _ if a.unit.is_some() && nearly_equal(a.value, b.value, NEARLY) => (
+            context >= SAME_EVENT_CONTEXT,
+            context >= SAME_MOMENT_CONTEXT && nearly_equal(a.value, b.value, CLOSE),
+        ),
+        _ => (
+            a.unit.is_some() && context >= SAME_CONTEXT,
+            a.unit.is_some() && context >= SAME_CONTEXT_CONFLICT,
+        ),
+    };
+    if strong && !same_document && !a.inferred && !b.inferred {
+        Strong
+    } else if loose || strong {
+        Loose
+    } else {
+        Unrelated
     }
 }
 
-/// Whether two figures are within 15% of each other (and not zero).
-fn nearly_equal(a: f64, b: f64) -> bool {
+/// Whether the sentence of `other` also gives a figure about the same
+/// thing as `claim` that agrees with it: then `other` is a neighbouring
+/// figure (a table's other column, last year's value), not a
+/// contradiction.
+fn agrees_beside(mentions: &[Mention], claim: &Mention, other: &Mention) -> bool {
+    mentions.iter().any(|m| {
+        m.document == other.document
+            && m.sentence == other.sentence
+            && compatible(m, claim)
+            && relation(m, claim) != Relation::Unrelated
+    })
+}
+
+/// Figures this close (relative) may be shown as one fact …
+const NEARLY: f64 = 0.15;
+/// … and this close, with shared context, are one measure two ways.
+const CLOSE: f64 = 0.03;
+
+/// Whether two figures are within `share` of each other (and not zero).
+fn nearly_equal(a: f64, b: f64, share: f64) -> bool {
     let (low, high) = if a <= b { (a, b) } else { (b, a) };
-    low > 0.0 && high <= low * 1.15
+    low > 0.0 && high <= low * (1.0 + share)
 }
 
 /// Whether two ages are of the same person: the same name, or one name
@@ -207,22 +273,32 @@ fn same_person(a: Option<&str>, b: Option<&str>) -> bool {
     ends(a, b) || ends(b, a)
 }
 
-/// Whether two claims can both be true.
+/// Whether two claims can both be true (figures within rounding).
 pub fn compatible(a: &Mention, b: &Mention) -> bool {
-    let tolerance = 1e-9 * a.value.abs().max(b.value.abs()).max(1.0);
+    let scale = a.value.abs().max(b.value.abs()).max(1.0);
+    let tolerance = match a.kind {
+        FactKind::Quantity | FactKind::Duration => ROUNDING * scale,
+        FactKind::Date | FactKind::Time => 1e-9 * scale,
+    };
     a.range.0 <= b.range.1 + tolerance && b.range.0 <= a.range.1 + tolerance
 }
 
 /// Groups mentions into facts, conflicts first.
 pub fn facts(mentions: &[Mention], ids: &[String], stems: &Stems) -> Vec<Fact> {
-    // Each mention joins the first group holding a mention it relates to;
-    // only related pairs are then compared, so a chain of loosely related
-    // claims can agree but never conflict through a third.
+    // A mention joins the first group holding a claim it relates to: if
+    // only loosely, it must agree with every claim there, so that a group
+    // never mixes figures that merely look alike and disagree.
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, mention) in mentions.iter().enumerate() {
-        let home = groups
-            .iter_mut()
-            .find(|g| g.iter().any(|&j| related(&mentions[j], mention)));
+        let home = groups.iter_mut().find(|g| {
+            let relations: Vec<Relation> =
+                g.iter().map(|&j| relation(&mentions[j], mention)).collect();
+            // A claim surely about the same thing as one in the group may
+            // disagree with the rest (that is the conflict to show).
+            relations.contains(&Relation::Strong)
+                || (relations.contains(&Relation::Loose)
+                    && g.iter().all(|&j| compatible(&mentions[j], mention)))
+        });
         match home {
             Some(group) => group.push(i),
             None => groups.push(vec![i]),
@@ -253,10 +329,10 @@ fn fact(mentions: &[Mention], group: &[usize], ids: &[String], stems: &Stems) ->
     let conflict = group.iter().enumerate().any(|(n, &i)| {
         group[n + 1..].iter().any(|&j| {
             let (a, b) = (&mentions[i], &mentions[j]);
-            (related(a, b)
-                || related(b, a)
-                || (a.document == b.document && a.sentence == b.sentence))
+            relation(a, b) == Relation::Strong
                 && !compatible(a, b)
+                && !(a.document != b.document
+                    && (agrees_beside(mentions, a, b) || agrees_beside(mentions, b, a)))
         })
     });
     // Equal claims from several sources become one claim with every

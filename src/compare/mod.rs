@@ -53,8 +53,11 @@ pub struct Mention {
     pub event: Option<&'static str>,
     /// A figure that took its unit from the one before ("and at least 580,000").
     pub elliptical: bool,
-    /// For an age, whose it is ("geraldine alcorn", "girl").
+    /// For an age, whose it is ("geraldine alcorn").
     pub age_of: Option<String>,
+    /// A relative date read against another report's date or a date found
+    /// in the text: good enough to place, not to contradict anyone.
+    pub inferred: bool,
     /// Stems of the content words around the claim, sorted ids.
     pub context: Vec<u32>,
     /// Stems of the context words that can label the claim (not names),
@@ -135,6 +138,11 @@ pub fn compare(story: &Story) -> Comparison {
     let found_dates: Vec<Vec<DateMention>> =
         sentences.iter().map(|s| dates::dates(&s.tokens)).collect();
     let anchors = anchors(story, &counted, &found_dates, &mut notes);
+    let own_date: Vec<bool> = story
+        .documents
+        .iter()
+        .map(|d| d.article.date.as_deref().and_then(publication_date).is_some())
+        .collect();
     // Stems are cached across stories: a run sees the same words again
     // and again, and stemming them anew was most of this stage's cost.
     thread_local! {
@@ -162,21 +170,26 @@ pub fn compare(story: &Story) -> Comparison {
             if mention.unit.is_none() && mention.event.is_some_and(facts::counts_people) {
                 mention.unit = Some("people".into());
             }
-            // "two leaders", "three countries": counted, but not a fact.
-            let trivial = q.words
+            // "the two leaders", "their three children": a set the reader
+            // already knows, named, not a figure claimed.
+            let reference = q.words
                 && q.value <= 10.0
-                && !mention.event.is_some_and(facts::counts_people)
-                && mention
-                    .unit
-                    .as_deref()
-                    .is_some_and(|u| u.chars().all(char::is_lowercase));
-            if !trivial {
+                && q.tokens.0 > 0
+                && matches!(
+                    sentence.tokens[q.tokens.0 - 1].lower(),
+                    "the" | "these" | "those" | "their" | "his" | "her" | "its" | "our" | "my" | "your"
+                );
+            if !reference {
                 mentions.push(mention);
             }
         }
         for d in found_dates {
             match d.expression.resolve(anchor) {
-                Some(when) => mentions.push(date_mention(sentence, d, when, &mut stems)),
+                Some(when) => {
+                    let mut mention = date_mention(sentence, d, when, &mut stems);
+                    mention.inferred = d.expression.relative() && !own_date[sentence.document];
+                    mentions.push(mention);
+                }
                 None => unresolved.push(sentence.text[d.span.0..d.span.1].to_string()),
             }
         }
@@ -346,11 +359,20 @@ fn context(sentence: &Sentence, span: (usize, usize), stems: &mut Stems) -> (Vec
     (ids, words)
 }
 
+/// Whether a unit is a counted noun ("people", "soldier"), not a currency,
+/// a share or a unit of measure.
+fn counted_noun(unit: &str) -> bool {
+    unit.chars().all(|c| c.is_ascii_lowercase())
+        && quantity::measure_unit(unit).is_none()
+        && quantity::time_unit(unit).is_none()
+}
+
 /// The event named nearest a claim: inside it first ("230 deaths"), then
-/// outwards, the word before winning a tie.
+/// outwards, the word before winning a tie; names ("the Grateful Dead")
+/// name no event.
 fn event_near(tokens: &[Token], span: (usize, usize)) -> Option<&'static str> {
     let event = |t: &Token| {
-        if t.has(lexicon::EVENT) {
+        if t.has(lexicon::EVENT) && !t.capitalized() {
             facts::event_of(t.lower())
         } else {
             None
@@ -394,13 +416,15 @@ fn quantity_mention(sentence: &Sentence, q: &Quantity, stems: &mut Stems) -> Men
         unit: q.unit.clone(),
         resolved: None,
         text: sentence.text[q.span.0..q.span.1].to_string(),
-        event: if q.unit.as_deref().is_some_and(|u| u.ends_with(" old")) {
-            Some("age")
-        } else {
-            event_near(&sentence.tokens, q.tokens)
+        event: match q.unit.as_deref() {
+            Some(u) if u.ends_with(" old") => Some("age"),
+            // Events count people and things, not money, shares or measures.
+            Some(u) if !counted_noun(u) || q.kind != FactKind::Quantity => None,
+            _ => event_near(&sentence.tokens, q.tokens),
         },
         elliptical: q.inherited,
         age_of: q.age_of.clone(),
+        inferred: false,
         context,
         context_words,
     }
@@ -428,6 +452,7 @@ fn date_mention(
         event: None,
         elliptical: false,
         age_of: None,
+        inferred: false,
         context,
         context_words,
     }
@@ -463,6 +488,7 @@ fn time_mention(sentence: &Sentence, t: &TimeMention, stems: &mut Stems) -> Ment
         event: None,
         elliptical: false,
         age_of: None,
+        inferred: false,
         context,
         context_words,
     }
@@ -515,4 +541,21 @@ fn timeline(
             .then(y.sources.len().cmp(&x.sources.len()))
     });
     events.into_iter().map(|(_, e)| e).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tokens::tokenize_static;
+    use super::*;
+
+    #[test]
+    fn events_named_near_figures() {
+        let tokens = tokenize_static("Alcorn exchanged hundreds of texts with the girl.");
+        let found = quantity::quantities(&tokens);
+        assert_eq!(found.len(), 1);
+        assert_eq!(event_near(&tokens, found[0].tokens), Some("messages"));
+        let tokens = tokenize_static("The Grateful Dead played three shows.");
+        let found = quantity::quantities(&tokens);
+        assert_eq!(event_near(&tokens, found[0].tokens), None);
+    }
 }

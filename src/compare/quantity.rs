@@ -502,6 +502,14 @@ fn words_at(tokens: &[Token], i: usize) -> Option<Figure> {
         };
         return Some(figure(factor * scale, scale, j + 1));
     }
+    // "a block and a half": one and a half of the noun between.
+    if (first == "a" || first == "an")
+        && tokens.get(i + 2).is_some_and(|t| t.is("and"))
+        && tokens.get(i + 3).is_some_and(|t| t.is("a"))
+        && tokens.get(i + 4).is_some_and(|t| t.is("half"))
+    {
+        return None;
+    }
     let mut total = 0.0;
     let mut group = 0.0;
     let mut j = i;
@@ -545,7 +553,15 @@ fn words_at(tokens: &[Token], i: usize) -> Option<Figure> {
     if !read_any {
         return None;
     }
-    let value = total + group;
+    // "two and a half"
+    let mut value = total + group;
+    if tokens.get(j).is_some_and(|t| t.is("and"))
+        && tokens.get(j + 1).is_some_and(|t| t.is("a"))
+        && tokens.get(j + 2).is_some_and(|t| t.is("half"))
+    {
+        value += 0.5;
+        j += 3;
+    }
     // A lone "one" is a pronoun far more often than a count.
     if j == i + 1 && first == "one" {
         return None;
@@ -677,6 +693,25 @@ fn is_day_of_month(tokens: &[Token], i: usize, figure: &Figure) -> bool {
     month_before || month_after
 }
 
+/// Whether what follows a figure makes it a time ("1510 GMT") or a
+/// street number ("3415 Neptune Ave.").
+fn is_clock_or_address(tokens: &[Token], next: usize) -> bool {
+    let Some(after) = tokens.get(next) else {
+        return false;
+    };
+    if matches!(after.text, "GMT" | "UTC" | "ET" | "EST" | "EDT" | "PT" | "PST" | "PDT" | "BST" | "CET") {
+        return true;
+    }
+    after.capitalized()
+        && tokens.get(next + 1).is_some_and(|t| {
+            matches!(
+                t.lower().trim_end_matches('.'),
+                "ave" | "avenue" | "st" | "street" | "road" | "rd" | "blvd" | "boulevard" | "drive"
+                    | "dr" | "lane" | "ln" | "way" | "place" | "pl"
+            )
+        })
+}
+
 /// Whether the figure at `i` labels something rather than counts it.
 fn is_label(tokens: &[Token], i: usize, figure: &Figure) -> bool {
     let Some(before) = i.checked_sub(1).map(|b| &tokens[b]) else {
@@ -704,6 +739,7 @@ pub fn quantities(tokens: &[Token]) -> Vec<Quantity> {
     while i < tokens.len() {
         let here = compound_at(tokens, i)
             .or_else(|| age_after_name(tokens, i))
+            .or_else(|| one_and_a_half_at(tokens, i))
             .or_else(|| quantity_at(tokens, i, found.last()));
         match here {
             Some(quantity) => {
@@ -780,8 +816,8 @@ fn compound_at(tokens: &[Token], i: usize) -> Option<Quantity> {
     Some(quantity)
 }
 
-/// Who an age before a name or noun belongs to: "29-year-old Geraldine
-/// Alcorn" → "geraldine alcorn"; "an 11-year-old girl" → "girl".
+/// Who an age before a name belongs to: "29-year-old Geraldine Alcorn"
+/// → "geraldine alcorn".
 fn subject_after(tokens: &[Token], i: usize) -> Option<String> {
     let first = tokens.get(i)?;
     if first.kind != TokenKind::Word {
@@ -794,7 +830,46 @@ fn subject_after(tokens: &[Token], i: usize) -> Option<String> {
         let name: Vec<&str> = tokens[i..=end].iter().map(|t| t.lower()).collect();
         return Some(name.join(" "));
     }
-    (!first.has(super::lexicon::FUNCTION)).then(|| first.lower().to_string())
+    // "an 11-year-old girl": which girl is not said; such ages are not
+    // compared.
+    None
+}
+
+/// "a block and a half away", "an hour and a half": 1.5 of the noun.
+fn one_and_a_half_at(tokens: &[Token], i: usize) -> Option<Quantity> {
+    let article = &tokens[i];
+    let noun = tokens.get(i + 1)?;
+    let shape = (article.is("a") || article.is("an"))
+        && noun.kind == TokenKind::Word
+        && !noun.capitalized()
+        && tokens.get(i + 2).is_some_and(|t| t.is("and"))
+        && tokens.get(i + 3).is_some_and(|t| t.is("a"))
+        && tokens.get(i + 4).is_some_and(|t| t.is("half"));
+    if !shape {
+        return None;
+    }
+    let (unit, kind, seconds) = match time_unit(noun.lower()) {
+        Some((name, seconds)) => (name.to_string(), FactKind::Duration, seconds),
+        None => (
+            measure_unit(noun.lower()).map_or_else(|| singular(noun.lower()), str::to_string),
+            FactKind::Quantity,
+            1.0,
+        ),
+    };
+    let value = 1.5 * seconds;
+    Some(Quantity {
+        value,
+        high: None,
+        bound: Bound::Exact,
+        range: (value, value),
+        unit: Some(unit),
+        kind,
+        span: (article.start, tokens[i + 4].end),
+        tokens: (i, i + 5),
+        inherited: false,
+        words: true,
+        age_of: None,
+    })
 }
 
 /// An age after a name: "Salah Ali, 70, the infant's grandfather".
@@ -867,6 +942,7 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
     let mut figure = figure_at(tokens, core)?;
     if currency.is_none()
         && (looks_like_year(tokens, core, &figure)
+            || is_clock_or_address(tokens, figure.next)
             || is_day_of_month(tokens, core, &figure)
             || is_label(tokens, core, &figure))
     {
@@ -960,6 +1036,7 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
                 && noun.text.chars().all(char::is_alphabetic)
                 && (measure_unit(lower(noun)).is_some()
                     || (!crate::terms::is_function_word(lower(noun))
+                        && !super::facts::event_of(lower(noun)).is_some_and(super::facts::counts_people)
                         && !NOT_NOUNS.contains(&lower(noun))))
             {
                 unit = Some(
@@ -971,9 +1048,20 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
         }
     }
     let mut inherited = false;
+    // "about 500,000 people, and at least 580,000": a bare figure joined
+    // to the one before by a list word counts the same thing; "which
+    // included 12", "(71)", "13 Oscar nominations" do not.
+    let listed = |previous: &Quantity| {
+        previous.tokens.1 <= start_token
+            && start_token - previous.tokens.1 <= 3
+            && tokens[previous.tokens.1..start_token]
+                .iter()
+                .all(|t| matches!(t.lower(), "," | "and" | "or" | "to" | "-" | "–" | "but" | "while"))
+            && !tokens.get(end).is_some_and(|t| t.capitalized())
+    };
     if unit.is_none()
         && let Some(previous) = previous
-        && previous.tokens.1 + 6 >= start_token
+        && listed(previous)
     {
         inherited = true;
         unit = previous.unit.clone();
@@ -1158,6 +1246,13 @@ mod tests {
     }
 
     #[test]
+    fn halves() {
+        let found = read("a block and a half away, after two and a half hours");
+        assert_eq!((found[0].0, found[0].3.as_deref()), (1.5, Some("block")));
+        assert_eq!((found[1].0, found[1].3.as_deref()), (9000.0, Some("hour")));
+    }
+
+    #[test]
     fn ages_and_measures() {
         let tokens = tokenize("The 29-year-old Geraldine Alcorn met Salah Ali, 70, near a 8,027-meter peak.");
         let found = quantities(&tokens);
@@ -1171,7 +1266,7 @@ mod tests {
         let tokens = tokenize("Twenty-eight-year-old Geraldine Alcorn; an 11-year-old girl; 5,900 m high");
         let found = quantities(&tokens);
         assert_eq!(found[0].value, 28.0);
-        assert_eq!(found[1].age_of.as_deref(), Some("girl"));
+        assert_eq!(found[1].age_of, None);
         assert_eq!(found[2].unit.as_deref(), Some("meter"));
     }
 

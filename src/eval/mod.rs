@@ -1,6 +1,7 @@
 //! Evaluate: ROUGE of chorus and the baselines on cluster data with
 //! reference summaries, and how many clusters per second each system does.
 
+pub mod facts;
 pub mod rouge;
 
 use std::time::{Duration, Instant};
