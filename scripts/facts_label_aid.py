@@ -34,6 +34,17 @@ def main():
         return
     quotes = "--quotes" in sys.argv
     row = next(r for r in rows if r["id"] == cluster)
+    if "--spans" in sys.argv:
+        # Every quoted span of three words or more, whole, document by document.
+        for n, doc in enumerate(row["documents"]):
+            text = doc["text"].replace("\n", " ")
+            seen = []
+            for m in re.finditer(r"[\"“]([^\"“”]{3,}?)[\"”]", text):
+                span = m.group(1).strip()
+                if len(span.split()) >= 3 and span not in seen:
+                    seen.append(span)
+            print(f"== d{n}: " + " | ".join(s[:110] for s in seen))
+        return
     for n, doc in enumerate(row["documents"]):
         print(f"== d{n}")
         for s in sentences(doc["text"]):

@@ -468,10 +468,16 @@ fn eval_facts(args: EvalFactsArgs) -> Result<bool> {
                     out.push_str(&format!("{}  missed   {missed}\n", cluster.cluster));
                 }
                 for wrong in &cluster.wrong_quotes {
-                    out.push_str(&format!("{}  wrong quote link   {wrong}\n", cluster.cluster));
+                    out.push_str(&format!(
+                        "{}  wrong quote link   {wrong}\n",
+                        cluster.cluster
+                    ));
                 }
                 for missed in &cluster.missed_quotes {
-                    out.push_str(&format!("{}  missed quote link  {missed}\n", cluster.cluster));
+                    out.push_str(&format!(
+                        "{}  missed quote link  {missed}\n",
+                        cluster.cluster
+                    ));
                 }
             }
             out.push('\n');

@@ -728,3 +728,115 @@ fn eval_cluster_scores_mixed_clusters() {
     assert_eq!(result["scores"]["bcubed_f1"], 1.0);
     assert_eq!(result["scores"]["ari"], 1.0);
 }
+
+/// The facts of the example's story whose claims include `text`.
+fn fact_with<'a>(story: &'a serde_json::Value, text: &str) -> &'a serde_json::Value {
+    story["facts"]
+        .as_array()
+        .and_then(|facts| {
+            facts.iter().find(|f| {
+                f["claims"].as_array().is_some_and(|claims| {
+                    claims.iter().any(|c| {
+                        c["text"].as_str() == Some(text)
+                            || c["also_written"]
+                                .as_array()
+                                .is_some_and(|w| w.iter().any(|x| x.as_str() == Some(text)))
+                    })
+                })
+            })
+        })
+        .unwrap_or_else(|| panic!("a fact with the claim {text:?}"))
+}
+
+#[test]
+fn compare_finds_what_the_example_was_written_to_show() {
+    let report = example_json();
+    let story = &report["stories"][0];
+    // Displaced: "about 500,000" and "at least 580,000" in one article
+    // cannot both hold; "about five lakh" is 500,000.
+    let displaced = fact_with(story, "at least 580,000");
+    assert_eq!(displaced["status"], "conflict");
+    let lakh = fact_with(story, "About five lakh people");
+    assert_eq!(lakh["claims"], displaced["claims"]);
+    assert!(displaced["claims"].as_array().is_some_and(|c| {
+        c.iter()
+            .any(|c| c["value"] == 500000.0 && c["bound"] == "about")
+    }));
+    // Deaths: "at least 230" against "190".
+    assert_eq!(fact_with(story, "190 people")["status"], "conflict");
+    // "about three hours" agrees with "more than three hours".
+    assert_eq!(fact_with(story, "about three hours")["status"], "agreed");
+    // "after 17:00 Istanbul time" and "around 14:00 GMT" are one moment.
+    let start = fact_with(story, "around 14:00 GMT");
+    assert_eq!(start["status"], "agreed");
+    assert!(
+        start["claims"]
+            .as_array()
+            .is_some_and(|c| c.iter().all(|c| c["resolved"] == "14:00 UTC"))
+    );
+    // "Wednesday" resolved to the date another report gives as "15 March".
+    let meeting = fact_with(story, "Wednesday");
+    assert_eq!(meeting["status"], "agreed");
+    assert_eq!(meeting["claims"][0]["resolved"], "2023-03-15");
+    assert!(
+        meeting["claims"][0]["sources"]
+            .as_array()
+            .is_some_and(|s| s.iter().any(|s| s == "valley-times"))
+    );
+    // Crops in crore, read as a number.
+    assert_eq!(
+        fact_with(story, "Rs 1,200 crore")["claims"][0]["value"],
+        1.2e10
+    );
+    // The translated quote is one quote with three wordings.
+    let quote = &story["quotes"][0];
+    assert_eq!(quote["speaker"], "Karim al-Nasser");
+    assert_eq!(quote["variants"].as_array().map(Vec::len), Some(2));
+    for outlet in ["arab-herald", "lahore-daily", "wire-global", "briefly-news"] {
+        assert!(
+            quote["sources"]
+                .as_array()
+                .is_some_and(|s| s.iter().any(|s| s == outlet)),
+            "{outlet} carries the quote"
+        );
+    }
+    // Aliases merged.
+    let entity = |name: &str| {
+        story["entities"]
+            .as_array()
+            .and_then(|e| e.iter().find(|e| e["name"] == name))
+            .unwrap_or_else(|| panic!("entity {name}"))
+            .clone()
+    };
+    let turkey = entity("Türkiye");
+    assert_eq!(turkey["kind"], "place");
+    assert_eq!(turkey["aliases"], serde_json::json!(["Turkiye", "Turkey"]));
+    let nasser = entity("Karim al-Nasser");
+    assert_eq!(nasser["kind"], "person");
+    for alias in ["Nasser", "Karim Nasser", "al-Nasser"] {
+        assert!(
+            nasser["aliases"]
+                .as_array()
+                .is_some_and(|a| a.iter().any(|a| a == alias))
+        );
+    }
+    // The timeline, earliest first, with the meeting day.
+    let dates: Vec<&str> = story["timeline"]
+        .as_array()
+        .map(|t| t.iter().filter_map(|e| e["date"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        dates,
+        vec!["1994", "2022", "2023-02", "2023-03-15", "2023-04"]
+    );
+    // What only one outlet says: Lahore Daily's crop losses.
+    let lahore = story["unique"]
+        .as_array()
+        .and_then(|u| u.iter().find(|u| u["document"] == "lahore-daily"))
+        .expect("lahore-daily adds something");
+    assert!(
+        lahore["sentences"][0]
+            .as_str()
+            .is_some_and(|s| s.contains("crore"))
+    );
+}

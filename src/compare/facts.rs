@@ -116,7 +116,16 @@ pub const EVENTS: &[(&str, &[&str])] = &[
     ),
     (
         "messages",
-        &["texts", "messages", "emails", "calls", "tweets", "letters", "exchanged", "texting"],
+        &[
+            "texts",
+            "messages",
+            "emails",
+            "calls",
+            "tweets",
+            "letters",
+            "exchanged",
+            "texting",
+        ],
     ),
     ("lasted", &["lasted", "lasting", "talked"]),
     ("sentenced", &["sentenced", "sentence", "prison", "jail"]),
@@ -268,7 +277,10 @@ fn same_person(a: Option<&str>, b: Option<&str>) -> bool {
         return false;
     };
     let ends = |long: &str, short: &str| {
-        long == short || long.strip_suffix(short).is_some_and(|head| head.ends_with(' '))
+        long == short
+            || long
+                .strip_suffix(short)
+                .is_some_and(|head| head.ends_with(' '))
     };
     ends(a, b) || ends(b, a)
 }
@@ -424,7 +436,9 @@ fn about(mentions: &[Mention], group: &[usize], stems: &Stems) -> String {
             .split(' ')
             .map(|w| {
                 let mut chars = w.chars();
-                chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+                chars
+                    .next()
+                    .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
             })
             .collect();
         return format!("age of {}", title.join(" "));

@@ -80,6 +80,9 @@ pub struct Comparison {
     pub unique: Vec<UniqueContent>,
     /// What could not be worked out, and what was inferred.
     pub notes: Vec<String>,
+    /// For each quote, the wording each document used (document index,
+    /// text): what the report's variants merge, kept for evaluation.
+    pub quote_wordings: Vec<Vec<(usize, String)>>,
 }
 
 /// A tokenized sentence of a document that counts.
@@ -141,7 +144,13 @@ pub fn compare(story: &Story) -> Comparison {
     let own_date: Vec<bool> = story
         .documents
         .iter()
-        .map(|d| d.article.date.as_deref().and_then(publication_date).is_some())
+        .map(|d| {
+            d.article
+                .date
+                .as_deref()
+                .and_then(publication_date)
+                .is_some()
+        })
         .collect();
     // Stems are cached across stories: a run sees the same words again
     // and again, and stemming them anew was most of this stage's cost.
@@ -177,7 +186,16 @@ pub fn compare(story: &Story) -> Comparison {
                 && q.tokens.0 > 0
                 && matches!(
                     sentence.tokens[q.tokens.0 - 1].lower(),
-                    "the" | "these" | "those" | "their" | "his" | "her" | "its" | "our" | "my" | "your"
+                    "the"
+                        | "these"
+                        | "those"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "our"
+                        | "my"
+                        | "your"
                 );
             if !reference {
                 mentions.push(mention);
@@ -214,7 +232,7 @@ pub fn compare(story: &Story) -> Comparison {
     let facts = facts::facts(&mentions, &ids, &stems);
     let timeline = timeline(&facts, &mentions, &sentences, &ids);
     let entities = entities::entities(&sentences, &ids);
-    let quotes = quotes::quotes(&sentences, &entities, &ids, &mut stems);
+    let (quotes, quote_wordings) = quotes::quotes(&sentences, &entities, &ids, &mut stems);
     let unique = unique::unique(story, &counted);
     STEMS.with(|cache| cache.replace(stems));
     Comparison {
@@ -224,6 +242,7 @@ pub fn compare(story: &Story) -> Comparison {
         timeline,
         unique,
         notes,
+        quote_wordings,
     }
 }
 

@@ -699,15 +699,31 @@ fn is_clock_or_address(tokens: &[Token], next: usize) -> bool {
     let Some(after) = tokens.get(next) else {
         return false;
     };
-    if matches!(after.text, "GMT" | "UTC" | "ET" | "EST" | "EDT" | "PT" | "PST" | "PDT" | "BST" | "CET") {
+    if matches!(
+        after.text,
+        "GMT" | "UTC" | "ET" | "EST" | "EDT" | "PT" | "PST" | "PDT" | "BST" | "CET"
+    ) {
         return true;
     }
     after.capitalized()
         && tokens.get(next + 1).is_some_and(|t| {
             matches!(
                 t.lower().trim_end_matches('.'),
-                "ave" | "avenue" | "st" | "street" | "road" | "rd" | "blvd" | "boulevard" | "drive"
-                    | "dr" | "lane" | "ln" | "way" | "place" | "pl"
+                "ave"
+                    | "avenue"
+                    | "st"
+                    | "street"
+                    | "road"
+                    | "rd"
+                    | "blvd"
+                    | "boulevard"
+                    | "drive"
+                    | "dr"
+                    | "lane"
+                    | "ln"
+                    | "way"
+                    | "place"
+                    | "pl"
             )
         })
 }
@@ -769,11 +785,10 @@ fn compound_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         } else {
             compound(figure)?
         };
-        let known = rest
-            .strip_suffix("-old")
-            .map_or_else(|| measure_unit(rest).is_some() || time_unit(rest).is_some(), |u| {
-                time_unit(u).is_some()
-            });
+        let known = rest.strip_suffix("-old").map_or_else(
+            || measure_unit(rest).is_some() || time_unit(rest).is_some(),
+            |u| time_unit(u).is_some(),
+        );
         known.then_some((value, rest))
     })?;
     let qualifier = qualifier_before(tokens, i);
@@ -889,7 +904,8 @@ fn age_after_name(tokens: &[Token], i: usize) -> Option<Quantity> {
         return None;
     }
     let last = i - 2;
-    let is_name = |t: &Token| t.kind == TokenKind::Word && t.capitalized() && month(t.text).is_none();
+    let is_name =
+        |t: &Token| t.kind == TokenKind::Word && t.capitalized() && month(t.text).is_none();
     if !is_name(&tokens[last]) {
         return None;
     }
@@ -1036,12 +1052,12 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
                 && noun.text.chars().all(char::is_alphabetic)
                 && (measure_unit(lower(noun)).is_some()
                     || (!crate::terms::is_function_word(lower(noun))
-                        && !super::facts::event_of(lower(noun)).is_some_and(super::facts::counts_people)
+                        && !super::facts::event_of(lower(noun))
+                            .is_some_and(super::facts::counts_people)
                         && !NOT_NOUNS.contains(&lower(noun))))
             {
                 unit = Some(
-                    measure_unit(lower(noun))
-                        .map_or_else(|| singular(lower(noun)), str::to_string),
+                    measure_unit(lower(noun)).map_or_else(|| singular(lower(noun)), str::to_string),
                 );
                 end = j + 1;
             }
@@ -1054,9 +1070,12 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
     let listed = |previous: &Quantity| {
         previous.tokens.1 <= start_token
             && start_token - previous.tokens.1 <= 3
-            && tokens[previous.tokens.1..start_token]
-                .iter()
-                .all(|t| matches!(t.lower(), "," | "and" | "or" | "to" | "-" | "–" | "but" | "while"))
+            && tokens[previous.tokens.1..start_token].iter().all(|t| {
+                matches!(
+                    t.lower(),
+                    "," | "and" | "or" | "to" | "-" | "–" | "but" | "while"
+                )
+            })
             && !tokens.get(end).is_some_and(|t| t.capitalized())
     };
     if unit.is_none()
@@ -1254,16 +1273,26 @@ mod tests {
 
     #[test]
     fn ages_and_measures() {
-        let tokens = tokenize("The 29-year-old Geraldine Alcorn met Salah Ali, 70, near a 8,027-meter peak.");
+        let tokens = tokenize(
+            "The 29-year-old Geraldine Alcorn met Salah Ali, 70, near a 8,027-meter peak.",
+        );
         let found = quantities(&tokens);
         let ages: Vec<(f64, Option<&str>)> = found
             .iter()
             .filter(|q| q.unit.as_deref() == Some("years old"))
             .map(|q| (q.value, q.age_of.as_deref()))
             .collect();
-        assert_eq!(ages, vec![(29.0, Some("geraldine alcorn")), (70.0, Some("salah ali"))]);
-        assert!(found.iter().any(|q| q.value == 8027.0 && q.unit.as_deref() == Some("meter")));
-        let tokens = tokenize("Twenty-eight-year-old Geraldine Alcorn; an 11-year-old girl; 5,900 m high");
+        assert_eq!(
+            ages,
+            vec![(29.0, Some("geraldine alcorn")), (70.0, Some("salah ali"))]
+        );
+        assert!(
+            found
+                .iter()
+                .any(|q| q.value == 8027.0 && q.unit.as_deref() == Some("meter"))
+        );
+        let tokens =
+            tokenize("Twenty-eight-year-old Geraldine Alcorn; an 11-year-old girl; 5,900 m high");
         let found = quantities(&tokens);
         assert_eq!(found[0].value, 28.0);
         assert_eq!(found[1].age_of, None);

@@ -15,10 +15,19 @@ use crate::model::{EntityKind, Quote, QuoteVariant};
 
 /// Quotes shorter than this are scare quotes or titles, not speech.
 const MIN_QUOTE_WORDS: usize = 3;
+/// Content words a quote inside another needs to count as the same quote
+/// ("bogus arbitration proceeding" does; "shut her up" may be a phrase two
+/// quotes share).
+const MIN_CONTAINED_WORDS: usize = 2;
 /// Content-word Dice at which two quotes are the same quote.
 const SAME_QUOTE: f32 = 0.5;
-/// … when they have the same speaker.
-const SAME_SPEAKER_QUOTE: f32 = 0.25;
+/// … when they have the same speaker (a quote translated twice shares
+/// few words), sharing at least two content words.
+const SAME_SPEAKER_QUOTE: f32 = 0.35;
+
+/// Quotes grouped across outlets, and for each the wording every
+/// document used (document index, text), for evaluation.
+pub type Quotes = (Vec<Quote>, Vec<Vec<(usize, String)>>);
 
 /// A quote found in one sentence.
 #[derive(Debug, Clone)]
@@ -39,17 +48,57 @@ fn is_close(token: &Token) -> bool {
     matches!(token.text, "\"" | "”")
 }
 
-/// Token spans (opening mark, closing mark) of the quotes in a sentence;
-/// a quote left open runs to the end of the sentence.
-fn spans(tokens: &[Token]) -> Vec<(usize, usize)> {
+/// A quoted span in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span {
+    /// The tokens inside the marks.
+    inside: (usize, usize),
+    /// It continues a quote opened in an earlier sentence.
+    continued: bool,
+    /// Token index of the opening mark, when the quote opens here.
+    open: Option<usize>,
+    /// Token index of the closing mark (the sentence length if none).
+    close: usize,
+}
+
+/// The quoted spans of a sentence. A quote left open runs to the end of
+/// the sentence; a sentence that starts inside a quote (the segmenter
+/// splits long quotes: “She's new. That's my grandchild.”) gives the
+/// words before its closing mark.
+fn spans(tokens: &[Token]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut i = 0;
+    let marks: Vec<usize> = (0..tokens.len())
+        .filter(|&k| is_open(&tokens[k]) || is_close(&tokens[k]))
+        .collect();
+    if let Some(&first) = marks.first() {
+        let straight = marks.iter().filter(|&&k| tokens[k].text == "\"").count();
+        let closes_first = tokens[first].text == "”"
+            || (tokens[first].text == "\""
+                && straight % 2 == 1
+                && first > 0
+                && matches!(tokens[first - 1].text, "." | "," | "?" | "!" | "…"));
+        if closes_first && first > 0 {
+            out.push(Span {
+                inside: (0, first),
+                continued: true,
+                open: None,
+                close: first,
+            });
+            i = first + 1;
+        }
+    }
     while i < tokens.len() {
         if is_open(&tokens[i]) {
             let close = (i + 1..tokens.len())
                 .find(|&j| is_close(&tokens[j]))
                 .unwrap_or(tokens.len());
-            out.push((i, close));
+            out.push(Span {
+                inside: (i + 1, close),
+                continued: false,
+                open: Some(i),
+                close,
+            });
             i = close + 1;
         } else {
             i += 1;
@@ -58,40 +107,66 @@ fn spans(tokens: &[Token]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Whether quoted words are a title ("Gone with the Wind", "Fare Thee
+/// Well"): two or more words besides function words, all capitalised.
+fn is_title(inside: &[Token]) -> bool {
+    let words: Vec<&Token> = inside
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && !t.has(super::lexicon::FUNCTION))
+        .collect();
+    (2..=8).contains(&words.len()) && words.iter().all(|t| t.capitalized())
+}
+
 /// Finds every quote, attributes it, and groups the wordings.
 pub fn quotes(
     sentences: &[Sentence],
     entities: &Entities,
     ids: &[String],
     stems: &mut Stems,
-) -> Vec<Quote> {
+) -> Quotes {
     let mut found: Vec<QuoteMention> = Vec::new();
+    // The last quote of the previous sentence, which a sentence starting
+    // inside a quote continues: (document, sentence, speaker).
+    let mut open_quote: Option<(usize, usize, Option<usize>)> = None;
     for sentence in sentences {
-        for (open, close) in spans(&sentence.tokens) {
-            let tokens = &sentence.tokens;
-            let inside = &tokens[open + 1..close.min(tokens.len())];
+        let tokens = &sentence.tokens;
+        for span in spans(tokens) {
+            let inside = &tokens[span.inside.0..span.inside.1];
             let words = inside
                 .iter()
                 .filter(|t| t.kind != TokenKind::Symbol)
                 .count();
-            if words < MIN_QUOTE_WORDS {
-                continue;
-            }
             let (Some(first), Some(last)) = (inside.first(), inside.last()) else {
                 continue;
             };
+            if words < MIN_QUOTE_WORDS || is_title(inside) {
+                continue;
+            }
             let text = sentence.text[first.start..last.end]
                 .trim_end_matches([',', ';', ':', ' '])
                 .to_string();
             let key = wording_key(&text);
+            let continued_speaker = match open_quote {
+                Some((d, s, speaker))
+                    if span.continued && d == sentence.document && s + 1 == sentence.position =>
+                {
+                    speaker
+                }
+                _ => None,
+            };
+            let speaker = continued_speaker.or_else(|| speaker(sentence, span, entities));
             found.push(QuoteMention {
                 document: sentence.document,
-                speaker: speaker(sentence, open, close, entities),
+                speaker,
                 stems: stems.content(inside),
                 text,
                 key,
             });
         }
+        open_quote = found
+            .last()
+            .filter(|m| m.document == sentence.document)
+            .map(|m| (sentence.document, sentence.position, m.speaker));
     }
     group(found, entities, ids)
 }
@@ -126,7 +201,9 @@ fn is_reporting(token: &Token) -> bool {
 }
 
 /// The entity (index) who says the quote at tokens `open..close`.
-fn speaker(sentence: &Sentence, open: usize, close: usize, entities: &Entities) -> Option<usize> {
+fn speaker(sentence: &Sentence, span: Span, entities: &Entities) -> Option<usize> {
+    let close = span.close;
+    let open = span.open.unwrap_or(0);
     let tokens = &sentence.tokens;
     let names: Vec<&(super::entities::NameMention, usize)> = entities
         .in_document(sentence.document)
@@ -165,6 +242,10 @@ fn speaker(sentence: &Sentence, open: usize, close: usize, entities: &Entities) 
     let verb = (0..open).rev().find(|&v| is_reporting(&tokens[v]));
     if let Some(v) = verb {
         if let Some(e) = name_ending_at(v) {
+            return Some(e);
+        }
+        // Added Lesh: "…"
+        if let Some(e) = name_at(v + 1).filter(|_| v + 1 < open) {
             return Some(e);
         }
         if let Some(start) = subject_start(tokens, v)
@@ -242,37 +323,55 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
         return true;
     }
     // One wording inside the other: only worth the substring search when
-    // the shorter one's content words are all in the longer one.
+    // the shorter one's content words are all in the longer one, and only
+    // telling from a few words on (or with the same speaker): "shut her
+    // up" may be a phrase two quotes share.
     let (short, long) = if a.key.len() <= b.key.len() {
         (a, b)
     } else {
         (b, a)
     };
-    if short
-        .stems
-        .iter()
-        .all(|x| long.stems.binary_search(x).is_ok())
+    let substantial =
+        short.stems.len() >= MIN_CONTAINED_WORDS || (a.speaker.is_some() && a.speaker == b.speaker);
+    if substantial
+        && short
+            .stems
+            .iter()
+            .all(|x| long.stems.binary_search(x).is_ok())
         && long.key.contains(&short.key)
     {
         return true;
     }
     let similarity = dice(&a.stems, &b.stems);
+    let shared = a
+        .stems
+        .iter()
+        .filter(|x| b.stems.binary_search(x).is_ok())
+        .count();
     similarity >= SAME_QUOTE
-        || (a.speaker.is_some() && a.speaker == b.speaker && similarity >= SAME_SPEAKER_QUOTE)
+        || (a.speaker.is_some()
+            && a.speaker == b.speaker
+            && similarity >= SAME_SPEAKER_QUOTE
+            && shared >= 2)
 }
 
-fn group(found: Vec<QuoteMention>, entities: &Entities, ids: &[String]) -> Vec<Quote> {
+fn group(found: Vec<QuoteMention>, entities: &Entities, ids: &[String]) -> Quotes {
+    // A quote joins the group most of whose quotes it matches, so that a
+    // speaker's many remarks on one subject do not chain into one quote.
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for i in 0..found.len() {
-        match groups
-            .iter_mut()
-            .find(|g| g.iter().any(|&j| same_quote(&found[j], &found[i])))
-        {
+        match groups.iter_mut().find(|g| {
+            let matching = g
+                .iter()
+                .filter(|&&j| same_quote(&found[j], &found[i]))
+                .count();
+            matching > 0 && matching * 2 >= g.len()
+        }) {
             Some(g) => g.push(i),
             None => groups.push(vec![i]),
         }
     }
-    let mut quotes: Vec<(Quote, usize)> = groups
+    let mut quotes: Vec<(Quote, Vec<(usize, String)>, usize)> = groups
         .into_iter()
         .map(|g| {
             // Distinct wordings, each with its sources, most used first.
@@ -312,11 +411,15 @@ fn group(found: Vec<QuoteMention>, entities: &Entities, ids: &[String]) -> Vec<Q
                     .collect(),
                 sources: names(&documents),
             };
-            (quote, g[0])
+            let said: Vec<(usize, String)> = g
+                .iter()
+                .map(|&i| (found[i].document, found[i].text.clone()))
+                .collect();
+            (quote, said, g[0])
         })
         .collect();
-    quotes.sort_by(|(a, i), (b, j)| b.sources.len().cmp(&a.sources.len()).then(i.cmp(j)));
-    quotes.into_iter().map(|(q, _)| q).collect()
+    quotes.sort_by(|(a, _, i), (b, _, j)| b.sources.len().cmp(&a.sources.len()).then(i.cmp(j)));
+    quotes.into_iter().map(|(q, said, _)| (q, said)).unzip()
 }
 
 #[cfg(test)]
@@ -338,7 +441,7 @@ mod tests {
             .collect();
         let ids: Vec<String> = (0..5).map(|i| format!("d{i}")).collect();
         let found = entities(&sentences, &ids);
-        quotes(&sentences, &found, &ids, &mut Stems::default())
+        quotes(&sentences, &found, &ids, &mut Stems::default()).0
     }
 
     #[test]

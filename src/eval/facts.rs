@@ -148,7 +148,11 @@ fn same_claim(written: &str, labelled: &str) -> bool {
 /// words are in the longer.
 fn same_quote_text(a: &str, b: &str) -> bool {
     let (a, b) = (words(a), words(b));
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
     if short.is_empty() {
         return false;
     }
@@ -230,23 +234,13 @@ fn score_cluster(story: &Story, label: &ClusterLabels) -> ClusterResult {
     }
     // Quotes, per link between two documents' wordings.
     let mut links: Vec<((usize, &str), (usize, &str))> = Vec::new();
-    for quote in &comparison.quotes {
-        let mut wordings: Vec<(usize, &str)> = Vec::new();
-        for id in &quote.sources {
-            let Some(doc) = ids.iter().position(|d| d == id) else {
-                continue;
-            };
-            let text = quote
-                .variants
-                .iter()
-                .find(|v| v.sources.contains(id))
-                .map_or(quote.text.as_str(), |v| v.text.as_str());
-            wordings.push((doc, text));
-        }
-        for (n, a) in wordings.iter().enumerate() {
-            for b in &wordings[n + 1..] {
-                if a.0 != b.0 {
-                    links.push((*a, *b));
+    for said in &comparison.quote_wordings {
+        for (n, a) in said.iter().enumerate() {
+            for b in &said[n + 1..] {
+                let link = ((a.0, a.1.as_str()), (b.0, b.1.as_str()));
+                // One link per pair of documents and wordings.
+                if a.0 != b.0 && !links.contains(&link) {
+                    links.push(link);
                 }
             }
         }
@@ -265,7 +259,8 @@ fn score_cluster(story: &Story, label: &ClusterLabels) -> ClusterResult {
         .collect();
     let link_matches = |link: &((usize, &str), (usize, &str)), gold: &(&Span, &Span)| {
         let ends = |x: (usize, &str), s: &Span| x.0 == s.0 && same_quote_text(x.1, &s.1);
-        (ends(link.0, gold.0) && ends(link.1, gold.1)) || (ends(link.0, gold.1) && ends(link.1, gold.0))
+        (ends(link.0, gold.0) && ends(link.1, gold.1))
+            || (ends(link.0, gold.1) && ends(link.1, gold.0))
     };
     out.quotes.reported = links.len();
     out.quotes.labelled = labelled_links.len();
@@ -297,9 +292,7 @@ pub fn read_labels(text: &str, name: &str) -> Result<Vec<ClusterLabels>, String>
     text.lines()
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(n, line)| {
-            serde_json::from_str(line).map_err(|e| format!("{name}:{}: {e}", n + 1))
-        })
+        .map(|(n, line)| serde_json::from_str(line).map_err(|e| format!("{name}:{}: {e}", n + 1)))
         .collect()
 }
 
@@ -316,7 +309,10 @@ mod tests {
             "We will not accept a solution imposed from outside",
             "we will not accept a solution imposed from outside,"
         ));
-        assert!(!same_quote_text("frank and useful", "We will not accept it"));
+        assert!(!same_quote_text(
+            "frank and useful",
+            "We will not accept it"
+        ));
     }
 
     #[test]
