@@ -27,7 +27,10 @@ const SAME_SPEAKER_QUOTE: f32 = 0.35;
 
 /// Quotes grouped across outlets, and for each the wording every
 /// document used (document index, text), for evaluation.
-pub type Quotes = (Vec<Quote>, Vec<Vec<(usize, String)>>);
+pub type Quotes = (Vec<Quote>, Vec<Wordings>);
+
+/// The wording each document used for one quote: (document index, text).
+pub type Wordings = Vec<(usize, String)>;
 
 /// A quote found in one sentence.
 #[derive(Debug, Clone)]
@@ -371,7 +374,7 @@ fn group(found: Vec<QuoteMention>, entities: &Entities, ids: &[String]) -> Quote
             None => groups.push(vec![i]),
         }
     }
-    let mut quotes: Vec<(Quote, Vec<(usize, String)>, usize)> = groups
+    let mut quotes: Vec<(Quote, Wordings, usize)> = groups
         .into_iter()
         .map(|g| {
             // Distinct wordings, each with its sources, most used first.
@@ -411,7 +414,7 @@ fn group(found: Vec<QuoteMention>, entities: &Entities, ids: &[String]) -> Quote
                     .collect(),
                 sources: names(&documents),
             };
-            let said: Vec<(usize, String)> = g
+            let said: Wordings = g
                 .iter()
                 .map(|&i| (found[i].document, found[i].text.clone()))
                 .collect();

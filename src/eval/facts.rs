@@ -181,6 +181,9 @@ pub fn evaluate(stories: Vec<StoryInput>, labels: &[ClusterLabels]) -> FactsEval
     result
 }
 
+/// Two documents' wordings of one quote: (document index, text) each.
+type Link<'a> = ((usize, &'a str), (usize, &'a str));
+
 fn score_cluster(story: &Story, label: &ClusterLabels) -> ClusterResult {
     let comparison = compare(story);
     let ids: Vec<&str> = story.documents.iter().map(|d| d.id()).collect();
@@ -233,7 +236,7 @@ fn score_cluster(story: &Story, label: &ClusterLabels) -> ClusterResult {
         }
     }
     // Quotes, per link between two documents' wordings.
-    let mut links: Vec<((usize, &str), (usize, &str))> = Vec::new();
+    let mut links: Vec<Link> = Vec::new();
     for said in &comparison.quote_wordings {
         for (n, a) in said.iter().enumerate() {
             for b in &said[n + 1..] {
@@ -257,7 +260,7 @@ fn score_cluster(story: &Story, label: &ClusterLabels) -> ClusterResult {
             })
         })
         .collect();
-    let link_matches = |link: &((usize, &str), (usize, &str)), gold: &(&Span, &Span)| {
+    let link_matches = |link: &Link, gold: &(&Span, &Span)| {
         let ends = |x: (usize, &str), s: &Span| x.0 == s.0 && same_quote_text(x.1, &s.1);
         (ends(link.0, gold.0) && ends(link.1, gold.1))
             || (ends(link.0, gold.1) && ends(link.1, gold.0))
