@@ -482,25 +482,24 @@ fn eval_facts(args: EvalFactsArgs) -> Result<bool> {
             }
             out.push('\n');
         }
-        let (c, q) = (&result.conflicts, &result.quotes);
-        out.push_str(&format!(
-            "{} labelled clusters\n\
-             conflicts    precision {:.3} ({}/{})  recall {:.3} ({}/{})\n\
-             quote links  precision {:.3} ({}/{})  recall {:.3} ({}/{})\n",
-            result.clusters,
-            c.precision(),
-            c.correct,
-            c.reported,
-            c.recall(),
-            c.found,
-            c.labelled,
-            q.precision(),
-            q.correct,
-            q.reported,
-            q.recall(),
-            q.found,
-            q.labelled
-        ));
+        let row = |name: &str, c: &chorus::eval::facts::Counts| {
+            format!(
+                "{name:<12} precision {:.3} ({}/{})  recall {:.3} ({}/{})\n",
+                c.precision(),
+                c.correct,
+                c.reported,
+                c.recall(),
+                c.found,
+                c.labelled
+            )
+        };
+        out.push_str(&format!("{} labelled clusters\n", result.clusters));
+        out.push_str(&row("conflicts", &result.conflicts));
+        if result.quotes.labelled + result.quotes.reported > 0 {
+            out.push_str(&row("quote links", &result.quotes));
+        } else {
+            out.push_str("quote links  not labelled\n");
+        }
         out
     };
     write_output(None, &printed)?;

@@ -212,7 +212,10 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
         };
     }
     if same_sentence {
-        let continued = (a.elliptical || b.elliptical) && a.event.is_some() && a.event == b.event;
+        let continued = (a.elliptical || b.elliptical)
+            && a.event.is_some()
+            && a.event == b.event
+            && within_factor(a.range, b.range, SCOPE_FACTOR);
         return if continued { Strong } else { Unrelated };
     }
     let context = dice(&a.context, &b.context);
@@ -237,7 +240,11 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
             a.unit.is_some() && context >= SAME_CONTEXT_CONFLICT,
         ),
     };
-    if strong && !same_document && !a.inferred && !b.inferred {
+    // Reports that disagree on a count disagree by a little (125 and 144
+    // dead); figures apart by a large factor count different scopes (a
+    // day's dead and a war's, a city's and a country's).
+    let comparable = a.kind != FactKind::Quantity || within_factor(a.range, b.range, SCOPE_FACTOR);
+    if strong && comparable && !same_document && !a.inferred && !b.inferred {
         Strong
     } else if loose || strong {
         Loose
@@ -259,6 +266,19 @@ fn agrees_beside(mentions: &[Mention], claim: &Mention, other: &Mention) -> bool
     })
 }
 
+/// Counts further apart than this factor are of different scopes.
+const SCOPE_FACTOR: f64 = 3.0;
+
+/// Whether two claims' ranges come within `factor` of each other:
+/// "hundreds" (200 to 1,000) and "2,400" do; "125" and "four" do not.
+fn within_factor(a: (f64, f64), b: (f64, f64), factor: f64) -> bool {
+    let (low, high) = if a.0 <= b.0 { (a, b) } else { (b, a) };
+    if high.0 <= low.1 {
+        return true;
+    }
+    low.1 > 0.0 && high.0 <= low.1 * factor
+}
+
 /// Figures this close (relative) may be shown as one fact …
 const NEARLY: f64 = 0.15;
 /// … and this close, with shared context, are one measure two ways.
@@ -270,19 +290,10 @@ fn nearly_equal(a: f64, b: f64, share: f64) -> bool {
     low > 0.0 && high <= low * (1.0 + share)
 }
 
-/// Whether two ages are of the same person: the same name, or one name
-/// ending the other ("ali" and "salah ali").
+/// Whether two ages are of the same person: the same name, as the
+/// entities resolved it (a surname alone only when one person has it).
 fn same_person(a: Option<&str>, b: Option<&str>) -> bool {
-    let (Some(a), Some(b)) = (a, b) else {
-        return false;
-    };
-    let ends = |long: &str, short: &str| {
-        long == short
-            || long
-                .strip_suffix(short)
-                .is_some_and(|head| head.ends_with(' '))
-    };
-    ends(a, b) || ends(b, a)
+    matches!((a, b), (Some(a), Some(b)) if a == b)
 }
 
 /// Whether two claims can both be true (figures within rounding).

@@ -229,9 +229,24 @@ pub fn compare(story: &Story) -> Comparison {
             shown.join(", ")
         ));
     }
+    let entities = entities::entities(&sentences, &ids);
+    // An age's owner by the fullest name the story gives; a surname that
+    // several people share names no one ("Pasztor": the mother or her son).
+    for mention in &mut mentions {
+        if let Some(name) = mention.age_of.take() {
+            mention.age_of = entities
+                .lookup(&name)
+                .filter(|e| {
+                    !matches!(
+                        e.kind,
+                        crate::model::EntityKind::Place | crate::model::EntityKind::Organization
+                    )
+                })
+                .map(|e| e.name.to_lowercase());
+        }
+    }
     let facts = facts::facts(&mentions, &ids, &stems);
     let timeline = timeline(&facts, &mentions, &sentences, &ids);
-    let entities = entities::entities(&sentences, &ids);
     let (quotes, quote_wordings) = quotes::quotes(&sentences, &entities, &ids, &mut stems);
     let unique = unique::unique(story, &counted);
     STEMS.with(|cache| cache.replace(stems));

@@ -1070,12 +1070,9 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
     let listed = |previous: &Quantity| {
         previous.tokens.1 <= start_token
             && start_token - previous.tokens.1 <= 3
-            && tokens[previous.tokens.1..start_token].iter().all(|t| {
-                matches!(
-                    t.lower(),
-                    "," | "and" | "or" | "to" | "-" | "–" | "but" | "while"
-                )
-            })
+            && tokens[previous.tokens.1..start_token]
+                .iter()
+                .all(|t| matches!(t.lower(), "," | "and" | "or" | "to" | "but" | "while"))
             && !tokens.get(end).is_some_and(|t| t.capitalized())
     };
     if unit.is_none()

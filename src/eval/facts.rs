@@ -43,9 +43,10 @@ pub struct ClusterLabels {
     /// Every conflict in the cluster.
     #[serde(default)]
     pub conflicts: Vec<LabelledConflict>,
-    /// Every quote found in two or more documents, as one group each.
-    #[serde(default)]
-    pub quotes: Vec<Vec<Span>>,
+    /// Every quote found in two or more documents, as one group each;
+    /// absent when the cluster's quotes were not labelled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quotes: Option<Vec<Vec<Span>>>,
 }
 
 /// Precision and recall counts.
@@ -248,8 +249,10 @@ fn score_cluster(story: &Story, label: &ClusterLabels) -> ClusterResult {
             }
         }
     }
-    let labelled_links: Vec<(&Span, &Span)> = label
-        .quotes
+    let Some(quote_labels) = &label.quotes else {
+        return out;
+    };
+    let labelled_links: Vec<(&Span, &Span)> = quote_labels
         .iter()
         .flat_map(|group| {
             group.iter().enumerate().flat_map(move |(n, a)| {
