@@ -840,3 +840,36 @@ fn compare_finds_what_the_example_was_written_to_show() {
             .is_some_and(|s| s.contains("crore"))
     );
 }
+
+#[test]
+fn eval_facts_scores_against_labels() {
+    let output = chorus(&[
+        "eval-facts",
+        "--data",
+        "tests/fixtures/facts-cluster.jsonl",
+        "--labels",
+        "tests/fixtures/facts-labels.jsonl",
+        "--json",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let result: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(result["clusters"], 1);
+    // "at least 12" against "9": one conflict, found, nothing else called one.
+    assert_eq!(result["conflicts"]["reported"], 1);
+    assert_eq!(result["conflicts"]["correct"], 1);
+    assert_eq!(result["conflicts"]["found"], 1);
+    // "We lost everything" and "We have lost everything": one link.
+    assert_eq!(result["quotes"]["correct"], 1);
+    assert_eq!(result["quotes"]["found"], 1);
+
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let labels = write(
+        dir.path(),
+        "labels.jsonl",
+        b"{\"cluster\": \"storm\", \"conflicts\": []}\n{\"cluster\": \"nowhere\", \"conflicts\": []}\nnot json\n",
+    );
+    let labels = labels.to_string_lossy().to_string();
+    let output = chorus(&["eval-facts", "--data", "tests/fixtures/facts-cluster.jsonl", "--labels", &labels]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("labels.jsonl:3:"), "{}", stderr(&output));
+}

@@ -155,7 +155,7 @@ pub(crate) fn claim_label(fact: &Fact, claim: &Claim) -> String {
                 Some(code) if code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase()) => {
                     format!("{sign}{code} {value}")
                 }
-                Some(noun) => format!("{sign}{value} {noun}"),
+                Some(noun) => format!("{sign}{value} {}", plural(noun, claim.value)),
                 None => format!("{sign}{value}"),
             };
             // "five lakh", "Rs 1,200 crore": show how it was written too.
@@ -170,6 +170,27 @@ pub(crate) fn claim_label(fact: &Fact, claim: &Claim) -> String {
                 format!("{label} ({})", in_words.join("; "))
             }
         }
+    }
+}
+
+/// A counted noun as a reader writes it after `value`: "40 boats",
+/// "1 boat", "8 stories", "3 feet", "500 people".
+fn plural(noun: &str, value: f64) -> String {
+    if (value - 1.0).abs() < 1e-9 || !noun.chars().all(|c| c.is_ascii_lowercase()) {
+        return noun.to_string();
+    }
+    match noun {
+        "people" | "years old" | "months old" | "weeks old" | "days old" => noun.to_string(),
+        "foot" => "feet".to_string(),
+        "person" => "people".to_string(),
+        "child" => "children".to_string(),
+        "man" => "men".to_string(),
+        "woman" => "women".to_string(),
+        _ if noun.ends_with('y') && !noun.ends_with("ay") && !noun.ends_with("ey") && !noun.ends_with("oy") => {
+            format!("{}ies", &noun[..noun.len() - 1])
+        }
+        _ if ["s", "x", "ch", "sh"].iter().any(|e| noun.ends_with(e)) => format!("{noun}es"),
+        _ => format!("{noun}s"),
     }
 }
 
@@ -202,6 +223,15 @@ pub(crate) fn number(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plurals() {
+        assert_eq!(plural("boat", 40.0), "boats");
+        assert_eq!(plural("story", 8.0), "stories");
+        assert_eq!(plural("foot", 3.0), "feet");
+        assert_eq!(plural("boat", 1.0), "boat");
+        assert_eq!(plural("people", 500.0), "people");
+    }
 
     #[test]
     fn numbers_read_as_written() {
