@@ -310,23 +310,34 @@ pub fn compatible(a: &Mention, b: &Mention) -> bool {
 pub fn facts(mentions: &[Mention], ids: &[String], stems: &Stems) -> Vec<Fact> {
     // A mention joins the first group holding a claim it relates to: if
     // only loosely, it must agree with every claim there, so that a group
-    // never mixes figures that merely look alike and disagree.
-    let mut groups: Vec<Vec<usize>> = Vec::new();
+    // never mixes figures that merely look alike and disagree. Claims of
+    // different kinds or units never relate, so each kind and unit is
+    // grouped on its own.
+    let mut buckets: FxHashMap<(FactKind, Option<&str>), Vec<Vec<usize>>> = FxHashMap::default();
     for (i, mention) in mentions.iter().enumerate() {
+        let groups = buckets
+            .entry((mention.kind, mention.unit.as_deref()))
+            .or_default();
         let home = groups.iter_mut().find(|g| {
-            let relations: Vec<Relation> =
-                g.iter().map(|&j| relation(&mentions[j], mention)).collect();
-            // A claim surely about the same thing as one in the group may
-            // disagree with the rest (that is the conflict to show).
-            relations.contains(&Relation::Strong)
-                || (relations.contains(&Relation::Loose)
-                    && g.iter().all(|&j| compatible(&mentions[j], mention)))
+            let mut loose = false;
+            for &j in g.iter() {
+                match relation(&mentions[j], mention) {
+                    // Surely about the same thing as one claim here: it may
+                    // disagree with the rest (that is the conflict to show).
+                    Relation::Strong => return true,
+                    Relation::Loose => loose = true,
+                    Relation::Unrelated => {}
+                }
+            }
+            loose && g.iter().all(|&j| compatible(&mentions[j], mention))
         });
         match home {
             Some(group) => group.push(i),
             None => groups.push(vec![i]),
         }
     }
+    let mut groups: Vec<Vec<usize>> = buckets.into_values().flatten().collect();
+    groups.sort_by_key(|g| g[0]);
     let mut facts: Vec<(Fact, usize)> = groups
         .into_iter()
         .map(|group| (fact(mentions, &group, ids, stems), group[0]))

@@ -776,6 +776,10 @@ fn compound_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         return None;
     }
     let lower = token.lower();
+    let head = lower.split('-').next().unwrap_or_default();
+    if !head.starts_with(|c: char| c.is_ascii_digit()) && small_number(head).is_none() {
+        return None;
+    }
     // The figure is everything before the first hyphen that leaves a
     // known unit behind: "twenty-eight" in "twenty-eight-year-old".
     let (value, rest) = lower.match_indices('-').find_map(|(at, _)| {
