@@ -869,7 +869,17 @@ fn eval_facts_scores_against_labels() {
         b"{\"cluster\": \"storm\", \"conflicts\": []}\n{\"cluster\": \"nowhere\", \"conflicts\": []}\nnot json\n",
     );
     let labels = labels.to_string_lossy().to_string();
-    let output = chorus(&["eval-facts", "--data", "tests/fixtures/facts-cluster.jsonl", "--labels", &labels]);
+    let output = chorus(&[
+        "eval-facts",
+        "--data",
+        "tests/fixtures/facts-cluster.jsonl",
+        "--labels",
+        &labels,
+    ]);
     assert!(!output.status.success());
-    assert!(stderr(&output).contains("labels.jsonl:3:"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("labels.jsonl:3:"),
+        "{}",
+        stderr(&output)
+    );
 }

@@ -186,7 +186,11 @@ fn plural(noun: &str, value: f64) -> String {
         "child" => "children".to_string(),
         "man" => "men".to_string(),
         "woman" => "women".to_string(),
-        _ if noun.ends_with('y') && !noun.ends_with("ay") && !noun.ends_with("ey") && !noun.ends_with("oy") => {
+        _ if noun.ends_with('y')
+            && !noun.ends_with("ay")
+            && !noun.ends_with("ey")
+            && !noun.ends_with("oy") =>
+        {
             format!("{}ies", &noun[..noun.len() - 1])
         }
         _ if ["s", "x", "ch", "sh"].iter().any(|e| noun.ends_with(e)) => format!("{noun}es"),
