@@ -1,16 +1,17 @@
 //! Facts: claims that count or date the same thing, grouped across
 //! sources and classified as agreed, conflicting or single-source.
 //!
-//! Written here (no crate matches claims across documents): two claims are
-//! about the same thing when they are of the same kind and unit and either
-//! name the same event ("killed", "dead" and "lives lost" are one event)
-//! with some shared context, or share most of their context words. Two
-//! claims conflict when no value satisfies both, given their qualifiers.
+//! Written here (no crate matches claims across documents). Two claims of
+//! the same kind and unit are shown together when they name the same event
+//! ("killed", "dead" and "lives lost" are one event) with some shared
+//! context, or share most of their context, and agree; they are called a
+//! conflict only when they are surely about the same thing (see
+//! [`relation`]) and no value satisfies both, given their qualifiers.
 
 use rustc_hash::FxHashMap;
 
 use super::{Mention, Stems};
-use crate::model::{Bound, Claim, Fact, FactKind, FactStatus};
+use crate::model::{Claim, Fact, FactKind, FactStatus};
 
 /// Events news counts, each with the words that name it.
 pub const EVENTS: &[(&str, &[&str])] = &[
@@ -496,17 +497,4 @@ fn about(mentions: &[Mention], group: &[usize], stems: &Stems) -> String {
         };
     }
     parts.join(" ")
-}
-
-/// The bound as a reader writes it: "~", "≥", ">", "≤", "<", "order of".
-pub fn bound_sign(bound: Bound) -> &'static str {
-    match bound {
-        Bound::Exact => "",
-        Bound::About => "~",
-        Bound::AtLeast => "≥",
-        Bound::MoreThan => ">",
-        Bound::AtMost => "≤",
-        Bound::LessThan => "<",
-        Bound::OrderOf => "order of ",
-    }
 }
