@@ -40,6 +40,10 @@ pub struct StoryInput {
     pub articles: Vec<Article>,
     /// Reference summaries, present only in evaluation data.
     pub references: Vec<String>,
+    /// Articles read loose (files, folders, article lines, stdin) rather
+    /// than grouped by the input (cluster lines): they may hold several
+    /// stories.
+    pub loose: bool,
 }
 
 /// Why the clean stage dropped a line.

@@ -883,3 +883,42 @@ fn eval_facts_scores_against_labels() {
         stderr(&output)
     );
 }
+
+#[test]
+fn a_folder_of_two_events_gives_two_briefs_biggest_first() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    for entry in std::fs::read_dir("examples/reports").expect("example folder") {
+        let path = entry.expect("entry").path();
+        let name = path
+            .file_name()
+            .expect("file name")
+            .to_string_lossy()
+            .to_string();
+        std::fs::copy(&path, dir.path().join(name)).expect("copy");
+    }
+    write(
+        dir.path(),
+        "harbour-news.txt",
+        b"Ferry strike halts crossings to Marren Island\n\nFerry crews walked out on Monday over pay, halting every crossing between Port Elmer and Marren Island.\n\nThe ferry union said the strike would last 48 hours and that talks with the operator had failed.\n",
+    );
+    write(
+        dir.path(),
+        "island-herald.txt",
+        b"Marren Island cut off as ferry crews strike\n\nNo ferry left Port Elmer for Marren Island on Monday as crews began a 48-hour strike over pay.\n\nIslanders said the ferry union and the operator should return to talks.\n",
+    );
+    let folder = dir.path().to_string_lossy().to_string();
+    let (output, report) = summarize_json(&[&folder]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let stories = report["stories"].as_array().expect("stories");
+    assert_eq!(stories.len(), 2, "{report:#}");
+    assert_eq!(stories[0]["documents"].as_array().map(Vec::len), Some(7));
+    let ferry: Vec<&str> = ids_of_strings(&stories[1]["documents"]);
+    assert_eq!(ferry, vec!["harbour-news", "island-herald"]);
+}
+
+/// The strings of a JSON array.
+fn ids_of_strings(list: &serde_json::Value) -> Vec<&str> {
+    list.as_array()
+        .map(|items| items.iter().filter_map(|i| i.as_str()).collect())
+        .unwrap_or_default()
+}

@@ -29,6 +29,7 @@ fuzz_target!(|data: &[u8]| {
         id: "fuzz".into(),
         articles,
         references: Vec::new(),
+        loose: false,
     };
     let story = Story::prepare(input, &mut Vocab::new());
     let comparison = compare(&story);

@@ -25,6 +25,7 @@ fuzz_target!(|data: &[u8]| {
         id: "fuzz".into(),
         articles,
         references: Vec::new(),
+        loose: false,
     };
     let report = chorus::brief(vec![story], System::Chorus, Budget::within(60), true);
     let words: usize = report.stories[0]

@@ -17,7 +17,7 @@ pub mod eval;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::clean::clean;
-use crate::model::Article;
+use crate::model::{Article, StoryInput};
 use crate::terms::{TermId, Vocab, sparse_dot};
 
 /// Mean similarity between two stories' articles needed to merge them.
@@ -69,6 +69,85 @@ pub fn stories(articles: &[Article], vocab: &mut Vocab) -> Vec<StoryGroup> {
             }
         })
         .collect()
+}
+
+/// Splits loose articles into stories, biggest first: `{id}` when they
+/// make one story, else `{id}-1`, `{id}-2`, …
+///
+/// A lone article in another language than the rest cannot be compared
+/// word for word; it joins the story it shares the most names with
+/// (capitalised words: people and places read the same across languages),
+/// when it shares at least three.
+pub fn split_loose(input: StoryInput, vocab: &mut Vocab) -> Vec<StoryInput> {
+    if !input.loose || input.articles.len() < 2 {
+        return vec![input];
+    }
+    let mut groups = cluster(&input.articles, vocab);
+    attach_foreign_singletons(&input.articles, &mut groups);
+    groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
+    if groups.len() == 1 {
+        return vec![input];
+    }
+    let mut slots: Vec<Option<Article>> = input.articles.into_iter().map(Some).collect();
+    groups
+        .iter()
+        .enumerate()
+        .map(|(n, members)| StoryInput {
+            id: format!("{}-{}", input.id, n + 1),
+            articles: members.iter().filter_map(|&m| slots[m].take()).collect(),
+            references: Vec::new(),
+            loose: true,
+        })
+        .collect()
+}
+
+/// Shared names a lone foreign-language article needs to join a story.
+const SHARED_NAMES: usize = 3;
+
+fn attach_foreign_singletons(articles: &[Article], groups: &mut Vec<Vec<usize>>) {
+    let english = |a: &Article| {
+        whatlang::detect(&a.text).is_none_or(|info| info.lang() == whatlang::Lang::Eng)
+    };
+    let names = |a: &Article| -> FxHashSet<String> {
+        a.text
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_uppercase))
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let mut moved = Vec::new();
+    for (g, group) in groups.iter().enumerate() {
+        if group.len() != 1 || english(&articles[group[0]]) {
+            continue;
+        }
+        let own = names(&articles[group[0]]);
+        let best = groups
+            .iter()
+            .enumerate()
+            .filter(|(h, other)| *h != g && other.len() > 1)
+            .map(|(h, other)| {
+                let theirs: FxHashSet<String> =
+                    other.iter().flat_map(|&m| names(&articles[m])).collect();
+                (h, own.intersection(&theirs).count())
+            })
+            .filter(|&(_, shared)| shared >= SHARED_NAMES)
+            .max_by_key(|&(h, shared)| (shared, std::cmp::Reverse(h)));
+        if let Some((h, _)) = best {
+            moved.push((g, h));
+        }
+    }
+    for &(from, to) in &moved {
+        let member = groups[from][0];
+        groups[to].push(member);
+        groups[to].sort_unstable();
+    }
+    let gone: FxHashSet<usize> = moved.iter().map(|&(from, _)| from).collect();
+    let mut n = 0;
+    groups.retain(|_| {
+        let keep = !gone.contains(&n);
+        n += 1;
+        keep
+    });
 }
 
 /// Groups `articles` into stories; returns the members of each story, in

@@ -103,6 +103,7 @@ fn cluster(
         id,
         articles,
         references,
+        loose: false,
     };
     Ok((story, problems))
 }

@@ -227,6 +227,7 @@ pub fn ingest_paths(paths: &[PathBuf], limits: &Limits) -> Ingested {
     }
     let mut loose = StoryInput {
         id: loose_story_id(paths),
+        loose: true,
         ..StoryInput::default()
     };
     let mut used_ids = FxHashSet::default();

@@ -41,6 +41,7 @@ pub fn parse_multinews(stem: &str, content: &str) -> Vec<StoryInput> {
                 id,
                 articles,
                 references: Vec::new(),
+                loose: false,
             }
         })
         .collect()
