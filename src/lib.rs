@@ -22,6 +22,7 @@ pub mod model;
 pub mod render;
 pub mod report;
 pub mod segment;
+pub mod store;
 pub mod summarize;
 pub mod terms;
 

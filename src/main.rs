@@ -35,6 +35,38 @@ enum Command {
     EvalCluster(EvalClusterArgs),
     /// Score conflict detection and quote grouping against hand labels.
     EvalFacts(EvalFactsArgs),
+    /// Add articles to a store: each joins its story or starts one; stored reports are rebuilt.
+    Ingest(IngestArgs),
+    /// List the stories in a store.
+    Stories(StoriesArgs),
+}
+
+#[derive(clap::Args)]
+struct IngestArgs {
+    /// Files or folders, or - for stdin; documents of cluster lines are taken loose.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// The store (created if missing).
+    #[arg(long, required = true)]
+    db: PathBuf,
+    /// Print what was done as JSON.
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+#[derive(clap::Args)]
+struct StoriesArgs {
+    /// The store.
+    #[arg(long, required = true)]
+    db: PathBuf,
+    /// Output format (text lists; json gives every field).
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+    /// Print the stored report of this story instead.
+    #[arg(long)]
+    story: Option<i64>,
 }
 
 #[derive(clap::Args)]
@@ -214,6 +246,8 @@ fn main() -> ExitCode {
         Command::Cluster(args) => cluster(args),
         Command::EvalCluster(args) => eval_cluster(args),
         Command::EvalFacts(args) => eval_facts(args),
+        Command::Ingest(args) => ingest(args),
+        Command::Stories(args) => stories(args),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,
@@ -511,6 +545,90 @@ fn eval_facts(args: EvalFactsArgs) -> Result<bool> {
     };
     write_output(None, &printed)?;
     Ok(clean && result.missing.is_empty())
+}
+
+fn open_store(path: &std::path::Path) -> Result<chorus::store::Store> {
+    chorus::store::Store::open(path).with_context(|| format!("{}", path.display()))
+}
+
+fn ingest(args: IngestArgs) -> Result<bool> {
+    let ingested = ingest_paths(&args.inputs, &args.limits.limits());
+    let mut clean = report_problems(&ingested);
+    let articles: Vec<_> = ingested
+        .stories
+        .into_iter()
+        .flat_map(|s| s.articles)
+        .collect();
+    let mut store = open_store(&args.db)?;
+    let bar = if std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::new(articles.len() as u64)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let summary = store
+        .ingest(articles, |done, _| bar.set_position(done as u64))
+        .with_context(|| format!("{}", args.db.display()))?;
+    bar.finish_and_clear();
+    for refused in &summary.refused {
+        eprintln!("chorus: {}: not stored: {}", refused.id, refused.reason);
+        clean = false;
+    }
+    let printed = if args.json {
+        format!("{}\n", serde_json::to_string_pretty(&summary)?)
+    } else {
+        format!(
+            "{} added, {} already stored; {} new stories, {} updated; {} stories in {}\n",
+            summary.added,
+            summary.already_stored,
+            summary.new_stories,
+            summary.updated_stories,
+            summary.stories,
+            args.db.display()
+        )
+    };
+    write_output(None, &printed)?;
+    Ok(clean)
+}
+
+fn stories(args: StoriesArgs) -> Result<bool> {
+    if !args.db.exists() {
+        bail!("{}: no such store", args.db.display());
+    }
+    let store = open_store(&args.db)?;
+    if let Some(id) = args.story {
+        let Some(report) = store.report(id)? else {
+            bail!("{}: no story {id}", args.db.display());
+        };
+        let report: chorus::model::Report = serde_json::from_str(&report)
+            .with_context(|| format!("{}: story {id}'s stored report", args.db.display()))?;
+        let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        write_output(None, &render(&report, args.format, color))?;
+        return Ok(true);
+    }
+    let stories = store.stories()?;
+    let printed = match args.format {
+        OutputFormat::Json => format!("{}\n", serde_json::to_string_pretty(&stories)?),
+        _ => {
+            let mut out = format!("{} stories\n", stories.len());
+            for story in &stories {
+                let seen = match (&story.first_seen, &story.last_seen) {
+                    (Some(first), Some(last)) if first != last => format!(", {first} to {last}"),
+                    (Some(first), _) => format!(", {first}"),
+                    _ => String::new(),
+                };
+                out.push_str(&format!(
+                    "\n{:>4}  {} ({} articles{seen})\n      {}\n",
+                    story.id,
+                    story.headline,
+                    story.articles,
+                    story.sources.join(", ")
+                ));
+            }
+            out
+        }
+    };
+    write_output(None, &printed)?;
+    Ok(true)
 }
 
 fn write_output(path: Option<&PathBuf>, text: &str) -> Result<()> {

@@ -922,3 +922,87 @@ fn ids_of_strings(list: &serde_json::Value) -> Vec<&str> {
         .map(|items| items.iter().filter_map(|i| i.as_str()).collect())
         .unwrap_or_default()
 }
+
+#[test]
+fn ingest_is_idempotent_and_stories_are_listed() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let db = dir.path().join("chorus.db").to_string_lossy().to_string();
+    let first = chorus(&["ingest", "examples/reports", "--db", &db, "--json"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let first: serde_json::Value = serde_json::from_str(&stdout(&first)).expect("JSON");
+    assert_eq!(first["added"], 7);
+    let again = chorus(&["ingest", "examples/reports", "--db", &db, "--json"]);
+    let again: serde_json::Value = serde_json::from_str(&stdout(&again)).expect("JSON");
+    assert_eq!(
+        (again["added"].clone(), again["already_stored"].clone()),
+        (0.into(), 7.into())
+    );
+    let listed = chorus(&["stories", "--db", &db, "--format", "json"]);
+    assert!(listed.status.success(), "{}", stderr(&listed));
+    let stories: serde_json::Value = serde_json::from_str(&stdout(&listed)).expect("JSON");
+    assert_eq!(stories.as_array().map(Vec::len), Some(1));
+    assert_eq!(stories[0]["articles"], 7);
+    let brief = chorus(&["stories", "--db", &db, "--story", "1"]);
+    assert!(stdout(&brief).contains("Facts:"), "{}", stdout(&brief));
+}
+
+#[test]
+fn a_killed_ingest_leaves_the_store_as_it_was() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let db = dir.path().join("chorus.db").to_string_lossy().to_string();
+    let killed = Command::new(env!("CARGO_BIN_EXE_chorus"))
+        .args(["ingest", "examples/reports", "--db", &db])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("CHORUS_CRASH_AFTER", "4")
+        .output()
+        .expect("chorus runs");
+    assert!(!killed.status.success(), "the ingest was meant to die");
+    // Nothing of the dead batch is visible; the store opens cleanly.
+    let listed = chorus(&["stories", "--db", &db, "--format", "json"]);
+    assert!(listed.status.success(), "{}", stderr(&listed));
+    assert_eq!(stdout(&listed).trim(), "[]");
+    // The batch runs again in full.
+    let rerun = chorus(&["ingest", "examples/reports", "--db", &db, "--json"]);
+    let rerun: serde_json::Value = serde_json::from_str(&stdout(&rerun)).expect("JSON");
+    assert_eq!(rerun["added"], 7);
+}
+
+#[test]
+fn a_store_that_is_not_ours_is_refused() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let text = write(
+        dir.path(),
+        "notes.db",
+        b"these are my notes, not a database\n",
+    );
+    let text = text.to_string_lossy().to_string();
+    let output = chorus(&["ingest", "examples/reports", "--db", &text]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("notes.db"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("not a chorus store"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("notes.db")).expect("still there"),
+        b"these are my notes, not a database\n"
+    );
+
+    let newer = dir.path().join("newer.db");
+    {
+        let conn = rusqlite::Connection::open(&newer).expect("SQLite opens");
+        conn.pragma_update(None, "application_id", 0x6368_7273)
+            .expect("application id");
+        conn.pragma_update(None, "user_version", 99)
+            .expect("version");
+    }
+    let newer = newer.to_string_lossy().to_string();
+    let output = chorus(&["ingest", "examples/reports", "--db", &newer]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("newer chorus"),
+        "{}",
+        stderr(&output)
+    );
+}

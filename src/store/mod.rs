@@ -1,0 +1,469 @@
+//! Store: articles and stories kept in an embedded SQLite database.
+//!
+//! One file, WAL mode, a schema versioned by `PRAGMA user_version` and
+//! migrated forward on open; a file that is not a chorus store (another
+//! `application_id`) or comes from a newer chorus is refused. `ingest`
+//! adds a batch in one transaction: every article is stored once (by a
+//! hash of its text), joins the story its words fit best or starts one,
+//! and every story it touched gets its report rebuilt — all committed
+//! together or not at all, so a process killed mid-batch leaves the store
+//! as it was and the batch can simply be run again.
+
+mod incremental;
+
+use std::path::Path;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::model::{Article, StoryInput};
+use crate::summarize::{Budget, Story, System};
+use crate::terms::Vocab;
+pub use incremental::JOIN_SIMILARITY;
+
+/// Marks a SQLite file as a chorus store ("chrs").
+const APPLICATION_ID: i32 = 0x6368_7273;
+/// The schema this version writes; older stores are migrated to it.
+pub const SCHEMA_VERSION: i32 = 1;
+/// Words of each story's stored brief.
+const BRIEF_WORDS: usize = 150;
+
+/// Migrations, in order: entry `n` takes a store from version `n` to `n + 1`.
+const MIGRATIONS: &[&str] = &["
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        doc_id TEXT NOT NULL,
+        hash TEXT NOT NULL UNIQUE,
+        title TEXT,
+        text TEXT NOT NULL,
+        source TEXT,
+        url TEXT,
+        date TEXT,
+        story INTEGER NOT NULL REFERENCES stories(id),
+        added INTEGER NOT NULL
+    );
+    CREATE INDEX articles_story ON articles(story);
+    CREATE INDEX articles_doc_id ON articles(doc_id);
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        headline TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        first_seen TEXT,
+        last_seen TEXT,
+        report TEXT
+    );
+    -- Each story's centroid: its heaviest terms, for finding the story a
+    -- new article belongs to without comparing it with every story.
+    CREATE TABLE story_terms (
+        story INTEGER NOT NULL REFERENCES stories(id),
+        term TEXT NOT NULL,
+        weight REAL NOT NULL,
+        PRIMARY KEY (story, term)
+    );
+    CREATE INDEX story_terms_term ON story_terms(term);
+    -- How many stored articles use each term, for idf.
+    CREATE TABLE terms (term TEXT PRIMARY KEY, documents INTEGER NOT NULL);
+"];
+
+/// What can go wrong with a store.
+#[derive(Debug)]
+pub enum StoreError {
+    /// The file is not a chorus store.
+    NotAStore(String),
+    /// The store was written by a newer chorus.
+    Newer {
+        /// Its schema version.
+        found: i32,
+    },
+    /// SQLite said no.
+    Sqlite(rusqlite::Error),
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreError::NotAStore(why) => write!(f, "not a chorus store: {why}"),
+            StoreError::Newer { found } => write!(
+                f,
+                "written by a newer chorus (schema {found}; this one reads up to {SCHEMA_VERSION})"
+            ),
+            StoreError::Sqlite(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Sqlite(e)
+    }
+}
+
+/// An article the store would not take, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    /// The article's id.
+    pub id: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// What one `ingest` did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct IngestSummary {
+    /// Articles stored now.
+    pub added: usize,
+    /// Articles already in the store (same text), left as they were.
+    pub already_stored: usize,
+    /// Stories created.
+    pub new_stories: usize,
+    /// Stories whose report was rebuilt.
+    pub updated_stories: usize,
+    /// Stories in the store after the batch.
+    pub stories: usize,
+    /// Articles not stored, each with its reason.
+    #[serde(skip)]
+    pub refused: Vec<Refused>,
+}
+
+/// A story as listed by `chorus stories`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StoredStory {
+    /// Story number in the store.
+    pub id: i64,
+    /// Headline of its brief.
+    pub headline: String,
+    /// Articles in it.
+    pub articles: usize,
+    /// Outlets (or article ids where no outlet is known).
+    pub sources: Vec<String>,
+    /// Earliest and latest publication date of its articles.
+    pub first_seen: Option<String>,
+    /// Latest publication date.
+    pub last_seen: Option<String>,
+}
+
+/// An open chorus store.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the store at `path`, migrating it to the
+    /// current schema.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let conn = Connection::open(path)?;
+        // A file that is not SQLite at all fails here.
+        let application: i32 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|e| StoreError::NotAStore(e.to_string()))?;
+        let version: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        if application != APPLICATION_ID && (application != 0 || tables > 0) {
+            return Err(StoreError::NotAStore(
+                "a SQLite database of another program".to_string(),
+            ));
+        }
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::Newer { found: version });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = Store { conn };
+        store.migrate(version)?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self, from: i32) -> Result<(), StoreError> {
+        for (n, migration) in MIGRATIONS.iter().enumerate().skip(from.max(0) as usize) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(migration)?;
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+            tx.pragma_update(None, "user_version", n as i32 + 1)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// Adds a batch of articles in one transaction; see the module notes.
+    /// `progress` is called after each article with (done, total).
+    pub fn ingest(
+        &mut self,
+        articles: Vec<Article>,
+        mut progress: impl FnMut(usize, usize),
+    ) -> Result<IngestSummary, StoreError> {
+        let mut summary = IngestSummary::default();
+        let tx = self.conn.transaction()?;
+        let mut touched: Vec<i64> = Vec::new();
+        let total = articles.len();
+        let crash_after = crash_point();
+        for (done, article) in articles.into_iter().enumerate() {
+            if article.text.trim().is_empty() {
+                summary.refused.push(Refused {
+                    id: article.id.clone(),
+                    reason: "no text".to_string(),
+                });
+                continue;
+            }
+            let hash = content_hash(&article.text);
+            let known: Option<i64> = tx
+                .query_row("SELECT id FROM articles WHERE hash = ?1", [&hash], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            if known.is_some() {
+                summary.already_stored += 1;
+                progress(done + 1, total);
+                continue;
+            }
+            let clash: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM articles WHERE doc_id = ?1",
+                    [&article.id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if clash.is_some() {
+                summary.refused.push(Refused {
+                    id: article.id.clone(),
+                    reason: "an article with this id and different text is already stored"
+                        .to_string(),
+                });
+                continue;
+            }
+            let placed = incremental::place(&tx, &article)?;
+            if placed.new_story {
+                summary.new_stories += 1;
+            }
+            for story in placed.touched {
+                if !touched.contains(&story) {
+                    touched.push(story);
+                }
+            }
+            tx.execute(
+                "INSERT INTO articles (doc_id, hash, title, text, source, url, date, story, added)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, unixepoch())",
+                params![
+                    article.id,
+                    hash,
+                    article.title,
+                    article.text,
+                    article.source,
+                    article.url,
+                    sane_date(article.date.as_deref()),
+                    placed.story
+                ],
+            )?;
+            summary.added += 1;
+            if crash_after == Some(summary.added) {
+                // Stands in for a kill in the middle of a batch (tests only).
+                std::process::abort();
+            }
+            progress(done + 1, total);
+        }
+        for &story in &touched {
+            rebuild_story(&tx, story)?;
+        }
+        summary.updated_stories = touched.len();
+        summary.stories =
+            tx.query_row("SELECT count(*) FROM stories", [], |r| r.get::<_, i64>(0))? as usize;
+        tx.commit()?;
+        Ok(summary)
+    }
+
+    /// Every story, most articles first.
+    pub fn stories(&self) -> Result<Vec<StoredStory>, StoreError> {
+        let mut statement = self.conn.prepare(
+            "SELECT id, headline, articles, first_seen, last_seen FROM stories
+             ORDER BY articles DESC, id",
+        )?;
+        let rows = statement.query_map([], |r| {
+            Ok(StoredStory {
+                id: r.get(0)?,
+                headline: r.get(1)?,
+                articles: r.get::<_, i64>(2)? as usize,
+                sources: Vec::new(),
+                first_seen: r.get(3)?,
+                last_seen: r.get(4)?,
+            })
+        })?;
+        let mut stories = rows.collect::<Result<Vec<_>, _>>()?;
+        let mut sources = self.conn.prepare(
+            "SELECT DISTINCT coalesce(source, doc_id) FROM articles WHERE story = ?1 ORDER BY 1",
+        )?;
+        for story in &mut stories {
+            story.sources = sources
+                .query_map([story.id], |r| r.get(0))?
+                .collect::<Result<Vec<String>, _>>()?;
+        }
+        Ok(stories)
+    }
+
+    /// The stored JSON report of story `id`, if there is such a story.
+    pub fn report(&self, id: i64) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT report FROM stories WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .flatten())
+    }
+
+    /// Number of articles stored.
+    pub fn article_count(&self) -> Result<usize, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))?
+            as usize)
+    }
+}
+
+/// A test hook: `CHORUS_CRASH_AFTER=N` aborts `ingest` after storing N
+/// articles of a batch, before it commits, as a kill would.
+fn crash_point() -> Option<usize> {
+    std::env::var("CHORUS_CRASH_AFTER").ok()?.parse().ok()
+}
+
+/// A stable hash of an article's text (FNV-1a, 64 bits, over its words):
+/// the same text stored twice, however it was spaced, is stored once.
+fn content_hash(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for word in text.split_whitespace() {
+        for byte in word.bytes().chain(std::iter::once(b' ')) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+/// A publication date kept only when its year is plausible for news.
+fn sane_date(date: Option<&str>) -> Option<String> {
+    let date = date?;
+    let parsed = crate::compare::dates::publication_date(date)?;
+    use chrono::Datelike;
+    (1800..=2200)
+        .contains(&parsed.year())
+        .then(|| parsed.format("%Y-%m-%d").to_string())
+}
+
+/// Rebuilds a story's headline, counts, dates and report from its articles.
+fn rebuild_story(tx: &rusqlite::Transaction, story: i64) -> Result<(), StoreError> {
+    let mut statement = tx.prepare(
+        "SELECT doc_id, title, text, source, url, date FROM articles WHERE story = ?1 ORDER BY id",
+    )?;
+    let articles: Vec<Article> = statement
+        .query_map([story], |r| {
+            Ok(Article {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                text: r.get(2)?,
+                source: r.get(3)?,
+                url: r.get(4)?,
+                date: r.get(5)?,
+                notes: Vec::new(),
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    let dates: Vec<&str> = articles.iter().filter_map(|a| a.date.as_deref()).collect();
+    let first = dates.iter().min().map(|d| d.to_string());
+    let last = dates.iter().max().map(|d| d.to_string());
+    let count = articles.len();
+    let input = StoryInput {
+        id: format!("story-{story}"),
+        articles,
+        references: Vec::new(),
+        loose: false,
+    };
+    let prepared = Story::prepare(input, &mut Vocab::new());
+    let chosen = System::Chorus.summarize(&prepared, Budget::within(BRIEF_WORDS));
+    let section = crate::report::story_report(&prepared, &chosen);
+    let headline = section.headline.clone();
+    let report = crate::report::report(std::slice::from_ref(&prepared), vec![section]);
+    let json = serde_json::to_string(&report).unwrap_or_default();
+    tx.execute(
+        "UPDATE stories SET headline = ?2, articles = ?3, first_seen = ?4, last_seen = ?5, report = ?6
+         WHERE id = ?1",
+        params![story, headline, count as i64, first, last, json],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(id: &str, text: &str) -> Article {
+        Article {
+            id: id.to_string(),
+            text: text.to_string(),
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn hashes_ignore_spacing() {
+        assert_eq!(content_hash("a  b\nc"), content_hash("a b c"));
+        assert_ne!(content_hash("a b c"), content_hash("a b d"));
+    }
+
+    #[test]
+    fn ingest_is_idempotent_and_groups_stories() -> Result<(), StoreError> {
+        let dir = tempfile::tempdir().map_err(|e| StoreError::NotAStore(e.to_string()))?;
+        let path = dir.path().join("chorus.db");
+        let mut store = Store::open(&path)?;
+        let batch = vec![
+            article(
+                "a",
+                "Ferry crews in Port Elmer walked out over pay, halting crossings to Marren Island.",
+            ),
+            article(
+                "b",
+                "A ferry strike over pay halted crossings from Port Elmer to Marren Island on Monday.",
+            ),
+            article(
+                "c",
+                "The Velmora central bank raised interest rates by half a point to slow inflation.",
+            ),
+        ];
+        let first = store.ingest(batch.clone(), |_, _| {})?;
+        assert_eq!((first.added, first.stories), (3, 2));
+        let again = store.ingest(batch, |_, _| {})?;
+        assert_eq!(
+            (again.added, again.already_stored, again.stories),
+            (0, 3, 2)
+        );
+        let stories = store.stories()?;
+        assert_eq!(stories[0].articles, 2);
+        assert!(
+            store
+                .report(stories[0].id)?
+                .is_some_and(|r| r.contains("\"version\":1"))
+        );
+        drop(store);
+        // Reopening migrates nothing and keeps everything.
+        assert_eq!(Store::open(&path)?.article_count()?, 3);
+        Ok(())
+    }
+
+    #[test]
+    fn clashing_ids_and_empty_articles_are_refused() -> Result<(), StoreError> {
+        let dir = tempfile::tempdir().map_err(|e| StoreError::NotAStore(e.to_string()))?;
+        let mut store = Store::open(&dir.path().join("chorus.db"))?;
+        store.ingest(
+            vec![article("a", "One text about ferries and strikes.")],
+            |_, _| {},
+        )?;
+        let summary = store.ingest(
+            vec![
+                article("a", "Another text entirely, about banks."),
+                article("e", "  "),
+            ],
+            |_, _| {},
+        )?;
+        assert_eq!(summary.added, 0);
+        assert_eq!(summary.refused.len(), 2);
+        Ok(())
+    }
+}
