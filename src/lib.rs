@@ -3,7 +3,8 @@
 //! The pipeline, one module per stage:
 //! [`ingest`] → [`clean`] → [`segment`] → [`index`] (over [`terms`]) →
 //! [`dedup`] and [`language`] → [`summarize`] → [`attribute`] → [`compare`] →
-//! [`report`] → [`render`]; [`cluster`] groups loose articles into stories; [`eval`]
+//! [`report`] → [`render`]; [`cluster`] groups loose articles into stories and
+//! [`store`] keeps articles and stories in SQLite as they arrive; [`eval`]
 //! scores summaries with ROUGE against reference summaries. [`model`] is
 //! the data model the stages share.
 

@@ -42,8 +42,8 @@ type Vector = Vec<(String, f32)>;
 
 /// Finds (or makes) the story for `article`, updating centroids and term
 /// counts; the article row itself is written by the caller.
-pub fn place(tx: &Transaction, article: &Article) -> Result<Placed, StoreError> {
-    let counts = term_counts(article);
+pub fn place(tx: &Transaction, article: &Article, vocab: &mut Vocab) -> Result<Placed, StoreError> {
+    let counts = term_counts(article, vocab);
     let stored: i64 = tx.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
     let vector = weigh(tx, &counts, stored)?;
     for term in counts.keys() {
@@ -127,8 +127,7 @@ pub fn place(tx: &Transaction, article: &Article) -> Result<Placed, StoreError> 
 }
 
 /// Content-word stems of the headline (counted twice) and body.
-fn term_counts(article: &Article) -> FxHashMap<String, f32> {
-    let mut vocab = Vocab::new();
+fn term_counts(article: &Article, vocab: &mut Vocab) -> FxHashMap<String, f32> {
     let mut counts: FxHashMap<String, f32> = FxHashMap::default();
     let body: String = article
         .text

@@ -197,6 +197,7 @@ impl Store {
         let mut touched: Vec<i64> = Vec::new();
         let total = articles.len();
         let crash_after = crash_point();
+        let mut vocab = Vocab::new();
         for (done, article) in articles.into_iter().enumerate() {
             if article.text.trim().is_empty() {
                 summary.refused.push(Refused {
@@ -231,7 +232,7 @@ impl Store {
                 });
                 continue;
             }
-            let placed = incremental::place(&tx, &article)?;
+            let placed = incremental::place(&tx, &article, &mut vocab)?;
             if placed.new_story {
                 summary.new_stories += 1;
             }
@@ -262,7 +263,7 @@ impl Store {
             progress(done + 1, total);
         }
         for &story in &touched {
-            rebuild_story(&tx, story)?;
+            rebuild_story(&tx, story, &mut vocab)?;
         }
         summary.updated_stories = touched.len();
         summary.stories =
@@ -349,7 +350,11 @@ fn sane_date(date: Option<&str>) -> Option<String> {
 }
 
 /// Rebuilds a story's headline, counts, dates and report from its articles.
-fn rebuild_story(tx: &rusqlite::Transaction, story: i64) -> Result<(), StoreError> {
+fn rebuild_story(
+    tx: &rusqlite::Transaction,
+    story: i64,
+    vocab: &mut Vocab,
+) -> Result<(), StoreError> {
     let mut statement = tx.prepare(
         "SELECT doc_id, title, text, source, url, date FROM articles WHERE story = ?1 ORDER BY id",
     )?;
@@ -376,7 +381,7 @@ fn rebuild_story(tx: &rusqlite::Transaction, story: i64) -> Result<(), StoreErro
         references: Vec::new(),
         loose: false,
     };
-    let prepared = Story::prepare(input, &mut Vocab::new());
+    let prepared = Story::prepare(input, vocab);
     let chosen = System::Chorus.summarize(&prepared, Budget::within(BRIEF_WORDS));
     let section = crate::report::story_report(&prepared, &chosen);
     let headline = section.headline.clone();
