@@ -339,6 +339,30 @@ pub enum EntityKind {
     Other,
 }
 
+impl EntityKind {
+    /// The kind as written in the report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
+            EntityKind::Other => "other",
+        }
+    }
+}
+
+impl Quote {
+    /// The documents that use the main wording (those not listed under a
+    /// variant).
+    pub fn text_sources(&self) -> Vec<String> {
+        self.sources
+            .iter()
+            .filter(|id| !self.variants.iter().any(|v| v.sources.contains(id)))
+            .cloned()
+            .collect()
+    }
+}
+
 /// A named entity with every spelling the sources use.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {

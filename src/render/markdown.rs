@@ -68,12 +68,7 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
         out.push_str("## Quotes\n\n");
         for quote in &story.quotes {
             let speaker = quote.speaker.as_deref().unwrap_or("(speaker unknown)");
-            let own: Vec<String> = quote
-                .sources
-                .iter()
-                .filter(|id| !quote.variants.iter().any(|v| v.sources.contains(id)))
-                .cloned()
-                .collect();
+            let own = quote.text_sources();
             out.push_str(&format!(
                 "- **{}**: “{}” {}\n",
                 escape(speaker),
@@ -100,10 +95,7 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
             .filter(|e| e.sources.len() > 1)
             .count();
         for entity in story.entities.iter().take(ENTITIES_SHOWN.max(several)) {
-            let kind = serde_json::to_value(entity.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
+            let kind = entity.kind.as_str();
             out.push_str(&format!(
                 "| {} | {kind} | {} | {} |\n",
                 escape(&entity.name),

@@ -137,12 +137,7 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
         heading(out, "Quotes:", color);
         for quote in &story.quotes {
             let speaker = quote.speaker.as_deref().unwrap_or("(speaker unknown)");
-            let wording_sources: Vec<String> = quote
-                .sources
-                .iter()
-                .filter(|id| !quote.variants.iter().any(|v| v.sources.contains(id)))
-                .cloned()
-                .collect();
+            let wording_sources = quote.text_sources();
             out.push_str(&format!(
                 "  {speaker}: \"{}\" {}\n",
                 quote.text,
@@ -175,10 +170,7 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
             )
             .collect();
         for entity in &shown {
-            let kind = serde_json::to_value(entity.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
+            let kind = entity.kind.as_str();
             let aliases = if entity.aliases.is_empty() {
                 String::new()
             } else {
