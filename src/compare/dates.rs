@@ -178,17 +178,24 @@ pub fn publication_date(text: &str) -> Option<NaiveDate> {
     })
 }
 
+/// Weekday names, Monday first (chrono's numbering).
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The weekday a capitalised name stands for.
 fn weekday(word: &str) -> Option<Weekday> {
-    Some(match word {
-        "Monday" => Weekday::Mon,
-        "Tuesday" => Weekday::Tue,
-        "Wednesday" => Weekday::Wed,
-        "Thursday" => Weekday::Thu,
-        "Friday" => Weekday::Fri,
-        "Saturday" => Weekday::Sat,
-        "Sunday" => Weekday::Sun,
-        _ => return None,
-    })
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let day = WEEKDAYS.iter().position(|d| d.eq_ignore_ascii_case(word))?;
+    Weekday::try_from(day as u8).ok()
 }
 
 /// A capitalised month name at `i` (with its abbreviation's period), and

@@ -268,26 +268,9 @@ pub const REPORTING_VERBS: &[&str] = &[
     "admitted",
 ];
 
-/// Capitalised words that are not names.
+/// Capitalised words that are not names (weekdays and months are added
+/// by the lexicon).
 pub(super) const NOT_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "photo",
     "image",
     "video",

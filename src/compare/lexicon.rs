@@ -59,13 +59,6 @@ const DATE_WORDS: &[&str] = &[
     "last",
     "next",
     "this",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 static LEXICON: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
@@ -78,7 +71,20 @@ static LEXICON: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
     add(FIGURE_WORDS, FIGURE);
     add(super::quantity::NUMBER_WORDS, FIGURE);
     add(DATE_WORDS, DATE);
-    add(super::quantity::MONTH_NAMES, DATE);
+    add(&super::dates::WEEKDAYS, DATE | NOT_NAME);
+    for &(name, month) in super::quantity::MONTHS {
+        // A month's full name is never a name; "May" and abbreviations may be.
+        let longest = super::quantity::MONTHS
+            .iter()
+            .filter(|(_, m)| *m == month)
+            .all(|(other, _)| other.len() <= name.len());
+        let flags = if longest && name != "may" {
+            DATE | NOT_NAME
+        } else {
+            DATE
+        };
+        add(&[name], flags);
+    }
     for (_, words) in super::facts::EVENTS {
         add(words, EVENT);
     }

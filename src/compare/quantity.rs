@@ -71,34 +71,6 @@ pub const NUMBER_WORDS: &[&str] = &[
     "ninety",
 ];
 
-/// Month names and abbreviations, lower case, for the lexicon.
-pub const MONTH_NAMES: &[&str] = &[
-    "january",
-    "jan",
-    "february",
-    "feb",
-    "march",
-    "mar",
-    "april",
-    "apr",
-    "may",
-    "june",
-    "jun",
-    "july",
-    "jul",
-    "august",
-    "aug",
-    "september",
-    "sep",
-    "sept",
-    "october",
-    "oct",
-    "november",
-    "nov",
-    "december",
-    "dec",
-];
-
 /// Whether a lower-case word is a number word ("five", "twenty-two").
 pub fn is_number_word(word: &str) -> bool {
     compound(word).is_some()
@@ -358,7 +330,7 @@ const MODIFIERS: &[&str] = &[
 ];
 
 /// Month names and their abbreviations.
-const MONTHS: &[(&str, u32)] = &[
+pub(super) const MONTHS: &[(&str, u32)] = &[
     ("january", 1),
     ("jan", 1),
     ("february", 2),
