@@ -140,18 +140,12 @@ pub fn compare(story: &Story) -> Comparison {
     let mut notes = Vec::new();
     let found_dates: Vec<Vec<DateMention>> =
         sentences.iter().map(|s| dates::dates(&s.tokens)).collect();
-    let anchors = anchors(story, &counted, &found_dates, &mut notes);
-    let own_date: Vec<bool> = story
+    let published: Vec<Option<NaiveDate>> = story
         .documents
         .iter()
-        .map(|d| {
-            d.article
-                .date
-                .as_deref()
-                .and_then(publication_date)
-                .is_some()
-        })
+        .map(|d| d.article.date.as_deref().and_then(publication_date))
         .collect();
+    let anchors = anchors(story, &published, &counted, &found_dates, &mut notes);
     // Stems are cached across stories: a run sees the same words again
     // and again, and stemming them anew was most of this stage's cost.
     thread_local! {
@@ -205,7 +199,8 @@ pub fn compare(story: &Story) -> Comparison {
             match d.expression.resolve(anchor) {
                 Some(when) => {
                     let mut mention = date_mention(sentence, d, when, &mut stems);
-                    mention.inferred = d.expression.relative() && !own_date[sentence.document];
+                    mention.inferred =
+                        d.expression.relative() && published[sentence.document].is_none();
                     mentions.push(mention);
                 }
                 None => unresolved.push(sentence.text[d.span.0..d.span.1].to_string()),
@@ -266,22 +261,18 @@ pub fn compare(story: &Story) -> Comparison {
 /// else the latest full date any report gives.
 fn anchors(
     story: &Story,
+    own: &[Option<NaiveDate>],
     counted: &[usize],
     found_dates: &[Vec<DateMention>],
     notes: &mut Vec<String>,
 ) -> Vec<Option<NaiveDate>> {
-    let own: Vec<Option<NaiveDate>> = story
-        .documents
-        .iter()
-        .map(|d| d.article.date.as_deref().and_then(publication_date))
-        .collect();
     let undated: Vec<&str> = counted
         .iter()
         .filter(|&&d| own[d].is_none())
         .map(|&d| story.documents[d].id())
         .collect();
     if undated.is_empty() {
-        return own;
+        return own.to_vec();
     }
     let fallback = counted.iter().filter_map(|&d| own[d]).min();
     let (fallback, why) = match fallback {
@@ -305,7 +296,7 @@ fn anchors(
             date.format("%Y-%m-%d")
         ));
     }
-    own.into_iter().map(|d| d.or(fallback)).collect()
+    own.iter().map(|d| d.or(fallback)).collect()
 }
 
 /// Interns context stems for cheap set comparisons; stemming is cached
@@ -437,19 +428,45 @@ fn event_near(tokens: &[Token], span: (usize, usize)) -> Option<&'static str> {
     None
 }
 
+impl Mention {
+    /// A claim of `kind` spanning `span` (bytes) and `tokens` of a
+    /// sentence, with its context; value and qualifier left for the caller.
+    fn at(
+        sentence: &Sentence,
+        kind: FactKind,
+        span: (usize, usize),
+        tokens: (usize, usize),
+        stems: &mut Stems,
+    ) -> Mention {
+        let (context, context_words) = context(sentence, tokens, stems);
+        Mention {
+            document: sentence.document,
+            sentence: sentence.position,
+            kind,
+            value: 0.0,
+            high: None,
+            bound: Bound::Exact,
+            range: (0.0, 0.0),
+            unit: None,
+            resolved: None,
+            text: sentence.text[span.0..span.1].to_string(),
+            event: None,
+            elliptical: false,
+            age_of: None,
+            inferred: false,
+            context,
+            context_words,
+        }
+    }
+}
+
 fn quantity_mention(sentence: &Sentence, q: &Quantity, stems: &mut Stems) -> Mention {
-    let (context, context_words) = context(sentence, q.tokens, stems);
     Mention {
-        document: sentence.document,
-        sentence: sentence.position,
-        kind: q.kind,
         value: q.value,
         high: q.high,
         bound: q.bound,
         range: q.range,
         unit: q.unit.clone(),
-        resolved: None,
-        text: sentence.text[q.span.0..q.span.1].to_string(),
         event: match q.unit.as_deref() {
             Some(u) if u.ends_with(" old") => Some("age"),
             // Events count people and things, not money, shares or measures.
@@ -458,9 +475,7 @@ fn quantity_mention(sentence: &Sentence, q: &Quantity, stems: &mut Stems) -> Men
         },
         elliptical: q.inherited,
         age_of: q.age_of.clone(),
-        inferred: false,
-        context,
-        context_words,
+        ..Mention::at(sentence, q.kind, q.span, q.tokens, stems)
     }
 }
 
@@ -470,25 +485,12 @@ fn date_mention(
     when: dates::When,
     stems: &mut Stems,
 ) -> Mention {
-    let (context, context_words) = context(sentence, d.tokens, stems);
     let (first, last) = when.days();
     Mention {
-        document: sentence.document,
-        sentence: sentence.position,
-        kind: FactKind::Date,
         value: first as f64,
-        high: None,
-        bound: Bound::Exact,
         range: (first as f64, last as f64),
-        unit: None,
         resolved: Some(when.iso()),
-        text: sentence.text[d.span.0..d.span.1].to_string(),
-        event: None,
-        elliptical: false,
-        age_of: None,
-        inferred: false,
-        context,
-        context_words,
+        ..Mention::at(sentence, FactKind::Date, d.span, d.tokens, stems)
     }
 }
 
@@ -496,7 +498,6 @@ fn date_mention(
 const ABOUT_MINUTES: f64 = 30.0;
 
 fn time_mention(sentence: &Sentence, t: &TimeMention, stems: &mut Stems) -> Mention {
-    let (context, context_words) = context(sentence, t.tokens, stems);
     let (value, unit) = match t.utc() {
         Some(utc) => (utc as f64, "UTC"),
         None => (t.local as f64, "local"),
@@ -509,22 +510,12 @@ fn time_mention(sentence: &Sentence, t: &TimeMention, stems: &mut Stems) -> Ment
     };
     let minutes = value as i64;
     Mention {
-        document: sentence.document,
-        sentence: sentence.position,
-        kind: FactKind::Time,
         value,
-        high: None,
         bound: t.bound,
         range,
         unit: Some(unit.into()),
         resolved: Some(format!("{:02}:{:02} {unit}", minutes / 60, minutes % 60)),
-        text: sentence.text[t.span.0..t.span.1].to_string(),
-        event: None,
-        elliptical: false,
-        age_of: None,
-        inferred: false,
-        context,
-        context_words,
+        ..Mention::at(sentence, FactKind::Time, t.span, t.tokens, stems)
     }
 }
 

@@ -622,7 +622,7 @@ fn looks_like_year(tokens: &[Token], i: usize, figure: &Figure) -> bool {
     let counted = after.is_some_and(|t| {
         t.kind == TokenKind::Word
             && !t.capitalized()
-            && !crate::terms::is_function_word(lower(t))
+            && !t.has(super::lexicon::FUNCTION)
             && time_unit(lower(t)).is_none()
     });
     let dated_by_before = before.is_some_and(|b| {
@@ -1027,7 +1027,7 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
                 && !noun.capitalized()
                 && noun.text.chars().all(char::is_alphabetic)
                 && (measure_unit(lower(noun)).is_some()
-                    || (!crate::terms::is_function_word(lower(noun))
+                    || (!noun.has(super::lexicon::FUNCTION)
                         && !super::facts::event_of(lower(noun))
                             .is_some_and(super::facts::counts_people)
                         && !NOT_NOUNS.contains(&lower(noun))))

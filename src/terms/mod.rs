@@ -167,14 +167,6 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "m",
 ];
 
-/// Whether a lower-case word is a function word (the same list the
-/// summarizer leaves out of content words).
-pub fn is_function_word(word: &str) -> bool {
-    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
-    SET.contains(word)
-}
-
 /// Interns stems and remembers which are stopwords.
 ///
 /// One vocabulary can serve a whole run: stemming is cached per surface
