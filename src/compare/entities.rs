@@ -863,20 +863,10 @@ fn entity(
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::tokenize_static as tokenize;
     use super::*;
 
     fn sentences(texts: &[(usize, &'static str)]) -> Vec<Sentence<'static>> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(position, &(document, text))| Sentence {
-                document,
-                position,
-                text,
-                tokens: tokenize(text),
-            })
-            .collect()
+        super::super::tokens::sentences_static(texts)
     }
 
     #[test]

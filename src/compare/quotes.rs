@@ -428,20 +428,10 @@ fn group(found: Vec<QuoteMention>, entities: &Entities, ids: &[String]) -> Quote
 #[cfg(test)]
 mod tests {
     use super::super::entities::entities;
-    use super::super::tokens::tokenize_static as tokenize;
     use super::*;
 
     fn run(texts: &[(usize, &'static str)]) -> Vec<Quote> {
-        let sentences: Vec<Sentence> = texts
-            .iter()
-            .enumerate()
-            .map(|(position, &(document, text))| Sentence {
-                document,
-                position,
-                text,
-                tokens: tokenize(text),
-            })
-            .collect();
+        let sentences = super::super::tokens::sentences_static(texts);
         let ids: Vec<String> = (0..5).map(|i| format!("d{i}")).collect();
         let found = entities(&sentences, &ids);
         quotes(&sentences, &found, &ids, &mut Stems::default()).0

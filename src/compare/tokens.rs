@@ -224,6 +224,22 @@ pub fn tokenize_static(text: &'static str) -> Vec<Token<'static>> {
     tokenize(text, lower)
 }
 
+/// Sentences of static text as (document, text) pairs, numbered in order
+/// (tests).
+#[cfg(test)]
+pub fn sentences_static(texts: &[(usize, &'static str)]) -> Vec<super::Sentence<'static>> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(position, &(document, text))| super::Sentence {
+            document,
+            position,
+            text,
+            tokens: tokenize_static(text),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
