@@ -31,10 +31,16 @@ use model::{Report, StoryInput};
 use summarize::{Budget, Story, System};
 use terms::Vocab;
 
-/// Summarizes each story with `system` within `budget`, compares what the
+/// Splits loose articles into stories, summarizes each story with `system`
+/// within `budget`, compares what the
 /// sources say (unless `compare` is off: summary only) and builds the report.
 pub fn brief(stories: Vec<StoryInput>, system: System, budget: Budget, compare: bool) -> Report {
     let mut vocab = Vocab::new();
+    // Loose articles may tell several stories; cluster lines are one each.
+    let stories: Vec<StoryInput> = stories
+        .into_iter()
+        .flat_map(|story| cluster::split_loose(story, &mut vocab))
+        .collect();
     let prepared: Vec<Story> = stories
         .into_iter()
         .map(|s| Story::prepare(s, &mut vocab))

@@ -279,15 +279,8 @@ fn summarize(args: SummarizeArgs) -> Result<bool> {
     if ingested.stories.is_empty() {
         bail!("no readable article in the input");
     }
-    // Loose articles may tell several stories; cluster lines are one each.
-    let mut vocab = chorus::terms::Vocab::new();
-    let stories: Vec<_> = ingested
-        .stories
-        .into_iter()
-        .flat_map(|story| chorus::cluster::split_loose(story, &mut vocab))
-        .collect();
     let report = chorus::brief(
-        stories,
+        ingested.stories,
         args.system,
         Budget::within(args.words as usize),
         !args.summary_only,

@@ -186,7 +186,7 @@ impl Store {
     }
 
     /// Adds a batch of articles in one transaction; see the module notes.
-    /// `progress` is called after each article with (done, total).
+    /// `progress` is called with (articles done, total) as the batch goes.
     pub fn ingest(
         &mut self,
         articles: Vec<Article>,
@@ -199,6 +199,7 @@ impl Store {
         let crash_after = crash_point();
         let mut vocab = Vocab::new();
         for (done, article) in articles.into_iter().enumerate() {
+            progress(done, total);
             if article.text.trim().is_empty() {
                 summary.refused.push(Refused {
                     id: article.id.clone(),
@@ -214,7 +215,6 @@ impl Store {
                 .optional()?;
             if known.is_some() {
                 summary.already_stored += 1;
-                progress(done + 1, total);
                 continue;
             }
             let clash: Option<i64> = tx
@@ -260,8 +260,8 @@ impl Store {
                 // Stands in for a kill in the middle of a batch (tests only).
                 std::process::abort();
             }
-            progress(done + 1, total);
         }
+        progress(total, total);
         for &story in &touched {
             rebuild_story(&tx, story, &mut vocab)?;
         }
