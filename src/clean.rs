@@ -88,6 +88,29 @@ const RULES: &[(RemovalReason, &[&str])] = &[
     ),
 ];
 
+/// Notices that a scraper or a wire feed wraps around articles. They are
+/// removed at any length: a long crawl notice is still no part of the news,
+/// and left in, every page that carries it reads alike to the clustering.
+const PAGE_NOTICES: &[&str] = &[
+    r"\bcrawl(s| data)?\b.*\b(internet archive|wayback machine|archive pages)\b",
+    r"\b(internet archive|wayback machine)\b.*\bcrawl",
+    r"^(tweet with a location|you can add location information to your tweets)\b",
+    r"\b(please )?(turn on|enable) javascript\b",
+    r"\bmedia playback is unsupported on your device\b",
+    r"\bplease verify you're not a robot\b",
+    r"^for use by clients of the\b.*\bnews service\b",
+    r"\bnonsubscribers\b.*\bmust be purchased\b",
+];
+
+static PAGE_NOTICE: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(
+        PAGE_NOTICES
+            .iter()
+            .map(|p| format!("(?i){}", p.replace(r"\b", r"(?-u:\b)"))),
+    )
+    .expect("built-in page notice patterns are valid")
+});
+
 /// All rules in one set, so that a line is scanned once.
 static BOILERPLATE: LazyLock<(RegexSet, Vec<RemovalReason>)> = LazyLock::new(|| {
     let mut patterns = Vec::new();
@@ -104,12 +127,29 @@ static BOILERPLATE: LazyLock<(RegexSet, Vec<RemovalReason>)> = LazyLock::new(|| 
     (set, reasons)
 });
 
+/// Typesetting codes of news-service wire copy (`&QL;` quad left, `&HT;`
+/// tab, `&UR;` …). They are not HTML entities, so no decoder removes them.
+static TYPESETTING_CODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"&[A-Z]{2};").expect("valid pattern"));
+
+fn strip_typesetting_codes(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('&') {
+        TYPESETTING_CODE.replace_all(text, " ")
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 static SENTENCE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"[.!?…]["'”’)\]]*$"#).expect("valid pattern"));
 
 /// Cleans one article.
 pub fn clean(article: &Article) -> Cleaned {
-    let mut title = article.title.clone();
+    let mut title = article
+        .title
+        .as_deref()
+        .map(|t| squeeze_whitespace(&strip_typesetting_codes(t)))
+        .filter(|t| !t.is_empty());
     let mut text = article.text.as_str();
     if title.is_none() {
         // A cluster or JSONL document with no title may still open with one.
@@ -162,6 +202,9 @@ pub fn boilerplate(line: &str) -> Option<RemovalReason> {
 /// The boilerplate rules other than the subhead rule (which every headline
 /// would meet).
 fn boilerplate_shape(line: &str, words: usize) -> Option<RemovalReason> {
+    if PAGE_NOTICE.is_match(line) {
+        return Some(RemovalReason::PageNotice);
+    }
     if words > MAX_BOILERPLATE_WORDS {
         return None;
     }
@@ -201,7 +244,7 @@ fn lines(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut continues = false;
     for raw in text.lines() {
-        let line = squeeze_whitespace(raw);
+        let line = squeeze_whitespace(&strip_typesetting_codes(raw));
         if line.is_empty() {
             continues = false;
             continue;
@@ -323,6 +366,49 @@ mod tests {
         assert_eq!(reason("ADVERTISEMENT"), Some("advertisement"));
         assert_eq!(reason("Syria, Russia Leaders Meet"), Some("subhead"));
         assert_eq!(reason("Why Is This Important?"), Some("subhead"));
+    }
+
+    #[test]
+    fn wire_typesetting_codes_are_stripped() {
+        let article = Article {
+            id: "a".into(),
+            title: Some("&HT;".into()),
+            text: "&UR; The council met on Monday. &QL;\n\nIt voted to close the bridge.".into(),
+            ..Article::default()
+        };
+        let cleaned = clean(&article);
+        assert_eq!(cleaned.title, None);
+        assert_eq!(
+            cleaned.paragraphs,
+            [
+                "The council met on Monday.",
+                "It voted to close the bridge."
+            ]
+        );
+    }
+
+    #[test]
+    fn page_notices_are_removed_at_any_length() {
+        let crawl = "These crawls keep a copy of each page as it was published, so that a \
+                     link still leads somewhere when the page changes or goes away; the \
+                     Internet Archive hopes that references will point to these copies \
+                     instead of to pages that may have vanished by the time a reader follows \
+                     them years later.";
+        assert!(count_words(crawl) > MAX_BOILERPLATE_WORDS);
+        assert_eq!(reason(crawl), Some("page_notice"));
+        assert_eq!(
+            reason("Tweet with a location"),
+            Some("page_notice"),
+            "an embedded post's widget text"
+        );
+        assert_eq!(
+            reason("Media playback is unsupported on your device"),
+            Some("page_notice")
+        );
+        assert_eq!(
+            reason("The crawl space under the house flooded, the fire service said."),
+            None
+        );
     }
 
     #[test]

@@ -68,6 +68,9 @@ pub enum RemovalReason {
     Subhead,
     /// Advertisement or cookie/legal notices.
     Advertisement,
+    /// Text of the page or the feed rather than of the article: web-archive
+    /// crawl notices, embedded-post widgets, wire delivery notes.
+    PageNotice,
 }
 
 impl RemovalReason {
@@ -83,6 +86,7 @@ impl RemovalReason {
             RemovalReason::RepeatedLine => "repeated_line",
             RemovalReason::Subhead => "subhead",
             RemovalReason::Advertisement => "advertisement",
+            RemovalReason::PageNotice => "page_notice",
         }
     }
 }
