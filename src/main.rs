@@ -404,17 +404,37 @@ fn train(args: TrainArgs) -> Result<bool> {
 }
 
 fn cluster(args: ClusterArgs) -> Result<bool> {
-    let ingested = ingest_paths(&args.inputs, &args.limits.limits());
-    let clean = report_problems(&ingested);
-    let articles: Vec<_> = ingested
-        .stories
-        .into_iter()
-        .flat_map(|s| s.articles)
-        .collect();
-    if articles.is_empty() {
+    // Read one file at a time and keep only each article's vector, id and
+    // headline: a day of feeds need not fit in memory as text.
+    let mut vocab = chorus::terms::Vocab::new();
+    let mut clusterer = chorus::cluster::Clusterer::new(&mut vocab);
+    let mut labels: Vec<(String, String)> = Vec::new();
+    let mut errors = Vec::new();
+    let bar = progress_bar(None, "articles read");
+    let skipped = chorus::ingest::read_each(&args.inputs, &args.limits.limits(), |file| {
+        errors.extend(file.errors);
+        let articles = file
+            .articles
+            .iter()
+            .chain(file.stories.iter().flat_map(|s| &s.articles));
+        for article in articles {
+            clusterer.add(article);
+            labels.push((article.id.clone(), chorus::cluster::headline(article)));
+            bar.inc(1);
+        }
+    });
+    bar.set_message("articles read; grouping");
+    let clean = report_problems(&Ingested {
+        stories: Vec::new(),
+        errors,
+        skipped,
+    });
+    if labels.is_empty() {
         bail!("no readable article in the input");
     }
-    let stories = chorus::cluster::stories(&articles, &mut chorus::terms::Vocab::new());
+    let stories = chorus::cluster::name_stories(clusterer.finish(), &labels);
+    bar.finish_and_clear();
+    let articles = labels;
     let printed = match args.format {
         OutputFormat::Json => {
             let report =
@@ -553,11 +573,7 @@ fn ingest(args: IngestArgs) -> Result<bool> {
         .flat_map(|s| s.articles)
         .collect();
     let mut store = open_store(&args.db)?;
-    let bar = if std::io::stderr().is_terminal() {
-        indicatif::ProgressBar::new(articles.len() as u64)
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
+    let bar = progress_bar(Some(articles.len() as u64), "articles");
     let summary = store
         .ingest(articles, |done, _| bar.set_position(done as u64))
         .with_context(|| format!("{}", args.db.display()))?;
@@ -581,6 +597,27 @@ fn ingest(args: IngestArgs) -> Result<bool> {
     };
     write_output(None, &printed)?;
     Ok(clean)
+}
+
+/// A progress bar on stderr, hidden unless stderr is a terminal; without a
+/// length it counts.
+fn progress_bar(length: Option<u64>, message: &'static str) -> indicatif::ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = match length {
+        Some(length) => indicatif::ProgressBar::new(length),
+        None => indicatif::ProgressBar::new_spinner(),
+    };
+    let template = match length {
+        Some(_) => "{bar:40} {pos}/{len} {msg} ({per_sec}, {eta} left)",
+        None => "{spinner} {pos} {msg} ({per_sec})",
+    };
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        bar.set_style(style);
+    }
+    bar.set_message(message);
+    bar
 }
 
 fn stories(args: StoriesArgs) -> Result<bool> {

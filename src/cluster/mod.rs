@@ -2,18 +2,30 @@
 //!
 //! Each article becomes a tf-idf vector over its content words (headline
 //! words count double; the body is read up to its first 2,000 words; the
-//! 150 heaviest terms are kept). Pairs of articles that share one of their
-//! 30 heaviest terms are found through an inverted index and compared;
-//! then average-link agglomeration merges the two stories whose articles
-//! are most similar on average (pairs never compared count as 0) until no
-//! two reach [`JOIN_SIMILARITY`]. Average link, unlike a running centroid,
+//! 150 heaviest terms are kept). An inverted index over each article's 30
+//! heaviest terms finds the earlier articles it shares them with; the
+//! [`NEIGHBOURS`] with the most shared weight are compared in full. Then
+//! average-link agglomeration merges the two stories whose articles are
+//! most similar on average (pairs never compared count as 0) until no two
+//! reach [`JOIN_SIMILARITY`]. Average link, unlike a running centroid,
 //! neither drifts with input order nor chains unrelated stories through
-//! one bridging article. The result is deterministic. Publication dates
-//! are not used yet: a penalty for distant dates lowered BCubed F1 on DUC
-//! 2006, whose topics span years.
+//! one bridging article. The result is deterministic.
+//!
+//! The cost per article does not grow with the stream: each term's
+//! postings keep only its latest [`POSTINGS_WINDOW`] articles (a window in
+//! arrival order), and an article is compared in full with at most
+//! [`NEIGHBOURS`] others. Articles are read one at a time ([`Clusterer`]);
+//! only their vectors are kept. Document frequencies come from the whole
+//! batch up to [`WARM_UP`] articles, then from the stream seen so far.
+//!
+//! Publication dates keep apart articles more than [`MAX_DAYS_APART`] days
+//! apart (a story that runs longer is a topic, not an event); within that
+//! they do not weigh: every penalty tried for pairs 7, 30, 90 or 365 days
+//! apart cost BCubed F1 on DUC 2006, whose topics are followed for years.
 
 pub mod eval;
 
+use chrono::Datelike;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::clean::clean;
@@ -47,28 +59,40 @@ pub struct StoryGroup {
 
 /// Clusters `articles` into named stories, biggest first.
 pub fn stories(articles: &[Article], vocab: &mut Vocab) -> Vec<StoryGroup> {
-    let mut groups = cluster(articles, vocab);
+    let groups = cluster(articles, vocab);
+    let labels: Vec<(String, String)> = articles
+        .iter()
+        .map(|a| (a.id.clone(), headline(a)))
+        .collect();
+    name_stories(groups, &labels)
+}
+
+/// Names groups of articles (given by index into `labels`, each an id
+/// and a headline) `story-1`, `story-2`, … biggest first; a story is
+/// headed by its first article's headline.
+pub fn name_stories(mut groups: Vec<Vec<usize>>, labels: &[(String, String)]) -> Vec<StoryGroup> {
     groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
     groups
         .iter()
         .enumerate()
-        .map(|(n, members)| {
-            let first = &articles[members[0]];
-            let headline = first.title.clone().unwrap_or_else(|| {
-                first
-                    .text
-                    .split_whitespace()
-                    .take(12)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            });
-            StoryGroup {
-                id: format!("story-{}", n + 1),
-                headline,
-                documents: members.iter().map(|&m| articles[m].id.clone()).collect(),
-            }
+        .map(|(n, members)| StoryGroup {
+            id: format!("story-{}", n + 1),
+            headline: labels[members[0]].1.clone(),
+            documents: members.iter().map(|&m| labels[m].0.clone()).collect(),
         })
         .collect()
+}
+
+/// An article's headline, or its opening words when it has none.
+pub fn headline(article: &Article) -> String {
+    article.title.clone().unwrap_or_else(|| {
+        article
+            .text
+            .split_whitespace()
+            .take(12)
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 /// Splits loose articles into stories, biggest first: `{id}` when they
@@ -153,43 +177,194 @@ fn attach_foreign_singletons(articles: &[Article], groups: &mut Vec<Vec<usize>>)
 /// Groups `articles` into stories; returns the members of each story, in
 /// order of their first article, members in input order.
 pub fn cluster(articles: &[Article], vocab: &mut Vocab) -> Vec<Vec<usize>> {
-    let vectors = vectors(articles, vocab);
-    let pairs = similar_pairs(&vectors);
-    average_link(articles.len(), pairs)
+    let mut clusterer = Clusterer::new(vocab);
+    for article in articles {
+        clusterer.add(article);
+    }
+    clusterer.finish()
 }
 
-/// Every pair of articles that share a heavy word, with their cosine
-/// similarity when it is at least [`PAIR_SIMILARITY`].
-fn similar_pairs(vectors: &[Vector]) -> Vec<(u32, u32, f32)> {
-    // Probes read the heaviest terms; dot products merge vectors in term order.
-    let by_term: Vec<Vector> = vectors
-        .iter()
-        .map(|v| {
-            let mut sorted = v.clone();
-            sorted.sort_unstable_by_key(|x| x.0);
-            sorted
-        })
-        .collect();
-    let mut postings: FxHashMap<TermId, Vec<u32>> = FxHashMap::default();
-    let mut pairs = Vec::new();
-    let mut seen = FxHashSet::default();
-    for (a, vector) in vectors.iter().enumerate() {
-        seen.clear();
-        for (t, _) in vector.iter().take(PROBE_TERMS) {
-            for &b in postings.get(t).into_iter().flatten() {
-                if seen.insert(b) {
-                    let similarity = sparse_dot(&by_term[a], &by_term[b as usize]);
-                    if similarity >= PAIR_SIMILARITY {
-                        pairs.push((b, a as u32, similarity));
-                    }
-                }
-            }
-        }
-        for (t, _) in vector.iter().take(PROBE_TERMS) {
-            postings.entry(*t).or_default().push(a as u32);
+/// Articles counted before the first is weighed: up to this many, idf is
+/// the whole batch's.
+pub const WARM_UP: usize = 5_000;
+/// Latest articles per term that a new article is matched against.
+pub const POSTINGS_WINDOW: usize = 1_000;
+/// Earlier articles compared in full with each new one (those sharing the
+/// most weight among their heaviest terms).
+pub const NEIGHBOURS: usize = 100;
+/// Articles published further apart than this are never paired.
+pub const MAX_DAYS_APART: i64 = 5 * 366;
+
+/// An article counted but not yet weighed.
+struct Counted {
+    tf: Vec<(TermId, f32)>,
+    day: Option<i64>,
+}
+
+/// Clusters a stream of articles read one at a time, keeping only their
+/// vectors; [`Clusterer::finish`] gives the stories.
+pub struct Clusterer<'v> {
+    vocab: &'v mut Vocab,
+    documents: FxHashMap<TermId, u32>,
+    counted: usize,
+    waiting: Vec<Counted>,
+    /// Weighed vectors, in term order, by article.
+    vectors: Vec<Vector>,
+    days: Vec<Option<i64>>,
+    /// Latest articles by heavy term, with the term's weight in each.
+    postings: FxHashMap<TermId, std::collections::VecDeque<(u32, f32)>>,
+    pairs: Vec<(u32, u32, f32)>,
+    shared: FxHashMap<u32, f32>,
+}
+
+impl<'v> Clusterer<'v> {
+    /// An empty clusterer interning words in `vocab`.
+    pub fn new(vocab: &'v mut Vocab) -> Self {
+        Clusterer {
+            vocab,
+            documents: FxHashMap::default(),
+            counted: 0,
+            waiting: Vec::new(),
+            vectors: Vec::new(),
+            days: Vec::new(),
+            postings: FxHashMap::default(),
+            pairs: Vec::new(),
+            shared: FxHashMap::default(),
         }
     }
-    pairs
+
+    /// Articles added so far.
+    pub fn len(&self) -> usize {
+        self.counted
+    }
+
+    /// Whether no article has been added.
+    pub fn is_empty(&self) -> bool {
+        self.counted == 0
+    }
+
+    /// Adds the next article of the stream.
+    pub fn add(&mut self, article: &Article) {
+        let tf = term_counts(article, self.vocab);
+        for &(t, _) in &tf {
+            *self.documents.entry(t).or_default() += 1;
+        }
+        self.counted += 1;
+        let day = article
+            .date
+            .as_deref()
+            .and_then(crate::compare::dates::publication_date)
+            .map(|d| i64::from(d.num_days_from_ce()));
+        self.waiting.push(Counted { tf, day });
+        if self.counted > WARM_UP {
+            self.weigh_waiting();
+        }
+    }
+
+    /// The stories: members of each, in order of their first article,
+    /// members in input order.
+    pub fn finish(mut self) -> Vec<Vec<usize>> {
+        self.weigh_waiting();
+        average_link(self.counted, self.pairs)
+    }
+
+    fn weigh_waiting(&mut self) {
+        for counted in std::mem::take(&mut self.waiting) {
+            let vector = self.weigh(counted.tf);
+            self.link(vector, counted.day);
+        }
+    }
+
+    /// A unit tf-idf vector, heaviest terms first.
+    fn weigh(&self, tf: Vec<(TermId, f32)>) -> Vector {
+        let n = self.counted as f32;
+        let mut vector: Vector = tf
+            .into_iter()
+            .map(|(t, f)| {
+                let df = self.documents.get(&t).copied().unwrap_or(1) as f32;
+                let idf = ((n + 1.0) / (df + 1.0)).ln() + 1.0;
+                (t, (1.0 + f.ln()) * idf)
+            })
+            .collect();
+        vector.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        vector.truncate(ARTICLE_TERMS);
+        let norm = vector.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            vector.iter_mut().for_each(|x| x.1 /= norm);
+        }
+        vector
+    }
+
+    /// Pairs the next article with the earlier ones it is similar to.
+    fn link(&mut self, vector: Vector, day: Option<i64>) {
+        let a = self.vectors.len() as u32;
+        self.shared.clear();
+        for &(t, w) in vector.iter().take(PROBE_TERMS) {
+            for &(b, wb) in self.postings.get(&t).into_iter().flatten() {
+                *self.shared.entry(b).or_default() += w * wb;
+            }
+        }
+        let mut candidates: Vec<(u32, f32)> = self.shared.iter().map(|(&b, &s)| (b, s)).collect();
+        let most_shared = |x: &(u32, f32), y: &(u32, f32)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
+        if candidates.len() > NEIGHBOURS {
+            candidates.select_nth_unstable_by(NEIGHBOURS - 1, most_shared);
+            candidates.truncate(NEIGHBOURS);
+        }
+        candidates.sort_unstable_by(most_shared);
+        let mut by_term = vector.clone();
+        by_term.sort_unstable_by_key(|x| x.0);
+        for (b, _) in candidates {
+            let apart = day.zip(self.days[b as usize]).map(|(x, y)| (x - y).abs());
+            if apart.is_some_and(|d| d > MAX_DAYS_APART) {
+                continue;
+            }
+            let similarity = sparse_dot(&by_term, &self.vectors[b as usize]);
+            if similarity >= PAIR_SIMILARITY {
+                self.pairs.push((b, a, similarity));
+            }
+        }
+        for &(t, w) in vector.iter().take(PROBE_TERMS) {
+            let list = self.postings.entry(t).or_default();
+            if list.len() == POSTINGS_WINDOW {
+                list.pop_front();
+            }
+            list.push_back((a, w));
+        }
+        self.vectors.push(by_term);
+        self.days.push(day);
+    }
+}
+
+/// Raw term frequencies of an article's headline (counted double) and the
+/// first [`BODY_WORDS`] words of its cleaned body, content words only.
+fn term_counts(article: &Article, vocab: &mut Vocab) -> Vec<(TermId, f32)> {
+    let cleaned = clean(article);
+    let mut tf: FxHashMap<TermId, f32> = FxHashMap::default();
+    let mut add = |text: &str, weight: f32, vocab: &mut Vocab, budget: &mut usize| {
+        for t in vocab.terms(text) {
+            if *budget == 0 {
+                break;
+            }
+            *budget -= 1;
+            if !vocab.is_stopword(t) && !vocab.is_numeric(t) {
+                *tf.entry(t).or_default() += weight;
+            }
+        }
+    };
+    if let Some(title) = &cleaned.title {
+        let mut unlimited = usize::MAX;
+        add(title, 2.0, vocab, &mut unlimited);
+    }
+    let mut budget = BODY_WORDS;
+    for paragraph in &cleaned.paragraphs {
+        add(paragraph, 1.0, vocab, &mut budget);
+        if budget == 0 {
+            break;
+        }
+    }
+    let mut tf: Vec<(TermId, f32)> = tf.into_iter().collect();
+    tf.sort_unstable_by_key(|x| x.0);
+    tf
 }
 
 /// Average-link agglomeration over the sparse similarity graph: the two
@@ -295,66 +470,6 @@ impl PartialOrd for Candidate {
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
     }
-}
-
-/// Unit tf-idf vectors, heaviest terms first, idf over this batch.
-fn vectors(articles: &[Article], vocab: &mut Vocab) -> Vec<Vector> {
-    let counts: Vec<FxHashMap<TermId, f32>> = articles
-        .iter()
-        .map(|article| {
-            let cleaned = clean(article);
-            let mut tf: FxHashMap<TermId, f32> = FxHashMap::default();
-            let mut add = |text: &str, weight: f32, vocab: &mut Vocab, budget: &mut usize| {
-                for t in vocab.terms(text) {
-                    if *budget == 0 {
-                        break;
-                    }
-                    *budget -= 1;
-                    if !vocab.is_stopword(t) && !vocab.is_numeric(t) {
-                        *tf.entry(t).or_default() += weight;
-                    }
-                }
-            };
-            if let Some(title) = &cleaned.title {
-                let mut unlimited = usize::MAX;
-                add(title, 2.0, vocab, &mut unlimited);
-            }
-            let mut budget = BODY_WORDS;
-            for paragraph in &cleaned.paragraphs {
-                add(paragraph, 1.0, vocab, &mut budget);
-                if budget == 0 {
-                    break;
-                }
-            }
-            tf
-        })
-        .collect();
-    let mut df: FxHashMap<TermId, u32> = FxHashMap::default();
-    for tf in &counts {
-        for &t in tf.keys() {
-            *df.entry(t).or_default() += 1;
-        }
-    }
-    let n = articles.len() as f32;
-    counts
-        .into_iter()
-        .map(|tf| {
-            let mut vector: Vector = tf
-                .into_iter()
-                .map(|(t, f)| {
-                    let idf = ((n + 1.0) / (df[&t] as f32 + 1.0)).ln() + 1.0;
-                    (t, (1.0 + f.ln()) * idf)
-                })
-                .collect();
-            vector.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            vector.truncate(ARTICLE_TERMS);
-            let norm = vector.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
-            if norm > 0.0 {
-                vector.iter_mut().for_each(|x| x.1 /= norm);
-            }
-            vector
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -49,13 +49,23 @@ pub fn parse_jsonl(path: &str, stem: &str, content: &str) -> ParsedJsonl {
             match cluster(&object, &format!("{stem}-{number}")) {
                 Ok((story, problems)) => {
                     parsed.errors.extend(problems.into_iter().map(&error));
+                    for article in &story.articles {
+                        if let Some(problem) = date_problem(article) {
+                            parsed.errors.push(error(problem));
+                        }
+                    }
                     parsed.stories.push(story);
                 }
                 Err(message) => parsed.errors.push(error(message)),
             }
         } else {
             match article(&object, format!("{stem}-{number}")) {
-                Ok(article) => parsed.articles.push(article),
+                Ok(article) => {
+                    if let Some(problem) = date_problem(&article) {
+                        parsed.errors.push(error(problem));
+                    }
+                    parsed.articles.push(article);
+                }
                 Err(message) => parsed.errors.push(error(message)),
             }
         }
@@ -128,6 +138,14 @@ fn article(object: &Map<String, Value>, default_id: String) -> Result<Article, S
     })
 }
 
+/// A date the pipeline will not use; the article itself is kept (its date
+/// is shown as given).
+fn date_problem(article: &Article) -> Option<String> {
+    let date = article.date.as_deref()?;
+    let problem = crate::compare::dates::publication_date_problem(date)?;
+    Some(format!("article {}: {problem}", article.id))
+}
+
 fn id_field(object: &Map<String, Value>) -> Option<String> {
     match object.get("id")? {
         Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
@@ -148,6 +166,26 @@ fn string_field(object: &Map<String, Value>, key: &str) -> Result<Option<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn absurd_dates_are_reported_and_the_article_kept() {
+        let content = r#"{"id":"a","text":"Body.","date":"3024-01-01"}
+{"id":"b","text":"Body.","date":"yesterday-ish"}
+{"id":"c","text":"Body.","date":"2024-03-15T10:00:00Z"}
+"#;
+        let parsed = parse_jsonl("in.jsonl", "in", content);
+        assert_eq!(parsed.articles.len(), 3);
+        let errors: Vec<String> = parsed.errors.iter().map(ToString::to_string).collect();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors[0].starts_with(
+                "in.jsonl:1: article a: date \"3024-01-01\" is implausible (year 3024)"
+            )
+        );
+        assert!(
+            errors[1].starts_with("in.jsonl:2: article b: date \"yesterday-ish\" is not a date")
+        );
+    }
 
     #[test]
     fn articles_clusters_and_errors() {

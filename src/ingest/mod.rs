@@ -213,44 +213,86 @@ pub fn parse_bytes(
 
 /// Reads every path (`-` is stdin), recursing into folders in sorted order.
 pub fn ingest_paths(paths: &[PathBuf], limits: &Limits) -> Ingested {
-    let mut files = Vec::new();
     let mut out = Ingested::default();
-    let mut visited = FxHashSet::default();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            files.push((path.clone(), None));
-        } else if path.is_dir() {
-            walk(path, &mut files, &mut out, &mut visited);
-        } else {
-            files.push((path.clone(), Format::from_path(path)));
-        }
-    }
     let mut loose = StoryInput {
         id: loose_story_id(paths),
         loose: true,
         ..StoryInput::default()
     };
+    out.skipped = read_each(paths, limits, |file| {
+        out.errors.extend(file.errors);
+        loose.articles.extend(file.articles);
+        out.stories.extend(file.stories);
+    });
+    if !loose.articles.is_empty() {
+        out.stories.insert(0, loose);
+    }
+    out
+}
+
+/// What one input file held.
+#[derive(Debug, Default)]
+pub struct FileInput {
+    /// Its loose articles, ids made unique across the whole run.
+    pub articles: Vec<Article>,
+    /// Its stories (cluster JSONL and Multi-News lines).
+    pub stories: Vec<StoryInput>,
+    /// What could not be read, by file and line.
+    pub errors: Vec<InputError>,
+}
+
+/// Reads the paths one file at a time, in the order [`ingest_paths`] does,
+/// handing each file's contents to `each` before reading the next, so that
+/// a stream larger than memory can be processed. Returns the files in
+/// folders passed over because of their extension.
+pub fn read_each(
+    paths: &[PathBuf],
+    limits: &Limits,
+    mut each: impl FnMut(FileInput),
+) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut walked = Ingested::default();
+    let mut visited = FxHashSet::default();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            files.push((path.clone(), None));
+        } else if path.is_dir() {
+            walk(path, &mut files, &mut walked, &mut visited);
+        } else {
+            files.push((path.clone(), Format::from_path(path)));
+        }
+    }
+    if !walked.errors.is_empty() {
+        each(FileInput {
+            errors: walked.errors,
+            ..FileInput::default()
+        });
+    }
     let mut used_ids = FxHashSet::default();
     for (path, format) in files {
         let (name, bytes) = match read_input(&path, limits) {
             Ok(read) => read,
             Err(err) => {
-                out.errors.push(err);
+                each(FileInput {
+                    errors: vec![err],
+                    ..FileInput::default()
+                });
                 continue;
             }
         };
         let parsed = parse_bytes(&name, &file_stem(&path), &bytes, format, limits);
-        out.errors.extend(parsed.errors);
-        for mut article in parsed.articles {
-            article.id = unique_id(&mut used_ids, article.id);
-            loose.articles.push(article);
+        drop(bytes);
+        let mut articles = parsed.articles;
+        for article in &mut articles {
+            article.id = unique_id(&mut used_ids, std::mem::take(&mut article.id));
         }
-        out.stories.extend(parsed.stories);
+        each(FileInput {
+            articles,
+            stories: parsed.stories,
+            errors: parsed.errors,
+        });
     }
-    if !loose.articles.is_empty() {
-        out.stories.insert(0, loose);
-    }
-    out
+    walked.skipped
 }
 
 fn unique_id(used: &mut FxHashSet<String>, id: String) -> String {

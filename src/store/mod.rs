@@ -339,14 +339,10 @@ fn content_hash(text: &str) -> String {
     format!("{hash:016x}")
 }
 
-/// A publication date kept only when its year is plausible for news.
+/// A publication date kept only when it reads as one, in a plausible year.
 fn sane_date(date: Option<&str>) -> Option<String> {
-    let date = date?;
-    let parsed = crate::compare::dates::publication_date(date)?;
-    use chrono::Datelike;
-    (1800..=2200)
-        .contains(&parsed.year())
-        .then(|| parsed.format("%Y-%m-%d").to_string())
+    let parsed = crate::compare::dates::publication_date(date?)?;
+    Some(parsed.format("%Y-%m-%d").to_string())
 }
 
 /// Rebuilds a story's headline, counts, dates and report from its articles.
