@@ -188,7 +188,7 @@ pub fn cluster(articles: &[Article], vocab: &mut Vocab) -> Vec<Vec<usize>> {
 /// the whole batch's.
 pub const WARM_UP: usize = 5_000;
 /// Latest articles per term that a new article is matched against.
-pub const POSTINGS_WINDOW: usize = 1_000;
+pub const POSTINGS_WINDOW: usize = 500;
 /// Earlier articles compared in full with each new one (those sharing the
 /// most weight among their heaviest terms).
 pub const NEIGHBOURS: usize = 100;
