@@ -52,6 +52,10 @@ struct IngestArgs {
     /// Print what was done as JSON.
     #[arg(long)]
     json: bool,
+    /// Articles stored per transaction; a killed ingest loses at most the
+    /// batch in progress, which a re-run adds.
+    #[arg(long, default_value_t = 1000)]
+    batch: usize,
     #[command(flatten)]
     limits: LimitArgs,
 }
@@ -107,6 +111,13 @@ struct EvalClusterArgs {
     /// Seed of the shuffle that mixes the documents.
     #[arg(long, default_value_t = 2026)]
     seed: u64,
+    /// Cluster as `chorus ingest` does: incrementally, into a temporary
+    /// store, in batches of --batch articles.
+    #[arg(long)]
+    store: bool,
+    /// Articles per batch with --store.
+    #[arg(long, default_value_t = 1000)]
+    batch: usize,
     /// Print the result as JSON.
     #[arg(long)]
     json: bool,
@@ -472,7 +483,20 @@ fn eval_cluster(args: EvalClusterArgs) -> Result<bool> {
     if ingested.stories.iter().all(|s| s.articles.is_empty()) {
         bail!("no readable article in the data");
     }
-    let result = chorus::cluster::eval::evaluate(ingested.stories, args.seed);
+    let result = if args.store {
+        // A fresh store beside the system's temporary files, removed after.
+        let dir = std::env::temp_dir().join(format!("chorus-eval-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).with_context(|| format!("{}", dir.display()))?;
+        let path = dir.join("eval.db");
+        let result =
+            chorus::cluster::eval::evaluate_with(ingested.stories, args.seed, |articles| {
+                chorus::store::Store::open(&path)?.place_all(articles, args.batch)
+            });
+        let _ = std::fs::remove_dir_all(&dir);
+        result.with_context(|| "the evaluation store".to_string())?
+    } else {
+        chorus::cluster::eval::evaluate(ingested.stories, args.seed)
+    };
     let printed = if args.json {
         format!("{}\n", serde_json::to_string_pretty(&result)?)
     } else {
@@ -565,19 +589,47 @@ fn open_store(path: &std::path::Path) -> Result<chorus::store::Store> {
 }
 
 fn ingest(args: IngestArgs) -> Result<bool> {
-    let ingested = ingest_paths(&args.inputs, &args.limits.limits());
-    let mut clean = report_problems(&ingested);
-    let articles: Vec<_> = ingested
-        .stories
-        .into_iter()
-        .flat_map(|s| s.articles)
-        .collect();
     let mut store = open_store(&args.db)?;
-    let bar = progress_bar(Some(articles.len() as u64), "articles");
-    let summary = store
-        .ingest(articles, |done, _| bar.set_position(done as u64))
-        .with_context(|| format!("{}", args.db.display()))?;
+    let bar = progress_bar(None, "articles stored");
+    let mut summary = chorus::store::IngestSummary::default();
+    let mut errors = Vec::new();
+    let mut batch: Vec<chorus::model::Article> = Vec::new();
+    let mut failure: Option<anyhow::Error> = None;
+    let batch_size = args.batch.max(1);
+    let mut store_batch = |batch: Vec<chorus::model::Article>,
+                           summary: &mut chorus::store::IngestSummary|
+     -> Result<()> {
+        let done = bar.position();
+        let stored = store
+            .ingest(batch, |n, _| bar.set_position(done + n as u64))
+            .with_context(|| format!("{}", args.db.display()))?;
+        summary.absorb(stored);
+        Ok(())
+    };
+    // Files are read one at a time and stored in batches, each batch one
+    // transaction: memory stays bounded however large the input.
+    let skipped = chorus::ingest::read_each(&args.inputs, &args.limits.limits(), |file| {
+        errors.extend(file.errors);
+        batch.extend(file.articles);
+        batch.extend(file.stories.into_iter().flat_map(|s| s.articles));
+        if batch.len() >= batch_size && failure.is_none() {
+            if let Err(err) = store_batch(std::mem::take(&mut batch), &mut summary) {
+                failure = Some(err);
+            }
+        }
+    });
+    if let Some(err) = failure {
+        return Err(err);
+    }
+    if !batch.is_empty() {
+        store_batch(batch, &mut summary)?;
+    }
     bar.finish_and_clear();
+    let mut clean = report_problems(&Ingested {
+        stories: Vec::new(),
+        errors,
+        skipped,
+    });
     for refused in &summary.refused {
         eprintln!("chorus: {}: not stored: {}", refused.id, refused.reason);
         clean = false;
@@ -624,7 +676,7 @@ fn stories(args: StoriesArgs) -> Result<bool> {
     if !args.db.exists() {
         bail!("{}: no such store", args.db.display());
     }
-    let store = open_store(&args.db)?;
+    let mut store = open_store(&args.db)?;
     if let Some(id) = args.story {
         let Some(report) = store.report(id)? else {
             bail!("{}: no story {id}", args.db.display());

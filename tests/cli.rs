@@ -714,19 +714,24 @@ fn eval_cluster_scores_mixed_clusters() {
         )
         .as_bytes(),
     );
-    let output = chorus(&[
-        "eval-cluster",
-        "--data",
-        data.to_str().expect("utf-8 path"),
-        "--json",
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let result: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
-    assert_eq!(result["articles"], 6);
-    assert_eq!(result["gold_groups"], 2);
-    assert_eq!(result["stories"], 2);
-    assert_eq!(result["scores"]["bcubed_f1"], 1.0);
-    assert_eq!(result["scores"]["ari"], 1.0);
+    // In one batch, and incrementally through a store two articles at a time.
+    for extra in [&[][..], &["--store", "--batch", "2"][..]] {
+        let mut args = vec![
+            "eval-cluster",
+            "--data",
+            data.to_str().expect("utf-8 path"),
+            "--json",
+        ];
+        args.extend_from_slice(extra);
+        let output = chorus(&args);
+        assert!(output.status.success(), "{extra:?}: {}", stderr(&output));
+        let result: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+        assert_eq!(result["articles"], 6, "{extra:?}");
+        assert_eq!(result["gold_groups"], 2, "{extra:?}");
+        assert_eq!(result["stories"], 2, "{extra:?}");
+        assert_eq!(result["scores"]["bcubed_f1"], 1.0, "{extra:?}");
+        assert_eq!(result["scores"]["ari"], 1.0, "{extra:?}");
+    }
 }
 
 /// The facts of the example's story whose claims include `text`.

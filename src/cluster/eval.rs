@@ -25,8 +25,21 @@ pub struct ClusterEvaluation {
 }
 
 /// Mixes the documents of `gold` (each story one gold group) with a seeded
-/// shuffle, clusters them, and scores the result.
+/// shuffle, clusters them in one batch, and scores the result.
 pub fn evaluate(gold: Vec<StoryInput>, seed: u64) -> ClusterEvaluation {
+    evaluate_with(gold, seed, |articles| {
+        Ok::<_, std::convert::Infallible>(super::cluster(articles, &mut Vocab::new()))
+    })
+    .unwrap_or_else(|never| match never {})
+}
+
+/// [`evaluate`] with another clustering: `cluster` gets the shuffled
+/// articles and returns the members of each story found.
+pub fn evaluate_with<E>(
+    gold: Vec<StoryInput>,
+    seed: u64,
+    cluster: impl FnOnce(&[crate::model::Article]) -> Result<Vec<Vec<usize>>, E>,
+) -> Result<ClusterEvaluation, E> {
     let gold_groups = gold.len();
     let mut labelled: Vec<_> = gold
         .into_iter()
@@ -36,7 +49,7 @@ pub fn evaluate(gold: Vec<StoryInput>, seed: u64) -> ClusterEvaluation {
     shuffle(&mut labelled, seed);
     let (articles, labels): (Vec<_>, Vec<_>) = labelled.into_iter().unzip();
     let start = std::time::Instant::now();
-    let groups = super::cluster(&articles, &mut Vocab::new());
+    let groups = cluster(&articles)?;
     let seconds = start.elapsed().as_secs_f64();
     let mut predicted = vec![0; articles.len()];
     for (label, members) in groups.iter().enumerate() {
@@ -44,14 +57,14 @@ pub fn evaluate(gold: Vec<StoryInput>, seed: u64) -> ClusterEvaluation {
             predicted[m] = label;
         }
     }
-    ClusterEvaluation {
+    Ok(ClusterEvaluation {
         articles: articles.len(),
         gold_groups,
         stories: groups.len(),
         seed,
         scores: score(&predicted, &labels),
         articles_per_second: articles.len() as f64 / seconds.max(1e-9),
-    }
+    })
 }
 
 /// Agreement between predicted and gold groups.

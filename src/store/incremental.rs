@@ -1,16 +1,22 @@
 //! Incremental clustering: where a new article goes among stored stories.
 //!
 //! Each story keeps a centroid (its articles' tf-idf vectors summed and
-//! normalised, heaviest terms only) in `story_terms`, indexed by term. A
-//! new article's candidates are the stories sharing one of its heaviest
-//! terms (an index lookup, so the cost does not grow with the number of
-//! stories kept); it joins the most similar if similar enough, else starts
-//! a story. When it is similar enough to two stories that are themselves
+//! normalised, heaviest terms only) in `story_terms`, indexed by term and
+//! story. A new article's candidates are found through that index: for each
+//! of its heaviest terms, the [`STORIES_PER_TERM`] most recent stories that
+//! carry it, ranked by shared weight; the best [`CANDIDATES`] are compared
+//! in full. So the cost of placing an article does not grow with the number
+//! of stories kept. It joins the most similar story if similar enough, else
+//! starts one. When it is similar enough to two stories that are themselves
 //! alike, it bridges them and they merge. The same input order gives the
 //! same stories.
+//!
+//! A [`Placer`] lives for one batch: it keeps document frequencies,
+//! centroids and story sizes in memory and writes them once, at the end of
+//! the batch, inside the batch's transaction.
 
 use rusqlite::{Transaction, params};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::StoreError;
 use crate::model::Article;
@@ -18,13 +24,17 @@ use crate::terms::Vocab;
 
 /// Cosine similarity between an article and a story's centroid needed to
 /// join the story.
-pub const JOIN_SIMILARITY: f32 = 0.2;
+pub const JOIN_SIMILARITY: f32 = 0.25;
 /// Centroid similarity at which two stories an article bridges merge.
-const MERGE_SIMILARITY: f32 = 0.2;
+const MERGE_SIMILARITY: f32 = 0.4;
 /// Terms kept per vector.
 const VECTOR_TERMS: usize = 150;
 /// Terms of an article used to find candidate stories.
 const PROBE_TERMS: usize = 30;
+/// Most recent stories looked up per probe term.
+pub const STORIES_PER_TERM: usize = 100;
+/// Stories compared in full with each article.
+pub const CANDIDATES: usize = 10;
 /// Body words read per article.
 const BODY_WORDS: usize = 2000;
 
@@ -34,96 +44,244 @@ pub struct Placed {
     pub story: i64,
     /// It started a story.
     pub new_story: bool,
-    /// Stories whose membership changed.
-    pub touched: Vec<i64>,
 }
 
 type Vector = Vec<(String, f32)>;
 
-/// Finds (or makes) the story for `article`, updating centroids and term
-/// counts; the article row itself is written by the caller.
-pub fn place(tx: &Transaction, article: &Article, vocab: &mut Vocab) -> Result<Placed, StoreError> {
-    let counts = term_counts(article, vocab);
-    let stored: i64 = tx.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
-    let vector = weigh(tx, &counts, stored)?;
-    for term in counts.keys() {
-        tx.execute(
-            "INSERT INTO terms (term, documents) VALUES (?1, 1)
-             ON CONFLICT(term) DO UPDATE SET documents = documents + 1",
-            [term],
-        )?;
+/// Places the articles of one batch, caching what it reads and writing
+/// what it changed in [`Placer::finish`].
+#[derive(Default)]
+pub struct Placer {
+    /// Articles stored, this batch's included.
+    stored: i64,
+    /// Document frequencies read or changed this batch.
+    documents: FxHashMap<String, i64>,
+    /// Terms whose frequency this batch changed.
+    counted: FxHashSet<String>,
+    /// Centroids read or changed this batch.
+    centroids: FxHashMap<i64, Vector>,
+    /// Stories whose centroid changed (written at the end).
+    changed: FxHashSet<i64>,
+    /// Stories merged into others this batch.
+    merged: FxHashSet<i64>,
+    /// Terms of changed centroids, not yet in `story_terms`.
+    fresh_postings: FxHashMap<String, Vec<i64>>,
+    /// Members per story read or changed this batch.
+    sizes: FxHashMap<i64, f32>,
+    /// Stories whose membership changed, in the order first touched.
+    pub touched: Vec<i64>,
+}
+
+impl Placer {
+    /// A placer for a batch added to a store that holds `stored` articles.
+    pub fn new(tx: &Transaction) -> Result<Placer, StoreError> {
+        let stored = tx.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
+        Ok(Placer {
+            stored,
+            ..Placer::default()
+        })
     }
-    let mut candidates: Vec<i64> = Vec::new();
-    {
-        let mut find = tx.prepare_cached("SELECT story FROM story_terms WHERE term = ?1")?;
-        for (term, _) in vector.iter().take(PROBE_TERMS) {
-            for story in find.query_map([term], |r| r.get::<_, i64>(0))? {
-                let story = story?;
-                if !candidates.contains(&story) {
-                    candidates.push(story);
+
+    /// Finds (or makes) the story for `article`; the article row itself is
+    /// written by the caller.
+    pub fn place(
+        &mut self,
+        tx: &Transaction,
+        article: &Article,
+        vocab: &mut Vocab,
+    ) -> Result<Placed, StoreError> {
+        let counts = term_counts(article, vocab);
+        self.stored += 1;
+        for term in counts.keys() {
+            let documents = self.documents(tx, term)?;
+            self.documents.insert(term.clone(), documents + 1);
+            self.counted.insert(term.clone());
+        }
+        let vector = self.weigh(&counts);
+        let mut scored: Vec<(i64, f32)> = Vec::new();
+        for story in self.candidates(tx, &vector)? {
+            let similarity = cosine(&vector, self.centroid(tx, story)?);
+            if similarity >= JOIN_SIMILARITY {
+                scored.push((story, similarity));
+            }
+        }
+        // Most similar first; the older story wins a tie.
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let Some(&(best, _)) = scored.first() else {
+            let headline = crate::cluster::headline(article);
+            tx.execute(
+                "INSERT INTO stories (headline, articles) VALUES (?1, 0)",
+                [headline],
+            )?;
+            let story = tx.last_insert_rowid();
+            self.sizes.insert(story, 1.0);
+            self.set_centroid(story, vector);
+            self.touch(story);
+            return Ok(Placed {
+                story,
+                new_story: true,
+            });
+        };
+        let best_centroid = self.centroid(tx, best)?.clone();
+        let size = self.size(tx, best)?;
+        let mut centroid = combine(&best_centroid, size, &vector, 1.0);
+        let mut members = size + 1.0;
+        for &(other, _) in scored.iter().skip(1) {
+            if cosine(&best_centroid, self.centroid(tx, other)?) < MERGE_SIMILARITY {
+                continue;
+            }
+            let other_size = self.size(tx, other)?;
+            centroid = combine(&centroid, members, &self.centroids[&other], other_size);
+            members += other_size;
+            tx.execute(
+                "UPDATE articles SET story = ?1 WHERE story = ?2",
+                params![best, other],
+            )?;
+            tx.execute("DELETE FROM story_terms WHERE story = ?1", [other])?;
+            tx.execute("DELETE FROM stories WHERE id = ?1", [other])?;
+            self.merged.insert(other);
+            self.centroids.remove(&other);
+            self.changed.remove(&other);
+            self.sizes.remove(&other);
+            self.touched.retain(|&s| s != other);
+        }
+        self.sizes.insert(best, members);
+        self.set_centroid(best, centroid);
+        self.touch(best);
+        Ok(Placed {
+            story: best,
+            new_story: false,
+        })
+    }
+
+    /// Writes document frequencies and changed centroids.
+    pub fn finish(self, tx: &Transaction) -> Result<(), StoreError> {
+        let mut upsert = tx.prepare_cached(
+            "INSERT INTO terms (term, documents) VALUES (?1, ?2)
+             ON CONFLICT(term) DO UPDATE SET documents = excluded.documents",
+        )?;
+        let mut counted: Vec<&String> = self.counted.iter().collect();
+        counted.sort_unstable();
+        for term in counted {
+            upsert.execute(params![term, self.documents[term]])?;
+        }
+        let mut changed: Vec<i64> = self.changed.iter().copied().collect();
+        changed.sort_unstable();
+        for story in changed {
+            if let Some(vector) = self.centroids.get(&story) {
+                write_centroid(tx, story, vector)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn touch(&mut self, story: i64) {
+        if !self.touched.contains(&story) {
+            self.touched.push(story);
+        }
+    }
+
+    fn documents(&mut self, tx: &Transaction, term: &str) -> Result<i64, StoreError> {
+        if let Some(&documents) = self.documents.get(term) {
+            return Ok(documents);
+        }
+        let mut statement = tx.prepare_cached("SELECT documents FROM terms WHERE term = ?1")?;
+        let documents = statement
+            .query_row([term], |r| r.get(0))
+            .or_else(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => Ok(0),
+                e => Err(e),
+            })?;
+        self.documents.insert(term.to_string(), documents);
+        Ok(documents)
+    }
+
+    /// tf-idf weights, heaviest first, unit length.
+    fn weigh(&self, counts: &FxHashMap<String, f32>) -> Vector {
+        let vector = counts
+            .iter()
+            .map(|(term, count)| {
+                let documents = self.documents.get(term).copied().unwrap_or(1);
+                let idf = ((self.stored as f32 + 1.0) / (documents as f32 + 1.0)).ln() + 1.0;
+                (term.clone(), count * idf)
+            })
+            .collect();
+        normalize(vector)
+    }
+
+    /// The stories sharing the most weight with `vector` among the most
+    /// recent ones carrying each of its heaviest terms.
+    fn candidates(&mut self, tx: &Transaction, vector: &Vector) -> Result<Vec<i64>, StoreError> {
+        let mut shared: FxHashMap<i64, f32> = FxHashMap::default();
+        let mut find = tx.prepare_cached(
+            "SELECT story, weight FROM story_terms WHERE term = ?1 ORDER BY story DESC LIMIT ?2",
+        )?;
+        for (term, weight) in vector.iter().take(PROBE_TERMS) {
+            let rows = find.query_map(params![term, STORIES_PER_TERM as i64], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)? as f32))
+            })?;
+            for row in rows {
+                let (story, theirs) = row?;
+                if !self.changed.contains(&story) && !self.merged.contains(&story) {
+                    *shared.entry(story).or_default() += weight * theirs;
+                }
+            }
+            for &story in self.fresh_postings.get(term).into_iter().flatten() {
+                if let Some(theirs) = self.centroids.get(&story).and_then(|c| weight_of(c, term)) {
+                    *shared.entry(story).or_default() += weight * theirs;
                 }
             }
         }
+        let mut ranked: Vec<(i64, f32)> = shared.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(CANDIDATES);
+        let mut stories: Vec<i64> = ranked.into_iter().map(|(story, _)| story).collect();
+        stories.sort_unstable();
+        Ok(stories)
     }
-    candidates.sort_unstable();
-    let mut scored: Vec<(i64, f32, Vector)> = Vec::new();
-    for story in candidates {
-        let centroid = centroid(tx, story)?;
-        let similarity = cosine(&vector, &centroid);
-        if similarity >= JOIN_SIMILARITY {
-            scored.push((story, similarity, centroid));
+
+    fn centroid(&mut self, tx: &Transaction, story: i64) -> Result<&Vector, StoreError> {
+        if !self.centroids.contains_key(&story) {
+            let mut statement =
+                tx.prepare_cached("SELECT term, weight FROM story_terms WHERE story = ?1")?;
+            let rows = statement.query_map([story], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, f64>(1)? as f32))
+            })?;
+            let mut vector: Vector = rows.collect::<Result<_, _>>()?;
+            vector.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            self.centroids.insert(story, vector);
         }
+        Ok(&self.centroids[&story])
     }
-    // Most similar first; the older story wins a tie.
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let Some((best, _, best_centroid)) = scored.first().cloned() else {
-        let headline = article.title.clone().unwrap_or_default();
-        tx.execute(
-            "INSERT INTO stories (headline, articles) VALUES (?1, 0)",
-            [headline],
-        )?;
-        let story = tx.last_insert_rowid();
-        write_centroid(tx, story, &vector)?;
-        return Ok(Placed {
-            story,
-            new_story: true,
-            touched: vec![story],
-        });
-    };
-    let members = |story: i64| -> Result<f32, StoreError> {
+
+    fn set_centroid(&mut self, story: i64, vector: Vector) {
+        for (term, _) in &vector {
+            let stories = self.fresh_postings.entry(term.clone()).or_default();
+            if !stories.contains(&story) {
+                stories.push(story);
+            }
+        }
+        self.changed.insert(story);
+        self.centroids.insert(story, vector);
+    }
+
+    fn size(&mut self, tx: &Transaction, story: i64) -> Result<f32, StoreError> {
+        if let Some(&size) = self.sizes.get(&story) {
+            return Ok(size);
+        }
         let n: i64 = tx.query_row(
             "SELECT count(*) FROM articles WHERE story = ?1",
             [story],
             |r| r.get(0),
         )?;
-        Ok(n.max(1) as f32)
-    };
-    let mut centroid = combine(&best_centroid, members(best)?, &vector, 1.0);
-    let mut touched = vec![best];
-    for (other, _, other_centroid) in scored.iter().skip(1) {
-        if cosine(&best_centroid, other_centroid) < MERGE_SIMILARITY {
-            continue;
-        }
-        centroid = combine(
-            &centroid,
-            members(best)? + 1.0,
-            other_centroid,
-            members(*other)?,
-        );
-        tx.execute(
-            "UPDATE articles SET story = ?1 WHERE story = ?2",
-            params![best, other],
-        )?;
-        tx.execute("DELETE FROM story_terms WHERE story = ?1", [other])?;
-        tx.execute("DELETE FROM stories WHERE id = ?1", [other])?;
+        let size = n.max(1) as f32;
+        self.sizes.insert(story, size);
+        Ok(size)
     }
-    write_centroid(tx, best, &centroid)?;
-    touched.sort_unstable();
-    Ok(Placed {
-        story: best,
-        new_story: false,
-        touched,
-    })
+}
+
+fn weight_of(vector: &Vector, term: &str) -> Option<f32> {
+    vector.iter().find(|(t, _)| t == term).map(|(_, w)| *w)
 }
 
 /// Content-word stems of the headline (counted twice) and body.
@@ -145,25 +303,6 @@ fn term_counts(article: &Article, vocab: &mut Vocab) -> FxHashMap<String, f32> {
         }
     }
     counts
-}
-
-/// tf-idf weights (idf from the stored articles), heaviest first, unit length.
-fn weigh(
-    tx: &Transaction,
-    counts: &FxHashMap<String, f32>,
-    stored: i64,
-) -> Result<Vector, StoreError> {
-    let mut df = tx.prepare_cached("SELECT documents FROM terms WHERE term = ?1")?;
-    let mut vector: Vector = Vec::with_capacity(counts.len());
-    for (term, count) in counts {
-        let documents: i64 = df.query_row([term], |r| r.get(0)).or_else(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => Ok(0),
-            e => Err(e),
-        })?;
-        let idf = ((stored as f32 + 1.0) / (documents as f32 + 1.0)).ln() + 1.0;
-        vector.push((term.clone(), count * idf));
-    }
-    Ok(normalize(vector))
 }
 
 fn normalize(mut vector: Vector) -> Vector {
@@ -195,15 +334,6 @@ fn combine(a: &Vector, a_weight: f32, b: &Vector, b_weight: f32) -> Vector {
         *sum.entry(t.clone()).or_default() += w * b_weight;
     }
     normalize(sum.into_iter().collect())
-}
-
-fn centroid(tx: &Transaction, story: i64) -> Result<Vector, StoreError> {
-    let mut statement =
-        tx.prepare_cached("SELECT term, weight FROM story_terms WHERE story = ?1")?;
-    let rows = statement.query_map([story], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, f64>(1)? as f32))
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 fn write_centroid(tx: &Transaction, story: i64, vector: &Vector) -> Result<(), StoreError> {

@@ -5,9 +5,13 @@
 //! `application_id`) or comes from a newer chorus is refused. `ingest`
 //! adds a batch in one transaction: every article is stored once (by a
 //! hash of its text), joins the story its words fit best or starts one,
-//! and every story it touched gets its report rebuilt — all committed
-//! together or not at all, so a process killed mid-batch leaves the store
-//! as it was and the batch can simply be run again.
+//! and every story it touched gets its counts and dates updated and its
+//! report marked stale — all committed together or not at all, so a
+//! process killed mid-batch leaves the store as it was and the batch can
+//! simply be run again. A stale report is built (and kept) when it is
+//! first read: a stream touches the same big stories batch after batch,
+//! and rebuilding each one's brief every time would cost more than all
+//! the rest of ingesting.
 
 mod incremental;
 
@@ -23,12 +27,13 @@ pub use incremental::JOIN_SIMILARITY;
 /// Marks a SQLite file as a chorus store ("chrs").
 const APPLICATION_ID: i32 = 0x6368_7273;
 /// The schema this version writes; older stores are migrated to it.
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
 /// Words of each story's stored brief.
 const BRIEF_WORDS: usize = 150;
 
 /// Migrations, in order: entry `n` takes a store from version `n` to `n + 1`.
-const MIGRATIONS: &[&str] = &["
+const MIGRATIONS: &[&str] = &[
+    "
     CREATE TABLE articles (
         id INTEGER PRIMARY KEY,
         doc_id TEXT NOT NULL,
@@ -62,7 +67,15 @@ const MIGRATIONS: &[&str] = &["
     CREATE INDEX story_terms_term ON story_terms(term);
     -- How many stored articles use each term, for idf.
     CREATE TABLE terms (term TEXT PRIMARY KEY, documents INTEGER NOT NULL);
-"];
+",
+    "
+    -- Candidate stories are the most recent ones carrying a term.
+    CREATE INDEX story_terms_recent ON story_terms(term, story DESC);
+    DROP INDEX story_terms_term;
+    -- Reports are now built when first read after a change (NULL: stale).
+    UPDATE stories SET report = NULL;
+",
+];
 
 /// What can go wrong with a store.
 #[derive(Debug)]
@@ -117,13 +130,26 @@ pub struct IngestSummary {
     pub already_stored: usize,
     /// Stories created.
     pub new_stories: usize,
-    /// Stories whose report was rebuilt.
+    /// Stories that gained articles, counted once per batch (their reports
+    /// are rebuilt when next read).
     pub updated_stories: usize,
     /// Stories in the store after the batch.
     pub stories: usize,
     /// Articles not stored, each with its reason.
     #[serde(skip)]
     pub refused: Vec<Refused>,
+}
+
+impl IngestSummary {
+    /// Adds a later batch's summary to this one.
+    pub fn absorb(&mut self, later: IngestSummary) {
+        self.added += later.added;
+        self.already_stored += later.already_stored;
+        self.new_stories += later.new_stories;
+        self.updated_stories += later.updated_stories;
+        self.stories = later.stories;
+        self.refused.extend(later.refused);
+    }
 }
 
 /// A story as listed by `chorus stories`.
@@ -194,10 +220,10 @@ impl Store {
     ) -> Result<IngestSummary, StoreError> {
         let mut summary = IngestSummary::default();
         let tx = self.conn.transaction()?;
-        let mut touched: Vec<i64> = Vec::new();
         let total = articles.len();
         let crash_after = crash_point();
         let mut vocab = Vocab::new();
+        let mut placer = incremental::Placer::new(&tx)?;
         for (done, article) in articles.into_iter().enumerate() {
             progress(done, total);
             if article.text.trim().is_empty() {
@@ -232,14 +258,9 @@ impl Store {
                 });
                 continue;
             }
-            let placed = incremental::place(&tx, &article, &mut vocab)?;
+            let placed = placer.place(&tx, &article, &mut vocab)?;
             if placed.new_story {
                 summary.new_stories += 1;
-            }
-            for story in placed.touched {
-                if !touched.contains(&story) {
-                    touched.push(story);
-                }
             }
             tx.execute(
                 "INSERT INTO articles (doc_id, hash, title, text, source, url, date, story, added)
@@ -262,8 +283,10 @@ impl Store {
             }
         }
         progress(total, total);
+        let touched = std::mem::take(&mut placer.touched);
+        placer.finish(&tx)?;
         for &story in &touched {
-            rebuild_story(&tx, story, &mut vocab)?;
+            refresh_story(&tx, story)?;
         }
         summary.updated_stories = touched.len();
         summary.stories =
@@ -300,15 +323,62 @@ impl Store {
         Ok(stories)
     }
 
-    /// The stored JSON report of story `id`, if there is such a story.
-    pub fn report(&self, id: i64) -> Result<Option<String>, StoreError> {
-        Ok(self
+    /// The JSON report of story `id`, if there is such a story: the stored
+    /// one, or built now (and stored) when articles joined since.
+    pub fn report(&mut self, id: i64) -> Result<Option<String>, StoreError> {
+        let stored: Option<Option<String>> = self
             .conn
             .query_row("SELECT report FROM stories WHERE id = ?1", [id], |r| {
                 r.get(0)
             })
-            .optional()?
-            .flatten())
+            .optional()?;
+        match stored {
+            None => Ok(None),
+            Some(Some(report)) => Ok(Some(report)),
+            Some(None) => {
+                let tx = self.conn.transaction()?;
+                let report = build_report(&tx, id, &mut Vocab::new())?;
+                tx.commit()?;
+                Ok(Some(report))
+            }
+        }
+    }
+
+    /// Ingests `articles` in batches of `batch` and returns the stories they
+    /// are in, as indexes into `articles` (an article already stored under
+    /// the same text is in its twin's story): how `chorus eval-cluster
+    /// --store` scores incremental clustering.
+    pub fn place_all(
+        &mut self,
+        articles: &[Article],
+        batch: usize,
+    ) -> Result<Vec<Vec<usize>>, StoreError> {
+        for chunk in articles.chunks(batch.max(1)) {
+            self.ingest(chunk.to_vec(), |_, _| {})?;
+        }
+        let mut find = self
+            .conn
+            .prepare("SELECT story FROM articles WHERE hash = ?1")?;
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut slot: rustc_hash::FxHashMap<i64, usize> = rustc_hash::FxHashMap::default();
+        for (n, article) in articles.iter().enumerate() {
+            let story: Option<i64> = find
+                .query_row([content_hash(&article.text)], |r| r.get(0))
+                .optional()?;
+            // An article the store refused (no text) stands alone.
+            let group = match story {
+                Some(story) => *slot.entry(story).or_insert_with(|| {
+                    groups.push(Vec::new());
+                    groups.len() - 1
+                }),
+                None => {
+                    groups.push(Vec::new());
+                    groups.len() - 1
+                }
+            };
+            groups[group].push(n);
+        }
+        Ok(groups)
     }
 
     /// Number of articles stored.
@@ -345,12 +415,29 @@ fn sane_date(date: Option<&str>) -> Option<String> {
     Some(parsed.format("%Y-%m-%d").to_string())
 }
 
-/// Rebuilds a story's headline, counts, dates and report from its articles.
-fn rebuild_story(
+/// Updates a story's headline, article count and dates after its
+/// membership changed, and marks its report stale.
+fn refresh_story(tx: &rusqlite::Transaction, story: i64) -> Result<(), StoreError> {
+    tx.execute(
+        "UPDATE stories SET
+            articles = (SELECT count(*) FROM articles WHERE story = ?1),
+            first_seen = (SELECT min(date) FROM articles WHERE story = ?1),
+            last_seen = (SELECT max(date) FROM articles WHERE story = ?1),
+            headline = coalesce((SELECT title FROM articles
+                WHERE story = ?1 AND title IS NOT NULL ORDER BY id LIMIT 1), headline),
+            report = NULL
+         WHERE id = ?1",
+        [story],
+    )?;
+    Ok(())
+}
+
+/// Builds and stores the report of a story from its articles.
+fn build_report(
     tx: &rusqlite::Transaction,
     story: i64,
     vocab: &mut Vocab,
-) -> Result<(), StoreError> {
+) -> Result<String, StoreError> {
     let mut statement = tx.prepare(
         "SELECT doc_id, title, text, source, url, date FROM articles WHERE story = ?1 ORDER BY id",
     )?;
@@ -367,10 +454,6 @@ fn rebuild_story(
             })
         })?
         .collect::<Result<_, _>>()?;
-    let dates: Vec<&str> = articles.iter().filter_map(|a| a.date.as_deref()).collect();
-    let first = dates.iter().min().map(|d| d.to_string());
-    let last = dates.iter().max().map(|d| d.to_string());
-    let count = articles.len();
     let input = StoryInput {
         id: format!("story-{story}"),
         articles,
@@ -380,15 +463,13 @@ fn rebuild_story(
     let prepared = Story::prepare(input, vocab);
     let chosen = System::Chorus.summarize(&prepared, Budget::within(BRIEF_WORDS));
     let section = crate::report::story_report(&prepared, &chosen);
-    let headline = section.headline.clone();
     let report = crate::report::report(std::slice::from_ref(&prepared), vec![section]);
     let json = serde_json::to_string(&report).unwrap_or_default();
     tx.execute(
-        "UPDATE stories SET headline = ?2, articles = ?3, first_seen = ?4, last_seen = ?5, report = ?6
-         WHERE id = ?1",
-        params![story, headline, count as i64, first, last, json],
+        "UPDATE stories SET report = ?2 WHERE id = ?1",
+        params![story, json],
     )?;
-    Ok(())
+    Ok(json)
 }
 
 #[cfg(test)]
@@ -445,6 +526,38 @@ mod tests {
         drop(store);
         // Reopening migrates nothing and keeps everything.
         assert_eq!(Store::open(&path)?.article_count()?, 3);
+        Ok(())
+    }
+
+    #[test]
+    fn a_first_version_store_is_migrated() -> Result<(), StoreError> {
+        let dir = tempfile::tempdir().map_err(|e| StoreError::NotAStore(e.to_string()))?;
+        let path = dir.path().join("old.db");
+        {
+            let conn = Connection::open(&path)?;
+            conn.execute_batch(MIGRATIONS[0])?;
+            conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+            conn.pragma_update(None, "user_version", 1)?;
+            conn.execute(
+                "INSERT INTO stories (id, headline, articles, report) VALUES (1, 'Ferry strike', 1, 'old')",
+                [],
+            )?;
+            conn.execute(
+                "INSERT INTO articles (doc_id, hash, text, story, added)
+                 VALUES ('a', 'h', 'Ferry crews walked out over pay on Monday.', 1, 0)",
+                [],
+            )?;
+        }
+        let mut store = Store::open(&path)?;
+        let version: i32 = store
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        assert_eq!(version, SCHEMA_VERSION);
+        // The old report is stale after the migration and is built anew.
+        let report = store.report(1)?.unwrap_or_default();
+        assert!(report.contains("Ferry crews walked out"), "{report}");
+        assert_eq!(store.report(1)?, Some(report));
+        assert_eq!(store.report(2)?, None);
         Ok(())
     }
 
