@@ -241,17 +241,19 @@ impl Placer {
     }
 
     fn centroid(&mut self, tx: &Transaction, story: i64) -> Result<&Vector, StoreError> {
-        if !self.centroids.contains_key(&story) {
-            let mut statement =
-                tx.prepare_cached("SELECT term, weight FROM story_terms WHERE story = ?1")?;
-            let rows = statement.query_map([story], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, f64>(1)? as f32))
-            })?;
-            let mut vector: Vector = rows.collect::<Result<_, _>>()?;
-            vector.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            self.centroids.insert(story, vector);
+        match self.centroids.entry(story) {
+            std::collections::hash_map::Entry::Occupied(known) => Ok(known.into_mut()),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                let mut statement =
+                    tx.prepare_cached("SELECT term, weight FROM story_terms WHERE story = ?1")?;
+                let rows = statement.query_map([story], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, f64>(1)? as f32))
+                })?;
+                let mut vector: Vector = rows.collect::<Result<_, _>>()?;
+                vector.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                Ok(slot.insert(vector))
+            }
         }
-        Ok(&self.centroids[&story])
     }
 
     fn set_centroid(&mut self, story: i64, vector: Vector) {
