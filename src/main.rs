@@ -612,10 +612,11 @@ fn ingest(args: IngestArgs) -> Result<bool> {
         errors.extend(file.errors);
         batch.extend(file.articles);
         batch.extend(file.stories.into_iter().flat_map(|s| s.articles));
-        if batch.len() >= batch_size && failure.is_none() {
-            if let Err(err) = store_batch(std::mem::take(&mut batch), &mut summary) {
-                failure = Some(err);
-            }
+        if batch.len() >= batch_size
+            && failure.is_none()
+            && let Err(err) = store_batch(std::mem::take(&mut batch), &mut summary)
+        {
+            failure = Some(err);
         }
     });
     if let Some(err) = failure {
