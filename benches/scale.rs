@@ -5,6 +5,11 @@
 //!
 //!     cargo bench --bench scale -- ../shared/data/*-dev.jsonl [--articles 100000] [--ingest 20000]
 //!
+//! Ingest stores the first `--ingest` articles one stream file (5,000
+//! articles) at a time into one store, each file a separate run, so each
+//! row shows the cost of adding 5,000 articles to a store that already
+//! holds the rows above it.
+//!
 //! The stream is written under `target/scale/` (never committed). Each
 //! gold cluster is replayed many times as a different event: replay `r`
 //! renames every word outside the corpus's most frequent ones (names,
@@ -122,38 +127,60 @@ fn main() {
         );
     }
     if ingest > 0 {
+        // File by file into one store: the rate of each shows whether
+        // placing an article costs more as the store fills.
         let share = ingest.div_ceil(FILE_ARTICLES).min(files.len());
-        let articles = (share * FILE_ARTICLES).min(articles_in_stream);
         let db = root.join("store.db");
-        let mut command = Command::new(env!("CARGO_BIN_EXE_chorus"));
-        command
-            .arg("ingest")
-            .args(&files[..share])
-            .arg("--db")
-            .arg(&db)
-            .stdout(Stdio::null());
-        let run = measure(command);
-        let mut listing = Command::new(env!("CARGO_BIN_EXE_chorus"));
-        let listed = listing
-            .args(["stories", "--format", "json", "--db"])
-            .arg(&db)
-            .output()
-            .expect("chorus stories runs");
-        let stories = serde_json::from_slice::<serde_json::Value>(&listed.stdout)
-            .ok()
-            .and_then(|v| v.as_array().map(Vec::len))
-            .unwrap_or(0);
-        println!(
-            "{:<8} {:>9} {:>9.1} {:>12.0} {:>10.0} {:>9} {:>9}",
-            "ingest",
-            articles,
-            run.seconds,
-            articles as f64 / run.seconds,
-            run.peak_mib,
-            stories,
-            "-"
-        );
+        let mut stored = 0;
+        for file in &files[..share] {
+            let mut command = Command::new(env!("CARGO_BIN_EXE_chorus"));
+            command
+                .arg("ingest")
+                .arg(file)
+                .arg("--db")
+                .arg(&db)
+                .stdout(Stdio::null());
+            let run = measure(command);
+            let before = stored;
+            stored = (stored + FILE_ARTICLES).min(articles_in_stream);
+            let (stories, f1) = store_score(&db, &gold);
+            println!(
+                "{:<8} {:>9} {:>9.1} {:>12.0} {:>10.0} {:>9} {:>9.4}",
+                "ingest",
+                format!("+{}", stored - before),
+                run.seconds,
+                (stored - before) as f64 / run.seconds,
+                run.peak_mib,
+                stories,
+                f1
+            );
+        }
     }
+}
+
+/// Stories in the store and BCubed F1 of its articles against the events.
+fn store_score(db: &Path, gold: &HashMap<&str, usize>) -> (usize, f64) {
+    let conn = rusqlite::Connection::open(db).expect("the store opens");
+    let mut statement = conn
+        .prepare("SELECT doc_id, story FROM articles")
+        .expect("articles readable");
+    let rows: Vec<(String, i64)> = statement
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("articles readable")
+        .filter_map(Result::ok)
+        .collect();
+    let mut predicted = Vec::new();
+    let mut labels = Vec::new();
+    for (id, story) in &rows {
+        if let Some(&event) = gold.get(id.as_str()) {
+            predicted.push(*story as usize);
+            labels.push(event);
+        }
+    }
+    let stories: i64 = conn
+        .query_row("SELECT count(*) FROM stories", [], |r| r.get(0))
+        .unwrap_or(0);
+    (stories as usize, score(&predicted, &labels).bcubed_f1)
 }
 
 /// Builds the stream from the cluster files and writes it, with each
