@@ -9,25 +9,35 @@
 use crate::index::StoryIndex;
 use crate::model::SentenceRef;
 
-/// For each chosen sentence, the indices of the documents that state it, in
-/// document order.
-pub fn attribute(index: &StoryIndex, chosen: &[SentenceRef]) -> Vec<Vec<usize>> {
+/// For each chosen sentence, every document that states it, in document
+/// order, each with the sentence of its own that states it (the one sharing
+/// the most content words; the chosen sentence itself for its document).
+pub fn attribute(index: &StoryIndex, chosen: &[SentenceRef]) -> Vec<Vec<SentenceRef>> {
     let mut counts = Vec::new();
     let mut overlaps = Vec::new();
     chosen
         .iter()
         .map(|r| {
             let i = index.flat(r.document, r.sentence);
-            let mut docs = vec![r.document];
+            let mut stating: Vec<(SentenceRef, u32)> = vec![(*r, u32::MAX)];
             index.overlaps(i, &mut counts, &mut overlaps);
             for &(j, overlap) in &overlaps {
-                let doc = index.doc_of(j);
-                if !docs.contains(&doc) && index.paraphrase(i, j, overlap) {
-                    docs.push(doc);
+                let document = index.doc_of(j);
+                if !index.paraphrase(i, j, overlap) {
+                    continue;
+                }
+                let sentence = SentenceRef {
+                    document,
+                    sentence: j - index.flat(document, 0),
+                };
+                match stating.iter_mut().find(|(s, _)| s.document == document) {
+                    Some(best) if best.1 >= overlap => {}
+                    Some(best) => *best = (sentence, overlap),
+                    None => stating.push((sentence, overlap)),
                 }
             }
-            docs.sort_unstable();
-            docs
+            stating.sort_unstable_by_key(|(s, _)| s.document);
+            stating.into_iter().map(|(s, _)| s).collect()
         })
         .collect()
 }

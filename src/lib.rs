@@ -31,10 +31,21 @@ use model::{Report, StoryInput};
 use summarize::{Budget, Story, System};
 use terms::Vocab;
 
+/// How much a brief holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Detail {
+    /// The summary and its sources only.
+    Summary,
+    /// The summary and the compare stage's sections.
+    Compare,
+    /// Both, and every document's sentences (for pages that show them).
+    Pages,
+}
+
 /// Splits loose articles into stories, summarizes each story with `system`
-/// within `budget`, compares what the
-/// sources say (unless `compare` is off: summary only) and builds the report.
-pub fn brief(stories: Vec<StoryInput>, system: System, budget: Budget, compare: bool) -> Report {
+/// within `budget`, compares what the sources say (from [`Detail::Compare`])
+/// and builds the report.
+pub fn brief(stories: Vec<StoryInput>, system: System, budget: Budget, detail: Detail) -> Report {
     let mut vocab = Vocab::new();
     // Loose articles may tell several stories; cluster lines are one each.
     let stories: Vec<StoryInput> = stories
@@ -49,12 +60,16 @@ pub fn brief(stories: Vec<StoryInput>, system: System, budget: Budget, compare: 
         .iter()
         .map(|story| {
             let chosen = system.summarize(story, budget);
-            if compare {
+            if detail >= Detail::Compare {
                 report::story_report(story, &chosen)
             } else {
                 report::summary_report(story, &chosen)
             }
         })
         .collect();
-    report::report(&prepared, reports)
+    let mut report = report::report(&prepared, reports);
+    if detail == Detail::Pages {
+        report::attach_sentences(&mut report, &prepared);
+    }
+    report
 }

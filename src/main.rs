@@ -294,7 +294,13 @@ fn summarize(args: SummarizeArgs) -> Result<bool> {
         ingested.stories,
         args.system,
         Budget::within(args.words as usize),
-        !args.summary_only,
+        if args.summary_only {
+            chorus::Detail::Summary
+        } else if args.format == OutputFormat::Html {
+            chorus::Detail::Pages
+        } else {
+            chorus::Detail::Compare
+        },
     );
     let color = match args.color {
         Color::Always => true,
@@ -452,6 +458,7 @@ fn cluster(args: ClusterArgs) -> Result<bool> {
                 serde_json::json!({"version": chorus::model::REPORT_VERSION, "stories": stories});
             format!("{}\n", serde_json::to_string_pretty(&report)?)
         }
+        OutputFormat::Html => bail!("chorus cluster prints text, md or json; html is for briefs"),
         OutputFormat::Text | OutputFormat::Md => {
             let noun = if stories.len() == 1 {
                 "story"
@@ -691,6 +698,7 @@ fn stories(args: StoriesArgs) -> Result<bool> {
     let stories = store.stories()?;
     let printed = match args.format {
         OutputFormat::Json => format!("{}\n", serde_json::to_string_pretty(&stories)?),
+        OutputFormat::Html => bail!("--format html shows one story: add --story N"),
         _ => {
             let mut out = format!("{} stories\n", stories.len());
             for story in &stories {

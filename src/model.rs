@@ -183,6 +183,9 @@ pub struct DocumentReport {
     /// What reading and processing it involved (encoding guessed, feed
     /// entry with a summary only, kept out of the summary and why).
     pub notes: Vec<String>,
+    /// Its sentences, when the report was built for pages that show them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub body: Vec<String>,
 }
 
 /// A removed line as listed in the report.
@@ -234,6 +237,18 @@ pub enum FactKind {
     Time,
     /// A length of time.
     Duration,
+}
+
+impl FactKind {
+    /// The kind as written in the report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactKind::Quantity => "quantity",
+            FactKind::Date => "date",
+            FactKind::Time => "time",
+            FactKind::Duration => "duration",
+        }
+    }
 }
 
 /// How the sources' claims about one fact relate.
@@ -411,6 +426,9 @@ pub struct SummarySentence {
     pub sources: Vec<String>,
     /// Where it was taken from.
     pub from: FromRef,
+    /// For each source, in the order of `sources`, its sentence that states it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<FromRef>,
 }
 
 /// The document and sentence index a summary sentence was taken from.

@@ -33,18 +33,25 @@ pub fn summary_report(story: &Story, chosen: &[SentenceRef]) -> StoryReport {
     let summary = chosen
         .iter()
         .zip(sources)
-        .map(|(r, docs)| SummarySentence {
+        .map(|(r, stating)| SummarySentence {
             text: story.documents[r.document].sentences[r.sentence]
                 .text
                 .clone(),
-            sources: docs
-                .into_iter()
-                .map(|d| story.documents[d].id().to_string())
+            sources: stating
+                .iter()
+                .map(|s| story.documents[s.document].id().to_string())
                 .collect(),
             from: FromRef {
                 document: story.documents[r.document].id().to_string(),
                 sentence: r.sentence,
             },
+            evidence: stating
+                .iter()
+                .map(|s| FromRef {
+                    document: story.documents[s.document].id().to_string(),
+                    sentence: s.sentence,
+                })
+                .collect(),
         })
         .collect();
     StoryReport {
@@ -122,6 +129,16 @@ pub fn document_report(document: &Document) -> DocumentReport {
         duplicate_of: document.duplicate_of.clone(),
         language: document.language.clone(),
         notes: document.notes.clone(),
+        body: Vec::new(),
+    }
+}
+
+/// Fills every document's `body` with its sentences, for pages that show
+/// or link to them; `stories` are those the report was built from.
+pub fn attach_sentences(report: &mut Report, stories: &[Story]) {
+    let documents = stories.iter().flat_map(|s| &s.documents);
+    for (listed, document) in report.documents.iter_mut().zip(documents) {
+        listed.body = document.sentences.iter().map(|s| s.text.clone()).collect();
     }
 }
 

@@ -107,6 +107,48 @@ fn example_golden_outputs() {
     golden("reports.md", &stdout(&md));
     let text = chorus(&["summarize", "examples/reports", "--words", "100"]);
     golden("reports.txt", &stdout(&text));
+    let html = chorus(&["summarize", "examples/reports", "--format", "html"]);
+    golden("reports.html", &stdout(&html));
+}
+
+#[test]
+fn html_page_cites_each_source_sentence_and_loads_nothing() {
+    let output = chorus(&["summarize", "examples/reports", "--format", "html"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let page = stdout(&output);
+    let report = example_json();
+    let story = &report["stories"][0];
+    // Every summary sentence's markers link to the stating sentence of each
+    // of its sources, and that sentence is on the page with that anchor.
+    let documents: Vec<&str> = story["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .filter_map(|d| d.as_str())
+        .collect();
+    for sentence in story["summary"].as_array().expect("summary") {
+        let evidence = sentence["evidence"].as_array().expect("evidence");
+        assert_eq!(
+            evidence.len(),
+            sentence["sources"].as_array().map_or(0, Vec::len)
+        );
+        for e in evidence {
+            let number = documents
+                .iter()
+                .position(|d| Some(*d) == e["document"].as_str())
+                .expect("a story document")
+                + 1;
+            let anchor = format!("s1-d{number}-{}", e["sentence"]);
+            assert!(page.contains(&format!("href=\"#{anchor}\"")), "{anchor}");
+            assert!(page.contains(&format!("id=\"{anchor}\"")), "{anchor}");
+        }
+    }
+    assert!(
+        page.contains("class=\"conflict\""),
+        "the deaths conflict is highlighted"
+    );
+    assert!(page.contains("<details><summary>Removed by cleaning"));
+    assert!(!page.contains("<script") && !page.contains(" src=") && !page.contains("<link"));
 }
 
 #[test]

@@ -27,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
         references: Vec::new(),
         loose: false,
     };
-    let report = chorus::brief(vec![story], System::Chorus, Budget::within(60), true);
+    let report = chorus::brief(vec![story], System::Chorus, Budget::within(60), chorus::Detail::Pages);
     let words: usize = report.stories[0]
         .summary
         .iter()

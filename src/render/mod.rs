@@ -1,10 +1,12 @@
-//! Render: the report as terminal text, Markdown or JSON.
+//! Render: the report as terminal text, Markdown, JSON or an HTML page.
 
+mod html;
 mod markdown;
 mod text;
 
 use crate::model::{Bound, Claim, DocumentReport, Fact, FactKind, FactStatus, Report, StoryReport};
 
+pub use html::html;
 pub use markdown::markdown;
 pub use text::text;
 
@@ -17,6 +19,9 @@ pub enum OutputFormat {
     Md,
     /// The JSON report contract (version 1).
     Json,
+    /// One self-contained HTML page: citations that show their source
+    /// sentence, facts, quotes, a coverage grid and the sources.
+    Html,
 }
 
 /// Renders `report` in `format`; `color` applies to text only.
@@ -25,6 +30,7 @@ pub fn render(report: &Report, format: OutputFormat, color: bool) -> String {
         OutputFormat::Text => text(report, color),
         OutputFormat::Md => markdown(report),
         OutputFormat::Json => json(report),
+        OutputFormat::Html => html(report),
     }
 }
 

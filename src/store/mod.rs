@@ -463,7 +463,10 @@ fn build_report(
     let prepared = Story::prepare(input, vocab);
     let chosen = System::Chorus.summarize(&prepared, Budget::within(BRIEF_WORDS));
     let section = crate::report::story_report(&prepared, &chosen);
-    let report = crate::report::report(std::slice::from_ref(&prepared), vec![section]);
+    let prepared = [prepared];
+    let mut report = crate::report::report(&prepared, vec![section]);
+    // Kept with each document's sentences, so that pages can link to them.
+    crate::report::attach_sentences(&mut report, &prepared);
     let json = serde_json::to_string(&report).unwrap_or_default();
     tx.execute(
         "UPDATE stories SET report = ?2 WHERE id = ?1",
