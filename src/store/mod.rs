@@ -27,7 +27,7 @@ pub use incremental::JOIN_SIMILARITY;
 /// Marks a SQLite file as a chorus store ("chrs").
 const APPLICATION_ID: i32 = 0x6368_7273;
 /// The schema this version writes; older stores are migrated to it.
-pub const SCHEMA_VERSION: i32 = 2;
+pub const SCHEMA_VERSION: i32 = 3;
 /// Words of each story's stored brief.
 const BRIEF_WORDS: usize = 150;
 
@@ -74,6 +74,15 @@ const MIGRATIONS: &[&str] = &[
     DROP INDEX story_terms_term;
     -- Reports are now built when first read after a change (NULL: stale).
     UPDATE stories SET report = NULL;
+",
+    "
+    -- Conflicting facts in the built report (NULL while it is stale).
+    ALTER TABLE stories ADD COLUMN conflicts INTEGER;
+    -- Full-text search over headlines and text, kept beside the articles.
+    CREATE VIRTUAL TABLE article_search USING fts5(
+        title, text, content = 'articles', content_rowid = 'id'
+    );
+    INSERT INTO article_search (article_search) VALUES ('rebuild');
 ",
 ];
 
@@ -138,6 +147,22 @@ pub struct IngestSummary {
     /// Articles not stored, each with its reason.
     #[serde(skip)]
     pub refused: Vec<Refused>,
+    /// What became of each article, in input order.
+    pub articles: Vec<Placement>,
+}
+
+/// What became of one article given to `ingest`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Placement {
+    /// The article's id.
+    pub id: String,
+    /// `added`, `already_stored` (the same text is stored) or `refused`.
+    pub status: &'static str,
+    /// The story it is in (none when refused).
+    pub story: Option<i64>,
+    /// Why it was refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 impl IngestSummary {
@@ -149,6 +174,7 @@ impl IngestSummary {
         self.updated_stories += later.updated_stories;
         self.stories = later.stories;
         self.refused.extend(later.refused);
+        self.articles.extend(later.articles);
     }
 }
 
@@ -167,6 +193,8 @@ pub struct StoredStory {
     pub first_seen: Option<String>,
     /// Latest publication date.
     pub last_seen: Option<String>,
+    /// Conflicting facts in its report; unknown until the report is built.
+    pub conflicts: Option<usize>,
 }
 
 /// An open chorus store.
@@ -224,13 +252,20 @@ impl Store {
         let crash_after = crash_point();
         let mut vocab = Vocab::new();
         let mut placer = incremental::Placer::new(&tx)?;
+        // Hashes of the articles now in the store, in input order; their
+        // stories are read after the batch, when merges are done.
+        let mut stored: Vec<(String, Option<String>, &'static str)> = Vec::with_capacity(total);
+        let refuse = |summary: &mut IngestSummary, id: &str, reason: &str| {
+            summary.refused.push(Refused {
+                id: id.to_string(),
+                reason: reason.to_string(),
+            });
+        };
         for (done, article) in articles.into_iter().enumerate() {
             progress(done, total);
             if article.text.trim().is_empty() {
-                summary.refused.push(Refused {
-                    id: article.id.clone(),
-                    reason: "no text".to_string(),
-                });
+                refuse(&mut summary, &article.id, "no text");
+                stored.push((article.id, None, "refused"));
                 continue;
             }
             let hash = content_hash(&article.text);
@@ -241,6 +276,7 @@ impl Store {
                 .optional()?;
             if known.is_some() {
                 summary.already_stored += 1;
+                stored.push((article.id, Some(hash), "already_stored"));
                 continue;
             }
             let clash: Option<i64> = tx
@@ -251,11 +287,12 @@ impl Store {
                 )
                 .optional()?;
             if clash.is_some() {
-                summary.refused.push(Refused {
-                    id: article.id.clone(),
-                    reason: "an article with this id and different text is already stored"
-                        .to_string(),
-                });
+                refuse(
+                    &mut summary,
+                    &article.id,
+                    "an article with this id and different text is already stored",
+                );
+                stored.push((article.id, None, "refused"));
                 continue;
             }
             let placed = placer.place(&tx, &article, &mut vocab)?;
@@ -276,6 +313,11 @@ impl Store {
                     placed.story
                 ],
             )?;
+            tx.execute(
+                "INSERT INTO article_search (rowid, title, text) VALUES (?1, ?2, ?3)",
+                params![tx.last_insert_rowid(), article.title, article.text],
+            )?;
+            stored.push((article.id, Some(hash), "added"));
             summary.added += 1;
             if crash_after == Some(summary.added) {
                 // Stands in for a kill in the middle of a batch (tests only).
@@ -289,6 +331,26 @@ impl Store {
             refresh_story(&tx, story)?;
         }
         summary.updated_stories = touched.len();
+        let mut story_of = tx.prepare_cached("SELECT story FROM articles WHERE hash = ?1")?;
+        let mut refused = summary.refused.iter();
+        for (id, hash, status) in stored {
+            let placement = match hash {
+                Some(hash) => Placement {
+                    status,
+                    story: story_of.query_row([&hash], |r| r.get(0)).optional()?,
+                    reason: None,
+                    id,
+                },
+                None => Placement {
+                    status,
+                    story: None,
+                    reason: refused.next().map(|r| r.reason.clone()),
+                    id,
+                },
+            };
+            summary.articles.push(placement);
+        }
+        drop(story_of);
         summary.stories =
             tx.query_row("SELECT count(*) FROM stories", [], |r| r.get::<_, i64>(0))? as usize;
         tx.commit()?;
@@ -297,11 +359,23 @@ impl Store {
 
     /// Every story, most articles first.
     pub fn stories(&self) -> Result<Vec<StoredStory>, StoreError> {
-        let mut statement = self.conn.prepare(
-            "SELECT id, headline, articles, first_seen, last_seen FROM stories
-             ORDER BY articles DESC, id",
-        )?;
-        let rows = statement.query_map([], |r| {
+        self.list(None, usize::MAX, 0)
+    }
+
+    /// Stories, most articles and then most recent first, `limit` of them
+    /// after skipping `offset`; with a `search`, only stories with an
+    /// article whose headline or text has all its words (SQLite FTS5).
+    pub fn list(
+        &self,
+        search: Option<&str>,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<StoredStory>, StoreError> {
+        let columns = "s.id, s.headline, s.articles, s.first_seen, s.last_seen, s.conflicts";
+        let order = "ORDER BY s.articles DESC, s.last_seen DESC, s.id DESC LIMIT ?1 OFFSET ?2";
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let offset = i64::try_from(offset).unwrap_or(i64::MAX);
+        let read = |r: &rusqlite::Row<'_>| {
             Ok(StoredStory {
                 id: r.get(0)?,
                 headline: r.get(1)?,
@@ -309,10 +383,31 @@ impl Store {
                 sources: Vec::new(),
                 first_seen: r.get(3)?,
                 last_seen: r.get(4)?,
+                conflicts: r.get::<_, Option<i64>>(5)?.map(|n| n as usize),
             })
-        })?;
-        let mut stories = rows.collect::<Result<Vec<_>, _>>()?;
-        let mut sources = self.conn.prepare(
+        };
+        let mut stories = match search.map(fts_query).filter(|q| !q.is_empty()) {
+            Some(query) => {
+                let mut statement = self.conn.prepare(&format!(
+                    "SELECT {columns} FROM stories s WHERE s.id IN (
+                        SELECT a.story FROM article_search JOIN articles a
+                        ON a.id = article_search.rowid WHERE article_search MATCH ?3)
+                     {order}"
+                ))?;
+                statement
+                    .query_map(params![limit, offset, query], read)?
+                    .collect::<Result<Vec<_>, _>>()?
+            }
+            None => {
+                let mut statement = self
+                    .conn
+                    .prepare(&format!("SELECT {columns} FROM stories s {order}"))?;
+                statement
+                    .query_map(params![limit, offset], read)?
+                    .collect::<Result<Vec<_>, _>>()?
+            }
+        };
+        let mut sources = self.conn.prepare_cached(
             "SELECT DISTINCT coalesce(source, doc_id) FROM articles WHERE story = ?1 ORDER BY 1",
         )?;
         for story in &mut stories {
@@ -321,6 +416,18 @@ impl Store {
                 .collect::<Result<Vec<String>, _>>()?;
         }
         Ok(stories)
+    }
+
+    /// The story an article (by its id) is in.
+    pub fn story_of(&self, document: &str) -> Result<Option<i64>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT story FROM articles WHERE doc_id = ?1",
+                [document],
+                |r| r.get(0),
+            )
+            .optional()?)
     }
 
     /// The JSON report of story `id`, if there is such a story: the stored
@@ -390,6 +497,17 @@ impl Store {
     }
 }
 
+/// A search box's words as an FTS5 query that matches articles holding
+/// all of them: each word quoted, so that no input is query syntax.
+fn fts_query(search: &str) -> String {
+    search
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\""))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A test hook: `CHORUS_CRASH_AFTER=N` aborts `ingest` after storing N
 /// articles of a batch, before it commits, as a kill would.
 fn crash_point() -> Option<usize> {
@@ -425,7 +543,8 @@ fn refresh_story(tx: &rusqlite::Transaction, story: i64) -> Result<(), StoreErro
             last_seen = (SELECT max(date) FROM articles WHERE story = ?1),
             headline = coalesce((SELECT title FROM articles
                 WHERE story = ?1 AND title IS NOT NULL ORDER BY id LIMIT 1), headline),
-            report = NULL
+            report = NULL,
+            conflicts = NULL
          WHERE id = ?1",
         [story],
     )?;
@@ -468,9 +587,15 @@ fn build_report(
     // Kept with each document's sentences, so that pages can link to them.
     crate::report::attach_sentences(&mut report, &prepared);
     let json = serde_json::to_string(&report).unwrap_or_default();
+    let conflicts = report
+        .stories
+        .iter()
+        .flat_map(|s| &s.facts)
+        .filter(|f| f.status == crate::model::FactStatus::Conflict)
+        .count();
     tx.execute(
-        "UPDATE stories SET report = ?2 WHERE id = ?1",
-        params![story, json],
+        "UPDATE stories SET report = ?2, conflicts = ?3 WHERE id = ?1",
+        params![story, json, conflicts as i64],
     )?;
     Ok(json)
 }
@@ -533,6 +658,35 @@ mod tests {
     }
 
     #[test]
+    fn search_finds_stories_by_their_articles_words() -> Result<(), StoreError> {
+        let dir = tempfile::tempdir().map_err(|e| StoreError::NotAStore(e.to_string()))?;
+        let mut store = Store::open(&dir.path().join("chorus.db"))?;
+        let summary = store.ingest(
+            vec![
+                article("a", "Ferry crews in Port Elmer walked out over pay."),
+                article("b", "The Velmora central bank raised interest rates."),
+                article("a2", "Ferry crews in Port Elmer walked out over pay."),
+                article("e", " "),
+            ],
+            |_, _| {},
+        )?;
+        let statuses: Vec<&str> = summary.articles.iter().map(|a| a.status).collect();
+        assert_eq!(statuses, ["added", "added", "already_stored", "refused"]);
+        assert_eq!(summary.articles[0].story, summary.articles[2].story);
+        assert_eq!(summary.articles[3].reason.as_deref(), Some("no text"));
+        let found = store.list(Some("ferry PORT"), 10, 0)?;
+        assert_eq!(found.len(), 1);
+        assert_eq!(Some(found[0].id), summary.articles[0].story);
+        assert!(store.list(Some("ferry bank"), 10, 0)?.is_empty());
+        // Query syntax in the box is only words.
+        assert!(store.list(Some("\"ferry\" OR NEAR(bank"), 10, 0)?.len() <= 2);
+        assert_eq!(store.list(Some("  "), 10, 0)?.len(), 2);
+        assert_eq!(store.list(None, 1, 1)?.len(), 1);
+        assert_eq!(store.story_of("b")?, summary.articles[1].story);
+        Ok(())
+    }
+
+    #[test]
     fn a_first_version_store_is_migrated() -> Result<(), StoreError> {
         let dir = tempfile::tempdir().map_err(|e| StoreError::NotAStore(e.to_string()))?;
         let path = dir.path().join("old.db");
@@ -561,6 +715,9 @@ mod tests {
         assert!(report.contains("Ferry crews walked out"), "{report}");
         assert_eq!(store.report(1)?, Some(report));
         assert_eq!(store.report(2)?, None);
+        // Articles stored before search existed are found.
+        assert_eq!(store.list(Some("ferry crews"), 10, 0)?.len(), 1);
+        assert_eq!(store.stories()?[0].conflicts, Some(0));
         Ok(())
     }
 
