@@ -4,7 +4,8 @@
 //! [`ingest`] → [`clean`] → [`segment`] → [`index`] (over [`terms`]) →
 //! [`dedup`] and [`language`] → [`summarize`] → [`attribute`] → [`compare`] →
 //! [`report`] → [`render`]; [`cluster`] groups loose articles into stories and
-//! [`store`] keeps articles and stories in SQLite as they arrive; [`eval`]
+//! [`store`] keeps articles and stories in SQLite as they arrive, and
+//! [`serve`] shows them over HTTP; [`eval`]
 //! scores summaries with ROUGE against reference summaries. [`model`] is
 //! the data model the stages share.
 
@@ -23,6 +24,7 @@ pub mod model;
 pub mod render;
 pub mod report;
 pub mod segment;
+pub mod serve;
 pub mod store;
 pub mod summarize;
 pub mod terms;

@@ -39,6 +39,18 @@ enum Command {
     Ingest(IngestArgs),
     /// List the stories in a store.
     Stories(StoriesArgs),
+    /// Serve a store's stories as web pages and a JSON API.
+    Serve(ServeArgs),
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// The store (created if missing).
+    #[arg(long, required = true)]
+    db: PathBuf,
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: std::net::SocketAddr,
 }
 
 #[derive(clap::Args)]
@@ -259,6 +271,7 @@ fn main() -> ExitCode {
         Command::EvalFacts(args) => eval_facts(args),
         Command::Ingest(args) => ingest(args),
         Command::Stories(args) => stories(args),
+        Command::Serve(args) => serve(args),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,
@@ -678,6 +691,18 @@ fn progress_bar(length: Option<u64>, message: &'static str) -> indicatif::Progre
     }
     bar.set_message(message);
     bar
+}
+
+fn serve(args: ServeArgs) -> Result<bool> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the server's runtime")?;
+    runtime.block_on(chorus::serve::serve(chorus::serve::Settings {
+        db: args.db,
+        addr: args.addr,
+    }))?;
+    Ok(true)
 }
 
 fn stories(args: StoriesArgs) -> Result<bool> {

@@ -12,8 +12,30 @@ use crate::model::{DocumentReport, FactStatus, Report, StoryReport};
 
 /// The report as one HTML page holding every story.
 pub fn html(report: &Report) -> String {
+    page(report, false)
+}
+
+/// The story page as `chorus serve` shows it: the same page, with a way
+/// back to the story list and a link to each source's own page.
+pub fn served_html(report: &Report) -> String {
+    page(report, true)
+}
+
+/// Characters of an id left as they are in a link's path.
+const PATH_SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.');
+
+/// An article id as one path segment of a link.
+pub fn path_segment(id: &str) -> String {
+    percent_encoding::utf8_percent_encode(id, PATH_SEGMENT).to_string()
+}
+
+fn page(report: &Report, served: bool) -> String {
     let by_id = documents_by_id(report);
     let page = Page {
+        served,
         title: match report.stories.as_slice() {
             [one] => one.headline.clone(),
             stories => format!("{} stories", stories.len()),
@@ -35,6 +57,7 @@ pub fn html(report: &Report) -> String {
 #[derive(Template)]
 #[template(path = "story.html")]
 struct Page {
+    served: bool,
     title: String,
     stories: Vec<StoryView>,
     style: &'static str,
@@ -146,6 +169,7 @@ impl Cell {
 struct SourceView {
     number: usize,
     anchor: String,
+    path: String,
     label: String,
     url: Option<String>,
     sentences: Vec<(String, String)>,
@@ -267,6 +291,7 @@ fn story_view(n: usize, story: &StoryReport, by_id: &DocumentsById<'_>) -> Story
             .map(|(i, d)| SourceView {
                 number: i + 1,
                 anchor: format!("{anchor}-d{}", i + 1),
+                path: path_segment(&d.id),
                 label: describe(d),
                 url: d
                     .url
@@ -360,7 +385,8 @@ fn coverage(story: &StoryReport, documents: &[&DocumentReport]) -> Coverage {
     Coverage { columns, rows }
 }
 
-const STYLE: &str = include_str!("../../templates/story.css");
+/// The pages' one style sheet, written into each page.
+pub const STYLE: &str = include_str!("../../templates/story.css");
 
 #[cfg(test)]
 mod tests {

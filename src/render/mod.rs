@@ -6,7 +6,7 @@ mod text;
 
 use crate::model::{Bound, Claim, DocumentReport, Fact, FactKind, FactStatus, Report, StoryReport};
 
-pub use html::html;
+pub use html::{STYLE, html, path_segment, served_html};
 pub use markdown::markdown;
 pub use text::text;
 
@@ -78,7 +78,6 @@ pub(crate) fn markers(documents: &[&DocumentReport], sources: &[String]) -> Stri
         .collect()
 }
 
-/// "title — source, date" for a source list entry.
 pub(crate) fn describe(document: &DocumentReport) -> String {
     let mut parts = Vec::new();
     if let Some(title) = &document.title {

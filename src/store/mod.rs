@@ -516,7 +516,7 @@ fn crash_point() -> Option<usize> {
 
 /// A stable hash of an article's text (FNV-1a, 64 bits, over its words):
 /// the same text stored twice, however it was spaced, is stored once.
-fn content_hash(text: &str) -> String {
+pub fn content_hash(text: &str) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for word in text.split_whitespace() {
         for byte in word.bytes().chain(std::iter::once(b' ')) {
@@ -593,9 +593,13 @@ fn build_report(
         .flat_map(|s| &s.facts)
         .filter(|f| f.status == crate::model::FactStatus::Conflict)
         .count();
+    // The brief's headline (the title most sources' words agree with)
+    // replaces the first article's once the brief exists.
+    let headline = report.stories.first().map(|s| s.headline.clone());
     tx.execute(
-        "UPDATE stories SET report = ?2, conflicts = ?3 WHERE id = ?1",
-        params![story, json, conflicts as i64],
+        "UPDATE stories SET report = ?2, conflicts = ?3, headline = coalesce(?4, headline)
+         WHERE id = ?1",
+        params![story, json, conflicts as i64, headline],
     )?;
     Ok(json)
 }
