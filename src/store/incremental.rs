@@ -48,6 +48,9 @@ pub struct Placed {
 
 type Vector = Vec<(String, f32)>;
 
+/// An article's content-word stems and their weighted counts.
+pub type Counts = FxHashMap<String, f32>;
+
 /// Places the articles of one batch, caching what it reads and writing
 /// what it changed in [`Placer::finish`].
 #[derive(Default)]
@@ -82,14 +85,17 @@ impl Placer {
         })
     }
 
-    /// Finds (or makes) the story for `article`; the article row itself is
-    /// written by the caller.
-    pub fn place(
+    /// Counts an article that is about to be placed: its words join the
+    /// document frequencies before any article of the batch is weighed, as
+    /// in a batch clustering (weighing each against the articles before it
+    /// only would let the first few, weighed with almost no frequencies,
+    /// gather unrelated articles).
+    pub fn count(
         &mut self,
         tx: &Transaction,
         article: &Article,
         vocab: &mut Vocab,
-    ) -> Result<Placed, StoreError> {
+    ) -> Result<Counts, StoreError> {
         let counts = term_counts(article, vocab);
         self.stored += 1;
         for term in counts.keys() {
@@ -97,7 +103,18 @@ impl Placer {
             self.documents.insert(term.clone(), documents + 1);
             self.counted.insert(term.clone());
         }
-        let vector = self.weigh(&counts);
+        Ok(counts)
+    }
+
+    /// Finds (or makes) the story for `article`, whose words [`Placer::count`]
+    /// counted; the article row itself is written by the caller.
+    pub fn place(
+        &mut self,
+        tx: &Transaction,
+        article: &Article,
+        counts: &Counts,
+    ) -> Result<Placed, StoreError> {
+        let vector = self.weigh(counts);
         let mut scored: Vec<(i64, f32)> = Vec::new();
         for story in self.candidates(tx, &vector)? {
             let similarity = cosine(&vector, self.centroid(tx, story)?);

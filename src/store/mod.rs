@@ -18,6 +18,7 @@ mod incremental;
 use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, params};
+use rustc_hash::FxHashSet;
 
 use crate::model::{Article, StoryInput};
 use crate::summarize::{Budget, Story, System};
@@ -255,47 +256,61 @@ impl Store {
         // Hashes of the articles now in the store, in input order; their
         // stories are read after the batch, when merges are done.
         let mut stored: Vec<(String, Option<String>, &'static str)> = Vec::with_capacity(total);
-        let refuse = |summary: &mut IngestSummary, id: &str, reason: &str| {
-            summary.refused.push(Refused {
-                id: id.to_string(),
-                reason: reason.to_string(),
+        // First what becomes of each article, then the words of those to
+        // add are counted, then they are placed in order.
+        let mut fates: Vec<Fate> = Vec::with_capacity(total);
+        let mut batch_hashes: FxHashSet<String> = FxHashSet::default();
+        let mut batch_ids: FxHashSet<String> = FxHashSet::default();
+        let mut known_hash = tx.prepare_cached("SELECT 1 FROM articles WHERE hash = ?1")?;
+        let mut known_id = tx.prepare_cached("SELECT 1 FROM articles WHERE doc_id = ?1")?;
+        for article in &articles {
+            let fate = if article.text.trim().is_empty() {
+                Fate::Refused("no text")
+            } else {
+                let hash = content_hash(&article.text);
+                if batch_hashes.contains(&hash) || known_hash.exists([&hash])? {
+                    Fate::Known(hash)
+                } else if batch_ids.contains(&article.id) || known_id.exists([&article.id])? {
+                    Fate::Refused("an article with this id and different text is already stored")
+                } else {
+                    batch_hashes.insert(hash.clone());
+                    batch_ids.insert(article.id.clone());
+                    Fate::Add(hash)
+                }
+            };
+            fates.push(fate);
+        }
+        drop((known_hash, known_id));
+        let mut counts = Vec::with_capacity(total);
+        for (article, fate) in articles.iter().zip(&fates) {
+            counts.push(match fate {
+                Fate::Add(_) => Some(placer.count(&tx, article, &mut vocab)?),
+                _ => None,
             });
-        };
-        for (done, article) in articles.into_iter().enumerate() {
+        }
+        for (done, ((article, fate), counts)) in
+            articles.into_iter().zip(fates).zip(counts).enumerate()
+        {
             progress(done, total);
-            if article.text.trim().is_empty() {
-                refuse(&mut summary, &article.id, "no text");
-                stored.push((article.id, None, "refused"));
-                continue;
-            }
-            let hash = content_hash(&article.text);
-            let known: Option<i64> = tx
-                .query_row("SELECT id FROM articles WHERE hash = ?1", [&hash], |r| {
-                    r.get(0)
-                })
-                .optional()?;
-            if known.is_some() {
-                summary.already_stored += 1;
-                stored.push((article.id, Some(hash), "already_stored"));
-                continue;
-            }
-            let clash: Option<i64> = tx
-                .query_row(
-                    "SELECT id FROM articles WHERE doc_id = ?1",
-                    [&article.id],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if clash.is_some() {
-                refuse(
-                    &mut summary,
-                    &article.id,
-                    "an article with this id and different text is already stored",
-                );
-                stored.push((article.id, None, "refused"));
-                continue;
-            }
-            let placed = placer.place(&tx, &article, &mut vocab)?;
+            let hash = match fate {
+                Fate::Add(hash) => hash,
+                Fate::Known(hash) => {
+                    summary.already_stored += 1;
+                    stored.push((article.id, Some(hash), "already_stored"));
+                    continue;
+                }
+                Fate::Refused(reason) => {
+                    summary.refused.push(Refused {
+                        id: article.id.clone(),
+                        reason: reason.to_string(),
+                    });
+                    stored.push((article.id, None, "refused"));
+                    continue;
+                }
+            };
+            // Every article to add was counted above.
+            let counts = counts.unwrap_or_default();
+            let placed = placer.place(&tx, &article, &counts)?;
             if placed.new_story {
                 summary.new_stories += 1;
             }
@@ -506,6 +521,16 @@ fn fts_query(search: &str) -> String {
         .map(|w| format!("\"{w}\""))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// What `ingest` does with one article of a batch.
+enum Fate {
+    /// Stored now, under this hash.
+    Add(String),
+    /// The same text is stored already (or earlier in the batch).
+    Known(String),
+    /// Not stored, for this reason.
+    Refused(&'static str),
 }
 
 /// A test hook: `CHORUS_CRASH_AFTER=N` aborts `ingest` after storing N
