@@ -67,8 +67,10 @@ pub struct Placer {
     changed: FxHashSet<i64>,
     /// Stories merged into others this batch.
     merged: FxHashSet<i64>,
-    /// Terms of changed centroids, not yet in `story_terms`.
-    fresh_postings: FxHashMap<String, Vec<i64>>,
+    /// Terms of changed centroids, not yet in `story_terms`, with the
+    /// story and the term's weight, latest last (earlier entries of a story
+    /// may be stale: only the latest counts).
+    fresh_postings: FxHashMap<String, Vec<(i64, f32)>>,
     /// Members per story read or changed this batch.
     sizes: FxHashMap<i64, f32>,
     /// Stories whose membership changed, in the order first touched.
@@ -243,8 +245,13 @@ impl Placer {
                     *shared.entry(story).or_default() += weight * theirs;
                 }
             }
-            for &story in self.fresh_postings.get(term).into_iter().flatten() {
-                if let Some(theirs) = self.centroids.get(&story).and_then(|c| weight_of(c, term)) {
+            let mut seen: FxHashSet<i64> = FxHashSet::default();
+            let fresh = self.fresh_postings.get(term).into_iter().flatten().rev();
+            for &(story, theirs) in fresh {
+                if seen.len() == STORIES_PER_TERM {
+                    break;
+                }
+                if seen.insert(story) && !self.merged.contains(&story) {
                     *shared.entry(story).or_default() += weight * theirs;
                 }
             }
@@ -274,11 +281,9 @@ impl Placer {
     }
 
     fn set_centroid(&mut self, story: i64, vector: Vector) {
-        for (term, _) in &vector {
-            let stories = self.fresh_postings.entry(term.clone()).or_default();
-            if !stories.contains(&story) {
-                stories.push(story);
-            }
+        for (term, weight) in &vector {
+            let postings = self.fresh_postings.entry(term.clone()).or_default();
+            postings.push((story, *weight));
         }
         self.changed.insert(story);
         self.centroids.insert(story, vector);
@@ -297,10 +302,6 @@ impl Placer {
         self.sizes.insert(story, size);
         Ok(size)
     }
-}
-
-fn weight_of(vector: &Vector, term: &str) -> Option<f32> {
-    vector.iter().find(|(t, _)| t == term).map(|(_, w)| *w)
 }
 
 /// Content-word stems of the headline (counted twice) and body.
