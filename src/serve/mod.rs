@@ -60,7 +60,11 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
         settings.db.display(),
         listener.local_addr()?
     );
-    axum::serve(listener, router(store))
+    let app = App {
+        store: Arc::new(Mutex::new(store)),
+    };
+    tokio::spawn(build_reports(app.clone()));
+    axum::serve(listener, routes(app))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })
@@ -70,9 +74,32 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
 
 /// The routes over `store`.
 pub fn router(store: Store) -> Router {
-    let app = App {
+    routes(App {
         store: Arc::new(Mutex::new(store)),
-    };
+    })
+}
+
+/// Stale reports built per turn of the background builder, which gives
+/// the store back to requests between turns.
+const STALE_PER_TURN: usize = 8;
+
+/// Builds stale reports while the server runs, so that the list's conflict
+/// badges appear without every story being opened first; new articles
+/// make their stories stale again.
+async fn build_reports(app: App) {
+    loop {
+        match with_store(&app, |store| store.build_stale(STALE_PER_TURN)).await {
+            Ok(built) if built > 0 => tokio::task::yield_now().await,
+            Ok(_) => tokio::time::sleep(Duration::from_secs(2)).await,
+            Err(failure) => {
+                eprintln!("chorus: building reports: {}", failure.message);
+                tokio::time::sleep(Duration::from_secs(30)).await;
+            }
+        }
+    }
+}
+
+fn routes(app: App) -> Router {
     Router::new()
         .route("/", get(index))
         .route("/stories/{id}", get(story_page))

@@ -433,6 +433,26 @@ impl Store {
         Ok(stories)
     }
 
+    /// Builds the reports of up to `limit` stories whose report is stale,
+    /// biggest first; returns how many it built.
+    pub fn build_stale(&mut self, limit: usize) -> Result<usize, StoreError> {
+        let stale: Vec<i64> = {
+            let mut statement = self.conn.prepare_cached(
+                "SELECT id FROM stories WHERE report IS NULL ORDER BY articles DESC, id LIMIT ?1",
+            )?;
+            statement
+                .query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |r| r.get(0))?
+                .collect::<Result<_, _>>()?
+        };
+        let mut vocab = Vocab::new();
+        for &story in &stale {
+            let tx = self.conn.transaction()?;
+            build_report(&tx, story, &mut vocab)?;
+            tx.commit()?;
+        }
+        Ok(stale.len())
+    }
+
     /// The story an article (by its id) is in.
     pub fn story_of(&self, document: &str) -> Result<Option<i64>, StoreError> {
         Ok(self
@@ -712,6 +732,10 @@ mod tests {
         assert_eq!(store.list(Some("  "), 10, 0)?.len(), 2);
         assert_eq!(store.list(None, 1, 1)?.len(), 1);
         assert_eq!(store.story_of("b")?, summary.articles[1].story);
+        assert_eq!(store.list(None, 10, 0)?[0].conflicts, None, "not built yet");
+        assert_eq!(store.build_stale(10)?, 2);
+        assert_eq!(store.build_stale(10)?, 0);
+        assert_eq!(store.list(None, 10, 0)?[0].conflicts, Some(0));
         Ok(())
     }
 
