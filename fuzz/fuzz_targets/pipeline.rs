@@ -34,7 +34,12 @@ fuzz_target!(|data: &[u8]| {
         .map(|s| s.text.split_whitespace().count())
         .sum();
     assert!(words <= 60);
-    for format in [OutputFormat::Text, OutputFormat::Md, OutputFormat::Json] {
+    for format in [
+        OutputFormat::Text,
+        OutputFormat::Md,
+        OutputFormat::Json,
+        OutputFormat::Html,
+    ] {
         assert!(!render(&report, format, true).is_empty());
     }
 });
