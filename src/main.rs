@@ -434,13 +434,16 @@ fn train(args: TrainArgs) -> Result<bool> {
 }
 
 fn cluster(args: ClusterArgs) -> Result<bool> {
+    if args.format == OutputFormat::Html {
+        bail!("chorus cluster prints text, md or json; html is for briefs");
+    }
     // Read one file at a time and keep only each article's vector, id and
     // headline: a day of feeds need not fit in memory as text.
     let mut vocab = chorus::terms::Vocab::new();
     let mut clusterer = chorus::cluster::Clusterer::new(&mut vocab);
     let mut labels: Vec<(String, String)> = Vec::new();
     let mut errors = Vec::new();
-    let bar = progress_bar(None, "articles read");
+    let bar = progress_bar("articles read");
     let skipped = chorus::ingest::read_each(&args.inputs, &args.limits.limits(), |file| {
         errors.extend(file.errors);
         let articles = file
@@ -471,8 +474,7 @@ fn cluster(args: ClusterArgs) -> Result<bool> {
                 serde_json::json!({"version": chorus::model::REPORT_VERSION, "stories": stories});
             format!("{}\n", serde_json::to_string_pretty(&report)?)
         }
-        OutputFormat::Html => bail!("chorus cluster prints text, md or json; html is for briefs"),
-        OutputFormat::Text | OutputFormat::Md => {
+        OutputFormat::Text | OutputFormat::Md | OutputFormat::Html => {
             let noun = if stories.len() == 1 {
                 "story"
             } else {
@@ -610,7 +612,7 @@ fn open_store(path: &std::path::Path) -> Result<chorus::store::Store> {
 
 fn ingest(args: IngestArgs) -> Result<bool> {
     let mut store = open_store(&args.db)?;
-    let bar = progress_bar(None, "articles stored");
+    let bar = progress_bar("articles stored");
     let mut summary = chorus::store::IngestSummary::default();
     let mut errors = Vec::new();
     let mut batch: Vec<chorus::model::Article> = Vec::new();
@@ -672,21 +674,15 @@ fn ingest(args: IngestArgs) -> Result<bool> {
     Ok(clean)
 }
 
-/// A progress bar on stderr, hidden unless stderr is a terminal; without a
-/// length it counts.
-fn progress_bar(length: Option<u64>, message: &'static str) -> indicatif::ProgressBar {
+/// A counter of articles on stderr (the total is not known while files
+/// are still being read), hidden unless stderr is a terminal.
+fn progress_bar(message: &'static str) -> indicatif::ProgressBar {
     if !std::io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
     }
-    let bar = match length {
-        Some(length) => indicatif::ProgressBar::new(length),
-        None => indicatif::ProgressBar::new_spinner(),
-    };
-    let template = match length {
-        Some(_) => "{bar:40} {pos}/{len} {msg} ({per_sec}, {eta} left)",
-        None => "{spinner} {pos} {msg} ({per_sec})",
-    };
-    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+    let bar = indicatif::ProgressBar::new_spinner();
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {pos} {msg} ({per_sec})")
+    {
         bar.set_style(style);
     }
     bar.set_message(message);

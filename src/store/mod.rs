@@ -9,9 +9,10 @@
 //! report marked stale — all committed together or not at all, so a
 //! process killed mid-batch leaves the store as it was and the batch can
 //! simply be run again. A stale report is built (and kept) when it is
-//! first read: a stream touches the same big stories batch after batch,
-//! and rebuilding each one's brief every time would cost more than all
-//! the rest of ingesting.
+//! first read or by [`Store::build_stale`]: a stream touches the same big
+//! stories batch after batch, and rebuilding each one's brief every time
+//! would cost more than all the rest of ingesting. Articles' headlines and
+//! text are indexed for full-text search (FTS5) as they are stored.
 
 mod incremental;
 
