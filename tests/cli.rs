@@ -1015,6 +1015,38 @@ fn a_killed_ingest_leaves_the_store_as_it_was() {
 }
 
 #[test]
+fn a_kill_in_a_later_batch_keeps_the_batches_before_it() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let db = dir.path().join("chorus.db").to_string_lossy().to_string();
+    // Batches of three: the kill comes in the second batch, after its second article.
+    let killed = Command::new(env!("CARGO_BIN_EXE_chorus"))
+        .args(["ingest", "examples/reports", "--db", &db, "--batch", "3"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("CHORUS_CRASH_AFTER", "5")
+        .output()
+        .expect("chorus runs");
+    assert!(!killed.status.success(), "the ingest was meant to die");
+    let listed = chorus(&["stories", "--db", &db, "--format", "json"]);
+    let listed: serde_json::Value = serde_json::from_str(&stdout(&listed)).expect("JSON");
+    let kept: u64 = listed
+        .as_array()
+        .expect("stories")
+        .iter()
+        .filter_map(|s| s["articles"].as_u64())
+        .sum();
+    assert_eq!(
+        kept, 3,
+        "the first batch was committed, the second not at all"
+    );
+    let rerun = chorus(&["ingest", "examples/reports", "--db", &db, "--json"]);
+    let rerun: serde_json::Value = serde_json::from_str(&stdout(&rerun)).expect("JSON");
+    assert_eq!(
+        (rerun["added"].as_u64(), rerun["already_stored"].as_u64()),
+        (Some(4), Some(3))
+    );
+}
+
+#[test]
 fn a_store_that_is_not_ours_is_refused() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let text = write(

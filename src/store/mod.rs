@@ -19,6 +19,8 @@ mod incremental;
 use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, params};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use rustc_hash::FxHashSet;
 
 use crate::model::{Article, StoryInput};
@@ -335,7 +337,8 @@ impl Store {
             )?;
             stored.push((article.id, Some(hash), "added"));
             summary.added += 1;
-            if crash_after == Some(summary.added) {
+            let added_by_process = ADDED_BY_PROCESS.fetch_add(1, Ordering::Relaxed) + 1;
+            if crash_after == Some(added_by_process) {
                 // Stands in for a kill in the middle of a batch (tests only).
                 std::process::abort();
             }
@@ -554,8 +557,12 @@ enum Fate {
     Refused(&'static str),
 }
 
-/// A test hook: `CHORUS_CRASH_AFTER=N` aborts `ingest` after storing N
-/// articles of a batch, before it commits, as a kill would.
+/// Articles this process has stored, for [`crash_point`].
+static ADDED_BY_PROCESS: AtomicUsize = AtomicUsize::new(0);
+
+/// A test hook: `CHORUS_CRASH_AFTER=N` aborts `ingest` when the process
+/// has stored N articles (counted across batches, so that a test can kill a
+/// later batch), before that batch commits, as a kill would.
 fn crash_point() -> Option<usize> {
     std::env::var("CHORUS_CRASH_AFTER").ok()?.parse().ok()
 }
