@@ -9,7 +9,7 @@ install() {
   local run=()
   if [ "$(id -u)" != 0 ]; then run=(sudo); fi
   "${run[@]}" apt-get update -q
-  DEBIAN_FRONTEND=noninteractive "${run[@]}" apt-get install -y -q --no-install-recommends "$@"
+  DEBIAN_FRONTEND=noninteractive "${run[@]}" apt-get install -y -q "$@"
 }
 
 missing=()
