@@ -728,8 +728,13 @@ fn stories(args: StoriesArgs) -> Result<bool> {
                     (Some(first), _) => format!(", {first}"),
                     _ => String::new(),
                 };
+                let conflicts = match story.conflicts {
+                    Some(0) | None => String::new(),
+                    Some(1) => ", 1 conflicting fact".to_string(),
+                    Some(n) => format!(", {n} conflicting facts"),
+                };
                 out.push_str(&format!(
-                    "\n{:>4}  {} ({} articles{seen})\n      {}\n",
+                    "\n{:>4}  {} ({} articles{seen}{conflicts})\n      {}\n",
                     story.id,
                     story.headline,
                     story.articles,
