@@ -198,7 +198,7 @@ pub struct RemovedReport {
 }
 
 /// One story's brief.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct StoryReport {
     /// Story id.
     pub id: String,

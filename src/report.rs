@@ -59,12 +59,7 @@ pub fn summary_report(story: &Story, chosen: &[SentenceRef]) -> StoryReport {
         headline: headline(story, chosen),
         documents: story.documents.iter().map(|d| d.id().to_string()).collect(),
         summary,
-        facts: Vec::new(),
-        quotes: Vec::new(),
-        entities: Vec::new(),
-        timeline: Vec::new(),
-        unique: Vec::new(),
-        notes: Vec::new(),
+        ..StoryReport::default()
     }
 }
 

@@ -57,16 +57,6 @@ pub struct StoryGroup {
     pub documents: Vec<String>,
 }
 
-/// Clusters `articles` into named stories, biggest first.
-pub fn stories(articles: &[Article], vocab: &mut Vocab) -> Vec<StoryGroup> {
-    let groups = cluster(articles, vocab);
-    let labels: Vec<(String, String)> = articles
-        .iter()
-        .map(|a| (a.id.clone(), headline(a)))
-        .collect();
-    name_stories(groups, &labels)
-}
-
 /// Names groups of articles (given by index into `labels`, each an id
 /// and a headline) `story-1`, `story-2`, … biggest first; a story is
 /// headed by its first article's headline.
@@ -233,16 +223,6 @@ impl<'v> Clusterer<'v> {
         }
     }
 
-    /// Articles added so far.
-    pub fn len(&self) -> usize {
-        self.counted
-    }
-
-    /// Whether no article has been added.
-    pub fn is_empty(&self) -> bool {
-        self.counted == 0
-    }
-
     /// Adds the next article of the stream.
     pub fn add(&mut self, article: &Article) {
         let tf = term_counts(article, self.vocab);
@@ -298,8 +278,11 @@ impl<'v> Clusterer<'v> {
     /// Pairs the next article with the earlier ones it is similar to.
     fn link(&mut self, vector: Vector, day: Option<i64>) {
         let a = self.vectors.len() as u32;
+        let probes: Vec<(TermId, f32)> = vector.iter().take(PROBE_TERMS).copied().collect();
+        let mut by_term = vector;
+        by_term.sort_unstable_by_key(|x| x.0);
         self.shared.clear();
-        for &(t, w) in vector.iter().take(PROBE_TERMS) {
+        for &(t, w) in &probes {
             for &(b, wb) in self.postings.get(&t).into_iter().flatten() {
                 *self.shared.entry(b).or_default() += w * wb;
             }
@@ -311,8 +294,6 @@ impl<'v> Clusterer<'v> {
             candidates.truncate(NEIGHBOURS);
         }
         candidates.sort_unstable_by(most_shared);
-        let mut by_term = vector.clone();
-        by_term.sort_unstable_by_key(|x| x.0);
         for (b, _) in candidates {
             let apart = day.zip(self.days[b as usize]).map(|(x, y)| (x - y).abs());
             if apart.is_some_and(|d| d > MAX_DAYS_APART) {
@@ -323,7 +304,7 @@ impl<'v> Clusterer<'v> {
                 self.pairs.push((b, a, similarity));
             }
         }
-        for &(t, w) in vector.iter().take(PROBE_TERMS) {
+        for (t, w) in probes {
             let list = self.postings.entry(t).or_default();
             if list.len() == POSTINGS_WINDOW {
                 list.pop_front();

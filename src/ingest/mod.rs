@@ -230,26 +230,12 @@ pub fn ingest_paths(paths: &[PathBuf], limits: &Limits) -> Ingested {
     out
 }
 
-/// What one input file held.
-#[derive(Debug, Default)]
-pub struct FileInput {
-    /// Its loose articles, ids made unique across the whole run.
-    pub articles: Vec<Article>,
-    /// Its stories (cluster JSONL and Multi-News lines).
-    pub stories: Vec<StoryInput>,
-    /// What could not be read, by file and line.
-    pub errors: Vec<InputError>,
-}
-
 /// Reads the paths one file at a time, in the order [`ingest_paths`] does,
-/// handing each file's contents to `each` before reading the next, so that
+/// handing each file's contents to `each` before reading the next (loose
+/// articles' ids made unique across the whole run), so that
 /// a stream larger than memory can be processed. Returns the files in
 /// folders passed over because of their extension.
-pub fn read_each(
-    paths: &[PathBuf],
-    limits: &Limits,
-    mut each: impl FnMut(FileInput),
-) -> Vec<PathBuf> {
+pub fn read_each(paths: &[PathBuf], limits: &Limits, mut each: impl FnMut(Parsed)) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut walked = Ingested::default();
     let mut visited = FxHashSet::default();
@@ -263,9 +249,9 @@ pub fn read_each(
         }
     }
     if !walked.errors.is_empty() {
-        each(FileInput {
+        each(Parsed {
             errors: walked.errors,
-            ..FileInput::default()
+            ..Parsed::default()
         });
     }
     let mut used_ids = FxHashSet::default();
@@ -273,24 +259,19 @@ pub fn read_each(
         let (name, bytes) = match read_input(&path, limits) {
             Ok(read) => read,
             Err(err) => {
-                each(FileInput {
+                each(Parsed {
                     errors: vec![err],
-                    ..FileInput::default()
+                    ..Parsed::default()
                 });
                 continue;
             }
         };
-        let parsed = parse_bytes(&name, &file_stem(&path), &bytes, format, limits);
+        let mut parsed = parse_bytes(&name, &file_stem(&path), &bytes, format, limits);
         drop(bytes);
-        let mut articles = parsed.articles;
-        for article in &mut articles {
+        for article in &mut parsed.articles {
             article.id = unique_id(&mut used_ids, std::mem::take(&mut article.id));
         }
-        each(FileInput {
-            articles,
-            stories: parsed.stories,
-            errors: parsed.errors,
-        });
+        each(parsed);
     }
     walked.skipped
 }

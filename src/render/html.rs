@@ -21,6 +21,13 @@ pub fn served_html(report: &Report) -> String {
     page(report, true)
 }
 
+/// An address a page may link to: http(s) only, so that a source's
+/// `javascript:` or `file:` url stays text.
+pub fn web_link(url: Option<&str>) -> Option<String> {
+    url.filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+        .map(str::to_string)
+}
+
 /// Characters of an id left as they are in a link's path.
 const PATH_SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
     .remove(b'-')
@@ -28,7 +35,7 @@ const PATH_SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANU
     .remove(b'.');
 
 /// An article id as one path segment of a link.
-pub fn path_segment(id: &str) -> String {
+fn path_segment(id: &str) -> String {
     percent_encoding::utf8_percent_encode(id, PATH_SEGMENT).to_string()
 }
 
@@ -439,12 +446,7 @@ mod tests {
                         },
                     ],
                 }],
-                facts: Vec::new(),
-                quotes: Vec::new(),
-                entities: Vec::new(),
-                timeline: Vec::new(),
-                unique: Vec::new(),
-                notes: Vec::new(),
+                ..StoryReport::default()
             }],
         };
         let page = html(&report);

@@ -6,7 +6,7 @@ mod text;
 
 use crate::model::{Bound, Claim, DocumentReport, Fact, FactKind, FactStatus, Report, StoryReport};
 
-pub use html::{STYLE, html, path_segment, served_html};
+pub use html::{STYLE, html, served_html, web_link};
 pub use markdown::markdown;
 pub use text::text;
 

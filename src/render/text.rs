@@ -123,14 +123,7 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
             ));
         }
         if story.facts.len() > count {
-            let line = format!(
-                "  (and {} more single-source facts; see --format json)",
-                story.facts.len() - count
-            );
-            out.push_str(&format!(
-                "{}\n",
-                paint(&line, color, |t| t.dimmed().to_string())
-            ));
+            left_out(out, story.facts.len() - count, "single-source facts", color);
         }
     }
     if !story.quotes.is_empty() {
@@ -183,14 +176,7 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
             ));
         }
         if story.entities.len() > shown.len() {
-            let line = format!(
-                "  (and {} more; see --format json)",
-                story.entities.len() - shown.len()
-            );
-            out.push_str(&format!(
-                "{}\n",
-                paint(&line, color, |t| t.dimmed().to_string())
-            ));
+            left_out(out, story.entities.len() - shown.len(), "", color);
         }
     }
     if !story.timeline.is_empty() {
@@ -220,4 +206,18 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
             paint(&line, color, |t| t.dimmed().to_string())
         ));
     }
+}
+
+/// "(and 7 more single-source facts; see --format json)", dimmed.
+fn left_out(out: &mut String, count: usize, what: &str, color: bool) {
+    let what = if what.is_empty() {
+        String::new()
+    } else {
+        format!(" {what}")
+    };
+    let line = format!("  (and {count} more{what}; see --format json)");
+    out.push_str(&format!(
+        "{}\n",
+        paint(&line, color, |t| t.dimmed().to_string())
+    ));
 }

@@ -21,7 +21,7 @@ use axum::routing::get;
 use serde::Deserialize;
 
 use crate::model::{Article, Report};
-use crate::render::{STYLE, served_html};
+use crate::render::{STYLE, served_html, web_link};
 use crate::store::{IngestSummary, Store, StoreError, StoredStory};
 
 /// Largest request body accepted.
@@ -296,10 +296,7 @@ async fn source_page(State(app): State<App>, Path(document): Path<String>) -> Re
             .flatten()
             .collect::<Vec<_>>()
             .join(" · "),
-        url: found
-            .url
-            .clone()
-            .filter(|u| u.starts_with("http://") || u.starts_with("https://")),
+        url: web_link(found.url.as_deref()),
         story,
         headline: report
             .stories

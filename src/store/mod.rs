@@ -256,9 +256,16 @@ impl Store {
         let crash_after = crash_point();
         let mut vocab = Vocab::new();
         let mut placer = incremental::Placer::new(&tx)?;
-        // Hashes of the articles now in the store, in input order; their
-        // stories are read after the batch, when merges are done.
-        let mut stored: Vec<(String, Option<String>, &'static str)> = Vec::with_capacity(total);
+        // What became of each article, in input order, with the hash of
+        // those in the store: their stories are read after the batch, when
+        // merges are done.
+        let mut placements: Vec<(Placement, Option<String>)> = Vec::with_capacity(total);
+        let placement = |id: String, status: &'static str, reason: Option<&str>| Placement {
+            id,
+            status,
+            story: None,
+            reason: reason.map(str::to_string),
+        };
         // First what becomes of each article, then the words of those to
         // add are counted, then they are placed in order.
         let mut fates: Vec<Fate> = Vec::with_capacity(total);
@@ -299,7 +306,7 @@ impl Store {
                 Fate::Add(hash) => hash,
                 Fate::Known(hash) => {
                     summary.already_stored += 1;
-                    stored.push((article.id, Some(hash), "already_stored"));
+                    placements.push((placement(article.id, "already_stored", None), Some(hash)));
                     continue;
                 }
                 Fate::Refused(reason) => {
@@ -307,7 +314,7 @@ impl Store {
                         id: article.id.clone(),
                         reason: reason.to_string(),
                     });
-                    stored.push((article.id, None, "refused"));
+                    placements.push((placement(article.id, "refused", Some(reason)), None));
                     continue;
                 }
             };
@@ -335,7 +342,7 @@ impl Store {
                 "INSERT INTO article_search (rowid, title, text) VALUES (?1, ?2, ?3)",
                 params![tx.last_insert_rowid(), article.title, article.text],
             )?;
-            stored.push((article.id, Some(hash), "added"));
+            placements.push((placement(article.id, "added", None), Some(hash)));
             summary.added += 1;
             let added_by_process = ADDED_BY_PROCESS.fetch_add(1, Ordering::Relaxed) + 1;
             if crash_after == Some(added_by_process) {
@@ -351,22 +358,10 @@ impl Store {
         }
         summary.updated_stories = touched.len();
         let mut story_of = tx.prepare_cached("SELECT story FROM articles WHERE hash = ?1")?;
-        let mut refused = summary.refused.iter();
-        for (id, hash, status) in stored {
-            let placement = match hash {
-                Some(hash) => Placement {
-                    status,
-                    story: story_of.query_row([&hash], |r| r.get(0)).optional()?,
-                    reason: None,
-                    id,
-                },
-                None => Placement {
-                    status,
-                    story: None,
-                    reason: refused.next().map(|r| r.reason.clone()),
-                    id,
-                },
-            };
+        for (mut placement, hash) in placements {
+            if let Some(hash) = hash {
+                placement.story = story_of.query_row([&hash], |r| r.get(0)).optional()?;
+            }
             summary.articles.push(placement);
         }
         drop(story_of);
