@@ -23,16 +23,20 @@ pub fn attribute(index: &StoryIndex, chosen: &[SentenceRef]) -> Vec<Vec<Sentence
             index.overlaps(i, &mut counts, &mut overlaps);
             for &(j, overlap) in &overlaps {
                 let document = index.doc_of(j);
-                if !index.paraphrase(i, j, overlap) {
+                let known = stating.iter().position(|(s, _)| s.document == document);
+                // Only a paraphrase sharing more words can replace a
+                // document's stating sentence: test nothing else.
+                if known.is_some_and(|k| stating[k].1 >= overlap)
+                    || !index.paraphrase(i, j, overlap)
+                {
                     continue;
                 }
                 let sentence = SentenceRef {
                     document,
                     sentence: j - index.flat(document, 0),
                 };
-                match stating.iter_mut().find(|(s, _)| s.document == document) {
-                    Some(best) if best.1 >= overlap => {}
-                    Some(best) => *best = (sentence, overlap),
+                match known {
+                    Some(k) => stating[k] = (sentence, overlap),
                     None => stating.push((sentence, overlap)),
                 }
             }

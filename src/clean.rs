@@ -102,24 +102,27 @@ const PAGE_NOTICES: &[&str] = &[
     r"\bnonsubscribers\b.*\bmust be purchased\b",
 ];
 
+/// A built-in pattern as the sets compile it: case-insensitive, with ASCII
+/// word boundaries, which keep a set on the fast DFA engines (every
+/// keyword the patterns bound is ASCII).
+fn set_pattern(pattern: &str) -> String {
+    format!("(?i){}", pattern.replace(r"\b", r"(?-u:\b)"))
+}
+
+/// Page notices alone, for lines too long for the other rules.
 static PAGE_NOTICE: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(
-        PAGE_NOTICES
-            .iter()
-            .map(|p| format!("(?i){}", p.replace(r"\b", r"(?-u:\b)"))),
-    )
-    .expect("built-in page notice patterns are valid")
+    RegexSet::new(PAGE_NOTICES.iter().map(|p| set_pattern(p)))
+        .expect("built-in page notice patterns are valid")
 });
 
-/// All rules in one set, so that a line is scanned once.
+/// Page notices and all rules in one set, so that a line is scanned once.
 static BOILERPLATE: LazyLock<(RegexSet, Vec<RemovalReason>)> = LazyLock::new(|| {
-    let mut patterns = Vec::new();
-    let mut reasons = Vec::new();
+    // Page notices first: they win over every other rule.
+    let mut patterns: Vec<String> = PAGE_NOTICES.iter().map(|p| set_pattern(p)).collect();
+    let mut reasons = vec![RemovalReason::PageNotice; patterns.len()];
     for (reason, rule_patterns) in RULES {
         for pattern in *rule_patterns {
-            // ASCII word boundaries keep the set on the fast DFA engines;
-            // every keyword the patterns bound is ASCII.
-            patterns.push(format!("(?i){}", pattern.replace(r"\b", r"(?-u:\b)")));
+            patterns.push(set_pattern(pattern));
             reasons.push(*reason);
         }
     }
@@ -202,11 +205,12 @@ pub fn boilerplate(line: &str) -> Option<RemovalReason> {
 /// The boilerplate rules other than the subhead rule (which every headline
 /// would meet).
 fn boilerplate_shape(line: &str, words: usize) -> Option<RemovalReason> {
-    if PAGE_NOTICE.is_match(line) {
-        return Some(RemovalReason::PageNotice);
-    }
+    // A long line can only be a page notice; a short one is scanned once
+    // for every rule.
     if words > MAX_BOILERPLATE_WORDS {
-        return None;
+        return PAGE_NOTICE
+            .is_match(line)
+            .then_some(RemovalReason::PageNotice);
     }
     let (set, reasons) = &*BOILERPLATE;
     // Most lines match nothing: a plain match test is much cheaper than
