@@ -262,8 +262,7 @@ impl<'v> Clusterer<'v> {
             .into_iter()
             .map(|(t, f)| {
                 let df = self.documents.get(&t).copied().unwrap_or(1) as f32;
-                let idf = ((n + 1.0) / (df + 1.0)).ln() + 1.0;
-                (t, (1.0 + f.ln()) * idf)
+                (t, tf_idf(f, df, n))
             })
             .collect();
         vector.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -317,8 +316,10 @@ impl<'v> Clusterer<'v> {
 }
 
 /// Raw term frequencies of an article's headline (counted double) and the
-/// first [`BODY_WORDS`] words of its cleaned body, content words only.
-fn term_counts(article: &Article, vocab: &mut Vocab) -> Vec<(TermId, f32)> {
+/// first [`BODY_WORDS`] words of its cleaned body, content words only, in
+/// term order. Batch clustering and the store's incremental placement both
+/// read articles through this, so that one article weighs the same in each.
+pub fn term_counts(article: &Article, vocab: &mut Vocab) -> Vec<(TermId, f32)> {
     let cleaned = clean(article);
     let mut tf: FxHashMap<TermId, f32> = FxHashMap::default();
     let mut add = |text: &str, weight: f32, vocab: &mut Vocab, budget: &mut usize| {
@@ -346,6 +347,14 @@ fn term_counts(article: &Article, vocab: &mut Vocab) -> Vec<(TermId, f32)> {
     let mut tf: Vec<(TermId, f32)> = tf.into_iter().collect();
     tf.sort_unstable_by_key(|x| x.0);
     tf
+}
+
+/// The weight of a term counted `count` times in an article and found in
+/// `documents` of `articles`: sublinear in the count, so that a word an
+/// article repeats does not outweigh the names it shares with its story.
+pub fn tf_idf(count: f32, documents: f32, articles: f32) -> f32 {
+    let idf = ((articles + 1.0) / (documents + 1.0)).ln() + 1.0;
+    (1.0 + count.ln()) * idf
 }
 
 /// Average-link agglomeration over the sparse similarity graph: the two

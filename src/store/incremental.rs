@@ -19,12 +19,13 @@ use rusqlite::{Transaction, params};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::StoreError;
+use crate::cluster::tf_idf;
 use crate::model::Article;
 use crate::terms::Vocab;
 
 /// Cosine similarity between an article and a story's centroid needed to
 /// join the story.
-pub const JOIN_SIMILARITY: f32 = 0.25;
+pub const JOIN_SIMILARITY: f32 = 0.15;
 /// Centroid similarity at which two stories an article bridges merge.
 const MERGE_SIMILARITY: f32 = 0.4;
 /// Terms kept per vector.
@@ -35,8 +36,6 @@ const PROBE_TERMS: usize = 30;
 pub const STORIES_PER_TERM: usize = 100;
 /// Stories compared in full with each article.
 pub const CANDIDATES: usize = 10;
-/// Body words read per article.
-const BODY_WORDS: usize = 2000;
 
 /// Where an article went.
 pub struct Placed {
@@ -216,13 +215,13 @@ impl Placer {
     }
 
     /// tf-idf weights, heaviest first, unit length.
-    fn weigh(&self, counts: &FxHashMap<String, f32>) -> Vector {
+    fn weigh(&self, counts: &Counts) -> Vector {
         let vector = counts
             .iter()
             .map(|(term, count)| {
                 let documents = self.documents.get(term).copied().unwrap_or(1);
-                let idf = ((self.stored as f32 + 1.0) / (documents as f32 + 1.0)).ln() + 1.0;
-                (term.clone(), count * idf)
+                let weight = tf_idf(*count, documents as f32, self.stored as f32);
+                (term.clone(), weight)
             })
             .collect();
         normalize(vector)
@@ -304,25 +303,87 @@ impl Placer {
     }
 }
 
-/// Content-word stems of the headline (counted twice) and body.
-fn term_counts(article: &Article, vocab: &mut Vocab) -> FxHashMap<String, f32> {
-    let mut counts: FxHashMap<String, f32> = FxHashMap::default();
-    let body: String = article
-        .text
-        .split_whitespace()
-        .take(BODY_WORDS)
-        .collect::<Vec<_>>()
-        .join(" ");
-    let title = article.title.as_deref().unwrap_or_default();
-    for (text, weight) in [(title, 2.0), (body.as_str(), 1.0)] {
-        for id in vocab.terms(text) {
-            if vocab.is_stopword(id) || vocab.is_numeric(id) || vocab.stem(id).len() < 3 {
-                continue;
+/// Recounts document frequencies and rebuilds every story's centroid from
+/// its stored articles, weighed as [`Placer`] weighs a new one; memberships
+/// stay as they are. Two passes over the articles (frequencies, then
+/// vectors story by story) keep only one story's sum in memory.
+pub fn reweigh(tx: &Transaction) -> Result<(), StoreError> {
+    let mut vocab = Vocab::new();
+    let mut documents: FxHashMap<String, i64> = FxHashMap::default();
+    let mut stored = 0i64;
+    for_each_article(
+        tx,
+        "SELECT title, text, story FROM articles",
+        |article, _| {
+            stored += 1;
+            for term in term_counts(&article, &mut vocab).into_keys() {
+                *documents.entry(term).or_default() += 1;
             }
-            *counts.entry(vocab.stem(id).to_string()).or_default() += weight;
-        }
+            Ok(())
+        },
+    )?;
+    let placer = Placer {
+        stored,
+        documents,
+        ..Placer::default()
+    };
+    let mut story: Option<(i64, FxHashMap<String, f32>)> = None;
+    let finish = |story: Option<(i64, FxHashMap<String, f32>)>| match story {
+        Some((id, sum)) => write_centroid(tx, id, &normalize(sum.into_iter().collect())),
+        None => Ok(()),
+    };
+    for_each_article(
+        tx,
+        "SELECT title, text, story FROM articles ORDER BY story, id",
+        |article, id| {
+            if story.as_ref().is_some_and(|(current, _)| *current != id) {
+                finish(story.take())?;
+            }
+            let (_, sum) = story.get_or_insert_with(|| (id, FxHashMap::default()));
+            for (term, weight) in placer.weigh(&term_counts(&article, &mut vocab)) {
+                *sum.entry(term).or_default() += weight;
+            }
+            Ok(())
+        },
+    )?;
+    finish(story)?;
+    let mut upsert = tx.prepare_cached("INSERT INTO terms (term, documents) VALUES (?1, ?2)")?;
+    let mut terms: Vec<(&String, &i64)> = placer.documents.iter().collect();
+    terms.sort_unstable();
+    for (term, documents) in terms {
+        upsert.execute(params![term, documents])?;
     }
-    counts
+    Ok(())
+}
+
+/// Calls `each` with every article `query` (title, text, story) yields
+/// and its story.
+fn for_each_article(
+    tx: &Transaction,
+    query: &str,
+    mut each: impl FnMut(Article, i64) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    let mut statement = tx.prepare(query)?;
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        let article = Article {
+            title: row.get(0)?,
+            text: row.get(1)?,
+            ..Article::default()
+        };
+        each(article, row.get(2)?)?;
+    }
+    Ok(())
+}
+
+/// An article's content-word stems and their counts, as batch clustering
+/// counts them (cleaned text, headline twice); stems are stored as text
+/// because term ids live only as long as one [`Vocab`].
+fn term_counts(article: &Article, vocab: &mut Vocab) -> Counts {
+    crate::cluster::term_counts(article, vocab)
+        .into_iter()
+        .map(|(id, count)| (vocab.stem(id).to_string(), count))
+        .collect()
 }
 
 fn normalize(mut vector: Vector) -> Vector {

@@ -31,11 +31,12 @@ pub use incremental::JOIN_SIMILARITY;
 /// Marks a SQLite file as a chorus store ("chrs").
 const APPLICATION_ID: i32 = 0x6368_7273;
 /// The schema this version writes; older stores are migrated to it.
-pub const SCHEMA_VERSION: i32 = 3;
+pub const SCHEMA_VERSION: i32 = 4;
 /// Words of each story's stored brief.
 const BRIEF_WORDS: usize = 150;
 
-/// Migrations, in order: entry `n` takes a store from version `n` to `n + 1`.
+/// Migrations, in order: entry `n` takes a store from version `n` to `n + 1`
+/// (its SQL, then [`migrate_data`] for the steps SQL cannot do).
 const MIGRATIONS: &[&str] = &[
     "
     CREATE TABLE articles (
@@ -88,7 +89,22 @@ const MIGRATIONS: &[&str] = &[
     );
     INSERT INTO article_search (article_search) VALUES ('rebuild');
 ",
+    "
+    -- Articles are now weighed as batch clustering weighs them (cleaned
+    -- text, sublinear counts): frequencies and centroids are recomputed
+    -- from the stored articles; stories keep their members.
+    DELETE FROM terms;
+    DELETE FROM story_terms;
+",
 ];
+
+/// The part of migration `n` that SQL cannot do.
+fn migrate_data(tx: &rusqlite::Transaction, n: usize) -> Result<(), StoreError> {
+    match n {
+        3 => incremental::reweigh(tx),
+        _ => Ok(()),
+    }
+}
 
 /// What can go wrong with a store.
 #[derive(Debug)]
@@ -236,6 +252,7 @@ impl Store {
         for (n, migration) in MIGRATIONS.iter().enumerate().skip(from.max(0) as usize) {
             let tx = self.conn.transaction()?;
             tx.execute_batch(migration)?;
+            migrate_data(&tx, n)?;
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.pragma_update(None, "user_version", n as i32 + 1)?;
             tx.commit()?;
@@ -774,6 +791,17 @@ mod tests {
         // Articles stored before search existed are found.
         assert_eq!(store.list(Some("ferry crews"), 10, 0)?.len(), 1);
         assert_eq!(store.stories()?[0].conflicts, Some(0));
+        // The old story's centroid was rebuilt from its article, so a new
+        // report of the same strike finds it.
+        let summary = store.ingest(
+            vec![article(
+                "b",
+                "Ferry crews walked out over pay again on Tuesday.",
+            )],
+            |_, _| {},
+        )?;
+        assert_eq!(summary.articles[0].story, Some(1));
+        assert_eq!(summary.new_stories, 0);
         Ok(())
     }
 
