@@ -69,6 +69,9 @@ async fn pages_and_api_over_a_store() {
     assert!(kind.starts_with("application/json"));
     let added: serde_json::Value = serde_json::from_str(&body).expect("JSON");
     assert_eq!(added["added"], 3);
+    assert_eq!(added["new_stories"], 2);
+    assert_eq!(added["updated_stories"], 2);
+    assert_eq!(added["stories"], 2);
     let articles = added["articles"].as_array().expect("articles");
     assert_eq!(articles[0]["story"], articles[1]["story"], "{body}");
     assert_ne!(articles[0]["story"], articles[2]["story"]);

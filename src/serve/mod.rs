@@ -22,7 +22,7 @@ use serde::Deserialize;
 
 use crate::model::{Article, Report};
 use crate::render::{STYLE, served_html, web_link};
-use crate::store::{IngestSummary, Store, StoreError, StoredStory};
+use crate::store::{Store, StoreError, StoredStory};
 
 /// Largest request body accepted.
 pub const BODY_LIMIT: usize = 4 * 1024 * 1024;
@@ -387,20 +387,10 @@ async fn api_articles(
             } else {
                 StatusCode::OK
             };
-            (status, axum::Json(api_summary(summary))).into_response()
+            (status, axum::Json(summary)).into_response()
         }
         Err(failure) => failure.json(),
     }
-}
-
-fn api_summary(summary: IngestSummary) -> serde_json::Value {
-    serde_json::json!({
-        "added": summary.added,
-        "already_stored": summary.already_stored,
-        "new_stories": summary.new_stories,
-        "stories": summary.stories,
-        "articles": summary.articles,
-    })
 }
 
 /// The articles of a request body, or why it cannot be taken: 400 for
