@@ -94,6 +94,12 @@ const RULES: &[(RemovalReason, &[&str])] = &[
 const PAGE_NOTICES: &[&str] = &[
     r"\bcrawl(s| data)?\b.*\b(internet archive|wayback machine|archive pages)\b",
     r"\b(internet archive|wayback machine)\b.*\bcrawl",
+    // Web archives' descriptions of their crawl collections.
+    r"\bcrawl\b.*\b(seedlist|crawler configuration|outlinks|warc files)\b",
+    r"\b(seed|seed ?list) for this crawl\b",
+    r"\bcollection contains\b.*\bcrawls\b",
+    r"^(crawl (start|end) date|number of (captures|unique urls|hosts))\s*:",
+    r"\b(this|these) (data|files) (is|are) (currently )?not (currently )?publicly accessible\b",
     r"^(tweet with a location|you can add location information to your tweets)\b",
     r"\b(please )?(turn on|enable) javascript\b",
     r"\bmedia playback is unsupported on your device\b",
@@ -409,10 +415,23 @@ mod tests {
             reason("Media playback is unsupported on your device"),
             Some("page_notice")
         );
-        assert_eq!(
-            reason("The crawl space under the house flooded, the fire service said."),
-            None
-        );
+        for description in [
+            "Web wide crawl with initial seedlist and crawler configuration from March 2011, \
+             run on new software for distributed crawling across many machines at once.",
+            "The seed for this crawl was a list of every host in the archive's index.",
+            "This collection contains collaborative election crawls performed by volunteers.",
+            "Number of captures: 2,713,676,341",
+            "These files are currently not publicly accessible.",
+        ] {
+            assert_eq!(reason(description), Some("page_notice"), "{description}");
+        }
+        for news in [
+            "The crawl space under the house flooded, the fire service said.",
+            "Traffic slowed to a crawl as captures of the escaped cattle went on for hours.",
+            "The pub crawl drew a seed list of 40 bars, organisers said.",
+        ] {
+            assert_eq!(reason(news), None, "{news}");
+        }
     }
 
     #[test]
