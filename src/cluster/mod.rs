@@ -267,6 +267,9 @@ impl<'v> Clusterer<'v> {
             .collect();
         vector.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         vector.truncate(ARTICLE_TERMS);
+        // Kept for the whole run: without this, each keeps the capacity of
+        // all its article's distinct words (60 MiB more at 100,000 articles).
+        vector.shrink_to_fit();
         let norm = vector.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
         if norm > 0.0 {
             vector.iter_mut().for_each(|x| x.1 /= norm);
