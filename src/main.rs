@@ -607,7 +607,10 @@ fn eval_facts(args: EvalFactsArgs) -> Result<bool> {
 }
 
 fn open_store(path: &std::path::Path) -> Result<chorus::store::Store> {
-    chorus::store::Store::open(path).with_context(|| format!("{}", path.display()))
+    chorus::store::Store::open_noticing(path, |notice| {
+        eprintln!("chorus: {}: {notice}", path.display())
+    })
+    .with_context(|| format!("{}", path.display()))
 }
 
 fn ingest(args: IngestArgs) -> Result<bool> {

@@ -50,8 +50,9 @@ struct App {
 
 /// Serves the store until interrupted (Ctrl-C), printing the address.
 pub async fn serve(settings: Settings) -> anyhow::Result<()> {
-    let store =
-        Store::open(&settings.db).map_err(|e| anyhow::anyhow!("{}: {e}", settings.db.display()))?;
+    let db = settings.db.display();
+    let store = Store::open_noticing(&settings.db, |notice| eprintln!("chorus: {db}: {notice}"))
+        .map_err(|e| anyhow::anyhow!("{db}: {e}"))?;
     let listener = tokio::net::TcpListener::bind(settings.addr)
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.addr))?;
