@@ -32,6 +32,8 @@ pub use incremental::JOIN_SIMILARITY;
 const APPLICATION_ID: i32 = 0x6368_7273;
 /// The schema this version writes; older stores are migrated to it.
 pub const SCHEMA_VERSION: i32 = 4;
+/// SQLite page cache per connection, in KiB.
+const CACHE_KIB: i64 = 64 * 1024;
 /// Words of each story's stored brief.
 const BRIEF_WORDS: usize = 150;
 
@@ -252,6 +254,11 @@ impl Store {
         }
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Ingest and migrations read and rewrite centroid and frequency rows
+        // all over the file; SQLite's default 2 MB page cache spilled them
+        // (64 MB, one paired run: a 5,000-article batch 9% faster, the
+        // migration to schema 4 20% faster).
+        conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
         let mut store = Store { conn };
         store.migrate(version, notice)?;
         Ok(store)
