@@ -13,9 +13,9 @@ use crate::terms::Vocab;
 pub const ENGLISH: &str = "eng";
 
 /// Share of English function words above which a text is English.
-const ENGLISH_STOPWORD_SHARE: f32 = 0.2;
+pub(crate) const ENGLISH_STOPWORD_SHARE: f32 = 0.2;
 /// Tokens looked at for that test.
-const SAMPLE_TOKENS: usize = 400;
+pub(crate) const SAMPLE_TOKENS: usize = 400;
 /// Characters of text given to the detector.
 const SAMPLE_CHARS: usize = 1200;
 
@@ -47,6 +47,17 @@ pub fn detect(documents: &[Document], index: &StoryIndex, vocab: &Vocab) -> Vec<
                 .map(|info| info.lang().code().to_string())
         })
         .collect()
+}
+
+/// Whether a text that has too few English function words is English all
+/// the same by whatlang, on its opening (so is a text whatlang cannot
+/// place).
+pub fn looks_english(text: &str) -> bool {
+    let end = text
+        .char_indices()
+        .nth(SAMPLE_CHARS)
+        .map_or(text.len(), |(i, _)| i);
+    whatlang::detect(&text[..end]).is_none_or(|info| info.lang() == whatlang::Lang::Eng)
 }
 
 /// The language of most of the story's sentences (English when none is known).

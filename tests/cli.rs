@@ -727,6 +727,36 @@ fn cluster_groups_the_example_into_one_story() {
 }
 
 #[test]
+fn cluster_keeps_a_foreign_language_report_with_its_event() {
+    // examples/web holds a French report of the talks: no word-based
+    // similarity places it, its names do — as `summarize` groups it.
+    let output = chorus(&["cluster", "examples", "--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let stories = report["stories"].as_array().expect("stories");
+    let story_of = |id: &str| {
+        stories
+            .iter()
+            .position(|s| {
+                s["documents"]
+                    .as_array()
+                    .is_some_and(|d| d.iter().any(|x| x == id))
+            })
+            .expect("every document is in a story")
+    };
+    assert_eq!(
+        story_of("le-quotidien"),
+        story_of("arab-herald"),
+        "{stories:?}"
+    );
+    assert_ne!(
+        story_of("valley-times-2"),
+        story_of("arab-herald"),
+        "{stories:?}"
+    );
+}
+
+#[test]
 fn eval_cluster_scores_mixed_clusters() {
     let dir = tempfile::tempdir().expect("temp dir");
     let floods = [

@@ -18,6 +18,10 @@
 //! only their vectors are kept. Document frequencies come from the whole
 //! batch up to [`WARM_UP`] articles, then from the stream seen so far.
 //!
+//! A lone article in another language than the rest shares no words with
+//! its story; it joins the story holding at least three of its names (see
+//! `attach_foreign`).
+//!
 //! Publication dates keep apart articles more than [`MAX_DAYS_APART`] days
 //! apart (a story that runs longer is a topic, not an event); within that
 //! they do not weigh: every penalty tried for pairs 7, 30, 90 or 365 days
@@ -87,17 +91,11 @@ pub fn headline(article: &Article) -> String {
 
 /// Splits loose articles into stories, biggest first: `{id}` when they
 /// make one story, else `{id}-1`, `{id}-2`, …
-///
-/// A lone article in another language than the rest cannot be compared
-/// word for word; it joins the story it shares the most names with
-/// (capitalised words: people and places read the same across languages),
-/// when it shares at least three.
 pub fn split_loose(input: StoryInput, vocab: &mut Vocab) -> Vec<StoryInput> {
     if !input.loose || input.articles.len() < 2 {
         return vec![input];
     }
     let mut groups = cluster(&input.articles, vocab);
-    attach_foreign_singletons(&input.articles, &mut groups);
     groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
     if groups.len() == 1 {
         return vec![input];
@@ -113,55 +111,6 @@ pub fn split_loose(input: StoryInput, vocab: &mut Vocab) -> Vec<StoryInput> {
             loose: true,
         })
         .collect()
-}
-
-/// Shared names a lone foreign-language article needs to join a story.
-const SHARED_NAMES: usize = 3;
-
-fn attach_foreign_singletons(articles: &[Article], groups: &mut Vec<Vec<usize>>) {
-    let english = |a: &Article| {
-        whatlang::detect(&a.text).is_none_or(|info| info.lang() == whatlang::Lang::Eng)
-    };
-    let names = |a: &Article| -> FxHashSet<String> {
-        a.text
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .filter(|w| w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_uppercase))
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let mut moved = Vec::new();
-    for (g, group) in groups.iter().enumerate() {
-        if group.len() != 1 || english(&articles[group[0]]) {
-            continue;
-        }
-        let own = names(&articles[group[0]]);
-        let best = groups
-            .iter()
-            .enumerate()
-            .filter(|(h, other)| *h != g && other.len() > 1)
-            .map(|(h, other)| {
-                let theirs: FxHashSet<String> =
-                    other.iter().flat_map(|&m| names(&articles[m])).collect();
-                (h, own.intersection(&theirs).count())
-            })
-            .filter(|&(_, shared)| shared >= SHARED_NAMES)
-            .max_by_key(|&(h, shared)| (shared, std::cmp::Reverse(h)));
-        if let Some((h, _)) = best {
-            moved.push((g, h));
-        }
-    }
-    for &(from, to) in &moved {
-        let member = groups[from][0];
-        groups[to].push(member);
-        groups[to].sort_unstable();
-    }
-    let gone: FxHashSet<usize> = moved.iter().map(|&(from, _)| from).collect();
-    let mut n = 0;
-    groups.retain(|_| {
-        let keep = !gone.contains(&n);
-        n += 1;
-        keep
-    });
 }
 
 /// Groups `articles` into stories; returns the members of each story, in
@@ -205,6 +154,8 @@ pub struct Clusterer<'v> {
     postings: FxHashMap<TermId, std::collections::VecDeque<(u32, f32)>>,
     pairs: Vec<(u32, u32, f32)>,
     shared: FxHashMap<u32, f32>,
+    /// Articles not in English, with the terms of their capitalised names.
+    foreign: Vec<(u32, Vec<TermId>)>,
 }
 
 impl<'v> Clusterer<'v> {
@@ -220,12 +171,22 @@ impl<'v> Clusterer<'v> {
             postings: FxHashMap::default(),
             pairs: Vec::new(),
             shared: FxHashMap::default(),
+            foreign: Vec::new(),
         }
     }
 
     /// Adds the next article of the stream.
     pub fn add(&mut self, article: &Article) {
-        let tf = term_counts(article, self.vocab);
+        let CountedTerms {
+            terms: tf,
+            english_by_words,
+        } = counted_terms(article, self.vocab);
+        if !english_by_words && !crate::language::looks_english(&article.text) {
+            let names = name_terms(article, self.vocab);
+            if !names.is_empty() {
+                self.foreign.push((self.counted as u32, names));
+            }
+        }
         for &(t, _) in &tf {
             *self.documents.entry(t).or_default() += 1;
         }
@@ -245,7 +206,9 @@ impl<'v> Clusterer<'v> {
     /// members in input order.
     pub fn finish(mut self) -> Vec<Vec<usize>> {
         self.weigh_waiting();
-        average_link(self.counted, self.pairs)
+        let mut groups = average_link(self.counted, self.pairs);
+        attach_foreign(&mut groups, &self.foreign, &self.vectors);
+        groups
     }
 
     fn weigh_waiting(&mut self) {
@@ -323,15 +286,35 @@ impl<'v> Clusterer<'v> {
 /// term order. Batch clustering and the store's incremental placement both
 /// read articles through this, so that one article weighs the same in each.
 pub fn term_counts(article: &Article, vocab: &mut Vocab) -> Vec<(TermId, f32)> {
+    counted_terms(article, vocab).terms
+}
+
+/// An article's terms as [`term_counts`] gives them, and whether it reads
+/// as English.
+struct CountedTerms {
+    terms: Vec<(TermId, f32)>,
+    /// A fifth or more of its first words are English function words.
+    english_by_words: bool,
+}
+
+fn counted_terms(article: &Article, vocab: &mut Vocab) -> CountedTerms {
     let cleaned = clean(article);
     let mut tf: FxHashMap<TermId, f32> = FxHashMap::default();
+    // Function words among the first tokens: English prose has a fifth or
+    // more, as the summarizer's language test assumes.
+    let (mut sampled, mut function_words) = (0usize, 0usize);
     let mut add = |text: &str, weight: f32, vocab: &mut Vocab, budget: &mut usize| {
         for t in vocab.terms(text) {
             if *budget == 0 {
                 break;
             }
             *budget -= 1;
-            if !vocab.is_stopword(t) && !vocab.is_numeric(t) {
+            let stopword = vocab.is_stopword(t);
+            if sampled < crate::language::SAMPLE_TOKENS {
+                sampled += 1;
+                function_words += usize::from(stopword);
+            }
+            if !stopword && !vocab.is_numeric(t) {
                 *tf.entry(t).or_default() += weight;
             }
         }
@@ -347,9 +330,103 @@ pub fn term_counts(article: &Article, vocab: &mut Vocab) -> Vec<(TermId, f32)> {
             break;
         }
     }
-    let mut tf: Vec<(TermId, f32)> = tf.into_iter().collect();
-    tf.sort_unstable_by_key(|x| x.0);
-    tf
+    let mut terms: Vec<(TermId, f32)> = tf.into_iter().collect();
+    terms.sort_unstable_by_key(|x| x.0);
+    let english_by_words =
+        function_words as f32 >= crate::language::ENGLISH_STOPWORD_SHARE * sampled as f32;
+    CountedTerms {
+        terms,
+        english_by_words,
+    }
+}
+
+/// The terms of an article's capitalised words of four letters or more:
+/// the names in it, which read the same in most languages.
+fn name_terms(article: &Article, vocab: &mut Vocab) -> Vec<TermId> {
+    let title = article.title.as_deref().unwrap_or_default();
+    let mut names: Vec<TermId> = Vec::new();
+    let words = [title, article.text.as_str()]
+        .into_iter()
+        .flat_map(|text| text.split(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_uppercase));
+    for word in words {
+        vocab.terms_into(word, &mut names);
+    }
+    names.retain(|&t| !vocab.is_stopword(t) && !vocab.is_numeric(t));
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// Names a lone foreign-language article must share with a story to join it.
+const SHARED_NAMES: usize = 3;
+
+/// A lone article in another language than the rest cannot be compared
+/// word for word; it joins the story of two or more whose articles' terms
+/// hold the most of its names, when they hold at least [`SHARED_NAMES`].
+/// Keeps `groups` in order of their first member, members in order.
+fn attach_foreign(
+    groups: &mut Vec<Vec<usize>>,
+    foreign: &[(u32, Vec<TermId>)],
+    vectors: &[Vector],
+) {
+    if foreign.is_empty() {
+        return;
+    }
+    let mut group_of = vec![0; vectors.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &m in members {
+            group_of[m] = g;
+        }
+    }
+    let lone: Vec<&(u32, Vec<TermId>)> = foreign
+        .iter()
+        .filter(|(article, _)| groups[group_of[*article as usize]].len() == 1)
+        .collect();
+    let wanted: FxHashSet<TermId> = lone
+        .iter()
+        .flat_map(|(_, names)| names.iter().copied())
+        .collect();
+    // Which stories of two or more carry each wanted name: one pass over
+    // the vectors, however many lone articles there are.
+    let mut carriers: FxHashMap<TermId, FxHashSet<usize>> = FxHashMap::default();
+    for (article, vector) in vectors.iter().enumerate() {
+        let g = group_of[article];
+        if groups[g].len() < 2 {
+            continue;
+        }
+        for &(t, _) in vector {
+            if wanted.contains(&t) {
+                carriers.entry(t).or_default().insert(g);
+            }
+        }
+    }
+    let mut moves = Vec::new();
+    for (article, names) in lone {
+        let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
+        for story in names
+            .iter()
+            .flat_map(|t| carriers.get(t).into_iter().flatten())
+        {
+            *shared.entry(*story).or_default() += 1;
+        }
+        let best = shared
+            .into_iter()
+            .filter(|&(_, n)| n >= SHARED_NAMES)
+            .max_by_key(|&(g, n)| (n, std::cmp::Reverse(g)));
+        if let Some((g, _)) = best {
+            moves.push((*article as usize, g));
+        }
+    }
+    for (article, g) in moves {
+        groups[group_of[article]].clear();
+        groups[g].push(article);
+    }
+    groups.retain(|members| !members.is_empty());
+    for members in groups.iter_mut() {
+        members.sort_unstable();
+    }
+    groups.sort_by_key(|members| members[0]);
 }
 
 /// The weight of a term counted `count` times in an article and found in
