@@ -282,7 +282,7 @@ impl<'v> Clusterer<'v> {
 }
 
 /// Raw term frequencies of an article's headline (counted double) and the
-/// first [`BODY_WORDS`] words of its cleaned body, content words only, in
+/// first 2,000 words of its cleaned body, content words only, in
 /// term order. Batch clustering and the store's incremental placement both
 /// read articles through this, so that one article weighs the same in each.
 pub fn term_counts(article: &Article, vocab: &mut Vocab) -> Vec<(TermId, f32)> {
