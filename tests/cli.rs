@@ -1024,6 +1024,28 @@ fn ingest_is_idempotent_and_stories_are_listed() {
 }
 
 #[test]
+fn ingest_places_a_foreign_language_report_by_its_names() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let db = dir.path().join("chorus.db").to_string_lossy().to_string();
+    let output = chorus(&["ingest", "examples", "--db", &db, "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let summary: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let articles = summary["articles"].as_array().expect("articles");
+    let story_of = |id: &str| {
+        articles
+            .iter()
+            .find(|a| a["id"] == id)
+            .map(|a| a["story"].clone())
+            .expect("every article is reported")
+    };
+    assert_eq!(
+        story_of("le-quotidien"),
+        story_of("arab-herald"),
+        "{articles:?}"
+    );
+}
+
+#[test]
 fn a_killed_ingest_leaves_the_store_as_it_was() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let db = dir.path().join("chorus.db").to_string_lossy().to_string();

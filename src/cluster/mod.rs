@@ -358,8 +358,30 @@ fn name_terms(article: &Article, vocab: &mut Vocab) -> Vec<TermId> {
     names
 }
 
+/// An article's names (the terms of its capitalised words of four letters
+/// or more) when it is not in English: fewer than
+/// a fifth of its first words are English function words and whatlang does
+/// not call it English. `None` for English.
+pub fn foreign_names(article: &Article, vocab: &mut Vocab) -> Option<Vec<TermId>> {
+    let end = article
+        .text
+        .char_indices()
+        .nth(crate::language::SAMPLE_TOKENS * 8)
+        .map_or(article.text.len(), |(i, _)| i);
+    let mut tokens = Vec::new();
+    vocab.terms_into(&article.text[..end], &mut tokens);
+    tokens.truncate(crate::language::SAMPLE_TOKENS);
+    let function_words = tokens.iter().filter(|&&t| vocab.is_stopword(t)).count();
+    if function_words as f32 >= crate::language::ENGLISH_STOPWORD_SHARE * tokens.len() as f32
+        || crate::language::looks_english(&article.text)
+    {
+        return None;
+    }
+    Some(name_terms(article, vocab)).filter(|names| !names.is_empty())
+}
+
 /// Names a lone foreign-language article must share with a story to join it.
-const SHARED_NAMES: usize = 3;
+pub const SHARED_NAMES: usize = 3;
 
 /// A lone article in another language than the rest cannot be compared
 /// word for word; it joins the story of two or more whose articles' terms

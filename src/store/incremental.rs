@@ -109,11 +109,17 @@ impl Placer {
 
     /// Finds (or makes) the story for `article`, whose words [`Placer::count`]
     /// counted; the article row itself is written by the caller.
+    ///
+    /// An article in another language, with its `names`, shares few words
+    /// with any story: when no story is similar enough it joins the one
+    /// whose centroid holds the most of its names, at least
+    /// [`crate::cluster::SHARED_NAMES`], as batch clustering does.
     pub fn place(
         &mut self,
         tx: &Transaction,
         article: &Article,
         counts: &Counts,
+        names: Option<&[String]>,
     ) -> Result<Placed, StoreError> {
         let vector = self.weigh(counts);
         let mut scored: Vec<(i64, f32)> = Vec::new();
@@ -122,6 +128,12 @@ impl Placer {
             if similarity >= JOIN_SIMILARITY {
                 scored.push((story, similarity));
             }
+        }
+        if scored.is_empty()
+            && let Some(names) = names
+            && let Some(story) = self.story_by_names(tx, names)?
+        {
+            scored.push((story, 0.0));
         }
         // Most similar first; the older story wins a tie.
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -231,28 +243,9 @@ impl Placer {
     /// recent ones carrying each of its heaviest terms.
     fn candidates(&mut self, tx: &Transaction, vector: &Vector) -> Result<Vec<i64>, StoreError> {
         let mut shared: FxHashMap<i64, f32> = FxHashMap::default();
-        let mut find = tx.prepare_cached(
-            "SELECT story, weight FROM story_terms WHERE term = ?1 ORDER BY story DESC LIMIT ?2",
-        )?;
         for (term, weight) in vector.iter().take(PROBE_TERMS) {
-            let rows = find.query_map(params![term, STORIES_PER_TERM as i64], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)? as f32))
-            })?;
-            for row in rows {
-                let (story, theirs) = row?;
-                if !self.changed.contains(&story) && !self.merged.contains(&story) {
-                    *shared.entry(story).or_default() += weight * theirs;
-                }
-            }
-            let mut seen: FxHashSet<i64> = FxHashSet::default();
-            let fresh = self.fresh_postings.get(term).into_iter().flatten().rev();
-            for &(story, theirs) in fresh {
-                if seen.len() == STORIES_PER_TERM {
-                    break;
-                }
-                if seen.insert(story) && !self.merged.contains(&story) {
-                    *shared.entry(story).or_default() += weight * theirs;
-                }
+            for (story, theirs) in self.stories_with(tx, term)? {
+                *shared.entry(story).or_default() += weight * theirs;
             }
         }
         let mut ranked: Vec<(i64, f32)> = shared.into_iter().collect();
@@ -261,6 +254,57 @@ impl Placer {
         let mut stories: Vec<i64> = ranked.into_iter().map(|(story, _)| story).collect();
         stories.sort_unstable();
         Ok(stories)
+    }
+
+    /// The most recent stories (up to [`STORIES_PER_TERM`] stored ones and
+    /// as many changed this batch) whose centroid carries `term`, with its
+    /// weight there.
+    fn stories_with(&self, tx: &Transaction, term: &str) -> Result<Vec<(i64, f32)>, StoreError> {
+        let mut find = tx.prepare_cached(
+            "SELECT story, weight FROM story_terms WHERE term = ?1 ORDER BY story DESC LIMIT ?2",
+        )?;
+        let rows = find.query_map(params![term, STORIES_PER_TERM as i64], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)? as f32))
+        })?;
+        let mut stories = Vec::new();
+        for row in rows {
+            let (story, weight) = row?;
+            // A story changed this batch is represented by its fresh postings.
+            if !self.changed.contains(&story) && !self.merged.contains(&story) {
+                stories.push((story, weight));
+            }
+        }
+        let mut seen: FxHashSet<i64> = FxHashSet::default();
+        let fresh = self.fresh_postings.get(term).into_iter().flatten().rev();
+        for &(story, weight) in fresh {
+            if seen.len() == STORIES_PER_TERM {
+                break;
+            }
+            if seen.insert(story) && !self.merged.contains(&story) {
+                stories.push((story, weight));
+            }
+        }
+        Ok(stories)
+    }
+
+    /// The story whose centroid holds the most of `names`, at least
+    /// [`crate::cluster::SHARED_NAMES`] (the older on a tie).
+    fn story_by_names(
+        &mut self,
+        tx: &Transaction,
+        names: &[String],
+    ) -> Result<Option<i64>, StoreError> {
+        let mut held: FxHashMap<i64, usize> = FxHashMap::default();
+        for name in names {
+            for (story, _) in self.stories_with(tx, name)? {
+                *held.entry(story).or_default() += 1;
+            }
+        }
+        Ok(held
+            .into_iter()
+            .filter(|&(_, n)| n >= crate::cluster::SHARED_NAMES)
+            .max_by_key(|&(story, n)| (n, std::cmp::Reverse(story)))
+            .map(|(story, _)| story))
     }
 
     fn centroid(&mut self, tx: &Transaction, story: i64) -> Result<&Vector, StoreError> {
