@@ -7,7 +7,7 @@
 // Needs /usr/bin/chromium (Debian's `chromium`) and `npm ci` in this folder.
 
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,7 +27,27 @@ function check(condition, message) {
 
 const work = mkdtempSync(join(tmpdir(), "chorus-browser-"));
 const db = join(work, "chorus.db");
-execFileSync(chorus, ["ingest", join(root, "examples", "reports"), join(root, "examples", "web"), "--db", db], {
+// A second, unrelated story, so that the list and its search have
+// something to tell apart.
+const strike = join(work, "strike.jsonl");
+writeFileSync(
+  strike,
+  [
+    {
+      id: "harbour-post",
+      title: "Ferry crews strike over pay in Marenport",
+      text: "Ferry crews in Marenport walked out on Monday over pay, stranding thousands of commuters. The union said the strike would last three days.",
+    },
+    {
+      id: "coast-daily",
+      title: "Marenport ferries halted by pay strike",
+      text: "A pay strike by ferry crews halted every Marenport crossing on Monday. Commuters queued for buses as the union announced a three-day walkout.",
+    },
+  ]
+    .map((article) => JSON.stringify(article))
+    .join("\n") + "\n",
+);
+execFileSync(chorus, ["ingest", join(root, "examples", "reports"), join(root, "examples", "web"), strike, "--db", db], {
   stdio: ["ignore", "inherit", "inherit"],
 });
 
@@ -62,7 +82,7 @@ try {
   await page.fill("input[name=q]", "Istanbul");
   await page.press("input[name=q]", "Enter");
   await page.waitForURL(/\?q=Istanbul/);
-  check((await stories.count()) >= 1, "a search finds the talks");
+  check((await stories.count()) === 1, "a search finds the talks and not the strike");
   await page.screenshot({ path: join(shots, "list.png") });
 
   await stories.first().click();
