@@ -177,15 +177,12 @@ impl<'v> Clusterer<'v> {
 
     /// Adds the next article of the stream.
     pub fn add(&mut self, article: &Article) {
-        let CountedTerms {
+        let ArticleTerms {
             terms: tf,
-            english_by_words,
-        } = counted_terms(article, self.vocab);
-        if !english_by_words && !crate::language::looks_english(&article.text) {
-            let names = name_terms(article, self.vocab);
-            if !names.is_empty() {
-                self.foreign.push((self.counted as u32, names));
-            }
+            foreign_names,
+        } = article_terms(article, self.vocab);
+        if let Some(names) = foreign_names {
+            self.foreign.push((self.counted as u32, names));
         }
         for &(t, _) in &tf {
             *self.documents.entry(t).or_default() += 1;
@@ -281,23 +278,22 @@ impl<'v> Clusterer<'v> {
     }
 }
 
-/// Raw term frequencies of an article's headline (counted double) and the
-/// first 2,000 words of its cleaned body, content words only, in
-/// term order. Batch clustering and the store's incremental placement both
-/// read articles through this, so that one article weighs the same in each.
-pub fn term_counts(article: &Article, vocab: &mut Vocab) -> Vec<(TermId, f32)> {
-    counted_terms(article, vocab).terms
+/// What clustering reads of an article. Batch clustering and the store's
+/// incremental placement both read articles through [`article_terms`], so
+/// that one article weighs the same in each.
+pub struct ArticleTerms {
+    /// Raw frequencies of the content terms of its headline (counted
+    /// double) and the first 2,000 words of its cleaned body, in term order.
+    pub terms: Vec<(TermId, f32)>,
+    /// The terms of its capitalised words of four letters or more, when
+    /// fewer than a fifth of its first words are English function words and
+    /// whatlang does not call it English either (a lone such article is
+    /// placed by the names it shares with a story).
+    pub foreign_names: Option<Vec<TermId>>,
 }
 
-/// An article's terms as [`term_counts`] gives them, and whether it reads
-/// as English.
-struct CountedTerms {
-    terms: Vec<(TermId, f32)>,
-    /// A fifth or more of its first words are English function words.
-    english_by_words: bool,
-}
-
-fn counted_terms(article: &Article, vocab: &mut Vocab) -> CountedTerms {
+/// An article's [`ArticleTerms`].
+pub fn article_terms(article: &Article, vocab: &mut Vocab) -> ArticleTerms {
     let cleaned = clean(article);
     let mut tf: FxHashMap<TermId, f32> = FxHashMap::default();
     // Function words among the first tokens: English prose has a fifth or
@@ -334,9 +330,12 @@ fn counted_terms(article: &Article, vocab: &mut Vocab) -> CountedTerms {
     terms.sort_unstable_by_key(|x| x.0);
     let english_by_words =
         function_words as f32 >= crate::language::ENGLISH_STOPWORD_SHARE * sampled as f32;
-    CountedTerms {
+    let foreign_names = (!english_by_words && !crate::language::looks_english(&article.text))
+        .then(|| name_terms(article, vocab))
+        .filter(|names| !names.is_empty());
+    ArticleTerms {
         terms,
-        english_by_words,
+        foreign_names,
     }
 }
 
@@ -356,28 +355,6 @@ fn name_terms(article: &Article, vocab: &mut Vocab) -> Vec<TermId> {
     names.sort_unstable();
     names.dedup();
     names
-}
-
-/// An article's names (the terms of its capitalised words of four letters
-/// or more) when it is not in English: fewer than
-/// a fifth of its first words are English function words and whatlang does
-/// not call it English. `None` for English.
-pub fn foreign_names(article: &Article, vocab: &mut Vocab) -> Option<Vec<TermId>> {
-    let end = article
-        .text
-        .char_indices()
-        .nth(crate::language::SAMPLE_TOKENS * 8)
-        .map_or(article.text.len(), |(i, _)| i);
-    let mut tokens = Vec::new();
-    vocab.terms_into(&article.text[..end], &mut tokens);
-    tokens.truncate(crate::language::SAMPLE_TOKENS);
-    let function_words = tokens.iter().filter(|&&t| vocab.is_stopword(t)).count();
-    if function_words as f32 >= crate::language::ENGLISH_STOPWORD_SHARE * tokens.len() as f32
-        || crate::language::looks_english(&article.text)
-    {
-        return None;
-    }
-    Some(name_terms(article, vocab)).filter(|names| !names.is_empty())
 }
 
 /// Names a lone foreign-language article must share with a story to join it.

@@ -50,6 +50,16 @@ type Vector = Vec<(String, f32)>;
 /// An article's content-word stems and their weighted counts.
 pub type Counts = FxHashMap<String, f32>;
 
+/// What placing reads of an article (see [`read_article`]).
+#[derive(Default)]
+pub struct Counted {
+    /// Its content-word stems and their weighted counts.
+    pub counts: Counts,
+    /// Its names, when it is not in English
+    /// ([`crate::cluster::ArticleTerms::foreign_names`]).
+    pub foreign_names: Option<Vec<String>>,
+}
+
 /// Places the articles of one batch, caching what it reads and writing
 /// what it changed in [`Placer::finish`].
 #[derive(Default)]
@@ -96,32 +106,30 @@ impl Placer {
         tx: &Transaction,
         article: &Article,
         vocab: &mut Vocab,
-    ) -> Result<Counts, StoreError> {
-        let counts = term_counts(article, vocab);
+    ) -> Result<Counted, StoreError> {
+        let counted = read_article(article, vocab);
         self.stored += 1;
-        for term in counts.keys() {
+        for term in counted.counts.keys() {
             let documents = self.documents(tx, term)?;
             self.documents.insert(term.clone(), documents + 1);
             self.counted.insert(term.clone());
         }
-        Ok(counts)
+        Ok(counted)
     }
 
     /// Finds (or makes) the story for `article`, whose words [`Placer::count`]
     /// counted; the article row itself is written by the caller.
     ///
-    /// An article in another language, with its `names`, shares few words
-    /// with any story: when no story is similar enough it joins the one
+    /// An article in another language shares few words with any story: when no story is similar enough it joins the one
     /// whose centroid holds the most of its names, at least
     /// [`crate::cluster::SHARED_NAMES`], as batch clustering does.
     pub fn place(
         &mut self,
         tx: &Transaction,
         article: &Article,
-        counts: &Counts,
-        names: Option<&[String]>,
+        counted: &Counted,
     ) -> Result<Placed, StoreError> {
-        let vector = self.weigh(counts);
+        let vector = self.weigh(&counted.counts);
         let mut scored: Vec<(i64, f32)> = Vec::new();
         for story in self.candidates(tx, &vector)? {
             let similarity = cosine(&vector, self.centroid(tx, story)?);
@@ -130,7 +138,7 @@ impl Placer {
             }
         }
         if scored.is_empty()
-            && let Some(names) = names
+            && let Some(names) = &counted.foreign_names
             && let Some(story) = self.story_by_names(tx, names)?
         {
             scored.push((story, 0.0));
@@ -360,7 +368,7 @@ pub fn reweigh(tx: &Transaction) -> Result<(), StoreError> {
         "SELECT title, text, story FROM articles",
         |article, _| {
             stored += 1;
-            for term in term_counts(&article, &mut vocab).into_keys() {
+            for term in read_article(&article, &mut vocab).counts.into_keys() {
                 *documents.entry(term).or_default() += 1;
             }
             Ok(())
@@ -384,7 +392,7 @@ pub fn reweigh(tx: &Transaction) -> Result<(), StoreError> {
                 finish(story.take())?;
             }
             let (_, sum) = story.get_or_insert_with(|| (id, FxHashMap::default()));
-            for (term, weight) in placer.weigh(&term_counts(&article, &mut vocab)) {
+            for (term, weight) in placer.weigh(&read_article(&article, &mut vocab).counts) {
                 *sum.entry(term).or_default() += weight;
             }
             Ok(())
@@ -420,14 +428,22 @@ fn for_each_article(
     Ok(())
 }
 
-/// An article's content-word stems and their counts, as batch clustering
-/// counts them (cleaned text, headline twice); stems are stored as text
-/// because term ids live only as long as one [`Vocab`].
-fn term_counts(article: &Article, vocab: &mut Vocab) -> Counts {
-    crate::cluster::term_counts(article, vocab)
-        .into_iter()
-        .map(|(id, count)| (vocab.stem(id).to_string(), count))
-        .collect()
+/// An article as batch clustering reads it ([`crate::cluster::article_terms`]:
+/// cleaned text, headline twice); stems are kept as text because term ids
+/// live only as long as one [`Vocab`].
+fn read_article(article: &Article, vocab: &mut Vocab) -> Counted {
+    let read = crate::cluster::article_terms(article, vocab);
+    let stem = |id: crate::terms::TermId| vocab.stem(id).to_string();
+    Counted {
+        counts: read
+            .terms
+            .into_iter()
+            .map(|(id, count)| (stem(id), count))
+            .collect(),
+        foreign_names: read
+            .foreign_names
+            .map(|names| names.into_iter().map(stem).collect()),
+    }
 }
 
 fn normalize(mut vector: Vector) -> Vector {

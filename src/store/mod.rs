@@ -362,9 +362,7 @@ impl Store {
             };
             // Every article to add was counted above.
             let counts = counts.unwrap_or_default();
-            let names: Option<Vec<String>> = crate::cluster::foreign_names(&article, &mut vocab)
-                .map(|ids| ids.iter().map(|&t| vocab.stem(t).to_string()).collect());
-            let placed = placer.place(&tx, &article, &counts, names.as_deref())?;
+            let placed = placer.place(&tx, &article, &counts)?;
             if placed.new_story {
                 summary.new_stories += 1;
             }
