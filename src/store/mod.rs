@@ -37,10 +37,20 @@ const CACHE_KIB: i64 = 64 * 1024;
 /// Words of each story's stored brief.
 const BRIEF_WORDS: usize = 150;
 
-/// Migrations, in order: entry `n` takes a store from version `n` to `n + 1`
-/// (its SQL, then [`migrate_data`] for the steps SQL cannot do).
-const MIGRATIONS: &[&str] = &[
-    "
+/// A migration step that SQL cannot do, run in the migration's transaction.
+type Rework = fn(&rusqlite::Transaction) -> Result<(), StoreError>;
+
+/// One step of the schema: SQL, then what SQL cannot do.
+struct Migration {
+    sql: &'static str,
+    /// Reworks the stored articles (slow on a big store: opening it says so).
+    rework: Option<Rework>,
+}
+
+/// Migrations, in order: entry `n` takes a store from version `n` to `n + 1`.
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        sql: "
     CREATE TABLE articles (
         id INTEGER PRIMARY KEY,
         doc_id TEXT NOT NULL,
@@ -75,14 +85,20 @@ const MIGRATIONS: &[&str] = &[
     -- How many stored articles use each term, for idf.
     CREATE TABLE terms (term TEXT PRIMARY KEY, documents INTEGER NOT NULL);
 ",
-    "
+        rework: None,
+    },
+    Migration {
+        sql: "
     -- Candidate stories are the most recent ones carrying a term.
     CREATE INDEX story_terms_recent ON story_terms(term, story DESC);
     DROP INDEX story_terms_term;
     -- Reports are now built when first read after a change (NULL: stale).
     UPDATE stories SET report = NULL;
 ",
-    "
+        rework: None,
+    },
+    Migration {
+        sql: "
     -- Conflicting facts in the built report (NULL while it is stale).
     ALTER TABLE stories ADD COLUMN conflicts INTEGER;
     -- Full-text search over headlines and text, kept beside the articles.
@@ -91,25 +107,19 @@ const MIGRATIONS: &[&str] = &[
     );
     INSERT INTO article_search (article_search) VALUES ('rebuild');
 ",
-    "
+        rework: None,
+    },
+    Migration {
+        sql: "
     -- Articles are now weighed as batch clustering weighs them (cleaned
     -- text, sublinear counts): frequencies and centroids are recomputed
     -- from the stored articles; stories keep their members.
     DELETE FROM terms;
     DELETE FROM story_terms;
 ",
+        rework: Some(incremental::reweigh),
+    },
 ];
-
-/// Migrations whose data step reads every stored article.
-const REWORKS_ARTICLES: &[usize] = &[3];
-
-/// The part of migration `n` that SQL cannot do.
-fn migrate_data(tx: &rusqlite::Transaction, n: usize) -> Result<(), StoreError> {
-    match n {
-        3 => incremental::reweigh(tx),
-        _ => Ok(()),
-    }
-}
 
 /// What can go wrong with a store.
 #[derive(Debug)]
@@ -266,7 +276,7 @@ impl Store {
 
     fn migrate(&mut self, from: i32, mut notice: impl FnMut(&str)) -> Result<(), StoreError> {
         for (n, migration) in MIGRATIONS.iter().enumerate().skip(from.max(0) as usize) {
-            if REWORKS_ARTICLES.contains(&n) && from > 0 {
+            if migration.rework.is_some() && from > 0 {
                 let articles = self.article_count()?;
                 if articles > 0 {
                     notice(&format!(
@@ -276,8 +286,10 @@ impl Store {
                 }
             }
             let tx = self.conn.transaction()?;
-            tx.execute_batch(migration)?;
-            migrate_data(&tx, n)?;
+            tx.execute_batch(migration.sql)?;
+            if let Some(rework) = migration.rework {
+                rework(&tx)?;
+            }
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.pragma_update(None, "user_version", n as i32 + 1)?;
             tx.commit()?;
@@ -790,7 +802,7 @@ mod tests {
         let path = dir.path().join("old.db");
         {
             let conn = Connection::open(&path)?;
-            conn.execute_batch(MIGRATIONS[0])?;
+            conn.execute_batch(MIGRATIONS[0].sql)?;
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
             conn.pragma_update(None, "user_version", 1)?;
             conn.execute(
