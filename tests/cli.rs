@@ -46,6 +46,12 @@ fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
 }
 
+/// The JSON a successful run printed.
+fn json_of(output: &Output) -> serde_json::Value {
+    assert!(output.status.success(), "{}", stderr(output));
+    serde_json::from_str(&stdout(output)).expect("JSON")
+}
+
 fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
 }
@@ -314,8 +320,7 @@ fn stdin_text() {
     let text = "Storm Hits Coast\n\nA storm hit the coast on Monday, cutting power to 40,000 homes. \
                 Crews worked through the night to restore it. Schools stayed closed.";
     let output = chorus_with_stdin(&["summarize", "-", "--format", "json"], text);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let report = json_of(&output);
     assert_eq!(report["documents"][0]["id"], "stdin");
     assert_eq!(report["documents"][0]["title"], "Storm Hits Coast");
     assert_eq!(report["stories"][0]["headline"], "Storm Hits Coast");
@@ -626,8 +631,7 @@ fn cluster_jsonl_and_multinews_lines_are_stories_of_their_own() {
         "--format",
         "json",
     ]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let report = json_of(&output);
     let ids = ids_of(&report["stories"]);
     assert_eq!(ids, ["c-one", "c-two", "test-1", "test-2"]);
     let first = &report["stories"][0]["summary"][0];
@@ -716,8 +720,7 @@ fn unknown_system_is_refused() {
 #[test]
 fn cluster_groups_the_example_into_one_story() {
     let output = chorus(&["cluster", "examples/reports", "--format", "json"]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let report = json_of(&output);
     assert_eq!(report["version"], 1);
     let stories = report["stories"].as_array().expect("stories");
     assert_eq!(stories.len(), 1);
@@ -731,8 +734,7 @@ fn cluster_keeps_a_foreign_language_report_with_its_event() {
     // examples/web holds a French report of the talks: no word-based
     // similarity places it, its names do — as `summarize` groups it.
     let output = chorus(&["cluster", "examples", "--format", "json"]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let report = json_of(&output);
     let stories = report["stories"].as_array().expect("stories");
     let story_of = |id: &str| {
         stories
@@ -928,8 +930,7 @@ fn eval_facts_scores_against_labels() {
         "tests/fixtures/facts-labels.jsonl",
         "--json",
     ]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let result: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let result = json_of(&output);
     assert_eq!(result["clusters"], 1);
     // "at least 12" against "9": one conflict, found, nothing else called one.
     assert_eq!(result["conflicts"]["reported"], 1);
@@ -1005,8 +1006,7 @@ fn ingest_is_idempotent_and_stories_are_listed() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let db = dir.path().join("chorus.db").to_string_lossy().to_string();
     let first = chorus(&["ingest", "examples/reports", "--db", &db, "--json"]);
-    assert!(first.status.success(), "{}", stderr(&first));
-    let first: serde_json::Value = serde_json::from_str(&stdout(&first)).expect("JSON");
+    let first = json_of(&first);
     assert_eq!(first["added"], 7);
     let again = chorus(&["ingest", "examples/reports", "--db", &db, "--json"]);
     let again: serde_json::Value = serde_json::from_str(&stdout(&again)).expect("JSON");
@@ -1015,8 +1015,7 @@ fn ingest_is_idempotent_and_stories_are_listed() {
         (0.into(), 7.into())
     );
     let listed = chorus(&["stories", "--db", &db, "--format", "json"]);
-    assert!(listed.status.success(), "{}", stderr(&listed));
-    let stories: serde_json::Value = serde_json::from_str(&stdout(&listed)).expect("JSON");
+    let stories = json_of(&listed);
     assert_eq!(stories.as_array().map(Vec::len), Some(1));
     assert_eq!(stories[0]["articles"], 7);
     let brief = chorus(&["stories", "--db", &db, "--story", "1"]);
@@ -1028,8 +1027,7 @@ fn ingest_places_a_foreign_language_report_by_its_names() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let db = dir.path().join("chorus.db").to_string_lossy().to_string();
     let output = chorus(&["ingest", "examples", "--db", &db, "--json"]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let summary: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let summary = json_of(&output);
     let articles = summary["articles"].as_array().expect("articles");
     let story_of = |id: &str| {
         articles
