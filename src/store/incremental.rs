@@ -252,9 +252,9 @@ impl Placer {
     fn candidates(&mut self, tx: &Transaction, vector: &Vector) -> Result<Vec<i64>, StoreError> {
         let mut shared: FxHashMap<i64, f32> = FxHashMap::default();
         for (term, weight) in vector.iter().take(PROBE_TERMS) {
-            for (story, theirs) in self.stories_with(tx, term)? {
+            self.stories_with(tx, term, |story, theirs| {
                 *shared.entry(story).or_default() += weight * theirs;
-            }
+            })?;
         }
         let mut ranked: Vec<(i64, f32)> = shared.into_iter().collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -264,22 +264,26 @@ impl Placer {
         Ok(stories)
     }
 
-    /// The most recent stories (up to [`STORIES_PER_TERM`] stored ones and
-    /// as many changed this batch) whose centroid carries `term`, with its
-    /// weight there.
-    fn stories_with(&self, tx: &Transaction, term: &str) -> Result<Vec<(i64, f32)>, StoreError> {
+    /// Calls `visit` with the most recent stories (up to
+    /// [`STORIES_PER_TERM`] stored ones and as many changed this batch)
+    /// whose centroid carries `term`, and its weight there; each story once.
+    fn stories_with(
+        &self,
+        tx: &Transaction,
+        term: &str,
+        mut visit: impl FnMut(i64, f32),
+    ) -> Result<(), StoreError> {
         let mut find = tx.prepare_cached(
             "SELECT story, weight FROM story_terms WHERE term = ?1 ORDER BY story DESC LIMIT ?2",
         )?;
         let rows = find.query_map(params![term, STORIES_PER_TERM as i64], |r| {
             Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)? as f32))
         })?;
-        let mut stories = Vec::new();
         for row in rows {
             let (story, weight) = row?;
             // A story changed this batch is represented by its fresh postings.
             if !self.changed.contains(&story) && !self.merged.contains(&story) {
-                stories.push((story, weight));
+                visit(story, weight);
             }
         }
         let mut seen: FxHashSet<i64> = FxHashSet::default();
@@ -289,10 +293,10 @@ impl Placer {
                 break;
             }
             if seen.insert(story) && !self.merged.contains(&story) {
-                stories.push((story, weight));
+                visit(story, weight);
             }
         }
-        Ok(stories)
+        Ok(())
     }
 
     /// The story whose centroid holds the most of `names`, at least
@@ -304,9 +308,7 @@ impl Placer {
     ) -> Result<Option<i64>, StoreError> {
         let mut held: FxHashMap<i64, usize> = FxHashMap::default();
         for name in names {
-            for (story, _) in self.stories_with(tx, name)? {
-                *held.entry(story).or_default() += 1;
-            }
+            self.stories_with(tx, name, |story, _| *held.entry(story).or_default() += 1)?;
         }
         Ok(held
             .into_iter()
