@@ -606,11 +606,36 @@ fn eval_facts(args: EvalFactsArgs) -> Result<bool> {
     Ok(clean && result.missing.is_empty())
 }
 
+/// Opens a store; a migration that reworks its articles says so on stderr
+/// and shows its progress there when stderr is a terminal.
 fn open_store(path: &std::path::Path) -> Result<chorus::store::Store> {
-    chorus::store::Store::open_noticing(path, |notice| {
-        eprintln!("chorus: {}: {notice}", path.display())
-    })
-    .with_context(|| format!("{}", path.display()))
+    use chorus::store::Migrating;
+    let mut bar: Option<indicatif::ProgressBar> = None;
+    let store = chorus::store::Store::open_noticing(path, |migrating| match migrating {
+        Migrating::Started { notice, steps } => {
+            eprintln!("chorus: {}: {notice}", path.display());
+            bar = Some(if std::io::stderr().is_terminal() {
+                let bar = indicatif::ProgressBar::new(steps);
+                if let Ok(style) =
+                    indicatif::ProgressStyle::with_template("{wide_bar} {percent}% (eta {eta})")
+                {
+                    bar.set_style(style);
+                }
+                bar
+            } else {
+                indicatif::ProgressBar::hidden()
+            });
+        }
+        Migrating::Progress(done) => {
+            if let Some(bar) = &bar {
+                bar.set_position(done);
+            }
+        }
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    store.with_context(|| format!("{}", path.display()))
 }
 
 fn ingest(args: IngestArgs) -> Result<bool> {

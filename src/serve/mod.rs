@@ -22,7 +22,7 @@ use serde::Deserialize;
 
 use crate::model::{Article, Report};
 use crate::render::{STYLE, served_html, web_link};
-use crate::store::{Store, StoreError, StoredStory};
+use crate::store::{Migrating, Store, StoreError, StoredStory};
 
 /// Largest request body accepted.
 pub const BODY_LIMIT: usize = 4 * 1024 * 1024;
@@ -51,8 +51,12 @@ struct App {
 /// Serves the store until interrupted (Ctrl-C), printing the address.
 pub async fn serve(settings: Settings) -> anyhow::Result<()> {
     let db = settings.db.display();
-    let store = Store::open_noticing(&settings.db, |notice| eprintln!("chorus: {db}: {notice}"))
-        .map_err(|e| anyhow::anyhow!("{db}: {e}"))?;
+    let store = Store::open_noticing(&settings.db, |migrating| {
+        if let Migrating::Started { notice, .. } = migrating {
+            eprintln!("chorus: {db}: {notice}")
+        }
+    })
+    .map_err(|e| anyhow::anyhow!("{db}: {e}"))?;
     let listener = tokio::net::TcpListener::bind(settings.addr)
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.addr))?;

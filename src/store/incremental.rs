@@ -360,8 +360,10 @@ impl Placer {
 /// Recounts document frequencies and rebuilds every story's centroid from
 /// its stored articles, weighed as [`Placer`] weighs a new one; memberships
 /// stay as they are. Two passes over the articles (frequencies, then
-/// vectors story by story) keep only one story's sum in memory.
-pub fn reweigh(tx: &Transaction) -> Result<(), StoreError> {
+/// vectors story by story) keep only one story's sum in memory; `progress`
+/// hears the articles read, both passes counted.
+pub fn reweigh(tx: &Transaction, progress: &mut dyn FnMut(u64)) -> Result<(), StoreError> {
+    let mut read = 0u64;
     let mut vocab = Vocab::new();
     let mut documents: FxHashMap<String, i64> = FxHashMap::default();
     let mut stored = 0i64;
@@ -370,6 +372,8 @@ pub fn reweigh(tx: &Transaction) -> Result<(), StoreError> {
         "SELECT title, text, story FROM articles",
         |article, _| {
             stored += 1;
+            read += 1;
+            progress(read);
             for term in read_article(&article, &mut vocab).counts.into_keys() {
                 *documents.entry(term).or_default() += 1;
             }
@@ -390,6 +394,8 @@ pub fn reweigh(tx: &Transaction) -> Result<(), StoreError> {
         tx,
         "SELECT title, text, story FROM articles ORDER BY story, id",
         |article, id| {
+            read += 1;
+            progress(read);
             if story.as_ref().is_some_and(|(current, _)| *current != id) {
                 finish(story.take())?;
             }

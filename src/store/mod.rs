@@ -37,8 +37,27 @@ const CACHE_KIB: i64 = 64 * 1024;
 /// Words of each story's stored brief.
 const BRIEF_WORDS: usize = 150;
 
-/// A migration step that SQL cannot do, run in the migration's transaction.
-type Rework = fn(&rusqlite::Transaction) -> Result<(), StoreError>;
+/// A migration step that SQL cannot do, run in the migration's transaction;
+/// it calls the progress function with the articles it has been through
+/// (each pass counted: [`REWORK_PASSES`] passes in all).
+type Rework = fn(&rusqlite::Transaction, &mut dyn FnMut(u64)) -> Result<(), StoreError>;
+
+/// Passes a [`Rework`] makes over the stored articles.
+const REWORK_PASSES: u64 = 2;
+
+/// What opening a store tells while a migration reworks its articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Migrating<'a> {
+    /// A rework starts: what it does, and how many steps it takes.
+    Started {
+        /// A line for the user.
+        notice: &'a str,
+        /// Steps in all (an article read once per pass).
+        steps: u64,
+    },
+    /// Steps done so far.
+    Progress(u64),
+}
 
 /// One step of the schema: SQL, then what SQL cannot do.
 struct Migration {
@@ -244,9 +263,10 @@ impl Store {
         Store::open_noticing(path, |_| {})
     }
 
-    /// [`Store::open`], telling `notice` before a migration reworks stored
-    /// articles (on a store of 20,000 articles that takes half a minute).
-    pub fn open_noticing(path: &Path, notice: impl FnMut(&str)) -> Result<Store, StoreError> {
+    /// [`Store::open`], telling `observe` when a migration reworks stored
+    /// articles and how far it has come (a store of 20,000 articles takes
+    /// half a minute).
+    pub fn open_noticing(path: &Path, observe: impl FnMut(Migrating)) -> Result<Store, StoreError> {
         let conn = Connection::open(path)?;
         // A file that is not SQLite at all fails here.
         let application: i32 = conn
@@ -270,25 +290,28 @@ impl Store {
         // migration to schema 4 20% faster).
         conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
         let mut store = Store { conn };
-        store.migrate(version, notice)?;
+        store.migrate(version, observe)?;
         Ok(store)
     }
 
-    fn migrate(&mut self, from: i32, mut notice: impl FnMut(&str)) -> Result<(), StoreError> {
+    fn migrate(&mut self, from: i32, mut observe: impl FnMut(Migrating)) -> Result<(), StoreError> {
         for (n, migration) in MIGRATIONS.iter().enumerate().skip(from.max(0) as usize) {
             if migration.rework.is_some() && from > 0 {
                 let articles = self.article_count()?;
                 if articles > 0 {
-                    notice(&format!(
-                        "updating the store to schema {}: weighing {articles} stored articles again",
-                        n + 1
-                    ));
+                    observe(Migrating::Started {
+                        notice: &format!(
+                            "updating the store to schema {}: weighing {articles} stored articles again",
+                            n + 1
+                        ),
+                        steps: articles as u64 * REWORK_PASSES,
+                    });
                 }
             }
             let tx = self.conn.transaction()?;
             tx.execute_batch(migration.sql)?;
             if let Some(rework) = migration.rework {
-                rework(&tx)?;
+                rework(&tx, &mut |done| observe(Migrating::Progress(done)))?;
             }
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.pragma_update(None, "user_version", n as i32 + 1)?;
@@ -816,17 +839,25 @@ mod tests {
             )?;
         }
         let mut notices = Vec::new();
-        let mut store = Store::open_noticing(&path, |n| notices.push(n.to_string()))?;
+        let mut progress = Vec::new();
+        let mut store = Store::open_noticing(&path, |m| match m {
+            Migrating::Started { notice, steps } => notices.push((notice.to_string(), steps)),
+            Migrating::Progress(done) => progress.push(done),
+        })?;
         let version: i32 = store
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?;
         assert_eq!(version, SCHEMA_VERSION);
         assert_eq!(
             notices,
-            ["updating the store to schema 4: weighing 1 stored articles again"]
+            [(
+                "updating the store to schema 4: weighing 1 stored articles again".to_string(),
+                2
+            )]
         );
-        Store::open_noticing(&dir.path().join("new.db"), |n| {
-            panic!("a new store needs no notice: {n}")
+        assert_eq!(progress, [1, 2]);
+        Store::open_noticing(&dir.path().join("new.db"), |m| {
+            panic!("a new store needs no notice: {m:?}")
         })?;
         // The old report is stale after the migration and is built anew.
         let report = store.report(1)?.unwrap_or_default();
