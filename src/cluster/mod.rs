@@ -34,7 +34,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::clean::clean;
 use crate::model::{Article, StoryInput};
-use crate::terms::{TermId, Vocab, sparse_dot};
+use crate::terms::{TermId, Vocab};
 
 /// Mean similarity between two stories' articles needed to merge them.
 pub const JOIN_SIMILARITY: f32 = 0.1;
@@ -154,6 +154,11 @@ pub struct Clusterer<'v> {
     postings: FxHashMap<TermId, std::collections::VecDeque<(u32, f32)>>,
     pairs: Vec<(u32, u32, f32)>,
     shared: FxHashMap<u32, f32>,
+    /// The weights of the article being linked, by term, zero elsewhere:
+    /// comparing a candidate is then one lookup per term of the
+    /// candidate's, where merging the two sorted vectors mispredicted a
+    /// branch at every step.
+    scattered: Vec<f32>,
     /// Articles not in English, with the terms of their capitalised names.
     foreign: Vec<(u32, Vec<TermId>)>,
 }
@@ -171,6 +176,7 @@ impl<'v> Clusterer<'v> {
             postings: FxHashMap::default(),
             pairs: Vec::new(),
             shared: FxHashMap::default(),
+            scattered: Vec::new(),
             foreign: Vec::new(),
         }
     }
@@ -256,15 +262,22 @@ impl<'v> Clusterer<'v> {
             candidates.truncate(NEIGHBOURS);
         }
         candidates.sort_unstable_by(most_shared);
+        self.scattered.resize(self.vocab.len(), 0.0);
+        for &(t, w) in &by_term {
+            self.scattered[t as usize] = w;
+        }
         for (b, _) in candidates {
             let apart = day.zip(self.days[b as usize]).map(|(x, y)| (x - y).abs());
             if apart.is_some_and(|d| d > MAX_DAYS_APART) {
                 continue;
             }
-            let similarity = sparse_dot(&by_term, &self.vectors[b as usize]);
+            let similarity = scattered_dot(&self.scattered, &self.vectors[b as usize]);
             if similarity >= PAIR_SIMILARITY {
                 self.pairs.push((b, a, similarity));
             }
+        }
+        for &(t, _) in &by_term {
+            self.scattered[t as usize] = 0.0;
         }
         for (t, w) in probes {
             let list = self.postings.entry(t).or_default();
@@ -276,6 +289,16 @@ impl<'v> Clusterer<'v> {
         self.vectors.push(by_term);
         self.days.push(day);
     }
+}
+
+/// Dot product of a vector with one scattered by term (see
+/// `Clusterer::scattered`), summed in term order as a merge of the two would.
+fn scattered_dot(scattered: &[f32], vector: &[(TermId, f32)]) -> f32 {
+    let mut sum = 0.0;
+    for &(t, w) in vector {
+        sum += scattered[t as usize] * w;
+    }
+    sum
 }
 
 /// What clustering reads of an article. Batch clustering and the store's
