@@ -27,50 +27,65 @@ pub fn parse_jsonl(path: &str, stem: &str, content: &str) -> ParsedJsonl {
         if line.trim().is_empty() {
             continue;
         }
-        let error = |message: String| InputError {
-            path: path.to_string(),
-            line: Some(number),
-            message,
-        };
-        let object = match serde_json::from_str::<Value>(line) {
-            Ok(Value::Object(object)) => object,
-            Ok(_) => {
-                parsed
-                    .errors
-                    .push(error("expected a JSON object".to_string()));
-                continue;
-            }
-            Err(err) => {
-                parsed.errors.push(error(format!("invalid JSON: {err}")));
-                continue;
-            }
-        };
-        if object.contains_key("documents") {
-            match cluster(&object, &format!("{stem}-{number}")) {
-                Ok((story, problems)) => {
-                    parsed.errors.extend(problems.into_iter().map(&error));
-                    for article in &story.articles {
-                        if let Some(problem) = date_problem(article) {
-                            parsed.errors.push(error(problem));
-                        }
-                    }
-                    parsed.stories.push(story);
-                }
-                Err(message) => parsed.errors.push(error(message)),
-            }
-        } else {
-            match article(&object, format!("{stem}-{number}")) {
-                Ok(article) => {
-                    if let Some(problem) = date_problem(&article) {
-                        parsed.errors.push(error(problem));
-                    }
-                    parsed.articles.push(article);
-                }
-                Err(message) => parsed.errors.push(error(message)),
-            }
+        match serde_json::from_str::<Value>(line) {
+            Ok(value) => read_value(&mut parsed, path, stem, number, value),
+            Err(err) => parsed.errors.push(InputError {
+                path: path.to_string(),
+                line: Some(number),
+                message: format!("invalid JSON: {err}"),
+            }),
         }
     }
     parsed
+}
+
+/// Reads JSON values already parsed (a request's array of articles) as
+/// the lines of a JSONL file: the first is line 1.
+pub fn parse_values(path: &str, stem: &str, values: Vec<Value>) -> ParsedJsonl {
+    let mut parsed = ParsedJsonl::default();
+    for (index, value) in values.into_iter().enumerate() {
+        read_value(&mut parsed, path, stem, index + 1, value);
+    }
+    parsed
+}
+
+/// One line's value: an article, a cluster, or an error naming the line.
+fn read_value(parsed: &mut ParsedJsonl, path: &str, stem: &str, number: usize, value: Value) {
+    let error = |message: String| InputError {
+        path: path.to_string(),
+        line: Some(number),
+        message,
+    };
+    let Value::Object(object) = value else {
+        parsed
+            .errors
+            .push(error("expected a JSON object".to_string()));
+        return;
+    };
+    if object.contains_key("documents") {
+        match cluster(&object, &format!("{stem}-{number}")) {
+            Ok((story, problems)) => {
+                parsed.errors.extend(problems.into_iter().map(&error));
+                for article in &story.articles {
+                    if let Some(problem) = date_problem(article) {
+                        parsed.errors.push(error(problem));
+                    }
+                }
+                parsed.stories.push(story);
+            }
+            Err(message) => parsed.errors.push(error(message)),
+        }
+    } else {
+        match article(&object, format!("{stem}-{number}")) {
+            Ok(article) => {
+                if let Some(problem) = date_problem(&article) {
+                    parsed.errors.push(error(problem));
+                }
+                parsed.articles.push(article);
+            }
+            Err(message) => parsed.errors.push(error(message)),
+        }
+    }
 }
 
 /// A cluster line; a bad document is reported and the rest of the cluster kept.
@@ -184,6 +199,25 @@ mod tests {
         );
         assert!(
             errors[1].starts_with("in.jsonl:2: article b: date \"yesterday-ish\" is not a date")
+        );
+    }
+
+    #[test]
+    fn parsed_values_are_read_as_lines() {
+        let values: Vec<Value> = serde_json::from_str(
+            r#"[{"id":"a","text":"Body."}, 7, {"title":"no text"}, {"text":"Two."}]"#,
+        )
+        .unwrap_or_default();
+        let parsed = parse_values("request", "article", values);
+        let ids: Vec<&str> = parsed.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "article-4"]);
+        let errors: Vec<String> = parsed.errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            errors,
+            [
+                "request:2: expected a JSON object",
+                "request:3: missing \"text\""
+            ]
         );
     }
 

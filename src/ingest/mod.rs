@@ -23,7 +23,7 @@ use crate::model::{Article, StoryInput};
 
 pub use feed::{SUMMARY_ONLY, parse_feed};
 pub use html::{html_to_text, nesting_depth, parse_html};
-pub use jsonl::parse_jsonl;
+pub use jsonl::{parse_jsonl, parse_values};
 pub use multinews::parse_multinews;
 pub use text::{parse_text_article, split_headline};
 

@@ -419,7 +419,7 @@ fn parse_articles(body: &[u8]) -> Result<Vec<Article>, Failure> {
             "no article given",
         ));
     }
-    let mut lines = String::new();
+    let mut articles = Vec::with_capacity(items.len());
     for mut item in items {
         // An article without an id is named by its text, so that sending it
         // again is recognised rather than refused as a reused id.
@@ -430,10 +430,9 @@ fn parse_articles(body: &[u8]) -> Result<Vec<Article>, Failure> {
             let id = format!("article-{}", crate::store::content_hash(text));
             object.insert("id".to_string(), serde_json::Value::String(id));
         }
-        lines.push_str(&item.to_string());
-        lines.push('\n');
+        articles.push(item);
     }
-    let parsed = crate::ingest::parse_jsonl("request", "article", &lines);
+    let parsed = crate::ingest::parse_values("request", "article", articles);
     let problems: Vec<String> = parsed
         .errors
         .iter()
