@@ -83,6 +83,13 @@ struct StoriesArgs {
     /// Print the stored report of this story instead.
     #[arg(long)]
     story: Option<i64>,
+    /// Only stories with an article whose headline or text holds all these
+    /// words.
+    #[arg(long, short)]
+    search: Option<String>,
+    /// List at most this many stories (the biggest, then the newest).
+    #[arg(long, short = 'n')]
+    limit: Option<usize>,
 }
 
 #[derive(clap::Args)]
@@ -744,12 +751,30 @@ fn stories(args: StoriesArgs) -> Result<bool> {
         write_output(None, &render(&report, args.format, color))?;
         return Ok(true);
     }
-    let stories = store.stories()?;
+    // One more than the limit tells whether the list was cut.
+    let limit = args.limit.unwrap_or(usize::MAX);
+    let mut stories = store.list(args.search.as_deref(), limit.saturating_add(1), 0)?;
+    let cut = stories.len() > limit;
+    stories.truncate(limit);
     let printed = match args.format {
         OutputFormat::Json => format!("{}\n", serde_json::to_string_pretty(&stories)?),
         OutputFormat::Html => bail!("--format html shows one story: add --story N"),
         _ => {
-            let mut out = format!("{} stories\n", stories.len());
+            let matching = match &args.search {
+                Some(words) => format!(" with \"{words}\""),
+                None => String::new(),
+            };
+            let more = if cut {
+                " (more with a higher --limit)"
+            } else {
+                ""
+            };
+            let noun = if stories.len() == 1 {
+                "story"
+            } else {
+                "stories"
+            };
+            let mut out = format!("{} {noun}{matching}{more}\n", stories.len());
             for story in &stories {
                 let seen = match (&story.first_seen, &story.last_seen) {
                     (Some(first), Some(last)) if first != last => format!(", {first} to {last}"),

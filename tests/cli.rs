@@ -1023,6 +1023,63 @@ fn ingest_is_idempotent_and_stories_are_listed() {
 }
 
 #[test]
+fn stories_are_searched_and_limited() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let db = dir.path().join("chorus.db").to_string_lossy().to_string();
+    let strike = dir.path().join("strike.jsonl");
+    std::fs::write(
+        &strike,
+        concat!(
+            r#"{"id":"s1","title":"Port workers strike","text":"Dock workers at the port of Halvik walked out on Monday over pay, halting container traffic."}"#,
+            "\n",
+            r#"{"id":"s2","title":"Halvik dock strike enters second day","text":"The strike by Halvik dock workers over pay entered its second day, with container traffic still halted."}"#,
+            "\n"
+        ),
+    )
+    .expect("fixture written");
+    let ingested = chorus(&[
+        "ingest",
+        "examples/reports",
+        &strike.to_string_lossy(),
+        "--db",
+        &db,
+    ]);
+    assert!(ingested.status.success(), "{}", stderr(&ingested));
+    let listed = |args: &[&str]| {
+        let mut all = vec!["stories", "--db", &db];
+        all.extend_from_slice(args);
+        let output = chorus(&all);
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output)
+    };
+    let all = listed(&[]);
+    assert!(all.starts_with("2 stories\n"), "{all}");
+    // The biggest story first; the cut is said.
+    let first = listed(&["--limit", "1"]);
+    assert!(
+        first.starts_with("1 story (more with a higher --limit)\n"),
+        "{first}"
+    );
+    assert!(
+        first.contains("Istanbul") && !first.contains("Port workers"),
+        "{first}"
+    );
+    let found = listed(&["--search", "dock workers"]);
+    assert!(
+        found.starts_with("1 story with \"dock workers\"\n"),
+        "{found}"
+    );
+    assert!(
+        found.contains("Port workers strike (2 articles)") && !found.contains("Istanbul"),
+        "{found}"
+    );
+    assert!(listed(&["--search", "glacier"]).starts_with("0 stories with"));
+    let json: serde_json::Value =
+        serde_json::from_str(&listed(&["--search", "Serin", "--format", "json"])).expect("JSON");
+    assert_eq!(json.as_array().map(Vec::len), Some(1));
+}
+
+#[test]
 fn ingest_places_a_foreign_language_report_by_its_names() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let db = dir.path().join("chorus.db").to_string_lossy().to_string();
