@@ -4,6 +4,7 @@
 
 mod porter;
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 pub use porter::stem as porter_stem;
@@ -172,7 +173,10 @@ pub const FUNCTION_WORDS: &[&str] = &[
 /// One vocabulary can serve a whole run: stemming is cached per surface
 /// form, which is where most of tokenization's time would otherwise go.
 pub struct Vocab {
-    by_surface: FxHashMap<String, TermId>,
+    /// Keys up to 24 bytes are held inline: a lookup compares the key in
+    /// the table itself, where a `String` key sent every hit to its heap
+    /// copy (a cache miss apiece once the vocabulary is large).
+    by_surface: FxHashMap<CompactString, TermId>,
     by_stem: FxHashMap<String, TermId>,
     stems: Vec<String>,
     stop: Vec<bool>,
@@ -319,7 +323,7 @@ impl Vocab {
             self.stems.push(stem);
             self.stop.push(false);
         }
-        self.by_surface.insert(surface.to_string(), id);
+        self.by_surface.insert(CompactString::from(surface), id);
         id
     }
 }
