@@ -51,7 +51,6 @@ type Vector = Vec<(String, f32)>;
 pub type Counts = FxHashMap<String, f32>;
 
 /// What placing reads of an article (see [`read_article`]).
-#[derive(Default)]
 pub struct Counted {
     /// Its content-word stems and their weighted counts.
     pub counts: Counts,
@@ -120,8 +119,9 @@ impl Placer {
     /// Finds (or makes) the story for `article`, whose words [`Placer::count`]
     /// counted; the article row itself is written by the caller.
     ///
-    /// An article in another language shares few words with any story: when no story is similar enough it joins the one
-    /// whose centroid holds the most of its names, at least
+    /// An article in another language shares few words with any story:
+    /// when no story is similar enough it joins the one whose centroid
+    /// holds the most of its names, at least
     /// [`crate::cluster::SHARED_NAMES`], as batch clustering does.
     pub fn place(
         &mut self,

@@ -343,8 +343,8 @@ impl Store {
             story: None,
             reason: reason.map(str::to_string),
         };
-        // First what becomes of each article, then the words of those to
-        // add are counted, then they are placed in order.
+        // First what becomes of each article, counting the words of those
+        // to add as they are found, then they are placed in order.
         let mut fates: Vec<Fate> = Vec::with_capacity(total);
         let mut batch_hashes: FxHashSet<String> = FxHashSet::default();
         let mut batch_ids: FxHashSet<String> = FxHashSet::default();
@@ -362,25 +362,16 @@ impl Store {
                 } else {
                     batch_hashes.insert(hash.clone());
                     batch_ids.insert(article.id.clone());
-                    Fate::Add(hash)
+                    Fate::Add(hash, placer.count(&tx, article, &mut vocab)?)
                 }
             };
             fates.push(fate);
         }
         drop((known_hash, known_id));
-        let mut counts = Vec::with_capacity(total);
-        for (article, fate) in articles.iter().zip(&fates) {
-            counts.push(match fate {
-                Fate::Add(_) => Some(placer.count(&tx, article, &mut vocab)?),
-                _ => None,
-            });
-        }
-        for (done, ((article, fate), counts)) in
-            articles.into_iter().zip(fates).zip(counts).enumerate()
-        {
+        for (done, (article, fate)) in articles.into_iter().zip(fates).enumerate() {
             progress(done, total);
-            let hash = match fate {
-                Fate::Add(hash) => hash,
+            let (hash, counted) = match fate {
+                Fate::Add(hash, counted) => (hash, counted),
                 Fate::Known(hash) => {
                     summary.already_stored += 1;
                     placements.push((placement(article.id, "already_stored", None), Some(hash)));
@@ -395,9 +386,7 @@ impl Store {
                     continue;
                 }
             };
-            // Every article to add was counted above.
-            let counts = counts.unwrap_or_default();
-            let placed = placer.place(&tx, &article, &counts)?;
+            let placed = placer.place(&tx, &article, &counted)?;
             if placed.new_story {
                 summary.new_stories += 1;
             }
@@ -621,8 +610,8 @@ fn fts_query(search: &str) -> String {
 
 /// What `ingest` does with one article of a batch.
 enum Fate {
-    /// Stored now, under this hash.
-    Add(String),
+    /// Stored now, under this hash, with what placing reads of it.
+    Add(String, incremental::Counted),
     /// The same text is stored already (or earlier in the batch).
     Known(String),
     /// Not stored, for this reason.
