@@ -1,10 +1,11 @@
 //! Story clustering on arbitrary text split into articles at form feeds
-//! (first line the headline, a second line `date: …` the publication
-//! date): every article lands in exactly one story, stories come in order
-//! of their first article with members in input order, and the same input
-//! gives the same stories.
+//! (each read as a plain-text file, headline first; a body starting with
+//! `date: …` gives the publication date): every article lands in exactly
+//! one story, stories come in order of their first article with members in
+//! input order, and the same input gives the same stories.
 #![no_main]
 
+use chorus::ingest::parse_text_article;
 use chorus::model::Article;
 use chorus::terms::Vocab;
 use libfuzzer_sys::fuzz_target;
@@ -17,26 +18,12 @@ fuzz_target!(|data: &[u8]| {
         .split('\u{c}')
         .enumerate()
         .map(|(i, part)| {
-            let mut lines = part.splitn(3, '\n');
-            let title = lines.next().map(str::to_string);
-            let second = lines.next().unwrap_or_default();
-            let (date, body) = match second.strip_prefix("date: ") {
-                Some(date) => (
-                    Some(date.to_string()),
-                    lines.next().unwrap_or_default().to_string(),
-                ),
-                None => (
-                    None,
-                    format!("{second}\n{}", lines.next().unwrap_or_default()),
-                ),
-            };
-            Article {
-                id: format!("d{i}"),
-                title,
-                date,
-                text: body,
-                ..Article::default()
+            let mut article = parse_text_article(&format!("d{i}"), part);
+            if let Some(dated) = article.text.trim_start().strip_prefix("date: ") {
+                let (date, body) = dated.split_once('\n').unwrap_or((dated, ""));
+                (article.date, article.text) = (Some(date.to_string()), body.to_string());
             }
+            article
         })
         .collect();
     let groups = chorus::cluster::cluster(&articles, &mut Vocab::new());
