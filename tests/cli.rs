@@ -1054,24 +1054,24 @@ fn stories_are_searched_and_limited() {
     };
     let all = listed(&[]);
     assert!(all.starts_with("2 stories\n"), "{all}");
+    // A listing's first line, and a story it shows and one it does not.
+    let shows = |args: &[&str], head: &str, has: &str, lacks: &str| {
+        let out = listed(args);
+        assert!(out.starts_with(head), "{out}");
+        assert!(out.contains(has) && !out.contains(lacks), "{out}");
+    };
     // The biggest story first; the cut is said.
-    let first = listed(&["--limit", "1"]);
-    assert!(
-        first.starts_with("1 story (more with a higher --limit)\n"),
-        "{first}"
+    shows(
+        &["--limit", "1"],
+        "1 story (more with a higher --limit)\n",
+        "Istanbul",
+        "Port workers",
     );
-    assert!(
-        first.contains("Istanbul") && !first.contains("Port workers"),
-        "{first}"
-    );
-    let found = listed(&["--search", "dock workers"]);
-    assert!(
-        found.starts_with("1 story with \"dock workers\"\n"),
-        "{found}"
-    );
-    assert!(
-        found.contains("Port workers strike (2 articles)") && !found.contains("Istanbul"),
-        "{found}"
+    shows(
+        &["--search", "dock workers"],
+        "1 story with \"dock workers\"\n",
+        "Port workers strike (2 articles)",
+        "Istanbul",
     );
     assert!(listed(&["--search", "glacier"]).starts_with("0 stories with"));
     let json: serde_json::Value =
