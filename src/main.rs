@@ -621,17 +621,10 @@ fn open_store(path: &std::path::Path) -> Result<chorus::store::Store> {
     let store = chorus::store::Store::open_noticing(path, |migrating| match migrating {
         Migrating::Started { notice, steps } => {
             eprintln!("chorus: {}: {notice}", path.display());
-            bar = Some(if std::io::stderr().is_terminal() {
-                let bar = indicatif::ProgressBar::new(steps);
-                if let Ok(style) =
-                    indicatif::ProgressStyle::with_template("{wide_bar} {percent}% (eta {eta})")
-                {
-                    bar.set_style(style);
-                }
-                bar
-            } else {
-                indicatif::ProgressBar::hidden()
-            });
+            bar = Some(on_terminal(
+                indicatif::ProgressBar::new(steps),
+                "{wide_bar} {percent}% (eta {eta})",
+            ));
         }
         Migrating::Progress(done) => {
             if let Some(bar) = &bar {
@@ -712,15 +705,22 @@ fn ingest(args: IngestArgs) -> Result<bool> {
 /// A counter of articles on stderr (the total is not known while files
 /// are still being read), hidden unless stderr is a terminal.
 fn progress_bar(message: &'static str) -> indicatif::ProgressBar {
+    let bar = on_terminal(
+        indicatif::ProgressBar::new_spinner(),
+        "{spinner} {pos} {msg} ({per_sec})",
+    );
+    bar.set_message(message);
+    bar
+}
+
+/// `bar` drawn with `template` when stderr is a terminal, else hidden.
+fn on_terminal(bar: indicatif::ProgressBar, template: &str) -> indicatif::ProgressBar {
     if !std::io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
     }
-    let bar = indicatif::ProgressBar::new_spinner();
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {pos} {msg} ({per_sec})")
-    {
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
         bar.set_style(style);
     }
-    bar.set_message(message);
     bar
 }
 
