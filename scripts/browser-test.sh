@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The browser test: Debian's Chromium, driven by playwright-core from npm,
-# walks chorus serve's real pages (tests/browser/story.mjs). Screenshots are
+# walks chorus serve's real pages (crates/chorus-cli/tests/browser/story.mjs). Screenshots are
 # left in target/browser/. Installs Chromium (and Node.js) when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,5 +21,5 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 cargo build
-npm ci --prefix tests/browser --no-audit --no-fund
-node tests/browser/story.mjs target/debug/chorus
+npm ci --prefix crates/chorus-cli/tests/browser --no-audit --no-fund
+node crates/chorus-cli/tests/browser/story.mjs target/debug/chorus

@@ -1,0 +1,444 @@
+//! Scale: a stream of 100,000+ articles built at run time from cluster
+//! files, clustered by `chorus cluster` and stored by `chorus ingest`, with
+//! articles per second and peak memory (the child process's maximum
+//! resident set) for each, and BCubed against the stream's own groups.
+//!
+//!     cargo bench --bench scale -- ../shared/data/*-dev.jsonl [--articles 100000] [--ingest 20000]
+//!
+//! Ingest stores the first `--ingest` articles one stream file (5,000
+//! articles) at a time into one store, each file a separate run, so each
+//! row shows the cost of adding 5,000 articles to a store that already
+//! holds the rows above it.
+//!
+//! The stream is written under `target/scale/` (never committed). Each
+//! gold cluster is replayed many times as a different event: replay `r`
+//! renames every word outside the corpus's most frequent ones (names,
+//! places, the specific nouns that tell events apart) with a suffix of its
+//! own, drops one paragraph in ten and swaps some neighbours, and is dated
+//! a few days after replay `r - 1`. Articles arrive in date order. Prefixes
+//! of a quarter, a half and all of the stream show whether the cost per
+//! article grows with the stream.
+
+use std::collections::HashMap;
+use std::fs::{self, File};
+use std::io::{BufWriter, Write};
+use std::os::unix::process::ExitStatusExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use chorus::ingest::{Limits, ingest_paths};
+use chorus::model::StoryInput;
+use chorus_eval::bcubed::score;
+
+/// Most frequent words of the source corpus, left as they are in every
+/// replay: the vocabulary events share.
+const SHARED_WORDS: usize = 500;
+/// Articles per stream file (one feed dump).
+const FILE_ARTICLES: usize = 5_000;
+
+fn main() {
+    let mut args = std::env::args().skip(1).filter(|a| a != "--bench");
+    let mut paths = Vec::new();
+    let mut total: usize = 100_000;
+    let mut ingest: usize = 20_000;
+    let mut generate = false;
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--generate" => generate = true,
+            "--articles" => total = args.next().and_then(|n| n.parse().ok()).unwrap_or(total),
+            "--ingest" => ingest = args.next().and_then(|n| n.parse().ok()).unwrap_or(ingest),
+            other => paths.push(PathBuf::from(other)),
+        }
+    }
+    if paths.is_empty() {
+        eprintln!(
+            "usage: cargo bench --bench scale -- CLUSTERS.jsonl… [--articles N] [--ingest N]"
+        );
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/scale");
+    if generate {
+        generate_stream(&paths, total, &root);
+        return;
+    }
+    // The stream is built in a child process: a child spawned from a parent
+    // holding it would be charged the parent's memory until it execs.
+    let mut builder = Command::new(std::env::current_exe().expect("own path"));
+    builder
+        .arg("--generate")
+        .args(["--articles", &total.to_string()]);
+    let built = builder
+        .args(&paths)
+        .status()
+        .expect("the stream builder runs");
+    assert!(built.success(), "building the stream failed");
+    let gold_text = fs::read_to_string(root.join("gold.tsv")).expect("gold.tsv");
+    let gold: HashMap<&str, usize> = gold_text
+        .lines()
+        .filter_map(|line| {
+            let (id, event) = line.split_once('\t')?;
+            Some((id, event.parse().ok()?))
+        })
+        .collect();
+    let mut files: Vec<PathBuf> = fs::read_dir(root.join("stream"))
+        .expect("stream folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    let articles_in_stream = gold.len();
+    let own = fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+            line.split_whitespace().nth(1)?.parse::<f64>().ok()
+        })
+        .map_or("unknown".to_string(), |kb| {
+            format!("{:.0} MiB", kb / 1024.0)
+        });
+    println!("this process holds {own}; a child's peak includes it until the child execs");
+    println!();
+    println!(
+        "{:<8} {:>9} {:>9} {:>12} {:>10} {:>9} {:>9}",
+        "command", "articles", "seconds", "articles/s", "peak MiB", "stories", "BCubed F1"
+    );
+    let quarter = files.len().div_ceil(4);
+    for share in [quarter, 2 * quarter, files.len()] {
+        let share = share.min(files.len());
+        let articles = (share * FILE_ARTICLES).min(articles_in_stream);
+        let out = root.join("stories.json");
+        let mut command = Command::new(env!("CARGO_BIN_EXE_chorus"));
+        command
+            .arg("cluster")
+            .args(&files[..share])
+            .args(["--format", "json"])
+            .stdout(File::create(&out).expect("output file"));
+        let run = measure(command);
+        let (stories, f1) = cluster_score(&out, &gold);
+        println!(
+            "{:<8} {:>9} {:>9.1} {:>12.0} {:>10.0} {:>9} {:>9.4}",
+            "cluster",
+            articles,
+            run.seconds,
+            articles as f64 / run.seconds,
+            run.peak_mib,
+            stories,
+            f1
+        );
+    }
+    if ingest > 0 {
+        // File by file into one store: the rate of each shows whether
+        // placing an article costs more as the store fills.
+        let share = ingest.div_ceil(FILE_ARTICLES).min(files.len());
+        let db = root.join("store.db");
+        let mut stored = 0;
+        for file in &files[..share] {
+            let mut command = Command::new(env!("CARGO_BIN_EXE_chorus"));
+            command
+                .arg("ingest")
+                .arg(file)
+                .arg("--db")
+                .arg(&db)
+                .stdout(Stdio::null());
+            let run = measure(command);
+            let before = stored;
+            stored = (stored + FILE_ARTICLES).min(articles_in_stream);
+            let (stories, f1) = store_score(&db, &gold);
+            println!(
+                "{:<8} {:>9} {:>9.1} {:>12.0} {:>10.0} {:>9} {:>9.4}",
+                "ingest",
+                format!("+{}", stored - before),
+                run.seconds,
+                (stored - before) as f64 / run.seconds,
+                run.peak_mib,
+                stories,
+                f1
+            );
+        }
+    }
+}
+
+/// Stories in the store and BCubed F1 of its articles against the events.
+fn store_score(db: &Path, gold: &HashMap<&str, usize>) -> (usize, f64) {
+    let conn = rusqlite::Connection::open(db).expect("the store opens");
+    let mut statement = conn
+        .prepare("SELECT doc_id, story FROM articles")
+        .expect("articles readable");
+    let rows: Vec<(String, i64)> = statement
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("articles readable")
+        .filter_map(Result::ok)
+        .collect();
+    let mut predicted = Vec::new();
+    let mut labels = Vec::new();
+    for (id, story) in &rows {
+        if let Some(&event) = gold.get(id.as_str()) {
+            predicted.push(*story as usize);
+            labels.push(event);
+        }
+    }
+    let stories: i64 = conn
+        .query_row("SELECT count(*) FROM stories", [], |r| r.get(0))
+        .unwrap_or(0);
+    (stories as usize, score(&predicted, &labels).bcubed_f1)
+}
+
+/// Builds the stream from the cluster files and writes it, with each
+/// article's event in `gold.tsv`.
+fn generate_stream(paths: &[PathBuf], total: usize, root: &Path) {
+    let ingested = ingest_paths(paths, &Limits::default());
+    for error in &ingested.errors {
+        eprintln!("{error}");
+    }
+    let clusters: Vec<StoryInput> = ingested
+        .stories
+        .into_iter()
+        .filter(|s| !s.loose && !s.articles.is_empty())
+        .collect();
+    let _ = fs::remove_dir_all(root);
+    fs::create_dir_all(root).expect("target/scale can be created");
+    let started = Instant::now();
+    let stream = build_stream(&clusters, total);
+    let files = write_stream(root, &stream);
+    let mut gold = BufWriter::new(File::create(root.join("gold.tsv")).expect("gold.tsv"));
+    for article in &stream {
+        writeln!(gold, "{}\t{}", article.id, article.event).expect("gold written");
+    }
+    gold.flush().expect("gold written");
+    println!(
+        "stream: {} articles ({:.0} MB) in {} files from {} clusters, {} distinct events; built in {:.1} s",
+        stream.len(),
+        stream.iter().map(|a| a.line.len()).sum::<usize>() as f64 / 1e6,
+        files.len(),
+        clusters.len(),
+        stream
+            .iter()
+            .map(|a| a.event)
+            .collect::<std::collections::HashSet<_>>()
+            .len(),
+        started.elapsed().as_secs_f64()
+    );
+}
+
+/// One article of the stream, as its JSONL line.
+struct StreamArticle {
+    id: String,
+    event: usize,
+    day: u32,
+    order: u64,
+    line: String,
+}
+
+fn build_stream(clusters: &[StoryInput], total: usize) -> Vec<StreamArticle> {
+    let shared = shared_words(clusters);
+    let per_replay: usize = clusters.iter().map(|c| c.articles.len()).sum();
+    let replays = total.div_ceil(per_replay.max(1));
+    let mut random = SplitMix(2026);
+    let mut stream = Vec::with_capacity(replays * per_replay);
+    'replays: for replay in 0..replays {
+        for (c, cluster) in clusters.iter().enumerate() {
+            let event = replay * clusters.len() + c;
+            // Each replay of an event starts within a few days of the replay's
+            // start; its articles follow over three days.
+            let start = replay as u32 * 4 + (random.next() % 4) as u32;
+            for article in &cluster.articles {
+                if stream.len() == total {
+                    break 'replays;
+                }
+                let rename = |text: &str| rename_words(text, replay, &shared);
+                let mut paragraphs: Vec<&str> = article
+                    .text
+                    .split('\n')
+                    .filter(|p| !p.trim().is_empty())
+                    .collect();
+                if paragraphs.len() > 2 {
+                    let first = paragraphs[0];
+                    paragraphs.retain(|_| !random.next().is_multiple_of(10));
+                    if paragraphs.is_empty() {
+                        paragraphs.push(first);
+                    }
+                    for i in 1..paragraphs.len() {
+                        if random.next().is_multiple_of(10) {
+                            paragraphs.swap(i - 1, i);
+                        }
+                    }
+                }
+                if paragraphs.is_empty() {
+                    continue;
+                }
+                let day = start + (random.next() % 3) as u32;
+                let id = format!("r{replay}-c{c}-{}", article.id);
+                let line = serde_json::json!({
+                    "id": id,
+                    "title": article.title.as_deref().map(rename),
+                    "text": rename(&paragraphs.join("\n\n")),
+                    "source": article.source,
+                    "date": date(day, random.next() % 86_400),
+                })
+                .to_string();
+                stream.push(StreamArticle {
+                    id,
+                    event,
+                    day,
+                    order: random.next(),
+                    line,
+                });
+            }
+        }
+    }
+    stream.sort_by_key(|a| (a.day, a.order));
+    stream
+}
+
+/// The corpus's most frequent lowercased words.
+fn shared_words(clusters: &[StoryInput]) -> std::collections::HashSet<String> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for article in clusters.iter().flat_map(|c| &c.articles) {
+        for word in article.text.split(|c: char| !c.is_alphabetic()) {
+            if !word.is_empty() {
+                *counts.entry(word.to_lowercase()).or_default() += 1;
+            }
+        }
+    }
+    let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    ranked
+        .into_iter()
+        .take(SHARED_WORDS)
+        .map(|(w, _)| w)
+        .collect()
+}
+
+/// Appends the replay's suffix to every word not shared by all replays.
+fn rename_words(text: &str, replay: usize, shared: &std::collections::HashSet<String>) -> String {
+    if replay == 0 {
+        return text.to_string();
+    }
+    let suffix = suffix(replay);
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if !word.is_empty() {
+            out.push_str(word);
+            if !shared.contains(&word.to_lowercase()) {
+                out.push_str(&suffix);
+            }
+            word.clear();
+        }
+    };
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// "zq", "zr", … : letters, so that renamed words stay words.
+fn suffix(replay: usize) -> String {
+    let letters = b"bcdfghjklmnpqrstvwxz";
+    let mut n = replay;
+    let mut out = String::from("q");
+    loop {
+        out.push(letters[n % letters.len()] as char);
+        n /= letters.len();
+        if n == 0 {
+            return out;
+        }
+    }
+}
+
+fn date(day: u32, second: u64) -> String {
+    let base = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).expect("valid date");
+    let date = base + chrono::Days::new(u64::from(day));
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        date.format("%Y-%m-%d"),
+        second / 3600,
+        second / 60 % 60,
+        second % 60
+    )
+}
+
+fn write_stream(root: &Path, stream: &[StreamArticle]) -> Vec<PathBuf> {
+    let dir = root.join("stream");
+    fs::create_dir_all(&dir).expect("stream folder");
+    stream
+        .chunks(FILE_ARTICLES)
+        .enumerate()
+        .map(|(n, chunk)| {
+            let path = dir.join(format!("feed-{:04}.jsonl", n + 1));
+            let mut out = BufWriter::new(File::create(&path).expect("stream file"));
+            for article in chunk {
+                writeln!(out, "{}", article.line).expect("stream written");
+            }
+            out.flush().expect("stream written");
+            path
+        })
+        .collect()
+}
+
+/// Stories found and BCubed F1 against the events the stream was built from.
+fn cluster_score(out: &Path, gold: &HashMap<&str, usize>) -> (usize, f64) {
+    let text = fs::read_to_string(out).expect("cluster output");
+    let report: serde_json::Value = serde_json::from_str(&text).expect("cluster JSON");
+    let stories = report["stories"].as_array().cloned().unwrap_or_default();
+    let mut predicted = Vec::new();
+    let mut labels = Vec::new();
+    for (n, story) in stories.iter().enumerate() {
+        for id in story["documents"].as_array().into_iter().flatten() {
+            if let Some(&event) = id.as_str().and_then(|id| gold.get(id)) {
+                predicted.push(n);
+                labels.push(event);
+            }
+        }
+    }
+    (stories.len(), score(&predicted, &labels).bcubed_f1)
+}
+
+struct Run {
+    seconds: f64,
+    peak_mib: f64,
+}
+
+/// Runs a command to its end; wall time and the child's peak resident set.
+// The child is reaped by wait4, which std's wait cannot report usage for.
+#[allow(clippy::zombie_processes)]
+fn measure(mut command: Command) -> Run {
+    let started = Instant::now();
+    let child = command
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("chorus runs");
+    let mut status = 0;
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: wait4 writes the status and a full rusage for our own child.
+    let waited = unsafe { libc::wait4(child.id() as i32, &mut status, 0, usage.as_mut_ptr()) };
+    let seconds = started.elapsed().as_secs_f64();
+    assert!(waited > 0, "wait4 failed");
+    let exit = std::process::ExitStatus::from_raw(status);
+    assert!(exit.success(), "{command:?} failed: {exit}");
+    // SAFETY: wait4 succeeded, so the rusage was written.
+    let usage = unsafe { usage.assume_init() };
+    Run {
+        seconds,
+        peak_mib: usage.ru_maxrss as f64 / 1024.0,
+    }
+}
+
+/// A small seeded generator: the same stream on every run.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,860 @@
+//! The `chorus` command line: a thin shell over the library.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use chorus::ingest::{Ingested, Limits, ingest_paths};
+use chorus::render::{OutputFormat, render};
+use chorus::summarize::{Budget, System, Weights};
+use chorus_eval::evaluate;
+use chorus_eval::rouge::RougeScores;
+
+/// Many reports of one event in, one attributed story out.
+#[derive(Parser)]
+#[command(name = "chorus", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Summarize reports: every summary sentence cites every report that states it.
+    Summarize(SummarizeArgs),
+    /// Score chorus and the baselines with ROUGE on cluster JSONL with reference summaries.
+    Eval(EvalArgs),
+    /// Fit the scorer's weights on cluster JSONL with references (k-fold cross-validated).
+    Train(TrainArgs),
+    /// Group articles into stories.
+    Cluster(ClusterArgs),
+    /// Mix the documents of cluster files, cluster them, and score against the files' clusters.
+    EvalCluster(EvalClusterArgs),
+    /// Score conflict detection and quote grouping against hand labels.
+    EvalFacts(EvalFactsArgs),
+    /// Add articles to a store: each joins its story or starts one; stored reports are rebuilt.
+    Ingest(IngestArgs),
+    /// List the stories in a store.
+    Stories(StoriesArgs),
+    /// Serve a store's stories as web pages and a JSON API.
+    Serve(ServeArgs),
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// The store (created if missing).
+    #[arg(long, required = true)]
+    db: PathBuf,
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: std::net::SocketAddr,
+}
+
+#[derive(clap::Args)]
+struct IngestArgs {
+    /// Files or folders, or - for stdin; documents of cluster lines are taken loose.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// The store (created if missing).
+    #[arg(long, required = true)]
+    db: PathBuf,
+    /// Print what was done as JSON.
+    #[arg(long)]
+    json: bool,
+    /// Articles stored per transaction; a killed ingest loses at most the
+    /// batch in progress, which a re-run adds.
+    #[arg(long, default_value_t = 1000)]
+    batch: usize,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+#[derive(clap::Args)]
+struct StoriesArgs {
+    /// The store.
+    #[arg(long, required = true)]
+    db: PathBuf,
+    /// Output format (text lists; json gives every field).
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Print the stored report of this story instead.
+    #[arg(long)]
+    story: Option<i64>,
+    /// Only stories with an article whose headline or text holds all these
+    /// words.
+    #[arg(long, short)]
+    search: Option<String>,
+    /// List at most this many stories (the biggest, then the newest).
+    #[arg(long, short = 'n')]
+    limit: Option<usize>,
+}
+
+#[derive(clap::Args)]
+struct EvalFactsArgs {
+    /// Cluster JSONL the labels refer to.
+    #[arg(long, required = true)]
+    data: Vec<PathBuf>,
+    /// Label file (JSONL, one labelled cluster per line; see eval/README.md).
+    #[arg(long, required = true)]
+    labels: PathBuf,
+    /// List every wrong and missed conflict.
+    #[arg(long, short)]
+    verbose: bool,
+    /// Print the result as JSON.
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+#[derive(clap::Args)]
+struct ClusterArgs {
+    /// Files or folders, or - for stdin; documents of cluster lines are taken loose.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output format (text and md print a list; json the stories).
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+#[derive(clap::Args)]
+struct EvalClusterArgs {
+    /// Cluster JSONL files; each line is one gold group.
+    #[arg(long, required = true)]
+    data: Vec<PathBuf>,
+    /// Seed of the shuffle that mixes the documents.
+    #[arg(long, default_value_t = 2026)]
+    seed: u64,
+    /// Cluster as `chorus ingest` does: incrementally, into a temporary
+    /// store, in batches of --batch articles.
+    #[arg(long)]
+    store: bool,
+    /// Articles per batch with --store.
+    #[arg(long, default_value_t = 1000)]
+    batch: usize,
+    /// Print the result as JSON.
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+#[derive(clap::Args)]
+struct TrainArgs {
+    /// Cluster JSONL with reference summaries.
+    #[arg(long, required = true)]
+    data: Vec<PathBuf>,
+    /// Number of cross-validation folds.
+    #[arg(long, default_value_t = 5)]
+    folds: usize,
+    /// Word budget the held-out summaries are scored at.
+    #[arg(long, short, default_value_t = 250)]
+    words: usize,
+    /// Where to write the fitted weights (e.g. models/weights.json).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+#[derive(clap::Args)]
+struct SummarizeArgs {
+    /// Files or folders (.txt, .html, .xml/.rss/.atom/.json feeds, .jsonl, .src), or - for stdin.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Summary length in words (whole sentences, at most this many).
+    #[arg(long, short, default_value_t = 150, value_parser = clap::value_parser!(u32).range(1..))]
+    words: u32,
+    /// Write to this file instead of stdout.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Summarizer: chorus, or a baseline (lead, lead-rr, lexrank, textrank).
+    #[arg(long, default_value = "chorus", value_parser = parse_system)]
+    system: System,
+    /// When to colour text output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+    /// Summary and sources only: skip comparing facts, quotes, names,
+    /// timeline and what each source alone reports.
+    #[arg(long)]
+    summary_only: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+/// Input limits; exceeding one is a named error for that file.
+#[derive(clap::Args)]
+struct LimitArgs {
+    /// Largest input file read (bytes, or with K, M or G).
+    #[arg(long, default_value = "64M", value_parser = parse_size)]
+    max_file_size: u64,
+    /// Deepest element nesting accepted in HTML and feeds.
+    #[arg(long, default_value_t = Limits::default().max_depth)]
+    max_depth: usize,
+}
+
+impl LimitArgs {
+    fn limits(&self) -> Limits {
+        Limits {
+            max_file_bytes: self.max_file_size,
+            max_depth: self.max_depth,
+        }
+    }
+}
+
+/// "64M", "512K", "1G" or plain bytes.
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let (digits, scale) = match text.char_indices().last() {
+        Some((at, 'k' | 'K')) => (&text[..at], 1 << 10),
+        Some((at, 'm' | 'M')) => (&text[..at], 1 << 20),
+        Some((at, 'g' | 'G')) => (&text[..at], 1 << 30),
+        _ => (text, 1),
+    };
+    digits
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(scale))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("{text:?} is not a size such as 64M, 512K or 1048576"))
+}
+
+#[derive(clap::Args)]
+struct EvalArgs {
+    /// Cluster JSONL with reference summaries (one cluster per line).
+    #[arg(long, required = true)]
+    data: Vec<PathBuf>,
+    /// Word budget; every summary is cut at exactly this many words.
+    #[arg(long, short, default_value_t = 250, value_parser = clap::value_parser!(u32).range(1..))]
+    words: u32,
+    /// Comma-separated systems to compare.
+    #[arg(long, value_delimiter = ',', value_parser = parse_system,
+          default_value = "chorus,lead,lead-rr,lexrank,textrank")]
+    systems: Vec<System>,
+    /// Write every summary as JSONL: {"id","system","summary"}.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Print the results as JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+    /// Scorer weights to use instead of the shipped ones (as `chorus train --out` writes).
+    #[arg(long)]
+    weights: Option<PathBuf>,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+/// Output formats, as the command line names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Readable text; colour only on a terminal.
+    Text,
+    /// Markdown.
+    Md,
+    /// JSON.
+    Json,
+    /// One self-contained HTML page.
+    Html,
+}
+
+impl From<Format> for OutputFormat {
+    fn from(format: Format) -> OutputFormat {
+        match format {
+            Format::Text => OutputFormat::Text,
+            Format::Md => OutputFormat::Md,
+            Format::Json => OutputFormat::Json,
+            Format::Html => OutputFormat::Html,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_system(name: &str) -> Result<System, String> {
+    System::from_name(name).ok_or_else(|| {
+        let known: Vec<&str> = System::ALL.iter().map(|s| s.name()).collect();
+        format!("unknown system {name:?} (known: {})", known.join(", "))
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Summarize(args) => summarize(args),
+        Command::Eval(args) => eval(args),
+        Command::Train(args) => train(args),
+        Command::Cluster(args) => cluster(args),
+        Command::EvalCluster(args) => eval_cluster(args),
+        Command::EvalFacts(args) => eval_facts(args),
+        Command::Ingest(args) => ingest(args),
+        Command::Stories(args) => stories(args),
+        Command::Serve(args) => serve(args),
+    };
+    match outcome {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(2),
+        Err(err) => {
+            eprintln!("chorus: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Prints every input problem; returns whether there were none.
+fn report_problems(ingested: &Ingested) -> bool {
+    for error in &ingested.errors {
+        eprintln!("chorus: {error}");
+    }
+    for path in &ingested.skipped {
+        eprintln!(
+            "chorus: {}: skipped (not a format chorus reads: .txt, .html, .xml, .rss, .atom, .json, .jsonl, .src)",
+            path.display()
+        );
+    }
+    ingested.errors.is_empty()
+}
+
+fn summarize(args: SummarizeArgs) -> Result<bool> {
+    let ingested = ingest_paths(&args.inputs, &args.limits.limits());
+    let clean = report_problems(&ingested);
+    if ingested.stories.is_empty() {
+        bail!("no readable article in the input");
+    }
+    let report = chorus::brief(
+        ingested.stories,
+        args.system,
+        Budget::within(args.words as usize),
+        if args.summary_only {
+            chorus::Detail::Summary
+        } else if args.format == Format::Html {
+            chorus::Detail::Pages
+        } else {
+            chorus::Detail::Compare
+        },
+    );
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            args.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let rendered = render(&report, args.format.into(), color);
+    write_output(args.output.as_ref(), &rendered)?;
+    Ok(clean)
+}
+
+fn eval(args: EvalArgs) -> Result<bool> {
+    let ingested = ingest_paths(&args.data, &args.limits.limits());
+    let clean = report_problems(&ingested);
+    let stories: Vec<_> = ingested
+        .stories
+        .into_iter()
+        .filter(|s| !s.references.is_empty())
+        .collect();
+    if stories.is_empty() {
+        bail!("no cluster with reference summaries in the data");
+    }
+    let weights = match &args.weights {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            Weights::from_json(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+        }
+        None => Weights::default(),
+    };
+    let evaluation = evaluate(&stories, &args.systems, args.words as usize, &weights);
+    if let Some(path) = &args.out {
+        let mut lines = String::new();
+        for summary in &evaluation.summaries {
+            lines.push_str(&serde_json::to_string(summary)?);
+            lines.push('\n');
+        }
+        write_output(Some(path), &lines)?;
+    }
+    let printed = if args.json {
+        format!("{}\n", serde_json::to_string_pretty(&evaluation)?)
+    } else {
+        format!(
+            "{} clusters, summaries cut at {} words; ROUGE ×100 (rouge-score tokenization, Porter stemmer)\n{}",
+            stories.len(),
+            args.words,
+            evaluation.table()
+        )
+    };
+    write_output(None, &printed)?;
+    Ok(clean)
+}
+
+fn train(args: TrainArgs) -> Result<bool> {
+    let mut clean = true;
+    let mut stories = Vec::new();
+    let mut files = Vec::new();
+    for path in &args.data {
+        let ingested = ingest_paths(std::slice::from_ref(path), &args.limits.limits());
+        clean &= report_problems(&ingested);
+        let before = stories.len();
+        stories.extend(
+            ingested
+                .stories
+                .into_iter()
+                .filter(|s| !s.references.is_empty()),
+        );
+        files.push((path.display().to_string(), before..stories.len()));
+    }
+    if stories.len() < 2 {
+        bail!("training needs at least two clusters with reference summaries");
+    }
+    let training = chorus_eval::train::train(&stories, args.folds, args.words);
+    let mut printed = format!(
+        "{} clusters, {}-fold cross-validation, ROUGE ×100 at {} words\n{:<40} {:>8} {:>17} {:>17}\n",
+        stories.len(),
+        args.folds,
+        args.words,
+        "data",
+        "clusters",
+        "held-out R1/R2-F",
+        "shipped R1/R2-F"
+    );
+    files.push(("all".to_string(), 0..stories.len()));
+    for (name, range) in files {
+        let mean = |scores: &[RougeScores]| {
+            let s = RougeScores::mean(&scores[range.clone()]);
+            format!("{:.2}/{:.2}", 100.0 * s.rouge1.f1, 100.0 * s.rouge2.f1)
+        };
+        printed.push_str(&format!(
+            "{:<40} {:>8} {:>17} {:>17}\n",
+            name,
+            range.len(),
+            mean(&training.held_out),
+            mean(&training.shipped)
+        ));
+    }
+    write_output(None, &printed)?;
+    if let Some(out) = &args.out {
+        let names: Vec<String> = args
+            .data
+            .iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        let note = format!(
+            "fitted by `chorus train` on {} ({} clusters, {} words)",
+            names.join(", "),
+            stories.len(),
+            args.words
+        );
+        write_output(Some(out), &training.weights.to_json(&note))?;
+    }
+    Ok(clean)
+}
+
+fn cluster(args: ClusterArgs) -> Result<bool> {
+    if args.format == Format::Html {
+        bail!("chorus cluster prints text, md or json; html is for briefs");
+    }
+    // Read one file at a time and keep only each article's vector, id and
+    // headline: a day of feeds need not fit in memory as text.
+    let mut vocab = chorus::prepare::terms::Vocab::new();
+    let mut clusterer = chorus::cluster::Clusterer::new(&mut vocab);
+    let mut labels: Vec<(String, String)> = Vec::new();
+    let mut errors = Vec::new();
+    let bar = progress_bar("articles read");
+    let skipped = chorus::ingest::read_each(&args.inputs, &args.limits.limits(), |file| {
+        errors.extend(file.errors);
+        let articles = file
+            .articles
+            .iter()
+            .chain(file.stories.iter().flat_map(|s| &s.articles));
+        for article in articles {
+            clusterer.add(article);
+            labels.push((article.id.clone(), chorus::cluster::headline(article)));
+            bar.inc(1);
+        }
+    });
+    bar.set_message("articles read; grouping");
+    let clean = report_problems(&Ingested {
+        stories: Vec::new(),
+        errors,
+        skipped,
+    });
+    if labels.is_empty() {
+        bail!("no readable article in the input");
+    }
+    let stories = chorus::cluster::name_stories(clusterer.finish(), &labels);
+    bar.finish_and_clear();
+    let articles = labels;
+    let printed = match args.format {
+        Format::Json => {
+            let report =
+                serde_json::json!({"version": chorus::model::REPORT_VERSION, "stories": stories});
+            format!("{}\n", serde_json::to_string_pretty(&report)?)
+        }
+        Format::Text | Format::Md | Format::Html => {
+            let noun = if stories.len() == 1 {
+                "story"
+            } else {
+                "stories"
+            };
+            let mut out = format!("{} articles, {} {noun}\n", articles.len(), stories.len());
+            for story in &stories {
+                out.push_str(&format!(
+                    "\n{} ({} articles): {}\n",
+                    story.id,
+                    story.documents.len(),
+                    story.headline
+                ));
+                for id in &story.documents {
+                    out.push_str(&format!("  {id}\n"));
+                }
+            }
+            out
+        }
+    };
+    write_output(None, &printed)?;
+    Ok(clean)
+}
+
+fn eval_cluster(args: EvalClusterArgs) -> Result<bool> {
+    let ingested = ingest_paths(&args.data, &args.limits.limits());
+    let clean = report_problems(&ingested);
+    if ingested.stories.iter().all(|s| s.articles.is_empty()) {
+        bail!("no readable article in the data");
+    }
+    let result = if args.store {
+        // A fresh store beside the system's temporary files, removed after.
+        let dir = std::env::temp_dir().join(format!("chorus-eval-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).with_context(|| format!("{}", dir.display()))?;
+        let path = dir.join("eval.db");
+        let result = chorus_eval::bcubed::evaluate_with(ingested.stories, args.seed, |articles| {
+            chorus_store::Store::open(&path)?.place_all(articles, args.batch)
+        });
+        let _ = std::fs::remove_dir_all(&dir);
+        result.with_context(|| "the evaluation store".to_string())?
+    } else {
+        chorus_eval::bcubed::evaluate(ingested.stories, args.seed)
+    };
+    let printed = if args.json {
+        format!("{}\n", serde_json::to_string_pretty(&result)?)
+    } else {
+        let s = &result.scores;
+        format!(
+            "{} articles in {} gold groups, shuffled with seed {}; {} stories found\n\
+             BCubed precision {:.4}  recall {:.4}  F1 {:.4}   ARI {:.4}   {:.0} articles/s\n",
+            result.articles,
+            result.gold_groups,
+            result.seed,
+            result.stories,
+            s.bcubed_precision,
+            s.bcubed_recall,
+            s.bcubed_f1,
+            s.ari,
+            result.articles_per_second
+        )
+    };
+    write_output(None, &printed)?;
+    Ok(clean)
+}
+
+fn eval_facts(args: EvalFactsArgs) -> Result<bool> {
+    let text = std::fs::read_to_string(&args.labels)
+        .with_context(|| format!("cannot read {}", args.labels.display()))?;
+    let labels = chorus_eval::facts::read_labels(&text, &args.labels.display().to_string())
+        .map_err(anyhow::Error::msg)?;
+    let ingested = ingest_paths(&args.data, &args.limits.limits());
+    let clean = report_problems(&ingested);
+    let result = chorus_eval::facts::evaluate(ingested.stories, &labels);
+    for missing in &result.missing {
+        eprintln!("chorus: labelled cluster {missing} is not in the data");
+    }
+    if result.clusters == 0 {
+        bail!("no labelled cluster found in the data");
+    }
+    let printed = if args.json {
+        format!("{}\n", serde_json::to_string_pretty(&result)?)
+    } else {
+        let mut out = String::new();
+        if args.verbose {
+            for cluster in &result.per_cluster {
+                for wrong in &cluster.wrong_conflicts {
+                    out.push_str(&format!("{}  wrong    {wrong}\n", cluster.cluster));
+                }
+                for missed in &cluster.missed_conflicts {
+                    out.push_str(&format!("{}  missed   {missed}\n", cluster.cluster));
+                }
+                for wrong in &cluster.wrong_quotes {
+                    out.push_str(&format!(
+                        "{}  wrong quote link   {wrong}\n",
+                        cluster.cluster
+                    ));
+                }
+                for missed in &cluster.missed_quotes {
+                    out.push_str(&format!(
+                        "{}  missed quote link  {missed}\n",
+                        cluster.cluster
+                    ));
+                }
+            }
+            out.push('\n');
+        }
+        let row = |name: &str, c: &chorus_eval::facts::Counts| {
+            format!(
+                "{name:<12} precision {:.3} ({}/{})  recall {:.3} ({}/{})\n",
+                c.precision(),
+                c.correct,
+                c.reported,
+                c.recall(),
+                c.found,
+                c.labelled
+            )
+        };
+        out.push_str(&format!("{} labelled clusters\n", result.clusters));
+        out.push_str(&row("conflicts", &result.conflicts));
+        if result.quotes.labelled + result.quotes.reported > 0 {
+            out.push_str(&row("quote links", &result.quotes));
+        } else {
+            out.push_str("quote links  not labelled\n");
+        }
+        out
+    };
+    write_output(None, &printed)?;
+    Ok(clean && result.missing.is_empty())
+}
+
+/// Opens a store; a migration that reworks its articles says so on stderr
+/// and shows its progress there when stderr is a terminal.
+fn open_store(path: &std::path::Path) -> Result<chorus_store::Store> {
+    use chorus_store::Migrating;
+    let mut bar: Option<indicatif::ProgressBar> = None;
+    let store = chorus_store::Store::open_noticing(path, |migrating| match migrating {
+        Migrating::Started { notice, steps } => {
+            eprintln!("chorus: {}: {notice}", path.display());
+            bar = Some(on_terminal(
+                indicatif::ProgressBar::new(steps),
+                "{wide_bar} {percent}% (eta {eta})",
+            ));
+        }
+        Migrating::Progress(done) => {
+            if let Some(bar) = &bar {
+                bar.set_position(done);
+            }
+        }
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    store.with_context(|| format!("{}", path.display()))
+}
+
+fn ingest(args: IngestArgs) -> Result<bool> {
+    let mut store = open_store(&args.db)?;
+    let bar = progress_bar("articles stored");
+    let mut summary = chorus_store::IngestSummary::default();
+    let mut errors = Vec::new();
+    let mut batch: Vec<chorus::model::Article> = Vec::new();
+    let mut failure: Option<anyhow::Error> = None;
+    let batch_size = args.batch.max(1);
+    let mut store_batch = |batch: Vec<chorus::model::Article>,
+                           summary: &mut chorus_store::IngestSummary|
+     -> Result<()> {
+        let done = bar.position();
+        let stored = store
+            .ingest(batch, |n, _| bar.set_position(done + n as u64))
+            .with_context(|| format!("{}", args.db.display()))?;
+        summary.absorb(stored);
+        Ok(())
+    };
+    // Files are read one at a time and stored in batches, each batch one
+    // transaction: memory stays bounded however large the input.
+    let skipped = chorus::ingest::read_each(&args.inputs, &args.limits.limits(), |file| {
+        errors.extend(file.errors);
+        batch.extend(file.articles);
+        batch.extend(file.stories.into_iter().flat_map(|s| s.articles));
+        if batch.len() >= batch_size
+            && failure.is_none()
+            && let Err(err) = store_batch(std::mem::take(&mut batch), &mut summary)
+        {
+            failure = Some(err);
+        }
+    });
+    if let Some(err) = failure {
+        return Err(err);
+    }
+    if !batch.is_empty() {
+        store_batch(batch, &mut summary)?;
+    }
+    bar.finish_and_clear();
+    let mut clean = report_problems(&Ingested {
+        stories: Vec::new(),
+        errors,
+        skipped,
+    });
+    for refused in &summary.refused {
+        eprintln!("chorus: {}: not stored: {}", refused.id, refused.reason);
+        clean = false;
+    }
+    let printed = if args.json {
+        format!("{}\n", serde_json::to_string_pretty(&summary)?)
+    } else {
+        format!(
+            "{} added, {} already stored; {} new stories, {} updated; {} stories in {}\n",
+            summary.added,
+            summary.already_stored,
+            summary.new_stories,
+            summary.updated_stories,
+            summary.stories,
+            args.db.display()
+        )
+    };
+    write_output(None, &printed)?;
+    Ok(clean)
+}
+
+/// A counter of articles on stderr (the total is not known while files
+/// are still being read), hidden unless stderr is a terminal.
+fn progress_bar(message: &'static str) -> indicatif::ProgressBar {
+    let bar = on_terminal(
+        indicatif::ProgressBar::new_spinner(),
+        "{spinner} {pos} {msg} ({per_sec})",
+    );
+    bar.set_message(message);
+    bar
+}
+
+/// `bar` drawn with `template` when stderr is a terminal, else hidden.
+fn on_terminal(bar: indicatif::ProgressBar, template: &str) -> indicatif::ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn serve(args: ServeArgs) -> Result<bool> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the server's runtime")?;
+    runtime.block_on(chorus_server::serve(chorus_server::Settings {
+        db: args.db,
+        addr: args.addr,
+    }))?;
+    Ok(true)
+}
+
+fn stories(args: StoriesArgs) -> Result<bool> {
+    if !args.db.exists() {
+        bail!("{}: no such store", args.db.display());
+    }
+    let mut store = open_store(&args.db)?;
+    if let Some(id) = args.story {
+        let Some(report) = store.report(id)? else {
+            bail!("{}: no story {id}", args.db.display());
+        };
+        let report: chorus::model::Report = serde_json::from_str(&report)
+            .with_context(|| format!("{}: story {id}'s stored report", args.db.display()))?;
+        let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        write_output(None, &render(&report, args.format.into(), color))?;
+        return Ok(true);
+    }
+    // One more than the limit tells whether the list was cut.
+    let limit = args.limit.unwrap_or(usize::MAX);
+    let mut stories = store.list(args.search.as_deref(), limit.saturating_add(1), 0)?;
+    let cut = stories.len() > limit;
+    stories.truncate(limit);
+    let printed = match args.format {
+        Format::Json => format!("{}\n", serde_json::to_string_pretty(&stories)?),
+        Format::Html => bail!("--format html shows one story: add --story N"),
+        _ => {
+            let matching = match &args.search {
+                Some(words) => format!(" with \"{words}\""),
+                None => String::new(),
+            };
+            let more = if cut {
+                " (more with a higher --limit)"
+            } else {
+                ""
+            };
+            let noun = if stories.len() == 1 {
+                "story"
+            } else {
+                "stories"
+            };
+            let mut out = format!("{} {noun}{matching}{more}\n", stories.len());
+            for story in &stories {
+                let seen = match (&story.first_seen, &story.last_seen) {
+                    (Some(first), Some(last)) if first != last => format!(", {first} to {last}"),
+                    (Some(first), _) => format!(", {first}"),
+                    _ => String::new(),
+                };
+                let conflicts = match story.conflicts {
+                    Some(0) | None => String::new(),
+                    Some(1) => ", 1 conflicting fact".to_string(),
+                    Some(n) => format!(", {n} conflicting facts"),
+                };
+                out.push_str(&format!(
+                    "\n{:>4}  {} ({} articles{seen}{conflicts})\n      {}\n",
+                    story.id,
+                    story.headline,
+                    story.articles,
+                    story.sources.join(", ")
+                ));
+            }
+            out
+        }
+    };
+    write_output(None, &printed)?;
+    Ok(true)
+}
+
+fn write_output(path: Option<&PathBuf>, text: &str) -> Result<()> {
+    match path {
+        Some(path) => {
+            std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|_| stdout.flush())
+            {
+                // A closed pipe (`chorus … | head`) is not an error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                other => other.context("cannot write to stdout"),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("512k"), Ok(512 << 10));
+        assert_eq!(parse_size("1G"), Ok(1 << 30));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("99999999999G").is_err());
+    }
+}

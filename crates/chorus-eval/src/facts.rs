@@ -1,0 +1,330 @@
+//! How well the compare stage finds conflicts and groups quotes, against
+//! hand labels.
+//!
+//! A label file holds one line per labelled cluster: its id, every
+//! conflict a careful reader finds (two sides, each a list of
+//! `[document index, claim as written]`), and every quote carried by two
+//! or more documents (a list of `[document index, quote as written]`).
+//! The articles themselves stay in the data file.
+//!
+//! Conflicts are scored per row of the facts table: a conflict chorus
+//! reports is right when it holds a claim from each side of one labelled
+//! conflict; a labelled conflict is found when some reported conflict is
+//! right about it. Quotes are scored per link: two documents' wordings
+//! that chorus puts in one quote group, against the labelled groups.
+
+use serde::{Deserialize, Serialize};
+
+use chorus::compare::compare;
+use chorus::model::{FactStatus, StoryInput};
+use chorus::prepare::Story;
+use chorus::prepare::terms::Vocab;
+
+/// A claim or quote as labelled: document index in the cluster, text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span(pub usize, pub String);
+
+/// One labelled conflict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LabelledConflict {
+    /// What is counted or dated, for the reader of the label file.
+    pub about: String,
+    /// Claims on one side.
+    pub a: Vec<Span>,
+    /// Claims on the other, incompatible with every claim on side `a`.
+    pub b: Vec<Span>,
+}
+
+/// The labels of one cluster.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClusterLabels {
+    /// Cluster id in the data file.
+    pub cluster: String,
+    /// Every conflict in the cluster.
+    #[serde(default)]
+    pub conflicts: Vec<LabelledConflict>,
+    /// Every quote found in two or more documents, as one group each;
+    /// absent when the cluster's quotes were not labelled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quotes: Option<Vec<Vec<Span>>>,
+}
+
+/// Precision and recall counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Counts {
+    /// Reported items that are right.
+    pub correct: usize,
+    /// Items reported.
+    pub reported: usize,
+    /// Labelled items found.
+    pub found: usize,
+    /// Items labelled.
+    pub labelled: usize,
+}
+
+impl Counts {
+    /// Share of reported items that are right (1 when none is reported).
+    pub fn precision(&self) -> f64 {
+        if self.reported == 0 {
+            1.0
+        } else {
+            self.correct as f64 / self.reported as f64
+        }
+    }
+
+    /// Share of labelled items found (1 when none is labelled).
+    pub fn recall(&self) -> f64 {
+        if self.labelled == 0 {
+            1.0
+        } else {
+            self.found as f64 / self.labelled as f64
+        }
+    }
+
+    fn add(&mut self, other: Counts) {
+        self.correct += other.correct;
+        self.reported += other.reported;
+        self.found += other.found;
+        self.labelled += other.labelled;
+    }
+}
+
+/// What went wrong in one cluster, for the reader of the results.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ClusterResult {
+    /// Cluster id.
+    pub cluster: String,
+    /// Conflict counts.
+    pub conflicts: Counts,
+    /// Quote-link counts.
+    pub quotes: Counts,
+    /// Reported conflicts that match no label ("about: claim · claim").
+    pub wrong_conflicts: Vec<String>,
+    /// Labelled conflicts not reported.
+    pub missed_conflicts: Vec<String>,
+    /// Quote links reported that match no label.
+    pub wrong_quotes: Vec<String>,
+    /// Labelled quote links not reported.
+    pub missed_quotes: Vec<String>,
+}
+
+/// Results over every labelled cluster.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct FactsEvaluation {
+    /// Clusters scored.
+    pub clusters: usize,
+    /// Conflict detection.
+    pub conflicts: Counts,
+    /// Quote grouping.
+    pub quotes: Counts,
+    /// Per cluster.
+    pub per_cluster: Vec<ClusterResult>,
+    /// Labelled clusters missing from the data.
+    pub missing: Vec<String>,
+}
+
+/// Lower-case words of a text, digits without separators: "2,400 texts"
+/// → ["2400", "texts"].
+fn words(text: &str) -> Vec<String> {
+    text.replace(',', "")
+        .split(|c: char| !c.is_alphanumeric() && c != '.')
+        .map(|w| w.trim_matches('.').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether `short`'s words appear, in order and together, in `long`.
+fn contains_words(long: &[String], short: &[String]) -> bool {
+    !short.is_empty() && long.windows(short.len()).any(|w| w == short)
+}
+
+/// Whether a labelled claim text names the same claim as one of chorus's
+/// wordings: either contains the other.
+fn same_claim(written: &str, labelled: &str) -> bool {
+    let (a, b) = (words(written), words(labelled));
+    contains_words(&a, &b) || contains_words(&b, &a)
+}
+
+/// Whether two quote wordings are the same text: most of the shorter's
+/// words are in the longer.
+fn same_quote_text(a: &str, b: &str) -> bool {
+    let (a, b) = (words(a), words(b));
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if short.is_empty() {
+        return false;
+    }
+    let shared = short.iter().filter(|w| long.contains(w)).count();
+    shared * 5 >= short.len() * 3
+}
+
+/// Scores the compare stage on `stories` against `labels`.
+pub fn evaluate(stories: Vec<StoryInput>, labels: &[ClusterLabels]) -> FactsEvaluation {
+    let mut result = FactsEvaluation::default();
+    let mut vocab = Vocab::new();
+    let mut by_id: rustc_hash::FxHashMap<String, StoryInput> =
+        stories.into_iter().map(|s| (s.id.clone(), s)).collect();
+    for label in labels {
+        let Some(input) = by_id.remove(&label.cluster) else {
+            result.missing.push(label.cluster.clone());
+            continue;
+        };
+        let story = Story::prepare(input, &mut vocab);
+        let cluster = score_cluster(&story, label);
+        result.conflicts.add(cluster.conflicts);
+        result.quotes.add(cluster.quotes);
+        result.clusters += 1;
+        result.per_cluster.push(cluster);
+    }
+    result
+}
+
+/// Two documents' wordings of one quote: (document index, text) each.
+type Link<'a> = ((usize, &'a str), (usize, &'a str));
+
+fn score_cluster(story: &Story, label: &ClusterLabels) -> ClusterResult {
+    let comparison = compare(story);
+    let ids: Vec<&str> = story.documents.iter().map(|d| d.id()).collect();
+    let mut out = ClusterResult {
+        cluster: label.cluster.clone(),
+        ..ClusterResult::default()
+    };
+    // Conflicts, per reported row.
+    let reported: Vec<_> = comparison
+        .facts
+        .iter()
+        .filter(|f| f.status == FactStatus::Conflict)
+        .collect();
+    let claim_matches = |claim: &chorus::model::Claim, span: &Span| {
+        ids.get(span.0)
+            .is_some_and(|id| claim.sources.iter().any(|s| s == id))
+            && std::iter::once(&claim.text)
+                .chain(&claim.also_written)
+                .any(|w| same_claim(w, &span.1))
+    };
+    let fact_matches = |fact: &chorus::model::Fact, conflict: &LabelledConflict| {
+        fact.claims.iter().enumerate().any(|(i, x)| {
+            fact.claims.iter().enumerate().any(|(j, y)| {
+                i != j
+                    && conflict.a.iter().any(|s| claim_matches(x, s))
+                    && conflict.b.iter().any(|s| claim_matches(y, s))
+            })
+        })
+    };
+    out.conflicts.reported = reported.len();
+    out.conflicts.labelled = label.conflicts.len();
+    for fact in &reported {
+        if label.conflicts.iter().any(|c| fact_matches(fact, c)) {
+            out.conflicts.correct += 1;
+        } else {
+            let claims: Vec<String> = fact
+                .claims
+                .iter()
+                .map(|c| format!("{} {:?}", c.text, c.sources))
+                .collect();
+            out.wrong_conflicts
+                .push(format!("{}: {}", fact.about, claims.join(" · ")));
+        }
+    }
+    for conflict in &label.conflicts {
+        if reported.iter().any(|f| fact_matches(f, conflict)) {
+            out.conflicts.found += 1;
+        } else {
+            out.missed_conflicts.push(conflict.about.clone());
+        }
+    }
+    // Quotes, per link between two documents' wordings.
+    let mut links: Vec<Link> = Vec::new();
+    for said in &comparison.quote_wordings {
+        for (n, a) in said.iter().enumerate() {
+            for b in &said[n + 1..] {
+                let link = ((a.0, a.1.as_str()), (b.0, b.1.as_str()));
+                // One link per pair of documents and wordings.
+                if a.0 != b.0 && !links.contains(&link) {
+                    links.push(link);
+                }
+            }
+        }
+    }
+    let Some(quote_labels) = &label.quotes else {
+        return out;
+    };
+    let labelled_links: Vec<(&Span, &Span)> = quote_labels
+        .iter()
+        .flat_map(|group| {
+            group.iter().enumerate().flat_map(move |(n, a)| {
+                group[n + 1..]
+                    .iter()
+                    .filter(move |b| b.0 != a.0)
+                    .map(move |b| (a, b))
+            })
+        })
+        .collect();
+    let link_matches = |link: &Link, gold: &(&Span, &Span)| {
+        let ends = |x: (usize, &str), s: &Span| x.0 == s.0 && same_quote_text(x.1, &s.1);
+        (ends(link.0, gold.0) && ends(link.1, gold.1))
+            || (ends(link.0, gold.1) && ends(link.1, gold.0))
+    };
+    out.quotes.reported = links.len();
+    out.quotes.labelled = labelled_links.len();
+    for link in &links {
+        if labelled_links.iter().any(|g| link_matches(link, g)) {
+            out.quotes.correct += 1;
+        } else {
+            out.wrong_quotes.push(format!(
+                "d{} \"{}\" ~ d{} \"{}\"",
+                link.0.0, link.0.1, link.1.0, link.1.1
+            ));
+        }
+    }
+    for gold in &labelled_links {
+        if links.iter().any(|l| link_matches(l, gold)) {
+            out.quotes.found += 1;
+        } else {
+            out.missed_quotes.push(format!(
+                "d{} \"{}\" ~ d{} \"{}\"",
+                gold.0.0, gold.0.1, gold.1.0, gold.1.1
+            ));
+        }
+    }
+    out
+}
+
+/// Reads a label file: one JSON object per line; blank lines skipped.
+pub fn read_labels(text: &str, name: &str) -> Result<Vec<ClusterLabels>, String> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(n, line)| serde_json::from_str(line).map_err(|e| format!("{name}:{}: {e}", n + 1)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn claims_match_by_words() {
+        assert!(same_claim("some 2,400 texts", "2,400"));
+        assert!(same_claim("28", "Geraldine Alcorn, 28"));
+        assert!(!same_claim("280 people", "28"));
+        assert!(same_quote_text(
+            "We will not accept a solution imposed from outside",
+            "we will not accept a solution imposed from outside,"
+        ));
+        assert!(!same_quote_text(
+            "frank and useful",
+            "We will not accept it"
+        ));
+    }
+
+    #[test]
+    fn label_lines_name_their_line() {
+        let text = "{\"cluster\": \"a\", \"conflicts\": [], \"quotes\": []}\n\nnot json\n";
+        let error = read_labels(text, "labels.jsonl").unwrap_err();
+        assert!(error.starts_with("labels.jsonl:3:"), "{error}");
+    }
+}

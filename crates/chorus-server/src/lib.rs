@@ -1,0 +1,515 @@
+//! Serve: the store over HTTP — pages people read and a JSON API.
+//!
+//! Handlers are thin: they read the request, call the store and the
+//! renderers on a blocking thread (SQLite and the pipeline are not async),
+//! and write the answer. Ids in paths are only ever looked up in the
+//! database, never joined to a file path. Every page is server-side HTML
+//! with its style inline: nothing is fetched from elsewhere.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use askama::Template;
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use serde::Deserialize;
+
+use chorus::model::{Article, Report};
+use chorus::render::{STYLE, served_html, web_link};
+use chorus_store::{Migrating, Store, StoreError, StoredStory};
+
+/// Largest request body accepted.
+pub const BODY_LIMIT: usize = 4 * 1024 * 1024;
+/// Longest a request may take before it is answered 408.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// Stories per page of the list.
+const PAGE_STORIES: usize = 50;
+/// Most stories one API call lists.
+const API_STORIES: usize = 500;
+
+/// What `chorus serve` needs.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The store.
+    pub db: PathBuf,
+    /// Where to listen.
+    pub addr: SocketAddr,
+}
+
+/// The shared state: one store, used by one request at a time.
+#[derive(Clone)]
+struct App {
+    store: Arc<Mutex<Store>>,
+}
+
+/// Why the server could not start or stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The store could not be opened.
+    #[error("{path}: {source}")]
+    Store {
+        /// The store's path.
+        path: PathBuf,
+        /// What went wrong.
+        source: StoreError,
+    },
+    /// The address could not be listened on.
+    #[error("cannot listen on {addr}: {source}")]
+    Listen {
+        /// The address asked for.
+        addr: SocketAddr,
+        /// What went wrong.
+        source: std::io::Error,
+    },
+    /// Serving failed.
+    #[error("serving: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Serves the store until interrupted (Ctrl-C), printing the address.
+pub async fn serve(settings: Settings) -> Result<(), ServeError> {
+    let db = settings.db.display();
+    let store = Store::open_noticing(&settings.db, |migrating| {
+        if let Migrating::Started { notice, .. } = migrating {
+            eprintln!("chorus: {db}: {notice}")
+        }
+    })
+    .map_err(|source| ServeError::Store {
+        path: settings.db.clone(),
+        source,
+    })?;
+    let listener = tokio::net::TcpListener::bind(settings.addr)
+        .await
+        .map_err(|source| ServeError::Listen {
+            addr: settings.addr,
+            source,
+        })?;
+    eprintln!(
+        "chorus: serving {} on http://{}/",
+        settings.db.display(),
+        listener.local_addr()?
+    );
+    let app = App {
+        store: Arc::new(Mutex::new(store)),
+    };
+    tokio::spawn(build_reports(app.clone()));
+    axum::serve(listener, routes(app))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}
+
+/// The routes over `store`.
+pub fn router(store: Store) -> Router {
+    routes(App {
+        store: Arc::new(Mutex::new(store)),
+    })
+}
+
+/// Stale reports built per turn of the background builder, which gives
+/// the store back to requests between turns.
+const STALE_PER_TURN: usize = 8;
+
+/// Builds stale reports while the server runs, so that the list's conflict
+/// badges appear without every story being opened first; new articles
+/// make their stories stale again.
+async fn build_reports(app: App) {
+    loop {
+        match with_store(&app, |store| store.build_stale(STALE_PER_TURN)).await {
+            Ok(built) if built > 0 => tokio::task::yield_now().await,
+            Ok(_) => tokio::time::sleep(Duration::from_secs(2)).await,
+            Err(failure) => {
+                eprintln!("chorus: building reports: {}", failure.message);
+                tokio::time::sleep(Duration::from_secs(30)).await;
+            }
+        }
+    }
+}
+
+fn routes(app: App) -> Router {
+    Router::new()
+        .route("/", get(index))
+        .route("/stories/{id}", get(story_page))
+        .route("/sources/{id}", get(source_page))
+        .route("/api/stories", get(api_stories))
+        .route("/api/stories/{id}", get(api_story))
+        .route("/api/articles", axum::routing::post(api_articles))
+        .fallback(|| async { page_error(StatusCode::NOT_FOUND, "No such page.") })
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .with_state(app)
+}
+
+/// Runs store work on a blocking thread with the store locked.
+async fn with_store<T: Send + 'static>(
+    app: &App,
+    work: impl FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, Failure> {
+    let store = app.store.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut store = store
+            .lock()
+            .map_err(|_| Failure::internal("the store lock is poisoned"))?;
+        work(&mut store).map_err(|e| Failure::internal(&e.to_string()))
+    })
+    .await
+    .map_err(|e| Failure::internal(&e.to_string()))?
+}
+
+/// An error answer: a status and what went wrong.
+#[derive(Debug)]
+struct Failure {
+    status: StatusCode,
+    message: String,
+}
+
+impl Failure {
+    fn new(status: StatusCode, message: impl Into<String>) -> Failure {
+        Failure {
+            status,
+            message: message.into(),
+        }
+    }
+
+    fn internal(message: &str) -> Failure {
+        Failure::new(StatusCode::INTERNAL_SERVER_ERROR, message)
+    }
+
+    /// As JSON, for the API.
+    fn json(self) -> Response {
+        let body = serde_json::json!({"error": self.message, "status": self.status.as_u16()});
+        (self.status, axum::Json(body)).into_response()
+    }
+
+    /// As a page, for people.
+    fn page(self) -> Response {
+        page_error(self.status, &self.message)
+    }
+}
+
+#[derive(Template)]
+#[template(
+    source = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ status }} — chorus</title><style>{{ style|safe }}</style></head><body><main><nav><a href=\"/\">All stories</a></nav><h1>{{ status }}</h1><p>{{ message }}</p></main></body></html>",
+    ext = "html"
+)]
+struct ErrorPage<'a> {
+    status: String,
+    message: &'a str,
+    style: &'static str,
+}
+
+fn page_error(status: StatusCode, message: &str) -> Response {
+    let page = ErrorPage {
+        status: status.to_string(),
+        message,
+        style: STYLE,
+    };
+    (status, Html(page.render().unwrap_or_default())).into_response()
+}
+
+/// A story id from a path: a number, or no such story.
+fn story_id(raw: &str) -> Result<i64, Failure> {
+    raw.parse::<i64>()
+        .map_err(|_| Failure::new(StatusCode::NOT_FOUND, format!("No story {raw:?}.")))
+}
+
+/// A stored report, built first if stale.
+async fn report(app: &App, id: i64) -> Result<Report, Failure> {
+    let json = with_store(app, move |store| store.report(id)).await?;
+    let json =
+        json.ok_or_else(|| Failure::new(StatusCode::NOT_FOUND, format!("No story {id}.")))?;
+    serde_json::from_str(&json).map_err(|e| Failure::internal(&format!("story {id}'s report: {e}")))
+}
+
+#[derive(Deserialize)]
+struct ListQuery {
+    q: Option<String>,
+    page: Option<usize>,
+    limit: Option<usize>,
+    offset: Option<usize>,
+}
+
+#[derive(Template)]
+#[template(path = "index.html")]
+struct IndexPage {
+    search: String,
+    stories: Vec<StoredStory>,
+    first: usize,
+    previous: Option<String>,
+    next: Option<String>,
+    style: &'static str,
+}
+
+async fn index(State(app): State<App>, Query(query): Query<ListQuery>) -> Response {
+    let search = query.q.unwrap_or_default();
+    let page = query.page.unwrap_or(0);
+    let offset = page.saturating_mul(PAGE_STORIES);
+    let wanted = search.clone();
+    let listed = with_store(&app, move |store| {
+        store.list(Some(&wanted), PAGE_STORIES + 1, offset)
+    })
+    .await;
+    let mut stories = match listed {
+        Ok(stories) => stories,
+        Err(failure) => return failure.page(),
+    };
+    let more = stories.len() > PAGE_STORIES;
+    stories.truncate(PAGE_STORIES);
+    let link = |page: usize| {
+        let q = percent_encoding::utf8_percent_encode(&search, percent_encoding::NON_ALPHANUMERIC);
+        format!("/?q={q}&page={page}")
+    };
+    let body = IndexPage {
+        first: offset + 1,
+        previous: (page > 0).then(|| link(page - 1)),
+        next: more.then(|| link(page + 1)),
+        stories,
+        search: search.clone(),
+        style: STYLE,
+    };
+    Html(body.render().unwrap_or_default()).into_response()
+}
+
+async fn story_page(State(app): State<App>, Path(raw): Path<String>) -> Response {
+    let id = match story_id(&raw) {
+        Ok(id) => id,
+        Err(failure) => return failure.page(),
+    };
+    match report(&app, id).await {
+        Ok(report) => Html(served_html(&report)).into_response(),
+        Err(failure) => failure.page(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "source.html")]
+struct SourcePage {
+    id: String,
+    title: Option<String>,
+    label: String,
+    url: Option<String>,
+    story: i64,
+    headline: String,
+    sentences: Vec<(usize, String)>,
+    removed: Vec<(String, String)>,
+    notes: Vec<String>,
+    style: &'static str,
+}
+
+async fn source_page(State(app): State<App>, Path(document): Path<String>) -> Response {
+    let wanted = document.clone();
+    let story = match with_store(&app, move |store| store.story_of(&wanted)).await {
+        Ok(Some(story)) => story,
+        Ok(None) => {
+            return Failure::new(StatusCode::NOT_FOUND, format!("No article {document:?}.")).page();
+        }
+        Err(failure) => return failure.page(),
+    };
+    let report = match report(&app, story).await {
+        Ok(report) => report,
+        Err(failure) => return failure.page(),
+    };
+    let Some(found) = report.documents.iter().find(|d| d.id == document) else {
+        return Failure::new(StatusCode::NOT_FOUND, format!("No article {document:?}.")).page();
+    };
+    let page = SourcePage {
+        id: found.id.clone(),
+        title: found.title.clone(),
+        label: [found.source.as_deref(), found.date.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · "),
+        url: web_link(found.url.as_deref()),
+        story,
+        headline: report
+            .stories
+            .first()
+            .map(|s| s.headline.clone())
+            .unwrap_or_default(),
+        sentences: found.body.iter().cloned().enumerate().collect(),
+        removed: found
+            .removed
+            .iter()
+            .map(|r| (r.reason.clone(), r.text.clone()))
+            .collect(),
+        notes: found.notes.clone(),
+        style: STYLE,
+    };
+    Html(page.render().unwrap_or_default()).into_response()
+}
+
+async fn api_stories(State(app): State<App>, Query(query): Query<ListQuery>) -> Response {
+    let limit = query.limit.unwrap_or(100).min(API_STORIES);
+    let offset = query.offset.unwrap_or(0);
+    let search = query.q;
+    match with_store(&app, move |store| {
+        store.list(search.as_deref(), limit, offset)
+    })
+    .await
+    {
+        Ok(stories) => axum::Json(stories).into_response(),
+        Err(failure) => failure.json(),
+    }
+}
+
+async fn api_story(State(app): State<App>, Path(raw): Path<String>) -> Response {
+    let id = match story_id(&raw) {
+        Ok(id) => id,
+        Err(failure) => return failure.json(),
+    };
+    match with_store(&app, move |store| store.report(id)).await {
+        Ok(Some(json)) => ([(header::CONTENT_TYPE, "application/json")], json).into_response(),
+        Ok(None) => Failure::new(StatusCode::NOT_FOUND, format!("no story {id}")).json(),
+        Err(failure) => failure.json(),
+    }
+}
+
+/// `POST /api/articles`: one article or an array of them, each as a line
+/// of article JSONL. All are checked first; if any is unusable nothing is
+/// stored and the answer (422) says which and why.
+async fn api_articles(
+    State(app): State<App>,
+    headers: HeaderMap,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> Response {
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) => {
+            let message = match rejection.status() {
+                StatusCode::PAYLOAD_TOO_LARGE => {
+                    format!("the body is over the limit of {BODY_LIMIT} bytes")
+                }
+                _ => rejection.body_text(),
+            };
+            return Failure::new(rejection.status(), message).json();
+        }
+    };
+    let json_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(';')
+                .next()
+                .is_some_and(|t| t.trim() == "application/json")
+        });
+    if !json_type {
+        return Failure::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "send the articles as application/json",
+        )
+        .json();
+    }
+    let articles = match parse_articles(&body) {
+        Ok(articles) => articles,
+        Err(failure) => return failure.json(),
+    };
+    match with_store(&app, move |store| store.ingest(articles, |_, _| {})).await {
+        Ok(summary) => {
+            let status = if summary.added > 0 {
+                StatusCode::CREATED
+            } else {
+                StatusCode::OK
+            };
+            (status, axum::Json(summary)).into_response()
+        }
+        Err(failure) => failure.json(),
+    }
+}
+
+/// The articles of a request body, or why it cannot be taken: 400 for
+/// what is not JSON, 422 for JSON that is not articles.
+fn parse_articles(body: &[u8]) -> Result<Vec<Article>, Failure> {
+    let value: serde_json::Value = serde_json::from_slice(body)
+        .map_err(|e| Failure::new(StatusCode::BAD_REQUEST, format!("invalid JSON: {e}")))?;
+    let items = match value {
+        serde_json::Value::Array(items) => items,
+        object @ serde_json::Value::Object(_) => vec![object],
+        _ => {
+            return Err(Failure::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "expected an article object or an array of them",
+            ));
+        }
+    };
+    if items.is_empty() {
+        return Err(Failure::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "no article given",
+        ));
+    }
+    let mut articles = Vec::with_capacity(items.len());
+    for mut item in items {
+        // An article without an id is named by its text, so that sending it
+        // again is recognised rather than refused as a reused id.
+        if let serde_json::Value::Object(object) = &mut item
+            && !object.contains_key("id")
+            && let Some(text) = object.get("text").and_then(|t| t.as_str())
+        {
+            let id = format!("article-{}", chorus_store::content_hash(text));
+            object.insert("id".to_string(), serde_json::Value::String(id));
+        }
+        articles.push(item);
+    }
+    let parsed = chorus::ingest::parse_values("request", "article", articles);
+    let problems: Vec<String> = parsed
+        .errors
+        .iter()
+        .map(|e| match e.line {
+            Some(line) => format!("article {line}: {}", e.message),
+            None => e.message.clone(),
+        })
+        .collect();
+    if !problems.is_empty() {
+        return Err(Failure::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            problems.join("; "),
+        ));
+    }
+    if !parsed.stories.is_empty() {
+        return Err(Failure::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "send articles, not clusters (objects with \"documents\")",
+        ));
+    }
+    Ok(parsed.articles)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_bodies_are_checked_before_anything_is_stored() {
+        let status = |body: &str| {
+            parse_articles(body.as_bytes())
+                .err()
+                .map(|f| f.status.as_u16())
+        };
+        assert_eq!(status("{not json"), Some(400));
+        assert_eq!(status("42"), Some(422));
+        assert_eq!(status("[]"), Some(422));
+        assert_eq!(status(r#"{"title":"no text"}"#), Some(422));
+        assert_eq!(status(r#"[{"text":"One."},{"text":""}]"#), Some(422));
+        assert_eq!(
+            status(r#"{"documents":[{"text":"A cluster."}]}"#),
+            Some(422)
+        );
+        let articles =
+            parse_articles(br#"[{"text":"One."},{"id":"x","text":"Two."}]"#).unwrap_or_default();
+        assert_eq!(articles.len(), 2);
+        assert!(articles[0].id.starts_with("article-"));
+        assert_eq!(articles[1].id, "x");
+    }
+}

@@ -1,0 +1,586 @@
+//! Compare: what the sources say about the same numbers, dates, quotes
+//! and names, and where they disagree.
+//!
+//! Every sentence of every document that counts (reprints and documents
+//! in another language are left out: a reprint would count its original
+//! twice) is tokenized once; the scanners find quantities, dates, times,
+//! quotes and names; [`facts`] groups the claims across sources; the
+//! timeline, quotes, entities and each source's unique sentences follow.
+
+pub mod dates;
+pub mod entities;
+pub mod facts;
+pub mod lexicon;
+pub mod quantity;
+pub mod quotes;
+pub mod tokens;
+pub mod unique;
+
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+
+use crate::model::{Bound, Entity, Fact, FactKind, Quote, TimelineEvent, UniqueContent};
+use crate::prepare::Story;
+use crate::prepare::terms::porter_stem;
+use dates::{DateMention, TimeMention, publication_date};
+use quantity::Quantity;
+use tokens::{Token, TokenKind, tokenize};
+
+/// One claim found in one sentence, before grouping.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Index of the document in the story.
+    pub document: usize,
+    /// Index of the sentence in the document.
+    pub sentence: usize,
+    /// Quantity, date, time or duration.
+    pub kind: FactKind,
+    /// The value as the report gives it (see [`crate::model::Claim`]).
+    pub value: f64,
+    /// Upper end of a range.
+    pub high: Option<f64>,
+    /// The qualifier.
+    pub bound: Bound,
+    /// Every value the claim allows.
+    pub range: (f64, f64),
+    /// Unit or counted noun; "UTC" or "local" for times.
+    pub unit: Option<String>,
+    /// Dates and times as resolved.
+    pub resolved: Option<String>,
+    /// The claim as written.
+    pub text: String,
+    /// The event the claim counts, when one is named near it.
+    pub event: Option<&'static str>,
+    /// A figure that took its unit from the one before ("and at least 580,000").
+    pub elliptical: bool,
+    /// For an age, whose it is ("geraldine alcorn").
+    pub age_of: Option<String>,
+    /// A relative date read against another report's date or a date found
+    /// in the text: good enough to place, not to contradict anyone.
+    pub inferred: bool,
+    /// Stems of the content words around the claim, sorted ids.
+    pub context: Vec<u32>,
+    /// Stems of the context words that can label the claim (not names),
+    /// nearest first.
+    pub context_words: Vec<u32>,
+}
+
+/// Everything the compare stage finds in one story.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Comparison {
+    /// Facts, conflicts first.
+    pub facts: Vec<Fact>,
+    /// Quotes grouped across sources.
+    pub quotes: Vec<Quote>,
+    /// Entities with aliases, most mentioned first.
+    pub entities: Vec<Entity>,
+    /// Dated events, earliest first.
+    pub timeline: Vec<TimelineEvent>,
+    /// Each source's sentences that no other source states.
+    pub unique: Vec<UniqueContent>,
+    /// What could not be worked out, and what was inferred.
+    pub notes: Vec<String>,
+    /// For each quote, the wording each document used (document index,
+    /// text): what the report's variants merge, kept for evaluation.
+    pub quote_wordings: Vec<Vec<(usize, String)>>,
+}
+
+/// A tokenized sentence of a document that counts.
+pub struct Sentence<'a> {
+    /// Index of the document in the story.
+    pub document: usize,
+    /// Index of the sentence in the document.
+    pub position: usize,
+    /// The text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub tokens: Vec<Token<'a>>,
+}
+
+/// Distinct words whose stems are kept between stories.
+const STEM_CACHE_WORDS: usize = 500_000;
+/// Words of context on each side of a claim.
+const CONTEXT_WINDOW: usize = 10;
+/// How far from a claim an event word may be.
+const EVENT_WINDOW: usize = 8;
+
+/// Runs the compare stage on a prepared story.
+pub fn compare(story: &Story) -> Comparison {
+    let counted: Vec<usize> = (0..story.documents.len())
+        .filter(|&d| {
+            let document = &story.documents[d];
+            document.duplicate_of.is_none() && !document.excluded
+        })
+        .collect();
+    let places: Vec<(usize, usize, &str)> = counted
+        .iter()
+        .flat_map(|&d| {
+            story.documents[d]
+                .sentences
+                .iter()
+                .enumerate()
+                .map(move |(position, s)| (d, position, s.text.as_str()))
+        })
+        .collect();
+    let lowered: Vec<String> = places
+        .iter()
+        .map(|(.., t)| t.to_ascii_lowercase())
+        .collect();
+    let sentences: Vec<Sentence> = places
+        .iter()
+        .zip(&lowered)
+        .map(|(&(document, position, text), lower)| Sentence {
+            document,
+            position,
+            text,
+            tokens: tokenize(text, lower),
+        })
+        .collect();
+    let ids: Vec<String> = story.documents.iter().map(|d| d.id().to_string()).collect();
+    let mut notes = Vec::new();
+    let found_dates: Vec<Vec<DateMention>> =
+        sentences.iter().map(|s| dates::dates(&s.tokens)).collect();
+    let published: Vec<Option<NaiveDate>> = story
+        .documents
+        .iter()
+        .map(|d| d.article.date.as_deref().and_then(publication_date))
+        .collect();
+    let anchors = anchors(story, &published, &counted, &found_dates, &mut notes);
+    // Stems are cached across stories: a run sees the same words again
+    // and again, and stemming them anew was most of this stage's cost.
+    thread_local! {
+        static STEMS: std::cell::RefCell<Stems> = std::cell::RefCell::new(Stems::default());
+    }
+    let mut stems = STEMS.with(|cache| cache.take());
+    if stems.by_word.len() > STEM_CACHE_WORDS {
+        stems = Stems::default();
+    }
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut unresolved: Vec<String> = Vec::new();
+    for (sentence, found_dates) in sentences.iter().zip(&found_dates) {
+        let anchor = anchors[sentence.document];
+        let first = mentions.len();
+        for q in quantity::quantities(&sentence.tokens) {
+            let mut mention = quantity_mention(sentence, &q, &mut stems);
+            // "and at least 580,000": the event of the figure it continues.
+            if q.inherited
+                && mention.event.is_none()
+                && let Some(previous) = mentions[first..].last()
+            {
+                mention.event = previous.event;
+            }
+            // "230 were killed" counts people.
+            if mention.unit.is_none() && mention.event.is_some_and(facts::counts_people) {
+                mention.unit = Some("people".into());
+            }
+            // "the two leaders", "their three children": a set the reader
+            // already knows, named, not a figure claimed.
+            let reference = q.words
+                && q.value <= 10.0
+                && q.tokens.0 > 0
+                && matches!(
+                    sentence.tokens[q.tokens.0 - 1].lower(),
+                    "the"
+                        | "these"
+                        | "those"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "our"
+                        | "my"
+                        | "your"
+                );
+            if !reference {
+                mentions.push(mention);
+            }
+        }
+        for d in found_dates {
+            match d.expression.resolve(anchor) {
+                Some(when) => {
+                    let mut mention = date_mention(sentence, d, when, &mut stems);
+                    mention.inferred =
+                        d.expression.relative() && published[sentence.document].is_none();
+                    mentions.push(mention);
+                }
+                None => unresolved.push(sentence.text[d.span.0..d.span.1].to_string()),
+            }
+        }
+        for t in dates::times(&sentence.tokens) {
+            mentions.push(time_mention(sentence, &t, &mut stems));
+        }
+    }
+    if !unresolved.is_empty() {
+        unresolved.sort();
+        unresolved.dedup();
+        let shown: Vec<String> = unresolved
+            .iter()
+            .take(5)
+            .map(|u| format!("\"{u}\""))
+            .collect();
+        notes.push(format!(
+            "no publication date to read {} relative date(s) against ({}): left out of facts and timeline",
+            unresolved.len(),
+            shown.join(", ")
+        ));
+    }
+    let entities = entities::entities(&sentences, &ids);
+    // An age's owner by the fullest name the story gives; a surname that
+    // several people share names no one ("Pasztor": the mother or her son).
+    for mention in &mut mentions {
+        if let Some(name) = mention.age_of.take() {
+            mention.age_of = entities
+                .lookup(&name)
+                .filter(|e| {
+                    !matches!(
+                        e.kind,
+                        crate::model::EntityKind::Place | crate::model::EntityKind::Organization
+                    )
+                })
+                .map(|e| e.name.to_lowercase());
+        }
+    }
+    let facts = facts::facts(&mentions, &ids, &stems);
+    let timeline = timeline(&facts, &mentions, &sentences, &ids);
+    let (quotes, quote_wordings) = quotes::quotes(&sentences, &entities, &ids, &mut stems);
+    let unique = unique::unique(story, &counted);
+    STEMS.with(|cache| cache.replace(stems));
+    Comparison {
+        facts,
+        quotes,
+        entities: entities.list,
+        timeline,
+        unique,
+        notes,
+        quote_wordings,
+    }
+}
+
+/// The date each document's relative dates are read against: its own
+/// publication date; else the earliest publication date in the story;
+/// else the latest full date any report gives.
+fn anchors(
+    story: &Story,
+    own: &[Option<NaiveDate>],
+    counted: &[usize],
+    found_dates: &[Vec<DateMention>],
+    notes: &mut Vec<String>,
+) -> Vec<Option<NaiveDate>> {
+    let undated: Vec<&str> = counted
+        .iter()
+        .filter(|&&d| own[d].is_none())
+        .map(|&d| story.documents[d].id())
+        .collect();
+    if undated.is_empty() {
+        return own.to_vec();
+    }
+    let fallback = counted.iter().filter_map(|&d| own[d]).min();
+    let (fallback, why) = match fallback {
+        Some(date) => (Some(date), "the earliest publication date in the story"),
+        None => {
+            let latest = found_dates
+                .iter()
+                .flatten()
+                .filter_map(|m| match m.expression {
+                    dates::Expression::Absolute(dates::When::Day(d)) => Some(d),
+                    _ => None,
+                })
+                .max();
+            (latest, "the latest full date the reports give")
+        }
+    };
+    if let Some(date) = fallback {
+        notes.push(format!(
+            "no publication date for {}: relative dates read against {} ({why})",
+            undated.join(", "),
+            date.format("%Y-%m-%d")
+        ));
+    }
+    own.iter().map(|d| d.or(fallback)).collect()
+}
+
+/// Interns context stems for cheap set comparisons; stemming is cached
+/// per word, as most words come back many times in a story.
+#[derive(Default)]
+pub struct Stems {
+    ids: FxHashMap<String, u32>,
+    by_word: FxHashMap<String, u32>,
+    /// The first word seen for each stem, to label facts with.
+    surfaces: Vec<String>,
+}
+
+impl Stems {
+    /// The id of a (lower-case) word's stem.
+    pub fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.by_word.get(word) {
+            return id;
+        }
+        let stem = porter_stem(word);
+        let next = self.ids.len() as u32;
+        let id = *self.ids.entry(stem).or_insert(next);
+        if id == next {
+            self.surfaces.push(word.to_string());
+        }
+        self.by_word.insert(word.to_string(), id);
+        id
+    }
+
+    /// A word with stem `id`, as first seen.
+    pub fn surface(&self, id: u32) -> &str {
+        self.surfaces.get(id as usize).map_or("", String::as_str)
+    }
+
+    /// Sorted, distinct stem ids of the content words in `tokens`.
+    pub fn content(&mut self, tokens: &[Token]) -> Vec<u32> {
+        let mut ids: Vec<u32> = tokens
+            .iter()
+            .filter_map(|t| content_word(t))
+            .map(|w| self.id(w))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+}
+
+/// A token's lower-case form when it is a content word.
+pub fn content_word<'t>(token: &'t Token) -> Option<&'t str> {
+    if token.kind != TokenKind::Word || token.text.len() < 3 {
+        return None;
+    }
+    let lower = token.lower();
+    if token.has(lexicon::FUNCTION) || !lower.chars().all(|c| c.is_alphabetic() || c == '-') {
+        return None;
+    }
+    Some(lower)
+}
+
+/// Context of a claim spanning tokens `span`: stems and words, nearest first.
+fn context(sentence: &Sentence, span: (usize, usize), stems: &mut Stems) -> (Vec<u32>, Vec<u32>) {
+    let tokens = &sentence.tokens;
+    let mut near: Vec<&Token> = Vec::new();
+    for distance in 1..=CONTEXT_WINDOW {
+        if let Some(i) = span.0.checked_sub(distance) {
+            near.push(&tokens[i]);
+        }
+        if let Some(t) = tokens.get(span.1 + distance - 1) {
+            near.push(t);
+        }
+    }
+    let mut ids = Vec::new();
+    let mut words = Vec::new();
+    for token in near {
+        if let Some(w) = content_word(token) {
+            let id = stems.id(w);
+            ids.push(id);
+            // Names tell claims apart but make poor labels.
+            if !token.text.chars().any(char::is_uppercase) {
+                words.push(id);
+            }
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    (ids, words)
+}
+
+/// Whether a unit is a counted noun ("people", "soldier"), not a currency,
+/// a share or a unit of measure.
+fn counted_noun(unit: &str) -> bool {
+    unit.chars().all(|c| c.is_ascii_lowercase())
+        && quantity::measure_unit(unit).is_none()
+        && quantity::time_unit(unit).is_none()
+}
+
+/// The event named nearest a claim: inside it first ("230 deaths"), then
+/// outwards, the word before winning a tie; names ("the Grateful Dead")
+/// name no event.
+fn event_near(tokens: &[Token], span: (usize, usize)) -> Option<&'static str> {
+    let event = |t: &Token| {
+        if t.has(lexicon::EVENT) && !t.capitalized() {
+            facts::event_of(t.lower())
+        } else {
+            None
+        }
+    };
+    if let Some(e) = tokens[span.0..span.1].iter().find_map(event) {
+        return Some(e);
+    }
+    for distance in 1..=EVENT_WINDOW {
+        if let Some(i) = span.0.checked_sub(distance) {
+            if tokens[i].text == ";" {
+                break;
+            }
+            if let Some(e) = event(&tokens[i]) {
+                return Some(e);
+            }
+        }
+        if let Some(t) = tokens.get(span.1 + distance - 1) {
+            // "… according to relief agencies": the source, not the event.
+            if t.is("according") || t.text == ";" {
+                break;
+            }
+            if let Some(e) = event(t) {
+                return Some(e);
+            }
+        }
+    }
+    None
+}
+
+impl Mention {
+    /// A claim of `kind` spanning `span` (bytes) and `tokens` of a
+    /// sentence, with its context; value and qualifier left for the caller.
+    fn at(
+        sentence: &Sentence,
+        kind: FactKind,
+        span: (usize, usize),
+        tokens: (usize, usize),
+        stems: &mut Stems,
+    ) -> Mention {
+        let (context, context_words) = context(sentence, tokens, stems);
+        Mention {
+            document: sentence.document,
+            sentence: sentence.position,
+            kind,
+            value: 0.0,
+            high: None,
+            bound: Bound::Exact,
+            range: (0.0, 0.0),
+            unit: None,
+            resolved: None,
+            text: sentence.text[span.0..span.1].to_string(),
+            event: None,
+            elliptical: false,
+            age_of: None,
+            inferred: false,
+            context,
+            context_words,
+        }
+    }
+}
+
+fn quantity_mention(sentence: &Sentence, q: &Quantity, stems: &mut Stems) -> Mention {
+    Mention {
+        value: q.value,
+        high: q.high,
+        bound: q.bound,
+        range: q.range,
+        unit: q.unit.clone(),
+        event: match q.unit.as_deref() {
+            Some(u) if u.ends_with(" old") => Some("age"),
+            // Events count people and things, not money, shares or measures.
+            Some(u) if !counted_noun(u) || q.kind != FactKind::Quantity => None,
+            _ => event_near(&sentence.tokens, q.tokens),
+        },
+        elliptical: q.inherited,
+        age_of: q.age_of.clone(),
+        ..Mention::at(sentence, q.kind, q.span, q.tokens, stems)
+    }
+}
+
+fn date_mention(
+    sentence: &Sentence,
+    d: &DateMention,
+    when: dates::When,
+    stems: &mut Stems,
+) -> Mention {
+    let (first, last) = when.days();
+    Mention {
+        value: first as f64,
+        range: (first as f64, last as f64),
+        resolved: Some(when.iso()),
+        ..Mention::at(sentence, FactKind::Date, d.span, d.tokens, stems)
+    }
+}
+
+/// Minutes either side of a time given as "around".
+const ABOUT_MINUTES: f64 = 30.0;
+
+fn time_mention(sentence: &Sentence, t: &TimeMention, stems: &mut Stems) -> Mention {
+    let (value, unit) = match t.utc() {
+        Some(utc) => (utc as f64, "UTC"),
+        None => (t.local as f64, "local"),
+    };
+    let range = match t.bound {
+        Bound::About => (value - ABOUT_MINUTES, value + ABOUT_MINUTES),
+        Bound::MoreThan | Bound::AtLeast => (value, f64::INFINITY),
+        Bound::LessThan | Bound::AtMost => (f64::NEG_INFINITY, value),
+        _ => (value, value),
+    };
+    let minutes = value as i64;
+    Mention {
+        value,
+        bound: t.bound,
+        range,
+        unit: Some(unit.into()),
+        resolved: Some(format!("{:02}:{:02} {unit}", minutes / 60, minutes % 60)),
+        ..Mention::at(sentence, FactKind::Time, t.span, t.tokens, stems)
+    }
+}
+
+/// Dated events from the date facts: one entry per date a group of
+/// claims gives, sentence from its first source, earliest first.
+fn timeline(
+    facts: &[Fact],
+    mentions: &[Mention],
+    sentences: &[Sentence],
+    ids: &[String],
+) -> Vec<TimelineEvent> {
+    let by_place: FxHashMap<(usize, usize), &str> = sentences
+        .iter()
+        .map(|s| ((s.document, s.position), s.text))
+        .collect();
+    let sentence_text = |document: usize, position: usize| {
+        by_place.get(&(document, position)).map(|t| t.to_string())
+    };
+    let mut events: Vec<(i64, TimelineEvent)> = Vec::new();
+    for fact in facts.iter().filter(|f| f.kind == FactKind::Date) {
+        for claim in &fact.claims {
+            let Some(date) = claim.resolved.clone() else {
+                continue;
+            };
+            let first = mentions.iter().find(|m| {
+                m.kind == FactKind::Date
+                    && m.resolved.as_deref() == Some(date.as_str())
+                    && claim.sources.first() == Some(&ids[m.document])
+                    && m.text == claim.text
+            });
+            let Some(text) = first.and_then(|m| sentence_text(m.document, m.sentence)) else {
+                continue;
+            };
+            events.push((
+                claim.value as i64,
+                TimelineEvent {
+                    date,
+                    text,
+                    sources: claim.sources.clone(),
+                },
+            ));
+        }
+    }
+    // Earliest first; a day before the month and year that contain it.
+    events.sort_by(|(a, x), (b, y)| {
+        a.cmp(b)
+            .then(y.date.len().cmp(&x.date.len()))
+            .then(y.sources.len().cmp(&x.sources.len()))
+    });
+    events.into_iter().map(|(_, e)| e).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tokens::tokenize_static;
+    use super::*;
+
+    #[test]
+    fn events_named_near_figures() {
+        let tokens = tokenize_static("Alcorn exchanged hundreds of texts with the girl.");
+        let found = quantity::quantities(&tokens);
+        assert_eq!(found.len(), 1);
+        assert_eq!(event_near(&tokens, found[0].tokens), Some("messages"));
+        let tokens = tokenize_static("The Grateful Dead played three shows.");
+        let found = quantity::quantities(&tokens);
+        assert_eq!(event_near(&tokens, found[0].tokens), None);
+    }
+}

@@ -1,0 +1,293 @@
+//! Tokens with byte offsets, for the compare stage's pattern scanners.
+//!
+//! The summarizer's tokens (see [`crate::prepare::terms`]) are lowercased stems
+//! without positions; quantities, dates, quotes and names need the text as
+//! written, where each token starts, and whether it was glued to the one
+//! before ("5bn", "$300").
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, possibly with digits, inner hyphens, apostrophes or
+    /// periods ("al-Nasser", "U.S.", "G20", "35-year-old").
+    Word,
+    /// Digits with inner separators ("1,200", "5,00,000", "2.5").
+    Number,
+    /// Digits, a colon and two digits ("17:00").
+    Clock,
+    /// Any other single character that is not a space.
+    Symbol,
+}
+
+/// One token of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The token as written.
+    pub text: &'a str,
+    /// Byte offset of its first character in the sentence.
+    pub start: usize,
+    /// Byte offset just past its last character.
+    pub end: usize,
+    /// Word, number, clock time or symbol.
+    pub kind: TokenKind,
+    /// No space between this token and the one before.
+    pub glued: bool,
+    /// The token in ASCII lower case, a slice of the lowered sentence:
+    /// the scanners compare every token against word lists and must not
+    /// allocate to do so.
+    lower: &'a str,
+    /// What the word can start or signal (see [`super::lexicon`]).
+    pub flags: u16,
+}
+
+impl<'a> Token<'a> {
+    fn new(text: &'a str, lower: &'a str, kind: TokenKind, glued: bool, start: usize) -> Self {
+        let flags = if kind == TokenKind::Word {
+            super::lexicon::flags(lower)
+        } else {
+            0
+        };
+        Token {
+            text,
+            start,
+            end: start + text.len(),
+            kind,
+            glued,
+            lower,
+            flags,
+        }
+    }
+
+    /// The token in lower case (ASCII letters only).
+    pub fn lower(&self) -> &'a str {
+        self.lower
+    }
+
+    /// Whether the token carries lexicon flag `flag`.
+    pub fn has(&self, flag: u16) -> bool {
+        self.flags & flag != 0
+    }
+
+    /// Whether the token is the word `word` in any case.
+    pub fn is(&self, word: &str) -> bool {
+        self.text.eq_ignore_ascii_case(word)
+    }
+
+    /// Whether the token starts with an upper-case letter.
+    pub fn capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The character at byte `i` of `text` and its length in bytes; ASCII
+/// without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let byte = *text.as_bytes().get(i)?;
+    if byte < 0x80 {
+        return Some((byte as char, 1));
+    }
+    text.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
+}
+
+fn is_digit_at(text: &str, i: usize) -> bool {
+    text.as_bytes().get(i).is_some_and(u8::is_ascii_digit)
+}
+
+/// Splits `text` into tokens; `lower` is `text.to_ascii_lowercase()`
+/// (one allocation per sentence, which every token's lower case slices).
+pub fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Token<'a>> {
+    // Lowering ASCII keeps every byte offset; anything else is a misuse.
+    let lower = if lower.len() == text.len() {
+        lower
+    } else {
+        text
+    };
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(bytes.len() / 5 + 1);
+    let mut i = 0;
+    let mut last_end = usize::MAX;
+    while let Some((c, len)) = char_at(text, i) {
+        if c.is_whitespace() {
+            i += len;
+            continue;
+        }
+        let start = i;
+        let glued = last_end == start;
+        let kind;
+        if c.is_ascii_digit() {
+            i += 1;
+            let mut clock = false;
+            while let Some(&b) = bytes.get(i) {
+                if b.is_ascii_digit() {
+                    i += 1;
+                } else if matches!(b, b',' | b'.') && is_digit_at(text, i + 1) {
+                    i += 2;
+                } else if b == b':'
+                    && !clock
+                    && is_digit_at(text, i + 1)
+                    && is_digit_at(text, i + 2)
+                    && !is_digit_at(text, i + 3)
+                {
+                    clock = true;
+                    i += 3;
+                } else {
+                    break;
+                }
+            }
+            // "35-year-old", "COVID-19"-like compounds read as one word.
+            let compound = !clock
+                && bytes.get(i) == Some(&b'-')
+                && char_at(text, i + 1).is_some_and(|(c, _)| c.is_alphabetic());
+            if compound {
+                i = word_end(text, i);
+                kind = TokenKind::Word;
+            } else if clock {
+                kind = TokenKind::Clock;
+            } else {
+                kind = TokenKind::Number;
+            }
+        } else if is_word_char(c) {
+            i = word_end(text, i);
+            kind = TokenKind::Word;
+        } else {
+            i += len;
+            kind = TokenKind::Symbol;
+        }
+        tokens.push(Token::new(
+            &text[start..i],
+            &lower[start..i],
+            kind,
+            glued,
+            start,
+        ));
+        last_end = i;
+    }
+    tokens
+}
+
+/// End (byte offset) of a word starting at `i`: alphanumerics joined by
+/// single hyphens, apostrophes or (in initialisms like "U.S.") periods.
+fn word_end(text: &str, mut i: usize) -> usize {
+    // The two characters before `i`, for the initialism rule.
+    let mut previous: Option<char> = text[..i].chars().next_back();
+    let mut before_previous: Option<char> = {
+        let mut back = text[..i].chars();
+        back.next_back();
+        back.next_back()
+    };
+    let consume = |c: char, previous: &mut Option<char>, before: &mut Option<char>| {
+        *before = *previous;
+        *previous = Some(c);
+    };
+    while let Some((c, len)) = char_at(text, i) {
+        if is_word_char(c) {
+            consume(c, &mut previous, &mut before_previous);
+            i += len;
+            continue;
+        }
+        let next = char_at(text, i + len);
+        if matches!(c, '-' | '\'' | '’' | '‐') && next.is_some_and(|(n, _)| is_word_char(n)) {
+            if let Some((n, next_len)) = next {
+                consume(c, &mut previous, &mut before_previous);
+                consume(n, &mut previous, &mut before_previous);
+                i += len + next_len;
+            }
+            continue;
+        }
+        // U.S. / U.N. / U.K.: letter, period, letter, period.
+        let initialism = c == '.'
+            && previous.is_some_and(char::is_uppercase)
+            && !before_previous.is_some_and(is_word_char)
+            && next.is_some_and(|(n, _)| n.is_uppercase())
+            && next.is_some_and(|(_, n_len)| text.as_bytes().get(i + 1 + n_len) == Some(&b'.'));
+        if initialism && let Some((n, next_len)) = next {
+            consume('.', &mut previous, &mut before_previous);
+            consume(n, &mut previous, &mut before_previous);
+            consume('.', &mut previous, &mut before_previous);
+            i += 1 + next_len + 1;
+            continue;
+        }
+        break;
+    }
+    i
+}
+
+/// Tokenizes text that lives for the whole run (tests, constants).
+#[cfg(test)]
+pub fn tokenize_static(text: &'static str) -> Vec<Token<'static>> {
+    let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
+    tokenize(text, lower)
+}
+
+/// Sentences of static text as (document, text) pairs, numbered in order
+/// (tests).
+#[cfg(test)]
+pub fn sentences_static(texts: &[(usize, &'static str)]) -> Vec<super::Sentence<'static>> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(position, &(document, text))| super::Sentence {
+            document,
+            position,
+            text,
+            tokens: tokenize_static(text),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &'static str) -> Vec<&'static str> {
+        let lower: &'static str = Box::leak(s.to_ascii_lowercase().into_boxed_str());
+        tokenize(s, lower).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn numbers_words_and_symbols() {
+        assert_eq!(
+            texts("About 5,00,000 people, $2.5bn at 17:00 (al-Nasser's)."),
+            vec![
+                "About",
+                "5,00,000",
+                "people",
+                ",",
+                "$",
+                "2.5",
+                "bn",
+                "at",
+                "17:00",
+                "(",
+                "al-Nasser's",
+                ")",
+                "."
+            ]
+        );
+        let tokens = tokenize("$2.5bn", "$2.5bn");
+        assert!(tokens[1].glued && tokens[2].glued);
+        assert_eq!(tokens[1].kind, TokenKind::Number);
+    }
+
+    #[test]
+    fn compounds_and_initialisms() {
+        assert_eq!(
+            texts("a 35-year-old U.S. officer, twenty-two."),
+            vec![
+                "a",
+                "35-year-old",
+                "U.S.",
+                "officer",
+                ",",
+                "twenty-two",
+                "."
+            ]
+        );
+        assert_eq!(texts("1,200."), vec!["1,200", "."]);
+    }
+}

@@ -1,0 +1,441 @@
+//! The data model every pipeline stage reads and extends.
+//!
+//! An [`Article`] is what ingest produced; [`Document`] is an article after
+//! clean and segment; a story ([`StoryInput`], then
+//! [`crate::prepare::Story`]) is a set of documents about one event; a
+//! [`Report`] is the versioned output contract (see `docs/report.md`).
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON report contract.
+pub const REPORT_VERSION: u32 = 1;
+
+/// One article as read from the input, before any cleaning.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable identifier: the file stem, or the id the input gave.
+    pub id: String,
+    /// Headline, when the input carries one or the text starts with one.
+    pub title: Option<String>,
+    /// Body text, paragraphs separated by blank lines or newlines.
+    pub text: String,
+    /// Outlet name.
+    pub source: Option<String>,
+    /// Canonical address.
+    pub url: Option<String>,
+    /// Publication date as given.
+    pub date: Option<String>,
+    /// What reading it involved that a reader should know (an encoding
+    /// guessed, a feed entry with a summary only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// A group of articles that the input says belong to one story.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoryInput {
+    /// Story identifier (the cluster id, or the name of the folder or file).
+    pub id: String,
+    /// The articles, in input order.
+    pub articles: Vec<Article>,
+    /// Reference summaries, present only in evaluation data.
+    pub references: Vec<String>,
+    /// Articles read loose (files, folders, article lines, stdin) rather
+    /// than grouped by the input (cluster lines): they may hold several
+    /// stories.
+    pub loose: bool,
+}
+
+/// Why the clean stage dropped a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RemovalReason {
+    /// "Follow us", "Share this", "Click here to join", a bare handle.
+    Social,
+    /// "Subscribe", "Sign up for our newsletter".
+    Subscribe,
+    /// "Related Article: …", "READ MORE: …".
+    Related,
+    /// "By Jane Doe", "Reporting by …".
+    Byline,
+    /// "Photo: …", "(Image credit: …)".
+    Credit,
+    /// The headline printed again at the top of the body.
+    RepeatedHeadline,
+    /// A line printed twice in the same article.
+    RepeatedLine,
+    /// A short heading without a verb or a final stop.
+    Subhead,
+    /// Advertisement or cookie/legal notices.
+    Advertisement,
+    /// Text of the page or the feed rather than of the article: web-archive
+    /// crawl notices, embedded-post widgets, wire delivery notes.
+    PageNotice,
+}
+
+impl RemovalReason {
+    /// The reason as written in the report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RemovalReason::Social => "social",
+            RemovalReason::Subscribe => "subscribe",
+            RemovalReason::Related => "related",
+            RemovalReason::Byline => "byline",
+            RemovalReason::Credit => "credit",
+            RemovalReason::RepeatedHeadline => "repeated_headline",
+            RemovalReason::RepeatedLine => "repeated_line",
+            RemovalReason::Subhead => "subhead",
+            RemovalReason::Advertisement => "advertisement",
+            RemovalReason::PageNotice => "page_notice",
+        }
+    }
+}
+
+/// A line the clean stage removed, kept so that nothing is silently dropped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removed {
+    /// The line as written.
+    pub text: String,
+    /// Why it was removed.
+    pub reason: RemovalReason,
+}
+
+/// One sentence of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// The sentence text, trimmed.
+    pub text: String,
+    /// Index of the paragraph the sentence is in (0-based).
+    pub paragraph: usize,
+    /// Number of words (whitespace-separated).
+    pub words: usize,
+}
+
+/// An article after clean and segment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The article as ingested (its `text` is the original body).
+    pub article: Article,
+    /// Headline after cleaning (from the input or from the first line).
+    pub title: Option<String>,
+    /// Lines removed by the clean stage.
+    pub removed: Vec<Removed>,
+    /// Body sentences in reading order.
+    pub sentences: Vec<Sentence>,
+    /// Id of the document this one reprints, when it is a near-duplicate.
+    pub duplicate_of: Option<String>,
+    /// Language (ISO 639-3), when it could be told.
+    pub language: Option<String>,
+    /// Kept out of the summary's selection (e.g. not in the brief's language).
+    pub excluded: bool,
+    /// What reading and processing it involved that a reader should know.
+    pub notes: Vec<String>,
+}
+
+impl Document {
+    /// The document id.
+    pub fn id(&self) -> &str {
+        &self.article.id
+    }
+}
+
+/// Where a summary sentence was taken from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentenceRef {
+    /// Index of the document in the story.
+    pub document: usize,
+    /// Index of the sentence in that document.
+    pub sentence: usize,
+}
+
+/// The versioned JSON report (`"version": 1`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Contract version.
+    pub version: u32,
+    /// Every input document, with what cleaning removed.
+    pub documents: Vec<DocumentReport>,
+    /// One entry per story.
+    pub stories: Vec<StoryReport>,
+}
+
+/// A document as listed in the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentReport {
+    /// Document id.
+    pub id: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Outlet.
+    pub source: Option<String>,
+    /// Address.
+    pub url: Option<String>,
+    /// Publication date as given.
+    pub date: Option<String>,
+    /// Number of body sentences kept.
+    pub sentences: usize,
+    /// Lines removed by cleaning.
+    pub removed: Vec<RemovedReport>,
+    /// Id of the document this one reprints.
+    pub duplicate_of: Option<String>,
+    /// Language (ISO 639-3 code), when it could be told.
+    pub language: Option<String>,
+    /// What reading and processing it involved (encoding guessed, feed
+    /// entry with a summary only, kept out of the summary and why).
+    pub notes: Vec<String>,
+    /// Its sentences, when the report was built for pages that show them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub body: Vec<String>,
+}
+
+/// A removed line as listed in the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemovedReport {
+    /// The line.
+    pub text: String,
+    /// The reason, e.g. `social` or `subhead`.
+    pub reason: String,
+}
+
+/// One story's brief.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StoryReport {
+    /// Story id.
+    pub id: String,
+    /// Headline chosen for the story.
+    pub headline: String,
+    /// Ids of the story's documents.
+    pub documents: Vec<String>,
+    /// The extractive summary.
+    pub summary: Vec<SummarySentence>,
+    /// Quantities, dates, times and durations compared across sources,
+    /// conflicts first.
+    pub facts: Vec<Fact>,
+    /// Quotes grouped across sources.
+    pub quotes: Vec<Quote>,
+    /// People, organisations and places with their aliases.
+    pub entities: Vec<Entity>,
+    /// Dated events, earliest first.
+    pub timeline: Vec<TimelineEvent>,
+    /// What each source alone reports.
+    pub unique: Vec<UniqueContent>,
+    /// What the compare stage inferred or could not work out (dates read
+    /// against another report's date, relative dates left unresolved).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// What a fact counts or dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactKind {
+    /// A count, amount, share or measure.
+    Quantity,
+    /// A calendar date.
+    Date,
+    /// A time of day.
+    Time,
+    /// A length of time.
+    Duration,
+}
+
+impl FactKind {
+    /// The kind as written in the report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactKind::Quantity => "quantity",
+            FactKind::Date => "date",
+            FactKind::Time => "time",
+            FactKind::Duration => "duration",
+        }
+    }
+}
+
+/// How the sources' claims about one fact relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactStatus {
+    /// At least two claims cannot all be true.
+    Conflict,
+    /// Two or more sources, all compatible given their qualifiers.
+    Agreed,
+    /// Stated by one source only.
+    SingleSource,
+}
+
+/// The qualifier a claim puts on its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// As stated.
+    Exact,
+    /// "about", "around", "nearly", "some".
+    About,
+    /// "at least", "no fewer than".
+    AtLeast,
+    /// "more than", "over", "upwards of".
+    MoreThan,
+    /// "at most", "up to", "as many as".
+    AtMost,
+    /// "less than", "fewer than", "under".
+    LessThan,
+    /// "tens of thousands", "hundreds": the order of magnitude only.
+    OrderOf,
+}
+
+/// One thing counted or dated, with every source's claim about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    /// Quantity, date, time or duration.
+    pub kind: FactKind,
+    /// What is counted or dated, e.g. "people killed".
+    pub about: String,
+    /// Agreed, conflict or single source.
+    pub status: FactStatus,
+    /// The distinct claims, each with the sources that make it.
+    pub claims: Vec<Claim>,
+}
+
+/// One value as stated by one or more sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// The value: a number; for dates the day number since 1970-01-01, for
+    /// times minutes after midnight UTC, for durations seconds.
+    pub value: f64,
+    /// Upper end of a range ("200 to 300"), when one was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub high: Option<f64>,
+    /// What the value is counted in: "people", "%", "USD", "hour".
+    pub unit: Option<String>,
+    /// The qualifier.
+    pub bound: Bound,
+    /// The claim as written (by most of its sources).
+    pub text: String,
+    /// Other wordings of the same value ("About five lakh people" beside
+    /// "about 500,000 people").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_written: Vec<String>,
+    /// Dates and times as resolved: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, `HH:MM UTC`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolved: Option<String>,
+    /// Ids of the documents that make the claim.
+    pub sources: Vec<String>,
+}
+
+/// A quote with its wordings across outlets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Who said it, by the fullest name the sources give.
+    pub speaker: Option<String>,
+    /// The wording most sources use.
+    pub text: String,
+    /// Other outlets' wordings of the same quote.
+    pub variants: Vec<QuoteVariant>,
+    /// Ids of every document that carries the quote in any wording.
+    pub sources: Vec<String>,
+}
+
+/// Another wording of a quote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteVariant {
+    /// The wording.
+    pub text: String,
+    /// Ids of the documents that use it.
+    pub sources: Vec<String>,
+}
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A government body, company, agency, party.
+    Organization,
+    /// A country, city, region, river, building.
+    Place,
+    /// Named, but of no kind chorus could tell.
+    Other,
+}
+
+impl EntityKind {
+    /// The kind as written in the report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
+            EntityKind::Other => "other",
+        }
+    }
+}
+
+impl Quote {
+    /// The documents that use the main wording (those not listed under a
+    /// variant).
+    pub fn text_sources(&self) -> Vec<String> {
+        self.sources
+            .iter()
+            .filter(|id| !self.variants.iter().any(|v| v.sources.contains(id)))
+            .cloned()
+            .collect()
+    }
+}
+
+/// A named entity with every spelling the sources use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// The fullest name.
+    pub name: String,
+    /// Person, organisation, place or other.
+    pub kind: EntityKind,
+    /// Other spellings and short forms found.
+    pub aliases: Vec<String>,
+    /// Ids of the documents that name it.
+    pub sources: Vec<String>,
+    /// Number of mentions across all documents.
+    pub mentions: usize,
+}
+
+/// A dated event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEvent {
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub date: String,
+    /// The sentence that dates it.
+    pub text: String,
+    /// Ids of the documents that date it so.
+    pub sources: Vec<String>,
+}
+
+/// The sentences only one source carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UniqueContent {
+    /// Document id.
+    pub document: String,
+    /// Its sentences that no other source states.
+    pub sentences: Vec<String>,
+}
+
+/// A summary sentence with every source that states it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SummarySentence {
+    /// The sentence as written in the document it was taken from.
+    pub text: String,
+    /// Ids of every document that states it or a close paraphrase.
+    pub sources: Vec<String>,
+    /// Where it was taken from.
+    pub from: FromRef,
+    /// For each source, in the order of `sources`, its sentence that states it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<FromRef>,
+}
+
+/// The document and sentence index a summary sentence was taken from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FromRef {
+    /// Document id.
+    pub document: String,
+    /// Sentence index in that document (0-based).
+    pub sentence: usize,
+}

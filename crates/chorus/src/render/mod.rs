@@ -1,0 +1,253 @@
+//! Render: the report as terminal text, Markdown, JSON or an HTML page.
+
+mod html;
+mod markdown;
+mod text;
+
+use crate::model::{Bound, Claim, DocumentReport, Fact, FactKind, FactStatus, Report, StoryReport};
+
+pub use html::{STYLE, html, served_html, web_link};
+pub use markdown::markdown;
+pub use text::text;
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// Readable text; colour only on a terminal.
+    Text,
+    /// Markdown.
+    Md,
+    /// The JSON report contract (version 1).
+    Json,
+    /// One self-contained HTML page: citations that show their source
+    /// sentence, facts, quotes, a coverage grid and the sources.
+    Html,
+}
+
+/// Renders `report` in `format`; `color` applies to text only.
+pub fn render(report: &Report, format: OutputFormat, color: bool) -> String {
+    match format {
+        OutputFormat::Text => text(report, color),
+        OutputFormat::Md => markdown(report),
+        OutputFormat::Json => json(report),
+        OutputFormat::Html => html(report),
+    }
+}
+
+/// The report as pretty-printed JSON.
+pub fn json(report: &Report) -> String {
+    let mut out = serde_json::to_string_pretty(report).unwrap_or_else(|e| {
+        // Serializing plain owned data cannot fail; say so loudly if it does.
+        format!("{{\"error\": \"cannot serialize report: {e}\"}}")
+    });
+    out.push('\n');
+    out
+}
+
+/// The report's documents by id, built once per rendering (a report may
+/// hold thousands of stories).
+pub(crate) type DocumentsById<'a> = rustc_hash::FxHashMap<&'a str, &'a DocumentReport>;
+
+/// Indexes the report's documents by id.
+pub(crate) fn documents_by_id(report: &Report) -> DocumentsById<'_> {
+    report
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d))
+        .collect()
+}
+
+/// A story's documents, numbered from 1 for citation markers.
+pub(crate) fn story_documents<'a>(
+    by_id: &DocumentsById<'a>,
+    story: &StoryReport,
+) -> Vec<&'a DocumentReport> {
+    story
+        .documents
+        .iter()
+        .filter_map(|id| by_id.get(id.as_str()).copied())
+        .collect()
+}
+
+/// Citation markers such as `[1][3]` for a sentence's sources.
+pub(crate) fn markers(documents: &[&DocumentReport], sources: &[String]) -> String {
+    sources
+        .iter()
+        .filter_map(|id| documents.iter().position(|d| &d.id == id))
+        .map(|n| format!("[{}]", n + 1))
+        .collect()
+}
+
+pub(crate) fn describe(document: &DocumentReport) -> String {
+    let mut parts = Vec::new();
+    if let Some(title) = &document.title {
+        parts.push(title.clone());
+    }
+    let meta: Vec<&str> = [&document.source, &document.date, &document.url]
+        .into_iter()
+        .filter_map(|x| x.as_deref())
+        .collect();
+    if !meta.is_empty() {
+        parts.push(meta.join(", "));
+    }
+    if let Some(original) = &document.duplicate_of {
+        parts.push(format!("reprint of {original}"));
+    }
+    parts.join(" — ")
+}
+
+/// Single-source facts shown before the rest are left to the JSON.
+pub(crate) const SINGLE_SOURCE_SHOWN: usize = 5;
+/// Entities named by one source only shown before the rest are left out.
+pub(crate) const ENTITIES_SHOWN: usize = 12;
+
+/// A fact's status as a reader sees it.
+pub(crate) fn status_label(status: FactStatus) -> &'static str {
+    match status {
+        FactStatus::Conflict => "CONFLICT",
+        FactStatus::Agreed => "agreed",
+        FactStatus::SingleSource => "single source",
+    }
+}
+
+/// A claim in normalized form: "~500,000 people", "≥230 people",
+/// "2023-03-15 (Wednesday)", "14:00 UTC (after 17:00 Istanbul time)".
+pub(crate) fn claim_label(fact: &Fact, claim: &Claim) -> String {
+    let sign = match claim.bound {
+        Bound::Exact => "",
+        Bound::About => "~",
+        Bound::AtLeast => "≥",
+        Bound::MoreThan => ">",
+        Bound::AtMost => "≤",
+        Bound::LessThan => "<",
+        Bound::OrderOf => "order of ",
+    };
+    match fact.kind {
+        FactKind::Date | FactKind::Time => {
+            let resolved = claim.resolved.as_deref().unwrap_or("?");
+            if resolved == claim.text {
+                resolved.to_string()
+            } else {
+                format!("{resolved} ({})", claim.text)
+            }
+        }
+        FactKind::Duration => {
+            let unit = claim.unit.as_deref().unwrap_or("second");
+            let seconds = crate::compare::quantity::time_unit(unit).map_or(1.0, |(_, s)| s);
+            let plural = if (claim.value / seconds - 1.0).abs() < 1e-9 {
+                ""
+            } else {
+                "s"
+            };
+            let mut out = format!("{sign}{} {unit}{plural}", number(claim.value / seconds));
+            if let Some(high) = claim.high {
+                out = format!(
+                    "{sign}{}–{} {unit}s",
+                    number(claim.value / seconds),
+                    number(high / seconds)
+                );
+            }
+            out
+        }
+        FactKind::Quantity if claim.bound == Bound::OrderOf => claim.text.clone(),
+        FactKind::Quantity => {
+            let value = match claim.high {
+                Some(high) => format!("{}–{}", number(claim.value), number(high)),
+                None => number(claim.value),
+            };
+            let label = match claim.unit.as_deref() {
+                Some("%") => format!("{sign}{value}%"),
+                Some(code) if code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase()) => {
+                    format!("{sign}{code} {value}")
+                }
+                Some(noun) => format!("{sign}{value} {}", plural(noun, claim.value)),
+                None => format!("{sign}{value}"),
+            };
+            // "five lakh", "Rs 1,200 crore": show how it was written too.
+            let in_words: Vec<&str> = std::iter::once(&claim.text)
+                .chain(&claim.also_written)
+                .map(String::as_str)
+                .filter(|w| crate::compare::quantity::has_number_words(w))
+                .collect();
+            if in_words.is_empty() {
+                label
+            } else {
+                format!("{label} ({})", in_words.join("; "))
+            }
+        }
+    }
+}
+
+/// A counted noun as a reader writes it after `value`: "40 boats",
+/// "1 boat", "8 stories", "3 feet", "500 people".
+fn plural(noun: &str, value: f64) -> String {
+    if (value - 1.0).abs() < 1e-9 || !noun.chars().all(|c| c.is_ascii_lowercase()) {
+        return noun.to_string();
+    }
+    match noun {
+        "people" | "years old" | "months old" | "weeks old" | "days old" => noun.to_string(),
+        "foot" => "feet".to_string(),
+        "person" => "people".to_string(),
+        "child" => "children".to_string(),
+        "man" => "men".to_string(),
+        "woman" => "women".to_string(),
+        _ if noun.ends_with('y')
+            && !noun.ends_with("ay")
+            && !noun.ends_with("ey")
+            && !noun.ends_with("oy") =>
+        {
+            format!("{}ies", &noun[..noun.len() - 1])
+        }
+        _ if ["s", "x", "ch", "sh"].iter().any(|e| noun.ends_with(e)) => format!("{noun}es"),
+        _ => format!("{noun}s"),
+    }
+}
+
+/// A number as a reader writes it: "500,000", "2.5", "12 billion".
+pub(crate) fn number(value: f64) -> String {
+    let (scaled, word) = if value.abs() >= 1e9 {
+        (value / 1e9, " billion")
+    } else if value.abs() >= 1e7 {
+        (value / 1e6, " million")
+    } else {
+        (value, "")
+    };
+    let rounded = (scaled * 100.0).round() / 100.0;
+    let whole = rounded.trunc() as i64;
+    let mut digits = whole.unsigned_abs().to_string();
+    let mut grouped = String::new();
+    while digits.len() > 3 {
+        let tail = digits.split_off(digits.len() - 3);
+        grouped = format!(",{tail}{grouped}");
+    }
+    grouped = format!("{}{digits}{grouped}", if whole < 0 { "-" } else { "" });
+    let fraction = (rounded - rounded.trunc()).abs();
+    if fraction > 1e-9 {
+        let decimals = format!("{fraction:.2}");
+        grouped.push_str(decimals.trim_start_matches('0').trim_end_matches('0'));
+    }
+    format!("{grouped}{word}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plurals() {
+        assert_eq!(plural("boat", 40.0), "boats");
+        assert_eq!(plural("story", 8.0), "stories");
+        assert_eq!(plural("foot", 3.0), "feet");
+        assert_eq!(plural("boat", 1.0), "boat");
+        assert_eq!(plural("people", 500.0), "people");
+    }
+
+    #[test]
+    fn numbers_read_as_written() {
+        assert_eq!(number(500_000.0), "500,000");
+        assert_eq!(number(2.5), "2.5");
+        assert_eq!(number(1.2e10), "12 billion");
+        assert_eq!(number(2.5e7), "25 million");
+        assert_eq!(number(-1200.0), "-1,200");
+    }
+}

@@ -1,0 +1,168 @@
+//! The field's baselines, run on the same cleaned sentences as chorus:
+//! the first document's lead, round-robin leads, LexRank and TextRank.
+
+use super::{Budget, Selection, Story, select};
+use crate::model::SentenceRef;
+use crate::prepare::index::StoryIndex;
+use crate::prepare::terms::sparse_dot;
+
+/// The first document's opening sentences.
+pub fn lead(story: &Story, budget: Budget) -> Vec<SentenceRef> {
+    let index = &story.index;
+    if index.documents() == 0 {
+        return Vec::new();
+    }
+    let order: Vec<usize> = (index.doc_starts[0]..index.doc_starts[1]).collect();
+    document_order(index, select(index, &order, budget, Selection::PLAIN))
+}
+
+/// First sentences of every document, then second sentences, and so on.
+pub fn lead_round_robin(story: &Story, budget: Budget) -> Vec<SentenceRef> {
+    let index = &story.index;
+    let longest = (0..index.documents())
+        .map(|d| index.doc_len(d))
+        .max()
+        .unwrap_or(0);
+    let mut order = Vec::new();
+    for position in 0..longest {
+        for doc in 0..index.documents() {
+            if position < index.doc_len(doc) {
+                order.push(index.flat(doc, position));
+            }
+        }
+    }
+    // Round robin keeps its own order: that is the baseline.
+    select(index, &order, budget, Selection::PLAIN)
+        .into_iter()
+        .map(|i| to_ref(index, i))
+        .collect()
+}
+
+/// LexRank: PageRank over the graph of sentences whose tf-idf cosine
+/// similarity is at least 0.1 (Erkan & Radev 2004, as sumy implements it).
+pub fn lexrank(story: &Story, budget: Budget) -> Vec<SentenceRef> {
+    let index = &story.index;
+    let vectors = tfidf_vectors(index);
+    let n = index.sentences.len();
+    let mut edges: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
+    let mut counts = Vec::new();
+    let mut overlaps = Vec::new();
+    for (i, edges_i) in edges.iter_mut().enumerate() {
+        edges_i.push((i, 1.0));
+        index.overlaps(i, &mut counts, &mut overlaps);
+        for &(j, _) in &overlaps {
+            if sparse_dot(&vectors[i], &vectors[j]) >= LEXRANK_THRESHOLD {
+                edges_i.push((j, 1.0));
+            }
+        }
+    }
+    rank_and_select(index, &edges, budget)
+}
+
+/// TextRank: PageRank over sentence similarity
+/// `|shared words| / (ln |a| + ln |b|)` (Mihalcea & Tarau 2004).
+pub fn textrank(story: &Story, budget: Budget) -> Vec<SentenceRef> {
+    let index = &story.index;
+    let n = index.sentences.len();
+    let mut edges: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
+    let mut counts = Vec::new();
+    let mut overlaps = Vec::new();
+    for (i, edges_i) in edges.iter_mut().enumerate() {
+        index.overlaps(i, &mut counts, &mut overlaps);
+        let a = index.sentences[i].content.len() as f32;
+        for &(j, overlap) in &overlaps {
+            let b = index.sentences[j].content.len() as f32;
+            let norm = a.ln() + b.ln();
+            if norm > 0.0 {
+                edges_i.push((j, overlap as f32 / norm));
+            }
+        }
+    }
+    rank_and_select(index, &edges, budget)
+}
+
+const LEXRANK_THRESHOLD: f32 = 0.1;
+const DAMPING: f32 = 0.85;
+const ITERATIONS: usize = 50;
+
+/// PageRank over weighted edges, then the best-ranked sentences in document order.
+fn rank_and_select(
+    index: &StoryIndex,
+    edges: &[Vec<(usize, f32)>],
+    budget: Budget,
+) -> Vec<SentenceRef> {
+    let n = edges.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let out_weight: Vec<f32> = edges.iter().map(|e| e.iter().map(|x| x.1).sum()).collect();
+    let mut rank = vec![1.0 / n as f32; n];
+    let mut next = vec![0.0; n];
+    for _ in 0..ITERATIONS {
+        next.iter_mut()
+            .for_each(|x| *x = (1.0 - DAMPING) / n as f32);
+        let mut dangling = 0.0;
+        for (i, edges_i) in edges.iter().enumerate() {
+            if out_weight[i] == 0.0 {
+                dangling += rank[i];
+                continue;
+            }
+            let share = DAMPING * rank[i] / out_weight[i];
+            for &(j, w) in edges_i {
+                next[j] += share * w;
+            }
+        }
+        let spread = DAMPING * dangling / n as f32;
+        let mut change = 0.0;
+        for (r, x) in rank.iter_mut().zip(&next) {
+            change += (*r - (x + spread)).abs();
+            *r = x + spread;
+        }
+        if change < 1e-6 {
+            break;
+        }
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| rank[b].total_cmp(&rank[a]).then(a.cmp(&b)));
+    document_order(index, select(index, &order, budget, Selection::PLAIN))
+}
+
+type SparseVector = Vec<(u32, f32)>;
+
+/// Unit-length tf-idf vectors over content terms; idf counts sentences as
+/// documents, as LexRank does. A word rarely repeats within one sentence,
+/// so term frequency is taken as presence.
+fn tfidf_vectors(index: &StoryIndex) -> Vec<SparseVector> {
+    let n = index.sentences.len() as f32;
+    index
+        .sentences
+        .iter()
+        .map(|sentence| {
+            let mut vector: SparseVector = sentence
+                .content
+                .iter()
+                .map(|&t| {
+                    let df = index.sentence_freq(t).max(1) as f32;
+                    (t, (n / df).ln().max(0.0) + 1e-3)
+                })
+                .collect();
+            let norm = vector.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                vector.iter_mut().for_each(|x| x.1 /= norm);
+            }
+            vector
+        })
+        .collect()
+}
+
+fn to_ref(index: &StoryIndex, i: usize) -> SentenceRef {
+    SentenceRef {
+        document: index.sentences[i].doc,
+        sentence: index.sentences[i].position,
+    }
+}
+
+fn document_order(index: &StoryIndex, mut chosen: Vec<usize>) -> Vec<SentenceRef> {
+    chosen.sort_unstable();
+    chosen.into_iter().map(|i| to_ref(index, i)).collect()
+}

@@ -1,0 +1,336 @@
+//! Sentence features and the linear model that weighs them.
+
+use std::sync::LazyLock;
+
+use super::Story;
+use crate::prepare::index::PARAPHRASE_DICE;
+
+/// Names of the features, in vector order (also the keys of the weights file).
+pub const FEATURE_NAMES: [&str; 17] = [
+    "bias",
+    "lead",
+    "first",
+    "relative_position",
+    "paragraph_lead",
+    "length",
+    "support",
+    "cross_similarity",
+    "term_coverage",
+    "doc_centrality",
+    "centrality",
+    "lead_many_docs",
+    "quote",
+    "question",
+    "short",
+    "dangling",
+    "digits",
+];
+
+/// Words that, opening a sentence, point back to one the reader has not seen.
+const DANGLING_OPENERS: &[&str] = &[
+    "he", "she", "it", "they", "this", "that", "these", "those", "but", "and", "so", "also",
+    "however", "his", "her", "their", "its", "still", "yet", "then", "there",
+];
+
+/// Openers that tie a sentence to the one before it.
+const CONNECTIVES: &[&str] = &[
+    "but",
+    "and",
+    "or",
+    "however",
+    "also",
+    "so",
+    "yet",
+    "still",
+    "then",
+    "meanwhile",
+    "instead",
+    "moreover",
+    "nevertheless",
+    "nonetheless",
+    "furthermore",
+    "thus",
+    "therefore",
+    "hence",
+];
+
+/// Edges lighter than this do not enter the centrality graph.
+const CENTRALITY_MIN_DICE: f32 = 0.1;
+const DAMPING: f32 = 0.85;
+const ITERATIONS: usize = 30;
+/// Total change in rank below which PageRank has converged.
+const CONVERGED: f32 = 1e-4;
+
+/// One sentence's feature vector.
+pub type Features = [f32; FEATURE_NAMES.len()];
+
+/// Weights of the linear scorer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weights(pub Features);
+
+/// The weights shipped with chorus, made by `chorus train` (see the README).
+const SHIPPED: &str = include_str!("../../models/weights.json");
+
+static DEFAULT_WEIGHTS: LazyLock<Weights> = LazyLock::new(|| {
+    Weights::from_json(SHIPPED).expect("models/weights.json is checked by a unit test")
+});
+
+impl Default for Weights {
+    fn default() -> Self {
+        DEFAULT_WEIGHTS.clone()
+    }
+}
+
+impl Weights {
+    /// The score of one sentence.
+    pub fn score(&self, features: &Features) -> f32 {
+        self.0.iter().zip(features).map(|(w, f)| w * f).sum()
+    }
+    /// The weights as the JSON file `models/weights.json` holds them.
+    pub fn to_json(&self, note: &str) -> String {
+        let weights: serde_json::Map<String, serde_json::Value> = FEATURE_NAMES
+            .iter()
+            .zip(self.0)
+            .map(|(name, w)| (name.to_string(), serde_json::json!(w)))
+            .collect();
+        let value = serde_json::json!({ "note": note, "weights": weights });
+        serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+    }
+
+    /// Reads weights from a JSON object keyed by feature name.
+    pub fn from_json(text: &str) -> Result<Weights, String> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| format!("invalid weights JSON: {e}"))?;
+        let object = value
+            .get("weights")
+            .and_then(|w| w.as_object())
+            .ok_or("weights file needs a \"weights\" object")?;
+        let mut weights = [0.0; FEATURE_NAMES.len()];
+        for (slot, name) in weights.iter_mut().zip(FEATURE_NAMES) {
+            *slot = object
+                .get(name)
+                .and_then(|v| v.as_f64())
+                .ok_or_else(|| format!("weights file lacks feature {name:?}"))?
+                as f32;
+        }
+        Ok(Weights(weights))
+    }
+}
+
+/// Computes every sentence's features (flat order of the story index).
+pub fn features(story: &Story) -> Vec<Features> {
+    let index = &story.index;
+    let n = index.sentences.len();
+    let docs = index.documents();
+    // A reprint strengthens nothing: only originals count as other outlets.
+    let counted: Vec<bool> = story
+        .documents
+        .iter()
+        .map(|d| d.duplicate_of.is_none())
+        .collect();
+    let outlets = counted.iter().filter(|&&c| c).count();
+    let other_docs = outlets.saturating_sub(1).max(1) as f32;
+    let many_docs = ((outlets as f32 - 1.0) / 10.0).clamp(0.0, 1.0);
+    let mut counts = Vec::new();
+    let mut overlaps = Vec::new();
+    let mut best_in_doc = vec![0f32; docs];
+    let mut supported = vec![false; docs];
+    let mut graph = Graph::default();
+    let mut partial = Vec::with_capacity(n);
+    for i in 0..n {
+        let sentence = &index.sentences[i];
+        index.overlaps(i, &mut counts, &mut overlaps);
+        best_in_doc.iter_mut().for_each(|b| *b = 0.0);
+        supported.iter_mut().for_each(|s| *s = false);
+        let mut same_doc = 0.0;
+        graph.starts.push(graph.targets.len() as u32);
+        for &(j, overlap) in &overlaps {
+            let other = index.doc_of(j);
+            let dice = index.dice(i, j, overlap);
+            if dice >= CENTRALITY_MIN_DICE {
+                graph.targets.push(j as u32);
+                graph.weights.push(dice);
+            }
+            if other == sentence.doc {
+                same_doc += dice;
+            } else if counted[other] {
+                best_in_doc[other] = best_in_doc[other].max(dice);
+                // Both tests are necessary for a paraphrase; they spare most pairs the full check.
+                let may_paraphrase = dice >= PARAPHRASE_DICE || overlap >= 4;
+                if may_paraphrase && index.paraphrase(i, j, overlap) {
+                    supported[other] = true;
+                }
+            }
+        }
+        let support = supported.iter().filter(|&&s| s).count() as f32 / other_docs;
+        let cross = best_in_doc.iter().sum::<f32>() / other_docs;
+        let coverage = if sentence.content.is_empty() || outlets < 2 {
+            0.0
+        } else {
+            sentence
+                .content
+                .iter()
+                .map(|&t| index.doc_freq[t as usize].saturating_sub(1) as f32)
+                .sum::<f32>()
+                / (sentence.content.len() as f32 * other_docs)
+        };
+        let doc_len = index.doc_len(sentence.doc).max(1) as f32;
+        let text = &story.documents[sentence.doc].sentences[sentence.position].text;
+        let paragraph = story.documents[sentence.doc].sentences[sentence.position].paragraph;
+        let position = sentence.position as f32;
+        let lead = 1.0 / (1.0 + position);
+        partial.push([
+            1.0,
+            lead,
+            flag(sentence.position == 0),
+            1.0 - position / doc_len,
+            1.0 / (1.0 + paragraph as f32),
+            (sentence.words.min(40) as f32) / 40.0,
+            support,
+            cross,
+            coverage,
+            (same_doc / doc_len).min(1.0),
+            0.0, // centrality, filled in below
+            lead * many_docs,
+            flag(text.contains(['"', '“', '”'])),
+            flag(text.trim_end().ends_with('?')),
+            flag(sentence.words < 10),
+            flag(dangling(text)),
+            flag(text.bytes().any(|b| b.is_ascii_digit())),
+        ]);
+    }
+    graph.starts.push(graph.targets.len() as u32);
+    let centrality = pagerank(&graph);
+    for (features, rank) in partial.iter_mut().zip(centrality) {
+        // Scaled so that an average sentence scores 1/3 whatever the story's size.
+        features[10] = (rank * n as f32 / 3.0).min(1.0);
+    }
+    partial
+}
+
+fn flag(condition: bool) -> f32 {
+    if condition { 1.0 } else { 0.0 }
+}
+
+fn dangling(text: &str) -> bool {
+    let first = first_word(text);
+    DANGLING_OPENERS
+        .iter()
+        .any(|opener| first.eq_ignore_ascii_case(opener))
+}
+
+/// Whether a sentence opens with a connective that continues an argument
+/// ("But …", "However, …", "And …"): out of its context it misleads.
+pub fn opens_with_connective(text: &str) -> bool {
+    let first = first_word(text);
+    CONNECTIVES.iter().any(|c| first.eq_ignore_ascii_case(c))
+}
+
+fn first_word(text: &str) -> &str {
+    text.split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+}
+
+/// Weighted edges in compressed rows: node `i`'s edges are
+/// `targets[starts[i]..starts[i + 1]]` with the same slice of `weights`.
+#[derive(Debug, Default)]
+struct Graph {
+    starts: Vec<u32>,
+    targets: Vec<u32>,
+    weights: Vec<f32>,
+}
+
+impl Graph {
+    fn nodes(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    fn edges(&self, i: usize) -> std::ops::Range<usize> {
+        self.starts[i] as usize..self.starts[i + 1] as usize
+    }
+}
+
+/// PageRank over weighted, undirected similarity edges.
+fn pagerank(graph: &Graph) -> Vec<f32> {
+    let n = graph.nodes();
+    if n == 0 {
+        return Vec::new();
+    }
+    let weight: Vec<f32> = (0..n)
+        .map(|i| graph.weights[graph.edges(i)].iter().sum())
+        .collect();
+    let mut rank = vec![1.0 / n as f32; n];
+    let mut next = vec![0.0; n];
+    for _ in 0..ITERATIONS {
+        let mut dangling_mass = 0.0;
+        next.iter_mut().for_each(|x| *x = 0.0);
+        for i in 0..n {
+            if weight[i] == 0.0 {
+                dangling_mass += rank[i];
+                continue;
+            }
+            let share = rank[i] / weight[i];
+            let range = graph.edges(i);
+            for (&j, &w) in graph.targets[range.clone()]
+                .iter()
+                .zip(&graph.weights[range])
+            {
+                next[j as usize] += share * w;
+            }
+        }
+        let base = (1.0 - DAMPING) / n as f32 + DAMPING * dangling_mass / n as f32;
+        let mut change = 0.0;
+        for (r, x) in rank.iter_mut().zip(&next) {
+            let updated = base + DAMPING * x;
+            change += (updated - *r).abs();
+            *r = updated;
+        }
+        if change < CONVERGED {
+            break;
+        }
+    }
+    rank
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_weights_parse() {
+        let weights = Weights::default();
+        assert_eq!(weights.0.len(), FEATURE_NAMES.len());
+        assert!(weights.0.iter().all(|w| w.is_finite()));
+    }
+
+    #[test]
+    fn pagerank_favours_the_hub() {
+        // 0 is linked to 1 and 2; 1 and 2 only to 0.
+        let graph = Graph {
+            starts: vec![0, 2, 3, 4],
+            targets: vec![1, 2, 0, 0],
+            weights: vec![1.0; 4],
+        };
+        let rank = pagerank(&graph);
+        assert!(rank[0] > rank[1] && (rank[1] - rank[2]).abs() < 1e-6);
+        assert!((rank.iter().sum::<f32>() - 1.0).abs() < 1e-4);
+    }
+
+    #[test]
+    fn dangling_openers() {
+        assert!(dangling("But the talks failed."));
+        assert!(dangling("\"They left,\" she said."));
+        assert!(!dangling("Talks failed."));
+        assert!(opens_with_connective("However, the talks failed."));
+        assert!(opens_with_connective("And then it rained."));
+        assert!(!opens_with_connective("He left early."));
+        assert!(!opens_with_connective("Andrew left early."));
+    }
+
+    #[test]
+    fn missing_feature_is_an_error() {
+        let err = Weights::from_json(r#"{"weights":{"bias":1}}"#).unwrap_err();
+        assert!(err.contains("lead"), "{err}");
+    }
+}
