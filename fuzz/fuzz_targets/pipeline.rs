@@ -5,7 +5,7 @@
 
 use chorus::model::{Article, StoryInput};
 use chorus::render::{OutputFormat, render};
-use chorus::summarize::{Budget, System};
+
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -27,7 +27,10 @@ fuzz_target!(|data: &[u8]| {
         references: Vec::new(),
         loose: false,
     };
-    let report = chorus::brief(vec![story], System::Chorus, Budget::within(60), chorus::Detail::Pages);
+    let report = chorus::Pipeline::new()
+        .words(60)
+        .detail(chorus::Detail::Pages)
+        .brief_stories(vec![story]);
     let words: usize = report.stories[0]
         .summary
         .iter()

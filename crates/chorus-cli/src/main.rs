@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use chorus::ingest::{Ingested, Limits, ingest_paths};
 use chorus::render::{OutputFormat, render};
-use chorus::summarize::{Budget, System, Weights};
+use chorus::summarize::{System, Weights};
 use chorus_eval::evaluate;
 use chorus_eval::rouge::RougeScores;
 
@@ -334,18 +334,18 @@ fn summarize(args: SummarizeArgs) -> Result<bool> {
     if ingested.stories.is_empty() {
         bail!("no readable article in the input");
     }
-    let report = chorus::brief(
-        ingested.stories,
-        args.system,
-        Budget::within(args.words as usize),
-        if args.summary_only {
-            chorus::Detail::Summary
-        } else if args.format == Format::Html {
-            chorus::Detail::Pages
-        } else {
-            chorus::Detail::Compare
-        },
-    );
+    let detail = if args.summary_only {
+        chorus::Detail::Summary
+    } else if args.format == Format::Html {
+        chorus::Detail::Pages
+    } else {
+        chorus::Detail::Compare
+    };
+    let report = chorus::Pipeline::new()
+        .words(args.words as usize)
+        .system(args.system)
+        .detail(detail)
+        .brief_stories(ingested.stories);
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,

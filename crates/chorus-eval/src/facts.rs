@@ -15,10 +15,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use chorus::compare::compare;
+use chorus::Pipeline;
+use chorus::compare::Comparison;
 use chorus::model::{FactStatus, StoryInput};
 use chorus::prepare::Story;
-use chorus::prepare::terms::Vocab;
 
 /// A claim or quote as labelled: document index in the cluster, text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -164,7 +164,7 @@ fn same_quote_text(a: &str, b: &str) -> bool {
 /// Scores the compare stage on `stories` against `labels`.
 pub fn evaluate(stories: Vec<StoryInput>, labels: &[ClusterLabels]) -> FactsEvaluation {
     let mut result = FactsEvaluation::default();
-    let mut vocab = Vocab::new();
+    let mut pipeline = Pipeline::new();
     let mut by_id: rustc_hash::FxHashMap<String, StoryInput> =
         stories.into_iter().map(|s| (s.id.clone(), s)).collect();
     for label in labels {
@@ -172,8 +172,8 @@ pub fn evaluate(stories: Vec<StoryInput>, labels: &[ClusterLabels]) -> FactsEval
             result.missing.push(label.cluster.clone());
             continue;
         };
-        let story = Story::prepare(input, &mut vocab);
-        let cluster = score_cluster(&story, label);
+        let story = pipeline.prepare(input);
+        let cluster = score_cluster(&story, pipeline.compare(&story), label);
         result.conflicts.add(cluster.conflicts);
         result.quotes.add(cluster.quotes);
         result.clusters += 1;
@@ -185,8 +185,7 @@ pub fn evaluate(stories: Vec<StoryInput>, labels: &[ClusterLabels]) -> FactsEval
 /// Two documents' wordings of one quote: (document index, text) each.
 type Link<'a> = ((usize, &'a str), (usize, &'a str));
 
-fn score_cluster(story: &Story, label: &ClusterLabels) -> ClusterResult {
-    let comparison = compare(story);
+fn score_cluster(story: &Story, comparison: Comparison, label: &ClusterLabels) -> ClusterResult {
     let ids: Vec<&str> = story.documents.iter().map(|d| d.id()).collect();
     let mut out = ClusterResult {
         cluster: label.cluster.clone(),

@@ -11,10 +11,9 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use chorus::model::StoryInput;
-use chorus::prepare::Story;
 use chorus::prepare::terms::Vocab;
-use chorus::report::summary_report;
-use chorus::summarize::{Budget, System, Weights, summarize, summary_text};
+use chorus::summarize::{Budget, System, Weights, summary_text};
+use chorus::{Detail, Pipeline};
 use rouge::{RougeScores, truncate_words};
 
 /// One system's summary of one cluster.
@@ -93,19 +92,21 @@ pub fn evaluate(
     let mut results = Vec::new();
     let mut summaries = Vec::new();
     for &system in systems {
-        let mut vocab = Vocab::new();
+        // A fresh pipeline per system: each starts from an empty vocabulary.
+        let mut pipeline = Pipeline::new()
+            .budget(budget)
+            .system(system)
+            .weights(weights.clone())
+            .detail(Detail::Summary);
         let mut elapsed = Duration::ZERO;
         let mut per_cluster = Vec::new();
         for (input, refs) in stories.iter().zip(&references) {
             let start = Instant::now();
-            let story = Story::prepare(input.clone(), &mut vocab);
-            let chosen = match system {
-                System::Chorus => summarize(&story, budget, weights),
-                baseline => baseline.summarize(&story, budget),
-            };
+            let story = pipeline.prepare(input.clone());
+            let chosen = pipeline.choose(&story);
             let text = if system == System::Chorus {
                 // chorus is timed through its summary report, attribution included.
-                let report = summary_report(&story, &chosen);
+                let report = pipeline.section(&story, &chosen);
                 report
                     .summary
                     .iter()

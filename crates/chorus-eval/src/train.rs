@@ -3,6 +3,7 @@
 //! cross-validation over clusters so the reported ROUGE is on held-out data.
 
 use crate::rouge::{NgramCounts, RougeScores, truncate_words};
+use chorus::Pipeline;
 use chorus::model::StoryInput;
 use chorus::prepare::Story;
 use chorus::prepare::terms::{TermId, Vocab};
@@ -36,12 +37,13 @@ struct Example {
 /// Fits weights on `stories` (which need references) with `folds`-fold
 /// cross-validation; clusters are assigned to folds round robin, in order.
 pub fn train(stories: &[StoryInput], folds: usize, words: usize) -> Training {
-    let mut vocab = Vocab::new();
+    let mut pipeline = Pipeline::new();
     let examples: Vec<Example> = stories
         .iter()
         .filter(|s| !s.references.is_empty())
         .map(|input| {
-            let story = Story::prepare(input.clone(), &mut vocab);
+            let story = pipeline.prepare(input.clone());
+            let vocab = pipeline.vocab();
             let references: Vec<Vec<TermId>> =
                 input.references.iter().map(|r| vocab.terms(r)).collect();
             let counted: Vec<[NgramCounts; 2]> = references
@@ -76,11 +78,11 @@ pub fn train(stories: &[StoryInput], folds: usize, words: usize) -> Training {
     let held_out = examples
         .iter()
         .enumerate()
-        .map(|(i, e)| score(e, &fold_weights[i % folds], words, &mut vocab))
+        .map(|(i, e)| score(e, &fold_weights[i % folds], words, pipeline.vocab()))
         .collect();
     let shipped = examples
         .iter()
-        .map(|e| score(e, &current, words, &mut vocab))
+        .map(|e| score(e, &current, words, pipeline.vocab()))
         .collect();
     Training {
         weights: fit(examples.iter()),

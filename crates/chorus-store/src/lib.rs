@@ -24,9 +24,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rustc_hash::FxHashSet;
 
 use chorus::model::{Article, StoryInput};
-use chorus::prepare::Story;
 use chorus::prepare::terms::Vocab;
-use chorus::summarize::{Budget, System};
+use chorus::{Detail, Pipeline};
 pub use incremental::JOIN_SIMILARITY;
 
 /// Marks a SQLite file as a chorus store ("chrs").
@@ -510,10 +509,10 @@ impl Store {
                 .query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |r| r.get(0))?
                 .collect::<Result<_, _>>()?
         };
-        let mut vocab = Vocab::new();
+        let mut pipeline = brief_pipeline();
         for &story in &stale {
             let tx = self.conn.transaction()?;
-            build_report(&tx, story, &mut vocab)?;
+            build_report(&tx, story, &mut pipeline)?;
             tx.commit()?;
         }
         Ok(stale.len())
@@ -545,7 +544,7 @@ impl Store {
             Some(Some(report)) => Ok(Some(report)),
             Some(None) => {
                 let tx = self.conn.transaction()?;
-                let report = build_report(&tx, id, &mut Vocab::new())?;
+                let report = build_report(&tx, id, &mut brief_pipeline())?;
                 tx.commit()?;
                 Ok(Some(report))
             }
@@ -667,10 +666,17 @@ fn refresh_story(tx: &rusqlite::Transaction, story: i64) -> Result<(), StoreErro
 }
 
 /// Builds and stores the report of a story from its articles.
+/// How a stored story's brief is made: chorus's summarizer within
+/// [`BRIEF_WORDS`], with the compare stage, and each document's sentences
+/// kept so that pages can link to them.
+fn brief_pipeline() -> Pipeline {
+    Pipeline::new().words(BRIEF_WORDS).detail(Detail::Pages)
+}
+
 fn build_report(
     tx: &rusqlite::Transaction,
     story: i64,
-    vocab: &mut Vocab,
+    pipeline: &mut Pipeline,
 ) -> Result<String, StoreError> {
     let mut statement = tx.prepare(
         "SELECT doc_id, title, text, source, url, date FROM articles WHERE story = ?1 ORDER BY id",
@@ -688,19 +694,8 @@ fn build_report(
             })
         })?
         .collect::<Result<_, _>>()?;
-    let input = StoryInput {
-        id: format!("story-{story}"),
-        articles,
-        references: Vec::new(),
-        loose: false,
-    };
-    let prepared = Story::prepare(input, vocab);
-    let chosen = System::Chorus.summarize(&prepared, Budget::within(BRIEF_WORDS));
-    let section = chorus::report::story_report(&prepared, &chosen);
-    let prepared = [prepared];
-    let mut report = chorus::report::report(&prepared, vec![section]);
-    // Kept with each document's sentences, so that pages can link to them.
-    chorus::report::attach_sentences(&mut report, &prepared);
+    let input = StoryInput::story(format!("story-{story}"), articles);
+    let report = pipeline.brief_stories(vec![input]);
     let json = serde_json::to_string(&report).unwrap_or_default();
     let conflicts = report
         .stories

@@ -11,12 +11,8 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use chorus::ingest::{Limits, ingest_paths};
 use chorus::model::StoryInput;
-use chorus::prepare::Story;
-use chorus::prepare::terms::Vocab;
-use chorus::report::{report, story_report, summary_report};
-use chorus::summarize::{Budget, System};
+use chorus::{Detail, Limits, Pipeline, ingest_paths};
 
 fn main() {
     let mut args = std::env::args().skip(1).filter(|a| a != "--bench");
@@ -55,12 +51,19 @@ fn main() {
         "{:<10} {:<6} {:>12} {:>12} {:>10}",
         "stages", "pass", "clusters/s", "MB/s", "ms"
     );
-    let mut vocab = Vocab::new();
+    // One pipeline throughout: later passes reuse its vocabulary.
+    let mut pipeline = Pipeline::new().words(words);
     let mut best = [f64::MAX; 2];
     for pass in 0..passes.max(1) {
         for (mode, with_compare) in [false, true].into_iter().enumerate() {
             let start = Instant::now();
-            let out = run(&stories, &mut vocab, words, with_compare);
+            let detail = if with_compare {
+                Detail::Compare
+            } else {
+                Detail::Summary
+            };
+            pipeline = std::mem::take(&mut pipeline).detail(detail);
+            let out = run(&stories, &mut pipeline);
             let seconds = start.elapsed().as_secs_f64();
             std::hint::black_box(out);
             // The first pass stems every word for the first time.
@@ -95,18 +98,11 @@ fn main() {
 
 /// The whole pipeline for every cluster: prepare, summarize, attribute,
 /// compare (when asked), build and serialize the report.
-fn run(stories: &[StoryInput], vocab: &mut Vocab, words: usize, with_compare: bool) -> usize {
+fn run(stories: &[StoryInput], pipeline: &mut Pipeline) -> usize {
     let mut total = 0;
     for input in stories {
-        let story = Story::prepare(input.clone(), vocab);
-        let chosen = System::Chorus.summarize(&story, Budget::within(words));
-        let section = if with_compare {
-            story_report(&story, &chosen)
-        } else {
-            summary_report(&story, &chosen)
-        };
-        let full = report(std::slice::from_ref(&story), vec![section]);
-        total += serde_json::to_string(&full).map(|s| s.len()).unwrap_or(0);
+        let report = pipeline.brief_stories(vec![input.clone()]);
+        total += serde_json::to_string(&report).map(|s| s.len()).unwrap_or(0);
     }
     total
 }

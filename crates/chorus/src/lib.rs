@@ -1,13 +1,45 @@
-//! chorus: many reports of one event in, one attributed story out.
+//! chorus: many reports of one event in, one attributed brief out.
 //!
-//! The pipeline, one module per stage:
-//! [`ingest`] → [`clean`] → [`segment`] → [`index`] (over [`terms`]) →
-//! [`dedup`] and [`language`] → [`summarize`] → [`attribute`] → [`compare`] →
-//! [`report`] → [`render`]; [`cluster`] groups loose articles into stories and
-//! [`store`] keeps articles and stories in SQLite as they arrive, and
-//! [`serve`] shows them over HTTP; [`eval`]
-//! scores summaries with ROUGE against reference summaries. [`model`] is
-//! the data model the stages share.
+//! A brief is an extractive summary whose every sentence cites every report
+//! that states it, with what the reports say compared across sources:
+//! figures, dates and times (agreed, in conflict, or from one source),
+//! quotes with their speakers and wordings, named entities with their
+//! spellings, a timeline, and what each outlet alone reports.
+//!
+//! [`Pipeline`] is the front door: build articles, get a [`Report`] (the
+//! versioned JSON contract), render it.
+//!
+//! ```
+//! use chorus::{Article, OutputFormat, Pipeline, render};
+//!
+//! let articles = vec![
+//!     Article::new("wire", "Leaders of Qadira and Velmora met in Istanbul on Wednesday. \
+//!         The talks lasted more than three hours, officials said. \
+//!         Floods in February displaced more than 500,000 people.")
+//!         .title("Qadira and Velmora leaders meet")
+//!         .date("2023-03-16"),
+//!     Article::new("courier", "The leaders of Qadira and Velmora met in Istanbul on Wednesday. \
+//!         The talks lasted about three hours. \
+//!         The February floods displaced about 500,000 people, aid groups said.")
+//!         .source("Northern Courier"),
+//! ];
+//! let mut pipeline = Pipeline::new().words(60);
+//! let report = pipeline.brief("talks", articles);
+//!
+//! let story = &report.stories[0];
+//! // The opening sentence is stated by both reports, and says so.
+//! assert_eq!(story.summary[0].sources, ["wire", "courier"]);
+//! println!("{}", render(&report, OutputFormat::Text, false));
+//! ```
+//!
+//! The stages, one module each, in pipeline order: [`ingest`] (files,
+//! folders and streams into [`Article`]s) → [`prepare`] (clean, segment,
+//! terms, index, reprints, languages) → [`cluster`] (loose articles into
+//! stories) → [`summarize`] → [`attribute`] → [`compare`] → [`report`] →
+//! [`render`]. [`model`] is the data they share. Each stage is public for
+//! callers that need one on its own (fuzzers, evaluation, the store's
+//! incremental clustering); [`Pipeline`] is the only place they are wired
+//! together.
 
 #![warn(missing_docs)]
 
@@ -16,55 +48,14 @@ pub mod cluster;
 pub mod compare;
 pub mod ingest;
 pub mod model;
+mod pipeline;
 pub mod prepare;
 pub mod render;
 pub mod report;
 pub mod summarize;
 
-use model::{Report, StoryInput};
-use prepare::Story;
-use prepare::terms::Vocab;
-use summarize::{Budget, System};
-
-/// How much a brief holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Detail {
-    /// The summary and its sources only.
-    Summary,
-    /// The summary and the compare stage's sections.
-    Compare,
-    /// Both, and every document's sentences (for pages that show them).
-    Pages,
-}
-
-/// Splits loose articles into stories, summarizes each story with `system`
-/// within `budget`, compares what the sources say (from [`Detail::Compare`])
-/// and builds the report.
-pub fn brief(stories: Vec<StoryInput>, system: System, budget: Budget, detail: Detail) -> Report {
-    let mut vocab = Vocab::new();
-    // Loose articles may tell several stories; cluster lines are one each.
-    let stories: Vec<StoryInput> = stories
-        .into_iter()
-        .flat_map(|story| cluster::split_loose(story, &mut vocab))
-        .collect();
-    let prepared: Vec<Story> = stories
-        .into_iter()
-        .map(|s| Story::prepare(s, &mut vocab))
-        .collect();
-    let reports = prepared
-        .iter()
-        .map(|story| {
-            let chosen = system.summarize(story, budget);
-            if detail >= Detail::Compare {
-                report::story_report(story, &chosen)
-            } else {
-                report::summary_report(story, &chosen)
-            }
-        })
-        .collect();
-    let mut report = report::report(&prepared, reports);
-    if detail == Detail::Pages {
-        report::attach_sentences(&mut report, &prepared);
-    }
-    report
-}
+pub use ingest::{Ingested, Limits, Parsed, ingest_paths, read_each};
+pub use model::{Article, Report, StoryInput, StoryReport};
+pub use pipeline::{Detail, Pipeline};
+pub use render::{OutputFormat, render};
+pub use summarize::{Budget, System, Weights};

@@ -31,6 +31,53 @@ pub struct Article {
     pub notes: Vec<String>,
 }
 
+impl Article {
+    /// An article with an id and its text; title, outlet, address and
+    /// publication date are added with the builder methods.
+    ///
+    /// ```
+    /// let article = chorus::Article::new("wire", "Leaders met on Wednesday.")
+    ///     .title("Leaders meet")
+    ///     .source("Wire Service")
+    ///     .url("https://example.org/wire")
+    ///     .date("2023-03-16");
+    /// assert_eq!(article.source.as_deref(), Some("Wire Service"));
+    /// ```
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Article {
+        Article {
+            id: id.into(),
+            text: text.into(),
+            ..Article::default()
+        }
+    }
+
+    /// With its headline.
+    pub fn title(mut self, title: impl Into<String>) -> Article {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// With the outlet that published it.
+    pub fn source(mut self, source: impl Into<String>) -> Article {
+        self.source = Some(source.into());
+        self
+    }
+
+    /// With its canonical address.
+    pub fn url(mut self, url: impl Into<String>) -> Article {
+        self.url = Some(url.into());
+        self
+    }
+
+    /// With its publication date as written (ISO 8601, RFC 2822 or a date
+    /// such as "March 16, 2023"); relative dates in the text ("on
+    /// Wednesday") are read against it.
+    pub fn date(mut self, date: impl Into<String>) -> Article {
+        self.date = Some(date.into());
+        self
+    }
+}
+
 /// A group of articles that the input says belong to one story.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StoryInput {
@@ -44,6 +91,30 @@ pub struct StoryInput {
     /// than grouped by the input (cluster lines): they may hold several
     /// stories.
     pub loose: bool,
+}
+
+impl StoryInput {
+    /// Articles that may tell several stories (files, feeds, a stream):
+    /// the pipeline groups them into stories before summarizing.
+    pub fn loose(id: impl Into<String>, articles: Vec<Article>) -> StoryInput {
+        StoryInput {
+            id: id.into(),
+            articles,
+            references: Vec::new(),
+            loose: true,
+        }
+    }
+
+    /// Articles the caller knows are one story: summarized together as
+    /// they are.
+    pub fn story(id: impl Into<String>, articles: Vec<Article>) -> StoryInput {
+        StoryInput {
+            id: id.into(),
+            articles,
+            references: Vec::new(),
+            loose: false,
+        }
+    }
 }
 
 /// Why the clean stage dropped a line.

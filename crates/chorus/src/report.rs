@@ -1,7 +1,7 @@
-//! Builds the versioned report (the JSON contract) from a summarized story.
+//! Assembles the versioned report (the JSON contract) from what the stages
+//! found; it runs no stage itself (the pipeline does).
 
-use crate::attribute::attribute;
-use crate::compare::compare;
+use crate::compare::Comparison;
 use crate::model::{
     Document, DocumentReport, FromRef, REPORT_VERSION, RemovedReport, Report, SentenceRef,
     StoryReport, SummarySentence,
@@ -11,25 +11,17 @@ use crate::prepare::Story;
 /// Words of a sentence used as a headline when no document has a title.
 const HEADLINE_WORDS: usize = 14;
 
-/// The report section for one story whose summary is `chosen`, with the
-/// compare stage's facts, quotes, entities, timeline and unique sentences.
-pub fn story_report(story: &Story, chosen: &[SentenceRef]) -> StoryReport {
-    let comparison = compare(story);
-    StoryReport {
-        facts: comparison.facts,
-        quotes: comparison.quotes,
-        entities: comparison.entities,
-        timeline: comparison.timeline,
-        unique: comparison.unique,
-        notes: comparison.notes,
-        ..summary_report(story, chosen)
-    }
-}
-
-/// The report section for one story with its summary only (the compare
-/// sections empty), for evaluation and for measuring what compare costs.
-pub fn summary_report(story: &Story, chosen: &[SentenceRef]) -> StoryReport {
-    let sources = attribute(&story.index, chosen);
+/// The report section for one story whose summary is `chosen`, each
+/// sentence with the documents that state it (`sources`, as the attribute
+/// stage found them), and the compare stage's facts, quotes, entities,
+/// timeline and unique sentences when there is a `comparison` (without
+/// one those sections are empty: evaluation, or a summary-only brief).
+pub fn story_report(
+    story: &Story,
+    chosen: &[SentenceRef],
+    sources: &[Vec<SentenceRef>],
+    comparison: Option<Comparison>,
+) -> StoryReport {
     let summary = chosen
         .iter()
         .zip(sources)
@@ -54,12 +46,24 @@ pub fn summary_report(story: &Story, chosen: &[SentenceRef]) -> StoryReport {
                 .collect(),
         })
         .collect();
-    StoryReport {
+    let section = StoryReport {
         id: story.id.clone(),
         headline: headline(story, chosen),
         documents: story.documents.iter().map(|d| d.id().to_string()).collect(),
         summary,
         ..StoryReport::default()
+    };
+    match comparison {
+        Some(comparison) => StoryReport {
+            facts: comparison.facts,
+            quotes: comparison.quotes,
+            entities: comparison.entities,
+            timeline: comparison.timeline,
+            unique: comparison.unique,
+            notes: comparison.notes,
+            ..section
+        },
+        None => section,
     }
 }
 
