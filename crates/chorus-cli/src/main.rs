@@ -4,6 +4,8 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod listing;
+
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -24,12 +26,18 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Summarize reports: every summary sentence cites every report that states it.
+    ///
+    /// Reads articles from files, folders or stdin; loose articles are grouped
+    /// into stories first, and each story gets its own brief.
     Summarize(SummarizeArgs),
     /// Score chorus and the baselines with ROUGE on cluster JSONL with reference summaries.
     Eval(EvalArgs),
     /// Fit the scorer's weights on cluster JSONL with references (k-fold cross-validated).
     Train(TrainArgs),
     /// Group articles into stories.
+    ///
+    /// Reads articles from files, folders or stdin (as summarize does) and
+    /// prints the stories they make, biggest first.
     Cluster(ClusterArgs),
     /// Mix the documents of cluster files, cluster them, and score against the files' clusters.
     EvalCluster(EvalClusterArgs),
@@ -37,9 +45,12 @@ enum Command {
     EvalFacts(EvalFactsArgs),
     /// Add articles to a store: each joins its story or starts one; stored reports are rebuilt.
     Ingest(IngestArgs),
-    /// List the stories in a store.
+    /// List the stories in a store, or print one story's brief.
     Stories(StoriesArgs),
     /// Serve a store's stories as web pages and a JSON API.
+    ///
+    /// Articles POSTed to /api/articles are added to the store as ingest adds
+    /// them; see docs/http-api.md.
     Serve(ServeArgs),
 }
 
@@ -55,7 +66,7 @@ struct ServeArgs {
 
 #[derive(clap::Args)]
 struct IngestArgs {
-    /// Files or folders, or - for stdin; documents of cluster lines are taken loose.
+    /// Files or folders (read recursively: .txt, .html, .xml/.rss/.atom/.json feeds, .jsonl articles or clusters, .src Multi-News), or - for stdin; documents of cluster lines are taken loose.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// The store (created if missing).
@@ -77,7 +88,7 @@ struct StoriesArgs {
     /// The store.
     #[arg(long, required = true)]
     db: PathBuf,
-    /// Output format (text lists; json gives every field).
+    /// Output format of the list, or of the brief with --story.
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     format: Format,
     /// Print the stored report of this story instead.
@@ -112,10 +123,10 @@ struct EvalFactsArgs {
 
 #[derive(clap::Args)]
 struct ClusterArgs {
-    /// Files or folders, or - for stdin; documents of cluster lines are taken loose.
+    /// Files or folders (read recursively: .txt, .html, .xml/.rss/.atom/.json feeds, .jsonl articles or clusters, .src Multi-News), or - for stdin; documents of cluster lines are taken loose.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
-    /// Output format (text and md print a list; json the stories).
+    /// Output format of the list of stories.
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     format: Format,
     #[command(flatten)]
@@ -164,7 +175,7 @@ struct TrainArgs {
 
 #[derive(clap::Args)]
 struct SummarizeArgs {
-    /// Files or folders (.txt, .html, .xml/.rss/.atom/.json feeds, .jsonl, .src), or - for stdin.
+    /// Files or folders (read recursively: .txt, .html, .xml/.rss/.atom/.json feeds, .jsonl articles or clusters, .src Multi-News), or - for stdin.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Output format.
@@ -465,9 +476,6 @@ fn train(args: TrainArgs) -> Result<bool> {
 }
 
 fn cluster(args: ClusterArgs) -> Result<bool> {
-    if args.format == Format::Html {
-        bail!("chorus cluster prints text, md or json; html is for briefs");
-    }
     // Read one file at a time and keep only each article's vector, id and
     // headline: a day of feeds need not fit in memory as text.
     let mut vocab = chorus::prepare::terms::Vocab::new();
@@ -498,34 +506,7 @@ fn cluster(args: ClusterArgs) -> Result<bool> {
     }
     let stories = chorus::cluster::name_stories(clusterer.finish(), &labels);
     bar.finish_and_clear();
-    let articles = labels;
-    let printed = match args.format {
-        Format::Json => {
-            let report =
-                serde_json::json!({"version": chorus::model::REPORT_VERSION, "stories": stories});
-            format!("{}\n", serde_json::to_string_pretty(&report)?)
-        }
-        Format::Text | Format::Md | Format::Html => {
-            let noun = if stories.len() == 1 {
-                "story"
-            } else {
-                "stories"
-            };
-            let mut out = format!("{} articles, {} {noun}\n", articles.len(), stories.len());
-            for story in &stories {
-                out.push_str(&format!(
-                    "\n{} ({} articles): {}\n",
-                    story.id,
-                    story.documents.len(),
-                    story.headline
-                ));
-                for id in &story.documents {
-                    out.push_str(&format!("  {id}\n"));
-                }
-            }
-            out
-        }
-    };
+    let printed = listing::clusters(&stories, labels.len(), args.format)?;
     write_output(None, &printed)?;
     Ok(clean)
 }
@@ -779,47 +760,22 @@ fn stories(args: StoriesArgs) -> Result<bool> {
     let mut stories = store.list(args.search.as_deref(), limit.saturating_add(1), 0)?;
     let cut = stories.len() > limit;
     stories.truncate(limit);
-    let printed = match args.format {
-        Format::Json => format!("{}\n", serde_json::to_string_pretty(&stories)?),
-        Format::Html => bail!("--format html shows one story: add --story N"),
-        _ => {
-            let matching = match &args.search {
-                Some(words) => format!(" with \"{words}\""),
-                None => String::new(),
-            };
-            let more = if cut {
-                " (more with a higher --limit)"
-            } else {
-                ""
-            };
-            let noun = if stories.len() == 1 {
-                "story"
-            } else {
-                "stories"
-            };
-            let mut out = format!("{} {noun}{matching}{more}\n", stories.len());
-            for story in &stories {
-                let seen = match (&story.first_seen, &story.last_seen) {
-                    (Some(first), Some(last)) if first != last => format!(", {first} to {last}"),
-                    (Some(first), _) => format!(", {first}"),
-                    _ => String::new(),
-                };
-                let conflicts = match story.conflicts {
-                    Some(0) | None => String::new(),
-                    Some(1) => ", 1 conflicting fact".to_string(),
-                    Some(n) => format!(", {n} conflicting facts"),
-                };
-                out.push_str(&format!(
-                    "\n{:>4}  {} ({} articles{seen}{conflicts})\n      {}\n",
-                    story.id,
-                    story.headline,
-                    story.articles,
-                    story.sources.join(", ")
-                ));
-            }
-            out
-        }
+    let matching = match &args.search {
+        Some(words) => format!(" with \"{words}\""),
+        None => String::new(),
     };
+    let more = if cut {
+        " (more with a higher --limit)"
+    } else {
+        ""
+    };
+    let noun = if stories.len() == 1 {
+        "story"
+    } else {
+        "stories"
+    };
+    let heading = format!("{} {noun}{matching}{more}", stories.len());
+    let printed = listing::stored(&stories, &heading, args.format)?;
     write_output(None, &printed)?;
     Ok(true)
 }

@@ -1,0 +1,278 @@
+//! Lists of stories — `chorus cluster`'s groups and a store's stories — in
+//! each format the commands offer. A brief has its own renderers in the
+//! library; a list is only ever printed by the command line.
+
+use chorus::cluster::StoryGroup;
+use chorus_store::StoredStory;
+
+use crate::Format;
+
+/// "1 article", "2 articles".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else if let Some(stem) = noun.strip_suffix('y') {
+        format!("{n} {stem}ies")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// Text made safe inside HTML elements and attribute values.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A Markdown line's text: characters that would start markup are escaped.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A whole HTML page around `body`, its style inline (nothing is fetched).
+fn page(title: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}</title>\n<style>\n\
+         body {{ font: 16px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }}\n\
+         table {{ border-collapse: collapse; width: 100%; }}\n\
+         th, td {{ text-align: left; vertical-align: top; padding: .4rem .6rem; border-bottom: 1px solid #ddd; }}\n\
+         .meta {{ color: #555; }}\n</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
+        title = escape(title)
+    )
+}
+
+/// `chorus cluster`'s stories of `articles` articles.
+pub fn clusters(
+    stories: &[StoryGroup],
+    articles: usize,
+    format: Format,
+) -> serde_json::Result<String> {
+    let heading = format!(
+        "{}, {}",
+        count(articles, "article"),
+        count(stories.len(), "story")
+    );
+    Ok(match format {
+        Format::Json => {
+            let report =
+                serde_json::json!({"version": chorus::model::REPORT_VERSION, "stories": stories});
+            format!("{}\n", serde_json::to_string_pretty(&report)?)
+        }
+        Format::Text => {
+            let mut out = format!("{heading}\n");
+            for story in stories {
+                out.push_str(&format!(
+                    "\n{} ({}): {}\n",
+                    story.id,
+                    count(story.documents.len(), "article"),
+                    story.headline
+                ));
+                for id in &story.documents {
+                    out.push_str(&format!("  {id}\n"));
+                }
+            }
+            out
+        }
+        Format::Md => {
+            let mut out = format!("# {heading}\n");
+            for story in stories {
+                out.push_str(&format!(
+                    "\n## {}: {} ({})\n\n",
+                    story.id,
+                    md(&story.headline),
+                    count(story.documents.len(), "article")
+                ));
+                for id in &story.documents {
+                    out.push_str(&format!("- {}\n", md(id)));
+                }
+            }
+            out
+        }
+        Format::Html => {
+            let mut body = format!("<h1>{}</h1>\n", escape(&heading));
+            for story in stories {
+                body.push_str(&format!(
+                    "<section id=\"{id}\">\n<h2>{headline}</h2>\n<p class=\"meta\">{id} · {n}</p>\n<ul>\n",
+                    id = escape(&story.id),
+                    headline = escape(&story.headline),
+                    n = count(story.documents.len(), "article")
+                ));
+                for id in &story.documents {
+                    body.push_str(&format!("<li>{}</li>\n", escape(id)));
+                }
+                body.push_str("</ul>\n</section>\n");
+            }
+            page(&heading, &body)
+        }
+    })
+}
+
+/// When a stored story's articles were published: "2023-03-15 to 2023-03-16".
+fn seen(story: &StoredStory) -> Option<String> {
+    match (&story.first_seen, &story.last_seen) {
+        (Some(first), Some(last)) if first != last => Some(format!("{first} to {last}")),
+        (Some(first), _) => Some(first.clone()),
+        _ => None,
+    }
+}
+
+/// "1 conflicting fact", when there are any.
+fn conflicts(story: &StoredStory) -> Option<String> {
+    match story.conflicts {
+        Some(0) | None => None,
+        Some(n) => Some(count(n, "conflicting fact")),
+    }
+}
+
+/// A store's stories; `heading` says how many, matching what, and whether
+/// the list was cut.
+pub fn stored(
+    stories: &[StoredStory],
+    heading: &str,
+    format: Format,
+) -> serde_json::Result<String> {
+    let details = |story: &StoredStory| {
+        let mut parts = vec![count(story.articles, "article")];
+        parts.extend(seen(story));
+        parts.extend(conflicts(story));
+        parts.join(", ")
+    };
+    Ok(match format {
+        Format::Json => format!("{}\n", serde_json::to_string_pretty(&stories)?),
+        Format::Text => {
+            let mut out = format!("{heading}\n");
+            for story in stories {
+                out.push_str(&format!(
+                    "\n{:>4}  {} ({})\n      {}\n",
+                    story.id,
+                    story.headline,
+                    details(story),
+                    story.sources.join(", ")
+                ));
+            }
+            out
+        }
+        Format::Md => {
+            let mut out = format!("# {}\n\n", md(heading));
+            for story in stories {
+                out.push_str(&format!(
+                    "- **{}** {} ({})  \n  {}\n",
+                    story.id,
+                    md(&story.headline),
+                    details(story),
+                    md(&story.sources.join(", "))
+                ));
+            }
+            out
+        }
+        Format::Html => {
+            let mut body = format!(
+                "<h1>{}</h1>\n<table>\n<thead><tr><th>Story</th><th>Headline</th>\
+                 <th>Articles</th><th>Published</th><th>Conflicts</th><th>Sources</th></tr></thead>\n<tbody>\n",
+                escape(heading)
+            );
+            for story in stories {
+                body.push_str(&format!(
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                    story.id,
+                    escape(&story.headline),
+                    story.articles,
+                    escape(&seen(story).unwrap_or_default()),
+                    story.conflicts.map(|n| n.to_string()).unwrap_or_default(),
+                    escape(&story.sources.join(", "))
+                ));
+            }
+            body.push_str("</tbody>\n</table>\n");
+            page(heading, &body)
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn group(id: &str, headline: &str, documents: &[&str]) -> StoryGroup {
+        StoryGroup {
+            id: id.to_string(),
+            headline: headline.to_string(),
+            documents: documents.iter().map(|d| d.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn counts_agree_in_number() {
+        let stories = [
+            group("story-1", "Talks", &["a", "b"]),
+            group("story-2", "Floods", &["c"]),
+        ];
+        let text = clusters(&stories, 3, Format::Text).expect("text");
+        assert!(text.starts_with("3 articles, 2 stories\n"), "{text}");
+        assert!(text.contains("story-2 (1 article): Floods"), "{text}");
+        let one = clusters(&stories[1..], 1, Format::Text).expect("text");
+        assert!(one.starts_with("1 article, 1 story\n"), "{one}");
+    }
+
+    #[test]
+    fn markup_in_headlines_is_escaped() {
+        let stories = [group("story-1", "<script>x</script> & *more*", &["a<b"])];
+        let html = clusters(&stories, 1, Format::Html).expect("html");
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(html.contains("&lt;script&gt;x&lt;/script&gt; &amp; *more*"));
+        assert!(html.contains("<li>a&lt;b</li>"));
+        let md = clusters(&stories, 1, Format::Md).expect("md");
+        assert!(
+            md.contains("\\<script\\>x\\</script\\> & \\*more\\*"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn stored_stories_in_every_format() {
+        let story = StoredStory {
+            id: 7,
+            headline: "Leaders meet".to_string(),
+            articles: 2,
+            sources: vec!["Wire".to_string(), "Courier".to_string()],
+            first_seen: Some("2023-03-15".to_string()),
+            last_seen: Some("2023-03-16".to_string()),
+            conflicts: Some(1),
+        };
+        let stories = [story];
+        let text = stored(&stories, "1 story", Format::Text).expect("text");
+        assert!(text.contains(
+            "   7  Leaders meet (2 articles, 2023-03-15 to 2023-03-16, 1 conflicting fact)"
+        ));
+        let md = stored(&stories, "1 story", Format::Md).expect("md");
+        assert!(md.starts_with("# 1 story\n"), "{md}");
+        assert!(md.contains("- **7** Leaders meet (2 articles"), "{md}");
+        let html = stored(&stories, "1 story", Format::Html).expect("html");
+        assert!(html.contains("<td>Leaders meet</td>") && html.ends_with("</html>\n"));
+        let json: serde_json::Value =
+            serde_json::from_str(&stored(&stories, "", Format::Json).expect("json"))
+                .expect("valid JSON");
+        assert_eq!(json[0]["id"], 7);
+    }
+}
