@@ -1,0 +1,296 @@
+//! `chorus summarize` on the bundled example: goldens, formats, colour, budget, output file, stdin.
+
+use crate::util::*;
+
+fn example_json() -> serde_json::Value {
+    let output = chorus(&["summarize", "examples/reports", "--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    serde_json::from_str(&stdout(&output)).expect("JSON output parses")
+}
+
+#[test]
+fn example_text_is_plain_when_piped() {
+    let output = chorus(&["summarize", "examples/reports"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(!text.contains('\u{1b}'), "no colour when piped");
+    assert!(text.contains("Sources:"));
+    assert!(text.contains("[1] arab-herald"));
+    assert!(text.contains("][")); // some sentence cites several sources
+    assert_eq!(stderr(&output), "");
+}
+
+#[test]
+fn colour_can_be_forced() {
+    let output = chorus(&["summarize", "examples/reports", "--color", "always"]);
+    assert!(stdout(&output).contains('\u{1b}'));
+}
+
+#[test]
+fn example_golden_outputs() {
+    let json = chorus(&["summarize", "examples/reports", "--format", "json"]);
+    golden("reports.json", &stdout(&json));
+    let md = chorus(&[
+        "summarize",
+        "examples/reports",
+        "--format",
+        "md",
+        "--words",
+        "100",
+    ]);
+    golden("reports.md", &stdout(&md));
+    let text = chorus(&["summarize", "examples/reports", "--words", "100"]);
+    golden("reports.txt", &stdout(&text));
+    let html = chorus(&["summarize", "examples/reports", "--format", "html"]);
+    golden("reports.html", &stdout(&html));
+}
+
+#[test]
+fn html_page_cites_each_source_sentence_and_loads_nothing() {
+    let output = chorus(&["summarize", "examples/reports", "--format", "html"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let page = stdout(&output);
+    let report = example_json();
+    let story = &report["stories"][0];
+    // Every summary sentence's markers link to the stating sentence of each
+    // of its sources, and that sentence is on the page with that anchor.
+    let documents: Vec<&str> = story["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .filter_map(|d| d.as_str())
+        .collect();
+    for sentence in story["summary"].as_array().expect("summary") {
+        let evidence = sentence["evidence"].as_array().expect("evidence");
+        assert_eq!(
+            evidence.len(),
+            sentence["sources"].as_array().map_or(0, Vec::len)
+        );
+        for e in evidence {
+            let number = documents
+                .iter()
+                .position(|d| Some(*d) == e["document"].as_str())
+                .expect("a story document")
+                + 1;
+            let anchor = format!("s1-d{number}-{}", e["sentence"]);
+            assert!(page.contains(&format!("href=\"#{anchor}\"")), "{anchor}");
+            assert!(page.contains(&format!("id=\"{anchor}\"")), "{anchor}");
+        }
+    }
+    assert!(
+        page.contains("class=\"conflict\""),
+        "the deaths conflict is highlighted"
+    );
+    assert!(page.contains("<details><summary>Removed by cleaning"));
+    assert!(!page.contains("<script") && !page.contains(" src=") && !page.contains("<link"));
+}
+
+#[test]
+fn json_follows_the_report_contract() {
+    let report = example_json();
+    assert_eq!(report["version"], 1);
+    let documents = report["documents"].as_array().expect("documents");
+    assert_eq!(documents.len(), 7);
+    for document in documents {
+        for key in [
+            "id",
+            "title",
+            "source",
+            "url",
+            "date",
+            "sentences",
+            "removed",
+            "duplicate_of",
+        ] {
+            assert!(document.get(key).is_some(), "document lacks {key}");
+        }
+    }
+    let stories = report["stories"].as_array().expect("stories");
+    assert_eq!(stories.len(), 1);
+    let story = &stories[0];
+    assert_eq!(story["id"], "reports");
+    for key in ["facts", "quotes", "entities", "timeline", "unique"] {
+        assert!(story[key].is_array(), "story lacks {key}");
+    }
+    let summary = story["summary"].as_array().expect("summary");
+    assert!(!summary.is_empty());
+    let mut words = 0;
+    for sentence in summary {
+        let sources: Vec<&str> = sentence["sources"]
+            .as_array()
+            .expect("sources")
+            .iter()
+            .map(|s| s.as_str().expect("source id"))
+            .collect();
+        let from = sentence["from"]["document"]
+            .as_str()
+            .expect("from.document");
+        assert!(sources.contains(&from), "a sentence cites its own document");
+        words += sentence["text"]
+            .as_str()
+            .expect("text")
+            .split_whitespace()
+            .count();
+    }
+    assert!(words <= 150, "default budget is 150 words, got {words}");
+    // The reprint points at the wire story, and is never quoted from.
+    let gulf = documents
+        .iter()
+        .find(|d| d["id"] == "gulf-observer")
+        .expect("reprint listed");
+    assert_eq!(gulf["duplicate_of"], "wire-global");
+    assert!(
+        summary
+            .iter()
+            .all(|s| s["from"]["document"] != "gulf-observer")
+    );
+    // The meeting itself is reported by every outlet: the brief says so.
+    let widest = summary
+        .iter()
+        .map(|s| s["sources"].as_array().map_or(0, Vec::len))
+        .max()
+        .unwrap_or(0);
+    assert!(
+        widest >= 5,
+        "the core fact should cite at least five outlets"
+    );
+}
+
+#[test]
+fn boilerplate_is_removed_with_reasons() {
+    let report = example_json();
+    let mut reasons: Vec<(String, String)> = Vec::new();
+    for document in report["documents"].as_array().expect("documents") {
+        for removed in document["removed"].as_array().expect("removed") {
+            reasons.push((
+                removed["reason"].as_str().expect("reason").to_string(),
+                removed["text"].as_str().expect("text").to_string(),
+            ));
+        }
+    }
+    let has = |reason: &str, fragment: &str| {
+        reasons
+            .iter()
+            .any(|(r, t)| r == reason && t.contains(fragment))
+    };
+    assert!(has(
+        "repeated_headline",
+        "Qadiran and Velmoran leaders meet"
+    ));
+    assert_eq!(
+        reasons
+            .iter()
+            .filter(|(r, _)| r == "repeated_headline")
+            .count(),
+        2
+    );
+    assert!(has("social", "Follow us"));
+    assert!(has("social", "Telegram"));
+    assert!(has("social", "@YouTube"));
+    assert!(has("related", "Related Article"));
+    assert!(has("subhead", "Leaders Meet"));
+    assert!(has("subhead", "What Was Said"));
+    assert!(has("credit", "Photo:"));
+    assert!(has("subscribe", "newsletter"));
+    let summary = report["stories"][0]["summary"].to_string();
+    for noise in [
+        "Telegram",
+        "Follow us",
+        "Related Article",
+        "@YouTube",
+        "newsletter",
+    ] {
+        assert!(!summary.contains(noise), "{noise} reached the brief");
+    }
+}
+
+#[test]
+fn word_budget_is_respected() {
+    let output = chorus(&[
+        "summarize",
+        "examples/reports",
+        "--format",
+        "json",
+        "--words",
+        "60",
+    ]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let words: usize = report["stories"][0]["summary"]
+        .as_array()
+        .expect("summary")
+        .iter()
+        .map(|s| s["text"].as_str().unwrap_or("").split_whitespace().count())
+        .sum();
+    assert!(words > 0 && words <= 60, "{words} words");
+}
+
+#[test]
+fn output_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("brief.md");
+    let output = chorus(&[
+        "summarize",
+        "examples/reports",
+        "--format",
+        "md",
+        "-o",
+        out.to_str().expect("utf-8 path"),
+    ]);
+    assert!(output.status.success());
+    assert!(stdout(&output).is_empty());
+    let written = std::fs::read_to_string(out).expect("output written");
+    assert!(written.starts_with("# "));
+    assert!(written.contains("## Sources"));
+}
+
+#[test]
+fn stdin_text() {
+    let text = "Storm Hits Coast\n\nA storm hit the coast on Monday, cutting power to 40,000 homes. \
+                Crews worked through the night to restore it. Schools stayed closed.";
+    let output = chorus_with_stdin(&["summarize", "-", "--format", "json"], text);
+    let report = json_of(&output);
+    assert_eq!(report["documents"][0]["id"], "stdin");
+    assert_eq!(report["documents"][0]["title"], "Storm Hits Coast");
+    assert_eq!(report["stories"][0]["headline"], "Storm Hits Coast");
+}
+
+#[test]
+fn unknown_system_is_refused() {
+    let output = chorus(&["summarize", "examples/reports", "--system", "gpt"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("unknown system"));
+}
+
+#[test]
+fn a_folder_of_two_events_gives_two_briefs_biggest_first() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    for entry in
+        std::fs::read_dir(workspace_root().join("examples/reports")).expect("example folder")
+    {
+        let path = entry.expect("entry").path();
+        let name = path
+            .file_name()
+            .expect("file name")
+            .to_string_lossy()
+            .to_string();
+        std::fs::copy(&path, dir.path().join(name)).expect("copy");
+    }
+    write(
+        dir.path(),
+        "harbour-news.txt",
+        b"Ferry strike halts crossings to Marren Island\n\nFerry crews walked out on Monday over pay, halting every crossing between Port Elmer and Marren Island.\n\nThe ferry union said the strike would last 48 hours and that talks with the operator had failed.\n",
+    );
+    write(
+        dir.path(),
+        "island-herald.txt",
+        b"Marren Island cut off as ferry crews strike\n\nNo ferry left Port Elmer for Marren Island on Monday as crews began a 48-hour strike over pay.\n\nIslanders said the ferry union and the operator should return to talks.\n",
+    );
+    let folder = dir.path().to_string_lossy().to_string();
+    let (output, report) = summarize_json(&[&folder]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let stories = report["stories"].as_array().expect("stories");
+    assert_eq!(stories.len(), 2, "{report:#}");
+    assert_eq!(stories[0]["documents"].as_array().map(Vec::len), Some(7));
+    let ferry: Vec<&str> = ids_of_strings(&stories[1]["documents"]);
+    assert_eq!(ferry, vec!["harbour-news", "island-herald"]);
+}

@@ -1,0 +1,11 @@
+//! The `chorus` binary end to end, one module per topic over shared
+//! helpers in `util`.
+
+mod bad_input;
+mod cluster;
+mod eval;
+mod readers;
+mod readme;
+mod store;
+mod summarize;
+mod util;

@@ -1,0 +1,107 @@
+//! Helpers every topic shares: running the binary, reading its output,
+//! golden files.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The workspace's root, where the bundled examples are: every run starts
+/// there, so paths in outputs read as they do in the README.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+pub fn chorus(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chorus"))
+        .args(args)
+        .current_dir(workspace_root())
+        .output()
+        .expect("chorus runs")
+}
+
+pub fn chorus_with_stdin(args: &[&str], stdin: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chorus"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("chorus starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(stdin.as_bytes())
+        .expect("stdin accepts input");
+    child.wait_with_output().expect("chorus finishes")
+}
+
+/// The `id` of every object in a JSON array.
+pub fn ids_of(list: &serde_json::Value) -> Vec<&str> {
+    list.as_array()
+        .map(|items| {
+            items
+                .iter()
+                .map(|i| i["id"].as_str().unwrap_or(""))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+/// The JSON a successful run printed.
+pub fn json_of(output: &Output) -> serde_json::Value {
+    assert!(output.status.success(), "{}", stderr(output));
+    serde_json::from_str(&stdout(output)).expect("JSON")
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// Compares with a golden file; `UPDATE_GOLDEN=1` rewrites it instead.
+pub fn golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).expect("golden file is writable");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing {}; run with UPDATE_GOLDEN=1", path.display()));
+    assert!(
+        expected == actual,
+        "{} differs from the output; if the change is intended, run UPDATE_GOLDEN=1 cargo test\n--- output ---\n{actual}",
+        path.display()
+    );
+}
+
+pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("fixture written");
+    path
+}
+
+pub fn summarize_json(args: &[&str]) -> (Output, serde_json::Value) {
+    let mut all = vec!["summarize"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    let output = chorus(&all);
+    let report = serde_json::from_str(&stdout(&output)).unwrap_or(serde_json::Value::Null);
+    (output, report)
+}
+
+/// The strings of a JSON array.
+pub fn ids_of_strings(list: &serde_json::Value) -> Vec<&str> {
+    list.as_array()
+        .map(|items| items.iter().filter_map(|i| i.as_str()).collect())
+        .unwrap_or_default()
+}
+
+/// One sentence that any reader turns into a one-sentence brief.
+pub const BODY: &str =
+    "The city bridge reopened on Friday after two years of repairs, officials said.";

@@ -1,0 +1,187 @@
+//! What a brief of the bundled example holds, through the library's front
+//! door and on its typed report: the summary's sources, reprints, and what
+//! the compare stage finds in reports written to disagree.
+
+use std::path::{Path, PathBuf};
+
+use chorus::model::{Bound, EntityKind, Fact, FactStatus, StoryReport};
+use chorus::{Detail, Limits, Pipeline, Report, ingest_paths};
+
+fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/reports")
+}
+
+/// The example's brief as `chorus summarize examples/reports` makes it.
+fn brief(pipeline: Pipeline) -> Report {
+    let ingested = ingest_paths(&[example()], &Limits::default());
+    assert!(ingested.errors.is_empty(), "{:?}", ingested.errors);
+    let mut pipeline = pipeline;
+    pipeline.brief_stories(ingested.stories)
+}
+
+fn only_story(report: &Report) -> &StoryReport {
+    assert_eq!(report.stories.len(), 1, "the example is one story");
+    &report.stories[0]
+}
+
+/// The fact one of whose claims is written `text`.
+fn fact_with<'a>(story: &'a StoryReport, text: &str) -> &'a Fact {
+    story
+        .facts
+        .iter()
+        .find(|f| {
+            f.claims
+                .iter()
+                .any(|c| c.text == text || c.also_written.iter().any(|w| w == text))
+        })
+        .unwrap_or_else(|| panic!("a fact with the claim {text:?}"))
+}
+
+#[test]
+fn summary_sentences_cite_every_report_that_states_them() {
+    let report = brief(Pipeline::new());
+    let story = only_story(&report);
+    assert!(!story.summary.is_empty());
+    let words: usize = story
+        .summary
+        .iter()
+        .map(|s| s.text.split_whitespace().count())
+        .sum();
+    assert!(words <= Pipeline::DEFAULT_WORDS, "{words} words");
+    for sentence in &story.summary {
+        assert!(
+            sentence.sources.contains(&sentence.from.document),
+            "the document a sentence is taken from is one of its sources"
+        );
+    }
+    // The opening sentence is told by most of the seven outlets.
+    assert!(
+        story.summary[0].sources.len() >= 5,
+        "{:?}",
+        story.summary[0]
+    );
+}
+
+#[test]
+fn a_wire_reprint_is_counted_once() {
+    let report = brief(Pipeline::new());
+    let reprint = report
+        .documents
+        .iter()
+        .find(|d| d.id == "gulf-observer")
+        .expect("the reprint is listed");
+    assert_eq!(reprint.duplicate_of.as_deref(), Some("wire-global"));
+    let story = only_story(&report);
+    assert!(
+        story
+            .summary
+            .iter()
+            .all(|s| s.from.document != "gulf-observer")
+    );
+}
+
+#[test]
+fn figures_that_cannot_both_hold_are_a_conflict() {
+    let report = brief(Pipeline::new());
+    let story = only_story(&report);
+    let cases = [
+        // (a claim as written, its fact's status)
+        ("at least 580,000", FactStatus::Conflict),
+        ("190 people", FactStatus::Conflict),
+        ("about three hours", FactStatus::Agreed),
+        ("around 14:00 GMT", FactStatus::Agreed),
+        ("Wednesday", FactStatus::Agreed),
+    ];
+    for (text, status) in cases {
+        assert_eq!(fact_with(story, text).status, status, "{text}");
+    }
+    // "About five lakh" is 500,000, in the same row as "at least 580,000".
+    let displaced = fact_with(story, "at least 580,000");
+    assert_eq!(fact_with(story, "About five lakh people"), displaced);
+    assert!(
+        displaced
+            .claims
+            .iter()
+            .any(|c| c.value == 500_000.0 && c.bound == Bound::About)
+    );
+    // Rs 1,200 crore is twelve billion.
+    assert_eq!(fact_with(story, "Rs 1,200 crore").claims[0].value, 1.2e10);
+}
+
+#[test]
+fn times_and_relative_dates_are_resolved() {
+    let report = brief(Pipeline::new());
+    let story = only_story(&report);
+    let start = fact_with(story, "around 14:00 GMT");
+    assert!(
+        start
+            .claims
+            .iter()
+            .all(|c| c.resolved.as_deref() == Some("14:00 UTC"))
+    );
+    let meeting = fact_with(story, "Wednesday");
+    assert_eq!(meeting.claims[0].resolved.as_deref(), Some("2023-03-15"));
+    assert!(
+        meeting.claims[0]
+            .sources
+            .iter()
+            .any(|s| s == "valley-times")
+    );
+    let dates: Vec<&str> = story.timeline.iter().map(|e| e.date.as_str()).collect();
+    assert_eq!(dates, ["1994", "2022", "2023-02", "2023-03-15", "2023-04"]);
+}
+
+#[test]
+fn a_translated_quote_is_one_quote_with_its_wordings() {
+    let report = brief(Pipeline::new());
+    let story = only_story(&report);
+    let quote = &story.quotes[0];
+    assert_eq!(quote.speaker.as_deref(), Some("Karim al-Nasser"));
+    assert_eq!(quote.variants.len(), 2);
+    for outlet in ["arab-herald", "lahore-daily", "wire-global", "briefly-news"] {
+        assert!(quote.sources.iter().any(|s| s == outlet), "{outlet}");
+    }
+}
+
+#[test]
+fn spellings_of_one_name_are_one_entity() {
+    let report = brief(Pipeline::new());
+    let story = only_story(&report);
+    let entity = |name: &str| {
+        story
+            .entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("entity {name}"))
+    };
+    let turkey = entity("Türkiye");
+    assert_eq!(turkey.kind, EntityKind::Place);
+    assert_eq!(turkey.aliases, ["Turkiye", "Turkey"]);
+    let nasser = entity("Karim al-Nasser");
+    assert_eq!(nasser.kind, EntityKind::Person);
+    for alias in ["Nasser", "Karim Nasser", "al-Nasser"] {
+        assert!(nasser.aliases.iter().any(|a| a == alias), "{alias}");
+    }
+}
+
+#[test]
+fn what_one_outlet_alone_reports() {
+    let report = brief(Pipeline::new());
+    let story = only_story(&report);
+    let lahore = story
+        .unique
+        .iter()
+        .find(|u| u.document == "lahore-daily")
+        .expect("lahore-daily adds something");
+    assert!(lahore.sentences[0].contains("crore"));
+}
+
+#[test]
+fn a_summary_only_brief_skips_the_compare_stage() {
+    let full = brief(Pipeline::new());
+    let short = brief(Pipeline::new().detail(Detail::Summary));
+    let (full, short) = (only_story(&full), only_story(&short));
+    assert_eq!(full.summary, short.summary);
+    assert!(short.facts.is_empty() && short.quotes.is_empty() && short.entities.is_empty());
+    assert!(!full.facts.is_empty());
+}
