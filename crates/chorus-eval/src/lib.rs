@@ -1,6 +1,8 @@
 //! Evaluate: ROUGE of chorus and the baselines on cluster data with
 //! reference summaries, and how many clusters per second each system does.
 
+#![warn(missing_docs)]
+
 pub mod bcubed;
 pub mod facts;
 pub mod rouge;

@@ -36,7 +36,7 @@
 //! folders and streams into [`Article`]s) → [`prepare`] (clean, segment,
 //! terms, index, reprints, languages) → [`cluster`] (loose articles into
 //! stories) → [`summarize`] → [`attribute`] → [`compare`] → [`report`] →
-//! [`render`]. [`model`] is the data they share. Each stage is public for
+//! [`render`](mod@render). [`model`] is the data they share. Each stage is public for
 //! callers that need one on its own (fuzzers, evaluation, the store's
 //! incremental clustering); [`Pipeline`] is the only place they are wired
 //! together.
