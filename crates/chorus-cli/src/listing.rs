@@ -3,6 +3,7 @@
 //! library; a list is only ever printed by the command line.
 
 use chorus::cluster::StoryGroup;
+use chorus::render::escape_markdown as md;
 use chorus_store::StoredStory;
 
 use crate::Format;
@@ -30,21 +31,6 @@ fn escape(text: &str) -> String {
             '\'' => out.push_str("&#39;"),
             c => out.push(c),
         }
-    }
-    out
-}
-
-/// A Markdown line's text: characters that would start markup are escaped.
-fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
     }
     out
 }

@@ -136,7 +136,7 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
 }
 
 /// Escapes the characters Markdown would read as markup.
-fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(
