@@ -11,7 +11,7 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
-use super::quantity::month;
+use super::lexicon::{self, WEEKDAYS, month};
 use super::tokens::{Token, TokenKind};
 use crate::model::Bound;
 
@@ -214,17 +214,6 @@ fn any_date(text: &str) -> Option<NaiveDate> {
     })
 }
 
-/// Weekday names, Monday first (chrono's numbering).
-pub const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// The weekday a capitalised name stands for.
 fn weekday(word: &str) -> Option<Weekday> {
     if !word.chars().next().is_some_and(char::is_uppercase) {
@@ -304,10 +293,10 @@ pub fn dates(tokens: &[Token]) -> Vec<DateMention> {
 
 fn date_at(tokens: &[Token], i: usize) -> Option<(Expression, usize, usize)> {
     let token = tokens.get(i)?;
-    if token.kind != TokenKind::Number && !token.has(super::lexicon::DATE) {
+    if token.kind != TokenKind::Number && !token.has(lexicon::DATE) {
         return None;
     }
-    if token.kind != TokenKind::Number && !token.has(super::lexicon::DATE) {
+    if token.kind != TokenKind::Number && !token.has(lexicon::DATE) {
         return None;
     }
     let word = token.lower();
