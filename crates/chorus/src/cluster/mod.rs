@@ -195,7 +195,7 @@ impl<'v> Clusterer<'v> {
         let day = article
             .date
             .as_deref()
-            .and_then(crate::compare::dates::publication_date)
+            .and_then(crate::ingest::publication_date)
             .map(|d| i64::from(d.num_days_from_ce()));
         self.waiting.push(Counted { tf, day });
         if self.counted > WARM_UP {

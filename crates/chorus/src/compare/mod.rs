@@ -20,9 +20,10 @@ pub mod unique;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
+use crate::ingest::publication_date;
 use crate::model::{Bound, Entity, Fact, FactKind, Quote, TimelineEvent, UniqueContent};
 use crate::prepare::Story;
-use dates::{DateMention, TimeMention, publication_date};
+use dates::{DateMention, TimeMention};
 use facts::Mention;
 use quantity::Quantity;
 use stems::{Stems, content_word};
