@@ -89,7 +89,7 @@ pub fn headline(article: &Article) -> String {
 
 /// Splits loose articles into stories, biggest first: `{id}` when they
 /// make one story, else `{id}-1`, `{id}-2`, …
-pub fn split_loose(input: StoryInput, vocab: &mut Vocab) -> Vec<StoryInput> {
+pub(crate) fn split_loose(input: StoryInput, vocab: &mut Vocab) -> Vec<StoryInput> {
     if !input.loose || input.articles.len() < 2 {
         return vec![input];
     }

@@ -238,7 +238,7 @@ pub fn dates(tokens: &[Token]) -> Vec<DateMention> {
 /// The first full date (day, month and year) written in `text`, read as
 /// the sentence scanner reads it ("March 15, 2023", "Wed 15 March 2023"):
 /// what a publication date written out in words says.
-pub fn written_date(text: &str) -> Option<NaiveDate> {
+pub(crate) fn written_date(text: &str) -> Option<NaiveDate> {
     let lower = text.to_ascii_lowercase();
     let tokens = super::tokens::tokenize(text, &lower);
     dates(&tokens).into_iter().find_map(|m| match m.expression {

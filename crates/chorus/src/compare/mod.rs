@@ -4,18 +4,18 @@
 //! Every sentence of every document that counts (reprints and documents
 //! in another language are left out: a reprint would count its original
 //! twice) is tokenized once; the scanners find quantities, dates, times,
-//! quotes and names; [`facts`] groups the claims across sources; the
+//! quotes and names; `facts` groups the claims across sources; the
 //! timeline, quotes, entities and each source's unique sentences follow.
 
 pub mod dates;
-pub mod entities;
-pub mod facts;
-pub mod lexicon;
+pub(crate) mod entities;
+pub(crate) mod facts;
+pub(crate) mod lexicon;
 pub mod quantity;
-pub mod quotes;
-pub mod stems;
+pub(crate) mod quotes;
+pub(crate) mod stems;
 pub mod tokens;
-pub mod unique;
+pub(crate) mod unique;
 
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
