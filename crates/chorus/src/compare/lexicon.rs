@@ -74,7 +74,8 @@ const DATE_WORDS: &[&str] = &[
     "this",
 ];
 
-// Figures: number words, scales, currencies and units.
+// Figures: abbreviated and order-of-magnitude scales, currencies and units
+// of measure (number words, scale words and time units come from the model).
 
 /// Abbreviated scales glued to a figure or following a currency ("$5m",
 /// "2.5bn", "Rs 300cr").
