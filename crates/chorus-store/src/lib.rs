@@ -643,7 +643,7 @@ pub fn content_hash(text: &str) -> String {
 
 /// A publication date kept only when it reads as one, in a plausible year.
 fn sane_date(date: Option<&str>) -> Option<String> {
-    let parsed = chorus::compare::dates::publication_date(date?)?;
+    let parsed = chorus::ingest::publication_date(date?)?;
     Some(parsed.format("%Y-%m-%d").to_string())
 }
 

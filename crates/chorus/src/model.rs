@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub(crate) mod words;
+
 /// Version of the JSON report contract.
 pub const REPORT_VERSION: u32 = 1;
 
@@ -391,6 +393,28 @@ pub struct Claim {
     pub resolved: Option<String>,
     /// Ids of the documents that make the claim.
     pub sources: Vec<String>,
+}
+
+impl Claim {
+    /// Seconds in one of the claim's units: durations are kept in seconds
+    /// and shown in the unit they were written in; 1 for anything else.
+    pub fn unit_seconds(&self) -> f64 {
+        self.unit
+            .as_deref()
+            .and_then(words::time_unit)
+            .map_or(1.0, |(_, seconds)| seconds)
+    }
+
+    /// The wordings (the claim as written, then the others) that give the
+    /// figure in words or with a scale word ("five lakh", "Rs 1,200
+    /// crore"), which a reader checks against the figure shown.
+    pub fn written_in_words(&self) -> Vec<&str> {
+        std::iter::once(&self.text)
+            .chain(&self.also_written)
+            .map(String::as_str)
+            .filter(|w| words::has_number_words(w))
+            .collect()
+    }
 }
 
 /// A quote with its wordings across outlets.

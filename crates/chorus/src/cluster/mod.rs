@@ -89,7 +89,7 @@ pub fn headline(article: &Article) -> String {
 
 /// Splits loose articles into stories, biggest first: `{id}` when they
 /// make one story, else `{id}-1`, `{id}-2`, …
-pub fn split_loose(input: StoryInput, vocab: &mut Vocab) -> Vec<StoryInput> {
+pub(crate) fn split_loose(input: StoryInput, vocab: &mut Vocab) -> Vec<StoryInput> {
     if !input.loose || input.articles.len() < 2 {
         return vec![input];
     }
@@ -195,7 +195,7 @@ impl<'v> Clusterer<'v> {
         let day = article
             .date
             .as_deref()
-            .and_then(crate::compare::dates::publication_date)
+            .and_then(crate::ingest::publication_date)
             .map(|d| i64::from(d.num_days_from_ce()));
         self.waiting.push(Counted { tf, day });
         if self.counted > WARM_UP {

@@ -10,150 +10,46 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{Mention, Stems};
-use crate::model::{Claim, Fact, FactKind, FactStatus};
+use super::stems::Stems;
+use crate::model::{Bound, Claim, Fact, FactKind, FactStatus};
 
-/// Events news counts, each with the words that name it.
-pub const EVENTS: &[(&str, &[&str])] = &[
-    (
-        "killed",
-        &[
-            "kill",
-            "killed",
-            "killing",
-            "kills",
-            "dead",
-            "death",
-            "deaths",
-            "died",
-            "die",
-            "dies",
-            "fatalities",
-            "fatality",
-            "lives",
-            "toll",
-            "slain",
-            "perished",
-            "bodies",
-            "murdered",
-            "massacred",
-            "executed",
-        ],
-    ),
-    (
-        "injured",
-        &[
-            "injured",
-            "injuring",
-            "injuries",
-            "wounded",
-            "wounding",
-            "hurt",
-            "hospitalised",
-            "hospitalized",
-        ],
-    ),
-    (
-        "displaced",
-        &[
-            "displaced",
-            "displacing",
-            "displacement",
-            "homeless",
-            "evacuated",
-            "evacuation",
-            "evacuees",
-            "fled",
-            "fleeing",
-            "uprooted",
-            "refugees",
-            "homes",
-        ],
-    ),
-    ("missing", &["missing", "unaccounted"]),
-    (
-        "arrested",
-        &[
-            "arrested",
-            "arrests",
-            "detained",
-            "detention",
-            "custody",
-            "jailed",
-        ],
-    ),
-    ("rescued", &["rescued", "rescue", "saved"]),
-    ("infected", &["infected", "infections", "cases", "positive"]),
-    ("votes", &["votes", "voted", "ballots", "vote"]),
-    (
-        "protesters",
-        &[
-            "protesters",
-            "demonstrators",
-            "marched",
-            "rallied",
-            "protest",
-            "protested",
-        ],
-    ),
-    (
-        "jobs",
-        &["jobs", "layoffs", "laid", "employees", "workers", "staff"],
-    ),
-    (
-        "damage",
-        &["damage", "damages", "destroyed", "losses", "worth", "loss"],
-    ),
-    (
-        "aid",
-        &[
-            "aid",
-            "pledged",
-            "donated",
-            "donation",
-            "grant",
-            "assistance",
-        ],
-    ),
-    (
-        "messages",
-        &[
-            "texts",
-            "messages",
-            "emails",
-            "calls",
-            "tweets",
-            "letters",
-            "exchanged",
-            "texting",
-        ],
-    ),
-    ("lasted", &["lasted", "lasting", "talked"]),
-    ("sentenced", &["sentenced", "sentence", "prison", "jail"]),
-    ("fined", &["fined", "fine", "penalty", "settlement"]),
-];
-
-/// Whether an event counts people ("230 were killed").
-pub fn counts_people(event: &str) -> bool {
-    matches!(
-        event,
-        "killed"
-            | "injured"
-            | "displaced"
-            | "missing"
-            | "arrested"
-            | "rescued"
-            | "infected"
-            | "protesters"
-    )
-}
-
-/// The event a word names, if any.
-pub fn event_of(word: &str) -> Option<&'static str> {
-    EVENTS
-        .iter()
-        .find(|(_, words)| words.contains(&word))
-        .map(|(event, _)| *event)
+/// One claim found in one sentence, before grouping.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Index of the document in the story.
+    pub document: usize,
+    /// Index of the sentence in the document.
+    pub sentence: usize,
+    /// Quantity, date, time or duration.
+    pub kind: FactKind,
+    /// The value as the report gives it (see [`Claim`]).
+    pub value: f64,
+    /// Upper end of a range.
+    pub high: Option<f64>,
+    /// The qualifier.
+    pub bound: Bound,
+    /// Every value the claim allows.
+    pub range: (f64, f64),
+    /// Unit or counted noun; "UTC" or "local" for times.
+    pub unit: Option<String>,
+    /// Dates and times as resolved.
+    pub resolved: Option<String>,
+    /// The claim as written.
+    pub text: String,
+    /// The event the claim counts, when one is named near it.
+    pub event: Option<&'static str>,
+    /// A figure that took its unit from the one before ("and at least 580,000").
+    pub elliptical: bool,
+    /// For an age, whose it is ("geraldine alcorn").
+    pub age_of: Option<String>,
+    /// A relative date read against another report's date or a date found
+    /// in the text: good enough to place, not to contradict anyone.
+    pub inferred: bool,
+    /// Stems of the content words around the claim, sorted ids.
+    pub context: Vec<u32>,
+    /// Stems of the context words that can label the claim (not names),
+    /// nearest first.
+    pub context_words: Vec<u32>,
 }
 
 /// Context words (Dice) two claims naming the same event share at least

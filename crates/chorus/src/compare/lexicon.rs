@@ -1,4 +1,12 @@
-//! What each word can start or signal, looked up once per token.
+//! The words the compare stage knows, and what each word can start or
+//! signal, looked up once per token.
+//!
+//! Every word list the scanners read (number, scale and unit words,
+//! months, weekdays, events, titles, reporting verbs) lives here or, for
+//! the words a report shows its claims in, is passed on from
+//! [`crate::model`]; the scanners read this module and never each other: a month name is
+//! the same word to the quantity scanner, which must not take "15 March"
+//! for a count, and to the date scanner, which reads it.
 //!
 //! Every scanner asks the same question of every token ("could a figure,
 //! a date, an event start here?"); one hash lookup at tokenizing time
@@ -8,6 +16,11 @@
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
+
+pub(super) use crate::model::words::{
+    NUMBER_WORDS, is_number_word, number_value, scale_word, small_number, time_unit,
+};
+use crate::prepare::terms::FUNCTION_WORDS;
 
 /// A figure can start here: a number word, "a"/"half", a currency word.
 pub const FIGURE: u16 = 1;
@@ -61,6 +74,521 @@ const DATE_WORDS: &[&str] = &[
     "this",
 ];
 
+// Figures: abbreviated and order-of-magnitude scales, currencies and units
+// of measure (number words, scale words and time units come from the model).
+
+/// Abbreviated scales glued to a figure or following a currency ("$5m",
+/// "2.5bn", "Rs 300cr").
+pub(super) fn scale_abbreviation(word: &str) -> Option<f64> {
+    Some(match word {
+        "k" => 1e3,
+        "m" | "mn" | "mln" => 1e6,
+        "b" | "bn" => 1e9,
+        "tn" | "trn" => 1e12,
+        "cr" => 1e7,
+        _ => return None,
+    })
+}
+
+/// Plural scale words that give an order of magnitude only.
+pub(super) fn magnitude_word(word: &str) -> Option<f64> {
+    Some(match word {
+        "dozens" => 12.0,
+        "scores" => 20.0,
+        "hundreds" => 1e2,
+        "thousands" => 1e3,
+        "millions" => 1e6,
+        "billions" => 1e9,
+        "lakhs" => 1e5,
+        "crores" => 1e7,
+        _ => return None,
+    })
+}
+
+/// Currency words under their ISO code ("rupees" → "INR").
+pub(super) fn currency_word(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "dollar" | "dollars" => "USD",
+        "rupee" | "rupees" => "INR",
+        "euro" | "euros" => "EUR",
+        "pound" | "pounds" => "GBP",
+        "yen" => "JPY",
+        "yuan" => "CNY",
+        _ => return None,
+    })
+}
+
+/// Units of measure under one name each ("metres", "m" → "meter").
+pub fn measure_unit(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "meter" | "meters" | "metre" | "metres" | "m" => "meter",
+        "foot" | "feet" | "ft" => "foot",
+        "kilometer" | "kilometers" | "kilometre" | "kilometres" | "km" => "kilometer",
+        "mile" | "miles" | "mi" => "mile",
+        "inch" | "inches" => "inch",
+        "yard" | "yards" => "yard",
+        "acre" | "acres" => "acre",
+        "hectare" | "hectares" => "hectare",
+        "kilogram" | "kilograms" | "kg" => "kilogram",
+        "ton" | "tons" | "tonne" | "tonnes" => "ton",
+        "story" | "stories" | "storey" | "storeys" => "story",
+        "mph" => "mph",
+        _ => return None,
+    })
+}
+
+// Dates.
+
+/// Month names and their abbreviations.
+pub(super) const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+/// The month a name or abbreviation ("Feb.") stands for.
+pub fn month(word: &str) -> Option<u32> {
+    let word = word.trim_end_matches('.');
+    if !(3..=9).contains(&word.len()) {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(word))
+        .map(|(_, m)| *m)
+}
+
+/// Weekday names, Monday first (chrono's numbering).
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+// Events news counts.
+
+/// Events news counts, each with the words that name it.
+pub const EVENTS: &[(&str, &[&str])] = &[
+    (
+        "killed",
+        &[
+            "kill",
+            "killed",
+            "killing",
+            "kills",
+            "dead",
+            "death",
+            "deaths",
+            "died",
+            "die",
+            "dies",
+            "fatalities",
+            "fatality",
+            "lives",
+            "toll",
+            "slain",
+            "perished",
+            "bodies",
+            "murdered",
+            "massacred",
+            "executed",
+        ],
+    ),
+    (
+        "injured",
+        &[
+            "injured",
+            "injuring",
+            "injuries",
+            "wounded",
+            "wounding",
+            "hurt",
+            "hospitalised",
+            "hospitalized",
+        ],
+    ),
+    (
+        "displaced",
+        &[
+            "displaced",
+            "displacing",
+            "displacement",
+            "homeless",
+            "evacuated",
+            "evacuation",
+            "evacuees",
+            "fled",
+            "fleeing",
+            "uprooted",
+            "refugees",
+            "homes",
+        ],
+    ),
+    ("missing", &["missing", "unaccounted"]),
+    (
+        "arrested",
+        &[
+            "arrested",
+            "arrests",
+            "detained",
+            "detention",
+            "custody",
+            "jailed",
+        ],
+    ),
+    ("rescued", &["rescued", "rescue", "saved"]),
+    ("infected", &["infected", "infections", "cases", "positive"]),
+    ("votes", &["votes", "voted", "ballots", "vote"]),
+    (
+        "protesters",
+        &[
+            "protesters",
+            "demonstrators",
+            "marched",
+            "rallied",
+            "protest",
+            "protested",
+        ],
+    ),
+    (
+        "jobs",
+        &["jobs", "layoffs", "laid", "employees", "workers", "staff"],
+    ),
+    (
+        "damage",
+        &["damage", "damages", "destroyed", "losses", "worth", "loss"],
+    ),
+    (
+        "aid",
+        &[
+            "aid",
+            "pledged",
+            "donated",
+            "donation",
+            "grant",
+            "assistance",
+        ],
+    ),
+    (
+        "messages",
+        &[
+            "texts",
+            "messages",
+            "emails",
+            "calls",
+            "tweets",
+            "letters",
+            "exchanged",
+            "texting",
+        ],
+    ),
+    ("lasted", &["lasted", "lasting", "talked"]),
+    ("sentenced", &["sentenced", "sentence", "prison", "jail"]),
+    ("fined", &["fined", "fine", "penalty", "settlement"]),
+];
+
+/// Whether an event counts people ("230 were killed").
+pub fn counts_people(event: &str) -> bool {
+    matches!(
+        event,
+        "killed"
+            | "injured"
+            | "displaced"
+            | "missing"
+            | "arrested"
+            | "rescued"
+            | "infected"
+            | "protesters"
+    )
+}
+
+/// The event a word names, if any.
+pub fn event_of(word: &str) -> Option<&'static str> {
+    EVENTS
+        .iter()
+        .find(|(_, words)| words.contains(&word))
+        .map(|(event, _)| *event)
+}
+
+// Names: titles, organisations, places, speakers.
+
+/// Words that, leading a name, are a title and mark a person.
+pub(super) const TITLES: &[&str] = &[
+    "president",
+    "prime",
+    "minister",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "finance",
+    "secretary",
+    "general",
+    "gen",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "emir",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "governor",
+    "gov",
+    "mayor",
+    "judge",
+    "justice",
+    "pope",
+    "chief",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "commander",
+    "colonel",
+    "col",
+    "captain",
+    "capt",
+    "lt",
+    "lieutenant",
+    "sergeant",
+    "sgt",
+    "sir",
+    "lord",
+    "lady",
+    "archbishop",
+    "bishop",
+    "imam",
+    "rev",
+    "reverend",
+    "professor",
+    "prof",
+    "vice",
+    "deputy",
+    "premier",
+    "director",
+    "detective",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "officer",
+    "envoy",
+    "coach",
+    "attorney",
+];
+
+/// Words inside a name that make it an organisation.
+pub(super) const ORGANIZATION_WORDS: &[&str] = &[
+    "ministry",
+    "service",
+    "agency",
+    "council",
+    "party",
+    "bank",
+    "university",
+    "union",
+    "nations",
+    "organization",
+    "organisation",
+    "committee",
+    "commission",
+    "court",
+    "company",
+    "corp",
+    "corporation",
+    "inc",
+    "ltd",
+    "group",
+    "association",
+    "department",
+    "army",
+    "police",
+    "forces",
+    "institute",
+    "office",
+    "parliament",
+    "congress",
+    "senate",
+    "fund",
+    "federation",
+    "news",
+    "times",
+    "post",
+    "herald",
+    "press",
+    "daily",
+    "courier",
+    "observer",
+    "journal",
+    "network",
+    "board",
+    "authority",
+    "administration",
+    "foundation",
+    "club",
+    "team",
+    "school",
+    "college",
+    "hospital",
+    "airlines",
+    "airways",
+    "bureau",
+    "guard",
+    "navy",
+    "command",
+    "cabinet",
+    "government",
+    "assembly",
+    "tribunal",
+    "society",
+    "movement",
+    "front",
+    "brigade",
+];
+
+/// Words inside a name that make it a place.
+pub(super) const PLACE_WORDS: &[&str] = &[
+    "river",
+    "palace",
+    "valley",
+    "sea",
+    "ocean",
+    "mountains",
+    "mountain",
+    "mount",
+    "province",
+    "city",
+    "island",
+    "islands",
+    "lake",
+    "street",
+    "square",
+    "airport",
+    "dam",
+    "bridge",
+    "region",
+    "county",
+    "district",
+    "state",
+    "bay",
+    "gulf",
+    "desert",
+    "strait",
+    "coast",
+    "peninsula",
+    "hill",
+    "hills",
+    "park",
+    "border",
+    "village",
+    "town",
+    "camp",
+    "port",
+    "avenue",
+    "road",
+    "station",
+    "stadium",
+    "hall",
+    "building",
+    "tower",
+    "center",
+    "centre",
+];
+
+/// Verbs that report speech; a name next to one is a speaker.
+pub const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "stated",
+    "announced",
+    "warned",
+    "wrote",
+    "tweeted",
+    "asked",
+    "explained",
+    "noted",
+    "argued",
+    "insisted",
+    "claimed",
+    "confirmed",
+    "denied",
+    "declared",
+    "urged",
+    "replied",
+    "responded",
+    "acknowledged",
+    "recalled",
+    "continued",
+    "posted",
+    "testified",
+    "admitted",
+];
+
+/// Capitalised words that are not names (weekdays and months join them
+/// in the table below).
+pub(super) const NOT_NAMES: &[&str] = &[
+    "photo",
+    "image",
+    "video",
+    "update",
+    "read",
+    "more",
+    "click",
+    "follow",
+    "share",
+    "advertisement",
+    "getty",
+    "images",
+    "file",
+    "gmt",
+    "utc",
+    "rs",
+    "inr",
+    "usd",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "cet",
+    "bst",
+    "ist",
+];
+
 static LEXICON: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
     let mut map: FxHashMap<&'static str, u16> = FxHashMap::default();
     let mut add = |words: &[&'static str], flag: u16| {
@@ -69,12 +597,12 @@ static LEXICON: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
         }
     };
     add(FIGURE_WORDS, FIGURE);
-    add(super::quantity::NUMBER_WORDS, FIGURE);
+    add(NUMBER_WORDS, FIGURE);
     add(DATE_WORDS, DATE);
-    add(&super::dates::WEEKDAYS, DATE | NOT_NAME);
-    for &(name, month) in super::quantity::MONTHS {
+    add(&WEEKDAYS, DATE | NOT_NAME);
+    for &(name, month) in MONTHS {
         // A month's full name is never a name; "May" and abbreviations may be.
-        let longest = super::quantity::MONTHS
+        let longest = MONTHS
             .iter()
             .filter(|(_, m)| *m == month)
             .all(|(other, _)| other.len() <= name.len());
@@ -85,15 +613,15 @@ static LEXICON: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
         };
         add(&[name], flags);
     }
-    for (_, words) in super::facts::EVENTS {
+    for (_, words) in EVENTS {
         add(words, EVENT);
     }
-    add(crate::prepare::terms::FUNCTION_WORDS, FUNCTION);
-    add(super::entities::TITLES, TITLE);
-    add(super::entities::NOT_NAMES, NOT_NAME);
-    add(super::entities::REPORTING_VERBS, REPORTING);
-    add(super::entities::ORGANIZATION_WORDS, ORGANIZATION);
-    add(super::entities::PLACE_WORDS, PLACE);
+    add(FUNCTION_WORDS, FUNCTION);
+    add(TITLES, TITLE);
+    add(NOT_NAMES, NOT_NAME);
+    add(REPORTING_VERBS, REPORTING);
+    add(ORGANIZATION_WORDS, ORGANIZATION);
+    add(PLACE_WORDS, PLACE);
     map
 });
 
@@ -102,7 +630,7 @@ pub fn flags(lower: &str) -> u16 {
     match LEXICON.get(lower) {
         Some(&flags) => flags,
         // "twenty-two"
-        None if lower.contains('-') && super::quantity::is_number_word(lower) => FIGURE,
+        None if lower.contains('-') && is_number_word(lower) => FIGURE,
         None => 0,
     }
 }

@@ -4,66 +4,30 @@
 //! Every sentence of every document that counts (reprints and documents
 //! in another language are left out: a reprint would count its original
 //! twice) is tokenized once; the scanners find quantities, dates, times,
-//! quotes and names; [`facts`] groups the claims across sources; the
+//! quotes and names; `facts` groups the claims across sources; the
 //! timeline, quotes, entities and each source's unique sentences follow.
 
 pub mod dates;
-pub mod entities;
-pub mod facts;
-pub mod lexicon;
+pub(crate) mod entities;
+pub(crate) mod facts;
+pub(crate) mod lexicon;
 pub mod quantity;
-pub mod quotes;
+pub(crate) mod quotes;
+pub(crate) mod stems;
 pub mod tokens;
-pub mod unique;
+pub(crate) mod unique;
 
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
+use crate::ingest::publication_date;
 use crate::model::{Bound, Entity, Fact, FactKind, Quote, TimelineEvent, UniqueContent};
 use crate::prepare::Story;
-use crate::prepare::terms::porter_stem;
-use dates::{DateMention, TimeMention, publication_date};
+use dates::{DateMention, TimeMention};
+use facts::Mention;
 use quantity::Quantity;
-use tokens::{Token, TokenKind, tokenize};
-
-/// One claim found in one sentence, before grouping.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Mention {
-    /// Index of the document in the story.
-    pub document: usize,
-    /// Index of the sentence in the document.
-    pub sentence: usize,
-    /// Quantity, date, time or duration.
-    pub kind: FactKind,
-    /// The value as the report gives it (see [`crate::model::Claim`]).
-    pub value: f64,
-    /// Upper end of a range.
-    pub high: Option<f64>,
-    /// The qualifier.
-    pub bound: Bound,
-    /// Every value the claim allows.
-    pub range: (f64, f64),
-    /// Unit or counted noun; "UTC" or "local" for times.
-    pub unit: Option<String>,
-    /// Dates and times as resolved.
-    pub resolved: Option<String>,
-    /// The claim as written.
-    pub text: String,
-    /// The event the claim counts, when one is named near it.
-    pub event: Option<&'static str>,
-    /// A figure that took its unit from the one before ("and at least 580,000").
-    pub elliptical: bool,
-    /// For an age, whose it is ("geraldine alcorn").
-    pub age_of: Option<String>,
-    /// A relative date read against another report's date or a date found
-    /// in the text: good enough to place, not to contradict anyone.
-    pub inferred: bool,
-    /// Stems of the content words around the claim, sorted ids.
-    pub context: Vec<u32>,
-    /// Stems of the context words that can label the claim (not names),
-    /// nearest first.
-    pub context_words: Vec<u32>,
-}
+use stems::{Stems, content_word};
+use tokens::{Sentence, Token, tokenize};
 
 /// Everything the compare stage finds in one story.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -83,18 +47,6 @@ pub struct Comparison {
     /// For each quote, the wording each document used (document index,
     /// text): what the report's variants merge, kept for evaluation.
     pub quote_wordings: Vec<Vec<(usize, String)>>,
-}
-
-/// A tokenized sentence of a document that counts.
-pub struct Sentence<'a> {
-    /// Index of the document in the story.
-    pub document: usize,
-    /// Index of the sentence in the document.
-    pub position: usize,
-    /// The text.
-    pub text: &'a str,
-    /// Its tokens.
-    pub tokens: Vec<Token<'a>>,
 }
 
 /// Distinct words whose stems are kept between stories.
@@ -152,7 +104,7 @@ pub fn compare(story: &Story) -> Comparison {
         static STEMS: std::cell::RefCell<Stems> = std::cell::RefCell::new(Stems::default());
     }
     let mut stems = STEMS.with(|cache| cache.take());
-    if stems.by_word.len() > STEM_CACHE_WORDS {
+    if stems.words() > STEM_CACHE_WORDS {
         stems = Stems::default();
     }
     let mut mentions: Vec<Mention> = Vec::new();
@@ -170,7 +122,7 @@ pub fn compare(story: &Story) -> Comparison {
                 mention.event = previous.event;
             }
             // "230 were killed" counts people.
-            if mention.unit.is_none() && mention.event.is_some_and(facts::counts_people) {
+            if mention.unit.is_none() && mention.event.is_some_and(lexicon::counts_people) {
                 mention.unit = Some("people".into());
             }
             // "the two leaders", "their three children": a set the reader
@@ -299,62 +251,6 @@ fn anchors(
     own.iter().map(|d| d.or(fallback)).collect()
 }
 
-/// Interns context stems for cheap set comparisons; stemming is cached
-/// per word, as most words come back many times in a story.
-#[derive(Default)]
-pub struct Stems {
-    ids: FxHashMap<String, u32>,
-    by_word: FxHashMap<String, u32>,
-    /// The first word seen for each stem, to label facts with.
-    surfaces: Vec<String>,
-}
-
-impl Stems {
-    /// The id of a (lower-case) word's stem.
-    pub fn id(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.by_word.get(word) {
-            return id;
-        }
-        let stem = porter_stem(word);
-        let next = self.ids.len() as u32;
-        let id = *self.ids.entry(stem).or_insert(next);
-        if id == next {
-            self.surfaces.push(word.to_string());
-        }
-        self.by_word.insert(word.to_string(), id);
-        id
-    }
-
-    /// A word with stem `id`, as first seen.
-    pub fn surface(&self, id: u32) -> &str {
-        self.surfaces.get(id as usize).map_or("", String::as_str)
-    }
-
-    /// Sorted, distinct stem ids of the content words in `tokens`.
-    pub fn content(&mut self, tokens: &[Token]) -> Vec<u32> {
-        let mut ids: Vec<u32> = tokens
-            .iter()
-            .filter_map(|t| content_word(t))
-            .map(|w| self.id(w))
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids
-    }
-}
-
-/// A token's lower-case form when it is a content word.
-pub fn content_word<'t>(token: &'t Token) -> Option<&'t str> {
-    if token.kind != TokenKind::Word || token.text.len() < 3 {
-        return None;
-    }
-    let lower = token.lower();
-    if token.has(lexicon::FUNCTION) || !lower.chars().all(|c| c.is_alphabetic() || c == '-') {
-        return None;
-    }
-    Some(lower)
-}
-
 /// Context of a claim spanning tokens `span`: stems and words, nearest first.
 fn context(sentence: &Sentence, span: (usize, usize), stems: &mut Stems) -> (Vec<u32>, Vec<u32>) {
     let tokens = &sentence.tokens;
@@ -388,8 +284,8 @@ fn context(sentence: &Sentence, span: (usize, usize), stems: &mut Stems) -> (Vec
 /// a share or a unit of measure.
 fn counted_noun(unit: &str) -> bool {
     unit.chars().all(|c| c.is_ascii_lowercase())
-        && quantity::measure_unit(unit).is_none()
-        && quantity::time_unit(unit).is_none()
+        && lexicon::measure_unit(unit).is_none()
+        && lexicon::time_unit(unit).is_none()
 }
 
 /// The event named nearest a claim: inside it first ("230 deaths"), then
@@ -398,7 +294,7 @@ fn counted_noun(unit: &str) -> bool {
 fn event_near(tokens: &[Token], span: (usize, usize)) -> Option<&'static str> {
     let event = |t: &Token| {
         if t.has(lexicon::EVENT) && !t.capitalized() {
-            facts::event_of(t.lower())
+            lexicon::event_of(t.lower())
         } else {
             None
         }

@@ -7,6 +7,10 @@
 //! reads lakh and crore, Indian digit grouping, qualifiers or ranges, and
 //! the qualifier decides whether two figures can both be true.
 
+use super::lexicon::{
+    self, currency_word, magnitude_word, measure_unit, month, number_value, scale_abbreviation,
+    scale_word, small_number, time_unit,
+};
 use super::tokens::{Token, TokenKind};
 use crate::model::{Bound, FactKind};
 
@@ -39,121 +43,6 @@ pub struct Quantity {
     pub age_of: Option<String>,
 }
 
-/// Number words, for the lexicon (compounds are read by [`is_number_word`]).
-pub const NUMBER_WORDS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-];
-
-/// Whether a lower-case word is a number word ("five", "twenty-two").
-pub fn is_number_word(word: &str) -> bool {
-    compound(word).is_some()
-}
-
-/// Words that count; hyphenated compounds ("twenty-two") are split first.
-fn small_number(word: &str) -> Option<f64> {
-    let value = match word {
-        "zero" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => return None,
-    };
-    Some(value as f64)
-}
-
-/// Scale words, including the Indian lakh (10⁵) and crore (10⁷).
-fn scale_word(word: &str) -> Option<f64> {
-    Some(match word {
-        "hundred" => 1e2,
-        "thousand" => 1e3,
-        "million" => 1e6,
-        "billion" => 1e9,
-        "trillion" => 1e12,
-        "lakh" | "lakhs" | "lac" | "lacs" => 1e5,
-        "crore" | "crores" => 1e7,
-        _ => return None,
-    })
-}
-
-/// Abbreviated scales glued to a figure or following a currency ("$5m",
-/// "2.5bn", "Rs 300cr").
-fn scale_abbreviation(word: &str) -> Option<f64> {
-    Some(match word {
-        "k" => 1e3,
-        "m" | "mn" | "mln" => 1e6,
-        "b" | "bn" => 1e9,
-        "tn" | "trn" => 1e12,
-        "cr" => 1e7,
-        _ => return None,
-    })
-}
-
-/// Plural scale words that give an order of magnitude only.
-fn magnitude_word(word: &str) -> Option<f64> {
-    Some(match word {
-        "dozens" => 12.0,
-        "scores" => 20.0,
-        "hundreds" => 1e2,
-        "thousands" => 1e3,
-        "millions" => 1e6,
-        "billions" => 1e9,
-        "lakhs" => 1e5,
-        "crores" => 1e7,
-        _ => return None,
-    })
-}
-
 fn currency_symbol(token: &Token) -> Option<&'static str> {
     match token.text {
         "$" => Some("USD"),
@@ -169,64 +58,6 @@ fn currency_symbol(token: &Token) -> Option<&'static str> {
             _ => None,
         },
     }
-}
-
-fn currency_word(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "dollar" | "dollars" => "USD",
-        "rupee" | "rupees" => "INR",
-        "euro" | "euros" => "EUR",
-        "pound" | "pounds" => "GBP",
-        "yen" => "JPY",
-        "yuan" => "CNY",
-        _ => return None,
-    })
-}
-
-/// Units of measure under one name each ("metres", "m" → "meter").
-pub fn measure_unit(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "meter" | "meters" | "metre" | "metres" | "m" => "meter",
-        "foot" | "feet" | "ft" => "foot",
-        "kilometer" | "kilometers" | "kilometre" | "kilometres" | "km" => "kilometer",
-        "mile" | "miles" | "mi" => "mile",
-        "inch" | "inches" => "inch",
-        "yard" | "yards" => "yard",
-        "acre" | "acres" => "acre",
-        "hectare" | "hectares" => "hectare",
-        "kilogram" | "kilograms" | "kg" => "kilogram",
-        "ton" | "tons" | "tonne" | "tonnes" => "ton",
-        "story" | "stories" | "storey" | "storeys" => "story",
-        "mph" => "mph",
-        _ => return None,
-    })
-}
-
-/// Whether a claim as written gives its figure in words or with a scale
-/// word ("five lakh", "Rs 1,200 crore", "half a million").
-pub fn has_number_words(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .map(str::to_lowercase)
-        .any(|w| {
-            compound(&w).is_some()
-                || scale_word(&w).is_some()
-                || matches!(w.as_str(), "half" | "dozen")
-        })
-}
-
-/// Time units in seconds; a figure followed by one is a duration.
-pub fn time_unit(word: &str) -> Option<(&'static str, f64)> {
-    Some(match word {
-        "second" | "seconds" => ("second", 1.0),
-        "minute" | "minutes" => ("minute", 60.0),
-        "hour" | "hours" => ("hour", 3600.0),
-        "day" | "days" => ("day", 86_400.0),
-        "week" | "weeks" => ("week", 604_800.0),
-        "month" | "months" => ("month", 2_629_800.0),
-        "year" | "years" => ("year", 31_557_600.0),
-        "decade" | "decades" => ("decade", 315_576_000.0),
-        _ => return None,
-    })
 }
 
 /// Qualifiers, longest first, with the bound they put on the figure.
@@ -328,46 +159,6 @@ const MODIFIERS: &[&str] = &[
     "last",
     "first",
 ];
-
-/// Month names and their abbreviations.
-pub(super) const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sep", 9),
-    ("sept", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-];
-
-/// The month a name or abbreviation ("Feb.") stands for.
-pub fn month(word: &str) -> Option<u32> {
-    let word = word.trim_end_matches('.');
-    if !(3..=9).contains(&word.len()) {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case(word))
-        .map(|(_, m)| *m)
-}
 
 /// A figure read from tokens, before qualifier and unit.
 #[derive(Debug, Clone, Copy)]
@@ -490,7 +281,7 @@ fn words_at(tokens: &[Token], i: usize) -> Option<Figure> {
     let mut last_scale = 1.0;
     while let Some(token) = tokens.get(j) {
         let word = lower(token);
-        if let Some(value) = compound(word) {
+        if let Some(value) = number_value(word) {
             if last_was_number && group % 100.0 != 0.0 {
                 break;
             }
@@ -512,7 +303,7 @@ fn words_at(tokens: &[Token], i: usize) -> Option<Figure> {
             && read_any
             && tokens
                 .get(j + 1)
-                .is_some_and(|t| compound(lower(t)).is_some())
+                .is_some_and(|t| number_value(lower(t)).is_some())
             && !last_was_number
         {
             // "two hundred and fifty"
@@ -539,16 +330,6 @@ fn words_at(tokens: &[Token], i: usize) -> Option<Figure> {
         return None;
     }
     Some(figure(value, last_scale, j))
-}
-
-/// "twenty-two" → 22; a plain number word → its value.
-fn compound(word: &str) -> Option<f64> {
-    if let Some((tens, units)) = word.split_once('-') {
-        let tens = small_number(tens)?;
-        let units = small_number(units)?;
-        return (tens >= 20.0 && units < 10.0).then_some(tens + units);
-    }
-    small_number(word)
 }
 
 /// "tens of thousands", "hundreds of thousands", "dozens", "thousands":
@@ -622,7 +403,7 @@ fn looks_like_year(tokens: &[Token], i: usize, figure: &Figure) -> bool {
     let counted = after.is_some_and(|t| {
         t.kind == TokenKind::Word
             && !t.capitalized()
-            && !t.has(super::lexicon::FUNCTION)
+            && !t.has(lexicon::FUNCTION)
             && time_unit(lower(t)).is_none()
     });
     let dated_by_before = before.is_some_and(|b| {
@@ -759,7 +540,7 @@ fn compound_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         let value = if figure.starts_with(|c: char| c.is_ascii_digit()) {
             figure.replace(',', "").parse::<f64>().ok()?
         } else {
-            compound(figure)?
+            number_value(figure)?
         };
         let known = rest.strip_suffix("-old").map_or_else(
             || measure_unit(rest).is_some() || time_unit(rest).is_some(),
@@ -912,7 +693,7 @@ fn age_after_name(tokens: &[Token], i: usize) -> Option<Quantity> {
 fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Option<Quantity> {
     let may_start = match tokens[i].kind {
         TokenKind::Number => true,
-        TokenKind::Word => tokens[i].has(super::lexicon::FIGURE),
+        TokenKind::Word => tokens[i].has(lexicon::FIGURE),
         TokenKind::Symbol => currency_symbol(&tokens[i]).is_some(),
         TokenKind::Clock => false,
     };
@@ -1027,9 +808,8 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
                 && !noun.capitalized()
                 && noun.text.chars().all(char::is_alphabetic)
                 && (measure_unit(lower(noun)).is_some()
-                    || (!noun.has(super::lexicon::FUNCTION)
-                        && !super::facts::event_of(lower(noun))
-                            .is_some_and(super::facts::counts_people)
+                    || (!noun.has(lexicon::FUNCTION)
+                        && !lexicon::event_of(lower(noun)).is_some_and(lexicon::counts_people)
                         && !NOT_NOUNS.contains(&lower(noun))))
             {
                 unit = Some(

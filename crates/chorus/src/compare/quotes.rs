@@ -9,8 +9,8 @@
 //! speaker (a quote translated twice shares few words).
 
 use super::entities::Entities;
-use super::tokens::{Token, TokenKind};
-use super::{Sentence, Stems};
+use super::stems::Stems;
+use super::tokens::{Sentence, Token, TokenKind};
 use crate::model::{EntityKind, Quote, QuoteVariant};
 
 /// Quotes shorter than this are scare quotes or titles, not speech.

@@ -5,6 +5,18 @@
 //! written, where each token starts, and whether it was glued to the one
 //! before ("5bn", "$300").
 
+/// A tokenized sentence of a document that counts.
+pub struct Sentence<'a> {
+    /// Index of the document in the story.
+    pub document: usize,
+    /// Index of the sentence in the document.
+    pub position: usize,
+    /// The text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub tokens: Vec<Token<'a>>,
+}
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -36,7 +48,7 @@ pub struct Token<'a> {
     /// the scanners compare every token against word lists and must not
     /// allocate to do so.
     lower: &'a str,
-    /// What the word can start or signal (see [`super::lexicon`]).
+    /// What the word can start or signal (flags from `compare::lexicon`).
     pub flags: u16,
 }
 
@@ -227,11 +239,11 @@ pub fn tokenize_static(text: &'static str) -> Vec<Token<'static>> {
 /// Sentences of static text as (document, text) pairs, numbered in order
 /// (tests).
 #[cfg(test)]
-pub fn sentences_static(texts: &[(usize, &'static str)]) -> Vec<super::Sentence<'static>> {
+pub fn sentences_static(texts: &[(usize, &'static str)]) -> Vec<Sentence<'static>> {
     texts
         .iter()
         .enumerate()
-        .map(|(position, &(document, text))| super::Sentence {
+        .map(|(position, &(document, text))| Sentence {
             document,
             position,
             text,

@@ -157,7 +157,7 @@ fn article(object: &Map<String, Value>, default_id: String) -> Result<Article, S
 /// is shown as given).
 fn date_problem(article: &Article) -> Option<String> {
     let date = article.date.as_deref()?;
-    let problem = crate::compare::dates::publication_date_problem(date)?;
+    let problem = super::publication_date_problem(date)?;
     Some(format!("article {}: {problem}", article.id))
 }
 

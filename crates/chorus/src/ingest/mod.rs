@@ -6,6 +6,7 @@
 //! text is a story of its own. A file that cannot be read becomes an
 //! [`InputError`] naming it (and the line), and the rest of the batch goes on.
 
+mod dates;
 pub mod decode;
 mod feed;
 mod html;
@@ -21,6 +22,7 @@ use rustc_hash::FxHashSet;
 
 use crate::model::{Article, StoryInput};
 
+pub use dates::{PUBLICATION_YEARS, publication_date, publication_date_problem};
 pub use feed::{SUMMARY_ONLY, parse_feed};
 pub use html::{html_to_text, nesting_depth, parse_html};
 pub use jsonl::{parse_jsonl, parse_values};

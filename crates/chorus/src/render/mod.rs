@@ -133,7 +133,7 @@ pub(crate) fn claim_label(fact: &Fact, claim: &Claim) -> String {
         }
         FactKind::Duration => {
             let unit = claim.unit.as_deref().unwrap_or("second");
-            let seconds = crate::compare::quantity::time_unit(unit).map_or(1.0, |(_, s)| s);
+            let seconds = claim.unit_seconds();
             let plural = if (claim.value / seconds - 1.0).abs() < 1e-9 {
                 ""
             } else {
@@ -164,11 +164,7 @@ pub(crate) fn claim_label(fact: &Fact, claim: &Claim) -> String {
                 None => format!("{sign}{value}"),
             };
             // "five lakh", "Rs 1,200 crore": show how it was written too.
-            let in_words: Vec<&str> = std::iter::once(&claim.text)
-                .chain(&claim.also_written)
-                .map(String::as_str)
-                .filter(|w| crate::compare::quantity::has_number_words(w))
-                .collect();
+            let in_words = claim.written_in_words();
             if in_words.is_empty() {
                 label
             } else {

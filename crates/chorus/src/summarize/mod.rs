@@ -7,7 +7,7 @@
 //! skipping anything that paraphrases a sentence already chosen, and
 //! orders the result as the outlets told it.
 
-pub mod baselines;
+pub(crate) mod baselines;
 mod features;
 
 use crate::ingest::decode::has_mojibake;

@@ -1,0 +1,69 @@
+//! Stems of the content words around claims and inside quotes, interned
+//! so that facts and quotes compare contexts as sets of numbers.
+
+use rustc_hash::FxHashMap;
+
+use super::lexicon;
+use super::tokens::{Token, TokenKind};
+use crate::prepare::terms::porter_stem;
+
+/// Interns context stems for cheap set comparisons; stemming is cached
+/// per word, as most words come back many times in a story.
+#[derive(Default)]
+pub struct Stems {
+    ids: FxHashMap<String, u32>,
+    by_word: FxHashMap<String, u32>,
+    /// The first word seen for each stem, to label facts with.
+    surfaces: Vec<String>,
+}
+
+impl Stems {
+    /// The id of a (lower-case) word's stem.
+    pub fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.by_word.get(word) {
+            return id;
+        }
+        let stem = porter_stem(word);
+        let next = self.ids.len() as u32;
+        let id = *self.ids.entry(stem).or_insert(next);
+        if id == next {
+            self.surfaces.push(word.to_string());
+        }
+        self.by_word.insert(word.to_string(), id);
+        id
+    }
+
+    /// How many distinct words have been stemmed (the cache's size).
+    pub fn words(&self) -> usize {
+        self.by_word.len()
+    }
+
+    /// A word with stem `id`, as first seen.
+    pub fn surface(&self, id: u32) -> &str {
+        self.surfaces.get(id as usize).map_or("", String::as_str)
+    }
+
+    /// Sorted, distinct stem ids of the content words in `tokens`.
+    pub fn content(&mut self, tokens: &[Token]) -> Vec<u32> {
+        let mut ids: Vec<u32> = tokens
+            .iter()
+            .filter_map(|t| content_word(t))
+            .map(|w| self.id(w))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+}
+
+/// A token's lower-case form when it is a content word.
+pub fn content_word<'t>(token: &'t Token) -> Option<&'t str> {
+    if token.kind != TokenKind::Word || token.text.len() < 3 {
+        return None;
+    }
+    let lower = token.lower();
+    if token.has(lexicon::FUNCTION) || !lower.chars().all(|c| c.is_alphabetic() || c == '-') {
+        return None;
+    }
+    Some(lower)
+}
