@@ -1,4 +1,4 @@
-"""Writes src/compare/gazetteer.tsv: countries (from the pycountry package)
+"""Writes crates/chorus/src/compare/gazetteer.tsv: countries (from the pycountry package)
 with the short names and old spellings news uses, major cities, and major
 organisations. Run: python3 scripts/gazetteer.py (needs `pip install pycountry`).
 
@@ -150,7 +150,7 @@ def main():
         lines.append(f"place\t{city.strip()}\t")
     for name, aliases in ORGANIZATIONS.items():
         lines.append(f"organization\t{name}\t{'|'.join(aliases)}")
-    out = pathlib.Path(__file__).resolve().parent.parent / "src/compare/gazetteer.tsv"
+    out = pathlib.Path(__file__).resolve().parent.parent / "crates/chorus/src/compare/gazetteer.tsv"
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines)} entries -> {out}")
 

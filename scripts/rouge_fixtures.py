@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes tests/fixtures/rouge.jsonl: text pairs and the scores Google's
+"""Writes crates/chorus-eval/tests/fixtures/rouge.jsonl: text pairs and the scores Google's
 rouge-score gives them (stemmer on), which chorus's ROUGE must match.
 
     pip install rouge-score==0.1.2 && python3 scripts/rouge_fixtures.py
@@ -49,7 +49,7 @@ def main():
         ("Leaders' meetings: generalizations, hopefulness, relational.", "leader meeting generalization hopeful relate"),
     ]
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
-    out = ROOT / "tests" / "fixtures" / "rouge.jsonl"
+    out = ROOT / "crates" / "chorus-eval" / "tests" / "fixtures" / "rouge.jsonl"
     with out.open("w", encoding="utf-8") as f:
         for reference, candidate in pairs:
             scores = scorer.score(reference, candidate)

@@ -3,7 +3,7 @@
 //! articles per second and peak memory (the child process's maximum
 //! resident set) for each, and BCubed against the stream's own groups.
 //!
-//!     cargo bench --bench scale -- ../shared/data/*-dev.jsonl [--articles 100000] [--ingest 20000]
+//!     cargo bench --bench scale -- "$PWD"/../shared/data/*-dev.jsonl [--articles 100000] [--ingest 20000]
 //!
 //! Ingest stores the first `--ingest` articles one stream file (5,000
 //! articles) at a time into one store, each file a separate run, so each

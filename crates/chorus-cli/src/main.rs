@@ -166,7 +166,7 @@ struct TrainArgs {
     /// Word budget the held-out summaries are scored at.
     #[arg(long, short, default_value_t = 250)]
     words: usize,
-    /// Where to write the fitted weights (e.g. models/weights.json).
+    /// Where to write the fitted weights (e.g. crates/chorus/models/weights.json).
     #[arg(long)]
     out: Option<PathBuf>,
     #[command(flatten)]

@@ -2,7 +2,7 @@
 //! JSON report, and peak memory; measured with the summary only and with
 //! the compare stage (facts, quotes, entities, timeline, unique) as well.
 //!
-//!     cargo bench --bench pipeline -- ../shared/data/multinews-dev.jsonl [--words 250] [--passes 5]
+//!     cargo bench --bench pipeline -- "$PWD/../shared/data/multinews-dev.jsonl" [--words 250] [--passes 5]
 //!
 //! The first pass starts from an empty vocabulary (every word stemmed for
 //! the first time, as a fresh `chorus summarize` does); later passes reuse

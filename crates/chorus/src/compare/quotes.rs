@@ -5,7 +5,7 @@
 //! or "she" is the person last named before the quote in the same
 //! report, "the president" the person last named with that title. Quotes
 //! group when their words agree — the same wording, one inside the other,
-//! half their content words shared, or a quarter shared and the same
+//! half their content words shared, or 35% shared and the same
 //! speaker (a quote translated twice shares few words).
 
 use super::entities::Entities;
