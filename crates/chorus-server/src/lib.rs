@@ -467,8 +467,8 @@ fn parse_articles(body: &[u8]) -> Result<Vec<Article>, Failure> {
         .errors
         .iter()
         .map(|e| match e.line {
-            Some(line) => format!("article {line}: {}", e.message),
-            None => e.message.clone(),
+            Some(line) => format!("article {line}: {}", e.kind),
+            None => e.kind.to_string(),
         })
         .collect();
     if !problems.is_empty() {
