@@ -142,38 +142,39 @@ const MIGRATIONS: &[Migration] = &[
 ];
 
 /// What can go wrong with a store.
-#[derive(Debug)]
+///
+/// The message does not repeat the source's: callers print the whole chain
+/// (`{:#}` with anyhow), under the store's path.
+#[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// The file is not a chorus store.
-    NotAStore(String),
+    /// The file is not an SQLite database at all (SQLite's complaint is
+    /// the source).
+    #[error("not a chorus store")]
+    NotSqlite(#[source] rusqlite::Error),
+    /// An SQLite database another program made (its `application_id`).
+    #[error("not a chorus store: a SQLite database of another program")]
+    OtherProgram {
+        /// The application id it carries (0 when none, but it has tables).
+        application_id: i32,
+    },
     /// The store was written by a newer chorus.
+    #[error("written by a newer chorus (schema {found}; this one reads up to {SCHEMA_VERSION})")]
     Newer {
         /// Its schema version.
         found: i32,
     },
     /// SQLite said no.
-    Sqlite(rusqlite::Error),
-}
-
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StoreError::NotAStore(why) => write!(f, "not a chorus store: {why}"),
-            StoreError::Newer { found } => write!(
-                f,
-                "written by a newer chorus (schema {found}; this one reads up to {SCHEMA_VERSION})"
-            ),
-            StoreError::Sqlite(e) => write!(f, "{e}"),
-        }
-    }
-}
-
-impl std::error::Error for StoreError {}
-
-impl From<rusqlite::Error> for StoreError {
-    fn from(e: rusqlite::Error) -> Self {
-        StoreError::Sqlite(e)
-    }
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+    /// A story's report could not be written as JSON.
+    #[error("story {story}'s report could not be written as JSON")]
+    Report {
+        /// The story.
+        story: i64,
+        /// Why.
+        #[source]
+        source: serde_json::Error,
+    },
 }
 
 /// An article the store would not take, and why.
@@ -272,13 +273,13 @@ impl Store {
         // A file that is not SQLite at all fails here.
         let application: i32 = conn
             .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .map_err(|e| StoreError::NotAStore(e.to_string()))?;
+            .map_err(StoreError::NotSqlite)?;
         let version: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
         if application != APPLICATION_ID && (application != 0 || tables > 0) {
-            return Err(StoreError::NotAStore(
-                "a SQLite database of another program".to_string(),
-            ));
+            return Err(StoreError::OtherProgram {
+                application_id: application,
+            });
         }
         if version > SCHEMA_VERSION {
             return Err(StoreError::Newer { found: version });
@@ -701,7 +702,8 @@ fn build_report(
     let mut report = chorus::report::report(&prepared, vec![section]);
     // Kept with each document's sentences, so that pages can link to them.
     chorus::report::attach_sentences(&mut report, &prepared);
-    let json = serde_json::to_string(&report).unwrap_or_default();
+    let json =
+        serde_json::to_string(&report).map_err(|source| StoreError::Report { story, source })?;
     let conflicts = report
         .stories
         .iter()
@@ -738,8 +740,8 @@ mod tests {
     }
 
     #[test]
-    fn ingest_is_idempotent_and_groups_stories() -> Result<(), StoreError> {
-        let dir = tempfile::tempdir().map_err(|e| StoreError::NotAStore(e.to_string()))?;
+    fn ingest_is_idempotent_and_groups_stories() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
         let path = dir.path().join("chorus.db");
         let mut store = Store::open(&path)?;
         let batch = vec![
@@ -777,8 +779,8 @@ mod tests {
     }
 
     #[test]
-    fn search_finds_stories_by_their_articles_words() -> Result<(), StoreError> {
-        let dir = tempfile::tempdir().map_err(|e| StoreError::NotAStore(e.to_string()))?;
+    fn search_finds_stories_by_their_articles_words() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
         let mut store = Store::open(&dir.path().join("chorus.db"))?;
         let summary = store.ingest(
             vec![
@@ -810,8 +812,8 @@ mod tests {
     }
 
     #[test]
-    fn a_first_version_store_is_migrated() -> Result<(), StoreError> {
-        let dir = tempfile::tempdir().map_err(|e| StoreError::NotAStore(e.to_string()))?;
+    fn a_first_version_store_is_migrated() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
         let path = dir.path().join("old.db");
         {
             let conn = Connection::open(&path)?;
@@ -871,9 +873,102 @@ mod tests {
         Ok(())
     }
 
+    /// What a batch changes, besides the article rows: for comparing a store
+    /// before and after a batch that failed.
+    fn state(store: &Store) -> Result<Vec<String>, rusqlite::Error> {
+        [
+            "SELECT count(*) || ' articles' FROM articles",
+            "SELECT count(*) || ' searchable' FROM article_search",
+            "SELECT group_concat(id || ':' || articles || ':' || headline || ':' \
+             || (report IS NULL), ' ') FROM stories",
+            "SELECT count(*) || ' terms ' || total(documents) FROM terms",
+            "SELECT count(*) || ' story terms ' || total(weight) FROM story_terms",
+        ]
+        .iter()
+        .map(|query| store.conn.query_row(query, [], |r| r.get(0)))
+        .collect()
+    }
+
     #[test]
-    fn clashing_ids_and_empty_articles_are_refused() -> Result<(), StoreError> {
-        let dir = tempfile::tempdir().map_err(|e| StoreError::NotAStore(e.to_string()))?;
+    fn a_batch_that_fails_midway_leaves_the_store_as_it_was()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let mut store = Store::open(&dir.path().join("chorus.db"))?;
+        store.ingest(
+            vec![article(
+                "a",
+                "Ferry crews in Port Elmer walked out over pay.",
+            )],
+            |_, _| {},
+        )?;
+        store.build_stale(10)?;
+        let before = state(&store)?;
+        // The third article's row is refused, after two of the batch were
+        // placed and written: the whole batch must go.
+        store.conn.execute_batch(
+            "CREATE TEMP TRIGGER refuse_c AFTER INSERT ON main.articles WHEN new.doc_id = 'c'
+             BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;",
+        )?;
+        let batch = vec![
+            article(
+                "b",
+                "A ferry strike over pay halted crossings from Port Elmer.",
+            ),
+            article(
+                "x",
+                "The Velmora central bank raised interest rates by half a point.",
+            ),
+            article(
+                "c",
+                "Ferry crossings to Marren Island stopped as crews struck.",
+            ),
+            article("d", "Inflation in Velmora slowed after the rate rise."),
+        ];
+        let failed = store.ingest(batch.clone(), |_, _| {});
+        assert!(matches!(failed, Err(StoreError::Sqlite(_))), "{failed:?}");
+        assert_eq!(state(&store)?, before);
+        store.conn.execute_batch("DROP TRIGGER refuse_c")?;
+        let summary = store.ingest(batch, |_, _| {})?;
+        assert_eq!((summary.added, summary.already_stored), (4, 0));
+        assert_eq!(store.article_count()?, 5);
+        Ok(())
+    }
+
+    #[test]
+    fn foreign_and_newer_files_are_refused_by_kind() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let text = dir.path().join("notes.db");
+        std::fs::write(&text, "these are my notes, not a database\n")?;
+        let err = Store::open(&text).err();
+        assert!(matches!(err, Some(StoreError::NotSqlite(_))), "{err:?}");
+        let source = err.as_ref().and_then(std::error::Error::source);
+        assert!(source.is_some_and(|s| s.to_string().contains("not a database")));
+
+        let other = dir.path().join("other.db");
+        Connection::open(&other)?.execute_batch("CREATE TABLE notes (text TEXT)")?;
+        let err = Store::open(&other).err();
+        assert!(
+            matches!(err, Some(StoreError::OtherProgram { application_id: 0 })),
+            "{err:?}"
+        );
+
+        let newer = dir.path().join("newer.db");
+        {
+            let conn = Connection::open(&newer)?;
+            conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+            conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)?;
+        }
+        let err = Store::open(&newer).err();
+        assert!(
+            matches!(err, Some(StoreError::Newer { found }) if found == SCHEMA_VERSION + 1),
+            "{err:?}"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn clashing_ids_and_empty_articles_are_refused() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
         let mut store = Store::open(&dir.path().join("chorus.db"))?;
         store.ingest(
             vec![article("a", "One text about ferries and strikes.")],
