@@ -19,7 +19,6 @@ mod incremental;
 use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, params};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rustc_hash::FxHashSet;
 
@@ -332,7 +331,6 @@ impl Store {
         let mut summary = IngestSummary::default();
         let tx = self.conn.transaction()?;
         let total = articles.len();
-        let crash_after = crash_point();
         let mut vocab = Vocab::new();
         let mut placer = incremental::Placer::new(&tx)?;
         // What became of each article, in input order, with the hash of
@@ -412,11 +410,6 @@ impl Store {
             )?;
             placements.push((placement(article.id, "added", None), Some(hash)));
             summary.added += 1;
-            let added_by_process = ADDED_BY_PROCESS.fetch_add(1, Ordering::Relaxed) + 1;
-            if crash_after == Some(added_by_process) {
-                // Stands in for a kill in the middle of a batch (tests only).
-                std::process::abort();
-            }
         }
         progress(total, total);
         let touched = std::mem::take(&mut placer.touched);
@@ -618,16 +611,6 @@ enum Fate {
     Known(String),
     /// Not stored, for this reason.
     Refused(&'static str),
-}
-
-/// Articles this process has stored, for [`crash_point`].
-static ADDED_BY_PROCESS: AtomicUsize = AtomicUsize::new(0);
-
-/// A test hook: `CHORUS_CRASH_AFTER=N` aborts `ingest` when the process
-/// has stored N articles (counted across batches, so that a test can kill a
-/// later batch), before that batch commits, as a kill would.
-fn crash_point() -> Option<usize> {
-    std::env::var("CHORUS_CRASH_AFTER").ok()?.parse().ok()
 }
 
 /// A stable hash of an article's text (FNV-1a, 64 bits, over its words):
