@@ -49,10 +49,13 @@ struct App {
 }
 
 /// Why the server could not start or stopped.
+///
+/// The message says what failed and the source why: printed as a chain
+/// (`{:#}` with anyhow), the cause is said once.
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
     /// The store could not be opened.
-    #[error("{path}: {source}")]
+    #[error("{path}")]
     Store {
         /// The store's path.
         path: PathBuf,
@@ -60,7 +63,7 @@ pub enum ServeError {
         source: StoreError,
     },
     /// The address could not be listened on.
-    #[error("cannot listen on {addr}: {source}")]
+    #[error("cannot listen on {addr}")]
     Listen {
         /// The address asked for.
         addr: SocketAddr,
@@ -68,7 +71,7 @@ pub enum ServeError {
         source: std::io::Error,
     },
     /// Serving failed.
-    #[error("serving: {0}")]
+    #[error("serving")]
     Io(#[from] std::io::Error),
 }
 
