@@ -1,5 +1,7 @@
 //! `chorus ingest` and `chorus stories`: a store built, listed, searched, killed mid-batch.
 
+use std::path::Path;
+
 use crate::util::*;
 use std::process::Command;
 
@@ -102,57 +104,119 @@ fn ingest_places_a_foreign_language_report_by_its_names() {
     );
 }
 
-#[test]
-fn a_killed_ingest_leaves_the_store_as_it_was() {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let db = dir.path().join("chorus.db").to_string_lossy().to_string();
-    let killed = Command::new(env!("CARGO_BIN_EXE_chorus"))
-        .args(["ingest", "examples/reports", "--db", &db])
-        .current_dir(workspace_root())
-        .env("CHORUS_CRASH_AFTER", "4")
-        .output()
-        .expect("chorus runs");
-    assert!(!killed.status.success(), "the ingest was meant to die");
-    // Nothing of the dead batch is visible; the store opens cleanly.
-    let listed = chorus(&["stories", "--db", &db, "--format", "json"]);
-    assert!(listed.status.success(), "{}", stderr(&listed));
-    assert_eq!(stdout(&listed).trim(), "[]");
-    // The batch runs again in full.
-    let rerun = chorus(&["ingest", "examples/reports", "--db", &db, "--json"]);
-    let rerun: serde_json::Value = serde_json::from_str(&stdout(&rerun)).expect("JSON");
-    assert_eq!(rerun["added"], 7);
+/// Articles committed to the store at `db`, read as another process would
+/// (`None` while the store or its tables do not exist yet).
+fn committed_articles(db: &Path) -> Option<i64> {
+    let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY;
+    let conn = rusqlite::Connection::open_with_flags(db, flags).ok()?;
+    conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+        .ok()
 }
 
-#[test]
-fn a_kill_in_a_later_batch_keeps_the_batches_before_it() {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let db = dir.path().join("chorus.db").to_string_lossy().to_string();
-    // Batches of three: the kill comes in the second batch, after its second article.
-    let killed = Command::new(env!("CARGO_BIN_EXE_chorus"))
-        .args(["ingest", "examples/reports", "--db", &db, "--batch", "3"])
-        .current_dir(workspace_root())
-        .env("CHORUS_CRASH_AFTER", "5")
-        .output()
-        .expect("chorus runs");
-    assert!(!killed.status.success(), "the ingest was meant to die");
-    let listed = chorus(&["stories", "--db", &db, "--format", "json"]);
-    let listed: serde_json::Value = serde_json::from_str(&stdout(&listed)).expect("JSON");
-    let kept: u64 = listed
+/// Articles in the stories `chorus stories` lists.
+fn listed_articles(db: &str) -> u64 {
+    let listed = chorus(&["stories", "--db", db, "--format", "json"]);
+    json_of(&listed)
         .as_array()
         .expect("stories")
         .iter()
         .filter_map(|s| s["articles"].as_u64())
-        .sum();
-    assert_eq!(
-        kept, 3,
-        "the first batch was committed, the second not at all"
+        .sum()
+}
+
+/// An article that only ever arrives on stdin.
+const LATE_REPORT: &str = "Talks Resume\n\nNegotiators for Qadira and Velmora met again on Thursday to finish the water-sharing agreement, a spokesman said.\n";
+
+#[test]
+fn a_killed_ingest_keeps_its_committed_batches_and_a_rerun_adds_the_rest() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let db_path = dir.path().join("chorus.db");
+    let db = db_path.to_string_lossy().to_string();
+    // Seven files in batches of four, then stdin: the first batch is
+    // committed, the other three files wait in memory for a batch that
+    // stdin never completes, because stdin is read to its end and is kept
+    // open. The process is killed there, as a crash would end it.
+    let args = [
+        "ingest",
+        "examples/reports",
+        "-",
+        "--db",
+        &db,
+        "--batch",
+        "4",
+    ];
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chorus"))
+        .args(args)
+        .current_dir(workspace_root())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("chorus starts");
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    stdin
+        .write_all(LATE_REPORT.as_bytes())
+        .expect("stdin accepts input");
+    let started = std::time::Instant::now();
+    // Any count but four once something is committed fails below.
+    while committed_articles(&db_path).unwrap_or(0) == 0 {
+        if let Some(status) = child.try_wait().expect("the ingest can be waited for") {
+            let output = child.wait_with_output().expect("its output");
+            panic!(
+                "the ingest ended by itself ({status}) instead of waiting for stdin: {}",
+                stderr(&output)
+            );
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "the first batch was never committed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().expect("the ingest can be killed");
+    let killed = child.wait_with_output().expect("the killed ingest");
+    drop(stdin);
+    assert!(!killed.status.success());
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(
+            killed.status.signal(),
+            Some(libc::SIGKILL),
+            "the ingest was killed, not ended: {}",
+            stderr(&killed)
+        );
+    }
+
+    // The store opens cleanly and holds the committed batch, whole and
+    // nothing else.
+    assert_eq!(listed_articles(&db), 4);
+    {
+        let conn = rusqlite::Connection::open(&db_path).expect("the store opens");
+        let check: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .expect("an integrity check");
+        assert_eq!(check, "ok");
+        let articles: i64 = conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+            .expect("a count");
+        assert_eq!(articles, 4);
+    }
+
+    // The same run again adds what the killed one had not committed,
+    // and stores nothing twice.
+    let rerun = chorus_with_stdin(
+        &["ingest", "examples/reports", "-", "--db", &db, "--json"],
+        LATE_REPORT,
     );
-    let rerun = chorus(&["ingest", "examples/reports", "--db", &db, "--json"]);
-    let rerun: serde_json::Value = serde_json::from_str(&stdout(&rerun)).expect("JSON");
+    let rerun = json_of(&rerun);
     assert_eq!(
         (rerun["added"].as_u64(), rerun["already_stored"].as_u64()),
-        (Some(4), Some(3))
+        (Some(4), Some(4)),
+        "{rerun}"
     );
+    assert_eq!(listed_articles(&db), 8);
 }
 
 #[test]

@@ -22,7 +22,7 @@ use serde::Deserialize;
 
 use chorus::model::{Article, Report};
 use chorus::render::{STYLE, served_html, web_link};
-use chorus_store::{Migrating, Store, StoreError, StoredStory};
+use chorus_store::{IngestSummary, Migrating, Store, StoreError, StoredStory};
 
 /// Largest request body accepted.
 pub const BODY_LIMIT: usize = 4 * 1024 * 1024;
@@ -49,10 +49,13 @@ struct App {
 }
 
 /// Why the server could not start or stopped.
+///
+/// The message says what failed and the source why: printed as a chain
+/// (`{:#}` with anyhow), the cause is said once.
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
     /// The store could not be opened.
-    #[error("{path}: {source}")]
+    #[error("{path}")]
     Store {
         /// The store's path.
         path: PathBuf,
@@ -60,7 +63,7 @@ pub enum ServeError {
         source: StoreError,
     },
     /// The address could not be listened on.
-    #[error("cannot listen on {addr}: {source}")]
+    #[error("cannot listen on {addr}")]
     Listen {
         /// The address asked for.
         addr: SocketAddr,
@@ -68,7 +71,7 @@ pub enum ServeError {
         source: std::io::Error,
     },
     /// Serving failed.
-    #[error("serving: {0}")]
+    #[error("serving")]
     Io(#[from] std::io::Error),
 }
 
@@ -127,7 +130,7 @@ async fn build_reports(app: App) {
             Ok(built) if built > 0 => tokio::task::yield_now().await,
             Ok(_) => tokio::time::sleep(Duration::from_secs(2)).await,
             Err(failure) => {
-                eprintln!("chorus: building reports: {}", failure.message);
+                eprintln!("chorus: building reports: {failure}");
                 tokio::time::sleep(Duration::from_secs(30)).await;
             }
         }
@@ -142,7 +145,7 @@ fn routes(app: App) -> Router {
         .route("/api/stories", get(api_stories))
         .route("/api/stories/{id}", get(api_story))
         .route("/api/articles", axum::routing::post(api_articles))
-        .fallback(|| async { page_error(StatusCode::NOT_FOUND, "No such page.") })
+        .fallback(|| async { PageError(ServerError::not_found("No such page.")) })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
@@ -155,46 +158,111 @@ fn routes(app: App) -> Router {
 async fn with_store<T: Send + 'static>(
     app: &App,
     work: impl FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
-) -> Result<T, Failure> {
+) -> Result<T, ServerError> {
     let store = app.store.clone();
     tokio::task::spawn_blocking(move || {
-        let mut store = store
-            .lock()
-            .map_err(|_| Failure::internal("the store lock is poisoned"))?;
-        work(&mut store).map_err(|e| Failure::internal(&e.to_string()))
+        let mut store = store.lock().map_err(|_| ServerError::Poisoned)?;
+        Ok(work(&mut store)?)
     })
-    .await
-    .map_err(|e| Failure::internal(&e.to_string()))?
+    .await?
 }
 
-/// An error answer: a status and what went wrong.
-#[derive(Debug)]
-struct Failure {
-    status: StatusCode,
-    message: String,
+/// Why a request could not be answered as asked. Its message is what the
+/// answer says, so it carries the cause's message too.
+#[derive(Debug, thiserror::Error)]
+enum ServerError {
+    /// The request was wrong or asked for something that is not there.
+    #[error("{message}")]
+    Request {
+        /// A 4xx status.
+        status: StatusCode,
+        /// What the client should know.
+        message: String,
+    },
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A stored report could not be read back.
+    #[error("story {story}'s report: {source}")]
+    Report {
+        /// The story.
+        story: i64,
+        /// Why its JSON would not read.
+        source: serde_json::Error,
+    },
+    /// A page template failed to render.
+    #[error("rendering the page: {0}")]
+    Template(#[from] askama::Error),
+    /// The blocking task doing the work panicked or was cancelled.
+    #[error("{0}")]
+    Task(#[from] tokio::task::JoinError),
+    /// A request panicked while it held the store.
+    #[error("the store lock is poisoned")]
+    Poisoned,
 }
 
-impl Failure {
-    fn new(status: StatusCode, message: impl Into<String>) -> Failure {
-        Failure {
+impl ServerError {
+    fn request(status: StatusCode, message: impl Into<String>) -> ServerError {
+        ServerError::Request {
             status,
             message: message.into(),
         }
     }
 
-    fn internal(message: &str) -> Failure {
-        Failure::new(StatusCode::INTERNAL_SERVER_ERROR, message)
+    fn not_found(message: impl Into<String>) -> ServerError {
+        ServerError::request(StatusCode::NOT_FOUND, message)
     }
 
-    /// As JSON, for the API.
-    fn json(self) -> Response {
-        let body = serde_json::json!({"error": self.message, "status": self.status.as_u16()});
-        (self.status, axum::Json(body)).into_response()
+    fn status(&self) -> StatusCode {
+        match self {
+            ServerError::Request { status, .. } => *status,
+            _ => StatusCode::INTERNAL_SERVER_ERROR,
+        }
     }
 
-    /// As a page, for people.
-    fn page(self) -> Response {
-        page_error(self.status, &self.message)
+    /// The status and message to answer with; a failure of the server's
+    /// own (not the request's) is logged, as nobody else may see it.
+    fn answer(&self) -> (StatusCode, String) {
+        let status = self.status();
+        if status.is_server_error() {
+            eprintln!("chorus: answering {status}: {self}");
+        }
+        (status, self.to_string())
+    }
+}
+
+/// A failure answered as JSON, for the API: `{"error": …, "status": …}`.
+#[derive(Debug)]
+struct ApiError(ServerError);
+
+/// A failure answered as an HTML page, for people.
+#[derive(Debug)]
+struct PageError(ServerError);
+
+impl<E: Into<ServerError>> From<E> for ApiError {
+    fn from(error: E) -> ApiError {
+        ApiError(error.into())
+    }
+}
+
+impl<E: Into<ServerError>> From<E> for PageError {
+    fn from(error: E) -> PageError {
+        PageError(error.into())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, message) = self.0.answer();
+        let body = serde_json::json!({"error": message, "status": status.as_u16()});
+        (status, axum::Json(body)).into_response()
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let (status, message) = self.0.answer();
+        page_error(status, &message)
     }
 }
 
@@ -209,27 +277,34 @@ struct ErrorPage<'a> {
     style: &'static str,
 }
 
+/// An error page; should even that fail to render, the message in plain
+/// text (an answer with the error's status is never empty).
 fn page_error(status: StatusCode, message: &str) -> Response {
     let page = ErrorPage {
         status: status.to_string(),
         message,
         style: STYLE,
     };
-    (status, Html(page.render().unwrap_or_default())).into_response()
+    match page.render() {
+        Ok(page) => (status, Html(page)).into_response(),
+        Err(error) => {
+            eprintln!("chorus: rendering the error page: {error}");
+            (status, format!("{status}: {message}\n")).into_response()
+        }
+    }
 }
 
 /// A story id from a path: a number, or no such story.
-fn story_id(raw: &str) -> Result<i64, Failure> {
+fn story_id(raw: &str) -> Result<i64, ServerError> {
     raw.parse::<i64>()
-        .map_err(|_| Failure::new(StatusCode::NOT_FOUND, format!("No story {raw:?}.")))
+        .map_err(|_| ServerError::not_found(format!("No story {raw:?}.")))
 }
 
 /// A stored report, built first if stale.
-async fn report(app: &App, id: i64) -> Result<Report, Failure> {
+async fn report(app: &App, id: i64) -> Result<Report, ServerError> {
     let json = with_store(app, move |store| store.report(id)).await?;
-    let json =
-        json.ok_or_else(|| Failure::new(StatusCode::NOT_FOUND, format!("No story {id}.")))?;
-    serde_json::from_str(&json).map_err(|e| Failure::internal(&format!("story {id}'s report: {e}")))
+    let json = json.ok_or_else(|| ServerError::not_found(format!("No story {id}.")))?;
+    serde_json::from_str(&json).map_err(|source| ServerError::Report { story: id, source })
 }
 
 #[derive(Deserialize)]
@@ -251,19 +326,18 @@ struct IndexPage {
     style: &'static str,
 }
 
-async fn index(State(app): State<App>, Query(query): Query<ListQuery>) -> Response {
+async fn index(
+    State(app): State<App>,
+    Query(query): Query<ListQuery>,
+) -> Result<Html<String>, PageError> {
     let search = query.q.unwrap_or_default();
     let page = query.page.unwrap_or(0);
     let offset = page.saturating_mul(PAGE_STORIES);
     let wanted = search.clone();
-    let listed = with_store(&app, move |store| {
+    let mut stories = with_store(&app, move |store| {
         store.list(Some(&wanted), PAGE_STORIES + 1, offset)
     })
-    .await;
-    let mut stories = match listed {
-        Ok(stories) => stories,
-        Err(failure) => return failure.page(),
-    };
+    .await?;
     let more = stories.len() > PAGE_STORIES;
     stories.truncate(PAGE_STORIES);
     let link = |page: usize| {
@@ -278,18 +352,15 @@ async fn index(State(app): State<App>, Query(query): Query<ListQuery>) -> Respon
         search: search.clone(),
         style: STYLE,
     };
-    Html(body.render().unwrap_or_default()).into_response()
+    Ok(Html(body.render()?))
 }
 
-async fn story_page(State(app): State<App>, Path(raw): Path<String>) -> Response {
-    let id = match story_id(&raw) {
-        Ok(id) => id,
-        Err(failure) => return failure.page(),
-    };
-    match report(&app, id).await {
-        Ok(report) => Html(served_html(&report)).into_response(),
-        Err(failure) => failure.page(),
-    }
+async fn story_page(
+    State(app): State<App>,
+    Path(raw): Path<String>,
+) -> Result<Html<String>, PageError> {
+    let id = story_id(&raw)?;
+    Ok(Html(served_html(&report(&app, id).await?)))
 }
 
 #[derive(Template)]
@@ -307,22 +378,21 @@ struct SourcePage {
     style: &'static str,
 }
 
-async fn source_page(State(app): State<App>, Path(document): Path<String>) -> Response {
+async fn source_page(
+    State(app): State<App>,
+    Path(document): Path<String>,
+) -> Result<Html<String>, PageError> {
+    let no_such_article = || ServerError::not_found(format!("No article {document:?}."));
     let wanted = document.clone();
-    let story = match with_store(&app, move |store| store.story_of(&wanted)).await {
-        Ok(Some(story)) => story,
-        Ok(None) => {
-            return Failure::new(StatusCode::NOT_FOUND, format!("No article {document:?}.")).page();
-        }
-        Err(failure) => return failure.page(),
-    };
-    let report = match report(&app, story).await {
-        Ok(report) => report,
-        Err(failure) => return failure.page(),
-    };
-    let Some(found) = report.documents.iter().find(|d| d.id == document) else {
-        return Failure::new(StatusCode::NOT_FOUND, format!("No article {document:?}.")).page();
-    };
+    let story = with_store(&app, move |store| store.story_of(&wanted))
+        .await?
+        .ok_or_else(no_such_article)?;
+    let report = report(&app, story).await?;
+    let found = report
+        .documents
+        .iter()
+        .find(|d| d.id == document)
+        .ok_or_else(no_such_article)?;
     let page = SourcePage {
         id: found.id.clone(),
         title: found.title.clone(),
@@ -347,33 +417,29 @@ async fn source_page(State(app): State<App>, Path(document): Path<String>) -> Re
         notes: found.notes.clone(),
         style: STYLE,
     };
-    Html(page.render().unwrap_or_default()).into_response()
+    Ok(Html(page.render()?))
 }
 
-async fn api_stories(State(app): State<App>, Query(query): Query<ListQuery>) -> Response {
+async fn api_stories(
+    State(app): State<App>,
+    Query(query): Query<ListQuery>,
+) -> Result<axum::Json<Vec<StoredStory>>, ApiError> {
     let limit = query.limit.unwrap_or(100).min(API_STORIES);
     let offset = query.offset.unwrap_or(0);
     let search = query.q;
-    match with_store(&app, move |store| {
+    let stories = with_store(&app, move |store| {
         store.list(search.as_deref(), limit, offset)
     })
-    .await
-    {
-        Ok(stories) => axum::Json(stories).into_response(),
-        Err(failure) => failure.json(),
-    }
+    .await?;
+    Ok(axum::Json(stories))
 }
 
-async fn api_story(State(app): State<App>, Path(raw): Path<String>) -> Response {
-    let id = match story_id(&raw) {
-        Ok(id) => id,
-        Err(failure) => return failure.json(),
-    };
-    match with_store(&app, move |store| store.report(id)).await {
-        Ok(Some(json)) => ([(header::CONTENT_TYPE, "application/json")], json).into_response(),
-        Ok(None) => Failure::new(StatusCode::NOT_FOUND, format!("no story {id}")).json(),
-        Err(failure) => failure.json(),
-    }
+async fn api_story(State(app): State<App>, Path(raw): Path<String>) -> Result<Response, ApiError> {
+    let id = story_id(&raw)?;
+    let json = with_store(&app, move |store| store.report(id))
+        .await?
+        .ok_or_else(|| ServerError::not_found(format!("no story {id}")))?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], json).into_response())
 }
 
 /// `POST /api/articles`: one article or an array of them, each as a line
@@ -383,19 +449,16 @@ async fn api_articles(
     State(app): State<App>,
     headers: HeaderMap,
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
-) -> Response {
-    let body = match body {
-        Ok(body) => body,
-        Err(rejection) => {
-            let message = match rejection.status() {
-                StatusCode::PAYLOAD_TOO_LARGE => {
-                    format!("the body is over the limit of {BODY_LIMIT} bytes")
-                }
-                _ => rejection.body_text(),
-            };
-            return Failure::new(rejection.status(), message).json();
-        }
-    };
+) -> Result<(StatusCode, axum::Json<IngestSummary>), ApiError> {
+    let body = body.map_err(|rejection| {
+        let message = match rejection.status() {
+            StatusCode::PAYLOAD_TOO_LARGE => {
+                format!("the body is over the limit of {BODY_LIMIT} bytes")
+            }
+            _ => rejection.body_text(),
+        };
+        ServerError::request(rejection.status(), message)
+    })?;
     let json_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -405,49 +468,40 @@ async fn api_articles(
                 .is_some_and(|t| t.trim() == "application/json")
         });
     if !json_type {
-        return Failure::new(
+        return Err(ServerError::request(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "send the articles as application/json",
         )
-        .json();
+        .into());
     }
-    let articles = match parse_articles(&body) {
-        Ok(articles) => articles,
-        Err(failure) => return failure.json(),
+    let articles = parse_articles(&body)?;
+    let summary = with_store(&app, move |store| store.ingest(articles, |_, _| {})).await?;
+    let status = if summary.added > 0 {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
     };
-    match with_store(&app, move |store| store.ingest(articles, |_, _| {})).await {
-        Ok(summary) => {
-            let status = if summary.added > 0 {
-                StatusCode::CREATED
-            } else {
-                StatusCode::OK
-            };
-            (status, axum::Json(summary)).into_response()
-        }
-        Err(failure) => failure.json(),
-    }
+    Ok((status, axum::Json(summary)))
 }
 
 /// The articles of a request body, or why it cannot be taken: 400 for
 /// what is not JSON, 422 for JSON that is not articles.
-fn parse_articles(body: &[u8]) -> Result<Vec<Article>, Failure> {
+fn parse_articles(body: &[u8]) -> Result<Vec<Article>, ServerError> {
+    let unprocessable =
+        |message: String| ServerError::request(StatusCode::UNPROCESSABLE_ENTITY, message);
     let value: serde_json::Value = serde_json::from_slice(body)
-        .map_err(|e| Failure::new(StatusCode::BAD_REQUEST, format!("invalid JSON: {e}")))?;
+        .map_err(|e| ServerError::request(StatusCode::BAD_REQUEST, format!("invalid JSON: {e}")))?;
     let items = match value {
         serde_json::Value::Array(items) => items,
         object @ serde_json::Value::Object(_) => vec![object],
         _ => {
-            return Err(Failure::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "expected an article object or an array of them",
+            return Err(unprocessable(
+                "expected an article object or an array of them".to_string(),
             ));
         }
     };
     if items.is_empty() {
-        return Err(Failure::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "no article given",
-        ));
+        return Err(unprocessable("no article given".to_string()));
     }
     let mut articles = Vec::with_capacity(items.len());
     for mut item in items {
@@ -467,20 +521,16 @@ fn parse_articles(body: &[u8]) -> Result<Vec<Article>, Failure> {
         .errors
         .iter()
         .map(|e| match e.line {
-            Some(line) => format!("article {line}: {}", e.message),
-            None => e.message.clone(),
+            Some(line) => format!("article {line}: {}", e.kind),
+            None => e.kind.to_string(),
         })
         .collect();
     if !problems.is_empty() {
-        return Err(Failure::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            problems.join("; "),
-        ));
+        return Err(unprocessable(problems.join("; ")));
     }
     if !parsed.stories.is_empty() {
-        return Err(Failure::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "send articles, not clusters (objects with \"documents\")",
+        return Err(unprocessable(
+            "send articles, not clusters (objects with \"documents\")".to_string(),
         ));
     }
     Ok(parsed.articles)
@@ -490,12 +540,62 @@ fn parse_articles(body: &[u8]) -> Result<Vec<Article>, Failure> {
 mod tests {
     use super::*;
 
+    async fn answer(response: Response) -> (StatusCode, String, String) {
+        let status = response.status();
+        let kind = response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap_or_default();
+        (status, kind, String::from_utf8_lossy(&body).into_owned())
+    }
+
+    #[tokio::test]
+    async fn a_template_that_fails_is_a_500_that_says_so() {
+        // No page's data can make its template fail, so the error is made.
+        let (status, kind, body) =
+            answer(PageError::from(askama::Error::Fmt).into_response()).await;
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(kind.starts_with("text/html"), "{kind}");
+        assert!(body.contains("rendering the page"), "{body}");
+        let (status, kind, body) = answer(ApiError::from(askama::Error::Fmt).into_response()).await;
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(kind.starts_with("application/json"), "{kind}");
+        let body: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+        assert_eq!(body["status"], 500);
+        assert!(
+            body["error"]
+                .as_str()
+                .is_some_and(|e| e.starts_with("rendering the page")),
+            "{body}"
+        );
+    }
+
+    #[tokio::test]
+    async fn request_errors_keep_their_status_and_message() {
+        let error = ServerError::request(StatusCode::UNPROCESSABLE_ENTITY, "no article given");
+        let (status, _, body) = answer(ApiError(error).into_response()).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&body).unwrap_or_default(),
+            serde_json::json!({"error": "no article given", "status": 422})
+        );
+        let (status, _, page) =
+            answer(PageError(ServerError::not_found("No story 7.")).into_response()).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert!(page.contains("<p>No story 7.</p>"), "{page}");
+    }
+
     #[test]
     fn request_bodies_are_checked_before_anything_is_stored() {
         let status = |body: &str| {
             parse_articles(body.as_bytes())
                 .err()
-                .map(|f| f.status.as_u16())
+                .map(|e| e.status().as_u16())
         };
         assert_eq!(status("{not json"), Some(400));
         assert_eq!(status("42"), Some(422));

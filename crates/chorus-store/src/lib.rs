@@ -19,7 +19,6 @@ mod incremental;
 use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, params};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rustc_hash::FxHashSet;
 
@@ -141,38 +140,39 @@ const MIGRATIONS: &[Migration] = &[
 ];
 
 /// What can go wrong with a store.
-#[derive(Debug)]
+///
+/// The message does not repeat the source's: callers print the whole chain
+/// (`{:#}` with anyhow), under the store's path.
+#[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// The file is not a chorus store.
-    NotAStore(String),
+    /// The file is not an SQLite database at all (SQLite's complaint is
+    /// the source).
+    #[error("not a chorus store")]
+    NotSqlite(#[source] rusqlite::Error),
+    /// An SQLite database another program made (its `application_id`).
+    #[error("not a chorus store: a SQLite database of another program")]
+    OtherProgram {
+        /// The application id it carries (0 when none, but it has tables).
+        application_id: i32,
+    },
     /// The store was written by a newer chorus.
+    #[error("written by a newer chorus (schema {found}; this one reads up to {SCHEMA_VERSION})")]
     Newer {
         /// Its schema version.
         found: i32,
     },
     /// SQLite said no.
-    Sqlite(rusqlite::Error),
-}
-
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StoreError::NotAStore(why) => write!(f, "not a chorus store: {why}"),
-            StoreError::Newer { found } => write!(
-                f,
-                "written by a newer chorus (schema {found}; this one reads up to {SCHEMA_VERSION})"
-            ),
-            StoreError::Sqlite(e) => write!(f, "{e}"),
-        }
-    }
-}
-
-impl std::error::Error for StoreError {}
-
-impl From<rusqlite::Error> for StoreError {
-    fn from(e: rusqlite::Error) -> Self {
-        StoreError::Sqlite(e)
-    }
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+    /// A story's report could not be written as JSON.
+    #[error("story {story}'s report could not be written as JSON")]
+    Report {
+        /// The story.
+        story: i64,
+        /// Why.
+        #[source]
+        source: serde_json::Error,
+    },
 }
 
 /// An article the store would not take, and why.
@@ -271,13 +271,13 @@ impl Store {
         // A file that is not SQLite at all fails here.
         let application: i32 = conn
             .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .map_err(|e| StoreError::NotAStore(e.to_string()))?;
+            .map_err(StoreError::NotSqlite)?;
         let version: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
         if application != APPLICATION_ID && (application != 0 || tables > 0) {
-            return Err(StoreError::NotAStore(
-                "a SQLite database of another program".to_string(),
-            ));
+            return Err(StoreError::OtherProgram {
+                application_id: application,
+            });
         }
         if version > SCHEMA_VERSION {
             return Err(StoreError::Newer { found: version });
@@ -330,7 +330,6 @@ impl Store {
         let mut summary = IngestSummary::default();
         let tx = self.conn.transaction()?;
         let total = articles.len();
-        let crash_after = crash_point();
         let mut vocab = Vocab::new();
         let mut placer = incremental::Placer::new(&tx)?;
         // What became of each article, in input order, with the hash of
@@ -410,11 +409,6 @@ impl Store {
             )?;
             placements.push((placement(article.id, "added", None), Some(hash)));
             summary.added += 1;
-            let added_by_process = ADDED_BY_PROCESS.fetch_add(1, Ordering::Relaxed) + 1;
-            if crash_after == Some(added_by_process) {
-                // Stands in for a kill in the middle of a batch (tests only).
-                std::process::abort();
-            }
         }
         progress(total, total);
         let touched = std::mem::take(&mut placer.touched);
@@ -618,16 +612,6 @@ enum Fate {
     Refused(&'static str),
 }
 
-/// Articles this process has stored, for [`crash_point`].
-static ADDED_BY_PROCESS: AtomicUsize = AtomicUsize::new(0);
-
-/// A test hook: `CHORUS_CRASH_AFTER=N` aborts `ingest` when the process
-/// has stored N articles (counted across batches, so that a test can kill a
-/// later batch), before that batch commits, as a kill would.
-fn crash_point() -> Option<usize> {
-    std::env::var("CHORUS_CRASH_AFTER").ok()?.parse().ok()
-}
-
 /// A stable hash of an article's text (FNV-1a, 64 bits, over its words):
 /// the same text stored twice, however it was spaced, is stored once.
 pub fn content_hash(text: &str) -> String {
@@ -696,7 +680,8 @@ fn build_report(
         .collect::<Result<_, _>>()?;
     let input = StoryInput::story(format!("story-{story}"), articles);
     let report = pipeline.brief_stories(vec![input]);
-    let json = serde_json::to_string(&report).unwrap_or_default();
+    let json =
+        serde_json::to_string(&report).map_err(|source| StoreError::Report { story, source })?;
     let conflicts = report
         .stories
         .iter()
@@ -733,8 +718,8 @@ mod tests {
     }
 
     #[test]
-    fn ingest_is_idempotent_and_groups_stories() -> Result<(), StoreError> {
-        let dir = tempfile::tempdir().map_err(|e| StoreError::NotAStore(e.to_string()))?;
+    fn ingest_is_idempotent_and_groups_stories() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
         let path = dir.path().join("chorus.db");
         let mut store = Store::open(&path)?;
         let batch = vec![
@@ -772,8 +757,8 @@ mod tests {
     }
 
     #[test]
-    fn search_finds_stories_by_their_articles_words() -> Result<(), StoreError> {
-        let dir = tempfile::tempdir().map_err(|e| StoreError::NotAStore(e.to_string()))?;
+    fn search_finds_stories_by_their_articles_words() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
         let mut store = Store::open(&dir.path().join("chorus.db"))?;
         let summary = store.ingest(
             vec![
@@ -805,8 +790,8 @@ mod tests {
     }
 
     #[test]
-    fn a_first_version_store_is_migrated() -> Result<(), StoreError> {
-        let dir = tempfile::tempdir().map_err(|e| StoreError::NotAStore(e.to_string()))?;
+    fn a_first_version_store_is_migrated() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
         let path = dir.path().join("old.db");
         {
             let conn = Connection::open(&path)?;
@@ -866,9 +851,102 @@ mod tests {
         Ok(())
     }
 
+    /// What a batch changes, besides the article rows: for comparing a store
+    /// before and after a batch that failed.
+    fn state(store: &Store) -> Result<Vec<String>, rusqlite::Error> {
+        [
+            "SELECT count(*) || ' articles' FROM articles",
+            "SELECT count(*) || ' searchable' FROM article_search",
+            "SELECT group_concat(id || ':' || articles || ':' || headline || ':' \
+             || (report IS NULL), ' ') FROM stories",
+            "SELECT count(*) || ' terms ' || total(documents) FROM terms",
+            "SELECT count(*) || ' story terms ' || total(weight) FROM story_terms",
+        ]
+        .iter()
+        .map(|query| store.conn.query_row(query, [], |r| r.get(0)))
+        .collect()
+    }
+
     #[test]
-    fn clashing_ids_and_empty_articles_are_refused() -> Result<(), StoreError> {
-        let dir = tempfile::tempdir().map_err(|e| StoreError::NotAStore(e.to_string()))?;
+    fn a_batch_that_fails_midway_leaves_the_store_as_it_was()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let mut store = Store::open(&dir.path().join("chorus.db"))?;
+        store.ingest(
+            vec![article(
+                "a",
+                "Ferry crews in Port Elmer walked out over pay.",
+            )],
+            |_, _| {},
+        )?;
+        store.build_stale(10)?;
+        let before = state(&store)?;
+        // The third article's row is refused, after two of the batch were
+        // placed and written: the whole batch must go.
+        store.conn.execute_batch(
+            "CREATE TEMP TRIGGER refuse_c AFTER INSERT ON main.articles WHEN new.doc_id = 'c'
+             BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;",
+        )?;
+        let batch = vec![
+            article(
+                "b",
+                "A ferry strike over pay halted crossings from Port Elmer.",
+            ),
+            article(
+                "x",
+                "The Velmora central bank raised interest rates by half a point.",
+            ),
+            article(
+                "c",
+                "Ferry crossings to Marren Island stopped as crews struck.",
+            ),
+            article("d", "Inflation in Velmora slowed after the rate rise."),
+        ];
+        let failed = store.ingest(batch.clone(), |_, _| {});
+        assert!(matches!(failed, Err(StoreError::Sqlite(_))), "{failed:?}");
+        assert_eq!(state(&store)?, before);
+        store.conn.execute_batch("DROP TRIGGER refuse_c")?;
+        let summary = store.ingest(batch, |_, _| {})?;
+        assert_eq!((summary.added, summary.already_stored), (4, 0));
+        assert_eq!(store.article_count()?, 5);
+        Ok(())
+    }
+
+    #[test]
+    fn foreign_and_newer_files_are_refused_by_kind() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let text = dir.path().join("notes.db");
+        std::fs::write(&text, "these are my notes, not a database\n")?;
+        let err = Store::open(&text).err();
+        assert!(matches!(err, Some(StoreError::NotSqlite(_))), "{err:?}");
+        let source = err.as_ref().and_then(std::error::Error::source);
+        assert!(source.is_some_and(|s| s.to_string().contains("not a database")));
+
+        let other = dir.path().join("other.db");
+        Connection::open(&other)?.execute_batch("CREATE TABLE notes (text TEXT)")?;
+        let err = Store::open(&other).err();
+        assert!(
+            matches!(err, Some(StoreError::OtherProgram { application_id: 0 })),
+            "{err:?}"
+        );
+
+        let newer = dir.path().join("newer.db");
+        {
+            let conn = Connection::open(&newer)?;
+            conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+            conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)?;
+        }
+        let err = Store::open(&newer).err();
+        assert!(
+            matches!(err, Some(StoreError::Newer { found }) if found == SCHEMA_VERSION + 1),
+            "{err:?}"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn clashing_ids_and_empty_articles_are_refused() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
         let mut store = Store::open(&dir.path().join("chorus.db"))?;
         store.ingest(
             vec![article("a", "One text about ferries and strikes.")],

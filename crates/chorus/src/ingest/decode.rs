@@ -5,6 +5,8 @@
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
+use super::ReadErrorKind;
+
 /// Decoded text and what decoding had to do to get it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
@@ -20,7 +22,7 @@ const MAX_CONTROL_SHARE: f64 = 0.01;
 /// Decodes a file's bytes; `declared` is a charset label the file gave
 /// (an HTML `<meta charset>` or an XML declaration), used when the bytes
 /// are not UTF-8.
-pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, String> {
+pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, ReadErrorKind> {
     let mut notes = Vec::new();
     let text = if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
@@ -36,7 +38,7 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, String> {
         text.into_owned()
     } else {
         if bytes.iter().take(8192).any(|&b| b == 0) {
-            return Err("binary file (contains NUL bytes)".to_string());
+            return Err(ReadErrorKind::Binary { nul_bytes: true });
         }
         match std::str::from_utf8(bytes) {
             Ok(text) => text.to_string(),
@@ -59,10 +61,10 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, String> {
         }
     };
     if text.trim().is_empty() {
-        return Err("empty file".to_string());
+        return Err(ReadErrorKind::Empty);
     }
     if looks_binary(&text) {
-        return Err("binary file (mostly control characters)".to_string());
+        return Err(ReadErrorKind::Binary { nul_bytes: false });
     }
     let (text, repaired) = repair_mojibake(&text);
     if repaired > 0 {
@@ -228,10 +230,17 @@ mod tests {
 
     #[test]
     fn refuses_empty_and_binary() {
-        assert_eq!(decode(b"  \n", None).unwrap_err(), "empty file");
-        assert!(decode(b"ab\0cd", None).unwrap_err().starts_with("binary"));
+        assert!(matches!(decode(b"  \n", None), Err(ReadErrorKind::Empty)));
+        assert!(matches!(
+            decode(b"ab\0cd", None),
+            Err(ReadErrorKind::Binary { nul_bytes: true })
+        ));
         let noise: Vec<u8> = (0..400u32).map(|i| (i % 31) as u8 + 1).collect();
-        assert!(decode(&noise, None).unwrap_err().starts_with("binary"));
+        let err = decode(&noise, None).err().map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("binary file (mostly control characters)")
+        );
     }
 
     #[test]

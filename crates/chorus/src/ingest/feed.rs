@@ -4,17 +4,17 @@
 
 use crate::model::Article;
 
-use super::Limits;
 use super::decode::{decode, repair_mojibake};
 use super::html::{check_depth, declared_charset, html_to_text};
+use super::{Limits, ReadErrorKind};
 
 /// What one feed held: its entries as articles, and entries it had to skip.
 #[derive(Debug, Default)]
 pub struct ParsedFeed {
     /// One article per usable entry, in feed order.
     pub articles: Vec<Article>,
-    /// Problems with single entries, as messages.
-    pub problems: Vec<String>,
+    /// Problems with single entries.
+    pub problems: Vec<ReadErrorKind>,
 }
 
 /// Note attached to an article made from an entry's summary alone.
@@ -26,12 +26,12 @@ pub const SUMMARY_ONLY: &str = "feed entry with a summary only";
 /// encoding) and the XML declaration dropped, so that the feed parser only
 /// ever sees UTF-8: its own switching of encodings mid-stream panics on
 /// some malformed input.
-pub fn parse_feed(stem: &str, bytes: &[u8], limits: &Limits) -> Result<ParsedFeed, String> {
+pub fn parse_feed(stem: &str, bytes: &[u8], limits: &Limits) -> Result<ParsedFeed, ReadErrorKind> {
     let decoded = decode(bytes, declared_charset(bytes).as_deref())?;
     let text = without_xml_declaration(&decoded.text);
     check_depth(&text, limits)?;
     let feed =
-        feed_rs::parser::parse(text.as_bytes()).map_err(|e| format!("not a readable feed: {e}"))?;
+        feed_rs::parser::parse(text.as_bytes()).map_err(|e| ReadErrorKind::Feed(e.to_string()))?;
     let source = feed
         .title
         .as_ref()
@@ -58,7 +58,7 @@ pub fn parse_feed(stem: &str, bytes: &[u8], limits: &Limits) -> Result<ParsedFee
                 summary
             }
             (None, None) => {
-                parsed.problems.push(format!("entry {} has no text", n + 1));
+                parsed.problems.push(ReadErrorKind::EntryWithoutText(n + 1));
                 continue;
             }
         };
@@ -135,7 +135,12 @@ mod tests {
         let second = &parsed.articles[1];
         assert_eq!(second.text, "Water levels fell on Friday.");
         assert_eq!(second.notes, [SUMMARY_ONLY]);
-        assert_eq!(parsed.problems, ["entry 3 has no text"]);
+        assert!(
+            matches!(parsed.problems[..], [ReadErrorKind::EntryWithoutText(3)]),
+            "{:?}",
+            parsed.problems
+        );
+        assert_eq!(parsed.problems[0].to_string(), "entry 3 has no text");
     }
 
     #[test]
@@ -192,7 +197,10 @@ mod tests {
 
     #[test]
     fn garbage_is_an_error() {
-        assert!(parse_feed("x", b"not a feed at all", &Limits::default()).is_err());
+        assert!(matches!(
+            parse_feed("x", b"not a feed at all", &Limits::default()),
+            Err(ReadErrorKind::Feed(_))
+        ));
         // A truncated feed may parse in part or fail, but must not panic.
         let _ = parse_feed("x", b"<rss><channel><item><title>Cut", &Limits::default());
     }

@@ -10,7 +10,7 @@ use dom_smoothie::{Config, Readability, TextMode};
 
 use crate::model::Article;
 
-use super::Limits;
+use super::{Limits, ReadErrorKind};
 
 /// Elements that never have a closing tag, so never nest.
 const VOID_ELEMENTS: &[&str] = &[
@@ -19,7 +19,7 @@ const VOID_ELEMENTS: &[&str] = &[
 ];
 
 /// Reads one HTML page into an article; `id` is normally the file stem.
-pub fn parse_html(id: &str, markup: &str, limits: &Limits) -> Result<Article, String> {
+pub fn parse_html(id: &str, markup: &str, limits: &Limits) -> Result<Article, ReadErrorKind> {
     check_depth(markup, limits)?;
     let document = Document::from(markup);
     let canonical = attribute(&document, "link[rel~=canonical]", "href")
@@ -31,7 +31,7 @@ pub fn parse_html(id: &str, markup: &str, limits: &Limits) -> Result<Article, St
     };
     let mut notes = Vec::new();
     let mut reader = Readability::with_document(document.clone(), None, Some(config))
-        .map_err(|e| format!("cannot read the page: {e}"))?;
+        .map_err(|e| ReadErrorKind::Page(e.to_string()))?;
     let (title, text, source, date, url) = match reader.parse() {
         Ok(page) => (
             non_empty(page.title),
@@ -50,7 +50,7 @@ pub fn parse_html(id: &str, markup: &str, limits: &Limits) -> Result<Article, St
         }
     };
     if text.trim().is_empty() {
-        return Err("HTML page without text".to_string());
+        return Err(ReadErrorKind::PageWithoutText);
     }
     Ok(Article {
         id: id.to_string(),
@@ -92,13 +92,13 @@ pub fn declared_charset(bytes: &[u8]) -> Option<String> {
 
 /// Refuses markup nested deeper than the limit before any parser sees it
 /// (deep nesting exhausts recursive tree walks).
-pub fn check_depth(markup: &str, limits: &Limits) -> Result<(), String> {
+pub fn check_depth(markup: &str, limits: &Limits) -> Result<(), ReadErrorKind> {
     let depth = nesting_depth(markup);
     if depth > limits.max_depth {
-        return Err(format!(
-            "markup nested {depth} deep, over the limit of {} (--max-depth)",
-            limits.max_depth
-        ));
+        return Err(ReadErrorKind::TooDeep {
+            depth,
+            limit: limits.max_depth,
+        });
     }
     Ok(())
 }
@@ -228,9 +228,20 @@ mod tests {
             "<div>".repeat(10_000),
             "</div>".repeat(10_000)
         );
-        let err = parse_html("deep", &deep, &Limits::default()).unwrap_err();
-        assert!(err.contains("nested 10002 deep"), "{err}");
-        assert!(err.contains("--max-depth"));
+        let err = parse_html("deep", &deep, &Limits::default()).err();
+        assert!(
+            matches!(
+                err,
+                Some(ReadErrorKind::TooDeep {
+                    depth: 10002,
+                    limit: 512
+                })
+            ),
+            "{err:?}"
+        );
+        let message = err.map(|e| e.to_string()).unwrap_or_default();
+        assert!(message.contains("nested 10002 deep"), "{message}");
+        assert!(message.contains("--max-depth"));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use crate::model::{Article, StoryInput};
 
-use super::InputError;
+use super::{ReadError, ReadErrorKind};
 
 /// What one JSONL file held.
 #[derive(Debug, Default)]
@@ -16,7 +16,7 @@ pub struct ParsedJsonl {
     /// Cluster lines, one story each.
     pub stories: Vec<StoryInput>,
     /// Lines that could not be used.
-    pub errors: Vec<InputError>,
+    pub errors: Vec<ReadError>,
 }
 
 /// Parses JSONL content; `path` names the file in errors, `stem` makes ids.
@@ -29,11 +29,10 @@ pub fn parse_jsonl(path: &str, stem: &str, content: &str) -> ParsedJsonl {
         }
         match serde_json::from_str::<Value>(line) {
             Ok(value) => read_value(&mut parsed, path, stem, number, value),
-            Err(err) => parsed.errors.push(InputError {
-                path: path.to_string(),
-                line: Some(number),
-                message: format!("invalid JSON: {err}"),
-            }),
+            Err(err) => {
+                let error = ReadError::at_line(path, number, ReadErrorKind::Json(err));
+                parsed.errors.push(error);
+            }
         }
     }
     parsed
@@ -51,15 +50,9 @@ pub fn parse_values(path: &str, stem: &str, values: Vec<Value>) -> ParsedJsonl {
 
 /// One line's value: an article, a cluster, or an error naming the line.
 fn read_value(parsed: &mut ParsedJsonl, path: &str, stem: &str, number: usize, value: Value) {
-    let error = |message: String| InputError {
-        path: path.to_string(),
-        line: Some(number),
-        message,
-    };
+    let error = |kind: ReadErrorKind| ReadError::at_line(path, number, kind);
     let Value::Object(object) = value else {
-        parsed
-            .errors
-            .push(error("expected a JSON object".to_string()));
+        parsed.errors.push(error(ReadErrorKind::NotAnObject));
         return;
     };
     if object.contains_key("documents") {
@@ -73,7 +66,7 @@ fn read_value(parsed: &mut ParsedJsonl, path: &str, stem: &str, number: usize, v
                 }
                 parsed.stories.push(story);
             }
-            Err(message) => parsed.errors.push(error(message)),
+            Err(kind) => parsed.errors.push(error(kind)),
         }
     } else {
         match article(&object, format!("{stem}-{number}")) {
@@ -83,7 +76,7 @@ fn read_value(parsed: &mut ParsedJsonl, path: &str, stem: &str, number: usize, v
                 }
                 parsed.articles.push(article);
             }
-            Err(message) => parsed.errors.push(error(message)),
+            Err(kind) => parsed.errors.push(error(kind)),
         }
     }
 }
@@ -92,25 +85,32 @@ fn read_value(parsed: &mut ParsedJsonl, path: &str, stem: &str, number: usize, v
 fn cluster(
     object: &Map<String, Value>,
     default_id: &str,
-) -> Result<(StoryInput, Vec<String>), String> {
+) -> Result<(StoryInput, Vec<ReadErrorKind>), ReadErrorKind> {
     let id = id_field(object).unwrap_or_else(|| default_id.to_string());
     let Some(Value::Array(documents)) = object.get("documents") else {
-        return Err("\"documents\" must be an array of articles".to_string());
+        return Err(ReadErrorKind::FieldType {
+            field: "documents",
+            expected: "be an array of articles",
+        });
     };
     let mut articles = Vec::with_capacity(documents.len());
     let mut problems = Vec::new();
     for (i, document) in documents.iter().enumerate() {
         let parsed = match document {
             Value::Object(document) => article(document, format!("{id}-d{i}")),
-            _ => Err("not a JSON object".to_string()),
+            _ => Err(ReadErrorKind::NotAnObject),
         };
         match parsed {
             Ok(article) => articles.push(article),
-            Err(message) => problems.push(format!("cluster {id}, document {i}: {message}")),
+            Err(problem) => problems.push(ReadErrorKind::Document {
+                cluster: id.clone(),
+                index: i,
+                problem: Box::new(problem),
+            }),
         }
     }
     if articles.is_empty() {
-        return Err(format!("cluster {id} has no usable documents"));
+        return Err(ReadErrorKind::EmptyCluster(id));
     }
     let references = match object.get("summaries") {
         None | Some(Value::Null) => Vec::new(),
@@ -119,10 +119,18 @@ fn cluster(
             .map(|s| {
                 s.as_str()
                     .map(str::to_string)
-                    .ok_or_else(|| "\"summaries\" must hold strings".to_string())
+                    .ok_or(ReadErrorKind::FieldType {
+                        field: "summaries",
+                        expected: "hold strings",
+                    })
             })
             .collect::<Result<_, _>>()?,
-        Some(_) => return Err("\"summaries\" must be an array".to_string()),
+        Some(_) => {
+            return Err(ReadErrorKind::FieldType {
+                field: "summaries",
+                expected: "be an array",
+            });
+        }
     };
     let story = StoryInput {
         id,
@@ -133,14 +141,19 @@ fn cluster(
     Ok((story, problems))
 }
 
-fn article(object: &Map<String, Value>, default_id: String) -> Result<Article, String> {
+fn article(object: &Map<String, Value>, default_id: String) -> Result<Article, ReadErrorKind> {
     let text = match object.get("text") {
         Some(Value::String(text)) => text.clone(),
-        Some(_) => return Err("\"text\" must be a string".to_string()),
-        None => return Err("missing \"text\"".to_string()),
+        Some(_) => {
+            return Err(ReadErrorKind::FieldType {
+                field: "text",
+                expected: "be a string",
+            });
+        }
+        None => return Err(ReadErrorKind::MissingField("text")),
     };
     if text.trim().is_empty() {
-        return Err("article has no text".to_string());
+        return Err(ReadErrorKind::ArticleWithoutText);
     }
     Ok(Article {
         id: id_field(object).unwrap_or(default_id),
@@ -155,10 +168,13 @@ fn article(object: &Map<String, Value>, default_id: String) -> Result<Article, S
 
 /// A date the pipeline will not use; the article itself is kept (its date
 /// is shown as given).
-fn date_problem(article: &Article) -> Option<String> {
+fn date_problem(article: &Article) -> Option<ReadErrorKind> {
     let date = article.date.as_deref()?;
     let problem = super::publication_date_problem(date)?;
-    Some(format!("article {}: {problem}", article.id))
+    Some(ReadErrorKind::Date {
+        article: article.id.clone(),
+        problem,
+    })
 }
 
 fn id_field(object: &Map<String, Value>) -> Option<String> {
@@ -169,12 +185,18 @@ fn id_field(object: &Map<String, Value>) -> Option<String> {
     }
 }
 
-fn string_field(object: &Map<String, Value>, key: &str) -> Result<Option<String>, String> {
+fn string_field(
+    object: &Map<String, Value>,
+    key: &'static str,
+) -> Result<Option<String>, ReadErrorKind> {
     match object.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.trim().to_string())),
-        Some(_) => Err(format!("\"{key}\" must be a string or null")),
+        Some(_) => Err(ReadErrorKind::FieldType {
+            field: key,
+            expected: "be a string or null",
+        }),
     }
 }
 
@@ -243,12 +265,20 @@ not json
         assert_eq!(parsed.stories[0].references, ["Ref."]);
         let lines: Vec<_> = parsed.errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, [Some(3), Some(6), Some(7), Some(8)]);
-        assert!(parsed.errors[3].message.contains("cluster c2, document 0"));
+        assert!(matches!(parsed.errors[0].kind, ReadErrorKind::Json(_)));
         assert!(
             parsed.errors[0]
                 .to_string()
                 .starts_with("in.jsonl:3: invalid JSON")
         );
-        assert!(parsed.errors[1].message.contains("missing \"text\""));
+        assert!(matches!(
+            parsed.errors[1].kind,
+            ReadErrorKind::MissingField("text")
+        ));
+        assert!(matches!(parsed.errors[2].kind, ReadErrorKind::NotAnObject));
+        assert_eq!(
+            parsed.errors[3].to_string(),
+            "in.jsonl:8: cluster c2, document 0: article has no text"
+        );
     }
 }

@@ -3,18 +3,18 @@
 //! Plain-text articles, HTML pages, feed entries, article JSONL lines and
 //! stdin text are loose articles: together they make one story. Each line
 //! of cluster JSONL (the evaluation format) and each line of Multi-News
-//! text is a story of its own. A file that cannot be read becomes an
-//! [`InputError`] naming it (and the line), and the rest of the batch goes on.
+//! text is a story of its own. A file that cannot be read becomes a
+//! [`ReadError`] naming it (and the line), and the rest of the batch goes on.
 
 mod dates;
 pub mod decode;
+mod error;
 mod feed;
 mod html;
 mod jsonl;
 mod multinews;
 mod text;
 
-use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -23,33 +23,12 @@ use rustc_hash::FxHashSet;
 use crate::model::{Article, StoryInput};
 
 pub use dates::{PUBLICATION_YEARS, publication_date, publication_date_problem};
+pub use error::{ReadError, ReadErrorKind};
 pub use feed::{SUMMARY_ONLY, parse_feed};
 pub use html::{html_to_text, nesting_depth, parse_html};
 pub use jsonl::{parse_jsonl, parse_values};
 pub use multinews::parse_multinews;
 pub use text::{parse_text_article, split_headline};
-
-/// A problem with one input file or line; the batch carries on without it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InputError {
-    /// The file (or `<stdin>`).
-    pub path: String,
-    /// 1-based line, for line-oriented formats.
-    pub line: Option<usize>,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.path, line, self.message),
-            None => write!(f, "{}: {}", self.path, self.message),
-        }
-    }
-}
-
-impl std::error::Error for InputError {}
 
 /// What ingest read: stories, and the inputs it could not read.
 #[derive(Debug, Default)]
@@ -57,7 +36,7 @@ pub struct Ingested {
     /// Stories in input order; loose articles form the first one.
     pub stories: Vec<StoryInput>,
     /// One entry per unreadable file or line.
-    pub errors: Vec<InputError>,
+    pub errors: Vec<ReadError>,
     /// Files in folders that were passed over because of their extension.
     pub skipped: Vec<PathBuf>,
 }
@@ -145,7 +124,7 @@ pub struct Parsed {
     /// Stories the input defines itself (cluster lines, Multi-News lines).
     pub stories: Vec<StoryInput>,
     /// Problems, each naming the input.
-    pub errors: Vec<InputError>,
+    pub errors: Vec<ReadError>,
 }
 
 /// Reads one input's bytes as `format` (sniffed when `None`). `name` labels
@@ -158,11 +137,7 @@ pub fn parse_bytes(
     limits: &Limits,
 ) -> Parsed {
     let mut parsed = Parsed::default();
-    let fail = |message: String| InputError {
-        path: name.to_string(),
-        line: None,
-        message,
-    };
+    let fail = |kind: ReadErrorKind| ReadError::new(name, kind);
     let format = format.unwrap_or_else(|| Format::sniff(bytes));
     if format == Format::Feed {
         // Feeds decode themselves: their charset is declared in the XML.
@@ -171,7 +146,7 @@ pub fn parse_bytes(
                 parsed.articles = feed.articles;
                 parsed.errors.extend(feed.problems.into_iter().map(fail));
             }
-            Err(message) => parsed.errors.push(fail(message)),
+            Err(kind) => parsed.errors.push(fail(kind)),
         }
         return parsed;
     }
@@ -180,8 +155,8 @@ pub fn parse_bytes(
         .flatten();
     let decoded = match decode::decode(bytes, declared.as_deref()) {
         Ok(decoded) => decoded,
-        Err(message) => {
-            parsed.errors.push(fail(message));
+        Err(kind) => {
+            parsed.errors.push(fail(kind));
             return parsed;
         }
     };
@@ -199,7 +174,7 @@ pub fn parse_bytes(
                 article.notes = notes;
                 parsed.articles.push(article);
             }
-            Err(message) => parsed.errors.push(fail(message)),
+            Err(kind) => parsed.errors.push(fail(kind)),
         },
         Format::Jsonl => {
             let lines = parse_jsonl(name, stem, &content);
@@ -326,30 +301,23 @@ fn walk(
     out: &mut Ingested,
     visited: &mut FxHashSet<PathBuf>,
 ) {
-    let error = |message: String| InputError {
-        path: dir.display().to_string(),
-        line: None,
-        message,
-    };
+    let error = |kind: ReadErrorKind| ReadError::new(&dir.display().to_string(), kind);
     match dir.canonicalize() {
         Ok(real) => {
             if !visited.insert(real.clone()) {
-                out.errors.push(error(format!(
-                    "folder loop: {} was already read (a symbolic link points back into the tree)",
-                    real.display()
-                )));
+                out.errors.push(error(ReadErrorKind::FolderLoop(real)));
                 return;
             }
         }
         Err(err) => {
-            out.errors.push(error(format!("cannot read folder: {err}")));
+            out.errors.push(error(ReadErrorKind::ReadFolder(err)));
             return;
         }
     }
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(err) => {
-            out.errors.push(error(format!("cannot read folder: {err}")));
+            out.errors.push(error(ReadErrorKind::ReadFolder(err)));
             return;
         }
     };
@@ -373,23 +341,18 @@ fn walk(
 
 /// Reads a file (or stdin) whole, refusing anything over the size limit
 /// before reading it.
-fn read_input(path: &Path, limits: &Limits) -> Result<(String, Vec<u8>), InputError> {
+fn read_input(path: &Path, limits: &Limits) -> Result<(String, Vec<u8>), ReadError> {
     let name = if path.as_os_str() == "-" {
         "<stdin>".to_string()
     } else {
         path.display().to_string()
     };
-    let fail = |message: String| InputError {
-        path: name.clone(),
-        line: None,
-        message,
-    };
+    let fail = |kind: ReadErrorKind| ReadError::new(&name, kind);
     let too_large = |size: u64| {
-        fail(format!(
-            "{} is over the limit of {} (--max-file-size)",
-            human_size(size),
-            human_size(limits.max_file_bytes)
-        ))
+        fail(ReadErrorKind::TooLarge {
+            size,
+            limit: limits.max_file_bytes,
+        })
     };
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
@@ -397,9 +360,9 @@ fn read_input(path: &Path, limits: &Limits) -> Result<(String, Vec<u8>), InputEr
             .lock()
             .take(limits.max_file_bytes + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| fail(format!("cannot read: {e}")))?;
+            .map_err(|e| fail(ReadErrorKind::Read(e)))?;
     } else {
-        let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot open: {e}")))?;
+        let file = std::fs::File::open(path).map_err(|e| fail(ReadErrorKind::Open(e)))?;
         if let Ok(metadata) = file.metadata()
             && metadata.len() > limits.max_file_bytes
         {
@@ -407,21 +370,12 @@ fn read_input(path: &Path, limits: &Limits) -> Result<(String, Vec<u8>), InputEr
         }
         file.take(limits.max_file_bytes + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| fail(format!("cannot read: {e}")))?;
+            .map_err(|e| fail(ReadErrorKind::Read(e)))?;
     }
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(too_large(bytes.len() as u64));
     }
     Ok((name, bytes))
-}
-
-fn human_size(bytes: u64) -> String {
-    const MIB: f64 = 1024.0 * 1024.0;
-    if bytes as f64 >= MIB {
-        format!("{:.1} MiB", bytes as f64 / MIB)
-    } else {
-        format!("{bytes} bytes")
-    }
 }
 
 /// Builds an article with only an id and a body.
@@ -458,18 +412,9 @@ mod tests {
     }
 
     #[test]
-    fn error_names_file_and_line() {
-        let err = InputError {
-            path: "a.jsonl".into(),
-            line: Some(3),
-            message: "bad".into(),
-        };
-        assert_eq!(err.to_string(), "a.jsonl:3: bad");
-    }
-
-    #[test]
     fn parse_bytes_reports_by_name() {
         let parsed = parse_bytes("x.txt", "x", b"", Some(Format::Text), &Limits::default());
+        assert!(matches!(parsed.errors[0].kind, ReadErrorKind::Empty));
         assert_eq!(parsed.errors[0].to_string(), "x.txt: empty file");
         let parsed = parse_bytes(
             "x.txt",
