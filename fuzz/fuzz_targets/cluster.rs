@@ -7,7 +7,7 @@
 
 use chorus::ingest::parse_text_article;
 use chorus::model::Article;
-use chorus::terms::Vocab;
+use chorus::prepare::terms::Vocab;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -6,8 +6,8 @@
 
 use chorus::compare::compare;
 use chorus::model::{Article, FactStatus, StoryInput};
-use chorus::summarize::Story;
-use chorus::terms::Vocab;
+use chorus::prepare::Story;
+use chorus::prepare::terms::Vocab;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -4,9 +4,9 @@
 //! (including the ends of the calendar) never panics.
 #![no_main]
 
-use chorus::compare::dates::{dates, times};
-use chorus::compare::quantity::quantities;
-use chorus::compare::tokens::tokenize;
+use chorus::scan::dates::{dates, times};
+use chorus::scan::quantity::quantities;
+use chorus::scan::tokens::tokenize;
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
 

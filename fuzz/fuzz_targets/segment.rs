@@ -2,9 +2,9 @@
 //! trimmed, and a piece of the input.
 #![no_main]
 
-use chorus::clean::clean;
+use chorus::prepare::clean::clean;
 use chorus::model::Article;
-use chorus::segment::segment;
+use chorus::prepare::segment::segment;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -52,6 +52,7 @@ mod pipeline;
 pub mod prepare;
 pub mod render;
 pub mod report;
+pub mod scan;
 pub mod summarize;
 
 pub use ingest::{Ingested, Limits, Parsed, ingest_paths, read_each};

@@ -14,9 +14,9 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::lexicon::{self, NOT_NAME, ORGANIZATION, PLACE, REPORTING, TITLE};
-use super::tokens::{Sentence, Token, TokenKind};
 use crate::model::{Entity, EntityKind};
+use crate::scan::lexicon::{self, NOT_NAME, ORGANIZATION, PLACE, REPORTING, TITLE};
+use crate::scan::tokens::{Sentence, Token, TokenKind};
 
 const GAZETTEER: &str = include_str!("gazetteer.tsv");
 
@@ -613,7 +613,7 @@ mod tests {
     use super::*;
 
     fn sentences(texts: &[(usize, &'static str)]) -> Vec<Sentence<'static>> {
-        super::super::tokens::sentences_static(texts)
+        crate::scan::tokens::sentences_static(texts)
     }
 
     #[test]

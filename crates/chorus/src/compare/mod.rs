@@ -7,14 +7,10 @@
 //! quotes and names; `facts` groups the claims across sources; the
 //! timeline, quotes, entities and each source's unique sentences follow.
 
-pub mod dates;
 pub(crate) mod entities;
 pub(crate) mod facts;
-pub(crate) mod lexicon;
-pub mod quantity;
 pub(crate) mod quotes;
 pub(crate) mod stems;
-pub mod tokens;
 pub(crate) mod unique;
 
 use chrono::NaiveDate;
@@ -23,11 +19,12 @@ use rustc_hash::FxHashMap;
 use crate::ingest::publication_date;
 use crate::model::{Bound, Entity, Fact, FactKind, Quote, TimelineEvent, UniqueContent};
 use crate::prepare::Story;
-use dates::{DateMention, TimeMention};
+use crate::scan::dates::{self, DateMention, TimeMention};
+use crate::scan::lexicon;
+use crate::scan::quantity::{self, Quantity};
+use crate::scan::tokens::{Sentence, Token, tokenize};
 use facts::Mention;
-use quantity::Quantity;
 use stems::{Stems, content_word};
-use tokens::{Sentence, Token, tokenize};
 
 /// Everything the compare stage finds in one story.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -466,8 +463,8 @@ fn timeline(
 
 #[cfg(test)]
 mod tests {
-    use super::tokens::tokenize_static;
     use super::*;
+    use crate::scan::tokens::tokenize_static;
 
     #[test]
     fn events_named_near_figures() {

@@ -10,8 +10,8 @@
 
 use super::entities::Entities;
 use super::stems::Stems;
-use super::tokens::{Sentence, Token, TokenKind};
 use crate::model::{EntityKind, Quote, QuoteVariant};
+use crate::scan::tokens::{Sentence, Token, TokenKind};
 
 /// Quotes shorter than this are scare quotes or titles, not speech.
 const MIN_QUOTE_WORDS: usize = 3;
@@ -115,7 +115,7 @@ fn spans(tokens: &[Token]) -> Vec<Span> {
 fn is_title(inside: &[Token]) -> bool {
     let words: Vec<&Token> = inside
         .iter()
-        .filter(|t| t.kind == TokenKind::Word && !t.has(super::lexicon::FUNCTION))
+        .filter(|t| t.kind == TokenKind::Word && !t.has(crate::scan::lexicon::FUNCTION))
         .collect();
     (2..=8).contains(&words.len()) && words.iter().all(|t| t.capitalized())
 }
@@ -200,7 +200,7 @@ fn lower<'t>(token: &'t Token) -> &'t str {
 }
 
 fn is_reporting(token: &Token) -> bool {
-    token.has(super::lexicon::REPORTING)
+    token.has(crate::scan::lexicon::REPORTING)
 }
 
 /// The entity (index) who says the quote at tokens `open..close`.
@@ -431,7 +431,7 @@ mod tests {
     use super::*;
 
     fn run(texts: &[(usize, &'static str)]) -> Vec<Quote> {
-        let sentences = super::super::tokens::sentences_static(texts);
+        let sentences = crate::scan::tokens::sentences_static(texts);
         let ids: Vec<String> = (0..5).map(|i| format!("d{i}")).collect();
         let found = entities(&sentences, &ids);
         quotes(&sentences, &found, &ids, &mut Stems::default()).0

@@ -3,9 +3,9 @@
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon;
-use super::tokens::{Token, TokenKind};
 use crate::prepare::terms::porter_stem;
+use crate::scan::lexicon;
+use crate::scan::tokens::{Token, TokenKind};
 
 /// Interns context stems for cheap set comparisons; stemming is cached
 /// per word, as most words come back many times in a story.

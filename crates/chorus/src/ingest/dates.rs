@@ -9,7 +9,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::compare::dates::written_date;
+use crate::scan::dates::written_date;
 
 /// Years a news article can be published in; a date outside them is a
 /// typo or a placeholder, and would anchor every relative date wrongly.

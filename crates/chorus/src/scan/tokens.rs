@@ -48,7 +48,7 @@ pub struct Token<'a> {
     /// the scanners compare every token against word lists and must not
     /// allocate to do so.
     lower: &'a str,
-    /// What the word can start or signal (flags from `compare::lexicon`).
+    /// What the word can start or signal (flags from `scan::lexicon`).
     pub flags: u16,
 }
 
