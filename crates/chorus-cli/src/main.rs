@@ -386,7 +386,7 @@ fn eval(args: EvalArgs) -> Result<bool> {
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("cannot read {}", path.display()))?;
-            Weights::from_json(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+            Weights::from_json(&text).with_context(|| format!("{}", path.display()))?
         }
         None => Weights::default(),
     };
@@ -555,8 +555,7 @@ fn eval_cluster(args: EvalClusterArgs) -> Result<bool> {
 fn eval_facts(args: EvalFactsArgs) -> Result<bool> {
     let text = std::fs::read_to_string(&args.labels)
         .with_context(|| format!("cannot read {}", args.labels.display()))?;
-    let labels = chorus_eval::facts::read_labels(&text, &args.labels.display().to_string())
-        .map_err(anyhow::Error::msg)?;
+    let labels = chorus_eval::facts::read_labels(&text, &args.labels.display().to_string())?;
     let ingested = ingest_paths(&args.data, &args.limits.limits());
     let clean = report_problems(&ingested);
     let result = chorus_eval::facts::evaluate(ingested.stories, &labels);

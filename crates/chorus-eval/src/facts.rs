@@ -293,12 +293,31 @@ fn score_cluster(story: &Story, comparison: Comparison, label: &ClusterLabels) -
 }
 
 /// Reads a label file: one JSON object per line; blank lines skipped.
-pub fn read_labels(text: &str, name: &str) -> Result<Vec<ClusterLabels>, String> {
+pub fn read_labels(text: &str, name: &str) -> Result<Vec<ClusterLabels>, LabelsError> {
     text.lines()
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(n, line)| serde_json::from_str(line).map_err(|e| format!("{name}:{}: {e}", n + 1)))
+        .map(|(n, line)| {
+            serde_json::from_str(line).map_err(|problem| LabelsError {
+                file: name.to_string(),
+                line: n + 1,
+                problem,
+            })
+        })
         .collect()
+}
+
+/// A line of a label file that is not a labelled cluster.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}:{line}: {problem}")]
+pub struct LabelsError {
+    /// The label file.
+    pub file: String,
+    /// The line, from 1.
+    pub line: usize,
+    /// What is wrong with it (the message says it; it is not a separate
+    /// cause).
+    pub problem: serde_json::Error,
 }
 
 #[cfg(test)]
@@ -324,6 +343,7 @@ mod tests {
     fn label_lines_name_their_line() {
         let text = "{\"cluster\": \"a\", \"conflicts\": [], \"quotes\": []}\n\nnot json\n";
         let error = read_labels(text, "labels.jsonl").unwrap_err();
-        assert!(error.starts_with("labels.jsonl:3:"), "{error}");
+        assert_eq!((error.file.as_str(), error.line), ("labels.jsonl", 3));
+        assert!(error.to_string().starts_with("labels.jsonl:3:"), "{error}");
     }
 }

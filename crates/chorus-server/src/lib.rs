@@ -6,6 +6,8 @@
 //! database, never joined to a file path. Every page is server-side HTML
 //! with its style inline: nothing is fetched from elsewhere.
 
+#![warn(missing_docs)]
+
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};

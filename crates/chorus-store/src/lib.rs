@@ -14,6 +14,8 @@
 //! would cost more than all the rest of ingesting. Articles' headlines and
 //! text are indexed for full-text search (FTS5) as they are stored.
 
+#![warn(missing_docs)]
+
 mod incremental;
 
 use std::path::Path;

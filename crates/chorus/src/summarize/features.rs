@@ -98,23 +98,35 @@ impl Weights {
     }
 
     /// Reads weights from a JSON object keyed by feature name.
-    pub fn from_json(text: &str) -> Result<Weights, String> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| format!("invalid weights JSON: {e}"))?;
+    pub fn from_json(text: &str) -> Result<Weights, WeightsError> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(WeightsError::Json)?;
         let object = value
             .get("weights")
             .and_then(|w| w.as_object())
-            .ok_or("weights file needs a \"weights\" object")?;
+            .ok_or(WeightsError::NoWeights)?;
         let mut weights = [0.0; FEATURE_NAMES.len()];
         for (slot, name) in weights.iter_mut().zip(FEATURE_NAMES) {
             *slot = object
                 .get(name)
                 .and_then(|v| v.as_f64())
-                .ok_or_else(|| format!("weights file lacks feature {name:?}"))?
-                as f32;
+                .ok_or(WeightsError::MissingFeature(name))? as f32;
         }
         Ok(Weights(weights))
     }
+}
+
+/// Why a weights file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum WeightsError {
+    /// The text is not JSON.
+    #[error("invalid weights JSON")]
+    Json(#[source] serde_json::Error),
+    /// There is no `"weights"` object.
+    #[error("weights file needs a \"weights\" object")]
+    NoWeights,
+    /// A feature has no numeric weight.
+    #[error("weights file lacks feature {0:?}")]
+    MissingFeature(&'static str),
 }
 
 /// Computes every sentence's features (flat order of the story index).
@@ -331,6 +343,14 @@ mod tests {
     #[test]
     fn missing_feature_is_an_error() {
         let err = Weights::from_json(r#"{"weights":{"bias":1}}"#).unwrap_err();
-        assert!(err.contains("lead"), "{err}");
+        assert!(matches!(err, WeightsError::MissingFeature("lead")), "{err}");
+        assert!(matches!(
+            Weights::from_json("{"),
+            Err(WeightsError::Json(_))
+        ));
+        assert!(matches!(
+            Weights::from_json("{}"),
+            Err(WeightsError::NoWeights)
+        ));
     }
 }

@@ -15,7 +15,9 @@ use crate::model::SentenceRef;
 use crate::prepare::Story;
 use crate::prepare::index::StoryIndex;
 
-pub use features::{FEATURE_NAMES, Features, Weights, features, opens_with_connective};
+pub use features::{
+    FEATURE_NAMES, Features, Weights, WeightsError, features, opens_with_connective,
+};
 
 /// How long a summary may be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
