@@ -18,16 +18,22 @@ pub fn chorus(args: &[&str]) -> Output {
         .expect("chorus runs")
 }
 
-pub fn chorus_with_stdin(args: &[&str], stdin: &str) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chorus"))
+/// chorus started from the workspace root with its stdin, stdout and
+/// stderr piped, for tests that talk to it while it runs.
+pub fn spawn_chorus(args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_chorus"))
         .args(args)
         .current_dir(workspace_root())
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
-        .expect("chorus starts");
+        .expect("chorus starts")
+}
+
+pub fn chorus_with_stdin(args: &[&str], stdin: &str) -> Output {
+    use std::io::Write;
+    let mut child = spawn_chorus(args);
     child
         .stdin
         .take()
