@@ -8,8 +8,8 @@ use chorus_store::StoredStory;
 
 use crate::Format;
 
-/// "1 article", "2 articles".
-fn count(n: usize, noun: &str) -> String {
+/// "1 article", "2 articles", "3 new stories".
+pub fn count(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else if let Some(stem) = noun.strip_suffix('y') {
@@ -233,6 +233,13 @@ mod tests {
             md.contains("\\<script\\>x\\</script\\> & \\*more\\*"),
             "{md}"
         );
+    }
+
+    #[test]
+    fn new_stories_are_counted() {
+        assert_eq!(count(1, "new story"), "1 new story");
+        assert_eq!(count(3, "new story"), "3 new stories");
+        assert_eq!(count(0, "story"), "0 stories");
     }
 
     #[test]

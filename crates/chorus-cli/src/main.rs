@@ -692,12 +692,12 @@ fn ingest(args: IngestArgs) -> Result<bool> {
         format!("{}\n", serde_json::to_string_pretty(&summary)?)
     } else {
         format!(
-            "{} added, {} already stored; {} new stories, {} updated; {} stories in {}\n",
+            "{} added, {} already stored; {}, {} updated; {} in {}\n",
             summary.added,
             summary.already_stored,
-            summary.new_stories,
+            listing::count(summary.new_stories, "new story"),
             summary.updated_stories,
-            summary.stories,
+            listing::count(summary.stories, "story"),
             args.db.display()
         )
     };
