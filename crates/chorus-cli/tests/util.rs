@@ -106,3 +106,10 @@ pub fn ids_of_strings(list: &serde_json::Value) -> Vec<&str> {
 /// One sentence that any reader turns into a one-sentence brief.
 pub const BODY: &str =
     "The city bridge reopened on Friday after two years of repairs, officials said.";
+
+/// Characters a terminal acts on (control characters but newline and tab).
+pub fn terminal_controls(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|c| c.is_control() && *c != '\n' && *c != '\t')
+        .collect()
+}

@@ -5,6 +5,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::scan::controls::escape_controls;
+
 /// A problem with one input file or line; the batch carries on without it.
 ///
 /// Displayed as `path:line: what is wrong` (`path: …` when there is no
@@ -43,10 +45,13 @@ impl ReadError {
 
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.path, line, self.kind),
-            None => write!(f, "{}: {}", self.path, self.kind),
-        }
+        let message = match self.line {
+            Some(line) => format!("{}:{}: {}", self.path, line, self.kind),
+            None => format!("{}: {}", self.path, self.kind),
+        };
+        // A file name, an id or a date may hold control codes; a message
+        // is printed, so they are written out rather than obeyed.
+        f.write_str(&escape_controls(&message))
     }
 }
 
@@ -194,6 +199,22 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "big.txt: 200.0 MiB is over the limit of 10 bytes (--max-file-size)"
+        );
+    }
+
+    #[test]
+    fn control_codes_in_messages_are_written_out() {
+        let err = ReadError::at_line(
+            "dir/\u{1b}]0;title\u{7}.jsonl",
+            2,
+            ReadErrorKind::Date {
+                article: "a\u{9b}1m".to_string(),
+                problem: "date \"x\u{1b}[2J\" is not a date".to_string(),
+            },
+        );
+        assert_eq!(
+            err.to_string(),
+            "dir/\\x1b]0;title\\x07.jsonl:2: article a\\u{9b}1m: date \"x\\x1b[2J\" is not a date"
         );
     }
 

@@ -5,11 +5,17 @@
 //! of cluster JSONL (the evaluation format) and each line of Multi-News
 //! text is a story of its own. A file that cannot be read becomes a
 //! [`ReadError`] naming it (and the line), and the rest of the batch goes on.
+//!
+//! Every article read through [`parse_bytes`], [`parse_values`],
+//! [`ingest_paths`] or [`read_each`] leaves without terminal control codes
+//! (escape sequences, C0 and C1 control characters) in any of its fields;
+//! its notes say how many were removed.
 
 mod dates;
 pub mod decode;
 mod error;
 mod feed;
+mod finish;
 mod html;
 mod jsonl;
 mod multinews;
@@ -148,6 +154,7 @@ pub fn parse_bytes(
             }
             Err(kind) => parsed.errors.push(fail(kind)),
         }
+        parsed.articles.iter_mut().for_each(finish::finish_article);
         return parsed;
     }
     let declared = (format == Format::Html)
@@ -177,14 +184,18 @@ pub fn parse_bytes(
             Err(kind) => parsed.errors.push(fail(kind)),
         },
         Format::Jsonl => {
+            // Finished line by line, before their dates are checked.
             let lines = parse_jsonl(name, stem, &content);
             parsed.errors = lines.errors;
             parsed.articles = lines.articles;
             parsed.stories = lines.stories;
+            return parsed;
         }
         Format::MultiNews => parsed.stories = parse_multinews(stem, &content),
         Format::Feed => unreachable!("feeds are parsed from bytes above"),
     }
+    parsed.articles.iter_mut().for_each(finish::finish_article);
+    parsed.stories.iter_mut().for_each(finish::finish_story);
     parsed
 }
 
@@ -196,6 +207,7 @@ pub fn ingest_paths(paths: &[PathBuf], limits: &Limits) -> Ingested {
         loose: true,
         ..StoryInput::default()
     };
+    finish::finish_story(&mut loose);
     out.skipped = read_each(paths, limits, |file| {
         out.errors.extend(file.errors);
         loose.articles.extend(file.articles);
@@ -409,6 +421,69 @@ mod tests {
             Format::sniff(br#"{"version":"https://jsonfeed.org/version/1.1"}"#),
             Format::Feed
         );
+    }
+
+    #[test]
+    fn every_format_strips_control_codes() {
+        let body = "The bridge reopened on Friday after repairs, officials said, \
+                    and traffic was light all afternoon across the river.";
+        let rss = format!(
+            "<rss version=\"2.0\"><channel><title>Wire&#x1b;[1m</title><item>\
+             <title>T&#x1b;[2J</title><description>{body}&#x1b;]0;t&#x7;</description>\
+             </item></channel></rss>"
+        );
+        let html = format!(
+            "<html><head><title>T&#x1b;[2J</title></head><body><article>\
+             <p>{body}&#x1b;[41m</p><p>{body}</p></article></body></html>"
+        );
+        // (format, content, codes removed)
+        let cases = [
+            // Long enough not to be taken for binary (over 1% control codes).
+            (
+                Format::Text,
+                format!("T\u{1b}[2J\n\n{body}\u{9b}41m {body}"),
+                2,
+            ),
+            (Format::Html, html, 2),
+            (Format::Feed, rss, 3),
+            (
+                Format::MultiNews,
+                format!("{body}\u{1b}[1m ||||| {body}"),
+                1,
+            ),
+            (
+                Format::Jsonl,
+                format!("{{\"text\":\"{body}\\u001b[2J\"}}"),
+                1,
+            ),
+        ];
+        for (format, content, removed) in cases {
+            let parsed = parse_bytes(
+                "x",
+                "x",
+                content.as_bytes(),
+                Some(format),
+                &Limits::default(),
+            );
+            let articles: Vec<&Article> = parsed
+                .articles
+                .iter()
+                .chain(parsed.stories.iter().flat_map(|s| &s.articles))
+                .collect();
+            assert!(!articles.is_empty(), "{format:?}: {:?}", parsed.errors);
+            let article = articles[0];
+            let fields = format!("{article:?}");
+            assert!(
+                !fields.contains("\\u{1b}") && !fields.contains("\\u{9b}"),
+                "{format:?}: {fields}"
+            );
+            let note = format!("removed {removed} terminal control code");
+            assert!(
+                article.notes.iter().any(|n| n.starts_with(&note)),
+                "{format:?}: {:?}",
+                article.notes
+            );
+        }
     }
 
     #[test]
