@@ -156,6 +156,76 @@ fn nothing_readable_is_an_error() {
     assert!(stderr(&missing).contains("no/such/file.txt: cannot open"));
 }
 
+/// Named pipes, in a folder or named directly, and a device that never
+/// ends: each named and passed over, the rest read, and no run waits.
+#[cfg(unix)]
+#[test]
+fn special_files_are_named_and_skipped() {
+    let limit = std::time::Duration::from_secs(30);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("reports");
+    std::fs::create_dir(&folder).expect("folder");
+    write(&folder, "fine.txt", BODY.as_bytes());
+    make_fifo(&folder.join("pipe.txt"));
+    make_fifo(&folder.join("pipe"));
+    let _socket =
+        std::os::unix::net::UnixListener::bind(folder.join("socket.txt")).expect("socket");
+    let direct = dir.path().join("direct.txt");
+    make_fifo(&direct);
+    let folder = folder.to_str().expect("utf-8 path");
+    let direct = direct.to_str().expect("utf-8 path");
+    let expect_named = |output: &std::process::Output| {
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(output));
+        let errors = stderr(output);
+        for name in ["reports/pipe.txt", "reports/pipe", "direct.txt"] {
+            assert!(
+                errors.contains(&format!(
+                    "{name}: a named pipe (FIFO), not a regular file; skipped"
+                )),
+                "{name} named: {errors}"
+            );
+        }
+        assert!(
+            errors.contains("/dev/zero: a character device, not a regular file; skipped"),
+            "{errors}"
+        );
+        assert!(
+            errors.contains("reports/socket.txt: a socket, not a regular file; skipped"),
+            "{errors}"
+        );
+    };
+
+    let args = ["summarize", folder, direct, "/dev/zero", "--format", "json"];
+    let summarized = chorus_within(&args, limit);
+    expect_named(&summarized);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&summarized)).expect("JSON");
+    assert_eq!(ids_of(&report["documents"]), ["fine"]);
+    assert_eq!(report["stories"][0]["summary"][0]["text"], BODY);
+
+    let clustered = chorus_within(&["cluster", folder, direct, "/dev/zero"], limit);
+    expect_named(&clustered);
+    assert!(
+        stdout(&clustered).starts_with("1 article, 1 story\n"),
+        "{}",
+        stdout(&clustered)
+    );
+
+    let db = dir.path().join("chorus.db");
+    let db = db.to_str().expect("utf-8 path");
+    let ingested = chorus_within(&["ingest", folder, direct, "/dev/zero", "--db", db], limit);
+    expect_named(&ingested);
+    assert!(
+        stdout(&ingested).starts_with("1 added, 0 already stored; 1 new story, "),
+        "{}",
+        stdout(&ingested)
+    );
+
+    // stdin is still read when asked for by `-`.
+    let piped = chorus_with_stdin(&["summarize", "-", "--format", "json"], BODY);
+    assert!(piped.status.success(), "{}", stderr(&piped));
+    assert!(stdout(&piped).contains("The city bridge reopened"));
+}
+
 /// Escape sequences and C0/C1 control characters in a text file, a JSONL
 /// article and a web page: none reaches the terminal, the store or the
 /// fact scanner, and each article's notes say what was removed.

@@ -72,6 +72,13 @@ pub enum ReadErrorKind {
     /// The file or stdin could not be read.
     #[error("cannot read: {0}")]
     Read(#[source] std::io::Error),
+    /// A named pipe, socket or device: reading one could wait forever or
+    /// never end, so it is not read (stdin is read when named `-`).
+    #[error("{kind}, not a regular file; skipped")]
+    NotARegularFile {
+        /// What it is.
+        kind: SpecialFile,
+    },
     /// A folder could not be listed.
     #[error("cannot read folder: {0}")]
     ReadFolder(#[source] std::io::Error),
@@ -171,6 +178,33 @@ pub enum ReadErrorKind {
     },
 }
 
+/// What a path that is neither a regular file nor a folder is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpecialFile {
+    /// A named pipe (FIFO): a read waits until something writes to it.
+    NamedPipe,
+    /// A Unix domain socket.
+    Socket,
+    /// A character device (`/dev/zero` never ends, a terminal waits).
+    CharacterDevice,
+    /// A block device (a disk).
+    BlockDevice,
+    /// Anything else the system reports that is not a file.
+    Other,
+}
+
+impl fmt::Display for SpecialFile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            SpecialFile::NamedPipe => "a named pipe (FIFO)",
+            SpecialFile::Socket => "a socket",
+            SpecialFile::CharacterDevice => "a character device",
+            SpecialFile::BlockDevice => "a block device",
+            SpecialFile::Other => "a special file",
+        })
+    }
+}
+
 /// Bytes as people read them: "10 bytes", "64.0 MiB".
 fn human_size(bytes: u64) -> String {
     const MIB: f64 = 1024.0 * 1024.0;
@@ -215,6 +249,16 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "dir/\\x1b]0;title\\x07.jsonl:2: article a\\u{9b}1m: date \"x\\x1b[2J\" is not a date"
+        );
+        let err = ReadError::new(
+            "pipe.txt",
+            ReadErrorKind::NotARegularFile {
+                kind: SpecialFile::NamedPipe,
+            },
+        );
+        assert_eq!(
+            err.to_string(),
+            "pipe.txt: a named pipe (FIFO), not a regular file; skipped"
         );
     }
 
