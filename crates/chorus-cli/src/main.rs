@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use chorus::ingest::{Ingested, Limits, ingest_paths};
 use chorus::render::{OutputFormat, render};
+use chorus::scan::controls::escape_controls;
 use chorus::summarize::{System, Weights};
 use chorus_eval::evaluate;
 use chorus_eval::rouge::RougeScores;
@@ -319,22 +320,29 @@ fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(2),
         Err(err) => {
-            eprintln!("chorus: {err:#}");
+            complain(&format!("{err:#}"));
             ExitCode::from(2)
         }
     }
 }
 
+/// Prints a problem on stderr. File names, ids and dates in it come from
+/// the input, so control codes in them are written out (`\x1b`) rather
+/// than sent to the terminal.
+fn complain(message: &str) {
+    eprintln!("chorus: {}", escape_controls(message));
+}
+
 /// Prints every input problem; returns whether there were none.
 fn report_problems(ingested: &Ingested) -> bool {
     for error in &ingested.errors {
-        eprintln!("chorus: {error}");
+        complain(&error.to_string());
     }
     for path in &ingested.skipped {
-        eprintln!(
-            "chorus: {}: skipped (not a format chorus reads: .txt, .html, .xml, .rss, .atom, .json, .jsonl, .src)",
+        complain(&format!(
+            "{}: skipped (not a format chorus reads: .txt, .html, .xml, .rss, .atom, .json, .jsonl, .src)",
             path.display()
-        );
+        ));
     }
     ingested.errors.is_empty()
 }
@@ -560,7 +568,7 @@ fn eval_facts(args: EvalFactsArgs) -> Result<bool> {
     let clean = report_problems(&ingested);
     let result = chorus_eval::facts::evaluate(ingested.stories, &labels);
     for missing in &result.missing {
-        eprintln!("chorus: labelled cluster {missing} is not in the data");
+        complain(&format!("labelled cluster {missing} is not in the data"));
     }
     if result.clusters == 0 {
         bail!("no labelled cluster found in the data");
@@ -623,7 +631,7 @@ fn open_store(path: &std::path::Path) -> Result<chorus_store::Store> {
     let mut bar: Option<indicatif::ProgressBar> = None;
     let store = chorus_store::Store::open_noticing(path, |migrating| match migrating {
         Migrating::Started { notice, steps } => {
-            eprintln!("chorus: {}: {notice}", path.display());
+            complain(&format!("{}: {notice}", path.display()));
             bar = Some(on_terminal(
                 indicatif::ProgressBar::new(steps),
                 "{wide_bar} {percent}% (eta {eta})",
@@ -685,20 +693,20 @@ fn ingest(args: IngestArgs) -> Result<bool> {
         skipped,
     });
     for refused in &summary.refused {
-        eprintln!("chorus: {}: not stored: {}", refused.id, refused.reason);
+        complain(&format!("{}: not stored: {}", refused.id, refused.reason));
         clean = false;
     }
     let printed = if args.json {
         format!("{}\n", serde_json::to_string_pretty(&summary)?)
     } else {
         format!(
-            "{} added, {} already stored; {} new stories, {} updated; {} stories in {}\n",
+            "{} added, {} already stored; {}, {} updated; {} in {}\n",
             summary.added,
             summary.already_stored,
-            summary.new_stories,
+            listing::count(summary.new_stories, "new story"),
             summary.updated_stories,
-            summary.stories,
-            args.db.display()
+            listing::count(summary.stories, "story"),
+            escape_controls(&args.db.display().to_string())
         )
     };
     write_output(None, &printed)?;

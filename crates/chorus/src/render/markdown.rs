@@ -1,9 +1,12 @@
-//! Markdown: one section per story, sources as a numbered list.
+//! Markdown: one section per story, sources as a numbered list. Control
+//! codes a report may still hold are written out (`\x1b`), not obeyed,
+//! when the page is printed to a terminal.
 
 use super::{
     ENTITIES_SHOWN, claim_label, describe, documents_by_id, markers, status_label, story_documents,
 };
 use crate::model::{DocumentReport, FactStatus, Report, StoryReport};
+use crate::scan::controls::escape_controls;
 
 /// Renders the report as Markdown.
 pub fn markdown(report: &Report) -> String {
@@ -38,7 +41,10 @@ pub fn markdown(report: &Report) -> String {
             }
         }
     }
-    out
+    match escape_controls(&out) {
+        std::borrow::Cow::Borrowed(_) => out,
+        std::borrow::Cow::Owned(safe) => safe,
+    }
 }
 
 /// The compare sections: a facts table, quotes, names, timeline, only-in.

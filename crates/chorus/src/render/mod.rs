@@ -229,6 +229,66 @@ pub(crate) fn number(value: f64) -> String {
 mod tests {
     use super::*;
 
+    /// A report built from articles that did not come through ingest, so
+    /// control codes are still in it.
+    fn hostile_report() -> Report {
+        let articles = vec![
+            crate::Article::new(
+                "wire\u{1b}[2J",
+                "\u{1b}]0;pwned\u{7}The bridge reopened on Friday after repairs, officials said. \
+                 About \u{9b}41m 500 people \u{1b}[5mwatched\u{1b}[0m the opening.",
+            )
+            .title("Bridge \u{1b}[41mreopens")
+            .source("Wire\u{8}\u{8}\u{8}\u{8}Other")
+            .date("2023-03-17"),
+            crate::Article::new(
+                "courier",
+                "The bridge reopened on Friday, officials said.\r\nAbout 450 people watched.",
+            )
+            .source("Courier\u{1b}]0;title\u{7}"),
+        ];
+        let mut pipeline = crate::Pipeline::new().words(60);
+        pipeline.brief("story\u{1b}[2J", articles)
+    }
+
+    /// Escape sequences other than plain colours (`ESC[…m` with digits).
+    fn commands_in(text: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        for (at, c) in text.char_indices() {
+            if c == '\u{1b}' {
+                let sequence: String = text[at + 1..].chars().take(6).collect();
+                let colour = sequence.starts_with('[')
+                    && sequence[1..]
+                        .trim_start_matches(|c: char| c.is_ascii_digit() || c == ';')
+                        .starts_with('m');
+                if !colour {
+                    found.push(sequence);
+                }
+            } else if crate::scan::controls::is_unsafe_control(c) {
+                found.push(format!("{c:?}"));
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn control_codes_in_a_report_are_shown_not_obeyed() {
+        let report = hostile_report();
+        for (name, out) in [
+            ("text", text(&report, false)),
+            ("markdown", markdown(&report)),
+        ] {
+            assert!(
+                !out.contains(crate::scan::controls::is_unsafe_control),
+                "{name}: {out:?}"
+            );
+            assert!(out.contains("\\x1b["), "{name} writes the codes out: {out}");
+        }
+        let coloured = text(&report, true);
+        assert_eq!(commands_in(&coloured), Vec::<String>::new(), "{coloured:?}");
+        assert!(coloured.contains("\u{1b}[1m"), "colours are still written");
+    }
+
     #[test]
     fn plurals() {
         assert_eq!(plural("boat", 40.0), "boats");

@@ -1,6 +1,13 @@
 //! Terminal text: headline, summary with [n] markers, numbered sources.
+//!
+//! Every piece of a report goes through [`safe`] on its way in, so that a
+//! control code left in a report (one built from articles that did not come
+//! through ingest, or an old stored one) is shown, not obeyed; the only
+//! escape sequences written are this renderer's own colours.
 
 use owo_colors::OwoColorize;
+
+use crate::scan::controls::escape_controls as safe;
 
 use super::{
     ENTITIES_SHOWN, SINGLE_SOURCE_SHOWN, claim_label, describe, documents_by_id, markers,
@@ -17,17 +24,19 @@ pub fn text(report: &Report, color: bool) -> String {
             out.push_str("\n\n");
         }
         let documents = story_documents(&by_id, story);
+        let headline = safe(&story.headline);
         if color {
-            out.push_str(&format!("{}\n\n", story.headline.bold()));
+            out.push_str(&format!("{}\n\n", headline.bold()));
         } else {
-            out.push_str(&format!("{}\n\n", story.headline));
+            out.push_str(&format!("{headline}\n\n"));
         }
         for sentence in &story.summary {
             let marks = markers(&documents, &sentence.sources);
+            let text = safe(&sentence.text);
             if color {
-                out.push_str(&format!("{} {}\n", sentence.text, marks.cyan()));
+                out.push_str(&format!("{text} {}\n", marks.cyan()));
             } else {
-                out.push_str(&format!("{} {}\n", sentence.text, marks));
+                out.push_str(&format!("{text} {marks}\n"));
             }
         }
         if story.summary.is_empty() {
@@ -43,13 +52,14 @@ pub fn text(report: &Report, color: bool) -> String {
                 label
             };
             let about = describe(document);
+            let id = safe(&document.id);
             if about.is_empty() {
-                out.push_str(&format!("{label} {}\n", document.id));
+                out.push_str(&format!("{label} {id}\n"));
             } else {
-                out.push_str(&format!("{label} {}: {about}\n", document.id));
+                out.push_str(&format!("{label} {id}: {}\n", safe(&about)));
             }
             for note in &document.notes {
-                let line = format!("    note: {note}");
+                let line = format!("    note: {}", safe(note));
                 if color {
                     out.push_str(&format!("{}\n", line.dimmed()));
                 } else {
@@ -108,7 +118,7 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
             let claims: Vec<String> = fact
                 .claims
                 .iter()
-                .map(|c| format!("{} {}", claim_label(fact, c), cite(&c.sources)))
+                .map(|c| format!("{} {}", safe(&claim_label(fact, c)), cite(&c.sources)))
                 .collect();
             let status = status_label(fact.status);
             let status = match fact.status {
@@ -118,7 +128,7 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
             };
             out.push_str(&format!(
                 "  {}: {} — {status}\n",
-                fact.about,
+                safe(&fact.about),
                 claims.join(" · ")
             ));
         }
@@ -129,17 +139,17 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
     if !story.quotes.is_empty() {
         heading(out, "Quotes:", color);
         for quote in &story.quotes {
-            let speaker = quote.speaker.as_deref().unwrap_or("(speaker unknown)");
+            let speaker = safe(quote.speaker.as_deref().unwrap_or("(speaker unknown)"));
             let wording_sources = quote.text_sources();
             out.push_str(&format!(
                 "  {speaker}: \"{}\" {}\n",
-                quote.text,
+                safe(&quote.text),
                 cite(&wording_sources)
             ));
             for variant in &quote.variants {
                 out.push_str(&format!(
                     "      also: \"{}\" {}\n",
-                    variant.text,
+                    safe(&variant.text),
                     cite(&variant.sources)
                 ));
             }
@@ -167,11 +177,11 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
             let aliases = if entity.aliases.is_empty() {
                 String::new()
             } else {
-                format!("; also {}", entity.aliases.join(", "))
+                format!("; also {}", safe(&entity.aliases.join(", ")))
             };
             out.push_str(&format!(
                 "  {} ({kind}{aliases}) {}\n",
-                entity.name,
+                safe(&entity.name),
                 cite(&entity.sources)
             ));
         }
@@ -184,8 +194,8 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
         for event in &story.timeline {
             out.push_str(&format!(
                 "  {:<10}  {} {}\n",
-                event.date,
-                event.text,
+                safe(&event.date),
+                safe(&event.text),
                 cite(&event.sources)
             ));
         }
@@ -195,12 +205,12 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
         for only in &story.unique {
             let sources = std::slice::from_ref(&only.document);
             for sentence in &only.sentences {
-                out.push_str(&format!("  {} {sentence}\n", cite(sources)));
+                out.push_str(&format!("  {} {}\n", cite(sources), safe(sentence)));
             }
         }
     }
     for note in &story.notes {
-        let line = format!("note: {note}");
+        let line = format!("note: {}", safe(note));
         out.push_str(&format!(
             "{}\n",
             paint(&line, color, |t| t.dimmed().to_string())
