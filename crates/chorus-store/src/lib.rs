@@ -16,6 +16,7 @@
 
 #![warn(missing_docs)]
 
+mod feeds;
 mod incremental;
 
 use std::path::Path;
@@ -27,12 +28,13 @@ use rustc_hash::FxHashSet;
 use chorus::model::{Article, StoryInput};
 use chorus::prepare::terms::Vocab;
 use chorus::{Detail, Pipeline};
+pub use feeds::FeedState;
 pub use incremental::JOIN_SIMILARITY;
 
 /// Marks a SQLite file as a chorus store ("chrs").
 const APPLICATION_ID: i32 = 0x6368_7273;
 /// The schema this version writes; older stores are migrated to it.
-pub const SCHEMA_VERSION: i32 = 4;
+pub const SCHEMA_VERSION: i32 = 5;
 /// SQLite page cache per connection, in KiB.
 const CACHE_KIB: i64 = 64 * 1024;
 /// Words of each story's stored brief.
@@ -138,6 +140,10 @@ const MIGRATIONS: &[Migration] = &[
     DELETE FROM story_terms;
 ",
         rework: Some(incremental::reweigh),
+    },
+    Migration {
+        sql: feeds::MIGRATION_SQL,
+        rework: None,
     },
 ];
 

@@ -1,0 +1,201 @@
+//! A real HTTP server on 127.0.0.1 for watch tests: routes whose answers
+//! the test changes between polls, and a log of every request with the
+//! headers that matter to a polite client.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+/// One path's answer.
+#[derive(Debug, Clone, Default)]
+pub struct Route {
+    /// Status code (200 when 0).
+    pub status: u16,
+    /// Body.
+    pub body: Vec<u8>,
+    /// Extra headers.
+    pub headers: Vec<(String, String)>,
+    /// Answered 304 when the request's If-None-Match equals this.
+    pub etag: Option<String>,
+    /// Answer this late.
+    pub delay: Duration,
+}
+
+impl Route {
+    /// 200 with `body`.
+    pub fn ok(body: impl Into<Vec<u8>>) -> Route {
+        Route {
+            status: 200,
+            body: body.into(),
+            ..Route::default()
+        }
+    }
+
+    /// `status` with an empty body.
+    pub fn status(status: u16) -> Route {
+        Route {
+            status,
+            ..Route::default()
+        }
+    }
+
+    /// A redirect to `to`.
+    pub fn redirect(to: &str) -> Route {
+        Route::status(302).header("Location", to)
+    }
+
+    /// With a header added.
+    pub fn header(mut self, name: &str, value: &str) -> Route {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+}
+
+/// A request as the server saw it.
+#[derive(Debug, Clone)]
+pub struct Seen {
+    /// Path and query.
+    pub path: String,
+    /// Headers, names lower-cased.
+    pub headers: HashMap<String, String>,
+}
+
+type Routes = Arc<Mutex<HashMap<String, Route>>>;
+
+/// The server; stopped when dropped.
+pub struct TestServer {
+    /// `http://127.0.0.1:PORT`.
+    pub base: String,
+    routes: Routes,
+    seen: Arc<Mutex<Vec<Seen>>>,
+    stop: Arc<AtomicBool>,
+    server: Arc<tiny_http::Server>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl TestServer {
+    /// Starts a server on a free port of 127.0.0.1.
+    pub fn start() -> TestServer {
+        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("test server binds"));
+        let base = format!("http://{}", server.server_addr());
+        let routes: Routes = Arc::default();
+        let seen: Arc<Mutex<Vec<Seen>>> = Arc::default();
+        let stop = Arc::new(AtomicBool::new(false));
+        let thread = {
+            let (server, routes, seen, stop) =
+                (server.clone(), routes.clone(), seen.clone(), stop.clone());
+            std::thread::spawn(move || {
+                while !stop.load(Ordering::SeqCst) {
+                    let Ok(Some(request)) = server.recv_timeout(Duration::from_millis(50)) else {
+                        continue;
+                    };
+                    let (routes, seen) = (routes.clone(), seen.clone());
+                    // Each request answered on its own thread: a slow route
+                    // must not hold up the others.
+                    std::thread::spawn(move || answer(request, &routes, &seen));
+                }
+            })
+        };
+        TestServer {
+            base,
+            routes,
+            seen,
+            stop,
+            server,
+            thread: Some(thread),
+        }
+    }
+
+    /// The full address of `path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Sets (or replaces) the answer at `path`.
+    pub fn route(&self, path: &str, route: Route) {
+        self.routes
+            .lock()
+            .expect("routes")
+            .insert(path.to_string(), route);
+    }
+
+    /// Every request to `path` so far.
+    pub fn requests(&self, path: &str) -> Vec<Seen> {
+        self.seen
+            .lock()
+            .expect("log")
+            .iter()
+            .filter(|s| s.path == path)
+            .cloned()
+            .collect()
+    }
+}
+
+fn answer(request: tiny_http::Request, routes: &Routes, seen: &Mutex<Vec<Seen>>) {
+    let headers: HashMap<String, String> = request
+        .headers()
+        .iter()
+        .map(|h| {
+            (
+                h.field.as_str().as_str().to_ascii_lowercase(),
+                h.value.as_str().to_string(),
+            )
+        })
+        .collect();
+    let path = request.url().to_string();
+    seen.lock().expect("log").push(Seen {
+        path: path.clone(),
+        headers: headers.clone(),
+    });
+    let route = routes.lock().expect("routes").get(&path).cloned();
+    let Some(route) = route else {
+        let _ = request.respond(tiny_http::Response::empty(404));
+        return;
+    };
+    std::thread::sleep(route.delay);
+    if route.etag.is_some() && headers.get("if-none-match") == route.etag.as_ref() {
+        let _ = request.respond(tiny_http::Response::empty(304));
+        return;
+    }
+    let mut response = tiny_http::Response::from_data(route.body).with_status_code(route.status);
+    let etag = route.etag.iter().map(|e| ("ETag".to_string(), e.clone()));
+    for (name, value) in route.headers.iter().cloned().chain(etag) {
+        if let Ok(header) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+            response.add_header(header);
+        }
+    }
+    let _ = request.respond(response);
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        self.server.unblock();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// An RSS feed titled `outlet` whose items are (title, link, description,
+/// full content or none).
+pub fn rss(outlet: &str, items: &[(&str, &str, &str, Option<&str>)]) -> String {
+    let mut out = format!(
+        "<?xml version=\"1.0\"?>\n<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>{outlet}</title><link>http://example.org/</link><description>news</description>\n"
+    );
+    for (title, link, summary, content) in items {
+        out.push_str(&format!(
+            "<item><title>{title}</title><link>{link}</link><guid>{link}</guid><pubDate>Tue, 01 Dec 2026 10:00:00 GMT</pubDate><description>{summary}</description>"
+        ));
+        if let Some(content) = content {
+            out.push_str(&format!(
+                "<content:encoded><![CDATA[{content}]]></content:encoded>"
+            ));
+        }
+        out.push_str("</item>\n");
+    }
+    out.push_str("</channel></rss>\n");
+    out
+}
