@@ -1,8 +1,11 @@
-//! A real HTTP server on 127.0.0.1 for watch tests: routes whose answers
+//! A real HTTP server on 127.0.0.1 for watch tests (std's TcpListener,
+//! one request per connection): routes whose answers
 //! the test changes between polls, and a log of every request with the
 //! headers that matter to a polite client.
 
 use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -71,30 +74,32 @@ pub struct TestServer {
     routes: Routes,
     seen: Arc<Mutex<Vec<Seen>>>,
     stop: Arc<AtomicBool>,
-    server: Arc<tiny_http::Server>,
     thread: Option<JoinHandle<()>>,
 }
 
 impl TestServer {
     /// Starts a server on a free port of 127.0.0.1.
     pub fn start() -> TestServer {
-        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("test server binds"));
-        let base = format!("http://{}", server.server_addr());
+        let listener = TcpListener::bind("127.0.0.1:0").expect("test server binds");
+        let base = format!("http://{}", listener.local_addr().expect("bound address"));
+        listener
+            .set_nonblocking(true)
+            .expect("non-blocking listener");
         let routes: Routes = Arc::default();
         let seen: Arc<Mutex<Vec<Seen>>> = Arc::default();
         let stop = Arc::new(AtomicBool::new(false));
         let thread = {
-            let (server, routes, seen, stop) =
-                (server.clone(), routes.clone(), seen.clone(), stop.clone());
+            let (routes, seen, stop) = (routes.clone(), seen.clone(), stop.clone());
             std::thread::spawn(move || {
                 while !stop.load(Ordering::SeqCst) {
-                    let Ok(Some(request)) = server.recv_timeout(Duration::from_millis(50)) else {
+                    let Ok((stream, _)) = listener.accept() else {
+                        std::thread::sleep(Duration::from_millis(10));
                         continue;
                     };
                     let (routes, seen) = (routes.clone(), seen.clone());
                     // Each request answered on its own thread: a slow route
                     // must not hold up the others.
-                    std::thread::spawn(move || answer(request, &routes, &seen));
+                    std::thread::spawn(move || answer(stream, &routes, &seen));
                 }
             })
         };
@@ -103,7 +108,6 @@ impl TestServer {
             routes,
             seen,
             stop,
-            server,
             thread: Some(thread),
         }
     }
@@ -133,46 +137,66 @@ impl TestServer {
     }
 }
 
-fn answer(request: tiny_http::Request, routes: &Routes, seen: &Mutex<Vec<Seen>>) {
-    let headers: HashMap<String, String> = request
-        .headers()
-        .iter()
-        .map(|h| {
-            (
-                h.field.as_str().as_str().to_ascii_lowercase(),
-                h.value.as_str().to_string(),
-            )
-        })
-        .collect();
-    let path = request.url().to_string();
+/// Reads one request (GET: no body) and answers it, closing the
+/// connection.
+fn answer(stream: TcpStream, routes: &Routes, seen: &Mutex<Vec<Seen>>) {
+    let _ = stream.set_nonblocking(false);
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+    let mut reader = BufReader::new(&stream);
+    let mut line = String::new();
+    if reader.read_line(&mut line).is_err() {
+        return;
+    }
+    let path = line.split_whitespace().nth(1).unwrap_or("").to_string();
+    let mut headers = HashMap::new();
+    loop {
+        let mut header = String::new();
+        match reader.read_line(&mut header) {
+            Ok(0) | Err(_) => break,
+            Ok(_) if header.trim().is_empty() => break,
+            Ok(_) => {
+                if let Some((name, value)) = header.split_once(':') {
+                    headers.insert(name.trim().to_ascii_lowercase(), value.trim().to_string());
+                }
+            }
+        }
+    }
     seen.lock().expect("log").push(Seen {
         path: path.clone(),
         headers: headers.clone(),
     });
     let route = routes.lock().expect("routes").get(&path).cloned();
-    let Some(route) = route else {
-        let _ = request.respond(tiny_http::Response::empty(404));
-        return;
-    };
+    let route = route.unwrap_or_else(|| Route::status(404));
     std::thread::sleep(route.delay);
-    if route.etag.is_some() && headers.get("if-none-match") == route.etag.as_ref() {
-        let _ = request.respond(tiny_http::Response::empty(304));
-        return;
+    let (status, body) =
+        if route.etag.is_some() && headers.get("if-none-match") == route.etag.as_ref() {
+            (304, Vec::new())
+        } else {
+            (
+                if route.status == 0 { 200 } else { route.status },
+                route.body,
+            )
+        };
+    let mut head = format!("HTTP/1.1 {status} Status\r\nConnection: close\r\n");
+    if status != 304 {
+        head.push_str(&format!("Content-Length: {}\r\n", body.len()));
     }
-    let mut response = tiny_http::Response::from_data(route.body).with_status_code(route.status);
-    let etag = route.etag.iter().map(|e| ("ETag".to_string(), e.clone()));
-    for (name, value) in route.headers.iter().cloned().chain(etag) {
-        if let Ok(header) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(header);
-        }
+    for (name, value) in &route.headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
     }
-    let _ = request.respond(response);
+    if let Some(etag) = &route.etag {
+        head.push_str(&format!("ETag: {etag}\r\n"));
+    }
+    head.push_str("\r\n");
+    let mut stream = &stream;
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+    let _ = stream.flush();
 }
 
 impl Drop for TestServer {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::SeqCst);
-        self.server.unblock();
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
