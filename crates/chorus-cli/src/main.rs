@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod listing;
+mod watch;
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -53,6 +54,8 @@ enum Command {
     /// Articles POSTed to /api/articles are added to the store as ingest adds
     /// them; see docs/http-api.md.
     Serve(ServeArgs),
+    /// Poll feeds (a URL list or OPML) and add their new articles to a store; see docs/watch.md.
+    Watch(watch::WatchArgs),
 }
 
 #[derive(clap::Args)]
@@ -315,6 +318,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => ingest(args),
         Command::Stories(args) => stories(args),
         Command::Serve(args) => serve(args),
+        Command::Watch(args) => watch::watch(args),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,

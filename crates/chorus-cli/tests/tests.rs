@@ -9,3 +9,4 @@ mod readme;
 mod store;
 mod summarize;
 mod util;
+mod watch;
