@@ -8,6 +8,8 @@
 
 #![warn(missing_docs)]
 
+mod atom;
+
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -142,6 +144,7 @@ async fn build_reports(app: App) {
 fn routes(app: App) -> Router {
     Router::new()
         .route("/", get(index))
+        .route("/feed.atom", get(atom::stories_feed))
         .route("/stories/{id}", get(story_page))
         .route("/sources/{id}", get(source_page))
         .route("/api/stories", get(api_stories))
