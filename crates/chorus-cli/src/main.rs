@@ -56,6 +56,8 @@ enum Command {
     Serve(ServeArgs),
     /// Poll feeds (a URL list or OPML) and add their new articles to a store; see docs/watch.md.
     Watch(watch::WatchArgs),
+    /// List the feeds a store watches: last read, next poll, failures.
+    Feeds(watch::FeedsArgs),
 }
 
 #[derive(clap::Args)]
@@ -319,6 +321,7 @@ fn main() -> ExitCode {
         Command::Stories(args) => stories(args),
         Command::Serve(args) => serve(args),
         Command::Watch(args) => watch::watch(args),
+        Command::Feeds(args) => watch::feeds(args),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,

@@ -102,3 +102,50 @@ fn show(cycle: &Cycle, json: bool) -> bool {
     }
     clean
 }
+
+#[derive(clap::Args)]
+pub struct FeedsArgs {
+    /// The store.
+    #[arg(long, required = true)]
+    db: PathBuf,
+    /// Print the feeds as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Runs `chorus feeds`: what the store knows about each watched feed.
+pub fn feeds(args: FeedsArgs) -> Result<bool> {
+    if !args.db.exists() {
+        anyhow::bail!("{}: no such store", args.db.display());
+    }
+    let store = open_store(&args.db)?;
+    let states = store
+        .feed_states()
+        .with_context(|| args.db.display().to_string())?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&states)?);
+        return Ok(true);
+    }
+    for state in &states {
+        let mut line = format!(
+            "{}  last read {}, next {}",
+            state.url,
+            time(state.last_success),
+            time(state.next_poll)
+        );
+        if let Some(error) = &state.last_error {
+            line.push_str(&format!("; failing ({} in a row): {error}", state.failures));
+        }
+        println!("{}", chorus::scan::controls::escape_controls(&line));
+    }
+    Ok(true)
+}
+
+/// A stored time (milliseconds since the epoch) for people.
+fn time(ms: Option<i64>) -> String {
+    ms.and_then(chrono::DateTime::from_timestamp_millis)
+        .map_or_else(
+            || "never".to_string(),
+            |t| t.format("%Y-%m-%d %H:%M UTC").to_string(),
+        )
+}

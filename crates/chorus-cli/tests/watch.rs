@@ -90,6 +90,15 @@ fn watch_once_stores_the_feeds_and_stories_lists_the_story() {
         (line["polled"].clone(), line["new_articles"].clone()),
         (2.into(), 0.into())
     );
+    // What the store keeps about each feed.
+    let listed = stdout(&chorus(&["feeds", "--db", &db]));
+    assert_eq!(listed.lines().count(), 2, "{listed}");
+    assert!(
+        listed.contains(&format!("{}  last read 2", server.url("/world.xml"))),
+        "{listed}"
+    );
+    let states = json_of(&chorus(&["feeds", "--db", &db, "--json"]));
+    assert_eq!(states[0]["failures"], 0);
 }
 
 #[test]

@@ -50,19 +50,19 @@ impl Store {
                 "SELECT url, etag, last_modified, last_success, last_error, failures, next_poll
                  FROM feeds WHERE url = ?1",
                 [url],
-                |r| {
-                    Ok(FeedState {
-                        url: r.get(0)?,
-                        etag: r.get(1)?,
-                        last_modified: r.get(2)?,
-                        last_success: r.get(3)?,
-                        last_error: r.get(4)?,
-                        failures: r.get(5)?,
-                        next_poll: r.get(6)?,
-                    })
-                },
+                read_state,
             )
             .optional()?)
+    }
+
+    /// Every feed known, by address.
+    pub fn feed_states(&self) -> Result<Vec<FeedState>, StoreError> {
+        let mut statement = self.conn.prepare(
+            "SELECT url, etag, last_modified, last_success, last_error, failures, next_poll
+             FROM feeds ORDER BY url",
+        )?;
+        let rows = statement.query_map([], read_state)?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Keeps `state` as what is known about its feed.
@@ -84,6 +84,18 @@ impl Store {
         )?;
         Ok(())
     }
+}
+
+fn read_state(r: &rusqlite::Row<'_>) -> rusqlite::Result<FeedState> {
+    Ok(FeedState {
+        url: r.get(0)?,
+        etag: r.get(1)?,
+        last_modified: r.get(2)?,
+        last_success: r.get(3)?,
+        last_error: r.get(4)?,
+        failures: r.get(5)?,
+        next_poll: r.get(6)?,
+    })
 }
 
 #[cfg(test)]
@@ -108,7 +120,8 @@ mod tests {
         state.failures = 0;
         state.last_error = Some("500".into());
         store.save_feed_state(&state)?;
-        assert_eq!(store.feed_state("http://a/feed")?, Some(state));
+        assert_eq!(store.feed_state("http://a/feed")?, Some(state.clone()));
+        assert_eq!(store.feed_states()?, [state]);
         Ok(())
     }
 }
