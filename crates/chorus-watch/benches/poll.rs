@@ -55,8 +55,10 @@ fn main() {
                 let mut seed = n as u64 * 2_654_435_761 + 1;
                 for _ in 0..120 {
                     seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                    text.push_str(WORDS[(seed >> 33) as usize % WORDS.len()]);
-                    text.push(' ');
+                    // Words of this event's own vocabulary, so that its
+                    // articles make one story and other events others.
+                    let word = WORDS[(seed >> 33) as usize % WORDS.len()];
+                    text.push_str(&format!("{word}{event} "));
                 }
                 text.push_str(&format!("report {n}.</p>"));
                 (title, format!("http://example.org/{f}/{e}"), text)
