@@ -10,7 +10,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use chorus::ingest::{Ingested, Limits, ingest_paths};
-use chorus::render::{OutputFormat, render};
+use chorus::render::{Detail, OutputFormat, render_with};
 use chorus::scan::controls::escape_controls;
 use chorus::summarize::{System, Weights};
 use chorus_eval::evaluate;
@@ -95,6 +95,10 @@ struct StoriesArgs {
     /// Print the stored report of this story instead.
     #[arg(long)]
     story: Option<i64>,
+    /// With --story: print every fact, quote, name, dated event and
+    /// sentence only one source has, not the brief (text and Markdown).
+    #[arg(long, requires = "story")]
+    full: bool,
     /// Only stories with an article whose headline or text holds all these
     /// words.
     #[arg(long, short)]
@@ -194,6 +198,10 @@ struct SummarizeArgs {
     /// When to colour text output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// Print every fact, quote, name, dated event and sentence only one
+    /// source has, not the brief (text and Markdown; JSON always holds all).
+    #[arg(long)]
+    full: bool,
     /// Summary and sources only: skip comparing facts, quotes, names,
     /// timeline and what each source alone reports.
     #[arg(long)]
@@ -276,6 +284,11 @@ enum Format {
     Json,
     /// One self-contained HTML page.
     Html,
+}
+
+/// What `--full` asks of the text and Markdown renderers.
+fn detail_of(full: bool) -> Detail {
+    if full { Detail::Full } else { Detail::Brief }
 }
 
 impl From<Format> for OutputFormat {
@@ -374,7 +387,7 @@ fn summarize(args: SummarizeArgs) -> Result<bool> {
                 && std::env::var_os("NO_COLOR").is_none()
         }
     };
-    let rendered = render(&report, args.format.into(), color);
+    let rendered = render_with(&report, args.format.into(), color, detail_of(args.full));
     write_output(args.output.as_ref(), &rendered)?;
     Ok(clean)
 }
@@ -759,7 +772,11 @@ fn stories(args: StoriesArgs) -> Result<bool> {
         let report: chorus::model::Report = serde_json::from_str(&report)
             .with_context(|| format!("{}: story {id}'s stored report", args.db.display()))?;
         let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        write_output(None, &render(&report, args.format.into(), color))?;
+        let detail = detail_of(args.full);
+        write_output(
+            None,
+            &render_with(&report, args.format.into(), color, detail),
+        )?;
         return Ok(true);
     }
     // One more than the limit tells whether the list was cut.
