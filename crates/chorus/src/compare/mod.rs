@@ -191,6 +191,7 @@ pub fn compare(story: &Story) -> Comparison {
     }
     let facts = facts::facts(&mentions, &ids, &stems);
     let timeline = timeline(&facts, &mentions, &sentences, &ids);
+    let facts = facts::without_years_in_passing(facts);
     let (quotes, quote_wordings) = quotes::quotes(&sentences, &entities, &ids, &mut stems);
     let unique = unique::unique(story, &counted);
     STEMS.with(|cache| cache.replace(stems));
