@@ -300,7 +300,12 @@ fn subject_start(tokens: &[Token], verb: usize) -> Option<usize> {
     if matches!(lower(&tokens[before]), "he" | "she") {
         return Some(before);
     }
-    (before >= 1 && tokens[before - 1].is("the")).then(|| before - 1)
+    if before >= 1 && tokens[before - 1].is("the") {
+        return Some(before - 1);
+    }
+    // "the Turkish president said"
+    (before >= 2 && tokens[before - 2].is("the") && tokens[before - 1].capitalized())
+        .then(|| before - 2)
 }
 
 /// The person a pronoun ("he", "she") or a title ("the president") at
@@ -312,6 +317,13 @@ fn reference(sentence: &Sentence, at: usize, limit: usize, entities: &Entities) 
     let title = match word {
         "he" | "she" => None,
         "the" => {
+            // "the president", or "the Turkish president": one capitalised
+            // word may qualify the title.
+            let qualified = tokens.get(at + 1).is_some_and(Token::capitalized)
+                && tokens
+                    .get(at + 2)
+                    .is_some_and(|t| t.kind == TokenKind::Word && !t.capitalized());
+            let at = if qualified { at + 1 } else { at };
             let title = lower(tokens.get(at + 1)?).to_string();
             let follows = tokens.get(at + 2).is_some_and(is_reporting)
                 || at + 2 == limit
@@ -520,6 +532,22 @@ mod tests {
             Option<&'static str>,
         );
         let cases: Vec<Case> = vec![
+            (
+                "a title with its nationality",
+                vec![
+                    (
+                        1,
+                        "Turkish President Recep Tayyip Erdogan met Putin in Sochi.",
+                    ),
+                    (
+                        1,
+                        "\"We will keep working for peace in the region,\" the Turkish president said.",
+                    ),
+                ],
+                "working for peace",
+                vec!["d1"],
+                Some("Recep Tayyip Erdogan"),
+            ),
             (
                 "LDC newswire marks",
                 vec![
