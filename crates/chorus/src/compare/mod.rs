@@ -106,8 +106,18 @@ pub fn compare(story: &Story) -> Comparison {
     }
     let mut mentions: Vec<Mention> = Vec::new();
     let mut unresolved: Vec<String> = Vec::new();
+    let mut impossible: Vec<String> = Vec::new();
+    let mut resolver: Option<(usize, dates::Resolver)> = None;
     for (sentence, found_dates) in sentences.iter().zip(&found_dates) {
         let anchor = anchors[sentence.document];
+        // One resolver per document: "that day" leans on the document's own
+        // earlier dates.
+        if resolver
+            .as_ref()
+            .is_none_or(|(d, _)| *d != sentence.document)
+        {
+            resolver = Some((sentence.document, dates::Resolver::new(anchor)));
+        }
         let first = mentions.len();
         for q in quantity::quantities(&sentence.tokens) {
             let mut mention = quantity_mention(sentence, &q, &mut stems);
@@ -144,15 +154,27 @@ pub fn compare(story: &Story) -> Comparison {
                 mentions.push(mention);
             }
         }
-        for d in found_dates {
-            match d.expression.resolve(anchor) {
+        let resolved = match resolver.as_mut() {
+            Some((_, r)) => r.resolve_sentence(found_dates),
+            None => Vec::new(),
+        };
+        for (d, value) in found_dates.iter().zip(resolved) {
+            if !d.calendar() {
+                continue;
+            }
+            match value.and_then(|v| v.cal()).and_then(dates::When::of) {
                 Some(when) => {
                     let mut mention = date_mention(sentence, d, when, &mut stems);
-                    mention.inferred =
-                        d.expression.relative() && published[sentence.document].is_none();
+                    mention.inferred = d.relative() && published[sentence.document].is_none();
                     mentions.push(mention);
                 }
-                None => unresolved.push(sentence.text[d.span.0..d.span.1].to_string()),
+                None if d.impossible() => {
+                    impossible.push(sentence.text[d.span.0..d.span.1].to_string());
+                }
+                None if anchor.is_none() && d.relative() => {
+                    unresolved.push(sentence.text[d.span.0..d.span.1].to_string());
+                }
+                None => {}
             }
         }
         for t in dates::times(&sentence.tokens) {
@@ -170,6 +192,20 @@ pub fn compare(story: &Story) -> Comparison {
         notes.push(format!(
             "no publication date to read {} relative date(s) against ({}): left out of facts and timeline",
             unresolved.len(),
+            shown.join(", ")
+        ));
+    }
+    if !impossible.is_empty() {
+        impossible.sort();
+        impossible.dedup();
+        let shown: Vec<String> = impossible
+            .iter()
+            .take(5)
+            .map(|u| format!("\"{u}\""))
+            .collect();
+        notes.push(format!(
+            "{} date(s) not on the calendar ({}): left out of facts and timeline",
+            impossible.len(),
             shown.join(", ")
         ));
     }
@@ -231,7 +267,7 @@ fn anchors(
                 .iter()
                 .flatten()
                 .filter_map(|m| match m.expression {
-                    dates::Expression::Absolute(dates::When::Day(d)) => Some(d),
+                    dates::Expression::Absolute(dates::Cal::Day(d)) => Some(d),
                     _ => None,
                 })
                 .max();
