@@ -4,6 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod extract;
 mod listing;
 
 use anyhow::{Context, Result, bail};
@@ -30,6 +31,12 @@ enum Command {
     /// Reads articles from files, folders or stdin; loose articles are grouped
     /// into stories first, and each story gets its own brief.
     Summarize(SummarizeArgs),
+    /// Print every article's dates, times, lengths of time, quantities, quotes and names.
+    ///
+    /// Reads what summarize reads; each article on its own, its relative
+    /// dates read against its publication date. Offsets are characters of the
+    /// article's text. See docs/extract.md.
+    Extract(ExtractArgs),
     /// Score chorus and the baselines with ROUGE on cluster JSONL with reference summaries.
     Eval(EvalArgs),
     /// Fit the scorer's weights on cluster JSONL with references (k-fold cross-validated).
@@ -174,6 +181,21 @@ struct TrainArgs {
 }
 
 #[derive(clap::Args)]
+struct ExtractArgs {
+    /// Files or folders (read recursively: .txt, .html, .xml/.rss/.atom/.json feeds, .jsonl articles or clusters, .src Multi-News), or - for stdin.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output format; jsonl unless printing to a terminal, where text.
+    #[arg(long, short, value_enum)]
+    format: Option<extract::ExtractFormat>,
+    /// Write to this file instead of stdout.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+#[derive(clap::Args)]
 struct SummarizeArgs {
     /// Files or folders (read recursively: .txt, .html, .xml/.rss/.atom/.json feeds, .jsonl articles or clusters, .src Multi-News), or - for stdin.
     #[arg(required = true)]
@@ -306,6 +328,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Summarize(args) => summarize(args),
+        Command::Extract(args) => extract_mentions(args),
         Command::Eval(args) => eval(args),
         Command::Train(args) => train(args),
         Command::Cluster(args) => cluster(args),
@@ -368,6 +391,33 @@ fn summarize(args: SummarizeArgs) -> Result<bool> {
     };
     let rendered = render(&report, args.format.into(), color);
     write_output(args.output.as_ref(), &rendered)?;
+    Ok(clean)
+}
+
+fn extract_mentions(args: ExtractArgs) -> Result<bool> {
+    let ingested = ingest_paths(&args.inputs, &args.limits.limits());
+    let clean = report_problems(&ingested);
+    let articles: Vec<&chorus::Article> =
+        ingested.stories.iter().flat_map(|s| &s.articles).collect();
+    if articles.is_empty() {
+        bail!("no readable article in the input");
+    }
+    let today = chorus::scan::dates::today();
+    let extractions: Vec<chorus::Extraction> = articles
+        .iter()
+        .map(|article| chorus::extract(article, today))
+        .collect();
+    let format = args.format.unwrap_or(
+        if args.output.is_none() && std::io::stdout().is_terminal() {
+            extract::ExtractFormat::Text
+        } else {
+            extract::ExtractFormat::Jsonl
+        },
+    );
+    write_output(
+        args.output.as_ref(),
+        &extract::render(&extractions, format)?,
+    )?;
     Ok(clean)
 }
 

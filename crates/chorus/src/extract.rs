@@ -277,10 +277,12 @@ pub fn extract(article: &Article, today: Option<NaiveDate>) -> Extraction {
     }
     for (s, sentence) in sentences.iter().enumerate() {
         for q in quantity::quantities(&sentence.tokens) {
-            // Lengths of time are the time scanner's, with TimeML values.
-            if q.kind == FactKind::Duration {
+            // Lengths of time are the time scanner's, with TimeML values;
+            // "the two leaders" claims no count.
+            if q.kind == FactKind::Duration || quantity::names_a_known_set(&sentence.tokens, &q) {
                 continue;
             }
+
             let (start, end) = span(s, q.span);
             let mut m = Mention::new(
                 MentionKind::Quantity,

@@ -132,25 +132,7 @@ pub fn compare(story: &Story) -> Comparison {
             if mention.unit.is_none() && mention.event.is_some_and(lexicon::counts_people) {
                 mention.unit = Some("people".into());
             }
-            // "the two leaders", "their three children": a set the reader
-            // already knows, named, not a figure claimed.
-            let reference = q.words
-                && q.value <= 10.0
-                && q.tokens.0 > 0
-                && matches!(
-                    sentence.tokens[q.tokens.0 - 1].lower(),
-                    "the"
-                        | "these"
-                        | "those"
-                        | "their"
-                        | "his"
-                        | "her"
-                        | "its"
-                        | "our"
-                        | "my"
-                        | "your"
-                );
-            if !reference {
+            if !quantity::names_a_known_set(&sentence.tokens, &q) {
                 mentions.push(mention);
             }
         }
