@@ -50,6 +50,12 @@ enum Command {
     EvalCluster(EvalClusterArgs),
     /// Score conflict detection and quote grouping against hand labels.
     EvalFacts(EvalFactsArgs),
+    /// Score date extraction and normalisation on TimeML articles (TempEval-3 task A).
+    ///
+    /// Runs extract on every article of the gold file, read against its
+    /// creation date, and scores it as ../shared/tools/timeml_score.py does;
+    /// with --peer, scores a peer's output (in extract's format) beside it.
+    EvalDates(EvalDatesArgs),
     /// Add articles to a store: each joins its story or starts one; stored reports are rebuilt.
     Ingest(IngestArgs),
     /// List the stories in a store, or print one story's brief.
@@ -108,6 +114,25 @@ struct StoriesArgs {
     /// List at most this many stories (the biggest, then the newest).
     #[arg(long, short = 'n')]
     limit: Option<usize>,
+}
+
+#[derive(clap::Args)]
+struct EvalDatesArgs {
+    /// TimeML JSONL: {"id","dct","text","timexes":[{"start","end","type","value"}]} per line.
+    #[arg(long, required = true)]
+    data: PathBuf,
+    /// A peer's output on the same articles, in extract's JSONL format, scored beside chorus.
+    #[arg(long)]
+    peer: Option<PathBuf>,
+    /// The peer's name in the table.
+    #[arg(long, default_value = "peer")]
+    peer_name: String,
+    /// Write chorus's extraction as JSONL (what timeml_score.py reads).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(clap::Args)]
@@ -334,6 +359,7 @@ fn main() -> ExitCode {
         Command::Cluster(args) => cluster(args),
         Command::EvalCluster(args) => eval_cluster(args),
         Command::EvalFacts(args) => eval_facts(args),
+        Command::EvalDates(args) => eval_dates(args),
         Command::Ingest(args) => ingest(args),
         Command::Stories(args) => stories(args),
         Command::Serve(args) => serve(args),
@@ -600,6 +626,76 @@ fn eval_cluster(args: EvalClusterArgs) -> Result<bool> {
     };
     write_output(None, &printed)?;
     Ok(clean)
+}
+
+fn eval_dates(args: EvalDatesArgs) -> Result<bool> {
+    use chorus_eval::dates::{
+        DateScores, SystemArticle, extract_gold, read_gold, read_system, score,
+    };
+    let read = |path: &PathBuf| {
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+    };
+    let gold = read_gold(&read(&args.data)?, &args.data.display().to_string())?;
+    if gold.is_empty() {
+        bail!("{}: no article", args.data.display());
+    }
+    let (extractions, per_second) = extract_gold(&gold);
+    if let Some(path) = &args.out {
+        write_output(
+            Some(path),
+            &extract::render(&extractions, extract::ExtractFormat::Jsonl)?,
+        )?;
+    }
+    let system: Vec<SystemArticle> = extractions.iter().map(SystemArticle::from).collect();
+    let mut rows = vec![("chorus".to_string(), score(&gold, &system))];
+    if let Some(path) = &args.peer {
+        let peer = read_system(&read(path)?, &path.display().to_string())?;
+        rows.push((args.peer_name.clone(), score(&gold, &peer)));
+    }
+    let printed = if args.json {
+        let rows: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(name, s)| serde_json::json!({"system": name, "scores": s}))
+            .collect();
+        format!(
+            "{}\n",
+            serde_json::to_string_pretty(&serde_json::json!({
+                "articles_per_second": per_second,
+                "systems": rows
+            }))?
+        )
+    } else {
+        let first: &DateScores = &rows[0].1;
+        let mut out = format!(
+            "{} articles, {} gold time expressions; TempEval-3 task A (P/R/F1 ×100)\n{:<12} {:>6}  {:>20}  {:>20}  {:>20}\n",
+            first.articles,
+            first.gold,
+            "system",
+            "found",
+            "relaxed extraction",
+            "strict extraction",
+            "value"
+        );
+        for (name, s) in &rows {
+            let prf = |p: &chorus_eval::dates::Prf| {
+                format!("{:.2}/{:.2}/{:.2}", p.precision, p.recall, p.f1)
+            };
+            out.push_str(&format!(
+                "{:<12} {:>6}  {:>20}  {:>20}  {:>20}\n",
+                name,
+                s.found,
+                prf(&s.relaxed),
+                prf(&s.strict),
+                prf(&s.value)
+            ));
+        }
+        out.push_str(&format!(
+            "chorus extracted {per_second:.0} articles/s (one core)\n"
+        ));
+        out
+    };
+    write_output(None, &printed)?;
+    Ok(true)
 }
 
 fn eval_facts(args: EvalFactsArgs) -> Result<bool> {
