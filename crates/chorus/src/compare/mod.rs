@@ -7,14 +7,15 @@
 //! quotes and names; `facts` groups the claims across sources; the
 //! timeline, quotes, entities and each source's unique sentences follow.
 
+mod anchors;
 pub(crate) mod entities;
 pub(crate) mod facts;
 pub(crate) mod quotes;
 pub(crate) mod stems;
+mod timeline;
 pub(crate) mod unique;
 
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap;
 
 use crate::ingest::publication_date;
 use crate::model::{Bound, Entity, Fact, FactKind, Quote, TimelineEvent, UniqueContent};
@@ -25,6 +26,7 @@ use crate::scan::quantity::{self, Quantity};
 use crate::scan::tokens::{Sentence, Token, tokenize};
 use facts::Mention;
 use stems::{Stems, content_word};
+use timeline::Dated;
 
 /// Everything the compare stage finds in one story.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -53,8 +55,10 @@ const CONTEXT_WINDOW: usize = 10;
 /// How far from a claim an event word may be.
 const EVENT_WINDOW: usize = 8;
 
-/// Runs the compare stage on a prepared story.
-pub fn compare(story: &Story) -> Comparison {
+/// Runs the compare stage on a prepared story. `today` is the latest day a
+/// date may be inferred to be when no report is dated (see
+/// [`crate::scan::dates::today`]).
+pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
     let counted: Vec<usize> = (0..story.documents.len())
         .filter(|&d| {
             let document = &story.documents[d];
@@ -94,7 +98,6 @@ pub fn compare(story: &Story) -> Comparison {
         .iter()
         .map(|d| d.article.date.as_deref().and_then(publication_date))
         .collect();
-    let anchors = anchors(story, &published, &counted, &found_dates, &mut notes);
     // Stems are cached across stories: a run sees the same words again
     // and again, and stemming them anew was most of this stage's cost.
     thread_local! {
@@ -104,19 +107,34 @@ pub fn compare(story: &Story) -> Comparison {
     if stems.words() > STEM_CACHE_WORDS {
         stems = Stems::default();
     }
+    let reading = anchors::Reading {
+        sentences: &sentences,
+        found: &found_dates,
+        today,
+    };
+    let anchors = anchors::anchors(
+        story, &published, &counted, &reading, &mut stems, &mut notes,
+    );
+    // Each date claim (index into `mentions`) and whether it was written
+    // in full, for the timeline.
+    let mut dated: Vec<(usize, bool)> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
     let mut unresolved: Vec<String> = Vec::new();
     let mut impossible: Vec<String> = Vec::new();
     let mut resolver: Option<(usize, dates::Resolver)> = None;
     for (sentence, found_dates) in sentences.iter().zip(&found_dates) {
-        let anchor = anchors[sentence.document];
+        let anchor = anchors.dates[sentence.document];
         // One resolver per document: "that day" leans on the document's own
         // earlier dates.
         if resolver
             .as_ref()
             .is_none_or(|(d, _)| *d != sentence.document)
         {
-            resolver = Some((sentence.document, dates::Resolver::new(anchor)));
+            let mut new = dates::Resolver::new(anchor);
+            if let Some(today) = today {
+                new = new.today(today);
+            }
+            resolver = Some((sentence.document, new));
         }
         let first = mentions.len();
         for q in quantity::quantities(&sentence.tokens) {
@@ -148,6 +166,7 @@ pub fn compare(story: &Story) -> Comparison {
                 Some(when) => {
                     let mut mention = date_mention(sentence, d, when, &mut stems);
                     mention.inferred = d.relative() && published[sentence.document].is_none();
+                    dated.push((mentions.len(), !d.relative()));
                     mentions.push(mention);
                 }
                 None if d.impossible() => {
@@ -208,7 +227,15 @@ pub fn compare(story: &Story) -> Comparison {
         }
     }
     let facts = facts::facts(&mentions, &ids, &stems);
-    let timeline = timeline(&facts, &mentions, &sentences, &ids);
+    let dated: Vec<Dated> = dated
+        .into_iter()
+        .map(|(i, absolute)| Dated {
+            mention: &mentions[i],
+            absolute,
+            how: anchors.how(mentions[i].document, &ids),
+        })
+        .collect();
+    let timeline = timeline::timeline(&dated, &sentences, &ids);
     let (quotes, quote_wordings) = quotes::quotes(&sentences, &entities, &ids, &mut stems);
     let unique = unique::unique(story, &counted);
     STEMS.with(|cache| cache.replace(stems));
@@ -221,49 +248,6 @@ pub fn compare(story: &Story) -> Comparison {
         notes,
         quote_wordings,
     }
-}
-
-/// The date each document's relative dates are read against: its own
-/// publication date; else the earliest publication date in the story;
-/// else the latest full date any report gives.
-fn anchors(
-    story: &Story,
-    own: &[Option<NaiveDate>],
-    counted: &[usize],
-    found_dates: &[Vec<DateMention>],
-    notes: &mut Vec<String>,
-) -> Vec<Option<NaiveDate>> {
-    let undated: Vec<&str> = counted
-        .iter()
-        .filter(|&&d| own[d].is_none())
-        .map(|&d| story.documents[d].id())
-        .collect();
-    if undated.is_empty() {
-        return own.to_vec();
-    }
-    let fallback = counted.iter().filter_map(|&d| own[d]).min();
-    let (fallback, why) = match fallback {
-        Some(date) => (Some(date), "the earliest publication date in the story"),
-        None => {
-            let latest = found_dates
-                .iter()
-                .flatten()
-                .filter_map(|m| match m.expression {
-                    dates::Expression::Absolute(dates::Cal::Day(d)) => Some(d),
-                    _ => None,
-                })
-                .max();
-            (latest, "the latest full date the reports give")
-        }
-    };
-    if let Some(date) = fallback {
-        notes.push(format!(
-            "no publication date for {}: relative dates read against {} ({why})",
-            undated.join(", "),
-            date.format("%Y-%m-%d")
-        ));
-    }
-    own.iter().map(|d| d.or(fallback)).collect()
 }
 
 /// Context of a claim spanning tokens `span`: stems and words, nearest first.
@@ -428,55 +412,6 @@ fn time_mention(sentence: &Sentence, t: &TimeMention, stems: &mut Stems) -> Ment
         resolved: Some(format!("{:02}:{:02} {unit}", minutes / 60, minutes % 60)),
         ..Mention::at(sentence, FactKind::Time, t.span, t.tokens, stems)
     }
-}
-
-/// Dated events from the date facts: one entry per date a group of
-/// claims gives, sentence from its first source, earliest first.
-fn timeline(
-    facts: &[Fact],
-    mentions: &[Mention],
-    sentences: &[Sentence],
-    ids: &[String],
-) -> Vec<TimelineEvent> {
-    let by_place: FxHashMap<(usize, usize), &str> = sentences
-        .iter()
-        .map(|s| ((s.document, s.position), s.text))
-        .collect();
-    let sentence_text = |document: usize, position: usize| {
-        by_place.get(&(document, position)).map(|t| t.to_string())
-    };
-    let mut events: Vec<(i64, TimelineEvent)> = Vec::new();
-    for fact in facts.iter().filter(|f| f.kind == FactKind::Date) {
-        for claim in &fact.claims {
-            let Some(date) = claim.resolved.clone() else {
-                continue;
-            };
-            let first = mentions.iter().find(|m| {
-                m.kind == FactKind::Date
-                    && m.resolved.as_deref() == Some(date.as_str())
-                    && claim.sources.first() == Some(&ids[m.document])
-                    && m.text == claim.text
-            });
-            let Some(text) = first.and_then(|m| sentence_text(m.document, m.sentence)) else {
-                continue;
-            };
-            events.push((
-                claim.value as i64,
-                TimelineEvent {
-                    date,
-                    text,
-                    sources: claim.sources.clone(),
-                },
-            ));
-        }
-    }
-    // Earliest first; a day before the month and year that contain it.
-    events.sort_by(|(a, x), (b, y)| {
-        a.cmp(b)
-            .then(y.date.len().cmp(&x.date.len()))
-            .then(y.sources.len().cmp(&x.sources.len()))
-    });
-    events.into_iter().map(|(_, e)| e).collect()
 }
 
 #[cfg(test)]
