@@ -4,6 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod extract;
 mod listing;
 
 use anyhow::{Context, Result, bail};
@@ -31,6 +32,12 @@ enum Command {
     /// Reads articles from files, folders or stdin; loose articles are grouped
     /// into stories first, and each story gets its own brief.
     Summarize(SummarizeArgs),
+    /// Print every article's dates, times, lengths of time, quantities, quotes and names.
+    ///
+    /// Reads what summarize reads; each article on its own, its relative
+    /// dates read against its publication date. Offsets are characters of the
+    /// article's text. See docs/extract.md.
+    Extract(ExtractArgs),
     /// Score chorus and the baselines with ROUGE on cluster JSONL with reference summaries.
     Eval(EvalArgs),
     /// Fit the scorer's weights on cluster JSONL with references (k-fold cross-validated).
@@ -44,6 +51,12 @@ enum Command {
     EvalCluster(EvalClusterArgs),
     /// Score conflict detection and quote grouping against hand labels.
     EvalFacts(EvalFactsArgs),
+    /// Score date extraction and normalisation on TimeML articles (TempEval-3 task A).
+    ///
+    /// Runs extract on every article of the gold file, read against its
+    /// creation date, and scores it as ../shared/tools/timeml_score.py does;
+    /// with --peer, scores a peer's output (in extract's format) beside it.
+    EvalDates(EvalDatesArgs),
     /// Add articles to a store: each joins its story or starts one; stored reports are rebuilt.
     Ingest(IngestArgs),
     /// List the stories in a store, or print one story's brief.
@@ -106,6 +119,25 @@ struct StoriesArgs {
     /// List at most this many stories (the biggest, then the newest).
     #[arg(long, short = 'n')]
     limit: Option<usize>,
+}
+
+#[derive(clap::Args)]
+struct EvalDatesArgs {
+    /// TimeML JSONL: {"id","dct","text","timexes":[{"start","end","type","value"}]} per line.
+    #[arg(long, required = true)]
+    data: PathBuf,
+    /// A peer's output on the same articles, in extract's JSONL format, scored beside chorus.
+    #[arg(long)]
+    peer: Option<PathBuf>,
+    /// The peer's name in the table.
+    #[arg(long, default_value = "peer")]
+    peer_name: String,
+    /// Write chorus's extraction as JSONL (what timeml_score.py reads).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(clap::Args)]
@@ -174,6 +206,21 @@ struct TrainArgs {
     /// Where to write the fitted weights (e.g. crates/chorus/models/weights.json).
     #[arg(long)]
     out: Option<PathBuf>,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+#[derive(clap::Args)]
+struct ExtractArgs {
+    /// Files or folders (read recursively: .txt, .html, .xml/.rss/.atom/.json feeds, .jsonl articles or clusters, .src Multi-News), or - for stdin.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output format; jsonl unless printing to a terminal, where text.
+    #[arg(long, short, value_enum)]
+    format: Option<extract::ExtractFormat>,
+    /// Write to this file instead of stdout.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
     #[command(flatten)]
     limits: LimitArgs,
 }
@@ -320,11 +367,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Summarize(args) => summarize(args),
+        Command::Extract(args) => extract_mentions(args),
         Command::Eval(args) => eval(args),
         Command::Train(args) => train(args),
         Command::Cluster(args) => cluster(args),
         Command::EvalCluster(args) => eval_cluster(args),
         Command::EvalFacts(args) => eval_facts(args),
+        Command::EvalDates(args) => eval_dates(args),
         Command::Ingest(args) => ingest(args),
         Command::Stories(args) => stories(args),
         Command::Serve(args) => serve(args),
@@ -389,6 +438,33 @@ fn summarize(args: SummarizeArgs) -> Result<bool> {
     };
     let rendered = render_with(&report, args.format.into(), color, detail_of(args.full));
     write_output(args.output.as_ref(), &rendered)?;
+    Ok(clean)
+}
+
+fn extract_mentions(args: ExtractArgs) -> Result<bool> {
+    let ingested = ingest_paths(&args.inputs, &args.limits.limits());
+    let clean = report_problems(&ingested);
+    let articles: Vec<&chorus::Article> =
+        ingested.stories.iter().flat_map(|s| &s.articles).collect();
+    if articles.is_empty() {
+        bail!("no readable article in the input");
+    }
+    let today = chorus::scan::dates::today();
+    let extractions: Vec<chorus::Extraction> = articles
+        .iter()
+        .map(|article| chorus::extract(article, today))
+        .collect();
+    let format = args.format.unwrap_or(
+        if args.output.is_none() && std::io::stdout().is_terminal() {
+            extract::ExtractFormat::Text
+        } else {
+            extract::ExtractFormat::Jsonl
+        },
+    );
+    write_output(
+        args.output.as_ref(),
+        &extract::render(&extractions, format)?,
+    )?;
     Ok(clean)
 }
 
@@ -571,6 +647,76 @@ fn eval_cluster(args: EvalClusterArgs) -> Result<bool> {
     };
     write_output(None, &printed)?;
     Ok(clean)
+}
+
+fn eval_dates(args: EvalDatesArgs) -> Result<bool> {
+    use chorus_eval::dates::{
+        DateScores, SystemArticle, extract_gold, read_gold, read_system, score,
+    };
+    let read = |path: &PathBuf| {
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+    };
+    let gold = read_gold(&read(&args.data)?, &args.data.display().to_string())?;
+    if gold.is_empty() {
+        bail!("{}: no article", args.data.display());
+    }
+    let (extractions, per_second) = extract_gold(&gold);
+    if let Some(path) = &args.out {
+        write_output(
+            Some(path),
+            &extract::render(&extractions, extract::ExtractFormat::Jsonl)?,
+        )?;
+    }
+    let system: Vec<SystemArticle> = extractions.iter().map(SystemArticle::from).collect();
+    let mut rows = vec![("chorus".to_string(), score(&gold, &system))];
+    if let Some(path) = &args.peer {
+        let peer = read_system(&read(path)?, &path.display().to_string())?;
+        rows.push((args.peer_name.clone(), score(&gold, &peer)));
+    }
+    let printed = if args.json {
+        let rows: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(name, s)| serde_json::json!({"system": name, "scores": s}))
+            .collect();
+        format!(
+            "{}\n",
+            serde_json::to_string_pretty(&serde_json::json!({
+                "articles_per_second": per_second,
+                "systems": rows
+            }))?
+        )
+    } else {
+        let first: &DateScores = &rows[0].1;
+        let mut out = format!(
+            "{} articles, {} gold time expressions; TempEval-3 task A (P/R/F1 ×100)\n{:<12} {:>6}  {:>20}  {:>20}  {:>20}\n",
+            first.articles,
+            first.gold,
+            "system",
+            "found",
+            "relaxed extraction",
+            "strict extraction",
+            "value"
+        );
+        for (name, s) in &rows {
+            let prf = |p: &chorus_eval::dates::Prf| {
+                format!("{:.2}/{:.2}/{:.2}", p.precision, p.recall, p.f1)
+            };
+            out.push_str(&format!(
+                "{:<12} {:>6}  {:>20}  {:>20}  {:>20}\n",
+                name,
+                s.found,
+                prf(&s.relaxed),
+                prf(&s.strict),
+                prf(&s.value)
+            ));
+        }
+        out.push_str(&format!(
+            "chorus extracted {per_second:.0} articles/s (one core)\n"
+        ));
+        out
+    };
+    write_output(None, &printed)?;
+    Ok(true)
 }
 
 fn eval_facts(args: EvalFactsArgs) -> Result<bool> {

@@ -67,7 +67,8 @@ const SAME_MOMENT_CONTEXT: f32 = 0.1;
 /// rounded two ways ("19,350 feet" and "19,356 feet").
 const ROUNDING: f64 = 1e-3;
 
-fn dice(a: &[u32], b: &[u32]) -> f32 {
+/// Share of two sorted id sets held by both (Dice).
+pub(super) fn dice(a: &[u32], b: &[u32]) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }

@@ -42,6 +42,9 @@ pub type Wordings = Vec<(usize, String)>;
 #[derive(Debug, Clone)]
 struct QuoteMention {
     document: usize,
+    sentence: usize,
+    /// Byte span of the quoted words in the sentence.
+    span: (usize, usize),
     text: String,
     /// Lower-case letters and digits only: equal wordings compare equal.
     key: String,
@@ -149,6 +152,40 @@ pub fn quotes(
     ids: &[String],
     stems: &mut Stems,
 ) -> Quotes {
+    group(find(sentences, entities, stems), entities, ids)
+}
+
+/// One quote as a sentence gives it, before grouping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundQuote {
+    /// Index of the document in the story.
+    pub document: usize,
+    /// Index of the sentence in the document.
+    pub sentence: usize,
+    /// Byte span of the quoted words in the sentence.
+    pub span: (usize, usize),
+    /// The entity (index into the entities' list) who says it.
+    pub speaker: Option<usize>,
+}
+
+/// Every quote in `sentences` with its speaker, ungrouped.
+pub fn quote_mentions(
+    sentences: &[Sentence],
+    entities: &Entities,
+    stems: &mut Stems,
+) -> Vec<FoundQuote> {
+    find(sentences, entities, stems)
+        .into_iter()
+        .map(|m| FoundQuote {
+            document: m.document,
+            sentence: m.sentence,
+            span: m.span,
+            speaker: m.speaker,
+        })
+        .collect()
+}
+
+fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<QuoteMention> {
     let mut found: Vec<QuoteMention> = Vec::new();
     // The last quote of the previous sentence, which a sentence starting
     // inside a quote continues: (document, sentence, speaker).
@@ -178,6 +215,7 @@ pub fn quotes(
             let text = sentence.text[first.start..last.end]
                 .trim_end_matches([',', ';', ':', ' '])
                 .to_string();
+            let bytes = (first.start, first.start + text.len());
             let key = wording_key(&text);
             let continued_speaker = match open_quote {
                 Some((d, s, speaker))
@@ -190,6 +228,8 @@ pub fn quotes(
             let speaker = continued_speaker.or_else(|| speaker(sentence, span, entities));
             found.push(QuoteMention {
                 document: sentence.document,
+                sentence: sentence.position,
+                span: bytes,
                 speaker,
                 stems: stems.content(inside),
                 text,
@@ -201,7 +241,7 @@ pub fn quotes(
             .filter(|m| m.document == sentence.document)
             .map(|m| (sentence.document, sentence.position, m.speaker));
     }
-    group(found, entities, ids)
+    found
 }
 
 /// A quote's words in lower case, single-spaced, without punctuation:
