@@ -148,7 +148,8 @@ fn articles(count: usize) -> String {
 }
 
 fn story_ids(db: &Path) -> Vec<i64> {
-    let store = chorus_store::Store::open(db).expect("the store opens");
+    use chorus_store::Store;
+    let store = chorus_store::SqliteStore::open(db).expect("the store opens");
     let mut ids: Vec<i64> = store
         .list(None, usize::MAX, 0)
         .expect("stories readable")
