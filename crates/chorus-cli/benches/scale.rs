@@ -308,10 +308,12 @@ fn ingest_command(files: &[PathBuf], db: &str) -> Command {
 /// its URL.
 fn fresh_database(admin: &str, name: &str) -> String {
     let mut client = postgres::Client::connect(admin, postgres::NoTls).expect("the server");
+    // Two statements, two calls: neither runs inside a transaction.
     client
-        .batch_execute(&format!(
-            "DROP DATABASE IF EXISTS {name} WITH (FORCE); CREATE DATABASE {name}"
-        ))
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .expect("the old database dropped");
+    client
+        .batch_execute(&format!("CREATE DATABASE {name}"))
         .expect("a fresh database");
     let mut config: postgres::Config = admin.parse().expect("a connection URL");
     config.dbname(name);

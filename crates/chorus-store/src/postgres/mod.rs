@@ -237,6 +237,9 @@ impl Store for PostgresStore {
         while built < limit {
             let mut tx = client.transaction()?;
             // A story another server is building is skipped, not waited for.
+            // NO KEY UPDATE rather than UPDATE: a writer adding an article to
+            // the story (whose foreign key takes KEY SHARE on the row) is not
+            // held up by the build; its refresh of the row waits for it.
             let claimed = tx.query_opt(
                 "SELECT id FROM stories WHERE report IS NULL
                  ORDER BY articles DESC, id LIMIT 1
