@@ -109,12 +109,17 @@ pub(super) const MIGRATIONS: &[Migration] = &[
 /// Refuses a file that is not a chorus store or is from a newer chorus;
 /// returns its schema version. Reads only.
 pub(super) fn check(conn: &Connection) -> Result<i32, StoreError> {
+    // One statement, so one snapshot: read apart, another process's
+    // migration could commit between the id (still 0) and the tables.
     // A file that is not SQLite at all fails here.
-    let application: i32 = conn
-        .query_row("PRAGMA application_id", [], |r| r.get(0))
+    let (application, version, tables): (i32, i32, i64) = conn
+        .query_row(
+            "SELECT a.application_id, v.user_version, (SELECT count(*) FROM sqlite_master)
+             FROM pragma_application_id() a, pragma_user_version() v",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
         .map_err(StoreError::NotSqlite)?;
-    let version: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
     if application != APPLICATION_ID && (application != 0 || tables > 0) {
         return Err(StoreError::OtherProgram {
             application_id: application,
