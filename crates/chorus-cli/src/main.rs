@@ -16,6 +16,7 @@ use chorus::scan::controls::escape_controls;
 use chorus::summarize::{System, Weights};
 use chorus_eval::evaluate;
 use chorus_eval::rouge::RougeScores;
+use chorus_store::{Location, Store};
 
 /// Many reports of one event in, one attributed story out.
 #[derive(Parser)]
@@ -66,13 +67,34 @@ enum Command {
     /// Articles POSTed to /api/articles are added to the store as ingest adds
     /// them; see docs/http-api.md.
     Serve(ServeArgs),
+    /// Manage stores: copy one into another (an SQLite file into PostgreSQL).
+    #[command(subcommand)]
+    Store(StoreCommand),
+}
+
+#[derive(Subcommand)]
+enum StoreCommand {
+    /// Copy every story, article, report and centroid of one store into an
+    /// empty one; story numbers are kept.
+    Copy(CopyArgs),
+}
+
+#[derive(clap::Args)]
+struct CopyArgs {
+    /// The store to copy (an SQLite file or a postgres:// URL).
+    #[arg(long, required = true)]
+    from: Location,
+    /// The store to fill (created if missing; must hold no articles).
+    #[arg(long, required = true)]
+    to: Location,
 }
 
 #[derive(clap::Args)]
 struct ServeArgs {
-    /// The store (created if missing).
+    /// The store (created if missing): an SQLite file, or a PostgreSQL
+    /// database as postgres://user@host:port/db.
     #[arg(long, required = true)]
-    db: PathBuf,
+    db: Location,
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     addr: std::net::SocketAddr,
@@ -83,9 +105,10 @@ struct IngestArgs {
     /// Files or folders (read recursively: .txt, .html, .xml/.rss/.atom/.json feeds, .jsonl articles or clusters, .src Multi-News), or - for stdin; documents of cluster lines are taken loose.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
-    /// The store (created if missing).
+    /// The store (created if missing): an SQLite file, or a PostgreSQL
+    /// database as postgres://user@host:port/db.
     #[arg(long, required = true)]
-    db: PathBuf,
+    db: Location,
     /// Print what was done as JSON.
     #[arg(long)]
     json: bool,
@@ -99,9 +122,10 @@ struct IngestArgs {
 
 #[derive(clap::Args)]
 struct StoriesArgs {
-    /// The store.
+    /// The store: an SQLite file, or a PostgreSQL database as
+    /// postgres://user@host:port/db.
     #[arg(long, required = true)]
-    db: PathBuf,
+    db: Location,
     /// Output format of the list, or of the brief with --story.
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -179,9 +203,14 @@ struct EvalClusterArgs {
     #[arg(long, default_value_t = 2026)]
     seed: u64,
     /// Cluster as `chorus ingest` does: incrementally, into a temporary
-    /// store, in batches of --batch articles.
+    /// store (or --db), in batches of --batch articles.
     #[arg(long)]
     store: bool,
+    /// With --store: the store to cluster into instead of a temporary file
+    /// (for PostgreSQL, postgres://user@host:port/db); it must hold no
+    /// articles, and keeps them after.
+    #[arg(long, requires = "store")]
+    db: Option<Location>,
     /// Articles per batch with --store.
     #[arg(long, default_value_t = 1000)]
     batch: usize,
@@ -377,6 +406,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => ingest(args),
         Command::Stories(args) => stories(args),
         Command::Serve(args) => serve(args),
+        Command::Store(StoreCommand::Copy(args)) => copy(args),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,
@@ -614,13 +644,23 @@ fn eval_cluster(args: EvalClusterArgs) -> Result<bool> {
     if ingested.stories.iter().all(|s| s.articles.is_empty()) {
         bail!("no readable article in the data");
     }
-    let result = if args.store {
+    let result = if let Some(db) = &args.db {
+        let store = open_store(db)?;
+        let stored = store.article_count().with_context(|| format!("{db}"))?;
+        if stored > 0 {
+            bail!("{db}: holds {stored} articles; --db must name an empty store");
+        }
+        chorus_eval::bcubed::evaluate_with(ingested.stories, args.seed, |articles| {
+            store.place_all(articles, args.batch)
+        })
+        .with_context(|| format!("{db}"))?
+    } else if args.store {
         // A fresh store beside the system's temporary files, removed after.
         let dir = std::env::temp_dir().join(format!("chorus-eval-{}", std::process::id()));
         std::fs::create_dir_all(&dir).with_context(|| format!("{}", dir.display()))?;
         let path = dir.join("eval.db");
         let result = chorus_eval::bcubed::evaluate_with(ingested.stories, args.seed, |articles| {
-            chorus_store::Store::open(&path)?.place_all(articles, args.batch)
+            chorus_store::SqliteStore::open(&path)?.place_all(articles, args.batch)
         });
         let _ = std::fs::remove_dir_all(&dir);
         result.with_context(|| "the evaluation store".to_string())?
@@ -785,12 +825,12 @@ fn eval_facts(args: EvalFactsArgs) -> Result<bool> {
 
 /// Opens a store; a migration that reworks its articles says so on stderr
 /// and shows its progress there when stderr is a terminal.
-fn open_store(path: &std::path::Path) -> Result<chorus_store::Store> {
+fn open_store(db: &Location) -> Result<Box<dyn Store>> {
     use chorus_store::Migrating;
     let mut bar: Option<indicatif::ProgressBar> = None;
-    let store = chorus_store::Store::open_noticing(path, |migrating| match migrating {
+    let store = chorus_store::open(db, &mut |migrating| match migrating {
         Migrating::Started { notice, steps } => {
-            complain(&format!("{}: {notice}", path.display()));
+            complain(&format!("{db}: {notice}"));
             bar = Some(on_terminal(
                 indicatif::ProgressBar::new(steps),
                 "{wide_bar} {percent}% (eta {eta})",
@@ -805,24 +845,24 @@ fn open_store(path: &std::path::Path) -> Result<chorus_store::Store> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    store.with_context(|| format!("{}", path.display()))
+    store.with_context(|| format!("{db}"))
 }
 
 fn ingest(args: IngestArgs) -> Result<bool> {
-    let mut store = open_store(&args.db)?;
+    let store = open_store(&args.db)?;
     let bar = progress_bar("articles stored");
     let mut summary = chorus_store::IngestSummary::default();
     let mut errors = Vec::new();
     let mut batch: Vec<chorus::model::Article> = Vec::new();
     let mut failure: Option<anyhow::Error> = None;
     let batch_size = args.batch.max(1);
-    let mut store_batch = |batch: Vec<chorus::model::Article>,
-                           summary: &mut chorus_store::IngestSummary|
+    let store_batch = |batch: Vec<chorus::model::Article>,
+                       summary: &mut chorus_store::IngestSummary|
      -> Result<()> {
         let done = bar.position();
         let stored = store
-            .ingest(batch, |n, _| bar.set_position(done + n as u64))
-            .with_context(|| format!("{}", args.db.display()))?;
+            .ingest(batch, &mut |n, _| bar.set_position(done + n as u64))
+            .with_context(|| format!("{}", args.db))?;
         summary.absorb(stored);
         Ok(())
     };
@@ -865,7 +905,7 @@ fn ingest(args: IngestArgs) -> Result<bool> {
             listing::count(summary.new_stories, "new story"),
             summary.updated_stories,
             listing::count(summary.stories, "story"),
-            escape_controls(&args.db.display().to_string())
+            escape_controls(&args.db.to_string())
         )
     };
     write_output(None, &printed)?;
@@ -907,16 +947,19 @@ fn serve(args: ServeArgs) -> Result<bool> {
 }
 
 fn stories(args: StoriesArgs) -> Result<bool> {
-    if !args.db.exists() {
-        bail!("{}: no such store", args.db.display());
+    let db = &args.db;
+    if let Location::Sqlite(path) = db
+        && !path.exists()
+    {
+        bail!("{db}: no such store");
     }
-    let mut store = open_store(&args.db)?;
+    let store = open_store(db)?;
     if let Some(id) = args.story {
-        let Some(report) = store.report(id)? else {
-            bail!("{}: no story {id}", args.db.display());
+        let Some(report) = store.report(id).with_context(|| format!("{db}"))? else {
+            bail!("{db}: no story {id}");
         };
         let report: chorus::model::Report = serde_json::from_str(&report)
-            .with_context(|| format!("{}: story {id}'s stored report", args.db.display()))?;
+            .with_context(|| format!("{db}: story {id}'s stored report"))?;
         let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
         let detail = detail_of(args.full);
         write_output(
@@ -927,7 +970,9 @@ fn stories(args: StoriesArgs) -> Result<bool> {
     }
     // One more than the limit tells whether the list was cut.
     let limit = args.limit.unwrap_or(usize::MAX);
-    let mut stories = store.list(args.search.as_deref(), limit.saturating_add(1), 0)?;
+    let mut stories = store
+        .list(args.search.as_deref(), limit.saturating_add(1), 0)
+        .with_context(|| format!("{db}"))?;
     let cut = stories.len() > limit;
     stories.truncate(limit);
     let matching = match &args.search {
@@ -947,6 +992,27 @@ fn stories(args: StoriesArgs) -> Result<bool> {
     let heading = format!("{} {noun}{matching}{more}", stories.len());
     let printed = listing::stored(&stories, &heading, args.format)?;
     write_output(None, &printed)?;
+    Ok(true)
+}
+
+fn copy(args: CopyArgs) -> Result<bool> {
+    if let Location::Sqlite(path) = &args.from
+        && !path.exists()
+    {
+        bail!("{}: no such store", args.from);
+    }
+    let from = open_store(&args.from)?;
+    let to = open_store(&args.to)?;
+    let copied = to
+        .import(&*from)
+        .with_context(|| format!("copying {} into {}", args.from, args.to))?;
+    write_output(
+        None,
+        &format!(
+            "copied {} stories, {} articles, {} term counts and {} centroid terms from {} into {}\n",
+            copied.stories, copied.articles, copied.terms, copied.story_terms, args.from, args.to
+        ),
+    )?;
     Ok(true)
 }
 

@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod cluster;
+mod concurrency;
 mod eval;
 mod extract;
 mod readers;
