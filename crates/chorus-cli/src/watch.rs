@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
+use chorus_store::Location;
 use chorus_watch::{Cycle, Options, Watcher, read_feed_list};
 
 use crate::{complain, open_store};
@@ -15,9 +16,10 @@ pub struct WatchArgs {
     /// The feeds: a text file of feed addresses (one a line, # for
     /// comments) or an OPML subscription list.
     feeds: PathBuf,
-    /// The store (created if missing).
+    /// The store (created if missing): an SQLite file, or a PostgreSQL
+    /// database as postgres://user@host:port/db.
     #[arg(long, required = true)]
-    db: PathBuf,
+    db: Location,
     /// Poll every feed once and exit (for cron); feeds backing off after
     /// failures are left for a later run.
     #[arg(long)]
@@ -51,7 +53,7 @@ pub fn watch(args: WatchArgs) -> Result<bool> {
         ..Options::default()
     };
     let watcher = Watcher::new(store, list.feeds, options);
-    let db = args.db.display().to_string();
+    let db = args.db.to_string();
     let mut print = |cycle: &Cycle| {
         clean &= show(cycle, args.json);
     };
@@ -105,9 +107,10 @@ fn show(cycle: &Cycle, json: bool) -> bool {
 
 #[derive(clap::Args)]
 pub struct FeedsArgs {
-    /// The store.
+    /// The store: an SQLite file, or a PostgreSQL database as
+    /// postgres://user@host:port/db.
     #[arg(long, required = true)]
-    db: PathBuf,
+    db: Location,
     /// Print the feeds as JSON.
     #[arg(long)]
     json: bool,
@@ -115,13 +118,14 @@ pub struct FeedsArgs {
 
 /// Runs `chorus feeds`: what the store knows about each watched feed.
 pub fn feeds(args: FeedsArgs) -> Result<bool> {
-    if !args.db.exists() {
-        anyhow::bail!("{}: no such store", args.db.display());
+    let db = &args.db;
+    if let Location::Sqlite(path) = db
+        && !path.exists()
+    {
+        anyhow::bail!("{db}: no such store");
     }
-    let store = open_store(&args.db)?;
-    let states = store
-        .feed_states()
-        .with_context(|| args.db.display().to_string())?;
+    let store = open_store(db)?;
+    let states = store.feed_states().with_context(|| db.to_string())?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&states)?);
         return Ok(true);

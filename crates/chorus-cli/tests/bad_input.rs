@@ -288,7 +288,7 @@ fn control_codes_never_reach_the_terminal() {
     assert_eq!(documents[0]["date"], "2023-03-17");
     assert_eq!(documents[0]["url"], "https://example.org/bridge");
     assert_eq!(documents[2]["title"], "Bridge Reopens After Repairs");
-    assert_eq!(terminal_controls(&report.to_string()), []);
+    assert_eq!(terminal_controls(&report.to_string()), Vec::<char>::new());
     let facts = report["stories"][0]["facts"].to_string();
     assert!(
         !facts.contains("41"),
@@ -303,7 +303,11 @@ fn control_codes_never_reach_the_terminal() {
             let printed = stdout(&output);
             let controls = terminal_controls(&printed);
             if color == "never" || format == "md" {
-                assert_eq!(controls, [], "{format}, colour {color}: {printed:?}");
+                assert_eq!(
+                    controls,
+                    Vec::<char>::new(),
+                    "{format}, colour {color}: {printed:?}"
+                );
             }
             let commands: Vec<&str> = printed
                 .split('\x1b')
@@ -340,7 +344,11 @@ fn control_codes_never_reach_the_terminal() {
         let output = chorus(args);
         assert!(output.status.success(), "{}", stderr(&output));
         let printed = stdout(&output);
-        assert_eq!(terminal_controls(&printed), [], "{args:?}: {printed:?}");
+        assert_eq!(
+            terminal_controls(&printed),
+            Vec::<char>::new(),
+            "{args:?}: {printed:?}"
+        );
         assert!(!printed.contains("41 million"), "{printed}");
         assert!(printed.contains("Bridge"), "{printed}");
     }
@@ -357,7 +365,7 @@ fn file_names_are_printed_safely() {
     let output = chorus(&["summarize", dir.path().to_str().expect("utf-8 path")]);
     assert_eq!(output.status.code(), Some(2));
     let errors = stderr(&output);
-    assert_eq!(terminal_controls(&errors), [], "{errors:?}");
+    assert_eq!(terminal_controls(&errors), Vec::<char>::new(), "{errors:?}");
     assert!(
         errors.contains("title\\x1b]0;owned\\x07.txt: empty file"),
         "{errors}"

@@ -23,6 +23,11 @@ fn ingest_is_idempotent_and_stories_are_listed() {
     assert_eq!(stories[0]["articles"], 7);
     let brief = chorus(&["stories", "--db", &db, "--story", "1"]);
     assert!(stdout(&brief).contains("Facts:"), "{}", stdout(&brief));
+    assert!(stdout(&brief).contains("--full prints them"));
+    let full = chorus(&["stories", "--db", &db, "--story", "1", "--full"]);
+    assert!(full.status.success(), "{}", stderr(&full));
+    assert!(!stdout(&full).contains("--full prints them"));
+    assert!(stdout(&full).len() > stdout(&brief).len());
 }
 
 #[test]

@@ -102,6 +102,36 @@ fn watch_once_stores_the_feeds_and_stories_lists_the_story() {
 }
 
 #[test]
+fn watch_once_into_postgresql_keeps_the_feeds_there() {
+    let Some(database) =
+        chorus_testdb::database("watch_once_into_postgresql_keeps_the_feeds_there")
+    else {
+        return;
+    };
+    let server = quake_server();
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let list = format!(
+        "{}\n{}\n",
+        server.url("/world.xml"),
+        server.url("/wire.xml")
+    );
+    let feeds = write(dir.path(), "feeds.txt", list.as_bytes());
+    let feeds = feeds.to_string_lossy().to_string();
+    let db = database.url();
+    let output = chorus(&["watch", &feeds, "--db", db, "--once"]);
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    assert!(err.contains("2 new articles"), "{err}");
+    let stories = json_of(&chorus(&["stories", "--db", db, "--format", "json"]));
+    assert_eq!(stories[0]["articles"], 2, "{stories}");
+    // What the database keeps about each feed, by address.
+    let states = json_of(&chorus(&["feeds", "--db", db, "--json"]));
+    assert_eq!(states.as_array().map(Vec::len), Some(2), "{states}");
+    assert_eq!(states[0]["url"], server.url("/wire.xml").as_str());
+    assert!(states[0]["last_success"].is_i64(), "{states}");
+}
+
+#[test]
 fn watch_runs_until_interrupted_and_exits_cleanly() {
     let server = quake_server();
     let dir = tempfile::tempdir().expect("temporary folder");

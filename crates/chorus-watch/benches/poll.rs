@@ -1,7 +1,10 @@
 //! Throughput: `Watcher::cycle` over many local feeds, in feeds/s and
 //! articles/s, against the test server on 127.0.0.1.
 //!
-//!     cargo bench -p chorus-watch --bench poll [-- --feeds 500 --entries 20 --workers 4]
+//!     cargo bench -p chorus-watch --bench poll [-- --feeds 500 --entries 20 --workers 4 --db postgres://…/empty_db]
+//!
+//! The store is a fresh SQLite file unless `--db` names another (an empty
+//! PostgreSQL database, say).
 //!
 //! Each feed has its own entries (full content, ~120 generated words about
 //! one of a few hundred invented events, so that stories form); the first
@@ -15,7 +18,7 @@ mod server;
 
 use std::time::{Duration, Instant};
 
-use chorus_store::Store;
+use chorus_store::Location;
 use chorus_watch::{Options, Watcher};
 use server::{Route, TestServer, rss};
 
@@ -28,15 +31,18 @@ const WORDS: &[&str] = &[
 fn main() {
     let mut args = std::env::args().skip(1).filter(|a| a != "--bench");
     let (mut feeds, mut entries, mut workers) = (500usize, 20usize, 4usize);
+    let mut db: Option<Location> = None;
     while let Some(arg) = args.next() {
-        let value = args.next().and_then(|v| v.parse().ok());
-        match (arg.as_str(), value) {
+        let value = args.next();
+        let number = value.as_deref().and_then(|v| v.parse().ok());
+        match (arg.as_str(), number) {
             ("--feeds", Some(n)) => feeds = n,
             ("--entries", Some(n)) => entries = n,
             ("--workers", Some(n)) => workers = n,
+            ("--db", _) if value.is_some() => db = value.as_deref().map(Location::parse),
             _ => {
                 eprintln!(
-                    "usage: cargo bench -p chorus-watch --bench poll -- [--feeds N] [--entries N] [--workers N]"
+                    "usage: cargo bench -p chorus-watch --bench poll -- [--feeds N] [--entries N] [--workers N] [--db STORE]"
                 );
                 return;
             }
@@ -79,7 +85,8 @@ fn main() {
         urls.push(server.url(&path));
     }
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let store = Store::open(&dir.path().join("bench.db")).expect("a store");
+    let location = db.unwrap_or_else(|| Location::Sqlite(dir.path().join("bench.db")));
+    let store = chorus_store::open(&location, &mut |_| {}).expect("a store");
     let options = Options {
         workers,
         per_host: workers,

@@ -20,8 +20,8 @@ mod list;
 mod poll;
 mod robots;
 
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use chorus::ingest::Limits;
@@ -101,7 +101,7 @@ impl Cycle {
 
 /// Polls a list of feeds into a store.
 pub struct Watcher {
-    store: Mutex<Store>,
+    store: Box<dyn Store>,
     fetcher: http::Fetcher,
     robots: robots::RobotsCache,
     options: Options,
@@ -110,9 +110,9 @@ pub struct Watcher {
 
 impl Watcher {
     /// A watcher of `feeds` into `store`.
-    pub fn new(store: Store, feeds: Vec<String>, options: Options) -> Watcher {
+    pub fn new(store: Box<dyn Store>, feeds: Vec<String>, options: Options) -> Watcher {
         Watcher {
-            store: Mutex::new(store),
+            store,
             fetcher: http::Fetcher::new(&options),
             robots: robots::RobotsCache::default(),
             options,
@@ -120,15 +120,9 @@ impl Watcher {
         }
     }
 
-    /// The store (between cycles).
-    pub fn store(&self) -> MutexGuard<'_, Store> {
-        self.lock_store()
-    }
-
-    fn lock_store(&self) -> MutexGuard<'_, Store> {
-        // A worker that panicked mid-poll left no half-written rows: each
-        // write is its own transaction.
-        self.store.lock().unwrap_or_else(|e| e.into_inner())
+    /// The store it writes to.
+    pub fn store(&self) -> &dyn Store {
+        &*self.store
     }
 
     /// Polls the feeds that are due (`every_feed`: all but those backing
@@ -138,7 +132,7 @@ impl Watcher {
         let mut cycle = Cycle::default();
         let mut due = Vec::new();
         for url in &self.feeds {
-            let state = self.lock_store().feed_state(url)?;
+            let state = self.store.feed_state(url)?;
             let waiting = state
                 .as_ref()
                 .is_some_and(|s| s.next_poll.is_some_and(|next| next > now));
@@ -197,9 +191,8 @@ impl Watcher {
     /// When the next feed is due (milliseconds since the epoch).
     fn next_due(&self) -> Result<i64, StoreError> {
         let mut soonest = now_ms().saturating_add(self.options.every.as_millis() as i64);
-        let store = self.lock_store();
         for url in &self.feeds {
-            match store.feed_state(url)?.and_then(|s| s.next_poll) {
+            match self.store.feed_state(url)?.and_then(|s| s.next_poll) {
                 Some(next) => soonest = soonest.min(next),
                 None => return Ok(now_ms()),
             }
@@ -232,7 +225,7 @@ mod tests {
     #[test]
     fn backoff_doubles_up_to_the_cap() -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
-        let store = Store::open(&dir.path().join("s.db"))?;
+        let store = Box::new(chorus_store::SqliteStore::open(&dir.path().join("s.db"))?);
         let options = Options {
             every: Duration::from_secs(60),
             max_backoff: Duration::from_secs(300),

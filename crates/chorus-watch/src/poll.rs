@@ -40,13 +40,10 @@ impl Watcher {
             url: url.to_string(),
             ..FeedReport::default()
         };
-        let mut state = self
-            .lock_store()
-            .feed_state(url)?
-            .unwrap_or_else(|| FeedState {
-                url: url.to_string(),
-                ..FeedState::default()
-            });
+        let mut state = self.store.feed_state(url)?.unwrap_or_else(|| FeedState {
+            url: url.to_string(),
+            ..FeedState::default()
+        });
         let conditions = Conditions {
             etag: state.etag.as_deref(),
             last_modified: state.last_modified.as_deref(),
@@ -57,7 +54,7 @@ impl Watcher {
             Ok(Answer::NotModified) => {
                 report.not_modified = true;
                 self.succeeded(&mut state, now, None);
-                self.lock_store().save_feed_state(&state)?;
+                self.store.save_feed_state(&state)?;
                 return Ok(report);
             }
             Ok(Answer::Full(page)) => page,
@@ -79,7 +76,7 @@ impl Watcher {
         let mut fresh = Vec::new();
         for mut article in parsed.articles {
             article.id = article_id(url, &article);
-            if self.lock_store().story_of(&article.id)?.is_some()
+            if self.store.story_of(&article.id)?.is_some()
                 || fresh.iter().any(|a: &Article| a.id == article.id)
             {
                 continue;
@@ -89,9 +86,8 @@ impl Watcher {
             }
             fresh.push(article);
         }
-        let mut store = self.lock_store();
         if !fresh.is_empty() {
-            let summary = store.ingest(fresh, |_, _| {})?;
+            let summary = self.store.ingest(fresh, &mut |_, _| {})?;
             report.new_articles = summary.added;
             report.new_stories = summary.new_stories;
             report.updated_stories = summary.updated_stories;
@@ -105,7 +101,7 @@ impl Watcher {
         state.etag = page.etag.clone();
         state.last_modified = page.last_modified.clone();
         self.succeeded(&mut state, now, Some(&page));
-        store.save_feed_state(&state)?;
+        self.store.save_feed_state(&state)?;
         Ok(report)
     }
 
@@ -184,7 +180,7 @@ impl Watcher {
         state.failures = state.failures.saturating_add(1);
         state.last_error = Some(why.clone());
         state.next_poll = Some(now.saturating_add(self.backoff(state.failures).as_millis() as i64));
-        self.lock_store().save_feed_state(&state)?;
+        self.store.save_feed_state(&state)?;
         report.error = Some(why);
         Ok(report)
     }

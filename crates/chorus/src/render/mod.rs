@@ -1,11 +1,13 @@
 //! Render: the report as terminal text, Markdown, JSON or an HTML page.
 
+mod brief;
 mod html;
 mod markdown;
 mod text;
 
 use crate::model::{Bound, Claim, DocumentReport, Fact, FactKind, FactStatus, Report, StoryReport};
 
+pub use brief::Detail;
 pub use html::{STYLE, html, served_html, web_link};
 pub use markdown::{escape as escape_markdown, markdown};
 pub use text::text;
@@ -24,11 +26,17 @@ pub enum OutputFormat {
     Html,
 }
 
-/// Renders `report` in `format`; `color` applies to text only.
+/// Renders `report` in `format` as a brief; `color` applies to text only.
 pub fn render(report: &Report, format: OutputFormat, color: bool) -> String {
+    render_with(report, format, color, Detail::Brief)
+}
+
+/// Renders `report` in `format` with the text and Markdown sections cut
+/// to a brief or printed in full; JSON and HTML always hold everything.
+pub fn render_with(report: &Report, format: OutputFormat, color: bool, detail: Detail) -> String {
     match format {
-        OutputFormat::Text => text(report, color),
-        OutputFormat::Md => markdown(report),
+        OutputFormat::Text => text(report, color, detail),
+        OutputFormat::Md => markdown(report, detail),
         OutputFormat::Json => json(report),
         OutputFormat::Html => html(report),
     }
@@ -95,11 +103,6 @@ pub(crate) fn describe(document: &DocumentReport) -> String {
     }
     parts.join(" — ")
 }
-
-/// Single-source facts shown before the rest are left to the JSON.
-pub(crate) const SINGLE_SOURCE_SHOWN: usize = 5;
-/// Entities named by one source only shown before the rest are left out.
-pub(crate) const ENTITIES_SHOWN: usize = 12;
 
 /// A fact's status as a reader sees it.
 pub(crate) fn status_label(status: FactStatus) -> &'static str {
@@ -275,8 +278,8 @@ mod tests {
     fn control_codes_in_a_report_are_shown_not_obeyed() {
         let report = hostile_report();
         for (name, out) in [
-            ("text", text(&report, false)),
-            ("markdown", markdown(&report)),
+            ("text", text(&report, false, Detail::Full)),
+            ("markdown", markdown(&report, Detail::Full)),
         ] {
             assert!(
                 !out.contains(crate::scan::controls::is_unsafe_control),
@@ -284,7 +287,7 @@ mod tests {
             );
             assert!(out.contains("\\x1b["), "{name} writes the codes out: {out}");
         }
-        let coloured = text(&report, true);
+        let coloured = text(&report, true, Detail::Full);
         assert_eq!(commands_in(&coloured), Vec::<String>::new(), "{coloured:?}");
         assert!(coloured.contains("\u{1b}[1m"), "colours are still written");
     }

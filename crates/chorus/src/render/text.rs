@@ -9,14 +9,13 @@ use owo_colors::OwoColorize;
 
 use crate::scan::controls::escape_controls as safe;
 
-use super::{
-    ENTITIES_SHOWN, SINGLE_SOURCE_SHOWN, claim_label, describe, documents_by_id, markers,
-    status_label, story_documents,
-};
+use super::brief::{self, Detail};
+use super::{claim_label, describe, documents_by_id, markers, status_label, story_documents};
 use crate::model::{DocumentReport, FactStatus, Report, StoryReport};
 
-/// Renders the report as text, with ANSI colour when `color` is set.
-pub fn text(report: &Report, color: bool) -> String {
+/// Renders the report as text, with ANSI colour when `color` is set, as a
+/// brief or in full.
+pub fn text(report: &Report, color: bool, detail: Detail) -> String {
     let mut out = String::new();
     let by_id = documents_by_id(report);
     for (n, story) in report.stories.iter().enumerate() {
@@ -42,7 +41,7 @@ pub fn text(report: &Report, color: bool) -> String {
         if story.summary.is_empty() {
             out.push_str("(no sentence to summarize)\n");
         }
-        compared(&mut out, story, &documents, color);
+        compared(&mut out, story, &documents, color, detail);
         out.push_str("\nSources:\n");
         for (i, document) in documents.iter().enumerate() {
             let label = format!("[{}]", i + 1);
@@ -92,8 +91,15 @@ fn heading(out: &mut String, title: &str, color: bool) {
     ));
 }
 
-/// The compare sections: facts, quotes, names, timeline, only-in.
-fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport], color: bool) {
+/// The compare sections: facts, quotes, names, timeline, only-in; each cut
+/// to a brief unless `detail` asks for everything.
+fn compared(
+    out: &mut String,
+    story: &StoryReport,
+    documents: &[&DocumentReport],
+    color: bool,
+    detail: Detail,
+) {
     let cite = |sources: &[String]| {
         paint(&markers(documents, sources), color, |t| {
             t.cyan().to_string()
@@ -101,20 +107,8 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
     };
     if !story.facts.is_empty() {
         heading(out, "Facts:", color);
-        let shown = story
-            .facts
-            .iter()
-            .filter(|f| f.status != FactStatus::SingleSource)
-            .chain(
-                story
-                    .facts
-                    .iter()
-                    .filter(|f| f.status == FactStatus::SingleSource)
-                    .take(SINGLE_SOURCE_SHOWN),
-            );
-        let mut count = 0;
-        for fact in shown {
-            count += 1;
+        let picked = brief::facts(story, detail);
+        for fact in &picked.items {
             let claims: Vec<String> = fact
                 .claims
                 .iter()
@@ -132,13 +126,12 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
                 claims.join(" · ")
             ));
         }
-        if story.facts.len() > count {
-            left_out(out, story.facts.len() - count, "single-source facts", color);
-        }
+        left_out(out, picked.left_out, "facts", color);
     }
     if !story.quotes.is_empty() {
         heading(out, "Quotes:", color);
-        for quote in &story.quotes {
+        let picked = brief::quotes(story, detail);
+        for quote in &picked.items {
             let speaker = safe(quote.speaker.as_deref().unwrap_or("(speaker unknown)"));
             let wording_sources = quote.text_sources();
             out.push_str(&format!(
@@ -154,25 +147,12 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
                 ));
             }
         }
+        left_out(out, picked.left_out, "quotes", color);
     }
     if !story.entities.is_empty() {
         heading(out, "Named:", color);
-        let shown: Vec<_> = story
-            .entities
-            .iter()
-            .filter(|e| e.sources.len() > 1)
-            .chain(story.entities.iter().filter(|e| e.sources.len() == 1))
-            .take(
-                ENTITIES_SHOWN.max(
-                    story
-                        .entities
-                        .iter()
-                        .filter(|e| e.sources.len() > 1)
-                        .count(),
-                ),
-            )
-            .collect();
-        for entity in &shown {
+        let picked = brief::entities(story, detail);
+        for entity in &picked.items {
             let kind = entity.kind.as_str();
             let aliases = if entity.aliases.is_empty() {
                 String::new()
@@ -185,13 +165,12 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
                 cite(&entity.sources)
             ));
         }
-        if story.entities.len() > shown.len() {
-            left_out(out, story.entities.len() - shown.len(), "", color);
-        }
+        left_out(out, picked.left_out, "names", color);
     }
     if !story.timeline.is_empty() {
         heading(out, "Timeline:", color);
-        for event in &story.timeline {
+        let picked = brief::timeline(story, detail);
+        for event in &picked.items {
             out.push_str(&format!(
                 "  {:<10}  {} {}\n",
                 safe(&event.date),
@@ -199,15 +178,18 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
                 cite(&event.sources)
             ));
         }
+        left_out(out, picked.left_out, "dated events", color);
     }
-    if !story.unique.is_empty() {
+    let (own, more) = brief::unique(story, detail);
+    if !own.is_empty() {
         heading(out, "Only in:", color);
-        for only in &story.unique {
-            let sources = std::slice::from_ref(&only.document);
+        for only in &own {
+            let sources = [only.document.to_string()];
             for sentence in &only.sentences {
-                out.push_str(&format!("  {} {}\n", cite(sources), safe(sentence)));
+                out.push_str(&format!("  {} {}\n", cite(&sources), safe(sentence)));
             }
         }
+        left_out(out, more, "sentences only one source has", color);
     }
     for note in &story.notes {
         let line = format!("note: {}", safe(note));
@@ -218,14 +200,16 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
     }
 }
 
-/// "(and 7 more single-source facts; see --format json)", dimmed.
+/// "(and 7 more facts; --full prints them)", dimmed; nothing when none
+/// were left out.
 fn left_out(out: &mut String, count: usize, what: &str, color: bool) {
-    let what = if what.is_empty() {
-        String::new()
-    } else {
-        format!(" {what}")
-    };
-    let line = format!("  (and {count} more{what}; see --format json)");
+    if count == 0 {
+        return;
+    }
+    let line = format!(
+        "  (and {}; --full prints them)",
+        brief::count_of(count, what)
+    );
     out.push_str(&format!(
         "{}\n",
         paint(&line, color, |t| t.dimmed().to_string())
