@@ -73,6 +73,7 @@ pub struct TestServer {
     pub base: String,
     routes: Routes,
     seen: Arc<Mutex<Vec<Seen>>>,
+    addr: std::net::SocketAddr,
     stop: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
 }
@@ -81,19 +82,24 @@ impl TestServer {
     /// Starts a server on a free port of 127.0.0.1.
     pub fn start() -> TestServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("test server binds");
-        let base = format!("http://{}", listener.local_addr().expect("bound address"));
-        listener
-            .set_nonblocking(true)
-            .expect("non-blocking listener");
+        let addr = listener.local_addr().expect("bound address");
+        let base = format!("http://{addr}");
         let routes: Routes = Arc::default();
         let seen: Arc<Mutex<Vec<Seen>>> = Arc::default();
         let stop = Arc::new(AtomicBool::new(false));
         let thread = {
             let (routes, seen, stop) = (routes.clone(), seen.clone(), stop.clone());
             std::thread::spawn(move || {
-                while !stop.load(Ordering::SeqCst) {
-                    let Ok((stream, _)) = listener.accept() else {
-                        std::thread::sleep(Duration::from_millis(10));
+                // A blocking accept answers at once (polling a non-blocking
+                // one added its sleep to every request the bench timed);
+                // dropping the server wakes it with a connection of its own.
+                for stream in listener.incoming() {
+                    if stop.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let Ok(stream) = stream else {
+                        // Out of descriptors, say: not a busy loop.
+                        std::thread::sleep(Duration::from_millis(1));
                         continue;
                     };
                     let (routes, seen) = (routes.clone(), seen.clone());
@@ -107,6 +113,7 @@ impl TestServer {
             base,
             routes,
             seen,
+            addr,
             stop,
             thread: Some(thread),
         }
@@ -197,6 +204,8 @@ fn answer(stream: TcpStream, routes: &Routes, seen: &Mutex<Vec<Seen>>) {
 impl Drop for TestServer {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::SeqCst);
+        // Wakes the accepting thread, which then sees `stop`.
+        let _ = std::net::TcpStream::connect(self.addr);
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
