@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 mod extract;
 mod listing;
+mod watch;
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -67,6 +68,10 @@ enum Command {
     /// Articles POSTed to /api/articles are added to the store as ingest adds
     /// them; see docs/http-api.md.
     Serve(ServeArgs),
+    /// Poll feeds (a URL list or OPML) and add their new articles to a store; see docs/watch.md.
+    Watch(watch::WatchArgs),
+    /// List the feeds a store watches: last read, next poll, failures.
+    Feeds(watch::FeedsArgs),
     /// Manage stores: copy one into another (an SQLite file into PostgreSQL).
     #[command(subcommand)]
     Store(StoreCommand),
@@ -406,6 +411,8 @@ fn main() -> ExitCode {
         Command::Ingest(args) => ingest(args),
         Command::Stories(args) => stories(args),
         Command::Serve(args) => serve(args),
+        Command::Watch(args) => watch::watch(args),
+        Command::Feeds(args) => watch::feeds(args),
         Command::Store(StoreCommand::Copy(args)) => copy(args),
     };
     match outcome {

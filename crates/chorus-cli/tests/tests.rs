@@ -11,3 +11,4 @@ mod readme;
 mod store;
 mod summarize;
 mod util;
+mod watch;

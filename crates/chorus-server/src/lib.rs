@@ -8,6 +8,8 @@
 
 #![warn(missing_docs)]
 
+mod atom;
+
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -147,6 +149,7 @@ async fn build_reports(app: App) {
 fn routes(app: App) -> Router {
     Router::new()
         .route("/", get(index))
+        .route("/feed.atom", get(atom::stories_feed))
         .route("/stories/{id}", get(story_page))
         .route("/sources/{id}", get(source_page))
         .route("/api/stories", get(api_stories))

@@ -180,3 +180,43 @@ async fn errors_have_fitting_statuses() {
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(json_error(&body)["status"], 413);
 }
+
+#[tokio::test]
+async fn stories_are_published_as_an_atom_feed() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let store = SqliteStore::open(&dir.path().join("chorus.db")).expect("a store");
+    let router = chorus_server::router(Arc::new(store));
+    let (status, _, body) = post_json(&router, ARTICLES).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let (status, kind, atom) = get(&router, "/feed.atom").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(kind.starts_with("application/atom+xml"), "{kind}");
+    // Read back by a feed parser: two stories, the dated one first, each
+    // with its brief and its sources.
+    let feed = chorus::ingest::parse_feed("atom", atom.as_bytes(), &Default::default())
+        .expect("valid Atom");
+    assert!(feed.problems.is_empty(), "{:?}", feed.problems);
+    assert_eq!(feed.articles.len(), 2, "{atom}");
+    let ferry = &feed.articles[0];
+    assert_eq!(
+        ferry.title.as_deref(),
+        Some("Ferry strike halts Marren crossings")
+    );
+    assert_eq!(ferry.url.as_deref(), Some("http://localhost/stories/1"));
+    assert!(
+        ferry
+            .date
+            .as_deref()
+            .is_some_and(|d| d.starts_with("2024-05-06")),
+        "{ferry:?}"
+    );
+    assert!(ferry.text.contains("Ada Brenn"), "{}", ferry.text);
+    assert!(ferry.text.contains("Valley Times"), "{}", ferry.text);
+    assert!(
+        atom.contains("<updated>2024-05-06T00:00:00Z</updated>"),
+        "{atom}"
+    );
+    // The list page points feed readers at it.
+    let (_, _, index) = get(&router, "/").await;
+    assert!(index.contains(r#"type="application/atom+xml""#), "{index}");
+}

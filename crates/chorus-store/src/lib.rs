@@ -28,6 +28,7 @@
 
 mod brief;
 mod copy;
+mod feeds;
 mod incremental;
 mod ingest;
 mod location;
@@ -38,13 +39,14 @@ mod tables;
 use chorus::model::Article;
 
 pub use copy::CopySummary;
+pub use feeds::FeedState;
 pub use incremental::JOIN_SIMILARITY;
 pub use location::Location;
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
 /// The schema this version writes; older stores are migrated to it.
-pub const SCHEMA_VERSION: i32 = 4;
+pub const SCHEMA_VERSION: i32 = 5;
 
 /// What opening a store tells while a migration reworks its articles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,6 +117,15 @@ pub trait Store: Send + Sync {
     /// in one transaction: stories keep their numbers, so links to them
     /// stay valid.
     fn import(&self, source: &dyn Store) -> Result<CopySummary, StoreError>;
+
+    /// What is known about the watched feed at `url` (nothing yet: `None`).
+    fn feed_state(&self, url: &str) -> Result<Option<FeedState>, StoreError>;
+
+    /// Every watched feed known, by address.
+    fn feed_states(&self) -> Result<Vec<FeedState>, StoreError>;
+
+    /// Keeps `state` as what is known about its feed, replacing what was.
+    fn save_feed_state(&self, state: &FeedState) -> Result<(), StoreError>;
 
     /// Every story, most articles first.
     fn stories(&self) -> Result<Vec<StoredStory>, StoreError> {

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use chorus::model::Article;
 use rustc_hash::FxHashMap;
 
-use crate::{Location, Store, StoreError, open};
+use crate::{FeedState, Location, Store, StoreError, open};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -327,6 +327,43 @@ fn a_copy_keeps_every_row(db: &dyn Fresh) -> TestResult {
     Ok(())
 }
 
+fn feed_state_is_kept_replaced_and_shared(db: &dyn Fresh) -> TestResult {
+    let store = db.open()?;
+    assert_eq!(store.feed_state("http://a.example/feed")?, None);
+    assert!(store.feed_states()?.is_empty());
+    let mut state = FeedState {
+        url: "http://a.example/feed".into(),
+        etag: Some("\"v1\"".into()),
+        last_modified: Some("Mon, 06 May 2024 08:00:00 GMT".into()),
+        last_success: Some(1_714_982_400_000),
+        failures: 0,
+        next_poll: Some(1_714_983_000_000),
+        ..FeedState::default()
+    };
+    store.save_feed_state(&state)?;
+    assert_eq!(store.feed_state(&state.url)?, Some(state.clone()));
+    // A failed poll replaces every field, the validators included.
+    state.etag = None;
+    state.last_modified = None;
+    state.failures = 3;
+    state.last_error = Some("HTTP 500 Internal Server Error".into());
+    store.save_feed_state(&state)?;
+    let other = FeedState {
+        url: "http://0.example/rss".into(),
+        failures: u32::MAX,
+        ..FeedState::default()
+    };
+    store.save_feed_state(&other)?;
+    // Another process (another pool) reads what this one wrote, by address.
+    let again = db.open()?;
+    assert_eq!(again.feed_state(&state.url)?, Some(state.clone()));
+    assert_eq!(again.feed_states()?, [other, state]);
+    // Feeds are not articles: nothing else in the store changed.
+    assert_eq!(again.article_count()?, 0);
+    assert!(again.stories()?.is_empty());
+    Ok(())
+}
+
 /// The suite for one database: `$fresh` gives an `Option` of a [`Fresh`]
 /// database for the named test (`None`: skipped, said why).
 macro_rules! suite {
@@ -385,6 +422,14 @@ macro_rules! suite {
             #[test]
             fn a_copy_keeps_every_row() -> TestResult {
                 run("a_copy_keeps_every_row", super::a_copy_keeps_every_row)
+            }
+
+            #[test]
+            fn feed_state_is_kept_replaced_and_shared() -> TestResult {
+                run(
+                    "feed_state_is_kept_replaced_and_shared",
+                    super::feed_state_is_kept_replaced_and_shared,
+                )
             }
         }
     };

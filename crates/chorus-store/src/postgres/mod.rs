@@ -11,6 +11,7 @@
 //! UPDATE SKIP LOCKED`), and a request for a story being built waits for
 //! that build instead of repeating it.
 
+mod feeds;
 mod schema;
 mod tables;
 
@@ -28,7 +29,7 @@ use crate::copy::CopySummary;
 use crate::location::PostgresUrl;
 use crate::tables::Tables;
 use crate::{
-    IngestSummary, Record, Store, StoreError, StoredArticle, StoredStory, brief, ingest,
+    FeedState, IngestSummary, Record, Store, StoreError, StoredArticle, StoredStory, brief, ingest,
     search_words, sql_count,
 };
 use schema::{LOCK_CLASS, PLACING};
@@ -361,6 +362,18 @@ impl Store for PostgresStore {
         drop(rows);
         tx.commit()?;
         Ok(())
+    }
+
+    fn feed_state(&self, url: &str) -> Result<Option<FeedState>, StoreError> {
+        feeds::feed_state(&mut *self.client()?, url)
+    }
+
+    fn feed_states(&self) -> Result<Vec<FeedState>, StoreError> {
+        feeds::feed_states(&mut *self.client()?)
+    }
+
+    fn save_feed_state(&self, state: &FeedState) -> Result<(), StoreError> {
+        feeds::save_feed_state(&mut *self.client()?, state)
     }
 
     fn import(&self, source: &dyn Store) -> Result<CopySummary, StoreError> {

@@ -15,7 +15,10 @@ pub(super) const PLACING: i32 = 1;
 /// Held while migrating.
 const MIGRATING: i32 = 2;
 
-/// A new store, created at [`SCHEMA_VERSION`] (PostgreSQL stores began at
+/// The schema [`CREATE`] makes; [`MIGRATIONS`] take it on from there.
+const CREATED_VERSION: i32 = 4;
+
+/// A new store, created at [`CREATED_VERSION`] (PostgreSQL stores began at
 /// schema 4, so SQLite's earlier steps have no counterpart here).
 const CREATE: &str = "
     CREATE TABLE chorus_schema (version integer NOT NULL);
@@ -62,7 +65,22 @@ const CREATE: &str = "
 
 /// Steps after [`CREATE`], in order: (the version a step makes, its SQL).
 /// A step added to SQLite's migrations gets its counterpart here.
-const MIGRATIONS: &[(i32, &str)] = &[];
+const MIGRATIONS: &[(i32, &str)] = &[(
+    5,
+    "
+    -- One row per watched feed: its validators for conditional requests,
+    -- its schedule and its recent failures (times in ms since the epoch).
+    CREATE TABLE feeds (
+        url text PRIMARY KEY,
+        etag text,
+        last_modified text,
+        last_success bigint,
+        last_error text,
+        failures bigint NOT NULL DEFAULT 0,
+        next_poll bigint
+    );
+",
+)];
 
 /// The store's schema version: 0 for an empty database; refused when the
 /// database holds other tables or is from a newer chorus. Reads only.
@@ -121,9 +139,9 @@ fn migrate_locked(client: &mut Client) -> Result<(), StoreError> {
         tx.batch_execute(CREATE)?;
         tx.execute(
             "INSERT INTO chorus_schema (version) VALUES ($1)",
-            &[&SCHEMA_VERSION],
+            &[&CREATED_VERSION],
         )?;
-        version = SCHEMA_VERSION;
+        version = CREATED_VERSION;
     }
     for &(to, sql) in MIGRATIONS.iter().filter(|(to, _)| *to > version) {
         tx.batch_execute(sql)?;

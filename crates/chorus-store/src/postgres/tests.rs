@@ -189,3 +189,27 @@ fn openers_of_an_empty_database_at_once_create_the_store_once() -> TestResult {
     assert_eq!(PostgresStore::open(&url)?.article_count()?, 4);
     Ok(())
 }
+
+#[test]
+fn a_schema_4_store_is_migrated_keeping_its_articles() -> TestResult {
+    let Some(db) = PostgresDatabase::new("a_schema_4_store_is_migrated_keeping_its_articles")
+    else {
+        return Ok(());
+    };
+    let url = url_of(&db);
+    let store = PostgresStore::open(&url)?;
+    let text = "The Halvik dock strike went into a second week, unions said.";
+    store.ingest(vec![article("a", text)], &mut |_, _| {})?;
+    drop(store);
+    // Back to what a store written before the feeds table looked like.
+    let mut client = connect(&url)?;
+    client.batch_execute("DROP TABLE feeds; UPDATE chorus_schema SET version = 4")?;
+    let store = PostgresStore::open(&url)?;
+    let version: i32 = client
+        .query_one("SELECT version FROM chorus_schema", &[])?
+        .get(0);
+    assert_eq!(version, crate::SCHEMA_VERSION);
+    assert_eq!(store.article_count()?, 1);
+    assert_eq!(store.feed_state("http://a.example/feed")?, None);
+    Ok(())
+}

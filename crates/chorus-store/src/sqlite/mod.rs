@@ -9,6 +9,7 @@
 //! is built without the lock and stored only if the story did not change
 //! meanwhile.
 
+mod feeds;
 mod schema;
 mod tables;
 
@@ -23,8 +24,8 @@ use chorus::model::Article;
 use crate::copy::CopySummary;
 use crate::tables::Tables;
 use crate::{
-    IngestSummary, Migrating, Record, Store, StoreError, StoredArticle, StoredStory, brief, ingest,
-    search_words, sql_count,
+    FeedState, IngestSummary, Migrating, Record, Store, StoreError, StoredArticle, StoredStory,
+    brief, ingest, search_words, sql_count,
 };
 pub(crate) use tables::SqliteTables;
 
@@ -367,6 +368,18 @@ impl Store for SqliteStore {
         export(&tx, each)?;
         tx.commit()?;
         Ok(())
+    }
+
+    fn feed_state(&self, url: &str) -> Result<Option<FeedState>, StoreError> {
+        feeds::feed_state(&*self.connection()?, url)
+    }
+
+    fn feed_states(&self) -> Result<Vec<FeedState>, StoreError> {
+        feeds::feed_states(&*self.connection()?)
+    }
+
+    fn save_feed_state(&self, state: &FeedState) -> Result<(), StoreError> {
+        feeds::save_feed_state(&*self.connection()?, state)
     }
 
     fn import(&self, source: &dyn Store) -> Result<CopySummary, StoreError> {

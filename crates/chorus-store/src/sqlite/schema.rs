@@ -104,6 +104,22 @@ pub(super) const MIGRATIONS: &[Migration] = &[
 ",
         rework: Some(reweigh),
     },
+    Migration {
+        sql: "
+    -- One row per watched feed: its validators for conditional requests,
+    -- its schedule and its recent failures (times in ms since the epoch).
+    CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        last_success INTEGER,
+        last_error TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        next_poll INTEGER
+    );
+",
+        rework: None,
+    },
 ];
 
 /// Refuses a file that is not a chorus store or is from a newer chorus;
