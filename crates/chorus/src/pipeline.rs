@@ -9,8 +9,8 @@ use crate::attribute::attribute;
 use crate::cluster;
 use crate::compare::{Comparison, compare};
 use crate::model::{Article, Report, SentenceRef, StoryInput, StoryReport};
-use crate::prepare::Story;
 use crate::prepare::terms::Vocab;
+use crate::prepare::{Story, StoryLimits};
 use crate::report;
 use crate::summarize::{Budget, System, Weights, summarize};
 
@@ -49,6 +49,7 @@ pub struct Pipeline {
     budget: Budget,
     detail: Detail,
     weights: Weights,
+    limits: StoryLimits,
     vocab: Vocab,
 }
 
@@ -60,6 +61,7 @@ impl std::fmt::Debug for Pipeline {
             .field("budget", &self.budget)
             .field("detail", &self.detail)
             .field("weights", &self.weights)
+            .field("limits", &self.limits)
             .finish_non_exhaustive()
     }
 }
@@ -82,6 +84,7 @@ impl Pipeline {
             budget: Budget::within(Pipeline::DEFAULT_WORDS),
             detail: Detail::Compare,
             weights: Weights::default(),
+            limits: StoryLimits::default(),
             vocab: Vocab::new(),
         }
     }
@@ -114,6 +117,14 @@ impl Pipeline {
     /// `chorus train --out` writes them); only [`System::Chorus`] uses them.
     pub fn weights(mut self, weights: Weights) -> Pipeline {
         self.weights = weights;
+        self
+    }
+
+    /// Reads no more of each story than `limits` allow (the defaults,
+    /// [`StoryLimits::default`], are well above what real stories hold);
+    /// what is left unread is noted on the document and the story.
+    pub fn limits(mut self, limits: StoryLimits) -> Pipeline {
+        self.limits = limits;
         self
     }
 
@@ -153,9 +164,10 @@ impl Pipeline {
     }
 
     /// Prepares one story as it is (no splitting): cleaned, segmented,
-    /// indexed, reprints and other-language documents marked.
+    /// indexed, reprints and other-language documents marked, within the
+    /// pipeline's [`StoryLimits`].
     pub fn prepare(&mut self, input: StoryInput) -> Story {
-        Story::prepare(input, &mut self.vocab)
+        Story::prepare_within(input, &mut self.vocab, &self.limits)
     }
 
     /// The sentences the pipeline's summarizer chooses for `story`, in
