@@ -19,6 +19,7 @@ use rustc_hash::FxHashMap;
 use crate::ingest::publication_date;
 use crate::model::{Bound, Entity, Fact, FactKind, Quote, TimelineEvent, UniqueContent};
 use crate::prepare::Story;
+use crate::prepare::limits::thousands;
 use crate::scan::dates::{self, DateMention, TimeMention};
 use crate::scan::lexicon;
 use crate::scan::quantity::{self, Quantity};
@@ -189,9 +190,11 @@ pub fn compare(story: &Story) -> Comparison {
                 .map(|e| e.name.to_lowercase());
         }
     }
+    limit_claims(&mut mentions, &mut notes);
     let facts = facts::facts(&mentions, &ids, &stems);
     let timeline = timeline(&facts, &mentions, &sentences, &ids);
-    let (quotes, quote_wordings) = quotes::quotes(&sentences, &entities, &ids, &mut stems);
+    let (quotes, quote_wordings) =
+        quotes::quotes(&sentences, &entities, &ids, &mut stems, &mut notes);
     let unique = unique::unique(story, &counted);
     STEMS.with(|cache| cache.replace(stems));
     Comparison {
@@ -203,6 +206,49 @@ pub fn compare(story: &Story) -> Comparison {
         notes,
         quote_wordings,
     }
+}
+
+/// Claims grouped per story at most. Grouping compares each claim with
+/// those before it, so it grows with the square of their number; the most
+/// any story of the evaluation data makes is 1,132 (WikiRef220), a DUC 2006
+/// story 813.
+pub const MAX_CLAIMS: usize = 5_000;
+
+/// Keeps at most [`MAX_CLAIMS`] claims, with a note saying how many were
+/// left out.
+fn limit_claims(mentions: &mut Vec<Mention>, notes: &mut Vec<String>) {
+    if let Some(total) = keep_earliest(mentions, MAX_CLAIMS, |m| (m.sentence, m.document)) {
+        notes.push(format!(
+            "the reports make {} claims of figures, dates and times: {} were compared, \
+             each report's earliest in turn",
+            thousands(total),
+            thousands(MAX_CLAIMS)
+        ));
+    }
+}
+
+/// Keeps at most `max` of `items`, in their order: each report's earliest
+/// in turn (those in every report's first sentence, then in every second,
+/// …), as `place` gives them (sentence position, document). Returns how
+/// many there were when some were left out.
+pub(crate) fn keep_earliest<T>(
+    items: &mut Vec<T>,
+    max: usize,
+    place: impl Fn(&T) -> (usize, usize),
+) -> Option<usize> {
+    let total = items.len();
+    if total <= max {
+        return None;
+    }
+    let mut order: Vec<usize> = (0..total).collect();
+    order.sort_by_key(|&i| (place(&items[i]), i));
+    let mut keep = vec![false; total];
+    for &i in &order[..max] {
+        keep[i] = true;
+    }
+    let mut kept = keep.into_iter();
+    items.retain(|_| kept.next().unwrap_or(false));
+    Some(total)
 }
 
 /// The date each document's relative dates are read against: its own
@@ -427,17 +473,26 @@ fn timeline(
     let sentence_text = |document: usize, position: usize| {
         by_place.get(&(document, position)).map(|t| t.to_string())
     };
+    // The first date mention of each resolved date, document and wording:
+    // one lookup per claim, however many claims there are.
+    let mut first_mention: FxHashMap<(&str, &str, &str), &Mention> = FxHashMap::default();
+    for m in mentions.iter().filter(|m| m.kind == FactKind::Date) {
+        if let Some(resolved) = m.resolved.as_deref() {
+            first_mention
+                .entry((resolved, ids[m.document].as_str(), m.text.as_str()))
+                .or_insert(m);
+        }
+    }
     let mut events: Vec<(i64, TimelineEvent)> = Vec::new();
     for fact in facts.iter().filter(|f| f.kind == FactKind::Date) {
         for claim in &fact.claims {
             let Some(date) = claim.resolved.clone() else {
                 continue;
             };
-            let first = mentions.iter().find(|m| {
-                m.kind == FactKind::Date
-                    && m.resolved.as_deref() == Some(date.as_str())
-                    && claim.sources.first() == Some(&ids[m.document])
-                    && m.text == claim.text
+            let first = claim.sources.first().and_then(|source| {
+                first_mention
+                    .get(&(date.as_str(), source.as_str(), claim.text.as_str()))
+                    .copied()
             });
             let Some(text) = first.and_then(|m| sentence_text(m.document, m.sentence)) else {
                 continue;
@@ -465,6 +520,19 @@ fn timeline(
 mod tests {
     use super::*;
     use crate::scan::tokens::tokenize_static;
+
+    #[test]
+    fn the_earliest_of_each_report_are_kept_in_turn() {
+        // (document, sentence) of each item, in reading order.
+        let mut items: Vec<(usize, usize)> = (0..6)
+            .map(|s| (0, s))
+            .chain((0..2).map(|s| (1, s)))
+            .chain([(2, 0)])
+            .collect();
+        assert_eq!(keep_earliest(&mut items, 20, |&(d, s)| (s, d)), None);
+        assert_eq!(keep_earliest(&mut items, 6, |&(d, s)| (s, d)), Some(9));
+        assert_eq!(items, [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (2, 0)]);
+    }
 
     #[test]
     fn events_named_near_figures() {
