@@ -1,9 +1,10 @@
 //! Markdown: one section per story, sources as a numbered list.
 
 use super::{
-    ENTITIES_SHOWN, claim_label, describe, documents_by_id, markers, status_label, story_documents,
+    ENTITIES_SHOWN, StoryDocuments, claim_label, describe, documents_by_id, markers, status_label,
+    story_documents,
 };
-use crate::model::{DocumentReport, FactStatus, Report, StoryReport};
+use crate::model::{FactStatus, Report, StoryReport};
 
 /// Renders the report as Markdown.
 pub fn markdown(report: &Report) -> String {
@@ -42,7 +43,7 @@ pub fn markdown(report: &Report) -> String {
 }
 
 /// The compare sections: a facts table, quotes, names, timeline, only-in.
-fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]) {
+fn compared(out: &mut String, story: &StoryReport, documents: &StoryDocuments<'_>) {
     let cite = |sources: &[String]| escape(&markers(documents, sources));
     if !story.facts.is_empty() {
         out.push_str("## Facts\n\n| about | claims | status |\n| --- | --- | --- |\n");

@@ -3,10 +3,10 @@
 use owo_colors::OwoColorize;
 
 use super::{
-    ENTITIES_SHOWN, SINGLE_SOURCE_SHOWN, claim_label, describe, documents_by_id, markers,
-    status_label, story_documents,
+    ENTITIES_SHOWN, SINGLE_SOURCE_SHOWN, StoryDocuments, claim_label, describe, documents_by_id,
+    markers, status_label, story_documents,
 };
-use crate::model::{DocumentReport, FactStatus, Report, StoryReport};
+use crate::model::{FactStatus, Report, StoryReport};
 
 /// Renders the report as text, with ANSI colour when `color` is set.
 pub fn text(report: &Report, color: bool) -> String {
@@ -83,7 +83,7 @@ fn heading(out: &mut String, title: &str, color: bool) {
 }
 
 /// The compare sections: facts, quotes, names, timeline, only-in.
-fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport], color: bool) {
+fn compared(out: &mut String, story: &StoryReport, documents: &StoryDocuments<'_>, color: bool) {
     let cite = |sources: &[String]| {
         paint(&markers(documents, sources), color, |t| {
             t.cyan().to_string()
