@@ -4,6 +4,7 @@
 mod bad_input;
 mod cluster;
 mod eval;
+mod hostile;
 mod readers;
 mod readme;
 mod store;
