@@ -9,8 +9,10 @@ mod listing;
 mod watch;
 
 use anyhow::{Context, Result, bail};
+use clap::builder::TypedValueParser;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use chorus::StoryLimits;
 use chorus::ingest::{Ingested, Limits, ingest_paths};
 use chorus::render::{Detail, OutputFormat, render_with};
 use chorus::scan::controls::escape_controls;
@@ -289,6 +291,37 @@ struct SummarizeArgs {
     summary_only: bool,
     #[command(flatten)]
     limits: LimitArgs,
+    #[command(flatten)]
+    story_limits: StoryLimitArgs,
+}
+
+/// How much of each story is read; what is past a limit is left out of
+/// the brief, with a note on the document or the story.
+#[derive(clap::Args)]
+struct StoryLimitArgs {
+    /// Words of each document read (the rest is not summarized or compared).
+    #[arg(long, default_value_t = StoryLimits::DOCUMENT_WORDS, value_parser = clap::value_parser!(u32).range(1..).map(|n| n as usize))]
+    max_document_words: usize,
+    /// Sentences of each document read, from its first.
+    #[arg(long, default_value_t = StoryLimits::DOCUMENT_SENTENCES, value_parser = clap::value_parser!(u32).range(1..).map(|n| n as usize))]
+    max_document_sentences: usize,
+    /// Sentences of each story read: every document's first sentence, then every second, and so on.
+    #[arg(long, default_value_t = StoryLimits::STORY_SENTENCES, value_parser = clap::value_parser!(u32).range(1..).map(|n| n as usize))]
+    max_story_sentences: usize,
+    /// Words of each story read, counted the same way.
+    #[arg(long, default_value_t = StoryLimits::STORY_WORDS, value_parser = clap::value_parser!(u32).range(1..).map(|n| n as usize))]
+    max_story_words: usize,
+}
+
+impl StoryLimitArgs {
+    fn limits(&self) -> StoryLimits {
+        StoryLimits {
+            document_words: self.max_document_words,
+            document_sentences: self.max_document_sentences,
+            story_sentences: self.max_story_sentences,
+            story_words: self.max_story_words,
+        }
+    }
 }
 
 /// Input limits; exceeding one is a named error for that file.
@@ -463,6 +496,7 @@ fn summarize(args: SummarizeArgs) -> Result<bool> {
         .words(args.words as usize)
         .system(args.system)
         .detail(detail)
+        .limits(args.story_limits.limits())
         .brief_stories(ingested.stories);
     let color = match args.color {
         Color::Always => true,

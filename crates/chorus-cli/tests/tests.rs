@@ -6,6 +6,7 @@ mod cluster;
 mod concurrency;
 mod eval;
 mod extract;
+mod hostile;
 mod readers;
 mod readme;
 mod store;

@@ -11,8 +11,8 @@ use crate::attribute::attribute;
 use crate::cluster;
 use crate::compare::{Comparison, compare};
 use crate::model::{Article, Report, SentenceRef, StoryInput, StoryReport};
-use crate::prepare::Story;
 use crate::prepare::terms::Vocab;
+use crate::prepare::{Story, StoryLimits};
 use crate::report;
 use crate::summarize::{Budget, System, Weights, summarize};
 
@@ -51,6 +51,7 @@ pub struct Pipeline {
     budget: Budget,
     detail: Detail,
     weights: Weights,
+    limits: StoryLimits,
     vocab: Vocab,
     today: Option<NaiveDate>,
 }
@@ -63,6 +64,7 @@ impl std::fmt::Debug for Pipeline {
             .field("budget", &self.budget)
             .field("detail", &self.detail)
             .field("weights", &self.weights)
+            .field("limits", &self.limits)
             .finish_non_exhaustive()
     }
 }
@@ -85,6 +87,7 @@ impl Pipeline {
             budget: Budget::within(Pipeline::DEFAULT_WORDS),
             detail: Detail::Compare,
             weights: Weights::default(),
+            limits: StoryLimits::default(),
             vocab: Vocab::new(),
             today: None,
         }
@@ -129,6 +132,14 @@ impl Pipeline {
         self
     }
 
+    /// Reads no more of each story than `limits` allow (the defaults,
+    /// [`StoryLimits::default`], are well above what real stories hold);
+    /// what is left unread is noted on the document and the story.
+    pub fn limits(mut self, limits: StoryLimits) -> Pipeline {
+        self.limits = limits;
+        self
+    }
+
     /// The vocabulary the pipeline has interned so far, for callers that
     /// count terms of their own (clustering into a store, ROUGE).
     pub fn vocab(&mut self) -> &mut Vocab {
@@ -165,9 +176,10 @@ impl Pipeline {
     }
 
     /// Prepares one story as it is (no splitting): cleaned, segmented,
-    /// indexed, reprints and other-language documents marked.
+    /// indexed, reprints and other-language documents marked, within the
+    /// pipeline's [`StoryLimits`].
     pub fn prepare(&mut self, input: StoryInput) -> Story {
-        Story::prepare(input, &mut self.vocab)
+        Story::prepare_within(input, &mut self.vocab, &self.limits)
     }
 
     /// The sentences the pipeline's summarizer chooses for `story`, in

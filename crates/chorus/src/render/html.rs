@@ -6,9 +6,14 @@
 //! Templates are compiled in (askama) and escape everything by default.
 
 use askama::Template;
+use rustc_hash::FxHashSet;
 
-use super::{DocumentsById, claim_label, describe, documents_by_id, status_label, story_documents};
+use super::{
+    DocumentsById, StoryDocuments, claim_label, describe, documents_by_id, status_label,
+    story_documents,
+};
 use crate::model::{DocumentReport, FactStatus, Report, StoryReport};
+use crate::prepare::limits::thousands;
 
 /// The report as one HTML page holding every story.
 pub fn html(report: &Report) -> String {
@@ -140,11 +145,22 @@ struct UniqueView {
     sentences: Vec<String>,
 }
 
-/// Sources × (summary sentences, facts): who reports what.
+/// Sources × (summary sentences, facts): who reports what, for at most
+/// [`GRID_SOURCES`] sources and [`GRID_FACTS`] facts; `notes` says what
+/// the grid leaves out.
 struct Coverage {
     columns: Vec<(String, String)>,
     rows: Vec<(usize, String, Vec<Cell>)>,
+    notes: Vec<String>,
 }
+
+/// Sources the coverage grid shows at most (the first, in story order):
+/// a story of thousands of sources would make a grid of millions of cells.
+/// The most sources any story of the evaluation data has is 39.
+pub const GRID_SOURCES: usize = 50;
+/// Facts the coverage grid shows at most (the first, in the order the
+/// facts are listed).
+pub const GRID_FACTS: usize = 40;
 
 /// One coverage cell: states it, states it in conflict with another
 /// source, or says nothing of it.
@@ -188,7 +204,7 @@ fn story_view(n: usize, story: &StoryReport, by_id: &DocumentsById<'_>) -> Story
     let documents = story_documents(by_id, story);
     let anchor = format!("s{}", n + 1);
     let cite = |id: &str, sentence: Option<usize>| -> Option<Cite> {
-        let position = documents.iter().position(|d| d.id == id)?;
+        let position = documents.number(id)? - 1;
         let document = documents[position];
         let text = sentence.and_then(|s| document.body.get(s)).cloned();
         Some(Cite {
@@ -283,7 +299,7 @@ fn story_view(n: usize, story: &StoryReport, by_id: &DocumentsById<'_>) -> Story
             .unique
             .iter()
             .filter_map(|u| {
-                let number = documents.iter().position(|d| d.id == u.document)? + 1;
+                let number = documents.number(&u.document)?;
                 Some(UniqueView {
                     number,
                     source: describe(documents[number - 1]),
@@ -339,7 +355,7 @@ fn story_meta(documents: &[&DocumentReport]) -> String {
     }
 }
 
-fn coverage(story: &StoryReport, documents: &[&DocumentReport]) -> Coverage {
+fn coverage(story: &StoryReport, documents: &StoryDocuments<'_>) -> Coverage {
     let mut columns: Vec<(String, String)> = story
         .summary
         .iter()
@@ -352,36 +368,61 @@ fn coverage(story: &StoryReport, documents: &[&DocumentReport]) -> Coverage {
         .iter()
         .filter(|f| f.status != FactStatus::SingleSource)
         .collect();
+    let mut notes = Vec::new();
+    if shared.len() > GRID_FACTS {
+        notes.push(format!(
+            "the grid shows the first {GRID_FACTS} of the {} facts several sources give; all are listed under Facts",
+            thousands(shared.len())
+        ));
+    }
+    if documents.len() > GRID_SOURCES {
+        notes.push(format!(
+            "the grid shows the first {GRID_SOURCES} of the story's {} sources; all are listed under Sources",
+            thousands(documents.len())
+        ));
+    }
+    let shared = &shared[..shared.len().min(GRID_FACTS)];
     columns.extend(shared.iter().enumerate().map(|(i, f)| {
         (
             format!("F{}", i + 1),
             format!("{}: {}", f.kind.as_str(), f.about),
         )
     }));
+    // Each column's sources by number: one lookup per cell.
+    let numbered = |sources: &mut dyn Iterator<Item = &String>| -> FxHashSet<usize> {
+        sources.filter_map(|id| documents.number(id)).collect()
+    };
+    let stating: Vec<FxHashSet<usize>> = story
+        .summary
+        .iter()
+        .map(|s| numbered(&mut s.sources.iter()))
+        .chain(
+            shared
+                .iter()
+                .map(|f| numbered(&mut f.claims.iter().flat_map(|c| &c.sources))),
+        )
+        .collect();
+    let summary = story.summary.len();
     let rows = documents
         .iter()
+        .take(GRID_SOURCES)
         .enumerate()
         .map(|(i, d)| {
-            let mut cells: Vec<Cell> = story
-                .summary
+            // The number sources are cited by (the first, if two share an id).
+            let cited = documents.number(&d.id);
+            let cells = stating
                 .iter()
-                .map(|s| {
-                    if s.sources.contains(&d.id) {
-                        Cell::States
-                    } else {
-                        Cell::Silent
+                .enumerate()
+                .map(|(column, sources)| {
+                    let conflict = column >= summary
+                        && shared[column - summary].status == FactStatus::Conflict;
+                    match (cited.is_some_and(|n| sources.contains(&n)), conflict) {
+                        (false, _) => Cell::Silent,
+                        (true, true) => Cell::Conflicts,
+                        (true, false) => Cell::States,
                     }
                 })
                 .collect();
-            cells.extend(shared.iter().map(|f| {
-                if !f.claims.iter().any(|c| c.sources.contains(&d.id)) {
-                    Cell::Silent
-                } else if f.status == FactStatus::Conflict {
-                    Cell::Conflicts
-                } else {
-                    Cell::States
-                }
-            }));
             (
                 i + 1,
                 d.source.clone().unwrap_or_else(|| d.id.clone()),
@@ -389,7 +430,11 @@ fn coverage(story: &StoryReport, documents: &[&DocumentReport]) -> Coverage {
             )
         })
         .collect();
-    Coverage { columns, rows }
+    Coverage {
+        columns,
+        rows,
+        notes,
+    }
 }
 
 /// The pages' one style sheet, written into each page.
@@ -414,6 +459,61 @@ mod tests {
             notes: Vec::new(),
             body: body.iter().map(|s| s.to_string()).collect(),
         }
+    }
+
+    #[test]
+    fn the_coverage_grid_is_bounded_and_says_what_it_leaves_out() {
+        use crate::model::{Bound, Claim, Fact, FactKind};
+        let documents: Vec<DocumentReport> = (0..GRID_SOURCES + 10)
+            .map(|i| document(&format!("d{i}"), &["A sentence."]))
+            .collect();
+        let ids: Vec<String> = documents.iter().map(|d| d.id.clone()).collect();
+        let claim = |sources: &[String]| Claim {
+            value: 1.0,
+            high: None,
+            unit: None,
+            bound: Bound::Exact,
+            text: "one".into(),
+            also_written: Vec::new(),
+            resolved: None,
+            sources: sources.to_vec(),
+        };
+        let facts: Vec<Fact> = (0..GRID_FACTS + 5)
+            .map(|i| Fact {
+                kind: FactKind::Quantity,
+                about: format!("thing {i}"),
+                status: if i == 0 {
+                    FactStatus::Conflict
+                } else {
+                    FactStatus::Agreed
+                },
+                claims: vec![claim(&ids[..2]), claim(&ids[3..4])],
+            })
+            .collect();
+        let report = Report {
+            version: 1,
+            stories: vec![StoryReport {
+                id: "x".into(),
+                headline: "Many".into(),
+                documents: ids.clone(),
+                facts,
+                ..StoryReport::default()
+            }],
+            documents,
+        };
+        let by_id = documents_by_id(&report);
+        let story = &report.stories[0];
+        let grid = coverage(story, &story_documents(&by_id, story));
+        assert_eq!(grid.rows.len(), GRID_SOURCES);
+        assert_eq!(grid.columns.len(), GRID_FACTS);
+        assert_eq!(grid.notes.len(), 2, "{:?}", grid.notes);
+        assert!(grid.notes[1].contains("first 50 of the story's 60 sources"));
+        let row = |n: usize| &grid.rows[n].2;
+        assert!(row(0)[0] == Cell::Conflicts && row(0)[1] == Cell::States);
+        assert!(row(2).iter().all(|&c| c == Cell::Silent));
+        assert!(row(3)[1] == Cell::States);
+        let page = html(&report);
+        assert!(page.contains("the grid shows the first 40 of the 45 facts"));
     }
 
     #[test]
