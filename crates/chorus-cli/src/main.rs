@@ -94,6 +94,11 @@ struct StoriesArgs {
     /// Print the stored report of this story instead.
     #[arg(long)]
     story: Option<i64>,
+    /// With --story: brief only what arrived since this date
+    /// (2026-12-03) or time (2026-12-03 14:00 UTC, or RFC 3339), given the
+    /// articles stored before it.
+    #[arg(long, requires = "story")]
+    since: Option<String>,
     /// Only stories with an article whose headline or text holds all these
     /// words.
     #[arg(long, short)]
@@ -839,7 +844,18 @@ fn stories(args: StoriesArgs) -> Result<bool> {
     }
     let mut store = open_store(&args.db)?;
     if let Some(id) = args.story {
-        let Some(report) = store.report(id)? else {
+        let report = match &args.since {
+            Some(text) => {
+                let Some(since) = chorus_store::parse_since(text) else {
+                    bail!(
+                        "--since {text:?} is not a date (2026-12-03) or a time (2026-12-03 14:00)"
+                    );
+                };
+                store.report_since(id, since)?
+            }
+            None => store.report(id)?,
+        };
+        let Some(report) = report else {
             bail!("{}: no story {id}", args.db.display());
         };
         let report: chorus::model::Report = serde_json::from_str(&report)

@@ -547,6 +547,43 @@ impl Store {
         }
     }
 
+    /// The brief of what arrived in story `id` since `since` (Unix seconds):
+    /// the articles stored from then on, summarized given the ones stored
+    /// before ([`Pipeline::after`]), each summary sentence citing the new
+    /// articles that state it. Built on each call, not kept. `None` if there
+    /// is no such story; a story with nothing new gets a brief of no
+    /// articles.
+    pub fn report_since(&mut self, id: i64, since: i64) -> Result<Option<String>, StoreError> {
+        let exists: Option<i64> = self
+            .conn
+            .query_row("SELECT id FROM stories WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?;
+        if exists.is_none() {
+            return Ok(None);
+        }
+        let mut statement = self.conn.prepare(
+            "SELECT doc_id, title, text, source, url, date, added >= ?2 FROM articles
+             WHERE story = ?1 ORDER BY id",
+        )?;
+        let (mut earlier, mut new) = (Vec::new(), Vec::new());
+        let rows = statement.query_map(params![id, since], |r| {
+            Ok((stored_article(r)?, r.get::<_, bool>(6)?))
+        })?;
+        for row in rows {
+            let (article, is_new) = row?;
+            if is_new {
+                new.push(article);
+            } else {
+                earlier.push(article);
+            }
+        }
+        let input = StoryInput::story(format!("story-{id}"), new);
+        let report = brief_pipeline().after(earlier).brief_stories(vec![input]);
+        serde_json::to_string(&report)
+            .map(Some)
+            .map_err(|source| StoreError::Report { story: id, source })
+    }
+
     /// Ingests `articles` in batches of `batch` and returns the stories they
     /// are in, as indexes into `articles` (an article already stored under
     /// the same text is in its twin's story): how `chorus eval-cluster
@@ -659,6 +696,42 @@ fn brief_pipeline() -> Pipeline {
     Pipeline::new().words(BRIEF_WORDS).detail(Detail::Pages)
 }
 
+/// An article from a row that starts `doc_id, title, text, source, url, date`.
+fn stored_article(r: &rusqlite::Row) -> rusqlite::Result<Article> {
+    Ok(Article {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        text: r.get(2)?,
+        source: r.get(3)?,
+        url: r.get(4)?,
+        date: r.get(5)?,
+        notes: Vec::new(),
+    })
+}
+
+/// A moment as `--since` and `?since=` take it — a date (`2026-12-03`,
+/// midnight UTC), a date and time in UTC (`2026-12-03 14:00`,
+/// `2026-12-03T14:00:00`) or RFC 3339 with an offset — as Unix seconds.
+pub fn parse_since(text: &str) -> Option<i64> {
+    use chrono::{DateTime, NaiveDate, NaiveDateTime};
+    let text = text.trim();
+    if let Ok(time) = DateTime::parse_from_rfc3339(text) {
+        return Some(time.timestamp());
+    }
+    for format in [
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+    ] {
+        if let Ok(time) = NaiveDateTime::parse_from_str(text, format) {
+            return Some(time.and_utc().timestamp());
+        }
+    }
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
+    Some(date.and_hms_opt(0, 0, 0)?.and_utc().timestamp())
+}
+
 fn build_report(
     tx: &rusqlite::Transaction,
     story: i64,
@@ -668,17 +741,7 @@ fn build_report(
         "SELECT doc_id, title, text, source, url, date FROM articles WHERE story = ?1 ORDER BY id",
     )?;
     let articles: Vec<Article> = statement
-        .query_map([story], |r| {
-            Ok(Article {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                text: r.get(2)?,
-                source: r.get(3)?,
-                url: r.get(4)?,
-                date: r.get(5)?,
-                notes: Vec::new(),
-            })
-        })?
+        .query_map([story], stored_article)?
         .collect::<Result<_, _>>()?;
     let input = StoryInput::story(format!("story-{story}"), articles);
     let report = pipeline.brief_stories(vec![input]);
@@ -717,6 +780,69 @@ mod tests {
     fn hashes_ignore_spacing() {
         assert_eq!(content_hash("a  b\nc"), content_hash("a b c"));
         assert_ne!(content_hash("a b c"), content_hash("a b d"));
+    }
+
+    #[test]
+    fn since_reads_dates_and_times() {
+        assert_eq!(parse_since("1970-01-02"), Some(86_400));
+        assert_eq!(parse_since("1970-01-01 01:00"), Some(3_600));
+        assert_eq!(parse_since("1970-01-01T00:00:10"), Some(10));
+        assert_eq!(parse_since("1970-01-01T02:00:00+01:00"), Some(3_600));
+        assert_eq!(parse_since("yesterday"), None);
+        assert_eq!(parse_since("2026-02-30"), None);
+    }
+
+    #[test]
+    fn a_brief_since_a_time_tells_what_arrived_after_it() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let dir = tempfile::tempdir()?;
+        let mut store = Store::open(&dir.path().join("chorus.db"))?;
+        let first = vec![
+            article(
+                "monday",
+                "Ferry crews in Port Elmer walked out over pay, halting crossings to Marren Island. \
+                 The strike stranded hundreds of island residents on the mainland.",
+            ),
+            article(
+                "monday-2",
+                "A ferry strike over pay halted crossings from Port Elmer to Marren Island on Monday. \
+                 Hundreds of residents of Marren Island were stranded on the mainland.",
+            ),
+        ];
+        store.ingest(first, |_, _| {})?;
+        // The first batch arrived a day earlier than the second.
+        store
+            .conn
+            .execute("UPDATE articles SET added = added - 86400", [])?;
+        let later = vec![article(
+            "tuesday",
+            "The ferry strike between Port Elmer and Marren Island ended on Tuesday after crews \
+             accepted a pay rise of 6 percent. Crossings to Marren Island resume on Wednesday.",
+        )];
+        store.ingest(later, |_, _| {})?;
+        let story = store.story_of("tuesday")?.expect("stored");
+        assert_eq!(store.story_of("monday")?, Some(story), "one story");
+        let since = store.conn.query_row(
+            "SELECT min(added) FROM articles WHERE doc_id = 'tuesday'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )?;
+        let json = store.report_since(story, since)?.expect("the story exists");
+        let report: chorus::Report = serde_json::from_str(&json)?;
+        let documents: Vec<&str> = report.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(documents, ["tuesday"]);
+        let summary = &report.stories[0].summary;
+        assert!(summary[0].text.contains("ended on Tuesday"), "{summary:?}");
+        assert!(summary.iter().all(|s| s.sources == ["tuesday"]));
+        // Everything is new since long ago; nothing after the last arrival.
+        let all: chorus::Report =
+            serde_json::from_str(&store.report_since(story, 0)?.expect("story"))?;
+        assert_eq!(all.documents.len(), 3);
+        let none: chorus::Report =
+            serde_json::from_str(&store.report_since(story, since + 1)?.expect("story"))?;
+        assert!(none.stories.iter().all(|s| s.summary.is_empty()));
+        assert_eq!(store.report_since(story + 100, 0)?, None);
+        Ok(())
     }
 
     #[test]
