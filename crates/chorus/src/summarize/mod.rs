@@ -157,7 +157,9 @@ pub struct Selection {
 }
 
 impl Selection {
-    /// chorus's own selection.
+    /// The pairwise tests and length limits chorus's own selection
+    /// ([`select::greedy`]) applies, for a caller ranking sentences its own
+    /// way.
     pub const CHORUS: Selection = Selection {
         skip_redundant: true,
         length_limits: true,
@@ -169,7 +171,8 @@ impl Selection {
     };
 }
 
-/// Greedy selection in the given preference order within `budget`.
+/// Greedy selection in the given preference order within `budget` (the
+/// baselines' selection; chorus's own is [`select::greedy`]).
 pub fn select(
     index: &StoryIndex,
     preference: &[usize],

@@ -27,7 +27,9 @@
 //! (2010) — repeatedly take the sentence with the best gain per
 //! `words^r`, then keep the better of that set and the best single
 //! sentence — is within a constant factor of the optimum under the budget
-//! ((1 − 1/√e) for `r = 1`, after Khuller, Moss & Naor 1999). Gains only
+//! ((1 − 1/√e) for `r = 1`, after Khuller, Moss & Naor 1999; the pairwise
+//! tests that pass over restatements narrow the candidates as it goes, so
+//! the bound is over what they leave). Gains only
 //! fall as sentences are chosen, so stale gains are upper bounds and the
 //! greedy is evaluated lazily (Minoux 1978): each step re-scores only the
 //! sentences that reach the top of the heap.
