@@ -2,7 +2,9 @@
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use chorus_store::Store;
+use std::sync::Arc;
+
+use chorus_store::SqliteStore;
 use tower::ServiceExt;
 
 /// Answers one request: status, content type and body.
@@ -61,8 +63,8 @@ const ARTICLES: &str = r#"[
 #[tokio::test]
 async fn pages_and_api_over_a_store() {
     let dir = tempfile::tempdir().expect("temporary folder");
-    let store = Store::open(&dir.path().join("chorus.db")).expect("a store");
-    let router = chorus_server::router(store);
+    let store = SqliteStore::open(&dir.path().join("chorus.db")).expect("a store");
+    let router = chorus_server::router(Arc::new(store));
 
     let (status, kind, body) = post_json(&router, ARTICLES).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
@@ -152,8 +154,8 @@ async fn pages_and_api_over_a_store() {
 #[tokio::test]
 async fn errors_have_fitting_statuses() {
     let dir = tempfile::tempdir().expect("temporary folder");
-    let store = Store::open(&dir.path().join("chorus.db")).expect("a store");
-    let router = chorus_server::router(store);
+    let store = SqliteStore::open(&dir.path().join("chorus.db")).expect("a store");
+    let router = chorus_server::router(Arc::new(store));
     let json_error = |body: &str| -> serde_json::Value {
         serde_json::from_str(body).unwrap_or_else(|_| panic!("a JSON error: {body}"))
     };

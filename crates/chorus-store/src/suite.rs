@@ -1,0 +1,474 @@
+//! What every store does, run against each database: SQLite always,
+//! PostgreSQL when a server is at hand (a throwaway cluster the test setup
+//! starts, or `CHORUS_TEST_POSTGRES`; see the `chorus-testdb` crate).
+//! Without one the PostgreSQL half says it was skipped and why, and fails
+//! instead when `CHORUS_REQUIRE_POSTGRES` is set, as CI sets it.
+//!
+//! Each test opens its store through a [`Fresh`] database more than once
+//! where it matters: two openings are two pools of connections, as two
+//! processes (or machines) would have.
+
+use std::sync::Arc;
+
+use chorus::model::Article;
+use rustc_hash::FxHashMap;
+
+use crate::{Location, Store, StoreError, open};
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+/// An empty store's location, for one test.
+pub(crate) trait Fresh {
+    fn location(&self) -> Location;
+
+    fn open(&self) -> Result<Arc<dyn Store>, StoreError> {
+        Ok(Arc::from(open(&self.location(), &mut |_| {})?))
+    }
+}
+
+/// A store in a fresh file of a temporary folder.
+pub(crate) struct SqliteFile(tempfile::TempDir);
+
+impl SqliteFile {
+    pub fn new() -> Option<SqliteFile> {
+        Some(SqliteFile(tempfile::tempdir().ok()?))
+    }
+}
+
+impl Fresh for SqliteFile {
+    fn location(&self) -> Location {
+        Location::Sqlite(self.0.path().join("chorus.db"))
+    }
+}
+
+/// A store in a fresh PostgreSQL database, dropped after the test.
+pub(crate) struct PostgresDatabase(chorus_testdb::TestDatabase);
+
+impl PostgresDatabase {
+    pub fn new(test: &str) -> Option<PostgresDatabase> {
+        chorus_testdb::database(test).map(PostgresDatabase)
+    }
+}
+
+impl Fresh for PostgresDatabase {
+    fn location(&self) -> Location {
+        Location::parse(self.0.url())
+    }
+}
+
+pub(crate) fn article(id: &str, text: &str) -> Article {
+    Article {
+        id: id.to_string(),
+        text: text.to_string(),
+        ..Article::default()
+    }
+}
+
+/// Three articles: two of one ferry strike, one of a rate rise.
+fn three() -> Vec<Article> {
+    vec![
+        article(
+            "a",
+            "Ferry crews in Port Elmer walked out over pay, halting crossings to Marren Island.",
+        ),
+        article(
+            "b",
+            "A ferry strike over pay halted crossings from Port Elmer to Marren Island on Monday.",
+        ),
+        article(
+            "c",
+            "The Velmora central bank raised interest rates by half a point to slow inflation.",
+        ),
+    ]
+}
+
+fn ingest_is_idempotent_and_groups_stories(db: &dyn Fresh) -> TestResult {
+    let store = db.open()?;
+    let first = store.ingest(three(), &mut |_, _| {})?;
+    assert_eq!((first.added, first.new_stories, first.stories), (3, 2, 2));
+    let again = store.ingest(three(), &mut |_, _| {})?;
+    assert_eq!(
+        (again.added, again.already_stored, again.stories),
+        (0, 3, 2)
+    );
+    let stories = store.stories()?;
+    assert_eq!(stories[0].articles, 2);
+    assert_eq!(stories[0].sources, ["a", "b"]);
+    let report = store.report(stories[0].id)?.unwrap_or_default();
+    assert!(report.contains("\"version\":1"), "{report}");
+    // Opened again (another process): migrates nothing, keeps everything,
+    // and answers with the report already built.
+    let other = db.open()?;
+    assert_eq!(other.article_count()?, 3);
+    assert_eq!(other.report(stories[0].id)?, Some(report));
+    assert_eq!(other.report(stories[0].id + 1000)?, None);
+    Ok(())
+}
+
+fn search_finds_stories_by_their_articles_words(db: &dyn Fresh) -> TestResult {
+    let store = db.open()?;
+    let summary = store.ingest(
+        vec![
+            article("a", "Ferry crews in Port Elmer walked out over pay."),
+            article("b", "The Velmora central bank raised interest rates."),
+            article("a2", "Ferry crews in Port Elmer walked out over pay."),
+            article("e", " "),
+        ],
+        &mut |_, _| {},
+    )?;
+    let statuses: Vec<&str> = summary.articles.iter().map(|a| a.status).collect();
+    assert_eq!(statuses, ["added", "added", "already_stored", "refused"]);
+    assert_eq!(summary.articles[0].story, summary.articles[2].story);
+    assert_eq!(summary.articles[3].reason.as_deref(), Some("no text"));
+    let found = store.list(Some("ferry PORT"), 10, 0)?;
+    assert_eq!(found.len(), 1);
+    assert_eq!(Some(found[0].id), summary.articles[0].story);
+    assert!(store.list(Some("ferry bank"), 10, 0)?.is_empty());
+    // Query syntax in the box is only words.
+    assert!(
+        store
+            .list(Some("\"ferry\" OR NEAR(bank"), 10, 0)?
+            .is_empty()
+    );
+    assert_eq!(store.list(Some("ferry)&!|:*"), 10, 0)?.len(), 1);
+    assert_eq!(store.list(Some("  "), 10, 0)?.len(), 2);
+    assert_eq!(store.list(None, 1, 1)?.len(), 1);
+    assert_eq!(store.story_of("b")?, summary.articles[1].story);
+    assert_eq!(store.story_of("zz")?, None);
+    assert_eq!(store.list(None, 10, 0)?[0].conflicts, None, "not built yet");
+    assert_eq!(store.build_stale(10)?, 2);
+    assert_eq!(store.build_stale(10)?, 0);
+    assert_eq!(store.list(None, 10, 0)?[0].conflicts, Some(0));
+    Ok(())
+}
+
+fn clashing_ids_and_empty_articles_are_refused(db: &dyn Fresh) -> TestResult {
+    let store = db.open()?;
+    store.ingest(
+        vec![article("a", "One text about ferries and strikes.")],
+        &mut |_, _| {},
+    )?;
+    let summary = store.ingest(
+        vec![
+            article("a", "Another text entirely, about banks."),
+            article("e", "  "),
+        ],
+        &mut |_, _| {},
+    )?;
+    assert_eq!(summary.added, 0);
+    assert_eq!(summary.refused.len(), 2);
+    assert_eq!(store.article_count()?, 1);
+    Ok(())
+}
+
+/// What each event of [`stream`] is about: its own names and words.
+const EVENTS: [&str; 12] = [
+    "Ferry crews in Port Elmer walked out over pay, halting crossings to Marren Island",
+    "The Velmora central bank raised interest rates by half a point to slow inflation",
+    "A bridge over the Tobrak river collapsed in Ulden after weeks of heavy rain",
+    "Wildfire smoke closed schools across the Caskel valley as firefighters battled flames",
+    "Miners trapped underground at the Dunmore colliery were reached by rescue teams",
+    "Voters in Fenwick elected a new mayor after a recount of postal ballots",
+    "Qadira and Serin signed a trade deal cutting tariffs on grain and steel",
+    "A harbour fire destroyed three warehouses and a fishing trawler in Garrow",
+    "Drought left reservoirs around Halvik at their lowest level in forty years",
+    "Rail workers on the Northern line struck over rosters, stranding commuters",
+    "Astronomers at the Kelby observatory spotted a comet brightening near Jupiter",
+    "A children's hospital in Brennan opened a new cancer ward funded by donors",
+];
+
+/// A stream of reports of `events` events (at most 12), `per_event` each,
+/// interleaved: every report of an event shares its names and most of its
+/// words.
+pub(crate) fn stream(events: usize, per_event: usize) -> Vec<(Article, usize)> {
+    let mut out = Vec::new();
+    for report in 0..per_event {
+        for (event, what) in EVENTS.iter().enumerate().take(events) {
+            let text = format!(
+                "{what}, officials said on day {report}. Witnesses said {}. \
+                 Local reporters filed update number {report} on the story.",
+                what.to_lowercase()
+            );
+            out.push((article(&format!("e{event}-r{report}"), &text), event));
+        }
+    }
+    out
+}
+
+/// Checks what must hold of any store, however it was written: every id
+/// once, every article in exactly one existing story, each story's count
+/// its members.
+pub(crate) fn check_consistent(store: &dyn Store) -> Result<FxHashMap<String, i64>, StoreError> {
+    let articles = store.articles()?;
+    let mut story_of: FxHashMap<String, i64> = FxHashMap::default();
+    for a in &articles {
+        assert!(
+            story_of.insert(a.id.clone(), a.story).is_none(),
+            "{} stored twice",
+            a.id
+        );
+    }
+    let mut members: FxHashMap<i64, usize> = FxHashMap::default();
+    for a in &articles {
+        *members.entry(a.story).or_default() += 1;
+    }
+    let stories = store.stories()?;
+    assert_eq!(stories.len(), members.len(), "every story has members");
+    for story in &stories {
+        assert_eq!(
+            Some(&story.articles),
+            members.get(&story.id),
+            "story {} counts its members",
+            story.id
+        );
+    }
+    Ok(story_of)
+}
+
+fn writers_at_once_store_everything_once(db: &dyn Fresh) -> TestResult {
+    let stream = stream(12, 6);
+    let articles: Vec<Article> = stream.iter().map(|(a, _)| a.clone()).collect();
+    // Two writers, each with its own connections, on overlapping halves:
+    // the middle third is sent by both.
+    let third = articles.len() / 3;
+    let halves = [articles[..2 * third].to_vec(), articles[third..].to_vec()];
+    let stores = [db.open()?, db.open()?];
+    std::thread::scope(|scope| -> TestResult {
+        let runs: Vec<_> = stores
+            .iter()
+            .zip(halves)
+            .map(|(store, half)| {
+                scope.spawn(move || -> Result<usize, StoreError> {
+                    let mut added = 0;
+                    for batch in half.chunks(8) {
+                        added += store.ingest(batch.to_vec(), &mut |_, _| {})?.added;
+                    }
+                    Ok(added)
+                })
+            })
+            .collect();
+        let mut added = 0;
+        for run in runs {
+            added += run.join().map_err(|_| "a writer panicked")??;
+        }
+        assert_eq!(added, articles.len(), "each article added by one writer");
+        Ok(())
+    })?;
+    let story_of = check_consistent(&*stores[0])?;
+    assert_eq!(story_of.len(), articles.len());
+    // The events are far apart: each becomes one story, whichever writer
+    // placed its reports.
+    let mut of_event: FxHashMap<usize, i64> = FxHashMap::default();
+    for (a, event) in &stream {
+        let story = story_of[&a.id];
+        assert_eq!(*of_event.entry(*event).or_insert(story), story, "{}", a.id);
+    }
+    assert_eq!(stores[1].stories()?.len(), 12);
+    Ok(())
+}
+
+fn stale_reports_are_built_once(db: &dyn Fresh) -> TestResult {
+    let first = db.open()?;
+    let articles: Vec<Article> = stream(12, 2).into_iter().map(|(a, _)| a).collect();
+    first.ingest(articles, &mut |_, _| {})?;
+    let second = db.open()?;
+    // Two servers' builders at once: each stale story built by one.
+    let built = std::thread::scope(|scope| -> Result<usize, Box<dyn std::error::Error>> {
+        let a = scope.spawn(|| first.build_stale(100));
+        let b = scope.spawn(|| second.build_stale(100));
+        let a = a.join().map_err(|_| "a builder panicked")??;
+        let b = b.join().map_err(|_| "a builder panicked")??;
+        Ok(a + b)
+    })?;
+    assert_eq!(built, 12);
+    for story in first.stories()? {
+        assert!(story.conflicts.is_some());
+        assert_eq!(first.report(story.id)?, second.report(story.id)?);
+    }
+    Ok(())
+}
+
+fn a_copy_keeps_every_row(db: &dyn Fresh) -> TestResult {
+    let from = SqliteFile::new().ok_or("a temporary folder")?;
+    let source = from.open()?;
+    let articles: Vec<Article> = stream(6, 3).into_iter().map(|(a, _)| a).collect();
+    source.ingest(articles[..10].to_vec(), &mut |_, _| {})?;
+    source.ingest(articles[10..].to_vec(), &mut |_, _| {})?;
+    source.build_stale(3)?;
+    let target = db.open()?;
+    let copied = target.import(&*source)?;
+    assert_eq!((copied.stories, copied.articles), (6, 18));
+    assert_eq!(target.stories()?, source.stories()?);
+    assert_eq!(target.articles()?, source.articles()?);
+    for story in source.stories()? {
+        assert_eq!(target.report(story.id)?, source.report(story.id)?);
+    }
+    assert_eq!(
+        target.list(Some("Halvik"), 10, 0)?,
+        source.list(Some("Halvik"), 10, 0)?
+    );
+    // The copy goes on as the original would: the same next batch lands in
+    // the same stories, and new stories get new numbers.
+    let more = vec![
+        article("late", &format!("{} More to come.", articles[0].text)),
+        article(
+            "new",
+            "A comet was seen over the Caskel hills on Friday night.",
+        ),
+    ];
+    let there = target.ingest(more.clone(), &mut |_, _| {})?;
+    let here = source.ingest(more, &mut |_, _| {})?;
+    assert_eq!(there.articles, here.articles);
+    // A store that holds articles takes no copy.
+    assert!(matches!(
+        target.import(&*source),
+        Err(StoreError::NotEmpty { .. })
+    ));
+    Ok(())
+}
+
+/// When the latest of `ids` was stored (Unix seconds), as the store says.
+fn stored_at(store: &dyn Store, ids: &[&str]) -> Result<i64, StoreError> {
+    let mut latest = i64::MIN;
+    store.export(&mut |record| {
+        if let crate::Record::Article { article, added, .. } = record
+            && ids.contains(&article.id.as_str())
+        {
+            latest = latest.max(added);
+        }
+        Ok(())
+    })?;
+    Ok(latest)
+}
+
+fn a_brief_since_a_time_tells_what_arrived_after_it(db: &dyn Fresh) -> TestResult {
+    let store = db.open()?;
+    let first = vec![
+        article(
+            "monday",
+            "Ferry crews in Port Elmer walked out over pay, halting crossings to Marren Island. \
+             The strike stranded hundreds of island residents on the mainland.",
+        ),
+        article(
+            "monday-2",
+            "A ferry strike over pay halted crossings from Port Elmer to Marren Island on Monday. \
+             Hundreds of residents of Marren Island were stranded on the mainland.",
+        ),
+    ];
+    store.ingest(first, &mut |_, _| {})?;
+    // Times are whole seconds of the database's clock: the second batch
+    // is stored in a later second than the first.
+    let before = stored_at(&*store, &["monday", "monday-2"])?;
+    while std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)?
+        .as_secs_f64()
+        < (before + 1) as f64
+    {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let later = vec![article(
+        "tuesday",
+        "The ferry strike between Port Elmer and Marren Island ended on Tuesday after crews \
+         accepted a pay rise of 6 percent. Crossings to Marren Island resume on Wednesday.",
+    )];
+    store.ingest(later, &mut |_, _| {})?;
+    let since = stored_at(&*store, &["tuesday"])?;
+    assert!(since > before, "stored at {before}, then at {since}");
+    let story = store.story_of("tuesday")?.ok_or("tuesday is stored")?;
+    assert_eq!(store.story_of("monday")?, Some(story), "one story");
+
+    let json = store
+        .report_since(story, since)?
+        .ok_or("the story exists")?;
+    let report: chorus::Report = serde_json::from_str(&json)?;
+    let documents: Vec<&str> = report.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(documents, ["tuesday"]);
+    let summary = &report.stories[0].summary;
+    assert!(summary[0].text.contains("ended on Tuesday"), "{summary:?}");
+    assert!(summary.iter().all(|s| s.sources == ["tuesday"]));
+    // Everything is new since long ago; nothing after the last arrival.
+    let all: chorus::Report = serde_json::from_str(&store.report_since(story, 0)?.ok_or("story")?)?;
+    assert_eq!(all.documents.len(), 3);
+    let none: chorus::Report =
+        serde_json::from_str(&store.report_since(story, since + 1)?.ok_or("story")?)?;
+    assert!(none.stories.iter().all(|s| s.summary.is_empty()));
+    assert_eq!(store.report_since(story + 100, 0)?, None);
+    // Not kept: the story's own report is the whole story's.
+    let whole: chorus::Report = serde_json::from_str(&store.report(story)?.ok_or("story")?)?;
+    assert_eq!(whole.documents.len(), 3);
+    Ok(())
+}
+
+/// The suite for one database: `$fresh` gives an `Option` of a [`Fresh`]
+/// database for the named test (`None`: skipped, said why).
+macro_rules! suite {
+    ($backend:ident, $fresh:expr) => {
+        mod $backend {
+            use super::*;
+
+            fn run(test: &str, body: fn(&dyn Fresh) -> TestResult) -> TestResult {
+                #[allow(clippy::redundant_closure_call)]
+                match ($fresh)(test) {
+                    Some(db) => body(&db),
+                    None => Ok(()),
+                }
+            }
+
+            #[test]
+            fn ingest_is_idempotent_and_groups_stories() -> TestResult {
+                run(
+                    "ingest_is_idempotent_and_groups_stories",
+                    super::ingest_is_idempotent_and_groups_stories,
+                )
+            }
+
+            #[test]
+            fn search_finds_stories_by_their_articles_words() -> TestResult {
+                run(
+                    "search_finds_stories_by_their_articles_words",
+                    super::search_finds_stories_by_their_articles_words,
+                )
+            }
+
+            #[test]
+            fn clashing_ids_and_empty_articles_are_refused() -> TestResult {
+                run(
+                    "clashing_ids_and_empty_articles_are_refused",
+                    super::clashing_ids_and_empty_articles_are_refused,
+                )
+            }
+
+            #[test]
+            fn writers_at_once_store_everything_once() -> TestResult {
+                run(
+                    "writers_at_once_store_everything_once",
+                    super::writers_at_once_store_everything_once,
+                )
+            }
+
+            #[test]
+            fn stale_reports_are_built_once() -> TestResult {
+                run(
+                    "stale_reports_are_built_once",
+                    super::stale_reports_are_built_once,
+                )
+            }
+
+            #[test]
+            fn a_brief_since_a_time_tells_what_arrived_after_it() -> TestResult {
+                run(
+                    "a_brief_since_a_time_tells_what_arrived_after_it",
+                    super::a_brief_since_a_time_tells_what_arrived_after_it,
+                )
+            }
+
+            #[test]
+            fn a_copy_keeps_every_row() -> TestResult {
+                run("a_copy_keeps_every_row", super::a_copy_keeps_every_row)
+            }
+        }
+    };
+}
+
+suite!(sqlite, |_: &str| SqliteFile::new());
+suite!(postgres, |test: &str| PostgresDatabase::new(test));
