@@ -358,12 +358,44 @@ async fn index(
     Ok(Html(body.render()?))
 }
 
+/// `?since=`: brief only what arrived since a date or time.
+#[derive(Deserialize)]
+struct SinceQuery {
+    since: Option<String>,
+}
+
+/// The Unix time `?since=` names, if given; a 400 if it names none.
+fn since_time(query: &SinceQuery) -> Result<Option<i64>, ServerError> {
+    let Some(text) = &query.since else {
+        return Ok(None);
+    };
+    chorus_store::parse_since(text).map(Some).ok_or_else(|| {
+        ServerError::request(
+            StatusCode::BAD_REQUEST,
+            format!("since={text:?} is not a date (2026-12-03) or a time (2026-12-03T14:00:00Z)"),
+        )
+    })
+}
+
 async fn story_page(
     State(app): State<App>,
     Path(raw): Path<String>,
+    Query(query): Query<SinceQuery>,
 ) -> Result<Html<String>, PageError> {
     let id = story_id(&raw)?;
-    Ok(Html(served_html(&report(&app, id).await?)))
+    let report = match since_time(&query)? {
+        Some(since) => report_since(&app, id, since).await?,
+        None => report(&app, id).await?,
+    };
+    Ok(Html(served_html(&report)))
+}
+
+/// The brief of what arrived in story `id` since `since`, as a report.
+async fn report_since(app: &App, id: i64, since: i64) -> Result<Report, ServerError> {
+    let json = with_store(app, move |store| store.report_since(id, since))
+        .await?
+        .ok_or_else(|| ServerError::not_found(format!("No story {id}.")))?;
+    serde_json::from_str(&json).map_err(|source| ServerError::Report { story: id, source })
 }
 
 #[derive(Template)]
@@ -437,11 +469,19 @@ async fn api_stories(
     Ok(axum::Json(stories))
 }
 
-async fn api_story(State(app): State<App>, Path(raw): Path<String>) -> Result<Response, ApiError> {
+async fn api_story(
+    State(app): State<App>,
+    Path(raw): Path<String>,
+    Query(query): Query<SinceQuery>,
+) -> Result<Response, ApiError> {
     let id = story_id(&raw)?;
-    let json = with_store(&app, move |store| store.report(id))
-        .await?
-        .ok_or_else(|| ServerError::not_found(format!("no story {id}")))?;
+    let since = since_time(&query)?;
+    let json = with_store(&app, move |store| match since {
+        Some(since) => store.report_since(id, since),
+        None => store.report(id),
+    })
+    .await?
+    .ok_or_else(|| ServerError::not_found(format!("no story {id}")))?;
     Ok(([(header::CONTENT_TYPE, "application/json")], json).into_response())
 }
 

@@ -105,6 +105,30 @@ async fn pages_and_api_over_a_store() {
         .any(|f| f["status"] == "conflict");
     assert!(conflict, "14 against 19 killed: {body}");
 
+    // What arrived since a time: all of it since long ago, nothing since
+    // a day to come; a time that is none is a 400.
+    let (status, _, body) = get(&router, &format!("/api/stories/{ferry}?since=2000-01-01")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let since: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+    assert_eq!(since["documents"].as_array().map(Vec::len), Some(2));
+    let (_, _, body) = get(&router, &format!("/api/stories/{ferry}?since=2999-01-01")).await;
+    let later: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+    assert_eq!(
+        later["documents"].as_array().map(Vec::len),
+        Some(0),
+        "{body}"
+    );
+    let (status, _, page) = get(
+        &router,
+        &format!("/stories/{ferry}?since=2000-01-01T00:00:00Z"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("class=\"cite\""));
+    let (status, _, body) = get(&router, &format!("/api/stories/{ferry}?since=monday")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body.contains("since"), "{body}");
+
     let (status, kind, page) = get(&router, "/").await;
     assert_eq!(status, StatusCode::OK);
     assert!(kind.starts_with("text/html"));

@@ -33,6 +33,7 @@ mod incremental;
 mod ingest;
 mod location;
 mod postgres;
+mod since;
 mod sqlite;
 mod tables;
 
@@ -43,6 +44,7 @@ pub use feeds::FeedState;
 pub use incremental::JOIN_SIMILARITY;
 pub use location::Location;
 pub use postgres::PostgresStore;
+pub use since::parse_since;
 pub use sqlite::SqliteStore;
 
 /// The schema this version writes; older stores are migrated to it.
@@ -90,6 +92,13 @@ pub trait Store: Send + Sync {
     /// The JSON report of story `id`, if there is such a story: the stored
     /// one, or built now (and stored) when articles joined since.
     fn report(&self, id: i64) -> Result<Option<String>, StoreError>;
+
+    /// The JSON brief of what arrived in story `id` since `since` (Unix
+    /// seconds): the articles stored from then on, summarized given the
+    /// ones stored before, each summary sentence citing the new articles
+    /// that state it. Built on each call, not kept. `None` if there is no
+    /// such story; a story with nothing new gets a brief of no articles.
+    fn report_since(&self, id: i64, since: i64) -> Result<Option<String>, StoreError>;
 
     /// Builds the reports of up to `limit` stories whose report is stale,
     /// biggest first; returns how many it built. Stories another process is

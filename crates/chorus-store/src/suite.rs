@@ -364,6 +364,78 @@ fn feed_state_is_kept_replaced_and_shared(db: &dyn Fresh) -> TestResult {
     Ok(())
 }
 
+/// When the latest of `ids` was stored (Unix seconds), as the store says.
+fn stored_at(store: &dyn Store, ids: &[&str]) -> Result<i64, StoreError> {
+    let mut latest = i64::MIN;
+    store.export(&mut |record| {
+        if let crate::Record::Article { article, added, .. } = record
+            && ids.contains(&article.id.as_str())
+        {
+            latest = latest.max(added);
+        }
+        Ok(())
+    })?;
+    Ok(latest)
+}
+
+fn a_brief_since_a_time_tells_what_arrived_after_it(db: &dyn Fresh) -> TestResult {
+    let store = db.open()?;
+    let first = vec![
+        article(
+            "monday",
+            "Ferry crews in Port Elmer walked out over pay, halting crossings to Marren Island. \
+             The strike stranded hundreds of island residents on the mainland.",
+        ),
+        article(
+            "monday-2",
+            "A ferry strike over pay halted crossings from Port Elmer to Marren Island on Monday. \
+             Hundreds of residents of Marren Island were stranded on the mainland.",
+        ),
+    ];
+    store.ingest(first, &mut |_, _| {})?;
+    // Times are whole seconds of the database's clock: the second batch
+    // is stored in a later second than the first.
+    let before = stored_at(&*store, &["monday", "monday-2"])?;
+    while std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)?
+        .as_secs_f64()
+        < (before + 1) as f64
+    {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let later = vec![article(
+        "tuesday",
+        "The ferry strike between Port Elmer and Marren Island ended on Tuesday after crews \
+         accepted a pay rise of 6 percent. Crossings to Marren Island resume on Wednesday.",
+    )];
+    store.ingest(later, &mut |_, _| {})?;
+    let since = stored_at(&*store, &["tuesday"])?;
+    assert!(since > before, "stored at {before}, then at {since}");
+    let story = store.story_of("tuesday")?.ok_or("tuesday is stored")?;
+    assert_eq!(store.story_of("monday")?, Some(story), "one story");
+
+    let json = store
+        .report_since(story, since)?
+        .ok_or("the story exists")?;
+    let report: chorus::Report = serde_json::from_str(&json)?;
+    let documents: Vec<&str> = report.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(documents, ["tuesday"]);
+    let summary = &report.stories[0].summary;
+    assert!(summary[0].text.contains("ended on Tuesday"), "{summary:?}");
+    assert!(summary.iter().all(|s| s.sources == ["tuesday"]));
+    // Everything is new since long ago; nothing after the last arrival.
+    let all: chorus::Report = serde_json::from_str(&store.report_since(story, 0)?.ok_or("story")?)?;
+    assert_eq!(all.documents.len(), 3);
+    let none: chorus::Report =
+        serde_json::from_str(&store.report_since(story, since + 1)?.ok_or("story")?)?;
+    assert!(none.stories.iter().all(|s| s.summary.is_empty()));
+    assert_eq!(store.report_since(story + 100, 0)?, None);
+    // Not kept: the story's own report is the whole story's.
+    let whole: chorus::Report = serde_json::from_str(&store.report(story)?.ok_or("story")?)?;
+    assert_eq!(whole.documents.len(), 3);
+    Ok(())
+}
+
 /// The suite for one database: `$fresh` gives an `Option` of a [`Fresh`]
 /// database for the named test (`None`: skipped, said why).
 macro_rules! suite {
@@ -416,6 +488,14 @@ macro_rules! suite {
                 run(
                     "stale_reports_are_built_once",
                     super::stale_reports_are_built_once,
+                )
+            }
+
+            #[test]
+            fn a_brief_since_a_time_tells_what_arrived_after_it() -> TestResult {
+                run(
+                    "a_brief_since_a_time_tells_what_arrived_after_it",
+                    super::a_brief_since_a_time_tells_what_arrived_after_it,
                 )
             }
 

@@ -14,7 +14,7 @@ use crate::model::{Article, Report, SentenceRef, StoryInput, StoryReport};
 use crate::prepare::terms::Vocab;
 use crate::prepare::{Story, StoryLimits};
 use crate::report;
-use crate::summarize::{Budget, System, Weights, summarize};
+use crate::summarize::{Budget, Known, System, Weights, summarize_after};
 
 /// How much a brief holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -52,6 +52,7 @@ pub struct Pipeline {
     detail: Detail,
     weights: Weights,
     limits: StoryLimits,
+    known: Known,
     vocab: Vocab,
     today: Option<NaiveDate>,
 }
@@ -65,6 +66,7 @@ impl std::fmt::Debug for Pipeline {
             .field("detail", &self.detail)
             .field("weights", &self.weights)
             .field("limits", &self.limits)
+            .field("earlier_documents", &self.known.documents())
             .finish_non_exhaustive()
     }
 }
@@ -88,6 +90,7 @@ impl Pipeline {
             detail: Detail::Compare,
             weights: Weights::default(),
             limits: StoryLimits::default(),
+            known: Known::default(),
             vocab: Vocab::new(),
             today: None,
         }
@@ -140,6 +143,24 @@ impl Pipeline {
         self
     }
 
+    /// Briefs of what is new: the reader has seen `earlier` (articles of
+    /// the same stories, read before), so chorus's summarizer prefers what
+    /// they did not say. Every summary sentence still cites every new
+    /// article that states it; the earlier ones are context, not sources.
+    pub fn after(mut self, earlier: Vec<Article>) -> Pipeline {
+        self.known = self.known(earlier);
+        self
+    }
+
+    /// What `earlier` articles say, as [`Pipeline::choose_after`] reads it.
+    pub fn known(&mut self, earlier: Vec<Article>) -> Known {
+        if earlier.is_empty() {
+            return Known::default();
+        }
+        let story = self.prepare(StoryInput::story("earlier", earlier));
+        Known::from_story(&story)
+    }
+
     /// The vocabulary the pipeline has interned so far, for callers that
     /// count terms of their own (clustering into a store, ROUGE).
     pub fn vocab(&mut self) -> &mut Vocab {
@@ -185,8 +206,14 @@ impl Pipeline {
     /// The sentences the pipeline's summarizer chooses for `story`, in
     /// reading order.
     pub fn choose(&self, story: &Story) -> Vec<SentenceRef> {
+        self.choose_after(story, &self.known)
+    }
+
+    /// The sentences chosen for `story` when the reader knows `known`
+    /// (see [`Pipeline::after`]); the baselines ignore it.
+    pub fn choose_after(&self, story: &Story, known: &Known) -> Vec<SentenceRef> {
         match self.system {
-            System::Chorus => summarize(story, self.budget, &self.weights),
+            System::Chorus => summarize_after(story, self.budget, &self.weights, known),
             baseline => baseline.summarize(story, self.budget),
         }
     }

@@ -232,6 +232,47 @@ impl Store for PostgresStore {
         Ok(report)
     }
 
+    fn report_since(&self, id: i64, since: i64) -> Result<Option<String>, StoreError> {
+        let mut client = self.client()?;
+        // One snapshot: the split is of one moment's articles.
+        let mut tx = client
+            .build_transaction()
+            .isolation_level(postgres::IsolationLevel::RepeatableRead)
+            .read_only(true)
+            .start()?;
+        if tx
+            .query_opt("SELECT 1 FROM stories WHERE id = $1", &[&id])?
+            .is_none()
+        {
+            return Ok(None);
+        }
+        let rows = tx.query(
+            "SELECT doc_id, title, text, source, url, date, added >= $2 FROM articles
+             WHERE story = $1 ORDER BY id",
+            &[&id, &since],
+        )?;
+        tx.commit()?;
+        let (mut earlier, mut new) = (Vec::new(), Vec::new());
+        for r in rows {
+            let article = Article {
+                id: r.get(0),
+                title: r.get(1),
+                text: r.get(2),
+                source: r.get(3),
+                url: r.get(4),
+                date: r.get(5),
+                notes: Vec::new(),
+            };
+            if r.get::<_, bool>(6) {
+                &mut new
+            } else {
+                &mut earlier
+            }
+            .push(article);
+        }
+        brief::since(id, earlier, new).map(Some)
+    }
+
     fn build_stale(&self, limit: usize) -> Result<usize, StoreError> {
         let mut client = self.client()?;
         let mut built = 0;

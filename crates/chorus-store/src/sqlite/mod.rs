@@ -307,6 +307,43 @@ impl Store for SqliteStore {
         }
     }
 
+    fn report_since(&self, id: i64, since: i64) -> Result<Option<String>, StoreError> {
+        let mut conn = self.connection()?;
+        // One read transaction: the split is of one moment's articles.
+        let tx = conn.transaction()?;
+        if stored_report(&tx, id)?.is_none() {
+            return Ok(None);
+        }
+        let (earlier, new) = {
+            let mut statement = tx.prepare_cached(
+                "SELECT doc_id, title, text, source, url, date, added >= ?2 FROM articles
+                 WHERE story = ?1 ORDER BY id",
+            )?;
+            let rows = statement.query_map(params![id, since], |r| {
+                Ok((
+                    Article {
+                        id: r.get(0)?,
+                        title: r.get(1)?,
+                        text: r.get(2)?,
+                        source: r.get(3)?,
+                        url: r.get(4)?,
+                        date: r.get(5)?,
+                        notes: Vec::new(),
+                    },
+                    r.get::<_, bool>(6)?,
+                ))
+            })?;
+            let (mut earlier, mut new) = (Vec::new(), Vec::new());
+            for row in rows {
+                let (article, is_new) = row?;
+                if is_new { &mut new } else { &mut earlier }.push(article);
+            }
+            (earlier, new)
+        };
+        tx.commit()?;
+        brief::since(id, earlier, new).map(Some)
+    }
+
     fn build_stale(&self, limit: usize) -> Result<usize, StoreError> {
         let mut conn = self.connection()?;
         let stale: Vec<i64> = {

@@ -3,6 +3,7 @@
 use std::sync::LazyLock;
 
 use super::Story;
+use super::select::{CONCEPT_FEATURE_NAMES, ConceptFeatures, Objective};
 use crate::prepare::index::PARAPHRASE_DICE;
 
 /// Names of the features, in vector order (also the keys of the weights file).
@@ -71,9 +72,18 @@ const CONVERGED: f32 = 1e-4;
 /// One sentence's feature vector.
 pub type Features = [f32; FEATURE_NAMES.len()];
 
-/// Weights of the linear scorer.
+/// The learned parts of the summarizer: the sentence scorer's weights, the
+/// concept weights' model and how the selection objective combines them
+/// (see [`mod@super::select`]).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Weights(pub Features);
+pub struct Weights {
+    /// One weight per sentence feature ([`FEATURE_NAMES`]).
+    pub sentences: Features,
+    /// One weight per concept feature ([`CONCEPT_FEATURE_NAMES`]).
+    pub concepts: ConceptFeatures,
+    /// How selection weighs coverage, sentence scores and lengths.
+    pub objective: Objective,
+}
 
 /// The weights shipped with chorus, made by `chorus train` (see the README).
 const SHIPPED: &str = include_str!("../../models/weights.json");
@@ -91,35 +101,85 @@ impl Default for Weights {
 impl Weights {
     /// The score of one sentence.
     pub fn score(&self, features: &Features) -> f32 {
-        self.0.iter().zip(features).map(|(w, f)| w * f).sum()
+        dot(&self.sentences, features)
     }
+
+    /// The weight of one concept (below zero counts as zero in selection).
+    pub fn concept(&self, features: &ConceptFeatures) -> f32 {
+        dot(&self.concepts, features)
+    }
+
     /// The weights as the JSON file `models/weights.json` holds them.
     pub fn to_json(&self, note: &str) -> String {
-        let weights: serde_json::Map<String, serde_json::Value> = FEATURE_NAMES
-            .iter()
-            .zip(self.0)
-            .map(|(name, w)| (name.to_string(), serde_json::json!(w)))
-            .collect();
-        let value = serde_json::json!({ "note": note, "weights": weights });
+        let named =
+            |names: &[&str], values: &[f32]| -> serde_json::Map<String, serde_json::Value> {
+                names
+                    .iter()
+                    .zip(values)
+                    .map(|(name, w)| (name.to_string(), serde_json::json!(w)))
+                    .collect()
+            };
+        let value = serde_json::json!({
+            "note": note,
+            "weights": named(&FEATURE_NAMES, &self.sentences),
+            "concepts": named(&CONCEPT_FEATURE_NAMES, &self.concepts),
+            "objective": {
+                "sentence_weight": self.objective.sentence_weight,
+                "cost_exponent": self.objective.cost_exponent,
+                "known_factor": self.objective.known_factor,
+                "repeat_penalty": self.objective.repeat_penalty,
+            },
+        });
         serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
     }
 
-    /// Reads weights from a JSON object keyed by feature name.
+    /// Reads weights from JSON: objects `"weights"` (sentence features),
+    /// `"concepts"` (concept features), each keyed by feature name, and
+    /// `"objective"`.
     pub fn from_json(text: &str) -> Result<Weights, WeightsError> {
         let value: serde_json::Value = serde_json::from_str(text).map_err(WeightsError::Json)?;
-        let object = value
-            .get("weights")
-            .and_then(|w| w.as_object())
-            .ok_or(WeightsError::NoWeights)?;
-        let mut weights = [0.0; FEATURE_NAMES.len()];
-        for (slot, name) in weights.iter_mut().zip(FEATURE_NAMES) {
-            *slot = object
+        let object = |key: &'static str| {
+            value
+                .get(key)
+                .and_then(|w| w.as_object())
+                .ok_or(WeightsError::NoObject(key))
+        };
+        let number = |object: &serde_json::Map<String, serde_json::Value>,
+                      section: &'static str,
+                      name: &'static str| {
+            object
                 .get(name)
                 .and_then(|v| v.as_f64())
-                .ok_or(WeightsError::MissingFeature(name))? as f32;
+                .map(|v| v as f32)
+                .ok_or(WeightsError::Missing { section, name })
+        };
+        let sentences_in = object("weights")?;
+        let mut sentences = [0.0; FEATURE_NAMES.len()];
+        for (slot, name) in sentences.iter_mut().zip(FEATURE_NAMES) {
+            *slot = number(sentences_in, "weights", name)?;
         }
-        Ok(Weights(weights))
+        let concepts_in = object("concepts")?;
+        let mut concepts = [0.0; CONCEPT_FEATURE_NAMES.len()];
+        for (slot, name) in concepts.iter_mut().zip(CONCEPT_FEATURE_NAMES) {
+            *slot = number(concepts_in, "concepts", name)?;
+        }
+        let objective_in = object("objective")?;
+        let objective = Objective {
+            sentence_weight: number(objective_in, "objective", "sentence_weight")?,
+            cost_exponent: number(objective_in, "objective", "cost_exponent")?,
+            known_factor: number(objective_in, "objective", "known_factor")?,
+            repeat_penalty: number(objective_in, "objective", "repeat_penalty")?,
+        };
+        Ok(Weights {
+            sentences,
+            concepts,
+            objective,
+        })
     }
+}
+
+fn dot(weights: &[f32], features: &[f32]) -> f32 {
+    weights.iter().zip(features).map(|(w, f)| w * f).sum()
 }
 
 /// Why a weights file could not be read.
@@ -128,12 +188,17 @@ pub enum WeightsError {
     /// The text is not JSON.
     #[error("invalid weights JSON")]
     Json(#[source] serde_json::Error),
-    /// There is no `"weights"` object.
-    #[error("weights file needs a \"weights\" object")]
-    NoWeights,
-    /// A feature has no numeric weight.
-    #[error("weights file lacks feature {0:?}")]
-    MissingFeature(&'static str),
+    /// An object the file needs is missing.
+    #[error("weights file needs a {0:?} object")]
+    NoObject(&'static str),
+    /// A feature or setting has no numeric value.
+    #[error("weights file lacks {name:?} in {section:?}")]
+    Missing {
+        /// The object it belongs in.
+        section: &'static str,
+        /// The feature or setting.
+        name: &'static str,
+    },
 }
 
 /// Computes every sentence's features (flat order of the story index).
@@ -355,8 +420,12 @@ mod tests {
     #[test]
     fn shipped_weights_parse() {
         let weights = Weights::default();
-        assert_eq!(weights.0.len(), FEATURE_NAMES.len());
-        assert!(weights.0.iter().all(|w| w.is_finite()));
+        assert!(weights.sentences.iter().all(|w| w.is_finite()));
+        assert!(weights.concepts.iter().all(|w| w.is_finite()));
+        assert_eq!(
+            Weights::from_json(&weights.to_json("again")).ok(),
+            Some(weights)
+        );
     }
 
     #[test]
@@ -400,14 +469,23 @@ mod tests {
     #[test]
     fn missing_feature_is_an_error() {
         let err = Weights::from_json(r#"{"weights":{"bias":1}}"#).unwrap_err();
-        assert!(matches!(err, WeightsError::MissingFeature("lead")), "{err}");
+        assert!(
+            matches!(
+                err,
+                WeightsError::Missing {
+                    section: "weights",
+                    name: "lead"
+                }
+            ),
+            "{err}"
+        );
         assert!(matches!(
             Weights::from_json("{"),
             Err(WeightsError::Json(_))
         ));
         assert!(matches!(
             Weights::from_json("{}"),
-            Err(WeightsError::NoWeights)
+            Err(WeightsError::NoObject("weights"))
         ));
     }
 }
