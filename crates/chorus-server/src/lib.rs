@@ -151,6 +151,7 @@ fn routes(app: App) -> Router {
         .route("/", get(index))
         .route("/feed.atom", get(atom::stories_feed))
         .route("/stories/{id}", get(story_page))
+        .route("/stories/{id}/feed.atom", get(atom::story_feed))
         .route("/sources/{id}", get(source_page))
         .route("/api/stories", get(api_stories))
         .route("/api/stories/{id}", get(api_story))
@@ -363,7 +364,8 @@ async fn story_page(
     Path(raw): Path<String>,
 ) -> Result<Html<String>, PageError> {
     let id = story_id(&raw)?;
-    Ok(Html(served_html(&report(&app, id).await?)))
+    let feed = format!("/stories/{id}/feed.atom");
+    Ok(Html(served_html(&report(&app, id).await?, &feed)))
 }
 
 #[derive(Template)]
