@@ -151,6 +151,7 @@ fn routes(app: App) -> Router {
         .route("/", get(index))
         .route("/feed.atom", get(atom::stories_feed))
         .route("/stories/{id}", get(story_page))
+        .route("/stories/{id}/feed.atom", get(atom::story_feed))
         .route("/sources/{id}", get(source_page))
         .route("/api/stories", get(api_stories))
         .route("/api/stories/{id}", get(api_story))
@@ -387,7 +388,8 @@ async fn story_page(
         Some(since) => report_since(&app, id, since).await?,
         None => report(&app, id).await?,
     };
-    Ok(Html(served_html(&report)))
+    let feed = format!("/stories/{id}/feed.atom");
+    Ok(Html(served_html(&report, &feed)))
 }
 
 /// The brief of what arrived in story `id` since `since`, as a report.

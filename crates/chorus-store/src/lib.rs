@@ -136,6 +136,16 @@ pub trait Store: Send + Sync {
     /// Keeps `state` as what is known about its feed, replacing what was.
     fn save_feed_state(&self, state: &FeedState) -> Result<(), StoreError>;
 
+    /// The `limit` stories changed last: the latest time an article joined
+    /// them first, then the latest publication date (a whole archive
+    /// ingested at once joins in one second). What a feed of the stories
+    /// lists, without reading every story.
+    fn recently_updated(&self, limit: usize) -> Result<Vec<UpdatedStory>, StoreError>;
+
+    /// Up to `limit` articles of story `story`, the last to join it first
+    /// (none for no such story): that story's updates.
+    fn recently_added(&self, story: i64, limit: usize) -> Result<Vec<AddedArticle>, StoreError>;
+
     /// Every story, most articles first.
     fn stories(&self) -> Result<Vec<StoredStory>, StoreError> {
         self.list(None, usize::MAX, 0)
@@ -323,6 +333,32 @@ pub struct StoredStory {
     pub last_seen: Option<String>,
     /// Conflicting facts in its report; unknown until the report is built.
     pub conflicts: Option<usize>,
+}
+
+/// A story and when it last changed, as [`Store::recently_updated`] lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UpdatedStory {
+    /// The story.
+    pub story: StoredStory,
+    /// When its latest article was stored (Unix time, seconds).
+    pub updated: i64,
+}
+
+/// An article of a story, as [`Store::recently_added`] lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AddedArticle {
+    /// The article's id.
+    pub id: String,
+    /// Its headline.
+    pub title: Option<String>,
+    /// Its outlet.
+    pub source: Option<String>,
+    /// Where it was published.
+    pub url: Option<String>,
+    /// Its publication date (`YYYY-MM-DD`), when it has a sane one.
+    pub date: Option<String>,
+    /// When it was stored (Unix time, seconds).
+    pub added: i64,
 }
 
 /// A stored article, as [`Store::articles`] lists it.

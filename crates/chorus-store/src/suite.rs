@@ -436,6 +436,71 @@ fn a_brief_since_a_time_tells_what_arrived_after_it(db: &dyn Fresh) -> TestResul
     Ok(())
 }
 
+fn feeds_list_the_latest_changes_first(db: &dyn Fresh) -> TestResult {
+    let store = db.open()?;
+    let dated = |mut article: Article, date: &str, source: &str| {
+        article.date = Some(date.into());
+        article.source = Some(source.into());
+        article.url = Some(format!("https://{source}.example/{}", article.id));
+        article
+    };
+    let [a, b, c]: [Article; 3] = three()
+        .try_into()
+        .map_err(|_| "three() gives three articles")?;
+    store.ingest(
+        vec![
+            dated(a, "2024-05-06", "harbour"),
+            dated(b, "2024-05-06", "island"),
+            dated(c, "2024-05-07", "markets"),
+        ],
+        &mut |_, _| {},
+    )?;
+    let ferry = store.story_of("a")?.ok_or("a has a story")?;
+    let rates = store.story_of("c")?.ok_or("c has a story")?;
+    // Stored in the same second: the later publication date first.
+    let order = |limit| -> Result<Vec<i64>, StoreError> {
+        Ok(store
+            .recently_updated(limit)?
+            .iter()
+            .map(|u| u.story.id)
+            .collect())
+    };
+    assert_eq!(order(10)?, [rates, ferry]);
+    assert_eq!(order(1)?, [rates]);
+    // Added times are whole seconds: wait for the next one.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let late = dated(
+        article(
+            "d",
+            "Crossings from Port Elmer to Marren Island stay halted as the ferry strike over pay goes on.",
+        ),
+        "2024-05-01",
+        "coast",
+    );
+    store.ingest(vec![late], &mut |_, _| {})?;
+    assert_eq!(store.story_of("d")?, Some(ferry));
+    // A story that gained an article comes first, however old its date.
+    let updated = store.recently_updated(10)?;
+    assert_eq!(
+        updated.iter().map(|u| u.story.id).collect::<Vec<_>>(),
+        [ferry, rates]
+    );
+    assert!(updated[0].updated > updated[1].updated, "{updated:?}");
+    assert_eq!(updated[0].story.sources, ["coast", "harbour", "island"]);
+    assert_eq!(updated[0].story.articles, 3);
+    // The story's articles, the last to join first; same second: by row.
+    let added = store.recently_added(ferry, 10)?;
+    let ids: Vec<&str> = added.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["d", "b", "a"]);
+    assert_eq!(added[0].source.as_deref(), Some("coast"));
+    assert_eq!(added[0].url.as_deref(), Some("https://coast.example/d"));
+    assert_eq!(added[0].date.as_deref(), Some("2024-05-01"));
+    assert_eq!(added[0].added, updated[0].updated);
+    assert_eq!(store.recently_added(ferry, 1)?.len(), 1);
+    assert!(store.recently_added(rates + ferry + 1000, 10)?.is_empty());
+    Ok(())
+}
+
 /// The suite for one database: `$fresh` gives an `Option` of a [`Fresh`]
 /// database for the named test (`None`: skipped, said why).
 macro_rules! suite {
@@ -502,6 +567,14 @@ macro_rules! suite {
             #[test]
             fn a_copy_keeps_every_row() -> TestResult {
                 run("a_copy_keeps_every_row", super::a_copy_keeps_every_row)
+            }
+
+            #[test]
+            fn feeds_list_the_latest_changes_first() -> TestResult {
+                run(
+                    "feeds_list_the_latest_changes_first",
+                    super::feeds_list_the_latest_changes_first,
+                )
             }
 
             #[test]

@@ -29,8 +29,8 @@ use crate::copy::CopySummary;
 use crate::location::PostgresUrl;
 use crate::tables::Tables;
 use crate::{
-    FeedState, IngestSummary, Record, Store, StoreError, StoredArticle, StoredStory, brief, ingest,
-    search_words, sql_count,
+    AddedArticle, FeedState, IngestSummary, Record, Store, StoreError, StoredArticle, StoredStory,
+    UpdatedStory, brief, ingest, search_words, sql_count,
 };
 use schema::{LOCK_CLASS, PLACING};
 pub(crate) use tables::PgTables;
@@ -83,6 +83,45 @@ impl PostgresStore {
 }
 
 /// A story's articles in the order they were stored.
+/// The columns [`read_story`] reads, in its order.
+const STORY_COLUMNS: &str = "s.id, s.headline, s.articles, s.first_seen, s.last_seen, s.conflicts";
+
+/// A story from a row that begins with [`STORY_COLUMNS`] (its sources
+/// added by [`add_sources`]).
+fn read_story(r: &postgres::Row) -> StoredStory {
+    StoredStory {
+        id: r.get(0),
+        headline: r.get(1),
+        articles: r.get::<_, i64>(2) as usize,
+        sources: Vec::new(),
+        first_seen: r.get(3),
+        last_seen: r.get(4),
+        conflicts: r.get::<_, Option<i64>>(5).map(|n| n as usize),
+    }
+}
+
+/// Fills in each story's outlets (or article ids where none is known), in
+/// one query for them all.
+fn add_sources(
+    client: &mut postgres::Client,
+    stories: &mut [StoredStory],
+) -> Result<(), StoreError> {
+    let ids: Vec<i64> = stories.iter().map(|s| s.id).collect();
+    let sources = client.query(
+        "SELECT DISTINCT story, coalesce(source, doc_id) COLLATE \"C\" FROM articles
+         WHERE story = ANY($1) ORDER BY 1, 2",
+        &[&ids],
+    )?;
+    let mut of_story: rustc_hash::FxHashMap<i64, Vec<String>> = Default::default();
+    for row in sources {
+        of_story.entry(row.get(0)).or_default().push(row.get(1));
+    }
+    for story in stories {
+        story.sources = of_story.remove(&story.id).unwrap_or_default();
+    }
+    Ok(())
+}
+
 fn story_articles(tx: &mut postgres::Transaction, story: i64) -> Result<Vec<Article>, StoreError> {
     let rows = tx.query(
         "SELECT doc_id, title, text, source, url, date FROM articles
@@ -159,7 +198,7 @@ impl Store for PostgresStore {
         // The order SQLite gives: NULL dates last, text compared byte by byte.
         let order = "ORDER BY s.articles DESC, s.last_seen COLLATE \"C\" DESC NULLS LAST,
                      s.id DESC LIMIT $1 OFFSET $2";
-        let columns = "s.id, s.headline, s.articles, s.first_seen, s.last_seen, s.conflicts";
+        let columns = STORY_COLUMNS;
         let (limit, offset) = (sql_count(limit), sql_count(offset));
         let words = search.map(search_words).unwrap_or_default();
         let rows = if words.is_empty() {
@@ -180,32 +219,53 @@ impl Store for PostgresStore {
                 &[&limit, &offset, &words],
             )?
         };
-        let mut stories: Vec<StoredStory> = rows
-            .iter()
-            .map(|r| StoredStory {
-                id: r.get(0),
-                headline: r.get(1),
-                articles: r.get::<_, i64>(2) as usize,
-                sources: Vec::new(),
-                first_seen: r.get(3),
-                last_seen: r.get(4),
-                conflicts: r.get::<_, Option<i64>>(5).map(|n| n as usize),
-            })
-            .collect();
-        let ids: Vec<i64> = stories.iter().map(|s| s.id).collect();
-        let sources = client.query(
-            "SELECT DISTINCT story, coalesce(source, doc_id) COLLATE \"C\" FROM articles
-             WHERE story = ANY($1) ORDER BY 1, 2",
-            &[&ids],
-        )?;
-        let mut of_story: rustc_hash::FxHashMap<i64, Vec<String>> = Default::default();
-        for row in sources {
-            of_story.entry(row.get(0)).or_default().push(row.get(1));
-        }
-        for story in &mut stories {
-            story.sources = of_story.remove(&story.id).unwrap_or_default();
-        }
+        let mut stories: Vec<StoredStory> = rows.iter().map(read_story).collect();
+        add_sources(&mut client, &mut stories)?;
         Ok(stories)
+    }
+
+    fn recently_updated(&self, limit: usize) -> Result<Vec<UpdatedStory>, StoreError> {
+        let mut client = self.client()?;
+        // The order SQLite gives (see `list`).
+        let rows = client.query(
+            &format!(
+                "SELECT {STORY_COLUMNS}, u.updated
+                 FROM (SELECT story, max(added) AS updated FROM articles GROUP BY story) u
+                 JOIN stories s ON s.id = u.story
+                 ORDER BY u.updated DESC, s.last_seen COLLATE \"C\" DESC NULLS LAST, s.id DESC
+                 LIMIT $1"
+            ),
+            &[&sql_count(limit)],
+        )?;
+        let mut stories: Vec<StoredStory> = rows.iter().map(read_story).collect();
+        add_sources(&mut client, &mut stories)?;
+        Ok(stories
+            .into_iter()
+            .zip(&rows)
+            .map(|(story, row)| UpdatedStory {
+                story,
+                updated: row.get(6),
+            })
+            .collect())
+    }
+
+    fn recently_added(&self, story: i64, limit: usize) -> Result<Vec<AddedArticle>, StoreError> {
+        let rows = self.client()?.query(
+            "SELECT doc_id, title, source, url, date, added FROM articles
+             WHERE story = $1 ORDER BY added DESC, id DESC LIMIT $2",
+            &[&story, &sql_count(limit)],
+        )?;
+        Ok(rows
+            .iter()
+            .map(|r| AddedArticle {
+                id: r.get(0),
+                title: r.get(1),
+                source: r.get(2),
+                url: r.get(3),
+                date: r.get(4),
+                added: r.get(5),
+            })
+            .collect())
     }
 
     fn report(&self, id: i64) -> Result<Option<String>, StoreError> {

@@ -24,10 +24,40 @@ use chorus::model::Article;
 use crate::copy::CopySummary;
 use crate::tables::Tables;
 use crate::{
-    FeedState, IngestSummary, Migrating, Record, Store, StoreError, StoredArticle, StoredStory,
-    brief, ingest, search_words, sql_count,
+    AddedArticle, FeedState, IngestSummary, Migrating, Record, Store, StoreError, StoredArticle,
+    StoredStory, UpdatedStory, brief, ingest, search_words, sql_count,
 };
 pub(crate) use tables::SqliteTables;
+
+/// The columns [`read_story`] reads, in its order.
+const STORY_COLUMNS: &str = "s.id, s.headline, s.articles, s.first_seen, s.last_seen, s.conflicts";
+
+/// A story from a row that begins with [`STORY_COLUMNS`] (its sources
+/// added by [`add_sources`]).
+fn read_story(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredStory> {
+    Ok(StoredStory {
+        id: r.get(0)?,
+        headline: r.get(1)?,
+        articles: r.get::<_, i64>(2)? as usize,
+        sources: Vec::new(),
+        first_seen: r.get(3)?,
+        last_seen: r.get(4)?,
+        conflicts: r.get::<_, Option<i64>>(5)?.map(|n| n as usize),
+    })
+}
+
+/// Fills in each story's outlets (or article ids where none is known).
+fn add_sources(conn: &Connection, stories: &mut [StoredStory]) -> Result<(), StoreError> {
+    let mut sources = conn.prepare_cached(
+        "SELECT DISTINCT coalesce(source, doc_id) FROM articles WHERE story = ?1 ORDER BY 1",
+    )?;
+    for story in stories {
+        story.sources = sources
+            .query_map([story.id], |r| r.get(0))?
+            .collect::<Result<Vec<String>, _>>()?;
+    }
+    Ok(())
+}
 
 /// How long a connection waits for another process's lock: longer than
 /// any one batch or migration holds it.
@@ -250,20 +280,10 @@ impl Store for SqliteStore {
         offset: usize,
     ) -> Result<Vec<StoredStory>, StoreError> {
         let conn = self.connection()?;
-        let columns = "s.id, s.headline, s.articles, s.first_seen, s.last_seen, s.conflicts";
+        let columns = STORY_COLUMNS;
         let order = "ORDER BY s.articles DESC, s.last_seen DESC, s.id DESC LIMIT ?1 OFFSET ?2";
         let (limit, offset) = (sql_count(limit), sql_count(offset));
-        let read = |r: &rusqlite::Row<'_>| {
-            Ok(StoredStory {
-                id: r.get(0)?,
-                headline: r.get(1)?,
-                articles: r.get::<_, i64>(2)? as usize,
-                sources: Vec::new(),
-                first_seen: r.get(3)?,
-                last_seen: r.get(4)?,
-                conflicts: r.get::<_, Option<i64>>(5)?.map(|n| n as usize),
-            })
-        };
+        let read = read_story;
         // Each word quoted: an FTS5 query that matches articles holding all
         // of them.
         let words = search.map(search_words).unwrap_or_default();
@@ -285,15 +305,51 @@ impl Store for SqliteStore {
                 .query_map(params![limit, offset, query.join(" ")], read)?
                 .collect::<Result<Vec<_>, _>>()?
         };
-        let mut sources = conn.prepare_cached(
-            "SELECT DISTINCT coalesce(source, doc_id) FROM articles WHERE story = ?1 ORDER BY 1",
-        )?;
-        for story in &mut stories {
-            story.sources = sources
-                .query_map([story.id], |r| r.get(0))?
-                .collect::<Result<Vec<String>, _>>()?;
-        }
+        add_sources(&conn, &mut stories)?;
         Ok(stories)
+    }
+
+    fn recently_updated(&self, limit: usize) -> Result<Vec<UpdatedStory>, StoreError> {
+        let conn = self.connection()?;
+        // One pass over the articles' (story, added) pairs, not a story at
+        // a time; only `limit` stories are read in full.
+        let mut statement = conn.prepare(&format!(
+            "SELECT {STORY_COLUMNS}, u.updated
+             FROM (SELECT story, max(added) AS updated FROM articles GROUP BY story) u
+             JOIN stories s ON s.id = u.story
+             ORDER BY u.updated DESC, s.last_seen DESC, s.id DESC LIMIT ?1"
+        ))?;
+        let rows = statement
+            .query_map([sql_count(limit)], |r| Ok((read_story(r)?, r.get(6)?)))?
+            .collect::<Result<Vec<(StoredStory, i64)>, _>>()?;
+        let (mut stories, times): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
+        add_sources(&conn, &mut stories)?;
+        Ok(stories
+            .into_iter()
+            .zip(times)
+            .map(|(story, updated)| UpdatedStory { story, updated })
+            .collect())
+    }
+
+    fn recently_added(&self, story: i64, limit: usize) -> Result<Vec<AddedArticle>, StoreError> {
+        let conn = self.connection()?;
+        let mut statement = conn.prepare_cached(
+            "SELECT doc_id, title, source, url, date, added FROM articles
+             WHERE story = ?1 ORDER BY added DESC, id DESC LIMIT ?2",
+        )?;
+        let articles = statement
+            .query_map(params![story, sql_count(limit)], |r| {
+                Ok(AddedArticle {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    source: r.get(2)?,
+                    url: r.get(3)?,
+                    date: r.get(4)?,
+                    added: r.get(5)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(articles)
     }
 
     fn report(&self, id: i64) -> Result<Option<String>, StoreError> {

@@ -17,13 +17,14 @@ use crate::prepare::limits::thousands;
 
 /// The report as one HTML page holding every story.
 pub fn html(report: &Report) -> String {
-    page(report, false)
+    page(report, None)
 }
 
 /// The story page as `chorus serve` shows it: the same page, with a way
-/// back to the story list and a link to each source's own page.
-pub fn served_html(report: &Report) -> String {
-    page(report, true)
+/// back to the story list, a link to each source's own page, and `feed`
+/// (the address of the story's Atom feed) announced to feed readers.
+pub fn served_html(report: &Report, feed: &str) -> String {
+    page(report, Some(feed))
 }
 
 /// An address a page may link to: http(s) only, so that a source's
@@ -44,10 +45,12 @@ fn path_segment(id: &str) -> String {
     percent_encoding::utf8_percent_encode(id, PATH_SEGMENT).to_string()
 }
 
-fn page(report: &Report, served: bool) -> String {
+/// The page; `feed` is given when served, never for a file.
+fn page(report: &Report, feed: Option<&str>) -> String {
     let by_id = documents_by_id(report);
     let page = Page {
-        served,
+        served: feed.is_some(),
+        feed: feed.map(str::to_string),
         title: match report.stories.as_slice() {
             [one] => one.headline.clone(),
             stories => format!("{} stories", stories.len()),
@@ -70,6 +73,7 @@ fn page(report: &Report, served: bool) -> String {
 #[template(path = "story.html")]
 struct Page {
     served: bool,
+    feed: Option<String>,
     title: String,
     stories: Vec<StoryView>,
     style: &'static str,
