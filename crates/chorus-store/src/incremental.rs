@@ -416,6 +416,35 @@ pub fn reweigh(tx: &Transaction, progress: &mut dyn FnMut(u64)) -> Result<(), St
     Ok(())
 }
 
+/// Takes the articles of `story` out of the term frequencies, before the
+/// story is deleted: the idf of the words they used is as if they had
+/// never been stored. Centroids of other stories are left as they are.
+pub fn forget(tx: &Transaction, story: i64) -> Result<(), StoreError> {
+    let mut vocab = Vocab::new();
+    let mut gone: FxHashMap<String, i64> = FxHashMap::default();
+    let mut statement = tx.prepare("SELECT title, text FROM articles WHERE story = ?1")?;
+    let mut rows = statement.query([story])?;
+    while let Some(row) = rows.next()? {
+        let article = Article {
+            title: row.get(0)?,
+            text: row.get(1)?,
+            ..Article::default()
+        };
+        for term in read_article(&article, &mut vocab).counts.into_keys() {
+            *gone.entry(term).or_default() += 1;
+        }
+    }
+    let mut lower =
+        tx.prepare_cached("UPDATE terms SET documents = documents - ?2 WHERE term = ?1")?;
+    let mut terms: Vec<(String, i64)> = gone.into_iter().collect();
+    terms.sort_unstable();
+    for (term, count) in terms {
+        lower.execute(params![term, count])?;
+    }
+    tx.execute("DELETE FROM terms WHERE documents <= 0", [])?;
+    Ok(())
+}
+
 /// Calls `each` with every article `query` (title, text, story) yields
 /// and its story.
 fn for_each_article(

@@ -32,7 +32,7 @@ pub use incremental::JOIN_SIMILARITY;
 /// Marks a SQLite file as a chorus store ("chrs").
 const APPLICATION_ID: i32 = 0x6368_7273;
 /// The schema this version writes; older stores are migrated to it.
-pub const SCHEMA_VERSION: i32 = 4;
+pub const SCHEMA_VERSION: i32 = 5;
 /// SQLite page cache per connection, in KiB.
 const CACHE_KIB: i64 = 64 * 1024;
 /// Words of each story's stored brief.
@@ -139,6 +139,15 @@ const MIGRATIONS: &[Migration] = &[
 ",
         rework: Some(incremental::reweigh),
     },
+    Migration {
+        sql: "
+    -- Why a story's brief could not be built (NULL while it can be): set
+    -- before each build and cleared by a build that succeeds, so that a
+    -- build which ends the process is not tried again on every restart.
+    ALTER TABLE stories ADD COLUMN failed TEXT;
+",
+        rework: None,
+    },
 ];
 
 /// What can go wrong with a store.
@@ -166,6 +175,16 @@ pub enum StoreError {
     /// SQLite said no.
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
+    /// A story's brief could not be built (the pipeline panicked, or the
+    /// process ended while building it); it is not tried again until the
+    /// story changes.
+    #[error("story {story}'s brief could not be built: {reason}")]
+    BuildFailed {
+        /// The story.
+        story: i64,
+        /// Why, as kept in the store.
+        reason: String,
+    },
     /// A story's report could not be written as JSON.
     #[error("story {story}'s report could not be written as JSON")]
     Report {
@@ -251,6 +270,8 @@ pub struct StoredStory {
     pub last_seen: Option<String>,
     /// Conflicting facts in its report; unknown until the report is built.
     pub conflicts: Option<usize>,
+    /// Why its brief could not be built, when it could not.
+    pub failed: Option<String>,
 }
 
 /// An open chorus store.
@@ -447,7 +468,8 @@ impl Store {
         limit: usize,
         offset: usize,
     ) -> Result<Vec<StoredStory>, StoreError> {
-        let columns = "s.id, s.headline, s.articles, s.first_seen, s.last_seen, s.conflicts";
+        let columns =
+            "s.id, s.headline, s.articles, s.first_seen, s.last_seen, s.conflicts, s.failed";
         let order = "ORDER BY s.articles DESC, s.last_seen DESC, s.id DESC LIMIT ?1 OFFSET ?2";
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let offset = i64::try_from(offset).unwrap_or(i64::MAX);
@@ -460,6 +482,7 @@ impl Store {
                 first_seen: r.get(3)?,
                 last_seen: r.get(4)?,
                 conflicts: r.get::<_, Option<i64>>(5)?.map(|n| n as usize),
+                failed: r.get(6)?,
             })
         };
         let mut stories = match search.map(fts_query).filter(|q| !q.is_empty()) {
@@ -495,11 +518,14 @@ impl Store {
     }
 
     /// Builds the reports of up to `limit` stories whose report is stale,
-    /// biggest first; returns how many it built.
+    /// biggest first, skipping those whose build failed before; returns how
+    /// many it built. A build that fails is kept as failed and ends the
+    /// turn with [`StoreError::BuildFailed`]; the stories before it are kept.
     pub fn build_stale(&mut self, limit: usize) -> Result<usize, StoreError> {
         let stale: Vec<i64> = {
             let mut statement = self.conn.prepare_cached(
-                "SELECT id FROM stories WHERE report IS NULL ORDER BY articles DESC, id LIMIT ?1",
+                "SELECT id FROM stories WHERE report IS NULL AND failed IS NULL
+                 ORDER BY articles DESC, id LIMIT ?1",
             )?;
             statement
                 .query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |r| r.get(0))?
@@ -507,11 +533,34 @@ impl Store {
         };
         let mut pipeline = brief_pipeline();
         for &story in &stale {
-            let tx = self.conn.transaction()?;
-            build_report(&tx, story, &mut pipeline)?;
-            tx.commit()?;
+            build_report(&mut self.conn, story, &mut pipeline)?;
         }
         Ok(stale.len())
+    }
+
+    /// Removes story `id`, its articles, their search entries and their
+    /// share of the term frequencies; returns how many articles went, or
+    /// `None` when there is no such story.
+    pub fn delete_story(&mut self, id: i64) -> Result<Option<usize>, StoreError> {
+        let tx = self.conn.transaction()?;
+        let exists = tx
+            .query_row("SELECT 1 FROM stories WHERE id = ?1", [id], |_| Ok(()))
+            .optional()?
+            .is_some();
+        if !exists {
+            return Ok(None);
+        }
+        incremental::forget(&tx, id)?;
+        tx.execute(
+            "INSERT INTO article_search (article_search, rowid, title, text)
+             SELECT 'delete', id, title, text FROM articles WHERE story = ?1",
+            [id],
+        )?;
+        tx.execute("DELETE FROM story_terms WHERE story = ?1", [id])?;
+        let articles = tx.execute("DELETE FROM articles WHERE story = ?1", [id])?;
+        tx.execute("DELETE FROM stories WHERE id = ?1", [id])?;
+        tx.commit()?;
+        Ok(Some(articles))
     }
 
     /// The story an article (by its id) is in.
@@ -527,23 +576,22 @@ impl Store {
     }
 
     /// The JSON report of story `id`, if there is such a story: the stored
-    /// one, or built now (and stored) when articles joined since.
+    /// one, or built now (and stored) when articles joined since;
+    /// [`StoreError::BuildFailed`] when its brief could not be built.
     pub fn report(&mut self, id: i64) -> Result<Option<String>, StoreError> {
-        let stored: Option<Option<String>> = self
+        let stored: Option<(Option<String>, Option<String>)> = self
             .conn
-            .query_row("SELECT report FROM stories WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT report, failed FROM stories WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()?;
         match stored {
             None => Ok(None),
-            Some(Some(report)) => Ok(Some(report)),
-            Some(None) => {
-                let tx = self.conn.transaction()?;
-                let report = build_report(&tx, id, &mut brief_pipeline())?;
-                tx.commit()?;
-                Ok(Some(report))
-            }
+            Some((Some(report), _)) => Ok(Some(report)),
+            Some((None, Some(reason))) => Err(StoreError::BuildFailed { story: id, reason }),
+            Some((None, None)) => build_report(&mut self.conn, id, &mut brief_pipeline()).map(Some),
         }
     }
 
@@ -644,14 +692,14 @@ fn refresh_story(tx: &rusqlite::Transaction, story: i64) -> Result<(), StoreErro
             headline = coalesce((SELECT title FROM articles
                 WHERE story = ?1 AND title IS NOT NULL ORDER BY id LIMIT 1), headline),
             report = NULL,
-            conflicts = NULL
+            conflicts = NULL,
+            failed = NULL
          WHERE id = ?1",
         [story],
     )?;
     Ok(())
 }
 
-/// Builds and stores the report of a story from its articles.
 /// How a stored story's brief is made: chorus's summarizer within
 /// [`BRIEF_WORDS`], with the compare stage, and each document's sentences
 /// kept so that pages can link to them.
@@ -659,29 +707,59 @@ fn brief_pipeline() -> Pipeline {
     Pipeline::new().words(BRIEF_WORDS).detail(Detail::Pages)
 }
 
+/// What a story's `failed` says while its brief is being built: left there
+/// when the process ends mid-build (killed, out of memory), so that the
+/// next start does not try again and end the same way.
+const INTERRUPTED: &str = "the process ended while building it";
+
+/// Builds and stores the report of a story from its articles. The story
+/// is marked [`INTERRUPTED`] (committed) before the pipeline runs and the
+/// mark is cleared with the report; a panic in the pipeline is kept as the
+/// story's failure and `pipeline` replaced, as it may be left half-updated.
 fn build_report(
-    tx: &rusqlite::Transaction,
+    conn: &mut Connection,
     story: i64,
     pipeline: &mut Pipeline,
 ) -> Result<String, StoreError> {
-    let mut statement = tx.prepare(
-        "SELECT doc_id, title, text, source, url, date FROM articles WHERE story = ?1 ORDER BY id",
+    conn.execute(
+        "UPDATE stories SET failed = ?2 WHERE id = ?1",
+        params![story, INTERRUPTED],
     )?;
-    let articles: Vec<Article> = statement
-        .query_map([story], |r| {
-            Ok(Article {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                text: r.get(2)?,
-                source: r.get(3)?,
-                url: r.get(4)?,
-                date: r.get(5)?,
-                notes: Vec::new(),
-            })
-        })?
-        .collect::<Result<_, _>>()?;
+    let built = build_and_keep(conn, story, pipeline);
+    if let Err(failure) = &built
+        && !matches!(failure, StoreError::BuildFailed { .. })
+    {
+        // The store failed, not the build: the story may be tried again.
+        // Should even this fail, the mark stays and the story is skipped.
+        let _ = conn.execute(
+            "UPDATE stories SET failed = NULL WHERE id = ?1 AND failed = ?2",
+            params![story, INTERRUPTED],
+        );
+    }
+    built
+}
+
+/// [`build_report`] once the story is marked.
+fn build_and_keep(
+    conn: &mut Connection,
+    story: i64,
+    pipeline: &mut Pipeline,
+) -> Result<String, StoreError> {
+    let tx = conn.transaction()?;
+    let articles = story_articles(&tx, story)?;
     let input = StoryInput::story(format!("story-{story}"), articles);
-    let report = pipeline.brief_stories(vec![input]);
+    let report = match guarded(|| pipeline.brief_stories(vec![input])) {
+        Ok(report) => report,
+        Err(reason) => {
+            drop(tx);
+            *pipeline = brief_pipeline();
+            conn.execute(
+                "UPDATE stories SET failed = ?2 WHERE id = ?1",
+                params![story, reason],
+            )?;
+            return Err(StoreError::BuildFailed { story, reason });
+        }
+    };
     let json =
         serde_json::to_string(&report).map_err(|source| StoreError::Report { story, source })?;
     let conflicts = report
@@ -694,11 +772,47 @@ fn build_report(
     // replaces the first article's once the brief exists.
     let headline = report.stories.first().map(|s| s.headline.clone());
     tx.execute(
-        "UPDATE stories SET report = ?2, conflicts = ?3, headline = coalesce(?4, headline)
+        "UPDATE stories SET report = ?2, conflicts = ?3, headline = coalesce(?4, headline),
+            failed = NULL
          WHERE id = ?1",
         params![story, json, conflicts as i64, headline],
     )?;
+    tx.commit()?;
     Ok(json)
+}
+
+/// A story's articles, in the order they were stored.
+fn story_articles(tx: &rusqlite::Transaction, story: i64) -> Result<Vec<Article>, StoreError> {
+    let mut statement = tx.prepare(
+        "SELECT doc_id, title, text, source, url, date FROM articles WHERE story = ?1 ORDER BY id",
+    )?;
+    let articles = statement
+        .query_map([story], |r| {
+            Ok(Article {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                text: r.get(2)?,
+                source: r.get(3)?,
+                url: r.get(4)?,
+                date: r.get(5)?,
+                notes: Vec::new(),
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(articles)
+}
+
+/// Runs a build, turning a panic into the reason kept for the story: one
+/// story the pipeline cannot handle must not take the server down with it.
+fn guarded<T>(build: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(build)).map_err(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "no message".to_string());
+        format!("the pipeline panicked: {message}")
+    })
 }
 
 #[cfg(test)]
@@ -943,6 +1057,141 @@ mod tests {
             matches!(err, Some(StoreError::Newer { found }) if found == SCHEMA_VERSION + 1),
             "{err:?}"
         );
+        Ok(())
+    }
+
+    #[test]
+    fn a_panicking_build_is_a_reason_not_a_crash() {
+        assert_eq!(guarded(|| 7), Ok(7));
+        let failed = guarded(|| -> usize { panic!("sentence graph too big") });
+        assert_eq!(
+            failed,
+            Err("the pipeline panicked: sentence graph too big".to_string())
+        );
+        let id = 3;
+        let failed = guarded(|| -> usize { panic!("story {id}") });
+        assert_eq!(failed, Err("the pipeline panicked: story 3".to_string()));
+    }
+
+    #[test]
+    fn a_build_that_never_finished_is_not_tried_again_until_the_story_changes()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("chorus.db");
+        let mut store = Store::open(&path)?;
+        let summary = store.ingest(
+            vec![
+                article("a", "Ferry crews in Port Elmer walked out over pay."),
+                article("b", "The Velmora central bank raised interest rates."),
+            ],
+            |_, _| {},
+        )?;
+        let ferry = summary.articles[0].story.ok_or("placed")?;
+        let bank = summary.articles[1].story.ok_or("placed")?;
+        // What a process killed while building the ferry story leaves.
+        store.conn.execute(
+            "UPDATE stories SET failed = ?2 WHERE id = ?1",
+            params![ferry, INTERRUPTED],
+        )?;
+        drop(store);
+        let mut store = Store::open(&path)?;
+        assert_eq!(store.build_stale(10)?, 1, "only the bank story is built");
+        assert_eq!(store.build_stale(10)?, 0);
+        let failure = store.report(ferry).err();
+        assert!(
+            matches!(&failure, Some(StoreError::BuildFailed { story, reason })
+                if *story == ferry && reason == INTERRUPTED),
+            "{failure:?}"
+        );
+        assert!(store.report(bank)?.is_some());
+        let listed = store.stories()?;
+        let failed = |id: i64| listed.iter().find(|s| s.id == id).map(|s| s.failed.clone());
+        assert_eq!(failed(ferry), Some(Some(INTERRUPTED.to_string())));
+        assert_eq!(failed(bank), Some(None));
+        // A new article changes the story: its brief is tried again.
+        store.ingest(
+            vec![article(
+                "c",
+                "Ferry crews in Port Elmer stayed out over pay on Tuesday.",
+            )],
+            |_, _| {},
+        )?;
+        assert!(
+            store
+                .report(ferry)?
+                .is_some_and(|r| r.contains("Port Elmer"))
+        );
+        assert_eq!(
+            store
+                .stories()?
+                .iter()
+                .filter(|s| s.failed.is_some())
+                .count(),
+            0
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_deleted_story_leaves_no_trace() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let mut store = Store::open(&dir.path().join("chorus.db"))?;
+        let summary = store.ingest(
+            vec![
+                article("a", "Ferry crews in Port Elmer walked out over pay."),
+                article(
+                    "a2",
+                    "A ferry strike over pay halted crossings from Port Elmer.",
+                ),
+                article("b", "The Velmora central bank raised interest rates."),
+            ],
+            |_, _| {},
+        )?;
+        let ferry = summary.articles[0].story.ok_or("placed")?;
+        let bank = summary.articles[2].story.ok_or("placed")?;
+        assert_eq!(store.delete_story(ferry)?, Some(2));
+        assert_eq!(store.delete_story(ferry)?, None);
+        assert_eq!(store.report(ferry)?, None);
+        assert_eq!(store.story_of("a")?, None);
+        assert!(store.list(Some("ferry"), 10, 0)?.is_empty());
+        let left: Vec<i64> = store.stories()?.iter().map(|s| s.id).collect();
+        assert_eq!(left, [bank]);
+        assert_eq!(store.article_count()?, 1);
+        // Term counts are those of the bank article alone: the same as a
+        // store that only ever held it.
+        let counts = |store: &Store| -> Result<Vec<(String, i64)>, rusqlite::Error> {
+            let mut statement = store
+                .conn
+                .prepare("SELECT term, documents FROM terms ORDER BY term")?;
+            statement
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect()
+        };
+        let other = tempfile::tempdir()?;
+        let mut fresh = Store::open(&other.path().join("chorus.db"))?;
+        fresh.ingest(
+            vec![article(
+                "b",
+                "The Velmora central bank raised interest rates.",
+            )],
+            |_, _| {},
+        )?;
+        assert_eq!(counts(&store)?, counts(&fresh)?);
+        let search: i64 = store.conn.query_row(
+            "SELECT count(*) FROM article_search WHERE article_search MATCH 'ferry'",
+            [],
+            |r| r.get(0),
+        )?;
+        assert_eq!(search, 0);
+        // The deleted texts can be stored again, under the same ids.
+        let again = store.ingest(
+            vec![article(
+                "a",
+                "Ferry crews in Port Elmer walked out over pay.",
+            )],
+            |_, _| {},
+        )?;
+        assert_eq!(again.added, 1);
         Ok(())
     }
 
