@@ -6,6 +6,7 @@ mod cluster;
 mod eval;
 mod readers;
 mod readme;
+mod serve;
 mod store;
 mod summarize;
 mod util;

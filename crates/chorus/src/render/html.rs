@@ -12,13 +12,59 @@ use crate::model::{DocumentReport, FactStatus, Report, StoryReport};
 
 /// The report as one HTML page holding every story.
 pub fn html(report: &Report) -> String {
-    page(report, false)
+    page(report, None)
 }
 
 /// The story page as `chorus serve` shows it: the same page, with a way
-/// back to the story list and a link to each source's own page.
-pub fn served_html(report: &Report) -> String {
-    page(report, true)
+/// back to the story list, a link to each source's own page, and only one
+/// page of sources in full.
+pub fn served_html(report: &Report, sources: SourceWindow) -> String {
+    page(report, Some(sources))
+}
+
+/// Which of a story's sources a served page shows in full (their row of
+/// the coverage grid, their sentences, what only they report), so that a
+/// story of 20,000 sources is a page of `size` of them, not a grid of
+/// 20,000 rows; the others are a link (`?sources=N`) away. Citation
+/// markers of sources on other pages link to the source's own page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SourceWindow {
+    /// The page, from 0.
+    pub page: usize,
+    /// Sources a page shows.
+    pub size: usize,
+}
+
+impl SourceWindow {
+    /// Whether the source at `position` (from 0) is on this page.
+    fn shows(self, position: usize) -> bool {
+        position / self.size.max(1) == self.page
+    }
+}
+
+/// "Sources 51–100 of 20000", with links to the pages before and after.
+struct Pager {
+    first: usize,
+    last: usize,
+    total: usize,
+    previous: Option<String>,
+    next: Option<String>,
+}
+
+fn pager(sources: SourceWindow, total: usize) -> Option<Pager> {
+    let size = sources.size.max(1);
+    if total <= size && sources.page == 0 {
+        return None;
+    }
+    let first = sources.page.saturating_mul(size);
+    Some(Pager {
+        first: first + 1,
+        last: first.saturating_add(size).min(total),
+        total,
+        previous: (sources.page > 0).then(|| format!("?sources={}", sources.page - 1)),
+        next: (first.saturating_add(size) < total)
+            .then(|| format!("?sources={}", sources.page + 1)),
+    })
 }
 
 /// An address a page may link to: http(s) only, so that a source's
@@ -39,10 +85,10 @@ fn path_segment(id: &str) -> String {
     percent_encoding::utf8_percent_encode(id, PATH_SEGMENT).to_string()
 }
 
-fn page(report: &Report, served: bool) -> String {
+fn page(report: &Report, sources: Option<SourceWindow>) -> String {
     let by_id = documents_by_id(report);
     let page = Page {
-        served,
+        served: sources.is_some(),
         title: match report.stories.as_slice() {
             [one] => one.headline.clone(),
             stories => format!("{} stories", stories.len()),
@@ -51,7 +97,7 @@ fn page(report: &Report, served: bool) -> String {
             .stories
             .iter()
             .enumerate()
-            .map(|(n, story)| story_view(n, story, &by_id))
+            .map(|(n, story)| story_view(n, story, &by_id, sources))
             .collect(),
         style: STYLE,
     };
@@ -84,6 +130,7 @@ struct StoryView {
     unique: Vec<UniqueView>,
     coverage: Coverage,
     sources: Vec<SourceView>,
+    pager: Option<Pager>,
     notes: Vec<String>,
 }
 
@@ -184,18 +231,26 @@ struct SourceView {
     notes: Vec<String>,
 }
 
-fn story_view(n: usize, story: &StoryReport, by_id: &DocumentsById<'_>) -> StoryView {
+fn story_view(
+    n: usize,
+    story: &StoryReport,
+    by_id: &DocumentsById<'_>,
+    window: Option<SourceWindow>,
+) -> StoryView {
     let documents = story_documents(by_id, story);
     let anchor = format!("s{}", n + 1);
+    let shown = |position: usize| window.is_none_or(|w| w.shows(position));
     let cite = |id: &str, sentence: Option<usize>| -> Option<Cite> {
         let position = documents.iter().position(|d| d.id == id)?;
         let document = documents[position];
         let text = sentence.and_then(|s| document.body.get(s)).cloned();
         Some(Cite {
             number: position + 1,
-            href: match (sentence, &text) {
-                (Some(s), Some(_)) => format!("#{anchor}-d{}-{s}", position + 1),
-                _ => format!("#{anchor}-d{}", position + 1),
+            href: match (sentence, &text, shown(position)) {
+                (Some(s), Some(_), true) => format!("#{anchor}-d{}-{s}", position + 1),
+                (_, _, true) => format!("#{anchor}-d{}", position + 1),
+                (Some(s), Some(_), false) => format!("/sources/{}#s{s}", path_segment(id)),
+                (_, _, false) => format!("/sources/{}", path_segment(id)),
             },
             source: describe(document),
             sentence: text.unwrap_or_default(),
@@ -284,6 +339,9 @@ fn story_view(n: usize, story: &StoryReport, by_id: &DocumentsById<'_>) -> Story
             .iter()
             .filter_map(|u| {
                 let number = documents.iter().position(|d| d.id == u.document)? + 1;
+                if !shown(number - 1) {
+                    return None;
+                }
                 Some(UniqueView {
                     number,
                     source: describe(documents[number - 1]),
@@ -291,10 +349,12 @@ fn story_view(n: usize, story: &StoryReport, by_id: &DocumentsById<'_>) -> Story
                 })
             })
             .collect(),
-        coverage: coverage(story, &documents),
+        coverage: coverage(story, &documents, &shown),
+        pager: window.and_then(|w| pager(w, documents.len())),
         sources: documents
             .iter()
             .enumerate()
+            .filter(|&(i, _)| shown(i))
             .map(|(i, d)| SourceView {
                 number: i + 1,
                 anchor: format!("{anchor}-d{}", i + 1),
@@ -339,7 +399,11 @@ fn story_meta(documents: &[&DocumentReport]) -> String {
     }
 }
 
-fn coverage(story: &StoryReport, documents: &[&DocumentReport]) -> Coverage {
+fn coverage(
+    story: &StoryReport,
+    documents: &[&DocumentReport],
+    shown: &dyn Fn(usize) -> bool,
+) -> Coverage {
     let mut columns: Vec<(String, String)> = story
         .summary
         .iter()
@@ -361,6 +425,7 @@ fn coverage(story: &StoryReport, documents: &[&DocumentReport]) -> Coverage {
     let rows = documents
         .iter()
         .enumerate()
+        .filter(|&(i, _)| shown(i))
         .map(|(i, d)| {
             let mut cells: Vec<Cell> = story
                 .summary
@@ -465,5 +530,55 @@ mod tests {
             !page.contains(" src=") && !page.contains("<link"),
             "nothing is loaded from outside"
         );
+    }
+
+    #[test]
+    fn a_served_page_shows_one_page_of_sources_and_links_to_the_rest() {
+        let summary = |text: &str, sources: &[&str]| SummarySentence {
+            text: text.into(),
+            sources: sources.iter().map(|s| s.to_string()).collect(),
+            from: FromRef {
+                document: sources[0].into(),
+                sentence: 0,
+            },
+            evidence: sources
+                .iter()
+                .map(|s| FromRef {
+                    document: s.to_string(),
+                    sentence: 0,
+                })
+                .collect(),
+        };
+        let report = Report {
+            version: 1,
+            documents: vec![
+                document("a", &["Crews walked out."]),
+                document("b", &["The crews walked out."]),
+                document("c", &["Crews struck on Monday."]),
+            ],
+            stories: vec![StoryReport {
+                id: "x".into(),
+                headline: "Strike".into(),
+                documents: vec!["a".into(), "b".into(), "c".into()],
+                summary: vec![summary("Crews walked out.", &["a", "b", "c"])],
+                ..StoryReport::default()
+            }],
+        };
+        let second = served_html(&report, SourceWindow { page: 1, size: 2 });
+        assert!(second.contains("Sources 3–3 of 3"), "{second}");
+        assert!(second.contains("href=\"?sources=0\""));
+        assert!(!second.contains("?sources=2"));
+        // Only source 3's sentences and grid row are on this page.
+        assert!(second.contains("id=\"s1-d3-0\""));
+        assert!(!second.contains("id=\"s1-d1-0\""));
+        assert_eq!(second.matches("<tr><th><a href=\"#s1-d").count(), 1);
+        // Markers of sources on another page link to their own page.
+        assert!(second.contains("href=\"/sources/a#s0\""), "{second}");
+        assert!(second.contains("href=\"#s1-d3-0\""));
+        let first = served_html(&report, SourceWindow { page: 0, size: 2 });
+        assert!(first.contains("Sources 1–2 of 3") && first.contains("href=\"?sources=1\""));
+        let whole = served_html(&report, SourceWindow { page: 0, size: 3 });
+        assert!(!whole.contains("Sources 1–"), "one page needs no pager");
+        assert!(!html(&report).contains("?sources="));
     }
 }
