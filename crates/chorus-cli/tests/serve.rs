@@ -75,6 +75,16 @@ impl Server {
         }
     }
 
+    /// Whether it prints `what` on stderr (waiting for it: a line after
+    /// the address comes a moment later).
+    fn says(&self, what: &str) -> bool {
+        let started = Instant::now();
+        while !self.said().contains(what) && started.elapsed() < PATIENCE {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        self.said().contains(what)
+    }
+
     /// What it has printed on stderr so far.
     fn said(&self) -> String {
         self.stderr.lock().map(|s| s.clone()).unwrap_or_default()
@@ -180,7 +190,7 @@ fn writes_need_the_token_which_is_never_shown() {
     assert_eq!(status, 403, "{body}");
     assert!(body.contains("read-only"), "{body}");
     assert!(
-        read_only.said().contains("(read-only)"),
+        read_only.says("chorus: read-only (no write token)"),
         "{}",
         read_only.said()
     );
@@ -192,10 +202,10 @@ fn writes_need_the_token_which_is_never_shown() {
         &["--db", &db, "--addr", "0.0.0.0:0"],
         &[("CHORUS_WRITE_TOKEN", secret)],
     );
-    let said = server.said();
     assert!(
-        said.contains("warning: writes are taken on 0.0.0.0:") && said.contains("TLS"),
-        "{said}"
+        server.says("warning: writes are taken on 0.0.0.0:") && server.said().contains("TLS"),
+        "{}",
+        server.said()
     );
     let (status, body) = server.call("POST", "/api/articles", &[json], article);
     assert_eq!(status, 401, "{body}");
@@ -227,6 +237,7 @@ fn writes_need_the_token_which_is_never_shown() {
 
     // On the command line, on loopback: no warning.
     let server = Server::start(&["--db", &db, "--write-token", secret], &[]);
+    assert!(server.says("writes need the write token"));
     assert!(!server.said().contains("warning"), "{}", server.said());
     let help = chorus(&["serve", "--help"]);
     let help_with_token = Command::new(env!("CARGO_BIN_EXE_chorus"))

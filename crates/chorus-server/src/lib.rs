@@ -5,6 +5,10 @@
 //! and write the answer. Ids in paths are only ever looked up in the
 //! database, never joined to a file path. Every page is server-side HTML
 //! with its style inline: nothing is fetched from elsewhere.
+//!
+//! Safe to expose: writes need a token (`auth.rs`), connections are bounded
+//! in number and time (`listen.rs`), every error answer has one shape
+//! (`shape.rs`), and a story page shows a page of sources at a time.
 
 #![warn(missing_docs)]
 
@@ -134,13 +138,17 @@ pub async fn serve(settings: Settings) -> Result<(), ServeError> {
             source,
         })?;
     let local = listener.local_addr()?;
+    // The address ends the line: scripts read the port from it.
     eprintln!(
-        "chorus: serving {} on http://{local}/ ({})",
-        settings.db.display(),
+        "chorus: serving {} on http://{local}/",
+        settings.db.display()
+    );
+    eprintln!(
+        "chorus: {}",
         if settings.access.writable() {
-            "writes need the token"
+            "writes need the write token"
         } else {
-            "read-only"
+            "read-only (no write token)"
         }
     );
     if settings.access.writable() && !local.ip().is_loopback() {
