@@ -4,7 +4,7 @@
 //! (including the ends of the calendar) never panics.
 #![no_main]
 
-use chorus::scan::dates::{dates, times};
+use chorus::scan::dates::{Resolver, dates, times};
 use chorus::scan::quantity::quantities;
 use chorus::scan::tokens::tokenize;
 use chrono::NaiveDate;
@@ -31,15 +31,24 @@ fuzz_target!(|data: &[u8]| {
         Some(NaiveDate::MIN),
         Some(NaiveDate::MAX),
     ];
-    for mention in dates(&tokens) {
+    let found = dates(&tokens);
+    for mention in &found {
         assert!(text.get(mention.span.0..mention.span.1).is_some());
         for anchor in anchors {
-            if let Some(when) = mention.expression.resolve(anchor) {
+            if let Some(when) = mention.when(anchor) {
                 let (first, last) = when.days();
                 assert!(first <= last);
             }
         }
     }
+    // Read in order, as a document is: every value TimeML can write.
+    for anchor in anchors {
+        let mut resolver = Resolver::new(anchor);
+        for value in resolver.resolve_sentence(&found).into_iter().flatten() {
+            assert!(!value.value().is_empty());
+        }
+    }
+
     for mention in times(&tokens) {
         assert!(text.get(mention.span.0..mention.span.1).is_some());
         assert!(mention.utc().is_none_or(|m| (0..1440).contains(&m)));

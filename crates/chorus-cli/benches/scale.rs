@@ -4,11 +4,22 @@
 //! resident set) for each, and BCubed against the stream's own groups.
 //!
 //!     cargo bench --bench scale -- "$PWD"/../shared/data/*-dev.jsonl [--articles 100000] [--ingest 20000]
+//!     cargo bench --bench scale -- "$PWD"/../shared/data/*-dev.jsonl --postgres postgres://postgres@127.0.0.1:5432/postgres
 //!
 //! Ingest stores the first `--ingest` articles one stream file (5,000
 //! articles) at a time into one store, each file a separate run, so each
 //! row shows the cost of adding 5,000 articles to a store that already
 //! holds the rows above it.
+//!
+//! With `--postgres URL` (a server where the URL's user may create
+//! databases) the first `--shared` articles (20,000 by default), split into
+//! files of 1,000, are also ingested by one SQLite process and by 1, 2 and
+//! 4 concurrent workers (`--workers 1,2,4`) into a fresh PostgreSQL
+//! database each, files dealt to the workers in turn: wall time, articles/s,
+//! the largest worker's peak memory, BCubed F1, and where the workers' time
+//! went, from `pg_stat_activity` sampled every 10 ms (reading and counting
+//! outside the lock, waiting for the placing lock, placing in the client,
+//! statements running in the server).
 //!
 //! The stream is written under `target/scale/` (never committed). Each
 //! gold cluster is replayed many times as a different event: replay `r`
@@ -43,9 +54,20 @@ fn main() {
     let mut total: usize = 100_000;
     let mut ingest: usize = 20_000;
     let mut generate = false;
+    let mut postgres: Option<String> = None;
+    let mut shared: usize = 20_000;
+    let mut workers: Vec<usize> = vec![1, 2, 4];
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--generate" => generate = true,
+            "--postgres" => postgres = args.next(),
+            "--shared" => shared = args.next().and_then(|n| n.parse().ok()).unwrap_or(shared),
+            "--workers" => {
+                workers = args
+                    .next()
+                    .map(|w| w.split(',').filter_map(|n| n.parse().ok()).collect())
+                    .unwrap_or(workers)
+            }
             "--articles" => total = args.next().and_then(|n| n.parse().ok()).unwrap_or(total),
             "--ingest" => ingest = args.next().and_then(|n| n.parse().ok()).unwrap_or(ingest),
             other => paths.push(PathBuf::from(other)),
@@ -53,7 +75,7 @@ fn main() {
     }
     if paths.is_empty() {
         eprintln!(
-            "usage: cargo bench --bench scale -- CLUSTERS.jsonl… [--articles N] [--ingest N]"
+            "usage: cargo bench --bench scale -- CLUSTERS.jsonl… [--articles N] [--ingest N] [--postgres URL [--shared N] [--workers 1,2,4]]"
         );
         return;
     }
@@ -126,6 +148,9 @@ fn main() {
             f1
         );
     }
+    if let Some(admin) = &postgres {
+        shared_store(&root, &files, shared, admin, &workers, &gold);
+    }
     if ingest > 0 {
         // File by file into one store: the rate of each shows whether
         // placing an article costs more as the store fills.
@@ -160,27 +185,206 @@ fn main() {
 
 /// Stories in the store and BCubed F1 of its articles against the events.
 fn store_score(db: &Path, gold: &HashMap<&str, usize>) -> (usize, f64) {
-    let conn = rusqlite::Connection::open(db).expect("the store opens");
-    let mut statement = conn
-        .prepare("SELECT doc_id, story FROM articles")
-        .expect("articles readable");
-    let rows: Vec<(String, i64)> = statement
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .expect("articles readable")
-        .filter_map(Result::ok)
-        .collect();
+    score_store(&db.to_string_lossy(), gold)
+}
+
+/// [`store_score`] of any store, through the store's own interface.
+fn score_store(db: &str, gold: &HashMap<&str, usize>) -> (usize, f64) {
+    let store = chorus_store::open(&chorus_store::Location::parse(db), &mut |_| {})
+        .expect("the store opens");
     let mut predicted = Vec::new();
     let mut labels = Vec::new();
-    for (id, story) in &rows {
-        if let Some(&event) = gold.get(id.as_str()) {
-            predicted.push(*story as usize);
+    for article in store.articles().expect("articles readable") {
+        if let Some(&event) = gold.get(article.id.as_str()) {
+            predicted.push(article.story as usize);
             labels.push(event);
         }
     }
-    let stories: i64 = conn
-        .query_row("SELECT count(*) FROM stories", [], |r| r.get(0))
-        .unwrap_or(0);
-    (stories as usize, score(&predicted, &labels).bcubed_f1)
+    let stories = store.stories().expect("stories readable").len();
+    (stories, score(&predicted, &labels).bcubed_f1)
+}
+
+/// Articles per file of the shared-store runs: small enough that workers
+/// take turns at the placing lock many times.
+const SHARED_FILE_ARTICLES: usize = 1_000;
+
+/// One SQLite process, then 1, 2, 4… PostgreSQL workers, on the first
+/// `articles` of the stream; see the module notes.
+fn shared_store(
+    root: &Path,
+    files: &[PathBuf],
+    articles: usize,
+    admin: &str,
+    workers: &[usize],
+    gold: &HashMap<&str, usize>,
+) {
+    let dir = root.join("shared");
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("target/scale/shared");
+    let mut lines = Vec::new();
+    for file in files {
+        let text = fs::read_to_string(file).expect("stream file");
+        lines.extend(text.lines().map(str::to_string));
+        if lines.len() >= articles {
+            break;
+        }
+    }
+    lines.truncate(articles);
+    let parts: Vec<PathBuf> = lines
+        .chunks(SHARED_FILE_ARTICLES)
+        .enumerate()
+        .map(|(n, chunk)| {
+            let path = dir.join(format!("feed-{n:04}.jsonl"));
+            fs::write(&path, chunk.join("\n") + "\n").expect("shared stream file");
+            path
+        })
+        .collect();
+    println!();
+    println!(
+        "shared store: {} articles in {} files of {SHARED_FILE_ARTICLES}, dealt to the workers in turn",
+        lines.len(),
+        parts.len()
+    );
+    println!(
+        "{:<22} {:>9} {:>12} {:>10} {:>9} {:>9}   workers' time: outside lock / waiting for lock / placing in client / SQL in server",
+        "store", "seconds", "articles/s", "peak MiB", "stories", "BCubed F1"
+    );
+    let db = dir.join("store.db");
+    let run = measure_all(vec![ingest_command(&parts, &db.to_string_lossy())]);
+    let (stories, f1) = store_score(&db, gold);
+    println!(
+        "{:<22} {:>9.1} {:>12.0} {:>10.0} {:>9} {:>9.4}",
+        "SQLite, 1 process",
+        run.seconds,
+        lines.len() as f64 / run.seconds,
+        run.peak_mib,
+        stories,
+        f1
+    );
+    for &count in workers {
+        let url = fresh_database(admin, "chorus_bench_shared");
+        let commands: Vec<Command> = (0..count)
+            .map(|w| {
+                let mine: Vec<PathBuf> = parts.iter().skip(w).step_by(count).cloned().collect();
+                ingest_command(&mine, &url)
+            })
+            .collect();
+        // The store is created first, so that workers' opening is not timed.
+        drop(
+            chorus_store::open(&chorus_store::Location::parse(&url), &mut |_| {})
+                .expect("the store is created"),
+        );
+        let sampler = Sampler::start(&url);
+        let run = measure_all(commands);
+        let time = sampler.stop(count);
+        let (stories, f1) = score_store(&url, gold);
+        println!(
+            "{:<22} {:>9.1} {:>12.0} {:>10.0} {:>9} {:>9.4}   {}",
+            format!(
+                "PostgreSQL, {count} worker{}",
+                if count == 1 { "" } else { "s" }
+            ),
+            run.seconds,
+            lines.len() as f64 / run.seconds,
+            run.peak_mib,
+            stories,
+            f1,
+            time
+        );
+    }
+}
+
+fn ingest_command(files: &[PathBuf], db: &str) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_chorus"));
+    command
+        .arg("ingest")
+        .args(files)
+        .args(["--db", db])
+        .stdout(Stdio::null());
+    command
+}
+
+/// A new, empty database `name` on the server (dropped first if there);
+/// its URL.
+fn fresh_database(admin: &str, name: &str) -> String {
+    let mut client = postgres::Client::connect(admin, postgres::NoTls).expect("the server");
+    // Two statements, two calls: neither runs inside a transaction.
+    client
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .expect("the old database dropped");
+    client
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .expect("a fresh database");
+    let mut config: postgres::Config = admin.parse().expect("a connection URL");
+    config.dbname(name);
+    let host = match config.get_hosts().first() {
+        Some(postgres::config::Host::Tcp(host)) => host.clone(),
+        _ => "127.0.0.1".to_string(),
+    };
+    let port = config.get_ports().first().copied().unwrap_or(5432);
+    let user = config.get_user().unwrap_or("postgres");
+    let password = config
+        .get_password()
+        .map(|p| format!(":{}", String::from_utf8_lossy(p)))
+        .unwrap_or_default();
+    format!("postgres://{user}{password}@{host}:{port}/{name}")
+}
+
+/// Samples what chorus's connections to one database are doing.
+struct Sampler {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: std::thread::JoinHandle<[u64; 4]>,
+}
+
+impl Sampler {
+    fn start(url: &str) -> Sampler {
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let mut client = postgres::Client::connect(url, postgres::NoTls).expect("the server");
+        let flag = stop.clone();
+        let thread = std::thread::spawn(move || {
+            // Samples, and per state the connections seen in it.
+            let mut seen = [0u64; 4];
+            while !flag.load(std::sync::atomic::Ordering::Relaxed) {
+                let rows = client
+                    .query(
+                        "SELECT state, wait_event_type FROM pg_stat_activity
+                         WHERE datname = current_database() AND application_name = 'chorus'",
+                        &[],
+                    )
+                    .unwrap_or_default();
+                seen[0] += 1;
+                for row in rows {
+                    let state: Option<String> = row.get(0);
+                    let wait: Option<String> = row.get(1);
+                    match (state.as_deref(), wait.as_deref()) {
+                        (Some("active"), Some("Lock")) => seen[1] += 1,
+                        (Some("idle in transaction"), _) => seen[2] += 1,
+                        (Some("active"), _) => seen[3] += 1,
+                        _ => {}
+                    }
+                }
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            seen
+        });
+        Sampler { stop, thread }
+    }
+
+    /// Shares of the workers' time, as "a% / b% / c% / d%".
+    fn stop(self, workers: usize) -> String {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        let seen = self.thread.join().expect("the sampler");
+        let total = (seen[0] * workers as u64).max(1) as f64;
+        let share = |n: u64| 100.0 * n as f64 / total;
+        let inside = seen[1] + seen[2] + seen[3];
+        format!(
+            "{:.0}% / {:.0}% / {:.0}% / {:.0}%",
+            share((seen[0] * workers as u64).saturating_sub(inside)),
+            share(seen[1]),
+            share(seen[2]),
+            share(seen[3])
+        )
+    }
 }
 
 /// Builds the stream from the cluster files and writes it, with each
@@ -403,6 +607,39 @@ fn cluster_score(out: &Path, gold: &HashMap<&str, usize>) -> (usize, f64) {
 struct Run {
     seconds: f64,
     peak_mib: f64,
+}
+
+/// Runs commands at once to their ends: wall time until the last ends, and
+/// the largest peak resident set among them.
+#[allow(clippy::zombie_processes)]
+fn measure_all(commands: Vec<Command>) -> Run {
+    let started = Instant::now();
+    let children: Vec<std::process::Child> = commands
+        .into_iter()
+        .map(|mut command| {
+            command
+                .stderr(Stdio::inherit())
+                .spawn()
+                .expect("chorus runs")
+        })
+        .collect();
+    let mut peak_mib: f64 = 0.0;
+    for child in children {
+        let mut status = 0;
+        let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+        // SAFETY: wait4 writes the status and a full rusage for our own child.
+        let waited = unsafe { libc::wait4(child.id() as i32, &mut status, 0, usage.as_mut_ptr()) };
+        assert!(waited > 0, "wait4 failed");
+        let exit = std::process::ExitStatus::from_raw(status);
+        assert!(exit.success(), "a worker failed: {exit}");
+        // SAFETY: wait4 succeeded, so the rusage was written.
+        let usage = unsafe { usage.assume_init() };
+        peak_mib = peak_mib.max(usage.ru_maxrss as f64 / 1024.0);
+    }
+    Run {
+        seconds: started.elapsed().as_secs_f64(),
+        peak_mib,
+    }
 }
 
 /// Runs a command to its end; wall time and the child's peak resident set.

@@ -2,6 +2,11 @@
 //! with a store of 10,000+ stories.
 //!
 //!     cargo bench --bench serve [-- --stories 10000 --requests 20000 --clients 4]
+//!     cargo bench --bench serve -- --db postgres://user@host/empty_db --replicas 2
+//!
+//! With `--db` the store is that (empty) database instead of a file; with
+//! `--replicas N`, N servers share it and the clients are spread over them
+//! (as a load balancer would).
 //!
 //! Builds the store under `target/serve-bench/` from generated articles
 //! (each about its own invented place and people, so each is a story), runs
@@ -22,15 +27,20 @@ fn main() {
     let mut stories: usize = 10_000;
     let mut requests: usize = 20_000;
     let mut clients: usize = 4;
+    let mut replicas: usize = 1;
+    let mut database: Option<String> = None;
     while let Some(arg) = args.next() {
-        let value = args.next().and_then(|v| v.parse().ok());
-        match (arg.as_str(), value) {
+        let value = args.next();
+        let number = value.as_deref().and_then(|v| v.parse().ok());
+        match (arg.as_str(), number) {
             ("--stories", Some(n)) => stories = n,
             ("--requests", Some(n)) => requests = n,
             ("--clients", Some(n)) => clients = n,
+            ("--replicas", Some(n)) => replicas = n,
+            ("--db", _) if value.is_some() => database = value,
             _ => {
                 eprintln!(
-                    "usage: cargo bench --bench serve -- [--stories N] [--requests N] [--clients N]"
+                    "usage: cargo bench --bench serve -- [--stories N] [--requests N] [--clients N] [--db URL] [--replicas N]"
                 );
                 return;
             }
@@ -39,7 +49,7 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/serve-bench");
     let _ = fs::remove_dir_all(&root);
     fs::create_dir_all(&root).expect("target/serve-bench can be created");
-    let db = root.join("chorus.db");
+    let db = database.unwrap_or_else(|| root.join("chorus.db").to_string_lossy().into_owned());
     let started = Instant::now();
     let input = root.join("articles.jsonl");
     fs::write(&input, articles(stories)).expect("articles written");
@@ -62,9 +72,10 @@ fn main() {
         "the articles did not make distinct stories"
     );
 
-    let (mut server, port) = start_server(&db);
+    let servers: Vec<(Child, u16)> = (0..replicas.max(1)).map(|_| start_server(&db)).collect();
+    let ports: Vec<u16> = servers.iter().map(|(_, port)| *port).collect();
     let warm = Instant::now();
-    let mut connection = Connection::open(port);
+    let mut connection = Connection::open(ports[0]);
     for id in &ids {
         let status = connection.get(&format!("/api/stories/{id}")).0;
         assert_eq!(status, 200, "story {id}");
@@ -72,6 +83,11 @@ fn main() {
     println!(
         "every report built once (first reads) in {:.1} s",
         warm.elapsed().as_secs_f64()
+    );
+    println!(
+        "{} server(s) on one store ({}), clients spread over them",
+        ports.len(),
+        chorus_store::Location::parse(&db)
     );
     println!();
     println!(
@@ -82,14 +98,16 @@ fn main() {
         ("/api/stories/{id}", "/api/stories/"),
         ("/stories/{id}", "/stories/"),
     ] {
-        let run = load(port, path, &ids, requests, clients);
+        let run = load(&ports, path, &ids, requests, clients);
         println!(
             "{:<22} {:>9} {:>8} {:>11.0} {:>9.2} {:>9.2} {:>7}",
             name, run.requests, clients, run.per_second, run.p50_ms, run.p99_ms, run.errors
         );
     }
-    let _ = server.kill();
-    let _ = server.wait();
+    for (mut server, _) in servers {
+        let _ = server.kill();
+        let _ = server.wait();
+    }
 }
 
 /// Generated articles, one story each: invented names make each distinct.
@@ -147,8 +165,9 @@ fn articles(count: usize) -> String {
     out
 }
 
-fn story_ids(db: &Path) -> Vec<i64> {
-    let store = chorus_store::Store::open(db).expect("the store opens");
+fn story_ids(db: &str) -> Vec<i64> {
+    let store = chorus_store::open(&chorus_store::Location::parse(db), &mut |_| {})
+        .expect("the store opens");
     let mut ids: Vec<i64> = store
         .list(None, usize::MAX, 0)
         .expect("stories readable")
@@ -159,7 +178,7 @@ fn story_ids(db: &Path) -> Vec<i64> {
     ids
 }
 
-fn start_server(db: &Path) -> (Child, u16) {
+fn start_server(db: &str) -> (Child, u16) {
     let mut server = Command::new(env!("CARGO_BIN_EXE_chorus"))
         .args(["serve", "--addr", "127.0.0.1:0", "--db"])
         .arg(db)
@@ -188,15 +207,15 @@ struct Load {
 }
 
 /// `requests` GETs of `path` + a random story id, spread over `clients`
-/// threads with one keep-alive connection each.
-fn load(port: u16, path: &str, ids: &[i64], requests: usize, clients: usize) -> Load {
+/// threads with one keep-alive connection each, to the servers in turn.
+fn load(ports: &[u16], path: &str, ids: &[i64], requests: usize, clients: usize) -> Load {
     let clients = clients.max(1);
     let started = Instant::now();
     let results: Vec<(Vec<Duration>, usize)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..clients)
             .map(|client| {
                 scope.spawn(move || {
-                    let mut connection = Connection::open(port);
+                    let mut connection = Connection::open(ports[client % ports.len()]);
                     let mut random = 0x9e37_79b9_7f4a_7c15_u64 ^ client as u64;
                     let mut latencies = Vec::with_capacity(requests / clients + 1);
                     let mut errors = 0;

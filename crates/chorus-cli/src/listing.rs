@@ -1,21 +1,34 @@
 //! Lists of stories — `chorus cluster`'s groups and a store's stories — in
 //! each format the commands offer. A brief has its own renderers in the
 //! library; a list is only ever printed by the command line.
+//!
+//! Headlines, outlets and ids come from the input: text and Markdown lists
+//! write any control code left in them out (`\x1b`) rather than send it to
+//! the terminal.
 
 use chorus::cluster::StoryGroup;
 use chorus::render::escape_markdown as md;
+use chorus::scan::controls::escape_controls;
 use chorus_store::StoredStory;
 
 use crate::Format;
 
-/// "1 article", "2 articles".
-fn count(n: usize, noun: &str) -> String {
+/// "1 article", "2 articles", "3 new stories".
+pub fn count(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else if let Some(stem) = noun.strip_suffix('y') {
         format!("{n} {stem}ies")
     } else {
         format!("{n} {noun}s")
+    }
+}
+
+/// A text or Markdown list as it may be printed: control codes written out.
+fn shown(out: String) -> String {
+    match escape_controls(&out) {
+        std::borrow::Cow::Borrowed(_) => out,
+        std::borrow::Cow::Owned(safe) => safe,
     }
 }
 
@@ -79,7 +92,7 @@ pub fn clusters(
                     out.push_str(&format!("  {id}\n"));
                 }
             }
-            out
+            shown(out)
         }
         Format::Md => {
             let mut out = format!("# {heading}\n");
@@ -94,7 +107,7 @@ pub fn clusters(
                     out.push_str(&format!("- {}\n", md(id)));
                 }
             }
-            out
+            shown(out)
         }
         Format::Html => {
             let mut body = format!("<h1>{}</h1>\n", escape(&heading));
@@ -159,7 +172,7 @@ pub fn stored(
                     story.sources.join(", ")
                 ));
             }
-            out
+            shown(out)
         }
         Format::Md => {
             let mut out = format!("# {}\n\n", md(heading));
@@ -172,7 +185,7 @@ pub fn stored(
                     md(&story.sources.join(", "))
                 ));
             }
-            out
+            shown(out)
         }
         Format::Html => {
             let mut body = format!(
@@ -234,6 +247,34 @@ mod tests {
             md.contains("\\<script\\>x\\</script\\> & \\*more\\*"),
             "{md}"
         );
+    }
+
+    #[test]
+    fn control_codes_are_written_out() {
+        let stories = [group(
+            "story-1",
+            "\u{1b}]0;title\u{7}Talks \u{1b}[2J",
+            &["a\u{9b}1m"],
+        )];
+        for format in [Format::Text, Format::Md] {
+            let out = clusters(&stories, 1, format).expect("list");
+            assert!(
+                !out.contains(|c: char| c.is_control() && c != '\n'),
+                "{out:?}"
+            );
+            assert!(
+                out.contains("\\x1b") && out.contains("title\\x07Talks"),
+                "{out}"
+            );
+            assert!(out.contains("a\\u{9b}1m"), "{out}");
+        }
+    }
+
+    #[test]
+    fn new_stories_are_counted() {
+        assert_eq!(count(1, "new story"), "1 new story");
+        assert_eq!(count(3, "new story"), "3 new stories");
+        assert_eq!(count(0, "story"), "0 stories");
     }
 
     #[test]

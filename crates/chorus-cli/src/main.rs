@@ -4,16 +4,19 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod extract;
 mod listing;
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use chorus::ingest::{Ingested, Limits, ingest_paths};
-use chorus::render::{OutputFormat, render};
+use chorus::render::{Detail, OutputFormat, render_with};
+use chorus::scan::controls::escape_controls;
 use chorus::summarize::{System, Weights};
 use chorus_eval::evaluate;
 use chorus_eval::rouge::RougeScores;
+use chorus_store::{Location, Store};
 
 /// Many reports of one event in, one attributed story out.
 #[derive(Parser)]
@@ -30,6 +33,12 @@ enum Command {
     /// Reads articles from files, folders or stdin; loose articles are grouped
     /// into stories first, and each story gets its own brief.
     Summarize(SummarizeArgs),
+    /// Print every article's dates, times, lengths of time, quantities, quotes and names.
+    ///
+    /// Reads what summarize reads; each article on its own, its relative
+    /// dates read against its publication date. Offsets are characters of the
+    /// article's text. See docs/extract.md.
+    Extract(ExtractArgs),
     /// Score chorus and the baselines with ROUGE on cluster JSONL with reference summaries.
     Eval(EvalArgs),
     /// Fit the scorer's weights on cluster JSONL with references (k-fold cross-validated).
@@ -43,6 +52,12 @@ enum Command {
     EvalCluster(EvalClusterArgs),
     /// Score conflict detection and quote grouping against hand labels.
     EvalFacts(EvalFactsArgs),
+    /// Score date extraction and normalisation on TimeML articles (TempEval-3 task A).
+    ///
+    /// Runs extract on every article of the gold file, read against its
+    /// creation date, and scores it as ../shared/tools/timeml_score.py does;
+    /// with --peer, scores a peer's output (in extract's format) beside it.
+    EvalDates(EvalDatesArgs),
     /// Add articles to a store: each joins its story or starts one; stored reports are rebuilt.
     Ingest(IngestArgs),
     /// List the stories in a store, or print one story's brief.
@@ -53,14 +68,36 @@ enum Command {
     /// /api/articles are added to the store as ingest adds them, and
     /// DELETE /api/stories/N removes a story; see docs/http-api.md.
     Serve(ServeArgs),
+    /// Manage stores: copy one into another (an SQLite file into PostgreSQL).
+    #[command(subcommand)]
+    Store(StoreCommand),
+}
+
+#[derive(Subcommand)]
+enum StoreCommand {
+    /// Copy every story, article, report and centroid of one store into an
+    /// empty one; story numbers are kept.
+    Copy(CopyArgs),
+}
+
+#[derive(clap::Args)]
+struct CopyArgs {
+    /// The store to copy (an SQLite file or a postgres:// URL).
+    #[arg(long, required = true)]
+    from: Location,
+    /// The store to fill (created if missing; must hold no articles).
+    #[arg(long, required = true)]
+    to: Location,
 }
 
 #[derive(clap::Args)]
 struct ServeArgs {
-    /// The store; it must exist unless --create is given.
+    /// The store: an SQLite file, or a PostgreSQL database as
+    /// postgres://user@host:port/db. It must exist (the database hold a
+    /// chorus store) unless --create is given.
     #[arg(long, required = true)]
-    db: PathBuf,
-    /// Make a new, empty store when --db does not exist.
+    db: Location,
+    /// Make a new, empty store when --db names none.
     #[arg(long)]
     create: bool,
     /// Address to listen on.
@@ -89,9 +126,10 @@ struct IngestArgs {
     /// Files or folders (read recursively: .txt, .html, .xml/.rss/.atom/.json feeds, .jsonl articles or clusters, .src Multi-News), or - for stdin; documents of cluster lines are taken loose.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
-    /// The store (created if missing).
+    /// The store (created if missing): an SQLite file, or a PostgreSQL
+    /// database as postgres://user@host:port/db.
     #[arg(long, required = true)]
-    db: PathBuf,
+    db: Location,
     /// Print what was done as JSON.
     #[arg(long)]
     json: bool,
@@ -105,15 +143,20 @@ struct IngestArgs {
 
 #[derive(clap::Args)]
 struct StoriesArgs {
-    /// The store.
+    /// The store: an SQLite file, or a PostgreSQL database as
+    /// postgres://user@host:port/db.
     #[arg(long, required = true)]
-    db: PathBuf,
+    db: Location,
     /// Output format of the list, or of the brief with --story.
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     format: Format,
     /// Print the stored report of this story instead.
     #[arg(long)]
     story: Option<i64>,
+    /// With --story: print every fact, quote, name, dated event and
+    /// sentence only one source has, not the brief (text and Markdown).
+    #[arg(long, requires = "story")]
+    full: bool,
     /// Only stories with an article whose headline or text holds all these
     /// words.
     #[arg(long, short)]
@@ -124,6 +167,25 @@ struct StoriesArgs {
     /// Remove this story and its articles from the store instead.
     #[arg(long, conflicts_with_all = ["story", "search", "limit"])]
     delete: Option<i64>,
+}
+
+#[derive(clap::Args)]
+struct EvalDatesArgs {
+    /// TimeML JSONL: {"id","dct","text","timexes":[{"start","end","type","value"}]} per line.
+    #[arg(long, required = true)]
+    data: PathBuf,
+    /// A peer's output on the same articles, in extract's JSONL format, scored beside chorus.
+    #[arg(long)]
+    peer: Option<PathBuf>,
+    /// The peer's name in the table.
+    #[arg(long, default_value = "peer")]
+    peer_name: String,
+    /// Write chorus's extraction as JSONL (what timeml_score.py reads).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(clap::Args)]
@@ -165,9 +227,14 @@ struct EvalClusterArgs {
     #[arg(long, default_value_t = 2026)]
     seed: u64,
     /// Cluster as `chorus ingest` does: incrementally, into a temporary
-    /// store, in batches of --batch articles.
+    /// store (or --db), in batches of --batch articles.
     #[arg(long)]
     store: bool,
+    /// With --store: the store to cluster into instead of a temporary file
+    /// (for PostgreSQL, postgres://user@host:port/db); it must hold no
+    /// articles, and keeps them after.
+    #[arg(long, requires = "store")]
+    db: Option<Location>,
     /// Articles per batch with --store.
     #[arg(long, default_value_t = 1000)]
     batch: usize,
@@ -197,6 +264,21 @@ struct TrainArgs {
 }
 
 #[derive(clap::Args)]
+struct ExtractArgs {
+    /// Files or folders (read recursively: .txt, .html, .xml/.rss/.atom/.json feeds, .jsonl articles or clusters, .src Multi-News), or - for stdin.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output format; jsonl unless printing to a terminal, where text.
+    #[arg(long, short, value_enum)]
+    format: Option<extract::ExtractFormat>,
+    /// Write to this file instead of stdout.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+#[derive(clap::Args)]
 struct SummarizeArgs {
     /// Files or folders (read recursively: .txt, .html, .xml/.rss/.atom/.json feeds, .jsonl articles or clusters, .src Multi-News), or - for stdin.
     #[arg(required = true)]
@@ -216,6 +298,10 @@ struct SummarizeArgs {
     /// When to colour text output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// Print every fact, quote, name, dated event and sentence only one
+    /// source has, not the brief (text and Markdown; JSON always holds all).
+    #[arg(long)]
+    full: bool,
     /// Summary and sources only: skip comparing facts, quotes, names,
     /// timeline and what each source alone reports.
     #[arg(long)]
@@ -300,6 +386,11 @@ enum Format {
     Html,
 }
 
+/// What `--full` asks of the text and Markdown renderers.
+fn detail_of(full: bool) -> Detail {
+    if full { Detail::Full } else { Detail::Brief }
+}
+
 impl From<Format> for OutputFormat {
     fn from(format: Format) -> OutputFormat {
         match format {
@@ -329,35 +420,45 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Summarize(args) => summarize(args),
+        Command::Extract(args) => extract_mentions(args),
         Command::Eval(args) => eval(args),
         Command::Train(args) => train(args),
         Command::Cluster(args) => cluster(args),
         Command::EvalCluster(args) => eval_cluster(args),
         Command::EvalFacts(args) => eval_facts(args),
+        Command::EvalDates(args) => eval_dates(args),
         Command::Ingest(args) => ingest(args),
         Command::Stories(args) => stories(args),
         Command::Serve(args) => serve(args),
+        Command::Store(StoreCommand::Copy(args)) => copy(args),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(2),
         Err(err) => {
-            eprintln!("chorus: {err:#}");
+            complain(&format!("{err:#}"));
             ExitCode::from(2)
         }
     }
 }
 
+/// Prints a problem on stderr. File names, ids and dates in it come from
+/// the input, so control codes in them are written out (`\x1b`) rather
+/// than sent to the terminal.
+fn complain(message: &str) {
+    eprintln!("chorus: {}", escape_controls(message));
+}
+
 /// Prints every input problem; returns whether there were none.
 fn report_problems(ingested: &Ingested) -> bool {
     for error in &ingested.errors {
-        eprintln!("chorus: {error}");
+        complain(&error.to_string());
     }
     for path in &ingested.skipped {
-        eprintln!(
-            "chorus: {}: skipped (not a format chorus reads: .txt, .html, .xml, .rss, .atom, .json, .jsonl, .src)",
+        complain(&format!(
+            "{}: skipped (not a format chorus reads: .txt, .html, .xml, .rss, .atom, .json, .jsonl, .src)",
             path.display()
-        );
+        ));
     }
     ingested.errors.is_empty()
 }
@@ -389,8 +490,35 @@ fn summarize(args: SummarizeArgs) -> Result<bool> {
                 && std::env::var_os("NO_COLOR").is_none()
         }
     };
-    let rendered = render(&report, args.format.into(), color);
+    let rendered = render_with(&report, args.format.into(), color, detail_of(args.full));
     write_output(args.output.as_ref(), &rendered)?;
+    Ok(clean)
+}
+
+fn extract_mentions(args: ExtractArgs) -> Result<bool> {
+    let ingested = ingest_paths(&args.inputs, &args.limits.limits());
+    let clean = report_problems(&ingested);
+    let articles: Vec<&chorus::Article> =
+        ingested.stories.iter().flat_map(|s| &s.articles).collect();
+    if articles.is_empty() {
+        bail!("no readable article in the input");
+    }
+    let today = chorus::scan::dates::today();
+    let extractions: Vec<chorus::Extraction> = articles
+        .iter()
+        .map(|article| chorus::extract(article, today))
+        .collect();
+    let format = args.format.unwrap_or(
+        if args.output.is_none() && std::io::stdout().is_terminal() {
+            extract::ExtractFormat::Text
+        } else {
+            extract::ExtractFormat::Jsonl
+        },
+    );
+    write_output(
+        args.output.as_ref(),
+        &extract::render(&extractions, format)?,
+    )?;
     Ok(clean)
 }
 
@@ -540,13 +668,23 @@ fn eval_cluster(args: EvalClusterArgs) -> Result<bool> {
     if ingested.stories.iter().all(|s| s.articles.is_empty()) {
         bail!("no readable article in the data");
     }
-    let result = if args.store {
+    let result = if let Some(db) = &args.db {
+        let store = open_store(db)?;
+        let stored = store.article_count().with_context(|| format!("{db}"))?;
+        if stored > 0 {
+            bail!("{db}: holds {stored} articles; --db must name an empty store");
+        }
+        chorus_eval::bcubed::evaluate_with(ingested.stories, args.seed, |articles| {
+            store.place_all(articles, args.batch)
+        })
+        .with_context(|| format!("{db}"))?
+    } else if args.store {
         // A fresh store beside the system's temporary files, removed after.
         let dir = std::env::temp_dir().join(format!("chorus-eval-{}", std::process::id()));
         std::fs::create_dir_all(&dir).with_context(|| format!("{}", dir.display()))?;
         let path = dir.join("eval.db");
         let result = chorus_eval::bcubed::evaluate_with(ingested.stories, args.seed, |articles| {
-            chorus_store::Store::open(&path)?.place_all(articles, args.batch)
+            chorus_store::SqliteStore::open(&path)?.place_all(articles, args.batch)
         });
         let _ = std::fs::remove_dir_all(&dir);
         result.with_context(|| "the evaluation store".to_string())?
@@ -575,6 +713,76 @@ fn eval_cluster(args: EvalClusterArgs) -> Result<bool> {
     Ok(clean)
 }
 
+fn eval_dates(args: EvalDatesArgs) -> Result<bool> {
+    use chorus_eval::dates::{
+        DateScores, SystemArticle, extract_gold, read_gold, read_system, score,
+    };
+    let read = |path: &PathBuf| {
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+    };
+    let gold = read_gold(&read(&args.data)?, &args.data.display().to_string())?;
+    if gold.is_empty() {
+        bail!("{}: no article", args.data.display());
+    }
+    let (extractions, per_second) = extract_gold(&gold);
+    if let Some(path) = &args.out {
+        write_output(
+            Some(path),
+            &extract::render(&extractions, extract::ExtractFormat::Jsonl)?,
+        )?;
+    }
+    let system: Vec<SystemArticle> = extractions.iter().map(SystemArticle::from).collect();
+    let mut rows = vec![("chorus".to_string(), score(&gold, &system))];
+    if let Some(path) = &args.peer {
+        let peer = read_system(&read(path)?, &path.display().to_string())?;
+        rows.push((args.peer_name.clone(), score(&gold, &peer)));
+    }
+    let printed = if args.json {
+        let rows: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(name, s)| serde_json::json!({"system": name, "scores": s}))
+            .collect();
+        format!(
+            "{}\n",
+            serde_json::to_string_pretty(&serde_json::json!({
+                "articles_per_second": per_second,
+                "systems": rows
+            }))?
+        )
+    } else {
+        let first: &DateScores = &rows[0].1;
+        let mut out = format!(
+            "{} articles, {} gold time expressions; TempEval-3 task A (P/R/F1 ×100)\n{:<12} {:>6}  {:>20}  {:>20}  {:>20}\n",
+            first.articles,
+            first.gold,
+            "system",
+            "found",
+            "relaxed extraction",
+            "strict extraction",
+            "value"
+        );
+        for (name, s) in &rows {
+            let prf = |p: &chorus_eval::dates::Prf| {
+                format!("{:.2}/{:.2}/{:.2}", p.precision, p.recall, p.f1)
+            };
+            out.push_str(&format!(
+                "{:<12} {:>6}  {:>20}  {:>20}  {:>20}\n",
+                name,
+                s.found,
+                prf(&s.relaxed),
+                prf(&s.strict),
+                prf(&s.value)
+            ));
+        }
+        out.push_str(&format!(
+            "chorus extracted {per_second:.0} articles/s (one core)\n"
+        ));
+        out
+    };
+    write_output(None, &printed)?;
+    Ok(true)
+}
+
 fn eval_facts(args: EvalFactsArgs) -> Result<bool> {
     let text = std::fs::read_to_string(&args.labels)
         .with_context(|| format!("cannot read {}", args.labels.display()))?;
@@ -583,7 +791,7 @@ fn eval_facts(args: EvalFactsArgs) -> Result<bool> {
     let clean = report_problems(&ingested);
     let result = chorus_eval::facts::evaluate(ingested.stories, &labels);
     for missing in &result.missing {
-        eprintln!("chorus: labelled cluster {missing} is not in the data");
+        complain(&format!("labelled cluster {missing} is not in the data"));
     }
     if result.clusters == 0 {
         bail!("no labelled cluster found in the data");
@@ -641,12 +849,12 @@ fn eval_facts(args: EvalFactsArgs) -> Result<bool> {
 
 /// Opens a store; a migration that reworks its articles says so on stderr
 /// and shows its progress there when stderr is a terminal.
-fn open_store(path: &std::path::Path) -> Result<chorus_store::Store> {
+fn open_store(db: &Location) -> Result<Box<dyn Store>> {
     use chorus_store::Migrating;
     let mut bar: Option<indicatif::ProgressBar> = None;
-    let store = chorus_store::Store::open_noticing(path, |migrating| match migrating {
+    let store = chorus_store::open(db, &mut |migrating| match migrating {
         Migrating::Started { notice, steps } => {
-            eprintln!("chorus: {}: {notice}", path.display());
+            complain(&format!("{db}: {notice}"));
             bar = Some(on_terminal(
                 indicatif::ProgressBar::new(steps),
                 "{wide_bar} {percent}% (eta {eta})",
@@ -661,24 +869,24 @@ fn open_store(path: &std::path::Path) -> Result<chorus_store::Store> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    store.with_context(|| format!("{}", path.display()))
+    store.with_context(|| format!("{db}"))
 }
 
 fn ingest(args: IngestArgs) -> Result<bool> {
-    let mut store = open_store(&args.db)?;
+    let store = open_store(&args.db)?;
     let bar = progress_bar("articles stored");
     let mut summary = chorus_store::IngestSummary::default();
     let mut errors = Vec::new();
     let mut batch: Vec<chorus::model::Article> = Vec::new();
     let mut failure: Option<anyhow::Error> = None;
     let batch_size = args.batch.max(1);
-    let mut store_batch = |batch: Vec<chorus::model::Article>,
-                           summary: &mut chorus_store::IngestSummary|
+    let store_batch = |batch: Vec<chorus::model::Article>,
+                       summary: &mut chorus_store::IngestSummary|
      -> Result<()> {
         let done = bar.position();
         let stored = store
-            .ingest(batch, |n, _| bar.set_position(done + n as u64))
-            .with_context(|| format!("{}", args.db.display()))?;
+            .ingest(batch, &mut |n, _| bar.set_position(done + n as u64))
+            .with_context(|| format!("{}", args.db))?;
         summary.absorb(stored);
         Ok(())
     };
@@ -708,20 +916,20 @@ fn ingest(args: IngestArgs) -> Result<bool> {
         skipped,
     });
     for refused in &summary.refused {
-        eprintln!("chorus: {}: not stored: {}", refused.id, refused.reason);
+        complain(&format!("{}: not stored: {}", refused.id, refused.reason));
         clean = false;
     }
     let printed = if args.json {
         format!("{}\n", serde_json::to_string_pretty(&summary)?)
     } else {
         format!(
-            "{} added, {} already stored; {} new stories, {} updated; {} stories in {}\n",
+            "{} added, {} already stored; {}, {} updated; {} in {}\n",
             summary.added,
             summary.already_stored,
-            summary.new_stories,
+            listing::count(summary.new_stories, "new story"),
             summary.updated_stories,
-            summary.stories,
-            args.db.display()
+            listing::count(summary.stories, "story"),
+            escape_controls(&args.db.to_string())
         )
     };
     write_output(None, &printed)?;
@@ -751,12 +959,15 @@ fn on_terminal(bar: indicatif::ProgressBar, template: &str) -> indicatif::Progre
 }
 
 fn serve(args: ServeArgs) -> Result<bool> {
-    // A mistyped path would otherwise serve a new, empty store.
-    if !args.create && !args.db.exists() {
-        bail!(
-            "{}: no such store (--create makes a new one)",
-            args.db.display()
-        );
+    // A mistyped --db would otherwise serve a new, empty store.
+    let db = &args.db;
+    if !args.create && !chorus_store::exists(db).with_context(|| format!("{db}"))? {
+        match db {
+            Location::Sqlite(_) => bail!("{db}: no such store (--create makes a new one)"),
+            Location::Postgres(_) => {
+                bail!("{db}: the database holds no chorus store (--create makes one)")
+            }
+        }
     }
     let access = match &args.write_token {
         // The token itself is never part of a message.
@@ -785,43 +996,43 @@ fn serve(args: ServeArgs) -> Result<bool> {
 }
 
 fn stories(args: StoriesArgs) -> Result<bool> {
-    if !args.db.exists() {
-        bail!("{}: no such store", args.db.display());
+    let db = &args.db;
+    if let Location::Sqlite(path) = db
+        && !path.exists()
+    {
+        bail!("{db}: no such store");
     }
-    let mut store = open_store(&args.db)?;
+    let store = open_store(db)?;
     if let Some(id) = args.delete {
-        let Some(articles) = store
-            .delete_story(id)
-            .with_context(|| format!("{}", args.db.display()))?
-        else {
-            bail!("{}: no story {id}", args.db.display());
+        let Some(articles) = store.delete_story(id).with_context(|| format!("{db}"))? else {
+            bail!("{db}: no story {id}");
         };
         let noun = if articles == 1 { "article" } else { "articles" };
         write_output(
             None,
-            &format!(
-                "deleted story {id} ({articles} {noun}) from {}\n",
-                args.db.display()
-            ),
+            &format!("deleted story {id} ({articles} {noun}) from {db}\n"),
         )?;
         return Ok(true);
     }
     if let Some(id) = args.story {
-        let Some(report) = store
-            .report(id)
-            .with_context(|| format!("{}", args.db.display()))?
-        else {
-            bail!("{}: no story {id}", args.db.display());
+        let Some(report) = store.report(id).with_context(|| format!("{db}"))? else {
+            bail!("{db}: no story {id}");
         };
         let report: chorus::model::Report = serde_json::from_str(&report)
-            .with_context(|| format!("{}: story {id}'s stored report", args.db.display()))?;
+            .with_context(|| format!("{db}: story {id}'s stored report"))?;
         let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        write_output(None, &render(&report, args.format.into(), color))?;
+        let detail = detail_of(args.full);
+        write_output(
+            None,
+            &render_with(&report, args.format.into(), color, detail),
+        )?;
         return Ok(true);
     }
     // One more than the limit tells whether the list was cut.
     let limit = args.limit.unwrap_or(usize::MAX);
-    let mut stories = store.list(args.search.as_deref(), limit.saturating_add(1), 0)?;
+    let mut stories = store
+        .list(args.search.as_deref(), limit.saturating_add(1), 0)
+        .with_context(|| format!("{db}"))?;
     let cut = stories.len() > limit;
     stories.truncate(limit);
     let matching = match &args.search {
@@ -841,6 +1052,27 @@ fn stories(args: StoriesArgs) -> Result<bool> {
     let heading = format!("{} {noun}{matching}{more}", stories.len());
     let printed = listing::stored(&stories, &heading, args.format)?;
     write_output(None, &printed)?;
+    Ok(true)
+}
+
+fn copy(args: CopyArgs) -> Result<bool> {
+    if let Location::Sqlite(path) = &args.from
+        && !path.exists()
+    {
+        bail!("{}: no such store", args.from);
+    }
+    let from = open_store(&args.from)?;
+    let to = open_store(&args.to)?;
+    let copied = to
+        .import(&*from)
+        .with_context(|| format!("copying {} into {}", args.from, args.to))?;
+    write_output(
+        None,
+        &format!(
+            "copied {} stories, {} articles, {} term counts and {} centroid terms from {} into {}\n",
+            copied.stories, copied.articles, copied.terms, copied.story_terms, args.from, args.to
+        ),
+    )?;
     Ok(true)
 }
 

@@ -164,3 +164,69 @@ fn eval_facts_scores_against_labels() {
         stderr(&output)
     );
 }
+
+#[test]
+fn eval_dates_scores_chorus_and_a_peer_alike() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Two articles (the first written for this test); offsets in characters.
+    let gold = write(
+        dir.path(),
+        "gold.jsonl",
+        concat!(
+            r#"{"id":"a","dct":"1998-08-09","text":"Café owners met Friday and talked for three days.","timexes":[{"start":16,"end":22,"text":"Friday","type":"DATE","value":"1998-08-07"},{"start":38,"end":48,"text":"three days","type":"DURATION","value":"P3D"}]}"#,
+            "\n",
+            r#"{"id":"b","dct":"1989-10-26","text":"Third-quarter profit rose.","timexes":[{"start":0,"end":13,"text":"Third-quarter","type":"DATE","value":"1989-Q3"}]}"#,
+            "\n"
+        )
+        .as_bytes(),
+    );
+    // A peer that found "Friday" only, with a wrong value.
+    let peer = write(
+        dir.path(),
+        "peer.jsonl",
+        br#"{"id":"a","mentions":[{"kind":"date","start":16,"end":22,"text":"Friday","value":"1998-08-14"}]}
+"#,
+    );
+    let out = dir.path().join("chorus.jsonl");
+    let output = chorus(&[
+        "eval-dates",
+        "--data",
+        gold.to_str().expect("utf-8"),
+        "--peer",
+        peer.to_str().expect("utf-8"),
+        "--peer-name",
+        "tagger",
+        "--out",
+        out.to_str().expect("utf-8"),
+        "--json",
+    ]);
+    let result = json_of(&output);
+    let systems = result["systems"].as_array().expect("systems");
+    assert_eq!(systems[0]["system"], "chorus");
+    assert_eq!(systems[0]["scores"]["gold"], 3);
+    assert_eq!(systems[0]["scores"]["value"]["recall"], 100.0);
+    assert_eq!(systems[1]["system"], "tagger");
+    assert_eq!(systems[1]["scores"]["found"], 1);
+    assert_eq!(systems[1]["scores"]["value"]["f1"], 0.0);
+    let relaxed = systems[1]["scores"]["relaxed"]["recall"]
+        .as_f64()
+        .expect("recall");
+    assert!((relaxed - 100.0 / 3.0).abs() < 1e-9);
+    // The extraction written is what `chorus extract` prints.
+    let written = std::fs::read_to_string(&out).expect("extraction written");
+    assert_eq!(written.lines().count(), 2);
+    let text = chorus(&["eval-dates", "--data", gold.to_str().expect("utf-8")]);
+    assert!(
+        stdout(&text).starts_with("2 articles, 3 gold time expressions"),
+        "{}",
+        stdout(&text)
+    );
+    let bad = write(dir.path(), "bad.jsonl", b"{\"id\":\"x\"}\n");
+    let output = chorus(&["eval-dates", "--data", bad.to_str().expect("utf-8")]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("bad.jsonl:1: missing field"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -325,6 +325,10 @@ fn connections_over_the_cap_wait_for_a_free_one() {
     drop(idle);
 }
 
+/// What the store says of a build that never finished.
+const UNFINISHED: &str =
+    "its build did not finish (the process building it ended, or is building it now)";
+
 /// Whether story `id`'s build was marked as started and never finished,
 /// read as another process would.
 fn build_left_unfinished(db: &Path, id: i64) -> bool {
@@ -432,7 +436,7 @@ fn a_story_whose_build_ended_the_server_is_not_built_again_on_restart() {
                 .cloned()
                 .unwrap_or_default();
             assert_eq!(
-                flood_story["failed"], "the process ended while building it",
+                flood_story["failed"], UNFINISHED,
                 "rebuilt: {}",
                 flood_story["conflicts"]
             );
@@ -451,7 +455,7 @@ fn a_story_whose_build_ended_the_server_is_not_built_again_on_restart() {
     assert_eq!(status, 500, "{body}");
     assert!(
         body.contains(&format!(
-            "story {flood}'s brief could not be built: the process ended while building it"
+            "story {flood}'s brief could not be built: {UNFINISHED}"
         )),
         "{body}"
     );

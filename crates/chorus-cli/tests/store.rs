@@ -3,7 +3,6 @@
 use std::path::Path;
 
 use crate::util::*;
-use std::process::Command;
 
 #[test]
 fn ingest_is_idempotent_and_stories_are_listed() {
@@ -24,6 +23,11 @@ fn ingest_is_idempotent_and_stories_are_listed() {
     assert_eq!(stories[0]["articles"], 7);
     let brief = chorus(&["stories", "--db", &db, "--story", "1"]);
     assert!(stdout(&brief).contains("Facts:"), "{}", stdout(&brief));
+    assert!(stdout(&brief).contains("--full prints them"));
+    let full = chorus(&["stories", "--db", &db, "--story", "1", "--full"]);
+    assert!(full.status.success(), "{}", stderr(&full));
+    assert!(!stdout(&full).contains("--full prints them"));
+    assert!(stdout(&full).len() > stdout(&brief).len());
 }
 
 #[test]
@@ -146,14 +150,7 @@ fn a_killed_ingest_keeps_its_committed_batches_and_a_rerun_adds_the_rest() {
         "--batch",
         "4",
     ];
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chorus"))
-        .args(args)
-        .current_dir(workspace_root())
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("chorus starts");
+    let mut child = spawn_chorus(&args);
     let mut stdin = child.stdin.take().expect("stdin is piped");
     stdin
         .write_all(LATE_REPORT.as_bytes())

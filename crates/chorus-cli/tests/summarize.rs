@@ -21,6 +21,30 @@ fn example_text_is_plain_when_piped() {
 }
 
 #[test]
+fn the_brief_is_cut_and_full_prints_everything() {
+    let brief = stdout(&chorus(&["summarize", "examples/reports"]));
+    let full = chorus(&["summarize", "examples/reports", "--full"]);
+    assert!(full.status.success(), "{}", stderr(&full));
+    let full = stdout(&full);
+    // A single-source fact and a name one source uses: in full only.
+    for line in ["crops destroyed: ", "Hakan Demir (person)"] {
+        assert!(!brief.contains(line), "{line} in the brief:\n{brief}");
+        assert!(full.contains(line), "{line} not in full:\n{full}");
+    }
+    assert!(
+        brief.contains("(and 1 more fact; --full prints them)"),
+        "{brief}"
+    );
+    assert!(!full.contains("--full prints them"), "{full}");
+    // The JSON holds everything whatever the flag.
+    let json = example_json();
+    assert_eq!(
+        json["stories"][0]["facts"].as_array().map(Vec::len),
+        Some(9)
+    );
+}
+
+#[test]
 fn colour_can_be_forced() {
     let output = chorus(&["summarize", "examples/reports", "--color", "always"]);
     assert!(stdout(&output).contains('\u{1b}'));

@@ -3,7 +3,9 @@
 
 mod bad_input;
 mod cluster;
+mod concurrency;
 mod eval;
+mod extract;
 mod readers;
 mod readme;
 mod serve;

@@ -18,16 +18,22 @@ pub fn chorus(args: &[&str]) -> Output {
         .expect("chorus runs")
 }
 
-pub fn chorus_with_stdin(args: &[&str], stdin: &str) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chorus"))
+/// chorus started from the workspace root with its stdin, stdout and
+/// stderr piped, for tests that talk to it while it runs.
+pub fn spawn_chorus(args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_chorus"))
         .args(args)
         .current_dir(workspace_root())
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
-        .expect("chorus starts");
+        .expect("chorus starts")
+}
+
+pub fn chorus_with_stdin(args: &[&str], stdin: &str) -> Output {
+    use std::io::Write;
+    let mut child = spawn_chorus(args);
     child
         .stdin
         .take()
@@ -106,3 +112,74 @@ pub fn ids_of_strings(list: &serde_json::Value) -> Vec<&str> {
 /// One sentence that any reader turns into a one-sentence brief.
 pub const BODY: &str =
     "The city bridge reopened on Friday after two years of repairs, officials said.";
+
+/// Runs chorus and fails the test if it has not finished within `limit`
+/// (it is killed first): for inputs that once made it wait forever.
+pub fn chorus_within(args: &[&str], limit: std::time::Duration) -> Output {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chorus"))
+        .args(args)
+        .current_dir(workspace_root())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("chorus starts");
+    // Drained while waiting, so a full pipe cannot stall the child.
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let stdout = drain(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let stderr = drain(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("chorus can be waited for") {
+            break status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("chorus {args:?} still running after {limit:?}: it hangs");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: stdout.join().expect("stdout read"),
+        stderr: stderr.join().expect("stderr read"),
+    }
+}
+
+/// Makes a named pipe (FIFO) at `path`; nothing ever writes to it.
+#[cfg(unix)]
+pub fn make_fifo(path: &Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::CString::new(path.as_os_str().as_bytes()).expect("path without NUL");
+    // SAFETY: `name` is a valid NUL-terminated path that outlives the call.
+    let made = unsafe { libc::mkfifo(name.as_ptr(), 0o644) };
+    assert_eq!(made, 0, "mkfifo {}", path.display());
+}
+
+/// Characters a terminal acts on (control characters but newline and tab).
+pub fn terminal_controls(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|c| c.is_control() && *c != '\n' && *c != '\t')
+        .collect()
+}

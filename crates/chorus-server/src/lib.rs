@@ -17,8 +17,7 @@ mod listen;
 mod shape;
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use askama::Template;
@@ -34,7 +33,7 @@ use serde::Deserialize;
 
 use chorus::model::{Article, Report};
 use chorus::render::{STYLE, SourceWindow, served_html, web_link};
-use chorus_store::{IngestSummary, Migrating, Store, StoreError, StoredStory};
+use chorus_store::{IngestSummary, Location, Migrating, Store, StoreError, StoredStory};
 
 pub use auth::{Access, TokenError, WriteToken};
 
@@ -76,7 +75,7 @@ impl Default for Limits {
 #[derive(Debug, Clone)]
 pub struct Settings {
     /// The store.
-    pub db: PathBuf,
+    pub db: Location,
     /// Where to listen.
     pub addr: SocketAddr,
     /// Whether writes are taken, and with what token.
@@ -85,10 +84,12 @@ pub struct Settings {
     pub limits: Limits,
 }
 
-/// The shared state: one store, used by one request at a time.
+/// The shared state: the store, whose pool of connections serves many
+/// requests at once. Nothing else is kept between requests, so any number
+/// of servers can share one PostgreSQL store.
 #[derive(Clone)]
 struct App {
-    store: Arc<Mutex<Store>>,
+    store: Arc<dyn Store>,
     limits: Limits,
 }
 
@@ -99,10 +100,10 @@ struct App {
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
     /// The store could not be opened.
-    #[error("{path}")]
+    #[error("{db}")]
     Store {
-        /// The store's path.
-        path: PathBuf,
+        /// The store (shown without a password).
+        db: Location,
         /// What went wrong.
         source: StoreError,
     },
@@ -121,14 +122,19 @@ pub enum ServeError {
 
 /// Serves the store until interrupted (Ctrl-C), printing the address.
 pub async fn serve(settings: Settings) -> Result<(), ServeError> {
-    let db = settings.db.display();
-    let store = Store::open_noticing(&settings.db, |migrating| {
-        if let Migrating::Started { notice, .. } = migrating {
-            eprintln!("chorus: {db}: {notice}")
-        }
+    // Opening blocks (PostgreSQL's client runs a runtime of its own).
+    let db = settings.db.clone();
+    let store = tokio::task::spawn_blocking(move || {
+        chorus_store::open(&db, &mut |migrating| {
+            if let Migrating::Started { notice, .. } = migrating {
+                eprintln!("chorus: {db}: {notice}")
+            }
+        })
     })
+    .await
+    .map_err(std::io::Error::other)?
     .map_err(|source| ServeError::Store {
-        path: settings.db.clone(),
+        db: settings.db.clone(),
         source,
     })?;
     let listener = tokio::net::TcpListener::bind(settings.addr)
@@ -139,10 +145,7 @@ pub async fn serve(settings: Settings) -> Result<(), ServeError> {
         })?;
     let local = listener.local_addr()?;
     // The address ends the line: scripts read the port from it.
-    eprintln!(
-        "chorus: serving {} on http://{local}/",
-        settings.db.display()
-    );
+    eprintln!("chorus: serving {} on http://{local}/", settings.db);
     eprintln!(
         "chorus: {}",
         if settings.access.writable() {
@@ -158,7 +161,7 @@ pub async fn serve(settings: Settings) -> Result<(), ServeError> {
         );
     }
     let app = App {
-        store: Arc::new(Mutex::new(store)),
+        store: Arc::from(store),
         limits: settings.limits,
     };
     tokio::spawn(build_reports(app.clone()));
@@ -176,16 +179,13 @@ pub async fn serve(settings: Settings) -> Result<(), ServeError> {
 
 /// The routes over `store`, as [`serve`] answers them (without its
 /// connection limits and background builds).
-pub fn router(store: Store, access: Access, limits: Limits) -> Router {
-    let app = App {
-        store: Arc::new(Mutex::new(store)),
-        limits,
-    };
-    routes(app, access)
+pub fn router(store: Arc<dyn Store>, access: Access, limits: Limits) -> Router {
+    routes(App { store, limits }, access)
 }
 
-/// Stale reports built per turn of the background builder, which gives
-/// the store back to requests between turns.
+/// Stale reports built per turn of the background builder (each in a
+/// transaction of its own; another server's builder skips the story being
+/// built).
 const STALE_PER_TURN: usize = 8;
 
 /// Builds stale reports while the server runs, so that the list's conflict
@@ -244,17 +244,13 @@ async fn not_found(uri: Uri) -> Response {
     }
 }
 
-/// Runs store work on a blocking thread with the store locked.
+/// Runs store work on a blocking thread (the store's calls block).
 async fn with_store<T: Send + 'static>(
     app: &App,
-    work: impl FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
+    work: impl FnOnce(&dyn Store) -> Result<T, StoreError> + Send + 'static,
 ) -> Result<T, ServerError> {
     let store = app.store.clone();
-    tokio::task::spawn_blocking(move || {
-        let mut store = store.lock().map_err(|_| ServerError::Poisoned)?;
-        Ok(work(&mut store)?)
-    })
-    .await?
+    tokio::task::spawn_blocking(move || Ok(work(&*store)?)).await?
 }
 
 /// Why a request could not be answered as asked. Its message is what the
@@ -286,9 +282,6 @@ enum ServerError {
     /// The blocking task doing the work panicked or was cancelled.
     #[error("{0}")]
     Task(#[from] tokio::task::JoinError),
-    /// A request panicked while it held the store.
-    #[error("the store lock is poisoned")]
-    Poisoned,
 }
 
 impl ServerError {
@@ -608,7 +601,7 @@ async fn api_articles(
         .into());
     }
     let articles = parse_articles(&body)?;
-    let summary = with_store(&app, move |store| store.ingest(articles, |_, _| {})).await?;
+    let summary = with_store(&app, move |store| store.ingest(articles, &mut |_, _| {})).await?;
     let status = if summary.added > 0 {
         StatusCode::CREATED
     } else {

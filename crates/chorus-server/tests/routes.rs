@@ -3,8 +3,10 @@
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
+use std::sync::Arc;
+
 use chorus_server::{Access, Limits, WriteToken};
-use chorus_store::Store;
+use chorus_store::SqliteStore;
 use tower::ServiceExt;
 
 /// The token the tests' writable servers take.
@@ -16,9 +18,9 @@ fn writable(dir: &tempfile::TempDir) -> axum::Router {
 }
 
 fn with_limits(dir: &tempfile::TempDir, limits: Limits) -> axum::Router {
-    let store = Store::open(&dir.path().join("chorus.db")).expect("a store");
+    let store = SqliteStore::open(&dir.path().join("chorus.db")).expect("a store");
     let token = WriteToken::new(TOKEN).expect("a valid token");
-    chorus_server::router(store, Access::Token(token), limits)
+    chorus_server::router(Arc::new(store), Access::Token(token), limits)
 }
 
 /// Answers one request: status, content type and body; writes carry the
@@ -316,8 +318,8 @@ async fn every_error_has_the_promised_shape() {
 #[tokio::test]
 async fn writes_need_the_token() {
     let dir = tempfile::tempdir().expect("temporary folder");
-    let store = Store::open(&dir.path().join("chorus.db")).expect("a store");
-    let read_only = chorus_server::router(store, Access::ReadOnly, Limits::default());
+    let store = SqliteStore::open(&dir.path().join("chorus.db")).expect("a store");
+    let read_only = chorus_server::router(Arc::new(store), Access::ReadOnly, Limits::default());
     let article = br#"{"text":"Ferry crews walked out over pay on Monday."}"#.to_vec();
     let json = ("content-type", "application/json");
     let bearer = format!("Bearer {TOKEN}");

@@ -13,12 +13,13 @@
 //!
 //! A [`Placer`] lives for one batch: it keeps document frequencies,
 //! centroids and story sizes in memory and writes them once, at the end of
-//! the batch, inside the batch's transaction.
+//! the batch, inside the batch's transaction. It reads and writes the
+//! tables through [`Tables`], so the same placing runs on either database.
 
-use rusqlite::{Transaction, params};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::StoreError;
+use crate::StoreError;
+use crate::tables::{Tables, Vector};
 use chorus::cluster::tf_idf;
 use chorus::model::Article;
 use chorus::prepare::terms::Vocab;
@@ -44,8 +45,6 @@ pub struct Placed {
     /// It started a story.
     pub new_story: bool,
 }
-
-type Vector = Vec<(String, f32)>;
 
 /// An article's content-word stems and their weighted counts.
 pub type Counts = FxHashMap<String, f32>;
@@ -73,8 +72,11 @@ pub struct Placer {
     centroids: FxHashMap<i64, Vector>,
     /// Stories whose centroid changed (written at the end).
     changed: FxHashSet<i64>,
-    /// Stories merged into others this batch.
-    merged: FxHashSet<i64>,
+    /// Stories merged into others this batch, and the story each went into.
+    merged: FxHashMap<i64, i64>,
+    /// Stored postings read this batch, per term (as [`Tables::postings`]
+    /// gives them; a merge deletes postings, so it empties this).
+    stored_postings: FxHashMap<String, Vec<(i64, f32)>>,
     /// Terms of changed centroids, not yet in `story_terms`, with the
     /// story and the term's weight, latest last (earlier entries of a story
     /// may be stale: only the latest counts).
@@ -87,33 +89,57 @@ pub struct Placer {
 
 impl Placer {
     /// A placer for a batch added to a store that holds `stored` articles.
-    pub fn new(tx: &Transaction) -> Result<Placer, StoreError> {
-        let stored = tx.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
+    pub fn new(tables: &mut dyn Tables) -> Result<Placer, StoreError> {
         Ok(Placer {
-            stored,
+            stored: tables.article_total()?,
             ..Placer::default()
         })
     }
 
-    /// Counts an article that is about to be placed: its words join the
+    /// A placer that only weighs, with these frequencies over `stored`
+    /// articles (for recomputing centroids).
+    pub fn weighing(stored: i64, documents: FxHashMap<String, i64>) -> Placer {
+        Placer {
+            stored,
+            documents,
+            ..Placer::default()
+        }
+    }
+
+    /// Counts the articles about to be placed: their words join the
     /// document frequencies before any article of the batch is weighed, as
     /// in a batch clustering (weighing each against the articles before it
     /// only would let the first few, weighed with almost no frequencies,
     /// gather unrelated articles).
-    pub fn count(
+    pub fn count<'a>(
         &mut self,
-        tx: &Transaction,
-        article: &Article,
-        vocab: &mut Vocab,
-    ) -> Result<Counted, StoreError> {
-        let counted = read_article(article, vocab);
-        self.stored += 1;
-        for term in counted.counts.keys() {
-            let documents = self.documents(tx, term)?;
-            self.documents.insert(term.clone(), documents + 1);
-            self.counted.insert(term.clone());
+        tables: &mut dyn Tables,
+        articles: impl IntoIterator<Item = &'a Counted>,
+    ) -> Result<(), StoreError> {
+        let articles: Vec<&Counted> = articles.into_iter().collect();
+        let mut missing: Vec<&str> = articles
+            .iter()
+            .flat_map(|a| a.counts.keys())
+            .map(String::as_str)
+            .filter(|t| !self.documents.contains_key(*t))
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        let found = tables.documents(&missing)?;
+        for term in missing {
+            let documents = found.get(term).copied().unwrap_or(0);
+            self.documents.insert(term.to_string(), documents);
         }
-        Ok(counted)
+        for article in articles {
+            self.stored += 1;
+            for term in article.counts.keys() {
+                if let Some(documents) = self.documents.get_mut(term) {
+                    *documents += 1;
+                }
+                self.counted.insert(term.clone());
+            }
+        }
+        Ok(())
     }
 
     /// Finds (or makes) the story for `article`, whose words [`Placer::count`]
@@ -125,33 +151,30 @@ impl Placer {
     /// [`chorus::cluster::SHARED_NAMES`], as batch clustering does.
     pub fn place(
         &mut self,
-        tx: &Transaction,
+        tables: &mut dyn Tables,
         article: &Article,
         counted: &Counted,
     ) -> Result<Placed, StoreError> {
         let vector = self.weigh(&counted.counts);
+        let candidates = self.candidates(tables, &vector)?;
+        self.load_centroids(tables, &candidates)?;
         let mut scored: Vec<(i64, f32)> = Vec::new();
-        for story in self.candidates(tx, &vector)? {
-            let similarity = cosine(&vector, self.centroid(tx, story)?);
+        for story in candidates {
+            let similarity = cosine(&vector, self.centroid(tables, story)?);
             if similarity >= JOIN_SIMILARITY {
                 scored.push((story, similarity));
             }
         }
         if scored.is_empty()
             && let Some(names) = &counted.foreign_names
-            && let Some(story) = self.story_by_names(tx, names)?
+            && let Some(story) = self.story_by_names(tables, names)?
         {
             scored.push((story, 0.0));
         }
         // Most similar first; the older story wins a tie.
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let Some(&(best, _)) = scored.first() else {
-            let headline = chorus::cluster::headline(article);
-            tx.execute(
-                "INSERT INTO stories (headline, articles) VALUES (?1, 0)",
-                [headline],
-            )?;
-            let story = tx.last_insert_rowid();
+            let story = tables.new_story(&chorus::cluster::headline(article))?;
             self.sizes.insert(story, 1.0);
             self.set_centroid(story, vector);
             self.touch(story);
@@ -160,24 +183,20 @@ impl Placer {
                 new_story: true,
             });
         };
-        let best_centroid = self.centroid(tx, best)?.clone();
-        let size = self.size(tx, best)?;
+        let best_centroid = self.centroid(tables, best)?.clone();
+        let size = self.size(tables, best)?;
         let mut centroid = combine(&best_centroid, size, &vector, 1.0);
         let mut members = size + 1.0;
         for &(other, _) in scored.iter().skip(1) {
-            if cosine(&best_centroid, self.centroid(tx, other)?) < MERGE_SIMILARITY {
+            if cosine(&best_centroid, self.centroid(tables, other)?) < MERGE_SIMILARITY {
                 continue;
             }
-            let other_size = self.size(tx, other)?;
+            let other_size = self.size(tables, other)?;
             centroid = combine(&centroid, members, &self.centroids[&other], other_size);
             members += other_size;
-            tx.execute(
-                "UPDATE articles SET story = ?1 WHERE story = ?2",
-                params![best, other],
-            )?;
-            tx.execute("DELETE FROM story_terms WHERE story = ?1", [other])?;
-            tx.execute("DELETE FROM stories WHERE id = ?1", [other])?;
-            self.merged.insert(other);
+            tables.merge(best, other)?;
+            self.merged.insert(other, best);
+            self.stored_postings.clear();
             self.centroids.remove(&other);
             self.changed.remove(&other);
             self.sizes.remove(&other);
@@ -192,22 +211,28 @@ impl Placer {
         })
     }
 
-    /// Writes document frequencies and changed centroids.
-    pub fn finish(self, tx: &Transaction) -> Result<(), StoreError> {
-        let mut upsert = tx.prepare_cached(
-            "INSERT INTO terms (term, documents) VALUES (?1, ?2)
-             ON CONFLICT(term) DO UPDATE SET documents = excluded.documents",
-        )?;
-        let mut counted: Vec<&String> = self.counted.iter().collect();
-        counted.sort_unstable();
-        for term in counted {
-            upsert.execute(params![term, self.documents[term]])?;
+    /// The story `story` is in now: itself, or the one it merged into.
+    pub fn current(&self, mut story: i64) -> i64 {
+        while let Some(&into) = self.merged.get(&story) {
+            story = into;
         }
+        story
+    }
+
+    /// Writes document frequencies and changed centroids.
+    pub fn finish(self, tables: &mut dyn Tables) -> Result<(), StoreError> {
+        let mut counted: Vec<(&str, i64)> = self
+            .counted
+            .iter()
+            .map(|term| (term.as_str(), self.documents[term]))
+            .collect();
+        counted.sort_unstable();
+        tables.write_documents(&counted)?;
         let mut changed: Vec<i64> = self.changed.iter().copied().collect();
         changed.sort_unstable();
         for story in changed {
             if let Some(vector) = self.centroids.get(&story) {
-                write_centroid(tx, story, vector)?;
+                tables.write_centroid(story, vector)?;
             }
         }
         Ok(())
@@ -219,23 +244,8 @@ impl Placer {
         }
     }
 
-    fn documents(&mut self, tx: &Transaction, term: &str) -> Result<i64, StoreError> {
-        if let Some(&documents) = self.documents.get(term) {
-            return Ok(documents);
-        }
-        let mut statement = tx.prepare_cached("SELECT documents FROM terms WHERE term = ?1")?;
-        let documents = statement
-            .query_row([term], |r| r.get(0))
-            .or_else(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => Ok(0),
-                e => Err(e),
-            })?;
-        self.documents.insert(term.to_string(), documents);
-        Ok(documents)
-    }
-
     /// tf-idf weights, heaviest first, unit length.
-    fn weigh(&self, counts: &Counts) -> Vector {
+    pub fn weigh(&self, counts: &Counts) -> Vector {
         let vector = counts
             .iter()
             .map(|(term, count)| {
@@ -249,12 +259,22 @@ impl Placer {
 
     /// The stories sharing the most weight with `vector` among the most
     /// recent ones carrying each of its heaviest terms.
-    fn candidates(&mut self, tx: &Transaction, vector: &Vector) -> Result<Vec<i64>, StoreError> {
+    fn candidates(
+        &mut self,
+        tables: &mut dyn Tables,
+        vector: &Vector,
+    ) -> Result<Vec<i64>, StoreError> {
+        let probes: Vec<&str> = vector
+            .iter()
+            .take(PROBE_TERMS)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        self.load_postings(tables, &probes)?;
         let mut shared: FxHashMap<i64, f32> = FxHashMap::default();
         for (term, weight) in vector.iter().take(PROBE_TERMS) {
-            self.stories_with(tx, term, |story, theirs| {
+            self.stories_with(term, |story, theirs| {
                 *shared.entry(story).or_default() += weight * theirs;
-            })?;
+            });
         }
         let mut ranked: Vec<(i64, f32)> = shared.into_iter().collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -264,25 +284,34 @@ impl Placer {
         Ok(stories)
     }
 
+    /// Reads the stored postings of the terms not read yet.
+    fn load_postings(&mut self, tables: &mut dyn Tables, terms: &[&str]) -> Result<(), StoreError> {
+        let mut missing: Vec<&str> = terms
+            .iter()
+            .copied()
+            .filter(|t| !self.stored_postings.contains_key(*t))
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let mut found = tables.postings(&missing, STORIES_PER_TERM)?;
+        for term in missing {
+            let postings = found.remove(term).unwrap_or_default();
+            self.stored_postings.insert(term.to_string(), postings);
+        }
+        Ok(())
+    }
+
     /// Calls `visit` with the most recent stories (up to
     /// [`STORIES_PER_TERM`] stored ones and as many changed this batch)
     /// whose centroid carries `term`, and its weight there; each story once.
-    fn stories_with(
-        &self,
-        tx: &Transaction,
-        term: &str,
-        mut visit: impl FnMut(i64, f32),
-    ) -> Result<(), StoreError> {
-        let mut find = tx.prepare_cached(
-            "SELECT story, weight FROM story_terms WHERE term = ?1 ORDER BY story DESC LIMIT ?2",
-        )?;
-        let rows = find.query_map(params![term, STORIES_PER_TERM as i64], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)? as f32))
-        })?;
-        for row in rows {
-            let (story, weight) = row?;
+    /// The term's stored postings must have been loaded.
+    fn stories_with(&self, term: &str, mut visit: impl FnMut(i64, f32)) {
+        for &(story, weight) in self.stored_postings.get(term).into_iter().flatten() {
             // A story changed this batch is represented by its fresh postings.
-            if !self.changed.contains(&story) && !self.merged.contains(&story) {
+            if !self.changed.contains(&story) && !self.merged.contains_key(&story) {
                 visit(story, weight);
             }
         }
@@ -292,23 +321,24 @@ impl Placer {
             if seen.len() == STORIES_PER_TERM {
                 break;
             }
-            if seen.insert(story) && !self.merged.contains(&story) {
+            if seen.insert(story) && !self.merged.contains_key(&story) {
                 visit(story, weight);
             }
         }
-        Ok(())
     }
 
     /// The story whose centroid holds the most of `names`, at least
     /// [`chorus::cluster::SHARED_NAMES`] (the older on a tie).
     fn story_by_names(
         &mut self,
-        tx: &Transaction,
+        tables: &mut dyn Tables,
         names: &[String],
     ) -> Result<Option<i64>, StoreError> {
+        let terms: Vec<&str> = names.iter().map(String::as_str).collect();
+        self.load_postings(tables, &terms)?;
         let mut held: FxHashMap<i64, usize> = FxHashMap::default();
         for name in names {
-            self.stories_with(tx, name, |story, _| *held.entry(story).or_default() += 1)?;
+            self.stories_with(name, |story, _| *held.entry(story).or_default() += 1);
         }
         Ok(held
             .into_iter()
@@ -317,20 +347,32 @@ impl Placer {
             .map(|(story, _)| story))
     }
 
-    fn centroid(&mut self, tx: &Transaction, story: i64) -> Result<&Vector, StoreError> {
-        match self.centroids.entry(story) {
-            std::collections::hash_map::Entry::Occupied(known) => Ok(known.into_mut()),
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                let mut statement =
-                    tx.prepare_cached("SELECT term, weight FROM story_terms WHERE story = ?1")?;
-                let rows = statement.query_map([story], |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, f64>(1)? as f32))
-                })?;
-                let mut vector: Vector = rows.collect::<Result<_, _>>()?;
-                vector.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-                Ok(slot.insert(vector))
-            }
+    /// Reads the stored centroids of the stories not read yet.
+    fn load_centroids(
+        &mut self,
+        tables: &mut dyn Tables,
+        stories: &[i64],
+    ) -> Result<(), StoreError> {
+        let missing: Vec<i64> = stories
+            .iter()
+            .copied()
+            .filter(|s| !self.centroids.contains_key(s))
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
         }
+        let mut found = tables.centroids(&missing)?;
+        for story in missing {
+            let mut vector = found.remove(&story).unwrap_or_default();
+            vector.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            self.centroids.insert(story, vector);
+        }
+        Ok(())
+    }
+
+    fn centroid(&mut self, tables: &mut dyn Tables, story: i64) -> Result<&Vector, StoreError> {
+        self.load_centroids(tables, &[story])?;
+        Ok(&self.centroids[&story])
     }
 
     fn set_centroid(&mut self, story: i64, vector: Vector) {
@@ -342,133 +384,20 @@ impl Placer {
         self.centroids.insert(story, vector);
     }
 
-    fn size(&mut self, tx: &Transaction, story: i64) -> Result<f32, StoreError> {
+    fn size(&mut self, tables: &mut dyn Tables, story: i64) -> Result<f32, StoreError> {
         if let Some(&size) = self.sizes.get(&story) {
             return Ok(size);
         }
-        let n: i64 = tx.query_row(
-            "SELECT count(*) FROM articles WHERE story = ?1",
-            [story],
-            |r| r.get(0),
-        )?;
-        let size = n.max(1) as f32;
+        let size = tables.members(story)?.max(1) as f32;
         self.sizes.insert(story, size);
         Ok(size)
     }
 }
 
-/// Recounts document frequencies and rebuilds every story's centroid from
-/// its stored articles, weighed as [`Placer`] weighs a new one; memberships
-/// stay as they are. Two passes over the articles (frequencies, then
-/// vectors story by story) keep only one story's sum in memory; `progress`
-/// hears the articles read, both passes counted.
-pub fn reweigh(tx: &Transaction, progress: &mut dyn FnMut(u64)) -> Result<(), StoreError> {
-    let mut read = 0u64;
-    let mut vocab = Vocab::new();
-    let mut documents: FxHashMap<String, i64> = FxHashMap::default();
-    let mut stored = 0i64;
-    for_each_article(
-        tx,
-        "SELECT title, text, story FROM articles",
-        |article, _| {
-            stored += 1;
-            read += 1;
-            progress(read);
-            for term in read_article(&article, &mut vocab).counts.into_keys() {
-                *documents.entry(term).or_default() += 1;
-            }
-            Ok(())
-        },
-    )?;
-    let placer = Placer {
-        stored,
-        documents,
-        ..Placer::default()
-    };
-    let mut story: Option<(i64, FxHashMap<String, f32>)> = None;
-    let finish = |story: Option<(i64, FxHashMap<String, f32>)>| match story {
-        Some((id, sum)) => write_centroid(tx, id, &normalize(sum.into_iter().collect())),
-        None => Ok(()),
-    };
-    for_each_article(
-        tx,
-        "SELECT title, text, story FROM articles ORDER BY story, id",
-        |article, id| {
-            read += 1;
-            progress(read);
-            if story.as_ref().is_some_and(|(current, _)| *current != id) {
-                finish(story.take())?;
-            }
-            let (_, sum) = story.get_or_insert_with(|| (id, FxHashMap::default()));
-            for (term, weight) in placer.weigh(&read_article(&article, &mut vocab).counts) {
-                *sum.entry(term).or_default() += weight;
-            }
-            Ok(())
-        },
-    )?;
-    finish(story)?;
-    let mut upsert = tx.prepare_cached("INSERT INTO terms (term, documents) VALUES (?1, ?2)")?;
-    let mut terms: Vec<(&String, &i64)> = placer.documents.iter().collect();
-    terms.sort_unstable();
-    for (term, documents) in terms {
-        upsert.execute(params![term, documents])?;
-    }
-    Ok(())
-}
-
-/// Takes the articles of `story` out of the term frequencies, before the
-/// story is deleted: the idf of the words they used is as if they had
-/// never been stored. Centroids of other stories are left as they are.
-pub fn forget(tx: &Transaction, story: i64) -> Result<(), StoreError> {
-    let mut vocab = Vocab::new();
-    let mut gone: FxHashMap<String, i64> = FxHashMap::default();
-    let mut statement = tx.prepare("SELECT title, text FROM articles WHERE story = ?1")?;
-    let mut rows = statement.query([story])?;
-    while let Some(row) = rows.next()? {
-        let article = Article {
-            title: row.get(0)?,
-            text: row.get(1)?,
-            ..Article::default()
-        };
-        for term in read_article(&article, &mut vocab).counts.into_keys() {
-            *gone.entry(term).or_default() += 1;
-        }
-    }
-    let mut lower =
-        tx.prepare_cached("UPDATE terms SET documents = documents - ?2 WHERE term = ?1")?;
-    let mut terms: Vec<(String, i64)> = gone.into_iter().collect();
-    terms.sort_unstable();
-    for (term, count) in terms {
-        lower.execute(params![term, count])?;
-    }
-    tx.execute("DELETE FROM terms WHERE documents <= 0", [])?;
-    Ok(())
-}
-
-/// Calls `each` with every article `query` (title, text, story) yields
-/// and its story.
-fn for_each_article(
-    tx: &Transaction,
-    query: &str,
-    mut each: impl FnMut(Article, i64) -> Result<(), StoreError>,
-) -> Result<(), StoreError> {
-    let mut statement = tx.prepare(query)?;
-    let mut rows = statement.query([])?;
-    while let Some(row) = rows.next()? {
-        let article = Article {
-            title: row.get(0)?,
-            text: row.get(1)?,
-            ..Article::default()
-        };
-        each(article, row.get(2)?)?;
-    }
-    Ok(())
-}
-
 /// An article as batch clustering reads it ([`chorus::cluster::article_terms`]:
 /// cleaned text, headline twice); stems are kept as text because term ids
 /// live only as long as one [`Vocab`].
-fn read_article(article: &Article, vocab: &mut Vocab) -> Counted {
+pub fn read_article(article: &Article, vocab: &mut Vocab) -> Counted {
     let read = chorus::cluster::article_terms(article, vocab);
     let stem = |id: chorus::prepare::terms::TermId| vocab.stem(id).to_string();
     Counted {
@@ -483,7 +412,8 @@ fn read_article(article: &Article, vocab: &mut Vocab) -> Counted {
     }
 }
 
-fn normalize(mut vector: Vector) -> Vector {
+/// The heaviest [`VECTOR_TERMS`] terms, scaled to unit length.
+pub fn normalize(mut vector: Vector) -> Vector {
     vector.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     vector.truncate(VECTOR_TERMS);
     let norm = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
@@ -512,14 +442,4 @@ fn combine(a: &Vector, a_weight: f32, b: &Vector, b_weight: f32) -> Vector {
         *sum.entry(t.clone()).or_default() += w * b_weight;
     }
     normalize(sum.into_iter().collect())
-}
-
-fn write_centroid(tx: &Transaction, story: i64, vector: &Vector) -> Result<(), StoreError> {
-    tx.execute("DELETE FROM story_terms WHERE story = ?1", [story])?;
-    let mut insert =
-        tx.prepare_cached("INSERT INTO story_terms (story, term, weight) VALUES (?1, ?2, ?3)")?;
-    for (term, weight) in vector {
-        insert.execute(params![story, term, f64::from(*weight)])?;
-    }
-    Ok(())
 }

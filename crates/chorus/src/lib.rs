@@ -46,6 +46,7 @@
 pub mod attribute;
 pub mod cluster;
 pub mod compare;
+pub mod extract;
 pub mod ingest;
 pub mod model;
 mod pipeline;
@@ -55,6 +56,7 @@ pub mod report;
 pub mod scan;
 pub mod summarize;
 
+pub use extract::{Extraction, extract};
 pub use ingest::{Ingested, Limits, Parsed, ingest_paths, read_each};
 pub use model::{Article, Report, StoryInput, StoryReport};
 pub use pipeline::{Detail, Pipeline};

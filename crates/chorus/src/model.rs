@@ -499,8 +499,12 @@ pub struct TimelineEvent {
     pub date: String,
     /// The sentence that dates it.
     pub text: String,
-    /// Ids of the documents that date it so.
+    /// Ids of the documents that date this event so.
     pub sources: Vec<String>,
+    /// How the date was found: written in full by a report, or a relative
+    /// date and what it was read against.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub how: String,
 }
 
 /// The sentences only one source carries.

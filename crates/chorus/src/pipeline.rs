@@ -5,6 +5,8 @@
 //! by `chorus summarize`, one kept in a store and one scored by
 //! `chorus eval` are made the same way.
 
+use chrono::NaiveDate;
+
 use crate::attribute::attribute;
 use crate::cluster;
 use crate::compare::{Comparison, compare};
@@ -50,6 +52,7 @@ pub struct Pipeline {
     detail: Detail,
     weights: Weights,
     vocab: Vocab,
+    today: Option<NaiveDate>,
 }
 
 impl std::fmt::Debug for Pipeline {
@@ -83,7 +86,16 @@ impl Pipeline {
             detail: Detail::Compare,
             weights: Weights::default(),
             vocab: Vocab::new(),
+            today: None,
         }
+    }
+
+    /// Reads the day as `today` instead of the system clock's: without any
+    /// publication date, a day and month the reports give is placed in the
+    /// latest year up to today in which it falls on the weekday they give.
+    pub fn today(mut self, today: NaiveDate) -> Pipeline {
+        self.today = Some(today);
+        self
     }
 
     /// Briefs of whole sentences within `words` words.
@@ -170,7 +182,7 @@ impl Pipeline {
     /// What the compare stage finds in `story`: facts, quotes, entities,
     /// timeline and each source's own sentences.
     pub fn compare(&self, story: &Story) -> Comparison {
-        compare(story)
+        compare(story, self.today.or_else(crate::scan::dates::today))
     }
 
     /// The report section of `story` with `chosen` as its summary: every

@@ -128,7 +128,19 @@ fn times_and_relative_dates_are_resolved() {
             .any(|s| s == "valley-times")
     );
     let dates: Vec<&str> = story.timeline.iter().map(|e| e.date.as_str()).collect();
-    assert_eq!(dates, ["1994", "2022", "2023-02", "2023-03-15", "2023-04"]);
+    // The meeting, and on the same day the agreement only
+    // northern-courier reports.
+    assert_eq!(
+        dates,
+        [
+            "1994",
+            "2022",
+            "2023-02",
+            "2023-03-15",
+            "2023-03-15",
+            "2023-04"
+        ]
+    );
 }
 
 #[test]
@@ -184,4 +196,84 @@ fn a_summary_only_brief_skips_the_compare_stage() {
     assert_eq!(full.summary, short.summary);
     assert!(short.facts.is_empty() && short.quotes.is_empty() && short.entities.is_empty());
     assert!(!full.facts.is_empty());
+}
+
+/// The example's articles with no publication date at all.
+fn undated() -> Vec<chorus::StoryInput> {
+    let mut ingested = ingest_paths(&[example()], &Limits::default());
+    for story in &mut ingested.stories {
+        for article in &mut story.articles {
+            article.date = None;
+        }
+    }
+    ingested.stories
+}
+
+#[test]
+fn without_any_publication_date_a_day_one_report_gives_dates_the_weekday_others_give() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).expect("a day");
+    let mut pipeline = Pipeline::new().today(today);
+    let report = pipeline.brief_stories(undated());
+    let story = only_story(&report);
+    // valley-times says "15 March", the others "Wednesday": 15 March is a
+    // Wednesday in 2023 (and 2017), and 2023 is the latest up to today.
+    let note = story
+        .notes
+        .iter()
+        .find(|n| n.contains("relative dates read against"))
+        .expect("a note says what the dates were read against");
+    assert!(note.contains("2023-03-15"), "{note}");
+    assert!(note.contains("valley-times gives \"15 March\""), "{note}");
+    assert!(note.contains("\"Wednesday\""), "{note}");
+    let meeting = story
+        .timeline
+        .iter()
+        .find(|e| e.date == "2023-03-15" && e.sources.len() > 1)
+        .expect("the meeting is on the timeline");
+    for source in ["valley-times", "wire-global", "lahore-daily"] {
+        assert!(meeting.sources.iter().any(|s| s == source), "{meeting:?}");
+    }
+    assert!(
+        meeting.how.contains("read against 2023-03-15"),
+        "{}",
+        meeting.how
+    );
+    let dates: Vec<&str> = story.timeline.iter().map(|e| e.date.as_str()).collect();
+    for date in ["1994", "2022", "2023-02", "2023-04"] {
+        assert!(dates.contains(&date), "{dates:?}");
+    }
+    // Read on another day, the year inferred is the latest that fits.
+    let before = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).expect("a day");
+    let mut pipeline = Pipeline::new().today(before);
+    let report = pipeline.brief_stories(undated());
+    let story = only_story(&report);
+    assert!(
+        story.timeline.iter().any(|e| e.date == "2017-03-15"),
+        "{:?}",
+        story.timeline
+    );
+}
+
+#[test]
+fn timeline_rows_cite_only_the_reports_that_date_that_event() {
+    let report = brief(Pipeline::new());
+    let story = only_story(&report);
+    for event in &story.timeline {
+        assert!(!event.how.is_empty(), "{event:?}");
+    }
+    let border_war = story
+        .timeline
+        .iter()
+        .find(|e| e.date == "1994")
+        .expect("the border war");
+    assert_eq!(border_war.sources, ["wire-global"]);
+    assert!(border_war.how.starts_with("written \"1994\""));
+    // The dam was finished "last year": the reports that say so, not every
+    // report that mentions 2022 or the dam.
+    let dam = story
+        .timeline
+        .iter()
+        .find(|e| e.date == "2022")
+        .expect("the dam");
+    assert_eq!(dam.sources, ["arab-herald", "wire-global"]);
 }

@@ -2,7 +2,7 @@
 // list, a story, a citation marker hovered (its source sentence must show),
 // then the source's own page. Screenshots go to target/browser/.
 //
-//   node tests/browser/story.mjs [path/to/chorus]
+//   node crates/chorus-cli/tests/browser/story.mjs [path/to/chorus]
 //
 // Needs /usr/bin/chromium (Debian's `chromium`) and `npm ci` in this folder.
 
@@ -13,7 +13,8 @@ import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+// The workspace root: this file is in crates/chorus-cli/tests/browser.
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..");
 const chorus = resolve(process.argv[2] ?? join(root, "target", "debug", "chorus"));
 const shots = join(root, "target", "browser");
 mkdirSync(shots, { recursive: true });

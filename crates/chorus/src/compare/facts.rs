@@ -67,7 +67,8 @@ const SAME_MOMENT_CONTEXT: f32 = 0.1;
 /// rounded two ways ("19,350 feet" and "19,356 feet").
 const ROUNDING: f64 = 1e-3;
 
-fn dice(a: &[u32], b: &[u32]) -> f32 {
+/// Share of two sorted id sets held by both (Dice).
+pub(super) fn dice(a: &[u32], b: &[u32]) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
@@ -248,6 +249,24 @@ pub fn facts(mentions: &[Mention], ids: &[String], stems: &Stems) -> Vec<Fact> {
     facts.into_iter().map(|(f, _)| f).collect()
 }
 
+/// The facts without the years one source mentions in passing ("fought a
+/// border war in 1994"): background, not a fact the sources could be
+/// compared on. The timeline is built before they are dropped.
+pub fn without_years_in_passing(mut facts: Vec<Fact>) -> Vec<Fact> {
+    facts.retain(|f| !year_in_passing(f));
+    facts
+}
+
+fn year_in_passing(fact: &Fact) -> bool {
+    fact.kind == FactKind::Date
+        && fact.status == FactStatus::SingleSource
+        && fact.claims.iter().all(|c| {
+            c.resolved
+                .as_deref()
+                .is_some_and(|r| r.len() == 4 && r.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
 fn distinct_sources(fact: &Fact) -> usize {
     let mut sources: Vec<&String> = fact.claims.iter().flat_map(|c| &c.sources).collect();
     sources.sort_unstable();
@@ -393,4 +412,52 @@ fn about(mentions: &[Mention], group: &[usize], stems: &Stems) -> String {
         };
     }
     parts.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(document: usize, resolved: &str, text: &str) -> Mention {
+        Mention {
+            document,
+            sentence: 0,
+            kind: FactKind::Date,
+            value: 0.0,
+            high: None,
+            bound: Bound::Exact,
+            range: (0.0, 0.0),
+            unit: None,
+            resolved: Some(resolved.to_string()),
+            text: text.to_string(),
+            event: None,
+            elliptical: false,
+            age_of: None,
+            inferred: false,
+            // Both reports say the dam was completed that year.
+            context: vec![1, 2],
+            context_words: vec![1, 2],
+        }
+    }
+
+    #[test]
+    fn a_year_one_source_mentions_in_passing_is_not_a_fact() {
+        let ids: Vec<String> = ["a", "b"].map(String::from).to_vec();
+        let cases = [
+            (vec![date(0, "1994", "1994")], 0),
+            (vec![date(0, "2023-03-15", "Wednesday")], 1),
+            (
+                vec![date(0, "2022", "last year"), date(1, "2022", "2022")],
+                1,
+            ),
+            (
+                vec![date(0, "2022", "last year"), date(0, "2022", "2022")],
+                0,
+            ),
+        ];
+        for (mentions, kept) in cases {
+            let found = without_years_in_passing(facts(&mentions, &ids, &Stems::default()));
+            assert_eq!(found.len(), kept, "{mentions:?}: {found:?}");
+        }
+    }
 }

@@ -7,14 +7,15 @@
 //! quotes and names; `facts` groups the claims across sources; the
 //! timeline, quotes, entities and each source's unique sentences follow.
 
+mod anchors;
 pub(crate) mod entities;
 pub(crate) mod facts;
 pub(crate) mod quotes;
 pub(crate) mod stems;
+mod timeline;
 pub(crate) mod unique;
 
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap;
 
 use crate::ingest::publication_date;
 use crate::model::{Bound, Entity, Fact, FactKind, Quote, TimelineEvent, UniqueContent};
@@ -25,6 +26,7 @@ use crate::scan::quantity::{self, Quantity};
 use crate::scan::tokens::{Sentence, Token, tokenize};
 use facts::Mention;
 use stems::{Stems, content_word};
+use timeline::Dated;
 
 /// Everything the compare stage finds in one story.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -53,8 +55,10 @@ const CONTEXT_WINDOW: usize = 10;
 /// How far from a claim an event word may be.
 const EVENT_WINDOW: usize = 8;
 
-/// Runs the compare stage on a prepared story.
-pub fn compare(story: &Story) -> Comparison {
+/// Runs the compare stage on a prepared story. `today` is the latest day a
+/// date may be inferred to be when no report is dated (see
+/// [`crate::scan::dates::today`]).
+pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
     let counted: Vec<usize> = (0..story.documents.len())
         .filter(|&d| {
             let document = &story.documents[d];
@@ -94,7 +98,6 @@ pub fn compare(story: &Story) -> Comparison {
         .iter()
         .map(|d| d.article.date.as_deref().and_then(publication_date))
         .collect();
-    let anchors = anchors(story, &published, &counted, &found_dates, &mut notes);
     // Stems are cached across stories: a run sees the same words again
     // and again, and stemming them anew was most of this stage's cost.
     thread_local! {
@@ -104,10 +107,35 @@ pub fn compare(story: &Story) -> Comparison {
     if stems.words() > STEM_CACHE_WORDS {
         stems = Stems::default();
     }
+    let reading = anchors::Reading {
+        sentences: &sentences,
+        found: &found_dates,
+        today,
+    };
+    let anchors = anchors::anchors(
+        story, &published, &counted, &reading, &mut stems, &mut notes,
+    );
+    // Each date claim (index into `mentions`) and whether it was written
+    // in full, for the timeline.
+    let mut dated: Vec<(usize, bool)> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
     let mut unresolved: Vec<String> = Vec::new();
+    let mut impossible: Vec<String> = Vec::new();
+    let mut resolver: Option<(usize, dates::Resolver)> = None;
     for (sentence, found_dates) in sentences.iter().zip(&found_dates) {
-        let anchor = anchors[sentence.document];
+        let anchor = anchors.dates[sentence.document];
+        // One resolver per document: "that day" leans on the document's own
+        // earlier dates.
+        if resolver
+            .as_ref()
+            .is_none_or(|(d, _)| *d != sentence.document)
+        {
+            let mut new = dates::Resolver::new(anchor);
+            if let Some(today) = today {
+                new = new.today(today);
+            }
+            resolver = Some((sentence.document, new));
+        }
         let first = mentions.len();
         for q in quantity::quantities(&sentence.tokens) {
             let mut mention = quantity_mention(sentence, &q, &mut stems);
@@ -122,37 +150,32 @@ pub fn compare(story: &Story) -> Comparison {
             if mention.unit.is_none() && mention.event.is_some_and(lexicon::counts_people) {
                 mention.unit = Some("people".into());
             }
-            // "the two leaders", "their three children": a set the reader
-            // already knows, named, not a figure claimed.
-            let reference = q.words
-                && q.value <= 10.0
-                && q.tokens.0 > 0
-                && matches!(
-                    sentence.tokens[q.tokens.0 - 1].lower(),
-                    "the"
-                        | "these"
-                        | "those"
-                        | "their"
-                        | "his"
-                        | "her"
-                        | "its"
-                        | "our"
-                        | "my"
-                        | "your"
-                );
-            if !reference {
+            if !quantity::names_a_known_set(&sentence.tokens, &q) {
                 mentions.push(mention);
             }
         }
-        for d in found_dates {
-            match d.expression.resolve(anchor) {
+        let resolved = match resolver.as_mut() {
+            Some((_, r)) => r.resolve_sentence(found_dates),
+            None => Vec::new(),
+        };
+        for (d, value) in found_dates.iter().zip(resolved) {
+            if !d.calendar() {
+                continue;
+            }
+            match value.and_then(|v| v.cal()).and_then(dates::When::of) {
                 Some(when) => {
                     let mut mention = date_mention(sentence, d, when, &mut stems);
-                    mention.inferred =
-                        d.expression.relative() && published[sentence.document].is_none();
+                    mention.inferred = d.relative() && published[sentence.document].is_none();
+                    dated.push((mentions.len(), !d.relative()));
                     mentions.push(mention);
                 }
-                None => unresolved.push(sentence.text[d.span.0..d.span.1].to_string()),
+                None if d.impossible() => {
+                    impossible.push(sentence.text[d.span.0..d.span.1].to_string());
+                }
+                None if anchor.is_none() && d.relative() => {
+                    unresolved.push(sentence.text[d.span.0..d.span.1].to_string());
+                }
+                None => {}
             }
         }
         for t in dates::times(&sentence.tokens) {
@@ -173,6 +196,20 @@ pub fn compare(story: &Story) -> Comparison {
             shown.join(", ")
         ));
     }
+    if !impossible.is_empty() {
+        impossible.sort();
+        impossible.dedup();
+        let shown: Vec<String> = impossible
+            .iter()
+            .take(5)
+            .map(|u| format!("\"{u}\""))
+            .collect();
+        notes.push(format!(
+            "{} date(s) not on the calendar ({}): left out of facts and timeline",
+            impossible.len(),
+            shown.join(", ")
+        ));
+    }
     let entities = entities::entities(&sentences, &ids);
     // An age's owner by the fullest name the story gives; a surname that
     // several people share names no one ("Pasztor": the mother or her son).
@@ -190,7 +227,16 @@ pub fn compare(story: &Story) -> Comparison {
         }
     }
     let facts = facts::facts(&mentions, &ids, &stems);
-    let timeline = timeline(&facts, &mentions, &sentences, &ids);
+    let dated: Vec<Dated> = dated
+        .into_iter()
+        .map(|(i, absolute)| Dated {
+            mention: &mentions[i],
+            absolute,
+            how: anchors.how(mentions[i].document, &ids),
+        })
+        .collect();
+    let timeline = timeline::timeline(&dated, &sentences, &ids);
+    let facts = facts::without_years_in_passing(facts);
     let (quotes, quote_wordings) = quotes::quotes(&sentences, &entities, &ids, &mut stems);
     let unique = unique::unique(story, &counted);
     STEMS.with(|cache| cache.replace(stems));
@@ -203,49 +249,6 @@ pub fn compare(story: &Story) -> Comparison {
         notes,
         quote_wordings,
     }
-}
-
-/// The date each document's relative dates are read against: its own
-/// publication date; else the earliest publication date in the story;
-/// else the latest full date any report gives.
-fn anchors(
-    story: &Story,
-    own: &[Option<NaiveDate>],
-    counted: &[usize],
-    found_dates: &[Vec<DateMention>],
-    notes: &mut Vec<String>,
-) -> Vec<Option<NaiveDate>> {
-    let undated: Vec<&str> = counted
-        .iter()
-        .filter(|&&d| own[d].is_none())
-        .map(|&d| story.documents[d].id())
-        .collect();
-    if undated.is_empty() {
-        return own.to_vec();
-    }
-    let fallback = counted.iter().filter_map(|&d| own[d]).min();
-    let (fallback, why) = match fallback {
-        Some(date) => (Some(date), "the earliest publication date in the story"),
-        None => {
-            let latest = found_dates
-                .iter()
-                .flatten()
-                .filter_map(|m| match m.expression {
-                    dates::Expression::Absolute(dates::When::Day(d)) => Some(d),
-                    _ => None,
-                })
-                .max();
-            (latest, "the latest full date the reports give")
-        }
-    };
-    if let Some(date) = fallback {
-        notes.push(format!(
-            "no publication date for {}: relative dates read against {} ({why})",
-            undated.join(", "),
-            date.format("%Y-%m-%d")
-        ));
-    }
-    own.iter().map(|d| d.or(fallback)).collect()
 }
 
 /// Context of a claim spanning tokens `span`: stems and words, nearest first.
@@ -410,55 +413,6 @@ fn time_mention(sentence: &Sentence, t: &TimeMention, stems: &mut Stems) -> Ment
         resolved: Some(format!("{:02}:{:02} {unit}", minutes / 60, minutes % 60)),
         ..Mention::at(sentence, FactKind::Time, t.span, t.tokens, stems)
     }
-}
-
-/// Dated events from the date facts: one entry per date a group of
-/// claims gives, sentence from its first source, earliest first.
-fn timeline(
-    facts: &[Fact],
-    mentions: &[Mention],
-    sentences: &[Sentence],
-    ids: &[String],
-) -> Vec<TimelineEvent> {
-    let by_place: FxHashMap<(usize, usize), &str> = sentences
-        .iter()
-        .map(|s| ((s.document, s.position), s.text))
-        .collect();
-    let sentence_text = |document: usize, position: usize| {
-        by_place.get(&(document, position)).map(|t| t.to_string())
-    };
-    let mut events: Vec<(i64, TimelineEvent)> = Vec::new();
-    for fact in facts.iter().filter(|f| f.kind == FactKind::Date) {
-        for claim in &fact.claims {
-            let Some(date) = claim.resolved.clone() else {
-                continue;
-            };
-            let first = mentions.iter().find(|m| {
-                m.kind == FactKind::Date
-                    && m.resolved.as_deref() == Some(date.as_str())
-                    && claim.sources.first() == Some(&ids[m.document])
-                    && m.text == claim.text
-            });
-            let Some(text) = first.and_then(|m| sentence_text(m.document, m.sentence)) else {
-                continue;
-            };
-            events.push((
-                claim.value as i64,
-                TimelineEvent {
-                    date,
-                    text,
-                    sources: claim.sources.clone(),
-                },
-            ));
-        }
-    }
-    // Earliest first; a day before the month and year that contain it.
-    events.sort_by(|(a, x), (b, y)| {
-        a.cmp(b)
-            .then(y.date.len().cmp(&x.date.len()))
-            .then(y.sources.len().cmp(&x.sources.len()))
-    });
-    events.into_iter().map(|(_, e)| e).collect()
 }
 
 #[cfg(test)]

@@ -25,6 +25,12 @@ const SAME_QUOTE: f32 = 0.5;
 /// few words), sharing at least two content words.
 const SAME_SPEAKER_QUOTE: f32 = 0.35;
 
+/// Content-word Dice at which two long quotes are the same words printed
+/// twice, whoever each report says spoke them.
+const VERBATIM: f32 = 0.8;
+/// Content words a quote needs for `VERBATIM` to apply.
+const VERBATIM_WORDS: usize = 6;
+
 /// Quotes grouped across outlets, and for each the wording every
 /// document used (document index, text), for evaluation.
 pub type Quotes = (Vec<Quote>, Vec<Wordings>);
@@ -36,6 +42,9 @@ pub type Wordings = Vec<(usize, String)>;
 #[derive(Debug, Clone)]
 struct QuoteMention {
     document: usize,
+    sentence: usize,
+    /// Byte span of the quoted words in the sentence.
+    span: (usize, usize),
     text: String,
     /// Lower-case letters and digits only: equal wordings compare equal.
     key: String,
@@ -44,11 +53,11 @@ struct QuoteMention {
 }
 
 fn is_open(token: &Token) -> bool {
-    matches!(token.text, "\"" | "“")
+    matches!(token.text, "\"" | "“" | "``")
 }
 
 fn is_close(token: &Token) -> bool {
-    matches!(token.text, "\"" | "”")
+    matches!(token.text, "\"" | "”" | "''")
 }
 
 /// A quoted span in a sentence.
@@ -67,8 +76,10 @@ struct Span {
 /// The quoted spans of a sentence. A quote left open runs to the end of
 /// the sentence; a sentence that starts inside a quote (the segmenter
 /// splits long quotes: “She's new. That's my grandchild.”) gives the
-/// words before its closing mark.
-fn spans(tokens: &[Token]) -> Vec<Span> {
+/// words before its closing mark. `starts_inside` says the previous
+/// sentence ended on an opening mark, which the segmenter leaves there
+/// (“…” is split as `… Anastasio. “` / `We will …," Lesh said.`).
+fn spans(tokens: &[Token], starts_inside: bool) -> Vec<Span> {
     let mut out = Vec::new();
     let mut i = 0;
     let marks: Vec<usize> = (0..tokens.len())
@@ -76,7 +87,8 @@ fn spans(tokens: &[Token]) -> Vec<Span> {
         .collect();
     if let Some(&first) = marks.first() {
         let straight = marks.iter().filter(|&&k| tokens[k].text == "\"").count();
-        let closes_first = tokens[first].text == "”"
+        let closes_first = matches!(tokens[first].text, "”" | "''")
+            || (starts_inside && tokens[first].text == "\"")
             || (tokens[first].text == "\""
                 && straight % 2 == 1
                 && first > 0
@@ -110,6 +122,19 @@ fn spans(tokens: &[Token]) -> Vec<Span> {
     out
 }
 
+/// Whether a sentence's last token opens a quote: a “, or a straight
+/// mark that is the sentence's odd one out.
+fn ends_open(tokens: &[Token]) -> bool {
+    let straight = tokens.iter().filter(|t| t.text == "\"").count();
+    tokens.last().is_some_and(|t| {
+        matches!(t.text, "“" | "``")
+            || (t.text == "\""
+                && straight % 2 == 1
+                && tokens.len() > 1
+                && !matches!(tokens[tokens.len() - 2].text, "." | "," | "?" | "!" | "…"))
+    })
+}
+
 /// Whether quoted words are a title ("Gone with the Wind", "Fare Thee
 /// Well"): two or more words besides function words, all capitalised.
 fn is_title(inside: &[Token]) -> bool {
@@ -127,13 +152,55 @@ pub fn quotes(
     ids: &[String],
     stems: &mut Stems,
 ) -> Quotes {
+    group(find(sentences, entities, stems), entities, ids)
+}
+
+/// One quote as a sentence gives it, before grouping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundQuote {
+    /// Index of the document in the story.
+    pub document: usize,
+    /// Index of the sentence in the document.
+    pub sentence: usize,
+    /// Byte span of the quoted words in the sentence.
+    pub span: (usize, usize),
+    /// The entity (index into the entities' list) who says it.
+    pub speaker: Option<usize>,
+}
+
+/// Every quote in `sentences` with its speaker, ungrouped.
+pub fn quote_mentions(
+    sentences: &[Sentence],
+    entities: &Entities,
+    stems: &mut Stems,
+) -> Vec<FoundQuote> {
+    find(sentences, entities, stems)
+        .into_iter()
+        .map(|m| FoundQuote {
+            document: m.document,
+            sentence: m.sentence,
+            span: m.span,
+            speaker: m.speaker,
+        })
+        .collect()
+}
+
+fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<QuoteMention> {
     let mut found: Vec<QuoteMention> = Vec::new();
     // The last quote of the previous sentence, which a sentence starting
     // inside a quote continues: (document, sentence, speaker).
     let mut open_quote: Option<(usize, usize, Option<usize>)> = None;
+    // The sentence before, when it ended on an opening quotation mark.
+    let mut ended_open: Option<(usize, usize)> = None;
     for sentence in sentences {
         let tokens = &sentence.tokens;
-        for span in spans(tokens) {
+        let starts_inside =
+            ended_open == Some((sentence.document, sentence.position.wrapping_sub(1)));
+        ended_open = tokens
+            .last()
+            .filter(|_| ends_open(tokens))
+            .map(|_| (sentence.document, sentence.position));
+        for span in spans(tokens, starts_inside) {
             let inside = &tokens[span.inside.0..span.inside.1];
             let words = inside
                 .iter()
@@ -148,6 +215,7 @@ pub fn quotes(
             let text = sentence.text[first.start..last.end]
                 .trim_end_matches([',', ';', ':', ' '])
                 .to_string();
+            let bytes = (first.start, first.start + text.len());
             let key = wording_key(&text);
             let continued_speaker = match open_quote {
                 Some((d, s, speaker))
@@ -160,6 +228,8 @@ pub fn quotes(
             let speaker = continued_speaker.or_else(|| speaker(sentence, span, entities));
             found.push(QuoteMention {
                 document: sentence.document,
+                sentence: sentence.position,
+                span: bytes,
                 speaker,
                 stems: stems.content(inside),
                 text,
@@ -171,7 +241,7 @@ pub fn quotes(
             .filter(|m| m.document == sentence.document)
             .map(|m| (sentence.document, sentence.position, m.speaker));
     }
-    group(found, entities, ids)
+    found
 }
 
 /// A quote's words in lower case, single-spaced, without punctuation:
@@ -270,7 +340,12 @@ fn subject_start(tokens: &[Token], verb: usize) -> Option<usize> {
     if matches!(lower(&tokens[before]), "he" | "she") {
         return Some(before);
     }
-    (before >= 1 && tokens[before - 1].is("the")).then(|| before - 1)
+    if before >= 1 && tokens[before - 1].is("the") {
+        return Some(before - 1);
+    }
+    // "the Turkish president said"
+    (before >= 2 && tokens[before - 2].is("the") && tokens[before - 1].capitalized())
+        .then(|| before - 2)
 }
 
 /// The person a pronoun ("he", "she") or a title ("the president") at
@@ -282,6 +357,13 @@ fn reference(sentence: &Sentence, at: usize, limit: usize, entities: &Entities) 
     let title = match word {
         "he" | "she" => None,
         "the" => {
+            // "the president", or "the Turkish president": one capitalised
+            // word may qualify the title.
+            let qualified = tokens.get(at + 1).is_some_and(Token::capitalized)
+                && tokens
+                    .get(at + 2)
+                    .is_some_and(|t| t.kind == TokenKind::Word && !t.capitalized());
+            let at = if qualified { at + 1 } else { at };
             let title = lower(tokens.get(at + 1)?).to_string();
             let follows = tokens.get(at + 2).is_some_and(is_reporting)
                 || at + 2 == limit
@@ -317,13 +399,17 @@ fn dice(a: &[u32], b: &[u32]) -> f32 {
 
 /// Whether two quote mentions are the same quote.
 fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
+    if a.key == b.key {
+        return true;
+    }
     if let (Some(x), Some(y)) = (a.speaker, b.speaker)
         && x != y
     {
-        return false;
-    }
-    if a.key == b.key {
-        return true;
+        // A long quote printed nearly word for word is one quote even when
+        // the two reports' speakers were read differently ("Sanders" and
+        // "Press Secretary Sarah Huckabee Sanders").
+        return a.stems.len().min(b.stems.len()) >= VERBATIM_WORDS
+            && dice(&a.stems, &b.stems) >= VERBATIM;
     }
     // One wording inside the other: only worth the substring search when
     // the shorter one's content words are all in the longer one, and only
@@ -472,5 +558,95 @@ mod tests {
             frank.and_then(|q| q.speaker.as_deref()),
             Some("Elena Varga")
         );
+    }
+
+    /// Each case: one story's sentences, and the (sources, speaker) the
+    /// quote holding `words` must have.
+    #[test]
+    fn quotes_are_read_whatever_marks_print_them() {
+        type Case = (
+            &'static str,
+            Vec<(usize, &'static str)>,
+            &'static str,
+            Vec<&'static str>,
+            Option<&'static str>,
+        );
+        let cases: Vec<Case> = vec![
+            (
+                "a title with its nationality",
+                vec![
+                    (
+                        1,
+                        "Turkish President Recep Tayyip Erdogan met Putin in Sochi.",
+                    ),
+                    (
+                        1,
+                        "\"We will keep working for peace in the region,\" the Turkish president said.",
+                    ),
+                ],
+                "working for peace",
+                vec!["d1"],
+                Some("Recep Tayyip Erdogan"),
+            ),
+            (
+                "LDC newswire marks",
+                vec![
+                    (0, "Mayor Ana Ruiz visited the site."),
+                    (0, "``We will rebuild the bridge by spring,'' Ruiz said."),
+                    (1, "Ruiz said: ``We will rebuild the bridge by spring.''"),
+                ],
+                "rebuild the bridge",
+                vec!["d0", "d1"],
+                Some("Ana Ruiz"),
+            ),
+            (
+                "an opening mark left at the end of the sentence before",
+                vec![
+                    (0, "The band will play three shows in July. “"),
+                    (
+                        0,
+                        "We will play one last time to thank the fans who came with us,\" Lesh said.",
+                    ),
+                    (
+                        1,
+                        "Added Lesh: \"We will play one last time to thank the fans who came with us.\"",
+                    ),
+                ],
+                "play one last time",
+                vec!["d0", "d1"],
+                Some("Lesh"),
+            ),
+            (
+                "curly and straight apostrophes, speakers read differently",
+                vec![
+                    (
+                        0,
+                        "\"The President's focus is on our long-term economic fundamentals, which remain strong,\" Sanders said.",
+                    ),
+                    (
+                        1,
+                        "“The President’s focus is on our long-term economic fundamentals, which remain strong,” said Press Secretary Sarah Sanders of Arkansas.",
+                    ),
+                ],
+                "economic fundamentals",
+                vec!["d0", "d1"],
+                Some("Sanders"),
+            ),
+        ];
+        for (name, texts, words, sources, speaker) in cases {
+            let quotes = run(&texts);
+            let quote = quotes.iter().find(|q| q.text.contains(words));
+            let Some(quote) = quote else {
+                panic!("{name}: no quote with {words:?} in {quotes:#?}");
+            };
+            assert_eq!(quote.sources, sources, "{name}: {quotes:#?}");
+            if speaker.is_some() {
+                assert_eq!(quote.speaker.as_deref(), speaker, "{name}: {quotes:#?}");
+            }
+            assert!(
+                !quotes.iter().any(|q| q.text.ends_with(" said.")),
+                "{name}: a reporting clause read as a quote: {quotes:#?}"
+            );
+        }
     }
 }

@@ -5,6 +5,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::scan::controls::escape_controls;
+
 /// A problem with one input file or line; the batch carries on without it.
 ///
 /// Displayed as `path:line: what is wrong` (`path: …` when there is no
@@ -43,10 +45,13 @@ impl ReadError {
 
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.path, line, self.kind),
-            None => write!(f, "{}: {}", self.path, self.kind),
-        }
+        let message = match self.line {
+            Some(line) => format!("{}:{}: {}", self.path, line, self.kind),
+            None => format!("{}: {}", self.path, self.kind),
+        };
+        // A file name, an id or a date may hold control codes; a message
+        // is printed, so they are written out rather than obeyed.
+        f.write_str(&escape_controls(&message))
     }
 }
 
@@ -67,6 +72,13 @@ pub enum ReadErrorKind {
     /// The file or stdin could not be read.
     #[error("cannot read: {0}")]
     Read(#[source] std::io::Error),
+    /// A named pipe, socket or device: reading one could wait forever or
+    /// never end, so it is not read (stdin is read when named `-`).
+    #[error("{kind}, not a regular file; skipped")]
+    NotARegularFile {
+        /// What it is.
+        kind: SpecialFile,
+    },
     /// A folder could not be listed.
     #[error("cannot read folder: {0}")]
     ReadFolder(#[source] std::io::Error),
@@ -166,6 +178,33 @@ pub enum ReadErrorKind {
     },
 }
 
+/// What a path that is neither a regular file nor a folder is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpecialFile {
+    /// A named pipe (FIFO): a read waits until something writes to it.
+    NamedPipe,
+    /// A Unix domain socket.
+    Socket,
+    /// A character device (`/dev/zero` never ends, a terminal waits).
+    CharacterDevice,
+    /// A block device (a disk).
+    BlockDevice,
+    /// Anything else the system reports that is not a file.
+    Other,
+}
+
+impl fmt::Display for SpecialFile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            SpecialFile::NamedPipe => "a named pipe (FIFO)",
+            SpecialFile::Socket => "a socket",
+            SpecialFile::CharacterDevice => "a character device",
+            SpecialFile::BlockDevice => "a block device",
+            SpecialFile::Other => "a special file",
+        })
+    }
+}
+
 /// Bytes as people read them: "10 bytes", "64.0 MiB".
 fn human_size(bytes: u64) -> String {
     const MIB: f64 = 1024.0 * 1024.0;
@@ -194,6 +233,32 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "big.txt: 200.0 MiB is over the limit of 10 bytes (--max-file-size)"
+        );
+    }
+
+    #[test]
+    fn control_codes_in_messages_are_written_out() {
+        let err = ReadError::at_line(
+            "dir/\u{1b}]0;title\u{7}.jsonl",
+            2,
+            ReadErrorKind::Date {
+                article: "a\u{9b}1m".to_string(),
+                problem: "date \"x\u{1b}[2J\" is not a date".to_string(),
+            },
+        );
+        assert_eq!(
+            err.to_string(),
+            "dir/\\x1b]0;title\\x07.jsonl:2: article a\\u{9b}1m: date \"x\\x1b[2J\" is not a date"
+        );
+        let err = ReadError::new(
+            "pipe.txt",
+            ReadErrorKind::NotARegularFile {
+                kind: SpecialFile::NamedPipe,
+            },
+        );
+        assert_eq!(
+            err.to_string(),
+            "pipe.txt: a named pipe (FIFO), not a regular file; skipped"
         );
     }
 

@@ -57,7 +57,8 @@ fn read_value(parsed: &mut ParsedJsonl, path: &str, stem: &str, number: usize, v
     };
     if object.contains_key("documents") {
         match cluster(&object, &format!("{stem}-{number}")) {
-            Ok((story, problems)) => {
+            Ok((mut story, problems)) => {
+                super::finish::finish_story(&mut story);
                 parsed.errors.extend(problems.into_iter().map(&error));
                 for article in &story.articles {
                     if let Some(problem) = date_problem(article) {
@@ -70,7 +71,8 @@ fn read_value(parsed: &mut ParsedJsonl, path: &str, stem: &str, number: usize, v
         }
     } else {
         match article(&object, format!("{stem}-{number}")) {
-            Ok(article) => {
+            Ok(mut article) => {
+                super::finish::finish_article(&mut article);
                 if let Some(problem) = date_problem(&article) {
                     parsed.errors.push(error(problem));
                 }
@@ -241,6 +243,39 @@ mod tests {
                 "request:3: missing \"text\""
             ]
         );
+    }
+
+    #[test]
+    fn control_codes_are_stripped_before_dates_are_read() {
+        // As `POST /api/articles` hands its body over.
+        let values: Vec<Value> = serde_json::from_str(
+            r#"[{"id":"a\u001b[2J","title":"T\u001b[41m","text":"Body\u009b1m.","date":"2023-03-16\u001b[K"},
+                {"id":"c","documents":[{"text":"Doc\u0007."}],"summaries":["Ref\u001b[0m."]}]"#,
+        )
+        .unwrap_or_default();
+        let parsed = parse_values("request", "article", values);
+        assert!(
+            parsed.errors.is_empty(),
+            "the date reads: {:?}",
+            parsed.errors
+        );
+        let article = &parsed.articles[0];
+        assert_eq!(
+            (
+                article.id.as_str(),
+                article.title.as_deref(),
+                article.text.as_str()
+            ),
+            ("a", Some("T"), "Body.")
+        );
+        assert_eq!(article.date.as_deref(), Some("2023-03-16"));
+        assert_eq!(
+            article.notes,
+            ["removed 4 terminal control codes (escape sequences or control characters)"]
+        );
+        let story = &parsed.stories[0];
+        assert_eq!(story.articles[0].text, "Doc.");
+        assert_eq!(story.references, ["Ref."]);
     }
 
     #[test]

@@ -5,11 +5,19 @@
 //! of cluster JSONL (the evaluation format) and each line of Multi-News
 //! text is a story of its own. A file that cannot be read becomes a
 //! [`ReadError`] naming it (and the line), and the rest of the batch goes on.
+//! Only regular files are read: a named pipe, socket or device is named
+//! and passed over, as it could block a read forever or never end.
+//!
+//! Every article read through [`parse_bytes`], [`parse_values`],
+//! [`ingest_paths`] or [`read_each`] leaves without terminal control codes
+//! (escape sequences, C0 and C1 control characters) in any of its fields;
+//! its notes say how many were removed.
 
 mod dates;
 pub mod decode;
 mod error;
 mod feed;
+mod finish;
 mod html;
 mod jsonl;
 mod multinews;
@@ -23,7 +31,7 @@ use rustc_hash::FxHashSet;
 use crate::model::{Article, StoryInput};
 
 pub use dates::{PUBLICATION_YEARS, publication_date, publication_date_problem};
-pub use error::{ReadError, ReadErrorKind};
+pub use error::{ReadError, ReadErrorKind, SpecialFile};
 pub use feed::{SUMMARY_ONLY, parse_feed};
 pub use html::{html_to_text, nesting_depth, parse_html};
 pub use jsonl::{parse_jsonl, parse_values};
@@ -148,6 +156,7 @@ pub fn parse_bytes(
             }
             Err(kind) => parsed.errors.push(fail(kind)),
         }
+        parsed.articles.iter_mut().for_each(finish::finish_article);
         return parsed;
     }
     let declared = (format == Format::Html)
@@ -177,14 +186,18 @@ pub fn parse_bytes(
             Err(kind) => parsed.errors.push(fail(kind)),
         },
         Format::Jsonl => {
+            // Finished line by line, before their dates are checked.
             let lines = parse_jsonl(name, stem, &content);
             parsed.errors = lines.errors;
             parsed.articles = lines.articles;
             parsed.stories = lines.stories;
+            return parsed;
         }
         Format::MultiNews => parsed.stories = parse_multinews(stem, &content),
         Format::Feed => unreachable!("feeds are parsed from bytes above"),
     }
+    parsed.articles.iter_mut().for_each(finish::finish_article);
+    parsed.stories.iter_mut().for_each(finish::finish_story);
     parsed
 }
 
@@ -196,6 +209,7 @@ pub fn ingest_paths(paths: &[PathBuf], limits: &Limits) -> Ingested {
         loose: true,
         ..StoryInput::default()
     };
+    finish::finish_story(&mut loose);
     out.skipped = read_each(paths, limits, |file| {
         out.errors.extend(file.errors);
         loose.articles.extend(file.articles);
@@ -329,8 +343,17 @@ fn walk(
         if hidden {
             continue;
         }
-        if path.is_dir() {
+        // Followed through symbolic links; a broken link is left for the
+        // read to name.
+        let metadata = std::fs::metadata(&path).ok();
+        if metadata.as_ref().is_some_and(std::fs::Metadata::is_dir) {
             walk(&path, files, out, visited);
+        } else if let Some(kind) = metadata.and_then(|m| special_file(&m)) {
+            let error = ReadError::new(
+                &path.display().to_string(),
+                ReadErrorKind::NotARegularFile { kind },
+            );
+            out.errors.push(error);
         } else if let Some(format) = Format::from_path(&path) {
             files.push((path, Some(format)));
         } else {
@@ -362,10 +385,18 @@ fn read_input(path: &Path, limits: &Limits) -> Result<(String, Vec<u8>), ReadErr
             .read_to_end(&mut bytes)
             .map_err(|e| fail(ReadErrorKind::Read(e)))?;
     } else {
-        let file = std::fs::File::open(path).map_err(|e| fail(ReadErrorKind::Open(e)))?;
-        if let Ok(metadata) = file.metadata()
-            && metadata.len() > limits.max_file_bytes
-        {
+        // Looked at before opening, as opening a named pipe waits for a
+        // writer; and again once open, in case the path changed between.
+        let metadata = std::fs::metadata(path).map_err(|e| fail(ReadErrorKind::Open(e)))?;
+        if let Some(kind) = special_file(&metadata) {
+            return Err(fail(ReadErrorKind::NotARegularFile { kind }));
+        }
+        let file = open_without_waiting(path).map_err(|e| fail(ReadErrorKind::Open(e)))?;
+        let metadata = file.metadata().map_err(|e| fail(ReadErrorKind::Read(e)))?;
+        if let Some(kind) = special_file(&metadata) {
+            return Err(fail(ReadErrorKind::NotARegularFile { kind }));
+        }
+        if metadata.len() > limits.max_file_bytes {
             return Err(too_large(metadata.len()));
         }
         file.take(limits.max_file_bytes + 1)
@@ -376,6 +407,43 @@ fn read_input(path: &Path, limits: &Limits) -> Result<(String, Vec<u8>), ReadErr
         return Err(too_large(bytes.len() as u64));
     }
     Ok((name, bytes))
+}
+
+/// What a path is when it is neither a regular file nor a folder.
+fn special_file(metadata: &std::fs::Metadata) -> Option<SpecialFile> {
+    let kind = metadata.file_type();
+    if kind.is_file() || kind.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some(SpecialFile::NamedPipe);
+        } else if kind.is_socket() {
+            return Some(SpecialFile::Socket);
+        } else if kind.is_char_device() {
+            return Some(SpecialFile::CharacterDevice);
+        } else if kind.is_block_device() {
+            return Some(SpecialFile::BlockDevice);
+        }
+    }
+    Some(SpecialFile::Other)
+}
+
+/// Opens a file for reading without waiting: on Unix a named pipe put in
+/// place of the file opens at once (and is then refused) instead of
+/// blocking until something writes to it. Reads of a regular file are
+/// unaffected.
+fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
 }
 
 /// Builds an article with only an id and a body.
@@ -408,6 +476,92 @@ mod tests {
         assert_eq!(
             Format::sniff(br#"{"version":"https://jsonfeed.org/version/1.1"}"#),
             Format::Feed
+        );
+    }
+
+    #[test]
+    fn every_format_strips_control_codes() {
+        let body = "The bridge reopened on Friday after repairs, officials said, \
+                    and traffic was light all afternoon across the river.";
+        let rss = format!(
+            "<rss version=\"2.0\"><channel><title>Wire&#x1b;[1m</title><item>\
+             <title>T&#x1b;[2J</title><description>{body}&#x1b;]0;t&#x7;</description>\
+             </item></channel></rss>"
+        );
+        let html = format!(
+            "<html><head><title>T&#x1b;[2J</title></head><body><article>\
+             <p>{body}&#x1b;[41m</p><p>{body}</p></article></body></html>"
+        );
+        // (format, content, codes removed)
+        let cases = [
+            // Long enough not to be taken for binary (over 1% control codes).
+            (
+                Format::Text,
+                format!("T\u{1b}[2J\n\n{body}\u{9b}41m {body}"),
+                2,
+            ),
+            (Format::Html, html, 2),
+            (Format::Feed, rss, 3),
+            (
+                Format::MultiNews,
+                format!("{body}\u{1b}[1m ||||| {body}"),
+                1,
+            ),
+            (
+                Format::Jsonl,
+                format!("{{\"text\":\"{body}\\u001b[2J\"}}"),
+                1,
+            ),
+        ];
+        for (format, content, removed) in cases {
+            let parsed = parse_bytes(
+                "x",
+                "x",
+                content.as_bytes(),
+                Some(format),
+                &Limits::default(),
+            );
+            let articles: Vec<&Article> = parsed
+                .articles
+                .iter()
+                .chain(parsed.stories.iter().flat_map(|s| &s.articles))
+                .collect();
+            assert!(!articles.is_empty(), "{format:?}: {:?}", parsed.errors);
+            let article = articles[0];
+            let fields = format!("{article:?}");
+            assert!(
+                !fields.contains("\\u{1b}") && !fields.contains("\\u{9b}"),
+                "{format:?}: {fields}"
+            );
+            let note = format!("removed {removed} terminal control code");
+            assert!(
+                article.notes.iter().any(|n| n.starts_with(&note)),
+                "{format:?}: {:?}",
+                article.notes
+            );
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_are_read() {
+        let refused = read_input(Path::new("/dev/null"), &Limits::default()).err();
+        assert!(
+            matches!(
+                refused,
+                Some(ReadError {
+                    kind: ReadErrorKind::NotARegularFile {
+                        kind: SpecialFile::CharacterDevice
+                    },
+                    ..
+                })
+            ),
+            "{refused:?}"
+        );
+        let message = refused.map(|e| e.to_string()).unwrap_or_default();
+        assert_eq!(
+            message,
+            "/dev/null: a character device, not a regular file; skipped"
         );
     }
 

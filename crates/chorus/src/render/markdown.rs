@@ -1,12 +1,16 @@
-//! Markdown: one section per story, sources as a numbered list.
+//! Markdown: one section per story, sources as a numbered list. Control
+//! codes a report may still hold are written out (`\x1b`), not obeyed,
+//! when the page is printed to a terminal.
 
-use super::{
-    ENTITIES_SHOWN, claim_label, describe, documents_by_id, markers, status_label, story_documents,
-};
+use super::brief::{self, Detail};
+use super::{claim_label, describe, documents_by_id, markers, status_label, story_documents};
 use crate::model::{DocumentReport, FactStatus, Report, StoryReport};
+use crate::scan::controls::escape_controls;
 
-/// Renders the report as Markdown.
-pub fn markdown(report: &Report) -> String {
+/// Renders the report as Markdown, as a brief or in full. Citation
+/// markers are written `[1]`, not escaped: with no link of that name
+/// defined they print as they are, and raw text stays readable.
+pub fn markdown(report: &Report, detail: Detail) -> String {
     let mut out = String::new();
     let by_id = documents_by_id(report);
     for (n, story) in report.stories.iter().enumerate() {
@@ -17,13 +21,9 @@ pub fn markdown(report: &Report) -> String {
         out.push_str(&format!("# {}\n\n", escape(&story.headline)));
         for sentence in &story.summary {
             let marks = markers(&documents, &sentence.sources);
-            out.push_str(&format!(
-                "{} {}\n\n",
-                escape(&sentence.text),
-                escape(&marks)
-            ));
+            out.push_str(&format!("{} {marks}\n\n", escape(&sentence.text)));
         }
-        compared(&mut out, story, &documents);
+        compared(&mut out, story, &documents, detail);
         out.push_str("## Sources\n\n");
         for (i, document) in documents.iter().enumerate() {
             let about = describe(document);
@@ -38,15 +38,19 @@ pub fn markdown(report: &Report) -> String {
             }
         }
     }
-    out
+    match escape_controls(&out) {
+        std::borrow::Cow::Borrowed(_) => out,
+        std::borrow::Cow::Owned(safe) => safe,
+    }
 }
 
 /// The compare sections: a facts table, quotes, names, timeline, only-in.
-fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]) {
-    let cite = |sources: &[String]| escape(&markers(documents, sources));
+fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport], detail: Detail) {
+    let cite = |sources: &[String]| markers(documents, sources);
     if !story.facts.is_empty() {
         out.push_str("## Facts\n\n| about | claims | status |\n| --- | --- | --- |\n");
-        for fact in &story.facts {
+        let picked = brief::facts(story, detail);
+        for fact in &picked.items {
             let claims: Vec<String> = fact
                 .claims
                 .iter()
@@ -62,11 +66,12 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
                 claims.join(" · ")
             ));
         }
-        out.push('\n');
+        left_out(out, picked.left_out, "facts");
     }
     if !story.quotes.is_empty() {
         out.push_str("## Quotes\n\n");
-        for quote in &story.quotes {
+        let picked = brief::quotes(story, detail);
+        for quote in &picked.items {
             let speaker = quote.speaker.as_deref().unwrap_or("(speaker unknown)");
             let own = quote.text_sources();
             out.push_str(&format!(
@@ -83,18 +88,14 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
                 ));
             }
         }
-        out.push('\n');
+        left_out(out, picked.left_out, "quotes");
     }
     if !story.entities.is_empty() {
         out.push_str(
             "## Named\n\n| name | kind | also written | sources |\n| --- | --- | --- | --- |\n",
         );
-        let several = story
-            .entities
-            .iter()
-            .filter(|e| e.sources.len() > 1)
-            .count();
-        for entity in story.entities.iter().take(ENTITIES_SHOWN.max(several)) {
+        let picked = brief::entities(story, detail);
+        for entity in &picked.items {
             let kind = entity.kind.as_str();
             out.push_str(&format!(
                 "| {} | {kind} | {} | {} |\n",
@@ -103,11 +104,12 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
                 cite(&entity.sources)
             ));
         }
-        out.push('\n');
+        left_out(out, picked.left_out, "names");
     }
     if !story.timeline.is_empty() {
         out.push_str("## Timeline\n\n");
-        for event in &story.timeline {
+        let picked = brief::timeline(story, detail);
+        for event in &picked.items {
             out.push_str(&format!(
                 "- **{}** {} {}\n",
                 event.date,
@@ -115,24 +117,34 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
                 cite(&event.sources)
             ));
         }
-        out.push('\n');
+        left_out(out, picked.left_out, "dated events");
     }
-    if !story.unique.is_empty() {
+    let (own, more) = brief::unique(story, detail);
+    if !own.is_empty() {
         out.push_str("## Only in\n\n");
-        for only in &story.unique {
+        for only in &own {
+            let source = [only.document.to_string()];
             for sentence in &only.sentences {
-                out.push_str(&format!(
-                    "- {} {}\n",
-                    cite(std::slice::from_ref(&only.document)),
-                    escape(sentence)
-                ));
+                out.push_str(&format!("- {} {}\n", cite(&source), escape(sentence)));
             }
         }
-        out.push('\n');
+        left_out(out, more, "sentences only one source has");
     }
     for note in &story.notes {
         out.push_str(&format!("> {}\n\n", escape(note)));
     }
+}
+
+/// Ends a section: "_(and 7 more facts; `--full` prints them)_" when some
+/// were left out, then the blank line a section ends with.
+fn left_out(out: &mut String, count: usize, what: &str) {
+    if count > 0 {
+        out.push_str(&format!(
+            "\n_(and {}; `--full` prints them)_\n",
+            brief::count_of(count, what)
+        ));
+    }
+    out.push('\n');
 }
 
 /// Escapes the characters Markdown would read as markup.

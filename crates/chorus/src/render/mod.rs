@@ -1,11 +1,13 @@
 //! Render: the report as terminal text, Markdown, JSON or an HTML page.
 
+mod brief;
 mod html;
 mod markdown;
 mod text;
 
 use crate::model::{Bound, Claim, DocumentReport, Fact, FactKind, FactStatus, Report, StoryReport};
 
+pub use brief::Detail;
 pub use html::{STYLE, SourceWindow, html, served_html, web_link};
 pub use markdown::{escape as escape_markdown, markdown};
 pub use text::text;
@@ -24,11 +26,17 @@ pub enum OutputFormat {
     Html,
 }
 
-/// Renders `report` in `format`; `color` applies to text only.
+/// Renders `report` in `format` as a brief; `color` applies to text only.
 pub fn render(report: &Report, format: OutputFormat, color: bool) -> String {
+    render_with(report, format, color, Detail::Brief)
+}
+
+/// Renders `report` in `format` with the text and Markdown sections cut
+/// to a brief or printed in full; JSON and HTML always hold everything.
+pub fn render_with(report: &Report, format: OutputFormat, color: bool, detail: Detail) -> String {
     match format {
-        OutputFormat::Text => text(report, color),
-        OutputFormat::Md => markdown(report),
+        OutputFormat::Text => text(report, color, detail),
+        OutputFormat::Md => markdown(report, detail),
         OutputFormat::Json => json(report),
         OutputFormat::Html => html(report),
     }
@@ -95,11 +103,6 @@ pub(crate) fn describe(document: &DocumentReport) -> String {
     }
     parts.join(" — ")
 }
-
-/// Single-source facts shown before the rest are left to the JSON.
-pub(crate) const SINGLE_SOURCE_SHOWN: usize = 5;
-/// Entities named by one source only shown before the rest are left out.
-pub(crate) const ENTITIES_SHOWN: usize = 12;
 
 /// A fact's status as a reader sees it.
 pub(crate) fn status_label(status: FactStatus) -> &'static str {
@@ -228,6 +231,66 @@ pub(crate) fn number(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A report built from articles that did not come through ingest, so
+    /// control codes are still in it.
+    fn hostile_report() -> Report {
+        let articles = vec![
+            crate::Article::new(
+                "wire\u{1b}[2J",
+                "\u{1b}]0;pwned\u{7}The bridge reopened on Friday after repairs, officials said. \
+                 About \u{9b}41m 500 people \u{1b}[5mwatched\u{1b}[0m the opening.",
+            )
+            .title("Bridge \u{1b}[41mreopens")
+            .source("Wire\u{8}\u{8}\u{8}\u{8}Other")
+            .date("2023-03-17"),
+            crate::Article::new(
+                "courier",
+                "The bridge reopened on Friday, officials said.\r\nAbout 450 people watched.",
+            )
+            .source("Courier\u{1b}]0;title\u{7}"),
+        ];
+        let mut pipeline = crate::Pipeline::new().words(60);
+        pipeline.brief("story\u{1b}[2J", articles)
+    }
+
+    /// Escape sequences other than plain colours (`ESC[…m` with digits).
+    fn commands_in(text: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        for (at, c) in text.char_indices() {
+            if c == '\u{1b}' {
+                let sequence: String = text[at + 1..].chars().take(6).collect();
+                let colour = sequence.starts_with('[')
+                    && sequence[1..]
+                        .trim_start_matches(|c: char| c.is_ascii_digit() || c == ';')
+                        .starts_with('m');
+                if !colour {
+                    found.push(sequence);
+                }
+            } else if crate::scan::controls::is_unsafe_control(c) {
+                found.push(format!("{c:?}"));
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn control_codes_in_a_report_are_shown_not_obeyed() {
+        let report = hostile_report();
+        for (name, out) in [
+            ("text", text(&report, false, Detail::Full)),
+            ("markdown", markdown(&report, Detail::Full)),
+        ] {
+            assert!(
+                !out.contains(crate::scan::controls::is_unsafe_control),
+                "{name}: {out:?}"
+            );
+            assert!(out.contains("\\x1b["), "{name} writes the codes out: {out}");
+        }
+        let coloured = text(&report, true, Detail::Full);
+        assert_eq!(commands_in(&coloured), Vec::<String>::new(), "{coloured:?}");
+        assert!(coloured.contains("\u{1b}[1m"), "colours are still written");
+    }
 
     #[test]
     fn plurals() {

@@ -1,15 +1,21 @@
 //! Terminal text: headline, summary with [n] markers, numbered sources.
+//!
+//! Every piece of a report goes through [`safe`] on its way in, so that a
+//! control code left in a report (one built from articles that did not come
+//! through ingest, or an old stored one) is shown, not obeyed; the only
+//! escape sequences written are this renderer's own colours.
 
 use owo_colors::OwoColorize;
 
-use super::{
-    ENTITIES_SHOWN, SINGLE_SOURCE_SHOWN, claim_label, describe, documents_by_id, markers,
-    status_label, story_documents,
-};
+use crate::scan::controls::escape_controls as safe;
+
+use super::brief::{self, Detail};
+use super::{claim_label, describe, documents_by_id, markers, status_label, story_documents};
 use crate::model::{DocumentReport, FactStatus, Report, StoryReport};
 
-/// Renders the report as text, with ANSI colour when `color` is set.
-pub fn text(report: &Report, color: bool) -> String {
+/// Renders the report as text, with ANSI colour when `color` is set, as a
+/// brief or in full.
+pub fn text(report: &Report, color: bool, detail: Detail) -> String {
     let mut out = String::new();
     let by_id = documents_by_id(report);
     for (n, story) in report.stories.iter().enumerate() {
@@ -17,23 +23,25 @@ pub fn text(report: &Report, color: bool) -> String {
             out.push_str("\n\n");
         }
         let documents = story_documents(&by_id, story);
+        let headline = safe(&story.headline);
         if color {
-            out.push_str(&format!("{}\n\n", story.headline.bold()));
+            out.push_str(&format!("{}\n\n", headline.bold()));
         } else {
-            out.push_str(&format!("{}\n\n", story.headline));
+            out.push_str(&format!("{headline}\n\n"));
         }
         for sentence in &story.summary {
             let marks = markers(&documents, &sentence.sources);
+            let text = safe(&sentence.text);
             if color {
-                out.push_str(&format!("{} {}\n", sentence.text, marks.cyan()));
+                out.push_str(&format!("{text} {}\n", marks.cyan()));
             } else {
-                out.push_str(&format!("{} {}\n", sentence.text, marks));
+                out.push_str(&format!("{text} {marks}\n"));
             }
         }
         if story.summary.is_empty() {
             out.push_str("(no sentence to summarize)\n");
         }
-        compared(&mut out, story, &documents, color);
+        compared(&mut out, story, &documents, color, detail);
         out.push_str("\nSources:\n");
         for (i, document) in documents.iter().enumerate() {
             let label = format!("[{}]", i + 1);
@@ -43,13 +51,14 @@ pub fn text(report: &Report, color: bool) -> String {
                 label
             };
             let about = describe(document);
+            let id = safe(&document.id);
             if about.is_empty() {
-                out.push_str(&format!("{label} {}\n", document.id));
+                out.push_str(&format!("{label} {id}\n"));
             } else {
-                out.push_str(&format!("{label} {}: {about}\n", document.id));
+                out.push_str(&format!("{label} {id}: {}\n", safe(&about)));
             }
             for note in &document.notes {
-                let line = format!("    note: {note}");
+                let line = format!("    note: {}", safe(note));
                 if color {
                     out.push_str(&format!("{}\n", line.dimmed()));
                 } else {
@@ -82,8 +91,15 @@ fn heading(out: &mut String, title: &str, color: bool) {
     ));
 }
 
-/// The compare sections: facts, quotes, names, timeline, only-in.
-fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport], color: bool) {
+/// The compare sections: facts, quotes, names, timeline, only-in; each cut
+/// to a brief unless `detail` asks for everything.
+fn compared(
+    out: &mut String,
+    story: &StoryReport,
+    documents: &[&DocumentReport],
+    color: bool,
+    detail: Detail,
+) {
     let cite = |sources: &[String]| {
         paint(&markers(documents, sources), color, |t| {
             t.cyan().to_string()
@@ -91,24 +107,12 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
     };
     if !story.facts.is_empty() {
         heading(out, "Facts:", color);
-        let shown = story
-            .facts
-            .iter()
-            .filter(|f| f.status != FactStatus::SingleSource)
-            .chain(
-                story
-                    .facts
-                    .iter()
-                    .filter(|f| f.status == FactStatus::SingleSource)
-                    .take(SINGLE_SOURCE_SHOWN),
-            );
-        let mut count = 0;
-        for fact in shown {
-            count += 1;
+        let picked = brief::facts(story, detail);
+        for fact in &picked.items {
             let claims: Vec<String> = fact
                 .claims
                 .iter()
-                .map(|c| format!("{} {}", claim_label(fact, c), cite(&c.sources)))
+                .map(|c| format!("{} {}", safe(&claim_label(fact, c)), cite(&c.sources)))
                 .collect();
             let status = status_label(fact.status);
             let status = match fact.status {
@@ -118,89 +122,77 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
             };
             out.push_str(&format!(
                 "  {}: {} — {status}\n",
-                fact.about,
+                safe(&fact.about),
                 claims.join(" · ")
             ));
         }
-        if story.facts.len() > count {
-            left_out(out, story.facts.len() - count, "single-source facts", color);
-        }
+        left_out(out, picked.left_out, "facts", color);
     }
     if !story.quotes.is_empty() {
         heading(out, "Quotes:", color);
-        for quote in &story.quotes {
-            let speaker = quote.speaker.as_deref().unwrap_or("(speaker unknown)");
+        let picked = brief::quotes(story, detail);
+        for quote in &picked.items {
+            let speaker = safe(quote.speaker.as_deref().unwrap_or("(speaker unknown)"));
             let wording_sources = quote.text_sources();
             out.push_str(&format!(
                 "  {speaker}: \"{}\" {}\n",
-                quote.text,
+                safe(&quote.text),
                 cite(&wording_sources)
             ));
             for variant in &quote.variants {
                 out.push_str(&format!(
                     "      also: \"{}\" {}\n",
-                    variant.text,
+                    safe(&variant.text),
                     cite(&variant.sources)
                 ));
             }
         }
+        left_out(out, picked.left_out, "quotes", color);
     }
     if !story.entities.is_empty() {
         heading(out, "Named:", color);
-        let shown: Vec<_> = story
-            .entities
-            .iter()
-            .filter(|e| e.sources.len() > 1)
-            .chain(story.entities.iter().filter(|e| e.sources.len() == 1))
-            .take(
-                ENTITIES_SHOWN.max(
-                    story
-                        .entities
-                        .iter()
-                        .filter(|e| e.sources.len() > 1)
-                        .count(),
-                ),
-            )
-            .collect();
-        for entity in &shown {
+        let picked = brief::entities(story, detail);
+        for entity in &picked.items {
             let kind = entity.kind.as_str();
             let aliases = if entity.aliases.is_empty() {
                 String::new()
             } else {
-                format!("; also {}", entity.aliases.join(", "))
+                format!("; also {}", safe(&entity.aliases.join(", ")))
             };
             out.push_str(&format!(
                 "  {} ({kind}{aliases}) {}\n",
-                entity.name,
+                safe(&entity.name),
                 cite(&entity.sources)
             ));
         }
-        if story.entities.len() > shown.len() {
-            left_out(out, story.entities.len() - shown.len(), "", color);
-        }
+        left_out(out, picked.left_out, "names", color);
     }
     if !story.timeline.is_empty() {
         heading(out, "Timeline:", color);
-        for event in &story.timeline {
+        let picked = brief::timeline(story, detail);
+        for event in &picked.items {
             out.push_str(&format!(
                 "  {:<10}  {} {}\n",
-                event.date,
-                event.text,
+                safe(&event.date),
+                safe(&event.text),
                 cite(&event.sources)
             ));
         }
+        left_out(out, picked.left_out, "dated events", color);
     }
-    if !story.unique.is_empty() {
+    let (own, more) = brief::unique(story, detail);
+    if !own.is_empty() {
         heading(out, "Only in:", color);
-        for only in &story.unique {
-            let sources = std::slice::from_ref(&only.document);
+        for only in &own {
+            let sources = [only.document.to_string()];
             for sentence in &only.sentences {
-                out.push_str(&format!("  {} {sentence}\n", cite(sources)));
+                out.push_str(&format!("  {} {}\n", cite(&sources), safe(sentence)));
             }
         }
+        left_out(out, more, "sentences only one source has", color);
     }
     for note in &story.notes {
-        let line = format!("note: {note}");
+        let line = format!("note: {}", safe(note));
         out.push_str(&format!(
             "{}\n",
             paint(&line, color, |t| t.dimmed().to_string())
@@ -208,14 +200,16 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
     }
 }
 
-/// "(and 7 more single-source facts; see --format json)", dimmed.
+/// "(and 7 more facts; --full prints them)", dimmed; nothing when none
+/// were left out.
 fn left_out(out: &mut String, count: usize, what: &str, color: bool) {
-    let what = if what.is_empty() {
-        String::new()
-    } else {
-        format!(" {what}")
-    };
-    let line = format!("  (and {count} more{what}; see --format json)");
+    if count == 0 {
+        return;
+    }
+    let line = format!(
+        "  (and {}; --full prints them)",
+        brief::count_of(count, what)
+    );
     out.push_str(&format!(
         "{}\n",
         paint(&line, color, |t| t.dimmed().to_string())

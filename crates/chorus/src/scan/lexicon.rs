@@ -195,6 +195,9 @@ pub const REPORTING: u16 = 1 << 6;
 pub const ORGANIZATION: u16 = 1 << 7;
 /// A word that makes a name a place ("river", "palace").
 pub const PLACE: u16 = 1 << 8;
+/// A word that may open or carry a time expression ("the past", "three
+/// hours", "recently"), besides weekdays and months.
+pub const TIMEX: u16 = 1 << 9;
 
 /// Words that may open a figure besides digits and number words.
 const FIGURE_WORDS: &[&str] = &[
@@ -777,15 +780,299 @@ static LEXICON: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
     add(REPORTING_VERBS, REPORTING);
     add(ORGANIZATION_WORDS, ORGANIZATION);
     add(PLACE_WORDS, PLACE);
+    add(TIMEX_WORDS, TIMEX);
     map
 });
 
 /// The flags of a lower-case word.
 pub fn flags(lower: &str) -> u16 {
+    // "Friday's", "last year's": the word's own flags.
+    let lower = lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix("’s"))
+        .filter(|base| !base.is_empty())
+        .unwrap_or(lower);
     match LEXICON.get(lower) {
         Some(&flags) => flags,
         // "twenty-two"
         None if lower.contains('-') && is_number_word(lower) => FIGURE,
+        // "third-quarter", "10-year", "mid-November": a compound carries
+        // what its parts may open.
+        None if lower.contains('-') => {
+            let carried = lower
+                .split('-')
+                .filter_map(|part| LEXICON.get(part))
+                .fold(0, |flags, f| flags | f);
+            if carried & (DATE | TIMEX) != 0 {
+                TIMEX
+            } else {
+                0
+            }
+        }
         None => 0,
     }
+}
+
+// Time expressions.
+
+/// Words that may open or carry a time expression besides weekdays,
+/// months and number words: units, determiners and positions ("the past",
+/// "late"), qualifiers ("about"), seasons, parts of the day, holidays,
+/// ordinals, and words for now, the past and the future.
+const TIMEX_WORDS: &[&str] = &[
+    "second",
+    "seconds",
+    "sec",
+    "secs",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "hour",
+    "hours",
+    "hr",
+    "hrs",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "weekend",
+    "weekends",
+    "month",
+    "months",
+    "quarter",
+    "quarters",
+    "year",
+    "years",
+    "year's",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "millennium",
+    "millennia",
+    "period",
+    "the",
+    "this",
+    "that",
+    "these",
+    "last",
+    "next",
+    "past",
+    "coming",
+    "previous",
+    "following",
+    "current",
+    "latest",
+    "early",
+    "earlier",
+    "late",
+    "later",
+    "mid",
+    "end",
+    "every",
+    "each",
+    "per",
+    "recent",
+    "recently",
+    "fiscal",
+    "calendar",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "another",
+    "year-end",
+    "year-ago",
+    "year-earlier",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "more",
+    "over",
+    "less",
+    "under",
+    "up",
+    "within",
+    "at",
+    "no",
+    "fewer",
+    "greater",
+    "upwards",
+    "just",
+    "close",
+    "as",
+    "several",
+    "few",
+    "many",
+    "some",
+    "couple",
+    "dozen",
+    "numerous",
+    "countless",
+    "now",
+    "currently",
+    "presently",
+    "nowadays",
+    "soon",
+    "shortly",
+    "someday",
+    "future",
+    "lately",
+    "previously",
+    "formerly",
+    "daily",
+    "nightly",
+    "weekly",
+    "monthly",
+    "yearly",
+    "annually",
+    "hourly",
+    "quarterly",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "tonight",
+    "overnight",
+    "noon",
+    "midday",
+    "midnight",
+    "mid-afternoon",
+    "christmas",
+    "thanksgiving",
+    "easter",
+    "halloween",
+    "new",
+    "valentine's",
+    "independence",
+    "labor",
+    "labour",
+    "memorial",
+    "election",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "final",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "mondays",
+    "tuesdays",
+    "wednesdays",
+    "thursdays",
+    "fridays",
+    "saturdays",
+    "sundays",
+    "comparable",
+    "corresponding",
+    "same",
+    "prior-year",
+];
+
+/// Words before a month or a year that make it a date.
+pub const DATE_PREPOSITIONS: &[&str] = &[
+    "in", "since", "by", "until", "till", "from", "early", "late", "mid", "during", "before",
+    "after", "of", "last", "next", "this", "through", "between", "and", "to", "on", "for",
+];
+
+/// Words before a number that make it a label, not a year ("Flight
+/// 1549", "Route 2000").
+pub const LABEL_WORDS: &[&str] = &[
+    "no",
+    "number",
+    "flight",
+    "route",
+    "room",
+    "page",
+    "pages",
+    "article",
+    "section",
+    "chapter",
+    "model",
+    "version",
+    "highway",
+    "bus",
+    "interstate",
+    "resolution",
+    "rule",
+    "code",
+    "channel",
+    "gate",
+    "suite",
+    "unit",
+    "apartment",
+    "box",
+    "platform",
+    "track",
+    "vol",
+    "volume",
+    "issue",
+    "item",
+    "bill",
+    "ward",
+    "district",
+    "stage",
+    "windows",
+    "dow",
+    "index",
+    "nasdaq",
+    "points",
+    "about",
+    "some",
+    "over",
+    "under",
+    "nearly",
+    "almost",
+    "than",
+    "around",
+    "roughly",
+    "approximately",
+];
+
+/// An ordinal written in words ("third", "twenty-first").
+pub fn ordinal(word: &str) -> Option<u32> {
+    let small = |w: &str| -> Option<u32> {
+        Some(match w {
+            "first" => 1,
+            "second" => 2,
+            "third" => 3,
+            "fourth" => 4,
+            "fifth" => 5,
+            "sixth" => 6,
+            "seventh" => 7,
+            "eighth" => 8,
+            "ninth" => 9,
+            "tenth" => 10,
+            "eleventh" => 11,
+            "twelfth" => 12,
+            "thirteenth" => 13,
+            "fourteenth" => 14,
+            "fifteenth" => 15,
+            "sixteenth" => 16,
+            "seventeenth" => 17,
+            "eighteenth" => 18,
+            "nineteenth" => 19,
+            "twentieth" => 20,
+            "thirtieth" => 30,
+            _ => return None,
+        })
+    };
+    if let Some((tens, units)) = word.split_once('-') {
+        let tens = small_number(tens)? as u32;
+        let units = small(units)?;
+        return (matches!(tens, 20 | 30) && units < 10).then_some(tens + units);
+    }
+    small(word)
 }

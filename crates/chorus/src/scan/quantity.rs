@@ -389,6 +389,18 @@ fn qualifier_before(tokens: &[Token], i: usize) -> Option<(Qualifier, usize)> {
     None
 }
 
+/// Whether a figure in words names a set the reader already knows ("the
+/// two leaders", "their three children") rather than claims a count.
+pub fn names_a_known_set(tokens: &[Token], q: &Quantity) -> bool {
+    q.words
+        && q.value <= 10.0
+        && q.tokens.0 > 0
+        && matches!(
+            tokens[q.tokens.0 - 1].lower(),
+            "the" | "these" | "those" | "their" | "his" | "her" | "its" | "our" | "my" | "your"
+        )
+}
+
 /// Whether a bare four-digit figure at `i` is a year rather than a count.
 fn looks_like_year(tokens: &[Token], i: usize, figure: &Figure) -> bool {
     let token = &tokens[i];

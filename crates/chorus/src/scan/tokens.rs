@@ -168,6 +168,11 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Token<'a>> {
             kind = TokenKind::Word;
         } else {
             i += len;
+            // LDC newswire writes quotation marks as `` and '': one token
+            // each, so that quotes read them as they read “ and ”.
+            if matches!(c, '`' | '\'') && bytes.get(i) == Some(&(c as u8)) {
+                i += 1;
+            }
             kind = TokenKind::Symbol;
         }
         tokens.push(Token::new(
@@ -259,6 +264,16 @@ mod tests {
     fn texts(s: &'static str) -> Vec<&'static str> {
         let lower: &'static str = Box::leak(s.to_ascii_lowercase().into_boxed_str());
         tokenize(s, lower).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn newswire_quotation_marks_are_one_token_each() {
+        assert_eq!(
+            texts("``We won't,'' he said; 'no'."),
+            vec![
+                "``", "We", "won't", ",", "''", "he", "said", ";", "'", "no", "'", "."
+            ]
+        );
     }
 
     #[test]

@@ -1,0 +1,532 @@
+//! What every store does, run against each database: SQLite always,
+//! PostgreSQL when a server is at hand (a throwaway cluster the test setup
+//! starts, or `CHORUS_TEST_POSTGRES`; see the `chorus-testdb` crate).
+//! Without one the PostgreSQL half says it was skipped and why, and fails
+//! instead when `CHORUS_REQUIRE_POSTGRES` is set, as CI sets it.
+//!
+//! Each test opens its store through a [`Fresh`] database more than once
+//! where it matters: two openings are two pools of connections, as two
+//! processes (or machines) would have.
+
+use std::sync::Arc;
+
+use chorus::model::Article;
+use rustc_hash::FxHashMap;
+
+use crate::{Location, Store, StoreError, open};
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+/// An empty store's location, for one test.
+pub(crate) trait Fresh {
+    fn location(&self) -> Location;
+
+    fn open(&self) -> Result<Arc<dyn Store>, StoreError> {
+        Ok(Arc::from(open(&self.location(), &mut |_| {})?))
+    }
+
+    /// Runs one statement on the database, past the store: what another
+    /// process left behind.
+    fn execute(&self, sql: &str) -> Result<(), Box<dyn std::error::Error>>;
+}
+
+/// A store in a fresh file of a temporary folder.
+pub(crate) struct SqliteFile(tempfile::TempDir);
+
+impl SqliteFile {
+    pub fn new() -> Option<SqliteFile> {
+        Some(SqliteFile(tempfile::tempdir().ok()?))
+    }
+}
+
+impl Fresh for SqliteFile {
+    fn location(&self) -> Location {
+        Location::Sqlite(self.0.path().join("chorus.db"))
+    }
+
+    fn execute(&self, sql: &str) -> Result<(), Box<dyn std::error::Error>> {
+        rusqlite::Connection::open(self.0.path().join("chorus.db"))?.execute_batch(sql)?;
+        Ok(())
+    }
+}
+
+/// A store in a fresh PostgreSQL database, dropped after the test.
+pub(crate) struct PostgresDatabase(chorus_testdb::TestDatabase);
+
+impl PostgresDatabase {
+    pub fn new(test: &str) -> Option<PostgresDatabase> {
+        chorus_testdb::database(test).map(PostgresDatabase)
+    }
+}
+
+impl Fresh for PostgresDatabase {
+    fn location(&self) -> Location {
+        Location::parse(self.0.url())
+    }
+
+    fn execute(&self, sql: &str) -> Result<(), Box<dyn std::error::Error>> {
+        let url = crate::location::PostgresUrl::new(self.0.url());
+        crate::postgres::connect(&url)?.batch_execute(sql)?;
+        Ok(())
+    }
+}
+
+pub(crate) fn article(id: &str, text: &str) -> Article {
+    Article {
+        id: id.to_string(),
+        text: text.to_string(),
+        ..Article::default()
+    }
+}
+
+/// Three articles: two of one ferry strike, one of a rate rise.
+fn three() -> Vec<Article> {
+    vec![
+        article(
+            "a",
+            "Ferry crews in Port Elmer walked out over pay, halting crossings to Marren Island.",
+        ),
+        article(
+            "b",
+            "A ferry strike over pay halted crossings from Port Elmer to Marren Island on Monday.",
+        ),
+        article(
+            "c",
+            "The Velmora central bank raised interest rates by half a point to slow inflation.",
+        ),
+    ]
+}
+
+fn ingest_is_idempotent_and_groups_stories(db: &dyn Fresh) -> TestResult {
+    let store = db.open()?;
+    let first = store.ingest(three(), &mut |_, _| {})?;
+    assert_eq!((first.added, first.new_stories, first.stories), (3, 2, 2));
+    let again = store.ingest(three(), &mut |_, _| {})?;
+    assert_eq!(
+        (again.added, again.already_stored, again.stories),
+        (0, 3, 2)
+    );
+    let stories = store.stories()?;
+    assert_eq!(stories[0].articles, 2);
+    assert_eq!(stories[0].sources, ["a", "b"]);
+    let report = store.report(stories[0].id)?.unwrap_or_default();
+    assert!(report.contains("\"version\":1"), "{report}");
+    // Opened again (another process): migrates nothing, keeps everything,
+    // and answers with the report already built.
+    let other = db.open()?;
+    assert_eq!(other.article_count()?, 3);
+    assert_eq!(other.report(stories[0].id)?, Some(report));
+    assert_eq!(other.report(stories[0].id + 1000)?, None);
+    Ok(())
+}
+
+fn search_finds_stories_by_their_articles_words(db: &dyn Fresh) -> TestResult {
+    let store = db.open()?;
+    let summary = store.ingest(
+        vec![
+            article("a", "Ferry crews in Port Elmer walked out over pay."),
+            article("b", "The Velmora central bank raised interest rates."),
+            article("a2", "Ferry crews in Port Elmer walked out over pay."),
+            article("e", " "),
+        ],
+        &mut |_, _| {},
+    )?;
+    let statuses: Vec<&str> = summary.articles.iter().map(|a| a.status).collect();
+    assert_eq!(statuses, ["added", "added", "already_stored", "refused"]);
+    assert_eq!(summary.articles[0].story, summary.articles[2].story);
+    assert_eq!(summary.articles[3].reason.as_deref(), Some("no text"));
+    let found = store.list(Some("ferry PORT"), 10, 0)?;
+    assert_eq!(found.len(), 1);
+    assert_eq!(Some(found[0].id), summary.articles[0].story);
+    assert!(store.list(Some("ferry bank"), 10, 0)?.is_empty());
+    // Query syntax in the box is only words.
+    assert!(
+        store
+            .list(Some("\"ferry\" OR NEAR(bank"), 10, 0)?
+            .is_empty()
+    );
+    assert_eq!(store.list(Some("ferry)&!|:*"), 10, 0)?.len(), 1);
+    assert_eq!(store.list(Some("  "), 10, 0)?.len(), 2);
+    assert_eq!(store.list(None, 1, 1)?.len(), 1);
+    assert_eq!(store.story_of("b")?, summary.articles[1].story);
+    assert_eq!(store.story_of("zz")?, None);
+    assert_eq!(store.list(None, 10, 0)?[0].conflicts, None, "not built yet");
+    assert_eq!(store.build_stale(10)?, 2);
+    assert_eq!(store.build_stale(10)?, 0);
+    assert_eq!(store.list(None, 10, 0)?[0].conflicts, Some(0));
+    Ok(())
+}
+
+fn clashing_ids_and_empty_articles_are_refused(db: &dyn Fresh) -> TestResult {
+    let store = db.open()?;
+    store.ingest(
+        vec![article("a", "One text about ferries and strikes.")],
+        &mut |_, _| {},
+    )?;
+    let summary = store.ingest(
+        vec![
+            article("a", "Another text entirely, about banks."),
+            article("e", "  "),
+        ],
+        &mut |_, _| {},
+    )?;
+    assert_eq!(summary.added, 0);
+    assert_eq!(summary.refused.len(), 2);
+    assert_eq!(store.article_count()?, 1);
+    Ok(())
+}
+
+/// What each event of [`stream`] is about: its own names and words.
+const EVENTS: [&str; 12] = [
+    "Ferry crews in Port Elmer walked out over pay, halting crossings to Marren Island",
+    "The Velmora central bank raised interest rates by half a point to slow inflation",
+    "A bridge over the Tobrak river collapsed in Ulden after weeks of heavy rain",
+    "Wildfire smoke closed schools across the Caskel valley as firefighters battled flames",
+    "Miners trapped underground at the Dunmore colliery were reached by rescue teams",
+    "Voters in Fenwick elected a new mayor after a recount of postal ballots",
+    "Qadira and Serin signed a trade deal cutting tariffs on grain and steel",
+    "A harbour fire destroyed three warehouses and a fishing trawler in Garrow",
+    "Drought left reservoirs around Halvik at their lowest level in forty years",
+    "Rail workers on the Northern line struck over rosters, stranding commuters",
+    "Astronomers at the Kelby observatory spotted a comet brightening near Jupiter",
+    "A children's hospital in Brennan opened a new cancer ward funded by donors",
+];
+
+/// A stream of reports of `events` events (at most 12), `per_event` each,
+/// interleaved: every report of an event shares its names and most of its
+/// words.
+pub(crate) fn stream(events: usize, per_event: usize) -> Vec<(Article, usize)> {
+    let mut out = Vec::new();
+    for report in 0..per_event {
+        for (event, what) in EVENTS.iter().enumerate().take(events) {
+            let text = format!(
+                "{what}, officials said on day {report}. Witnesses said {}. \
+                 Local reporters filed update number {report} on the story.",
+                what.to_lowercase()
+            );
+            out.push((article(&format!("e{event}-r{report}"), &text), event));
+        }
+    }
+    out
+}
+
+/// Checks what must hold of any store, however it was written: every id
+/// once, every article in exactly one existing story, each story's count
+/// its members.
+pub(crate) fn check_consistent(store: &dyn Store) -> Result<FxHashMap<String, i64>, StoreError> {
+    let articles = store.articles()?;
+    let mut story_of: FxHashMap<String, i64> = FxHashMap::default();
+    for a in &articles {
+        assert!(
+            story_of.insert(a.id.clone(), a.story).is_none(),
+            "{} stored twice",
+            a.id
+        );
+    }
+    let mut members: FxHashMap<i64, usize> = FxHashMap::default();
+    for a in &articles {
+        *members.entry(a.story).or_default() += 1;
+    }
+    let stories = store.stories()?;
+    assert_eq!(stories.len(), members.len(), "every story has members");
+    for story in &stories {
+        assert_eq!(
+            Some(&story.articles),
+            members.get(&story.id),
+            "story {} counts its members",
+            story.id
+        );
+    }
+    Ok(story_of)
+}
+
+fn writers_at_once_store_everything_once(db: &dyn Fresh) -> TestResult {
+    let stream = stream(12, 6);
+    let articles: Vec<Article> = stream.iter().map(|(a, _)| a.clone()).collect();
+    // Two writers, each with its own connections, on overlapping halves:
+    // the middle third is sent by both.
+    let third = articles.len() / 3;
+    let halves = [articles[..2 * third].to_vec(), articles[third..].to_vec()];
+    let stores = [db.open()?, db.open()?];
+    std::thread::scope(|scope| -> TestResult {
+        let runs: Vec<_> = stores
+            .iter()
+            .zip(halves)
+            .map(|(store, half)| {
+                scope.spawn(move || -> Result<usize, StoreError> {
+                    let mut added = 0;
+                    for batch in half.chunks(8) {
+                        added += store.ingest(batch.to_vec(), &mut |_, _| {})?.added;
+                    }
+                    Ok(added)
+                })
+            })
+            .collect();
+        let mut added = 0;
+        for run in runs {
+            added += run.join().map_err(|_| "a writer panicked")??;
+        }
+        assert_eq!(added, articles.len(), "each article added by one writer");
+        Ok(())
+    })?;
+    let story_of = check_consistent(&*stores[0])?;
+    assert_eq!(story_of.len(), articles.len());
+    // The events are far apart: each becomes one story, whichever writer
+    // placed its reports.
+    let mut of_event: FxHashMap<usize, i64> = FxHashMap::default();
+    for (a, event) in &stream {
+        let story = story_of[&a.id];
+        assert_eq!(*of_event.entry(*event).or_insert(story), story, "{}", a.id);
+    }
+    assert_eq!(stores[1].stories()?.len(), 12);
+    Ok(())
+}
+
+fn stale_reports_are_built_once(db: &dyn Fresh) -> TestResult {
+    let first = db.open()?;
+    let articles: Vec<Article> = stream(12, 2).into_iter().map(|(a, _)| a).collect();
+    first.ingest(articles, &mut |_, _| {})?;
+    let second = db.open()?;
+    // Two servers' builders at once: each stale story built by one.
+    let built = std::thread::scope(|scope| -> Result<usize, Box<dyn std::error::Error>> {
+        let a = scope.spawn(|| first.build_stale(100));
+        let b = scope.spawn(|| second.build_stale(100));
+        let a = a.join().map_err(|_| "a builder panicked")??;
+        let b = b.join().map_err(|_| "a builder panicked")??;
+        Ok(a + b)
+    })?;
+    assert_eq!(built, 12);
+    for story in first.stories()? {
+        assert!(story.conflicts.is_some());
+        assert_eq!(first.report(story.id)?, second.report(story.id)?);
+    }
+    Ok(())
+}
+
+fn a_copy_keeps_every_row(db: &dyn Fresh) -> TestResult {
+    let from = SqliteFile::new().ok_or("a temporary folder")?;
+    let source = from.open()?;
+    let articles: Vec<Article> = stream(6, 3).into_iter().map(|(a, _)| a).collect();
+    source.ingest(articles[..10].to_vec(), &mut |_, _| {})?;
+    source.ingest(articles[10..].to_vec(), &mut |_, _| {})?;
+    source.build_stale(3)?;
+    let target = db.open()?;
+    let copied = target.import(&*source)?;
+    assert_eq!((copied.stories, copied.articles), (6, 18));
+    assert_eq!(target.stories()?, source.stories()?);
+    assert_eq!(target.articles()?, source.articles()?);
+    for story in source.stories()? {
+        assert_eq!(target.report(story.id)?, source.report(story.id)?);
+    }
+    assert_eq!(
+        target.list(Some("Halvik"), 10, 0)?,
+        source.list(Some("Halvik"), 10, 0)?
+    );
+    // The copy goes on as the original would: the same next batch lands in
+    // the same stories, and new stories get new numbers.
+    let more = vec![
+        article("late", &format!("{} More to come.", articles[0].text)),
+        article(
+            "new",
+            "A comet was seen over the Caskel hills on Friday night.",
+        ),
+    ];
+    let there = target.ingest(more.clone(), &mut |_, _| {})?;
+    let here = source.ingest(more, &mut |_, _| {})?;
+    assert_eq!(there.articles, here.articles);
+    // A store that holds articles takes no copy.
+    assert!(matches!(
+        target.import(&*source),
+        Err(StoreError::NotEmpty { .. })
+    ));
+    Ok(())
+}
+
+fn a_build_that_never_finished_is_not_tried_again_until_the_story_changes(
+    db: &dyn Fresh,
+) -> TestResult {
+    let store = db.open()?;
+    let summary = store.ingest(three(), &mut |_, _| {})?;
+    let ferry = summary.articles[0].story.ok_or("placed")?;
+    let bank = summary.articles[2].story.ok_or("placed")?;
+    // What a process killed while building the ferry story leaves.
+    db.execute(&format!(
+        "UPDATE stories SET failed = '{}' WHERE id = {ferry}",
+        crate::brief::INTERRUPTED
+    ))?;
+    drop(store);
+    let store = db.open()?;
+    assert_eq!(store.build_stale(10)?, 1, "only the bank story is built");
+    assert_eq!(store.build_stale(10)?, 0);
+    let failure = store.report(ferry).err();
+    assert!(
+        matches!(&failure, Some(StoreError::BuildFailed { story, reason })
+            if *story == ferry && reason == crate::brief::INTERRUPTED),
+        "{failure:?}"
+    );
+    assert!(store.report(bank)?.is_some());
+    let listed = store.stories()?;
+    let failed = |id: i64| listed.iter().find(|s| s.id == id).map(|s| s.failed.clone());
+    assert_eq!(
+        failed(ferry),
+        Some(Some(crate::brief::INTERRUPTED.to_string()))
+    );
+    assert_eq!(failed(bank), Some(None));
+    // A new article changes the story: its brief is tried again.
+    store.ingest(
+        vec![article(
+            "d",
+            "Ferry crews in Port Elmer stayed out over pay on Tuesday, halting crossings.",
+        )],
+        &mut |_, _| {},
+    )?;
+    assert_eq!(store.story_of("d")?, Some(ferry));
+    assert!(
+        store
+            .report(ferry)?
+            .is_some_and(|r| r.contains("Port Elmer"))
+    );
+    assert!(store.stories()?.iter().all(|s| s.failed.is_none()));
+    Ok(())
+}
+
+/// The term frequencies a store holds.
+fn terms(store: &dyn Store) -> Result<Vec<(String, i64)>, StoreError> {
+    let mut terms = Vec::new();
+    store.export(&mut |record| {
+        if let crate::Record::Term { term, documents } = record {
+            terms.push((term, documents));
+        }
+        Ok(())
+    })?;
+    terms.sort();
+    Ok(terms)
+}
+
+fn a_deleted_story_leaves_no_trace(db: &dyn Fresh) -> TestResult {
+    let store = db.open()?;
+    let summary = store.ingest(three(), &mut |_, _| {})?;
+    let ferry = summary.articles[0].story.ok_or("placed")?;
+    let bank = summary.articles[2].story.ok_or("placed")?;
+    assert_eq!(summary.articles[1].story, Some(ferry));
+    store.build_stale(10)?;
+    // Another server's pool sees the deletion too.
+    let other = db.open()?;
+    assert_eq!(other.delete_story(ferry)?, Some(2));
+    assert_eq!(store.delete_story(ferry)?, None);
+    assert_eq!(store.report(ferry)?, None);
+    assert_eq!(store.story_of("a")?, None);
+    assert!(store.list(Some("ferry"), 10, 0)?.is_empty());
+    let left: Vec<i64> = store.stories()?.iter().map(|s| s.id).collect();
+    assert_eq!(left, [bank]);
+    assert_eq!(store.article_count()?, 1);
+    // Term counts are those of the bank article alone: the same as a store
+    // that only ever held it.
+    let alone = SqliteFile::new().ok_or("a temporary folder")?;
+    let fresh = alone.open()?;
+    fresh.ingest(three()[2..].to_vec(), &mut |_, _| {})?;
+    assert_eq!(terms(&*store)?, terms(&*fresh)?);
+    // The deleted texts can be stored again, under the same ids.
+    let again = store.ingest(three()[..1].to_vec(), &mut |_, _| {})?;
+    assert_eq!(again.added, 1);
+    assert_eq!(store.list(Some("ferry"), 10, 0)?.len(), 1);
+    Ok(())
+}
+
+fn a_store_exists_once_opened(db: &dyn Fresh) -> TestResult {
+    assert!(!crate::exists(&db.location())?);
+    db.open()?;
+    assert!(crate::exists(&db.location())?);
+    Ok(())
+}
+
+/// The suite for one database: `$fresh` gives an `Option` of a [`Fresh`]
+/// database for the named test (`None`: skipped, said why).
+macro_rules! suite {
+    ($backend:ident, $fresh:expr) => {
+        mod $backend {
+            use super::*;
+
+            fn run(test: &str, body: fn(&dyn Fresh) -> TestResult) -> TestResult {
+                #[allow(clippy::redundant_closure_call)]
+                match ($fresh)(test) {
+                    Some(db) => body(&db),
+                    None => Ok(()),
+                }
+            }
+
+            #[test]
+            fn ingest_is_idempotent_and_groups_stories() -> TestResult {
+                run(
+                    "ingest_is_idempotent_and_groups_stories",
+                    super::ingest_is_idempotent_and_groups_stories,
+                )
+            }
+
+            #[test]
+            fn search_finds_stories_by_their_articles_words() -> TestResult {
+                run(
+                    "search_finds_stories_by_their_articles_words",
+                    super::search_finds_stories_by_their_articles_words,
+                )
+            }
+
+            #[test]
+            fn clashing_ids_and_empty_articles_are_refused() -> TestResult {
+                run(
+                    "clashing_ids_and_empty_articles_are_refused",
+                    super::clashing_ids_and_empty_articles_are_refused,
+                )
+            }
+
+            #[test]
+            fn writers_at_once_store_everything_once() -> TestResult {
+                run(
+                    "writers_at_once_store_everything_once",
+                    super::writers_at_once_store_everything_once,
+                )
+            }
+
+            #[test]
+            fn stale_reports_are_built_once() -> TestResult {
+                run(
+                    "stale_reports_are_built_once",
+                    super::stale_reports_are_built_once,
+                )
+            }
+
+            #[test]
+            fn a_copy_keeps_every_row() -> TestResult {
+                run("a_copy_keeps_every_row", super::a_copy_keeps_every_row)
+            }
+
+            #[test]
+            fn a_build_that_never_finished_is_not_tried_again_until_the_story_changes()
+            -> TestResult {
+                run(
+                    "a_build_that_never_finished_is_not_tried_again",
+                    super::a_build_that_never_finished_is_not_tried_again_until_the_story_changes,
+                )
+            }
+
+            #[test]
+            fn a_store_exists_once_opened() -> TestResult {
+                run(
+                    "a_store_exists_once_opened",
+                    super::a_store_exists_once_opened,
+                )
+            }
+
+            #[test]
+            fn a_deleted_story_leaves_no_trace() -> TestResult {
+                run(
+                    "a_deleted_story_leaves_no_trace",
+                    super::a_deleted_story_leaves_no_trace,
+                )
+            }
+        }
+    };
+}
+
+suite!(sqlite, |_: &str| SqliteFile::new());
+suite!(postgres, |test: &str| PostgresDatabase::new(test));

@@ -1,0 +1,74 @@
+//! What placing a batch reads and writes, inside the batch's transaction:
+//! the same operations in each database's SQL, so that one placing
+//! algorithm ([`crate::ingest`], [`crate::incremental`]) serves both.
+//!
+//! Lookups take many keys at once: a PostgreSQL server is a round trip
+//! away, and a batch of a thousand articles asks for tens of thousands of
+//! terms.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use chorus::model::Article;
+
+use crate::StoreError;
+
+/// A story's centroid or an article's vector: terms and weights, heaviest
+/// first.
+pub(crate) type Vector = Vec<(String, f32)>;
+
+/// An article row to write.
+pub(crate) struct NewArticle<'a> {
+    pub article: &'a Article,
+    pub hash: &'a str,
+    /// Its publication date, when it reads as one.
+    pub date: Option<String>,
+    pub story: i64,
+}
+
+/// The tables, as one batch's transaction sees them.
+pub(crate) trait Tables {
+    /// Articles stored.
+    fn article_total(&mut self) -> Result<i64, StoreError>;
+    /// Which of `hashes` are stored.
+    fn known_hashes(&mut self, hashes: &[&str]) -> Result<FxHashSet<String>, StoreError>;
+    /// Which of `ids` are stored (under any text).
+    fn known_ids(&mut self, ids: &[&str]) -> Result<FxHashSet<String>, StoreError>;
+    /// Stored articles using each of `terms` (terms no article uses are
+    /// left out).
+    fn documents(&mut self, terms: &[&str]) -> Result<FxHashMap<String, i64>, StoreError>;
+    /// For each of `terms`, the `per_term` most recent stories whose
+    /// centroid carries it, newest first, with its weight there.
+    fn postings(
+        &mut self,
+        terms: &[&str],
+        per_term: usize,
+    ) -> Result<FxHashMap<String, Vec<(i64, f32)>>, StoreError>;
+    /// The stored centroids of `stories` (a story without one is left out).
+    fn centroids(&mut self, stories: &[i64]) -> Result<FxHashMap<i64, Vector>, StoreError>;
+    /// Articles stored in `story`.
+    fn members(&mut self, story: i64) -> Result<i64, StoreError>;
+    /// Starts a story; its number.
+    fn new_story(&mut self, headline: &str) -> Result<i64, StoreError>;
+    /// Moves `from`'s articles into `into` and deletes `from`.
+    fn merge(&mut self, into: i64, from: i64) -> Result<(), StoreError>;
+    /// Writes article rows, in order (row numbers follow it), each also
+    /// into the search index. A text already stored is skipped.
+    fn insert_articles(&mut self, rows: &[NewArticle]) -> Result<(), StoreError>;
+    /// Sets the article count of each of `terms`.
+    fn write_documents(&mut self, terms: &[(&str, i64)]) -> Result<(), StoreError>;
+    /// Replaces a story's centroid.
+    fn write_centroid(&mut self, story: i64, vector: &[(String, f32)]) -> Result<(), StoreError>;
+    /// Updates each story's headline, article count and dates after its
+    /// membership changed, and marks its report stale.
+    fn refresh_stories(&mut self, stories: &[i64]) -> Result<(), StoreError>;
+    /// The story of each stored text among `hashes`.
+    fn stories_of(&mut self, hashes: &[&str]) -> Result<FxHashMap<String, i64>, StoreError>;
+    /// Stories stored.
+    fn story_total(&mut self) -> Result<i64, StoreError>;
+    /// The headline and text of each article of `story` (nothing else).
+    fn story_texts(&mut self, story: i64) -> Result<Vec<Article>, StoreError>;
+    /// Deletes `story`, its articles (and their search entries), its
+    /// centroid and every term no article uses any more; how many articles
+    /// went, or `None` when there is no such story.
+    fn remove_story(&mut self, story: i64) -> Result<Option<usize>, StoreError>;
+}

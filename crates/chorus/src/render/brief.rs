@@ -1,0 +1,290 @@
+//! The brief: what a reader on a terminal (or reading raw Markdown) is
+//! shown by default. Every list is ranked by how many sources carry an item
+//! and cut short; `Detail::Full` keeps everything, and JSON always does.
+
+use crate::model::{Entity, Fact, FactStatus, Quote, StoryReport, TimelineEvent};
+
+/// How much of each compare section to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Detail {
+    /// The short brief: conflicts, the facts and quotes most sources state,
+    /// the main names, the timeline and a sentence or two only each source
+    /// has.
+    #[default]
+    Brief,
+    /// Everything the report holds.
+    Full,
+}
+
+/// Facts other than conflicts shown in a brief (conflicts are all shown).
+const FACTS_SHOWN: usize = 6;
+/// Quotes shown in a brief.
+const QUOTES_SHOWN: usize = 5;
+/// People, organisations and places shown in a brief.
+const ENTITIES_SHOWN: usize = 8;
+/// Timeline events shown in a brief.
+const EVENTS_SHOWN: usize = 8;
+/// Sentences of each source's own shown in a brief.
+const UNIQUE_SHOWN: usize = 2;
+
+/// Items picked for printing and how many were left out.
+pub(crate) struct Picked<'a, T> {
+    pub items: Vec<&'a T>,
+    pub left_out: usize,
+}
+
+impl<'a, T> Picked<'a, T> {
+    fn all(items: &'a [T]) -> Self {
+        Picked {
+            items: items.iter().collect(),
+            left_out: 0,
+        }
+    }
+
+    fn of(total: usize, items: Vec<&'a T>) -> Self {
+        Picked {
+            left_out: total - items.len(),
+            items,
+        }
+    }
+}
+
+/// Distinct sources over a fact's claims.
+fn fact_sources(fact: &Fact) -> usize {
+    let mut sources: Vec<&str> = fact
+        .claims
+        .iter()
+        .flat_map(|c| c.sources.iter().map(String::as_str))
+        .collect();
+    sources.sort_unstable();
+    sources.dedup();
+    sources.len()
+}
+
+/// Every conflict, then the facts most sources state (report order
+/// breaks ties, so agreed facts come before single-source ones).
+pub(crate) fn facts(story: &StoryReport, detail: Detail) -> Picked<'_, Fact> {
+    if detail == Detail::Full {
+        return Picked::all(&story.facts);
+    }
+    let mut others: Vec<&Fact> = story
+        .facts
+        .iter()
+        .filter(|f| f.status != FactStatus::Conflict)
+        .collect();
+    others.sort_by_key(|f| std::cmp::Reverse(fact_sources(f)));
+    others.truncate(FACTS_SHOWN);
+    let shown = story
+        .facts
+        .iter()
+        .filter(|f| f.status == FactStatus::Conflict)
+        .chain(others)
+        .collect();
+    Picked::of(story.facts.len(), shown)
+}
+
+/// The quotes most sources carry.
+pub(crate) fn quotes(story: &StoryReport, detail: Detail) -> Picked<'_, Quote> {
+    if detail == Detail::Full {
+        return Picked::all(&story.quotes);
+    }
+    let mut shown: Vec<&Quote> = story.quotes.iter().collect();
+    shown.sort_by_key(|q| std::cmp::Reverse(q.sources.len()));
+    shown.truncate(QUOTES_SHOWN);
+    Picked::of(story.quotes.len(), shown)
+}
+
+/// The names most sources use, then the most mentioned.
+pub(crate) fn entities(story: &StoryReport, detail: Detail) -> Picked<'_, Entity> {
+    if detail == Detail::Full {
+        return Picked::all(&story.entities);
+    }
+    let mut shown: Vec<&Entity> = story.entities.iter().collect();
+    shown.sort_by_key(|e| std::cmp::Reverse((e.sources.len(), e.mentions)));
+    shown.truncate(ENTITIES_SHOWN);
+    Picked::of(story.entities.len(), shown)
+}
+
+/// The events most sources date, kept in time order.
+pub(crate) fn timeline(story: &StoryReport, detail: Detail) -> Picked<'_, TimelineEvent> {
+    if detail == Detail::Full || story.timeline.len() <= EVENTS_SHOWN {
+        return Picked::all(&story.timeline);
+    }
+    let mut ranked: Vec<usize> = (0..story.timeline.len()).collect();
+    ranked.sort_by_key(|&i| std::cmp::Reverse(story.timeline[i].sources.len()));
+    ranked.truncate(EVENTS_SHOWN);
+    ranked.sort_unstable();
+    let shown = ranked.into_iter().map(|i| &story.timeline[i]).collect();
+    Picked::of(story.timeline.len(), shown)
+}
+
+/// One source's own sentences as printed.
+pub(crate) struct OwnSentences<'a> {
+    pub document: &'a str,
+    pub sentences: Vec<&'a str>,
+}
+
+/// For each source, its most informative sentences that the summary does
+/// not already print, in the source's order; and how many were left out.
+pub(crate) fn unique(story: &StoryReport, detail: Detail) -> (Vec<OwnSentences<'_>>, usize) {
+    let mut left_out = 0;
+    let mut out = Vec::new();
+    for only in &story.unique {
+        let fresh: Vec<(usize, &str)> = only
+            .sentences
+            .iter()
+            .map(String::as_str)
+            .filter(|s| {
+                detail == Detail::Full || !story.summary.iter().any(|summary| summary.text == *s)
+            })
+            .enumerate()
+            .collect();
+        let mut kept = fresh.clone();
+        if detail == Detail::Brief {
+            kept.sort_by_key(|&(_, s)| std::cmp::Reverse(informative(s)));
+            kept.truncate(UNIQUE_SHOWN);
+            kept.sort_unstable();
+        }
+        left_out += only.sentences.len() - kept.len();
+        if !kept.is_empty() {
+            out.push(OwnSentences {
+                document: &only.document,
+                sentences: kept.into_iter().map(|(_, s)| s).collect(),
+            });
+        }
+    }
+    (out, left_out)
+}
+
+/// How much a sentence tells: its distinct longer words, with figures and
+/// names (capitalised words after the first) counted again, since those
+/// are what a reader cannot get from the other sources. Long sentences
+/// gain nothing past a point, so that a run-on caption does not win.
+fn informative(sentence: &str) -> usize {
+    let mut words: Vec<String> = Vec::new();
+    let mut specific = 0;
+    for (n, word) in sentence.split_whitespace().enumerate() {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if word.chars().any(|c| c.is_ascii_digit())
+            || (n > 0 && word.chars().next().is_some_and(char::is_uppercase))
+        {
+            specific += 1;
+        }
+        if word.chars().count() >= 4 {
+            words.push(word.to_lowercase());
+        }
+    }
+    words.sort_unstable();
+    words.dedup();
+    words.len().min(25) + specific.min(8)
+}
+
+/// "1 more fact", "7 more facts": `what` is written plural and its first
+/// word loses its "s" for one.
+pub(crate) fn count_of(count: usize, what: &str) -> String {
+    if count != 1 {
+        return format!("{count} more {what}");
+    }
+    let (first, rest) = what.split_once(' ').unwrap_or((what, ""));
+    let first = first.strip_suffix('s').unwrap_or(first);
+    let one = if rest.is_empty() {
+        first.to_string()
+    } else {
+        format!("{first} {rest}")
+    };
+    format!("1 more {one}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{FromRef, SummarySentence, UniqueContent};
+
+    fn sources(n: usize) -> Vec<String> {
+        (0..n).map(|i| format!("d{i}")).collect()
+    }
+
+    fn quote(text: &str, carried_by: usize) -> Quote {
+        Quote {
+            speaker: None,
+            text: text.to_string(),
+            variants: Vec::new(),
+            sources: sources(carried_by),
+        }
+    }
+
+    #[test]
+    fn a_brief_keeps_the_quotes_most_sources_carry() {
+        let story = StoryReport {
+            quotes: (1..=9)
+                .map(|n| quote(&format!("q{n}"), n % 4 + 1))
+                .collect(),
+            ..StoryReport::default()
+        };
+        let brief = quotes(&story, Detail::Brief);
+        let texts: Vec<&str> = brief.items.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(texts, ["q3", "q7", "q2", "q6", "q1"]);
+        assert_eq!(brief.left_out, 4);
+        let full = quotes(&story, Detail::Full);
+        assert_eq!((full.items.len(), full.left_out), (9, 0));
+    }
+
+    #[test]
+    fn a_brief_keeps_two_informative_own_sentences_not_in_the_summary() {
+        let own = [
+            "It was a good day for everyone there.",
+            "Officials in Ankara said 6,000 people died in Syria and 44,000 in Turkey.",
+            "The summary already says this about Putin and Assad in Moscow.",
+            "He said the talks were good.",
+            "Bogdanov met Mekdad in Moscow on March 15 to prepare the visit.",
+        ];
+        let story = StoryReport {
+            summary: vec![SummarySentence {
+                text: own[2].to_string(),
+                sources: sources(1),
+                from: FromRef {
+                    document: "d0".to_string(),
+                    sentence: 2,
+                },
+                evidence: Vec::new(),
+            }],
+            unique: vec![UniqueContent {
+                document: "d0".to_string(),
+                sentences: own.iter().map(|s| s.to_string()).collect(),
+            }],
+            ..StoryReport::default()
+        };
+        let (brief, left_out) = unique(&story, Detail::Brief);
+        assert_eq!(brief[0].sentences, [own[1], own[4]]);
+        assert_eq!(left_out, 3);
+        let (full, left_out) = unique(&story, Detail::Full);
+        assert_eq!((full[0].sentences.len(), left_out), (5, 0));
+    }
+
+    #[test]
+    fn counts_agree_with_their_number() {
+        assert_eq!(count_of(1, "facts"), "1 more fact");
+        assert_eq!(count_of(7, "facts"), "7 more facts");
+        assert_eq!(
+            count_of(1, "sentences only one source has"),
+            "1 more sentence only one source has"
+        );
+    }
+
+    #[test]
+    fn names_and_figures_make_a_sentence_informative() {
+        let cases = [
+            (
+                "Officials in Ankara said 6,000 people died in Syria.",
+                "He said it was good.",
+            ),
+            (
+                "The Kremlin said Putin and Assad signed 12 agreements on Tuesday.",
+                "The meeting was described as very warm and also constructive.",
+            ),
+        ];
+        for (more, less) in cases {
+            assert!(informative(more) > informative(less), "{more} / {less}");
+        }
+    }
+}
