@@ -179,6 +179,35 @@ fn a_store_that_does_not_exist_is_refused_unless_created() {
 }
 
 #[test]
+fn a_postgres_database_without_a_store_is_refused_unless_created() {
+    let Some(database) = chorus_testdb::database("a_postgres_database_without_a_store_is_refused")
+    else {
+        return;
+    };
+    let db = database.url().to_string();
+    let refused = chorus(&["serve", "--db", &db, "--addr", "127.0.0.1:0"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("the database holds no chorus store (--create makes one)"),
+        "{}",
+        stderr(&refused)
+    );
+    let location = chorus_store::Location::parse(&db);
+    assert!(
+        !chorus_store::exists(&location).expect("the database answers"),
+        "nothing was created"
+    );
+    let listed = chorus(&["stories", "--db", &db]);
+    assert!(listed.status.success(), "{}", stderr(&listed));
+    // Listing made the store; serve takes it now, and with --create too.
+    let server = Server::start(&["--db", &db], &[]);
+    assert_eq!(server.get("/api/stories"), (200, "[]".to_string()));
+    drop(server);
+    let server = Server::start(&["--db", &db, "--create"], &[]);
+    assert_eq!(server.get("/api/stories"), (200, "[]".to_string()));
+}
+
+#[test]
 fn writes_need_the_token_which_is_never_shown() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let db = store_of_examples(dir.path());
