@@ -157,10 +157,16 @@ fn build_claimed(
     if let Some(done) = finished(client, story, None)? {
         return Ok(done);
     }
-    client.execute(
+    // The mark need only outlive this process, not the database server:
+    // committed without waiting for the WAL to reach the disk, it costs no
+    // flush, once per brief built.
+    let mut tx = client.transaction()?;
+    tx.batch_execute("SET LOCAL synchronous_commit TO OFF")?;
+    tx.execute(
         "UPDATE stories SET failed = $2 WHERE id = $1",
         &[&story, &brief::INTERRUPTED],
     )?;
+    tx.commit()?;
     let built =
         story_articles(client, story).and_then(|articles| brief::build(story, articles, pipeline));
     let brief = match built {

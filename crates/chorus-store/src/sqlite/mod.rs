@@ -38,8 +38,10 @@ const POOL_SIZE: u32 = 8;
 /// Longest a reader waits for another process building the brief it asks
 /// for, past which the build counts as failed.
 const BUILD_PATIENCE: Duration = Duration::from_secs(120);
-/// How often a waiting reader looks again.
-const BUILD_POLL: Duration = Duration::from_millis(50);
+/// How soon a waiting reader looks again, at first; each pause doubles.
+const BUILD_POLL_FIRST: Duration = Duration::from_millis(1);
+/// The longest pause between a waiting reader's looks.
+const BUILD_POLL_LAST: Duration = Duration::from_millis(50);
 
 /// A chorus store in an SQLite file.
 pub struct SqliteStore {
@@ -414,14 +416,17 @@ impl Store for SqliteStore {
     fn report(&self, id: i64) -> Result<Option<String>, StoreError> {
         let mut conn = self.connection()?;
         let asked = Instant::now();
+        let mut pause = BUILD_POLL_FIRST;
         loop {
             let Some(stored) = stored_report(&conn, id)? else {
                 return Ok(None);
             };
             if stored.being_built() && asked.elapsed() < BUILD_PATIENCE {
                 // Another process (or thread) is building it: its brief is
-                // read when kept rather than built twice.
-                std::thread::sleep(BUILD_POLL);
+                // read when kept rather than built twice. Most briefs take
+                // a few milliseconds, so the first looks come soon.
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(BUILD_POLL_LAST);
                 continue;
             }
             return match stored {
