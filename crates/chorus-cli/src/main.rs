@@ -6,10 +6,13 @@ use std::process::ExitCode;
 
 mod extract;
 mod listing;
+mod watch;
 
 use anyhow::{Context, Result, bail};
+use clap::builder::TypedValueParser;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use chorus::StoryLimits;
 use chorus::ingest::{Ingested, Limits, ingest_paths};
 use chorus::render::{Detail, OutputFormat, render_with};
 use chorus::scan::controls::escape_controls;
@@ -68,6 +71,10 @@ enum Command {
     /// /api/articles are added to the store as ingest adds them, and
     /// DELETE /api/stories/N removes a story; see docs/http-api.md.
     Serve(ServeArgs),
+    /// Poll feeds (a URL list or OPML) and add their new articles to a store; see docs/watch.md.
+    Watch(watch::WatchArgs),
+    /// List the feeds a store watches: last read, next poll, failures.
+    Feeds(watch::FeedsArgs),
     /// Manage stores: copy one into another (an SQLite file into PostgreSQL).
     #[command(subcommand)]
     Store(StoreCommand),
@@ -153,6 +160,11 @@ struct StoriesArgs {
     /// Print the stored report of this story instead.
     #[arg(long)]
     story: Option<i64>,
+    /// With --story: brief only what arrived since this date
+    /// (2026-12-03) or time (2026-12-03 14:00 UTC, or RFC 3339), given the
+    /// articles stored before it.
+    #[arg(long, requires = "story")]
+    since: Option<String>,
     /// With --story: print every fact, quote, name, dated event and
     /// sentence only one source has, not the brief (text and Markdown).
     #[arg(long, requires = "story")]
@@ -253,9 +265,26 @@ struct TrainArgs {
     /// Number of cross-validation folds.
     #[arg(long, default_value_t = 5)]
     folds: usize,
-    /// Word budget the held-out summaries are scored at.
-    #[arg(long, short, default_value_t = 250)]
-    words: usize,
+    /// Word budget the held-out summaries are scored at: one for all files,
+    /// or one per --data file, in order (e.g. 250,250,100).
+    #[arg(long, short, value_delimiter = ',', default_value = "250")]
+    words: Vec<usize>,
+    /// The objective's weight of sentence scores against concept coverage
+    /// (default: the shipped weights').
+    #[arg(long)]
+    sentence_weight: Option<f32>,
+    /// The objective's cost exponent: gains are divided by words^r
+    /// (default: the shipped weights').
+    #[arg(long)]
+    cost_exponent: Option<f32>,
+    /// The objective's worth of a concept earlier articles state, as a
+    /// share of its weight (default: the shipped weights').
+    #[arg(long)]
+    known_factor: Option<f32>,
+    /// The objective's cost of telling a concept again, as a share of its
+    /// weight (default: the shipped weights').
+    #[arg(long)]
+    repeat_penalty: Option<f32>,
     /// Where to write the fitted weights (e.g. crates/chorus/models/weights.json).
     #[arg(long)]
     out: Option<PathBuf>,
@@ -306,8 +335,44 @@ struct SummarizeArgs {
     /// timeline and what each source alone reports.
     #[arg(long)]
     summary_only: bool,
+    /// Articles the reader has already seen (files or folders, as the
+    /// inputs): the brief says what the inputs add to them. Put it last:
+    /// every path after it is an earlier article.
+    #[arg(long, num_args = 1.., value_name = "EARLIER")]
+    after: Vec<PathBuf>,
     #[command(flatten)]
     limits: LimitArgs,
+    #[command(flatten)]
+    story_limits: StoryLimitArgs,
+}
+
+/// How much of each story is read; what is past a limit is left out of
+/// the brief, with a note on the document or the story.
+#[derive(clap::Args)]
+struct StoryLimitArgs {
+    /// Words of each document read (the rest is not summarized or compared).
+    #[arg(long, default_value_t = StoryLimits::DOCUMENT_WORDS, value_parser = clap::value_parser!(u32).range(1..).map(|n| n as usize))]
+    max_document_words: usize,
+    /// Sentences of each document read, from its first.
+    #[arg(long, default_value_t = StoryLimits::DOCUMENT_SENTENCES, value_parser = clap::value_parser!(u32).range(1..).map(|n| n as usize))]
+    max_document_sentences: usize,
+    /// Sentences of each story read: every document's first sentence, then every second, and so on.
+    #[arg(long, default_value_t = StoryLimits::STORY_SENTENCES, value_parser = clap::value_parser!(u32).range(1..).map(|n| n as usize))]
+    max_story_sentences: usize,
+    /// Words of each story read, counted the same way.
+    #[arg(long, default_value_t = StoryLimits::STORY_WORDS, value_parser = clap::value_parser!(u32).range(1..).map(|n| n as usize))]
+    max_story_words: usize,
+}
+
+impl StoryLimitArgs {
+    fn limits(&self) -> StoryLimits {
+        StoryLimits {
+            document_words: self.max_document_words,
+            document_sentences: self.max_document_sentences,
+            story_sentences: self.max_story_sentences,
+            story_words: self.max_story_words,
+        }
+    }
 }
 
 /// Input limits; exceeding one is a named error for that file.
@@ -430,6 +495,8 @@ fn main() -> ExitCode {
         Command::Ingest(args) => ingest(args),
         Command::Stories(args) => stories(args),
         Command::Serve(args) => serve(args),
+        Command::Watch(args) => watch::watch(args),
+        Command::Feeds(args) => watch::feeds(args),
         Command::Store(StoreCommand::Copy(args)) => copy(args),
     };
     match outcome {
@@ -465,7 +532,7 @@ fn report_problems(ingested: &Ingested) -> bool {
 
 fn summarize(args: SummarizeArgs) -> Result<bool> {
     let ingested = ingest_paths(&args.inputs, &args.limits.limits());
-    let clean = report_problems(&ingested);
+    let mut clean = report_problems(&ingested);
     if ingested.stories.is_empty() {
         bail!("no readable article in the input");
     }
@@ -476,11 +543,25 @@ fn summarize(args: SummarizeArgs) -> Result<bool> {
     } else {
         chorus::Detail::Compare
     };
-    let report = chorus::Pipeline::new()
+    let mut pipeline = chorus::Pipeline::new()
         .words(args.words as usize)
         .system(args.system)
         .detail(detail)
-        .brief_stories(ingested.stories);
+        .limits(args.story_limits.limits());
+    if !args.after.is_empty() {
+        let earlier = ingest_paths(&args.after, &args.limits.limits());
+        clean &= report_problems(&earlier);
+        let articles: Vec<_> = earlier
+            .stories
+            .into_iter()
+            .flat_map(|s| s.articles)
+            .collect();
+        if articles.is_empty() {
+            bail!("no readable article in the --after input");
+        }
+        pipeline = pipeline.after(articles);
+    }
+    let report = pipeline.brief_stories(ingested.stories);
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
@@ -523,14 +604,14 @@ fn extract_mentions(args: ExtractArgs) -> Result<bool> {
 }
 
 fn eval(args: EvalArgs) -> Result<bool> {
-    let ingested = ingest_paths(&args.data, &args.limits.limits());
-    let clean = report_problems(&ingested);
-    let stories: Vec<_> = ingested
-        .stories
-        .into_iter()
-        .filter(|s| !s.references.is_empty())
-        .collect();
-    if stories.is_empty() {
+    let mut clean = true;
+    let mut tasks = Vec::new();
+    for path in &args.data {
+        let (file_tasks, file_clean) = read_tasks(path, &args.limits.limits())?;
+        clean &= file_clean;
+        tasks.extend(file_tasks);
+    }
+    if tasks.is_empty() {
         bail!("no cluster with reference summaries in the data");
     }
     let weights = match &args.weights {
@@ -541,7 +622,7 @@ fn eval(args: EvalArgs) -> Result<bool> {
         }
         None => Weights::default(),
     };
-    let evaluation = evaluate(&stories, &args.systems, args.words as usize, &weights);
+    let evaluation = evaluate(&tasks, &args.systems, args.words as usize, &weights);
     if let Some(path) = &args.out {
         let mut lines = String::new();
         for summary in &evaluation.summaries {
@@ -555,7 +636,7 @@ fn eval(args: EvalArgs) -> Result<bool> {
     } else {
         format!(
             "{} clusters, summaries cut at {} words; ROUGE ×100 (rouge-score tokenization, Porter stemmer)\n{}",
-            stories.len(),
+            tasks.len(),
             args.words,
             evaluation.table()
         )
@@ -564,49 +645,107 @@ fn eval(args: EvalArgs) -> Result<bool> {
     Ok(clean)
 }
 
+/// The clusters of one data file that have reference summaries, each with
+/// the articles of the earlier sets its `earlier` key names (update data);
+/// and whether the file was read without problems.
+fn read_tasks(path: &PathBuf, limits: &Limits) -> Result<(Vec<chorus_eval::Task>, bool)> {
+    let ingested = ingest_paths(std::slice::from_ref(path), limits);
+    let clean = report_problems(&ingested);
+    let earlier = match std::fs::read_to_string(path) {
+        Ok(text) => chorus_eval::tasks::read_earlier(&text),
+        // A folder or an unreadable file: the readers have said what they could.
+        Err(_) => Default::default(),
+    };
+    let tasks = chorus_eval::tasks::tasks(ingested.stories, &earlier)
+        .with_context(|| format!("{}", path.display()))?
+        .into_iter()
+        .filter(|t| !t.story.references.is_empty())
+        .collect();
+    Ok((tasks, clean))
+}
+
 fn train(args: TrainArgs) -> Result<bool> {
-    let mut clean = true;
-    let mut stories = Vec::new();
-    let mut files = Vec::new();
-    for path in &args.data {
-        let ingested = ingest_paths(std::slice::from_ref(path), &args.limits.limits());
-        clean &= report_problems(&ingested);
-        let before = stories.len();
-        stories.extend(
-            ingested
-                .stories
-                .into_iter()
-                .filter(|s| !s.references.is_empty()),
+    if args.words.len() != 1 && args.words.len() != args.data.len() {
+        bail!(
+            "--words takes one budget, or one per --data file ({} given for {} files)",
+            args.words.len(),
+            args.data.len()
         );
-        files.push((path.display().to_string(), before..stories.len()));
     }
-    if stories.len() < 2 {
+    let mut clean = true;
+    let mut tasks = Vec::new();
+    let mut budgets = Vec::new();
+    let mut files = Vec::new();
+    for (n, path) in args.data.iter().enumerate() {
+        let words = args.words[n.min(args.words.len() - 1)];
+        let (file_tasks, file_clean) = read_tasks(path, &args.limits.limits())?;
+        clean &= file_clean;
+        let before = tasks.len();
+        budgets.extend(std::iter::repeat_n(words, file_tasks.len()));
+        tasks.extend(file_tasks);
+        files.push((
+            format!("{} ({words} words)", path.display()),
+            before..tasks.len(),
+        ));
+    }
+    if tasks.len() < 2 {
         bail!("training needs at least two clusters with reference summaries");
     }
-    let training = chorus_eval::train::train(&stories, args.folds, args.words);
+    let shipped = Weights::default().objective;
+    let objective = chorus::summarize::Objective {
+        sentence_weight: args.sentence_weight.unwrap_or(shipped.sentence_weight),
+        cost_exponent: args.cost_exponent.unwrap_or(shipped.cost_exponent),
+        known_factor: args.known_factor.unwrap_or(shipped.known_factor),
+        repeat_penalty: args.repeat_penalty.unwrap_or(shipped.repeat_penalty),
+    };
+    let training = chorus_eval::train::train(&tasks, &budgets, args.folds, objective);
     let mut printed = format!(
-        "{} clusters, {}-fold cross-validation, ROUGE ×100 at {} words\n{:<40} {:>8} {:>17} {:>17}\n",
-        stories.len(),
+        "{} clusters, {}-fold cross-validation, ROUGE ×100 (F1; recall in brackets)\n{:<50} {:>8} {:>25} {:>25}\n",
+        tasks.len(),
         args.folds,
-        args.words,
         "data",
         "clusters",
         "held-out R1/R2-F",
         "shipped R1/R2-F"
     );
-    files.push(("all".to_string(), 0..stories.len()));
+    files.push(("all".to_string(), 0..tasks.len()));
+    let mean = |scores: &[RougeScores], members: &[usize]| {
+        let chosen: Vec<RougeScores> = members.iter().map(|&i| scores[i]).collect();
+        let s = RougeScores::mean(&chosen);
+        format!(
+            "{:.2}/{:.2} ({:.2}/{:.2})",
+            100.0 * s.rouge1.f1,
+            100.0 * s.rouge2.f1,
+            100.0 * s.rouge1.recall,
+            100.0 * s.rouge2.recall
+        )
+    };
     for (name, range) in files {
-        let mean = |scores: &[RougeScores]| {
-            let s = RougeScores::mean(&scores[range.clone()]);
-            format!("{:.2}/{:.2}", 100.0 * s.rouge1.f1, 100.0 * s.rouge2.f1)
-        };
-        printed.push_str(&format!(
-            "{:<40} {:>8} {:>17} {:>17}\n",
-            name,
-            range.len(),
-            mean(&training.held_out),
-            mean(&training.shipped)
-        ));
+        let whole = name == "all";
+        let mut rows = vec![(name, range.clone().collect::<Vec<usize>>())];
+        // Update data: its first sets and its update sets apart as well.
+        let mut groups: Vec<usize> = range.clone().map(|i| tasks[i].earlier_sets).collect();
+        groups.sort_unstable();
+        groups.dedup();
+        if groups.len() > 1 && !whole {
+            for group in groups {
+                let members = range
+                    .clone()
+                    .filter(|&i| tasks[i].earlier_sets == group)
+                    .collect();
+                let noun = if group == 1 { "set" } else { "sets" };
+                rows.push((format!("  that follow {group} earlier {noun}"), members));
+            }
+        }
+        for (name, members) in rows {
+            printed.push_str(&format!(
+                "{:<50} {:>8} {:>25} {:>25}\n",
+                name,
+                members.len(),
+                mean(&training.held_out, &members),
+                mean(&training.shipped, &members)
+            ));
+        }
     }
     write_output(None, &printed)?;
     if let Some(out) = &args.out {
@@ -615,11 +754,12 @@ fn train(args: TrainArgs) -> Result<bool> {
             .iter()
             .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
             .collect();
+        let words: Vec<String> = args.words.iter().map(|w| w.to_string()).collect();
         let note = format!(
             "fitted by `chorus train` on {} ({} clusters, {} words)",
             names.join(", "),
-            stories.len(),
-            args.words
+            tasks.len(),
+            words.join("/")
         );
         write_output(Some(out), &training.weights.to_json(&note))?;
     }
@@ -1015,7 +1155,18 @@ fn stories(args: StoriesArgs) -> Result<bool> {
         return Ok(true);
     }
     if let Some(id) = args.story {
-        let Some(report) = store.report(id).with_context(|| format!("{db}"))? else {
+        let report = match &args.since {
+            Some(text) => {
+                let Some(since) = chorus_store::parse_since(text) else {
+                    bail!(
+                        "--since {text:?} is not a date (2026-12-03) or a time (2026-12-03 14:00)"
+                    );
+                };
+                store.report_since(id, since)
+            }
+            None => store.report(id),
+        };
+        let Some(report) = report.with_context(|| format!("{db}"))? else {
             bail!("{db}: no story {id}");
         };
         let report: chorus::model::Report = serde_json::from_str(&report)

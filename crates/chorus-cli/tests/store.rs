@@ -28,6 +28,24 @@ fn ingest_is_idempotent_and_stories_are_listed() {
     assert!(full.status.success(), "{}", stderr(&full));
     assert!(!stdout(&full).contains("--full prints them"));
     assert!(stdout(&full).len() > stdout(&brief).len());
+    // What arrived since a time: everything since long ago, nothing since
+    // a day to come; a --since that is no time is an error.
+    let since = |when: &str| {
+        let output = chorus(&[
+            "stories", "--db", &db, "--story", "1", "--since", when, "--format", "json",
+        ]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        json_of(&output)["documents"].as_array().map_or(0, Vec::len)
+    };
+    assert_eq!(since("2000-01-01"), 7);
+    assert_eq!(since("2999-01-01 00:00"), 0);
+    let bad = chorus(&["stories", "--db", &db, "--story", "1", "--since", "monday"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("--since \"monday\""),
+        "{}",
+        stderr(&bad)
+    );
 }
 
 #[test]

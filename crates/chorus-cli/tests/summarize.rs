@@ -318,3 +318,37 @@ fn a_folder_of_two_events_gives_two_briefs_biggest_first() {
     let ferry: Vec<&str> = ids_of_strings(&stories[1]["documents"]);
     assert_eq!(ferry, vec!["harbour-news", "island-herald"]);
 }
+
+#[test]
+fn after_earlier_reports_the_brief_tells_what_is_new() {
+    let (plain, report) = summarize_json(&["examples/web"]);
+    assert!(plain.status.success(), "{}", stderr(&plain));
+    let opening = report["stories"][0]["summary"][0]["text"]
+        .as_str()
+        .expect("a summary")
+        .to_string();
+    // An earlier report that said exactly what the brief opens with.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let earlier = write(dir.path(), "earlier.txt", opening.as_bytes());
+    let (output, update) = summarize_json(&[
+        "examples/web",
+        "--after",
+        earlier.to_str().expect("utf-8 path"),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let summary = update["stories"][0]["summary"].as_array().expect("summary");
+    assert!(!summary.is_empty());
+    assert!(
+        summary.iter().all(|s| s["text"] != opening.as_str()),
+        "told again: {opening}"
+    );
+    let documents: Vec<&str> = update["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .filter_map(|d| d["id"].as_str())
+        .collect();
+    assert!(!documents.contains(&"earlier"), "{documents:?}");
+    let missing = chorus(&["summarize", "examples/web", "--after", "no-such-folder"]);
+    assert_eq!(missing.status.code(), Some(2));
+}

@@ -8,17 +8,18 @@ pub mod bcubed;
 pub mod dates;
 pub mod facts;
 pub mod rouge;
+pub mod tasks;
 pub mod train;
 
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use chorus::model::StoryInput;
 use chorus::prepare::terms::Vocab;
-use chorus::summarize::{Budget, System, Weights, summary_text};
+use chorus::summarize::{Budget, Known, System, Weights, summary_text};
 use chorus::{Detail, Pipeline};
 use rouge::{RougeScores, truncate_words};
+pub use tasks::Task;
 
 /// One system's summary of one cluster.
 #[derive(Debug, Clone, Serialize)]
@@ -31,11 +32,14 @@ pub struct SystemSummary {
     pub summary: String,
 }
 
-/// One system's averages over the data.
+/// One system's averages over the data (or over one group of it).
 #[derive(Debug, Clone, Serialize)]
 pub struct SystemResult {
     /// System name.
     pub system: String,
+    /// The clusters averaged: `"all"`, or with update data `"earlier=N"`,
+    /// the clusters that follow N earlier sets.
+    pub group: String,
     /// Clusters scored (those with at least one reference).
     pub clusters: usize,
     /// ROUGE-1 F1 and recall, ×100.
@@ -60,27 +64,27 @@ pub struct SystemResult {
 pub struct Evaluation {
     /// Word budget the summaries were cut at.
     pub words: usize,
-    /// One row per system, in the order asked.
+    /// One row per system, in the order asked, over all clusters; with
+    /// update data, then one row per system for each number of earlier sets.
     pub results: Vec<SystemResult>,
     /// Every summary, cluster by cluster.
     #[serde(skip)]
     pub summaries: Vec<SystemSummary>,
 }
 
-/// Summarizes every story with every system and scores it against the
-/// story's references (the mean over references where there are several).
+/// Summarizes every cluster with every system and scores it against the
+/// cluster's references (the mean over references where there are several).
 ///
 /// Every system's output is cut at exactly `words` words, as ROUGE's length
 /// limit does, and may let its last sentence run past the budget so that
 /// none is scored on a shorter text than another.
 ///
+/// A cluster that follows earlier sets ([`Task::earlier`]) gets chorus's
+/// update brief (what is new given them); the baselines summarize its new
+/// articles alone.
+///
 /// `weights` are chorus's scorer weights (normally [`Weights::default`]).
-pub fn evaluate(
-    stories: &[StoryInput],
-    systems: &[System],
-    words: usize,
-    weights: &Weights,
-) -> Evaluation {
+pub fn evaluate(tasks: &[Task], systems: &[System], words: usize, weights: &Weights) -> Evaluation {
     // Scoring has its own vocabulary; each system gets a fresh one, so that
     // every system's speed includes stemming its words for the first time,
     // as a fresh `chorus summarize` does.
@@ -89,11 +93,21 @@ pub fn evaluate(
         words,
         overflow: true,
     };
-    let references: Vec<Vec<Vec<u32>>> = stories
+    let references: Vec<Vec<Vec<u32>>> = tasks
         .iter()
-        .map(|s| s.references.iter().map(|r| rouge_vocab.terms(r)).collect())
+        .map(|t| {
+            t.story
+                .references
+                .iter()
+                .map(|r| rouge_vocab.terms(r))
+                .collect()
+        })
         .collect();
+    let mut groups: Vec<usize> = tasks.iter().map(|t| t.earlier_sets).collect();
+    groups.sort_unstable();
+    groups.dedup();
     let mut results = Vec::new();
+    let mut by_group = Vec::new();
     let mut summaries = Vec::new();
     for &system in systems {
         // A fresh pipeline per system: each starts from an empty vocabulary.
@@ -104,10 +118,15 @@ pub fn evaluate(
             .detail(Detail::Summary);
         let mut elapsed = Duration::ZERO;
         let mut per_cluster = Vec::new();
-        for (input, refs) in stories.iter().zip(&references) {
+        for (task, refs) in tasks.iter().zip(&references) {
             let start = Instant::now();
-            let story = pipeline.prepare(input.clone());
-            let chosen = pipeline.choose(&story);
+            let known = if system == System::Chorus {
+                pipeline.known(task.earlier.clone())
+            } else {
+                Known::default()
+            };
+            let story = pipeline.prepare(task.story.clone());
+            let chosen = pipeline.choose_after(&story, &known);
             let text = if system == System::Chorus {
                 // chorus is timed through its summary report, attribution included.
                 let report = pipeline.section(&story, &chosen);
@@ -128,27 +147,30 @@ pub fn evaluate(
                     .iter()
                     .map(|r| RougeScores::compute(r, &candidate))
                     .collect();
-                per_cluster.push(RougeScores::mean(&each));
+                per_cluster.push((task.earlier_sets, RougeScores::mean(&each)));
             }
             summaries.push(SystemSummary {
-                id: input.id.clone(),
+                id: task.story.id.clone(),
                 system: system.name().to_string(),
                 summary: text,
             });
         }
-        let mean = RougeScores::mean(&per_cluster);
-        results.push(SystemResult {
-            system: system.name().to_string(),
-            clusters: per_cluster.len(),
-            rouge1_f: 100.0 * mean.rouge1.f1,
-            rouge1_r: 100.0 * mean.rouge1.recall,
-            rouge2_f: 100.0 * mean.rouge2.f1,
-            rouge2_r: 100.0 * mean.rouge2.recall,
-            rouge_l_f: 100.0 * mean.rouge_l.f1,
-            rouge_l_r: 100.0 * mean.rouge_l.recall,
-            clusters_per_second: stories.len() as f64 / elapsed.as_secs_f64().max(1e-9),
-        });
+        let rate = tasks.len() as f64 / elapsed.as_secs_f64().max(1e-9);
+        let all: Vec<RougeScores> = per_cluster.iter().map(|(_, s)| *s).collect();
+        results.push(result(system, "all".to_string(), &all, rate));
+        if groups.len() > 1 {
+            for &group in &groups {
+                let scores: Vec<RougeScores> = per_cluster
+                    .iter()
+                    .filter(|(g, _)| *g == group)
+                    .map(|(_, s)| *s)
+                    .collect();
+                by_group.push(result(system, format!("earlier={group}"), &scores, rate));
+            }
+        }
     }
+    by_group.sort_by(|a, b| a.group.cmp(&b.group));
+    results.extend(by_group);
     Evaluation {
         words,
         results,
@@ -156,14 +178,48 @@ pub fn evaluate(
     }
 }
 
+fn result(system: System, group: String, scores: &[RougeScores], rate: f64) -> SystemResult {
+    let mean = RougeScores::mean(scores);
+    SystemResult {
+        system: system.name().to_string(),
+        group,
+        clusters: scores.len(),
+        rouge1_f: 100.0 * mean.rouge1.f1,
+        rouge1_r: 100.0 * mean.rouge1.recall,
+        rouge2_f: 100.0 * mean.rouge2.f1,
+        rouge2_r: 100.0 * mean.rouge2.recall,
+        rouge_l_f: 100.0 * mean.rouge_l.f1,
+        rouge_l_r: 100.0 * mean.rouge_l.recall,
+        clusters_per_second: rate,
+    }
+}
+
 impl Evaluation {
-    /// A fixed-width table, one row per system.
+    /// A fixed-width table, one row per system; with update data, a table
+    /// for each number of earlier sets follows.
     pub fn table(&self) -> String {
-        let mut out = format!(
-            "{:<10} {:>8} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} {:>11}\n",
-            "system", "clusters", "R1-F", "R1-R", "R2-F", "R2-R", "RL-F", "RL-R", "clusters/s"
-        );
+        let mut out = String::new();
+        let mut group = None;
         for r in &self.results {
+            if group != Some(&r.group) {
+                if let Some(sets) = r.group.strip_prefix("earlier=") {
+                    let noun = if sets == "1" { "set" } else { "sets" };
+                    out.push_str(&format!("\nclusters that follow {sets} earlier {noun}:\n"));
+                }
+                out.push_str(&format!(
+                    "{:<10} {:>8} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} {:>11}\n",
+                    "system",
+                    "clusters",
+                    "R1-F",
+                    "R1-R",
+                    "R2-F",
+                    "R2-R",
+                    "RL-F",
+                    "RL-R",
+                    "clusters/s"
+                ));
+                group = Some(&r.group);
+            }
             out.push_str(&format!(
                 "{:<10} {:>8} {:>7.2} {:>7.2} {:>7.2} {:>7.2} {:>7.2} {:>7.2} {:>11.0}\n",
                 r.system,

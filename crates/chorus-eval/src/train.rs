@@ -1,19 +1,32 @@
-//! Training the scorer's weights: ridge regression from sentence features
-//! to how much of the reference summaries a sentence carries, with k-fold
-//! cross-validation over clusters so the reported ROUGE is on held-out data.
+//! Training the summarizer's learned parts, with k-fold cross-validation
+//! over clusters so the reported ROUGE is on held-out data:
+//!
+//! - the sentence scorer: ridge regression from sentence features to how
+//!   much of the reference summaries a sentence carries;
+//! - the concept weights: ridge regression from concept features (which
+//!   read the sentence scores) to the share of reference summaries that
+//!   hold the concept.
+//!
+//! Clusters may come with their own word budgets (data made at 100 and at
+//! 250 words trained together) and with earlier sets (update summaries).
 
+use rustc_hash::FxHashSet;
+
+use crate::Task;
 use crate::rouge::{NgramCounts, RougeScores, truncate_words};
 use chorus::Pipeline;
-use chorus::model::StoryInput;
 use chorus::prepare::Story;
+use chorus::prepare::index::{Concept, concept};
 use chorus::prepare::terms::{TermId, Vocab};
+use chorus::summarize::select::concepts;
 use chorus::summarize::{
-    Budget, FEATURE_NAMES, Features, Weights, features, summarize, summary_text,
+    Budget, CONCEPT_FEATURE_NAMES, ConceptFeatures, Features, Known, Objective, Weights, features,
+    summarize_after, summary_text,
 };
 
 /// Strength of the ridge penalty.
 const RIDGE: f64 = 1.0;
-/// Each cluster's sentences share this much weight in the fit.
+/// Each cluster's sentences (and its concepts) share this much weight in the fit.
 const CLUSTER_WEIGHT_SCALE: f64 = 80.0;
 
 /// A training run's outcome.
@@ -30,22 +43,35 @@ pub struct Training {
 struct Example {
     features: Vec<Features>,
     labels: Vec<f64>,
+    /// Per local concept (as [`concepts`] numbers them), the share of
+    /// references that hold it.
+    concept_labels: Vec<f64>,
     story: Story,
+    known: Known,
     references: Vec<Vec<TermId>>,
+    words: usize,
 }
 
-/// Fits weights on `stories` (which need references) with `folds`-fold
-/// cross-validation; clusters are assigned to folds round robin, in order.
-pub fn train(stories: &[StoryInput], folds: usize, words: usize) -> Training {
+/// Fits weights on `tasks` (which need references), each summarized at its
+/// own budget (`budgets[i]` words), with `folds`-fold cross-validation;
+/// clusters are assigned to folds round robin, in order. `objective` is
+/// kept as given: it is chosen by comparing held-out ROUGE between runs.
+pub fn train(tasks: &[Task], budgets: &[usize], folds: usize, objective: Objective) -> Training {
     let mut pipeline = Pipeline::new();
-    let examples: Vec<Example> = stories
+    let examples: Vec<Example> = tasks
         .iter()
-        .filter(|s| !s.references.is_empty())
-        .map(|input| {
-            let story = pipeline.prepare(input.clone());
+        .zip(budgets)
+        .filter(|(t, _)| !t.story.references.is_empty())
+        .map(|(task, &words)| {
+            let known = pipeline.known(task.earlier.clone());
+            let story = pipeline.prepare(task.story.clone());
             let vocab = pipeline.vocab();
-            let references: Vec<Vec<TermId>> =
-                input.references.iter().map(|r| vocab.terms(r)).collect();
+            let references: Vec<Vec<TermId>> = task
+                .story
+                .references
+                .iter()
+                .map(|r| vocab.terms(r))
+                .collect();
             let counted: Vec<[NgramCounts; 2]> = references
                 .iter()
                 .map(|r| [NgramCounts::new(r, 1), NgramCounts::new(r, 2)])
@@ -56,39 +82,89 @@ pub fn train(stories: &[StoryInput], folds: usize, words: usize) -> Training {
                 .iter()
                 .map(|s| label(&s.terms, &counted))
                 .collect();
+            // Concepts are numbered the same whatever the scores.
+            let numbered = concepts(&story, &[], &known);
+            let in_references: Vec<FxHashSet<Concept>> = references
+                .iter()
+                .map(|r| r.windows(2).map(|p| concept(p[0], p[1])).collect())
+                .collect();
+            let concept_labels = numbered
+                .keys
+                .iter()
+                .map(|c| {
+                    in_references.iter().filter(|r| r.contains(c)).count() as f64
+                        / in_references.len().max(1) as f64
+                })
+                .collect();
             Example {
                 features: features(&story),
                 labels,
+                concept_labels,
                 story,
+                known,
                 references,
+                words,
             }
         })
         .collect();
     let folds = folds.clamp(2, examples.len().max(2));
     let fold_weights: Vec<Weights> = (0..folds)
         .map(|fold| {
-            let train_set = examples
+            let train_set: Vec<&Example> = examples
                 .iter()
                 .enumerate()
-                .filter(|(i, _)| i % folds != fold);
-            fit(train_set.map(|(_, e)| e))
+                .filter(|(i, _)| i % folds != fold)
+                .map(|(_, e)| e)
+                .collect();
+            fit(&train_set, objective)
         })
         .collect();
     let current = Weights::default();
     let held_out = examples
         .iter()
         .enumerate()
-        .map(|(i, e)| score(e, &fold_weights[i % folds], words, pipeline.vocab()))
+        .map(|(i, e)| score(e, &fold_weights[i % folds], pipeline.vocab()))
         .collect();
     let shipped = examples
         .iter()
-        .map(|e| score(e, &current, words, pipeline.vocab()))
+        .map(|e| score(e, &current, pipeline.vocab()))
         .collect();
+    let all: Vec<&Example> = examples.iter().collect();
     Training {
-        weights: fit(examples.iter()),
+        weights: fit(&all, objective),
         held_out,
         shipped,
     }
+}
+
+/// Fits the sentence scorer, then the concept model on concept features
+/// computed with that scorer's scores.
+fn fit(examples: &[&Example], objective: Objective) -> Weights {
+    let sentences: Features = fit_linear(examples.iter().map(|e| {
+        (
+            e.features.iter().zip(&e.labels).collect::<Vec<_>>(),
+            e.labels.len(),
+        )
+    }));
+    let scorer = Weights {
+        sentences,
+        concepts: [0.0; CONCEPT_FEATURE_NAMES.len()],
+        objective,
+    };
+    let with_features: Vec<(Vec<ConceptFeatures>, &Example)> = examples
+        .iter()
+        .map(|e| {
+            let scores: Vec<f32> = e.features.iter().map(|f| scorer.score(f)).collect();
+            (concepts(&e.story, &scores, &e.known).features, *e)
+        })
+        .collect();
+    let concepts: ConceptFeatures = fit_linear(with_features.iter().map(|(features, e)| {
+        (
+            features.iter().zip(&e.concept_labels).collect::<Vec<_>>(),
+            e.concept_labels.len(),
+        )
+    }));
+    Weights { concepts, ..scorer }
 }
 
 /// How much of the references a sentence carries per word: the mean over
@@ -108,15 +184,18 @@ fn label(sentence: &[TermId], references: &[[NgramCounts; 2]]) -> f64 {
     total / references.len() as f64
 }
 
-fn fit<'a>(examples: impl Iterator<Item = &'a Example>) -> Weights {
-    const N: usize = FEATURE_NAMES.len();
+/// Ridge regression over clusters of `(features, label)` rows; every
+/// cluster counts the same, however many rows it has, so that large
+/// clusters do not drown small ones. The first feature is the bias, which
+/// is not penalised.
+fn fit_linear<'a, const N: usize>(
+    clusters: impl Iterator<Item = (Vec<(&'a [f32; N], &'a f64)>, usize)>,
+) -> [f32; N] {
     let mut xtx = [[0f64; N]; N];
     let mut xty = [0f64; N];
-    for example in examples {
-        // Every cluster counts the same, however many sentences it has, so
-        // that large clusters do not drown small ones.
-        let weight = CLUSTER_WEIGHT_SCALE / example.labels.len().max(1) as f64;
-        for (f, &y) in example.features.iter().zip(&example.labels) {
+    for (rows, count) in clusters {
+        let weight = CLUSTER_WEIGHT_SCALE / count.max(1) as f64;
+        for (f, &y) in rows {
             for a in 0..N {
                 xty[a] += weight * f[a] as f64 * y;
                 for b in 0..N {
@@ -125,7 +204,6 @@ fn fit<'a>(examples: impl Iterator<Item = &'a Example>) -> Weights {
             }
         }
     }
-
     for (a, row) in xtx.iter_mut().enumerate().skip(1) {
         row[a] += RIDGE;
     }
@@ -134,7 +212,7 @@ fn fit<'a>(examples: impl Iterator<Item = &'a Example>) -> Weights {
     for (w, s) in weights.iter_mut().zip(solution) {
         *w = s as f32;
     }
-    Weights(weights)
+    weights
 }
 
 /// Gaussian elimination with partial pivoting on a small dense system.
@@ -172,13 +250,13 @@ fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> [f64; N] {
     x
 }
 
-fn score(example: &Example, weights: &Weights, words: usize, vocab: &mut Vocab) -> RougeScores {
+fn score(example: &Example, weights: &Weights, vocab: &mut Vocab) -> RougeScores {
     let budget = Budget {
-        words,
+        words: example.words,
         overflow: true,
     };
-    let chosen = summarize(&example.story, budget, weights);
-    let text = truncate_words(&summary_text(&example.story, &chosen), words);
+    let chosen = summarize_after(&example.story, budget, weights, &example.known);
+    let text = truncate_words(&summary_text(&example.story, &chosen), example.words);
     let candidate = vocab.terms(&text);
     let each: Vec<RougeScores> = example
         .references

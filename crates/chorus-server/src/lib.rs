@@ -12,6 +12,7 @@
 
 #![warn(missing_docs)]
 
+mod atom;
 mod auth;
 mod listen;
 mod shape;
@@ -213,7 +214,9 @@ fn routes(app: App, access: Access) -> Router {
     let write = axum::middleware::from_fn_with_state(access, auth::require_token);
     let routes = Router::new()
         .route("/", get(index))
+        .route("/feed.atom", get(atom::stories_feed))
         .route("/stories/{id}", get(story_page))
+        .route("/stories/{id}/feed.atom", get(atom::story_feed))
         .route("/sources/{id}", get(source_page))
         .route("/api/stories", get(api_stories))
         .route(
@@ -446,10 +449,32 @@ async fn index(
     Ok(Html(body.render()?))
 }
 
+/// `?sources=` and `?since=` on a story page.
 #[derive(Deserialize)]
 struct StoryQuery {
     /// The page of sources shown in full, from 0.
     sources: Option<usize>,
+    /// Brief only what arrived since this date or time.
+    since: Option<String>,
+}
+
+/// `?since=` on `/api/stories/{id}`.
+#[derive(Deserialize)]
+struct SinceQuery {
+    since: Option<String>,
+}
+
+/// The Unix time `?since=` names, if given; a 400 if it names none.
+fn since_time(since: Option<&str>) -> Result<Option<i64>, ServerError> {
+    let Some(text) = since else {
+        return Ok(None);
+    };
+    chorus_store::parse_since(text).map(Some).ok_or_else(|| {
+        ServerError::request(
+            StatusCode::BAD_REQUEST,
+            format!("since={text:?} is not a date (2026-12-03) or a time (2026-12-03T14:00:00Z)"),
+        )
+    })
 }
 
 async fn story_page(
@@ -458,8 +483,12 @@ async fn story_page(
     query: Result<Query<StoryQuery>, QueryRejection>,
 ) -> Result<Html<String>, PageError> {
     let id = story_id(&raw)?;
-    let number = parameters(query)?.sources.unwrap_or(0);
-    let report = report(&app, id).await?;
+    let query = parameters(query)?;
+    let number = query.sources.unwrap_or(0);
+    let report = match since_time(query.since.as_deref())? {
+        Some(since) => report_since(&app, id, since).await?,
+        None => report(&app, id).await?,
+    };
     let size = app.limits.page_sources.max(1);
     let sources = report.stories.first().map_or(0, |s| s.documents.len());
     if number > 0 && number.saturating_mul(size) >= sources {
@@ -468,10 +497,20 @@ async fn story_page(
         ))
         .into());
     }
+    let feed = format!("/stories/{id}/feed.atom");
     Ok(Html(served_html(
         &report,
+        &feed,
         SourceWindow { page: number, size },
     )))
+}
+
+/// The brief of what arrived in story `id` since `since`, as a report.
+async fn report_since(app: &App, id: i64, since: i64) -> Result<Report, ServerError> {
+    let json = with_store(app, move |store| store.report_since(id, since))
+        .await?
+        .ok_or_else(|| ServerError::not_found(format!("No story {id}.")))?;
+    serde_json::from_str(&json).map_err(|source| ServerError::Report { story: id, source })
 }
 
 #[derive(Template)]
@@ -546,11 +585,19 @@ async fn api_stories(
     Ok(axum::Json(stories))
 }
 
-async fn api_story(State(app): State<App>, Path(raw): Path<String>) -> Result<Response, ApiError> {
+async fn api_story(
+    State(app): State<App>,
+    Path(raw): Path<String>,
+    query: Result<Query<SinceQuery>, QueryRejection>,
+) -> Result<Response, ApiError> {
     let id = story_id(&raw)?;
-    let json = with_store(&app, move |store| store.report(id))
-        .await?
-        .ok_or_else(|| ServerError::not_found(format!("no story {id}")))?;
+    let since = since_time(parameters(query)?.since.as_deref())?;
+    let json = with_store(&app, move |store| match since {
+        Some(since) => store.report_since(id, since),
+        None => store.report(id),
+    })
+    .await?
+    .ok_or_else(|| ServerError::not_found(format!("no story {id}")))?;
     Ok(([(header::CONTENT_TYPE, "application/json")], json).into_response())
 }
 

@@ -1,5 +1,6 @@
 //! Every error answer in the shape the documentation promises: JSON
-//! (`{"error", "status"}`) under `/api/`, an HTML page elsewhere.
+//! (`{"error", "status"}`) under `/api/` and for the Atom feeds, an HTML
+//! page elsewhere.
 //!
 //! The handlers answer their own errors so; this layer catches the
 //! answers made around them — axum's empty 405, an extractor's plain-text
@@ -18,9 +19,10 @@ use crate::{ApiError, ServerError, page_error};
 /// message (rejections are a line; anything longer is cut).
 const MESSAGE_BYTES: usize = 4096;
 
-/// Whether `path` is the JSON API's.
+/// Whether `path` answers errors as JSON: the API's, and the Atom feeds'
+/// (whoever asks for a feed is a program).
 pub(crate) fn is_api(path: &str) -> bool {
-    path == "/api" || path.starts_with("/api/")
+    path == "/api" || path.starts_with("/api/") || path.ends_with("/feed.atom")
 }
 
 /// `routes` with every error answer in shape. The layer goes around the

@@ -140,6 +140,36 @@ async fn pages_and_api_over_a_store() {
         .any(|f| f["status"] == "conflict");
     assert!(conflict, "14 against 19 killed: {body}");
 
+    // What arrived since a time: all of it since long ago, nothing since
+    // a day to come; a time that is none is a 400.
+    let (status, _, body) = get(&router, &format!("/api/stories/{ferry}?since=2000-01-01")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let since: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+    assert_eq!(since["documents"].as_array().map(Vec::len), Some(2));
+    let (_, _, body) = get(&router, &format!("/api/stories/{ferry}?since=2999-01-01")).await;
+    let later: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+    assert_eq!(
+        later["documents"].as_array().map(Vec::len),
+        Some(0),
+        "{body}"
+    );
+    let (status, _, page) = get(
+        &router,
+        &format!("/stories/{ferry}?since=2000-01-01T00:00:00Z"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("class=\"cite\""));
+    let (status, kind, body) = get(&router, &format!("/api/stories/{ferry}?since=monday")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(api_error(status, &kind, &body).contains("since"), "{body}");
+    let (status, kind, page) = get(&router, &format!("/stories/{ferry}?since=monday")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{page}");
+    assert!(
+        kind.starts_with("text/html") && page.contains("since"),
+        "{page}"
+    );
+
     let (status, kind, page) = get(&router, "/").await;
     assert_eq!(status, StatusCode::OK);
     assert!(kind.starts_with("text/html"));
@@ -511,4 +541,197 @@ async fn a_story_whose_brief_failed_says_why_and_the_others_are_served() {
     assert_eq!(status, StatusCode::OK);
     let (status, _, _) = get(&router, &format!("/stories/{bank}")).await;
     assert_eq!(status, StatusCode::OK);
+}
+
+/// Parses an Atom feed with feed-rs, as a feed reader would read it.
+fn parse_atom(atom: &str) -> feed_rs::model::Feed {
+    let feed = feed_rs::parser::parse(atom.as_bytes())
+        .unwrap_or_else(|e| panic!("valid Atom ({e}): {atom}"));
+    assert_eq!(feed.feed_type, feed_rs::model::FeedType::Atom);
+    feed
+}
+
+fn seconds_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default()
+}
+
+/// An entry's `updated` is when its story last changed: a moment ago.
+fn updated_lately(entry: &feed_rs::model::Entry) -> bool {
+    entry
+        .updated
+        .is_some_and(|t| (seconds_now() - t.timestamp()).abs() < 600)
+}
+
+fn entry_ids(feed: &feed_rs::model::Feed) -> Vec<&str> {
+    feed.entries.iter().map(|e| e.id.as_str()).collect()
+}
+
+fn content(entry: &feed_rs::model::Entry) -> &str {
+    entry
+        .content
+        .as_ref()
+        .and_then(|c| c.body.as_deref())
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn stories_are_published_as_atom_feeds() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let router = writable(&dir);
+    let (status, _, body) = post_json(&router, ARTICLES).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let added: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+    let ferry = added["articles"][0]["story"].as_i64().expect("a story");
+    let bank = added["articles"][2]["story"].as_i64().expect("a story");
+
+    // The stories: both stored in the same second, so the one with the
+    // later publication date first, each with its brief and its sources.
+    let (status, kind, atom) = get(&router, "/feed.atom").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(kind.starts_with("application/atom+xml"), "{kind}");
+    let feed = parse_atom(&atom);
+    assert_eq!(feed.id, "http://localhost/feed.atom");
+    assert_eq!(
+        entry_ids(&feed),
+        [
+            format!("http://localhost/stories/{ferry}"),
+            format!("http://localhost/stories/{bank}")
+        ]
+    );
+    let story = &feed.entries[0];
+    assert_eq!(
+        story.title.as_ref().map(|t| t.content.as_str()),
+        Some("Ferry strike halts Marren crossings")
+    );
+    assert_eq!(
+        story.links.first().map(|l| l.href.as_str()),
+        Some(format!("http://localhost/stories/{ferry}").as_str())
+    );
+    assert!(updated_lately(story), "{story:?}");
+    assert!(content(story).contains("Ada Brenn"), "{atom}");
+    assert!(content(story).contains("Valley Times"), "{atom}");
+
+    // One story's updates: its brief, then each of its articles.
+    let (status, kind, atom) = get(&router, &format!("/stories/{ferry}/feed.atom")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(kind.starts_with("application/atom+xml"), "{kind}");
+    let feed = parse_atom(&atom);
+    assert_eq!(
+        feed.id,
+        format!("http://localhost/stories/{ferry}/feed.atom")
+    );
+    assert_eq!(
+        feed.title.as_ref().map(|t| t.content.as_str()),
+        Some("chorus: Ferry strike halts Marren crossings")
+    );
+    // Stored in the same second: the later row first.
+    assert_eq!(
+        entry_ids(&feed),
+        [
+            format!("http://localhost/stories/{ferry}"),
+            "http://localhost/sources/times".to_string(),
+            "http://localhost/sources/courier".to_string(),
+        ]
+    );
+    assert!(content(&feed.entries[0]).contains("Ada Brenn"), "{atom}");
+    let times = &feed.entries[1];
+    assert_eq!(
+        times.title.as_ref().map(|t| t.content.as_str()),
+        Some("Marren ferries stop as crews strike")
+    );
+    assert_eq!(
+        times.authors.first().and_then(|a| a.name.as_deref()),
+        Some("Valley Times")
+    );
+    assert_eq!(
+        times.published.map(|t| t.to_rfc3339()),
+        Some("2024-05-06T00:00:00+00:00".to_string())
+    );
+    // No address of its own: the link is its page here.
+    assert_eq!(
+        times.links.first().map(|l| l.href.as_str()),
+        Some("http://localhost/sources/times")
+    );
+    assert!(feed.entries.iter().all(updated_lately), "{atom}");
+
+    // An article joins the bank story a second later: that story is now
+    // the latest changed, though its articles carry no date, and the new
+    // article heads its feed, linked where it was published.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let (status, _, body) = post_json(
+        &router,
+        r#"{"id": "ledger", "title": "Velmora bank lifts rates half a point", "source": "Ledger",
+            "url": "https://ledger.example/rates",
+            "text": "The Velmora central bank raised interest rates by half a point on Tuesday to slow inflation, its governor told reporters."}"#,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let added: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+    assert_eq!(added["articles"][0]["story"], bank, "{body}");
+    let (_, _, atom) = get(&router, "/feed.atom").await;
+    let feed = parse_atom(&atom);
+    assert_eq!(
+        entry_ids(&feed),
+        [
+            format!("http://localhost/stories/{bank}"),
+            format!("http://localhost/stories/{ferry}")
+        ]
+    );
+    assert!(feed.entries[0].updated > feed.entries[1].updated, "{atom}");
+    let (_, _, atom) = get(&router, &format!("/stories/{bank}/feed.atom")).await;
+    let feed = parse_atom(&atom);
+    assert_eq!(
+        entry_ids(&feed),
+        [
+            format!("http://localhost/stories/{bank}"),
+            "http://localhost/sources/ledger".to_string(),
+            "http://localhost/sources/bank".to_string(),
+        ]
+    );
+    let ledger = &feed.entries[1];
+    assert_eq!(
+        ledger.links.first().map(|l| l.href.as_str()),
+        Some("https://ledger.example/rates")
+    );
+    assert_eq!(ledger.published, None, "an undated article has no date");
+    // The brief's entry changed when the story did.
+    assert_eq!(feed.entries[0].updated, ledger.updated);
+    assert!(feed.entries[1].updated > feed.entries[2].updated, "{atom}");
+    assert_eq!(feed.updated, ledger.updated);
+
+    // No such story: the API's JSON error.
+    for unknown in ["/stories/999/feed.atom", "/stories/abc/feed.atom"] {
+        let (status, kind, body) = get(&router, unknown).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{unknown}");
+        assert!(kind.starts_with("application/json"), "{unknown}: {kind}");
+        let error: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+        assert_eq!(error["status"], 404, "{body}");
+        assert!(error["error"].as_str().is_some_and(|e| e.contains("story")));
+    }
+    // Feeds are read, never written: a write is a JSON 405, token or not.
+    for feed in [
+        "/feed.atom".to_string(),
+        format!("/stories/{ferry}/feed.atom"),
+    ] {
+        let (status, kind, body) = call(&router, "POST", &feed, None, Vec::new()).await;
+        assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED, "{feed}: {body}");
+        api_error(status, &kind, &body);
+    }
+
+    // The pages point feed readers at them.
+    let (_, _, index) = get(&router, "/").await;
+    assert!(
+        index.contains(r#"<link rel="alternate" type="application/atom+xml" title="chorus: stories" href="/feed.atom">"#),
+        "{index}"
+    );
+    let (_, _, page) = get(&router, &format!("/stories/{ferry}")).await;
+    assert!(
+        page.contains(&format!(
+            r#"type="application/atom+xml" title="Ferry strike halts Marren crossings — chorus" href="/stories/{ferry}/feed.atom">"#
+        )),
+        "{page}"
+    );
 }

@@ -67,6 +67,20 @@ pub(crate) fn build(
     })
 }
 
+/// The brief of what arrived in story `story`: `new` summarized given
+/// `earlier` ([`Pipeline::after`]), each summary sentence citing the new
+/// articles that state it. Built on each call, never kept: every `since`
+/// makes another brief.
+pub(crate) fn since(
+    story: i64,
+    earlier: Vec<Article>,
+    new: Vec<Article>,
+) -> Result<String, StoreError> {
+    let input = StoryInput::story(format!("story-{story}"), new);
+    let report = pipeline().after(earlier).brief_stories(vec![input]);
+    serde_json::to_string(&report).map_err(|source| StoreError::Report { story, source })
+}
+
 /// Runs a build, turning a panic into the reason kept for the story.
 fn guarded<T>(build: impl FnOnce() -> T) -> Result<T, String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(build)).map_err(|panic| {

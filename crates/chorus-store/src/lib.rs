@@ -29,23 +29,27 @@
 mod brief;
 mod copy;
 mod delete;
+mod feeds;
 mod incremental;
 mod ingest;
 mod location;
 mod postgres;
+mod since;
 mod sqlite;
 mod tables;
 
 use chorus::model::Article;
 
 pub use copy::CopySummary;
+pub use feeds::FeedState;
 pub use incremental::JOIN_SIMILARITY;
 pub use location::Location;
 pub use postgres::PostgresStore;
+pub use since::parse_since;
 pub use sqlite::SqliteStore;
 
 /// The schema this version writes; older stores are migrated to it.
-pub const SCHEMA_VERSION: i32 = 5;
+pub const SCHEMA_VERSION: i32 = 6;
 
 /// What opening a store tells while a migration reworks its articles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,6 +96,13 @@ pub trait Store: Send + Sync {
     /// not tried again until the story gains an article).
     fn report(&self, id: i64) -> Result<Option<String>, StoreError>;
 
+    /// The JSON brief of what arrived in story `id` since `since` (Unix
+    /// seconds): the articles stored from then on, summarized given the
+    /// ones stored before, each summary sentence citing the new articles
+    /// that state it. Built on each call, not kept. `None` if there is no
+    /// such story; a story with nothing new gets a brief of no articles.
+    fn report_since(&self, id: i64, since: i64) -> Result<Option<String>, StoreError>;
+
     /// Builds the reports of up to `limit` stories whose report is stale,
     /// biggest first, skipping those whose build failed before; returns how
     /// many it built. Stories another process is building at the moment are
@@ -127,6 +138,25 @@ pub trait Store: Send + Sync {
     /// in one transaction: stories keep their numbers, so links to them
     /// stay valid.
     fn import(&self, source: &dyn Store) -> Result<CopySummary, StoreError>;
+
+    /// What is known about the watched feed at `url` (nothing yet: `None`).
+    fn feed_state(&self, url: &str) -> Result<Option<FeedState>, StoreError>;
+
+    /// Every watched feed known, by address.
+    fn feed_states(&self) -> Result<Vec<FeedState>, StoreError>;
+
+    /// Keeps `state` as what is known about its feed, replacing what was.
+    fn save_feed_state(&self, state: &FeedState) -> Result<(), StoreError>;
+
+    /// The `limit` stories changed last: the latest time an article joined
+    /// them first, then the latest publication date (a whole archive
+    /// ingested at once joins in one second). What a feed of the stories
+    /// lists, without reading every story.
+    fn recently_updated(&self, limit: usize) -> Result<Vec<UpdatedStory>, StoreError>;
+
+    /// Up to `limit` articles of story `story`, the last to join it first
+    /// (none for no such story): that story's updates.
+    fn recently_added(&self, story: i64, limit: usize) -> Result<Vec<AddedArticle>, StoreError>;
 
     /// Every story, most articles first.
     fn stories(&self) -> Result<Vec<StoredStory>, StoreError> {
@@ -338,6 +368,32 @@ pub struct StoredStory {
     pub conflicts: Option<usize>,
     /// Why its brief could not be built, when it could not.
     pub failed: Option<String>,
+}
+
+/// A story and when it last changed, as [`Store::recently_updated`] lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UpdatedStory {
+    /// The story.
+    pub story: StoredStory,
+    /// When its latest article was stored (Unix time, seconds).
+    pub updated: i64,
+}
+
+/// An article of a story, as [`Store::recently_added`] lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AddedArticle {
+    /// The article's id.
+    pub id: String,
+    /// Its headline.
+    pub title: Option<String>,
+    /// Its outlet.
+    pub source: Option<String>,
+    /// Where it was published.
+    pub url: Option<String>,
+    /// Its publication date (`YYYY-MM-DD`), when it has a sane one.
+    pub date: Option<String>,
+    /// When it was stored (Unix time, seconds).
+    pub added: i64,
 }
 
 /// A stored article, as [`Store::articles`] lists it.

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use chorus::model::Article;
 use rustc_hash::FxHashMap;
 
-use crate::{Location, Store, StoreError, open};
+use crate::{FeedState, Location, Store, StoreError, open};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -440,6 +440,180 @@ fn a_store_exists_once_opened(db: &dyn Fresh) -> TestResult {
     Ok(())
 }
 
+fn feed_state_is_kept_replaced_and_shared(db: &dyn Fresh) -> TestResult {
+    let store = db.open()?;
+    assert_eq!(store.feed_state("http://a.example/feed")?, None);
+    assert!(store.feed_states()?.is_empty());
+    let mut state = FeedState {
+        url: "http://a.example/feed".into(),
+        etag: Some("\"v1\"".into()),
+        last_modified: Some("Mon, 06 May 2024 08:00:00 GMT".into()),
+        last_success: Some(1_714_982_400_000),
+        failures: 0,
+        next_poll: Some(1_714_983_000_000),
+        ..FeedState::default()
+    };
+    store.save_feed_state(&state)?;
+    assert_eq!(store.feed_state(&state.url)?, Some(state.clone()));
+    // A failed poll replaces every field, the validators included.
+    state.etag = None;
+    state.last_modified = None;
+    state.failures = 3;
+    state.last_error = Some("HTTP 500 Internal Server Error".into());
+    store.save_feed_state(&state)?;
+    let other = FeedState {
+        url: "http://0.example/rss".into(),
+        failures: u32::MAX,
+        ..FeedState::default()
+    };
+    store.save_feed_state(&other)?;
+    // Another process (another pool) reads what this one wrote, by address.
+    let again = db.open()?;
+    assert_eq!(again.feed_state(&state.url)?, Some(state.clone()));
+    assert_eq!(again.feed_states()?, [other, state]);
+    // Feeds are not articles: nothing else in the store changed.
+    assert_eq!(again.article_count()?, 0);
+    assert!(again.stories()?.is_empty());
+    Ok(())
+}
+
+/// When the latest of `ids` was stored (Unix seconds), as the store says.
+fn stored_at(store: &dyn Store, ids: &[&str]) -> Result<i64, StoreError> {
+    let mut latest = i64::MIN;
+    store.export(&mut |record| {
+        if let crate::Record::Article { article, added, .. } = record
+            && ids.contains(&article.id.as_str())
+        {
+            latest = latest.max(added);
+        }
+        Ok(())
+    })?;
+    Ok(latest)
+}
+
+fn a_brief_since_a_time_tells_what_arrived_after_it(db: &dyn Fresh) -> TestResult {
+    let store = db.open()?;
+    let first = vec![
+        article(
+            "monday",
+            "Ferry crews in Port Elmer walked out over pay, halting crossings to Marren Island. \
+             The strike stranded hundreds of island residents on the mainland.",
+        ),
+        article(
+            "monday-2",
+            "A ferry strike over pay halted crossings from Port Elmer to Marren Island on Monday. \
+             Hundreds of residents of Marren Island were stranded on the mainland.",
+        ),
+    ];
+    store.ingest(first, &mut |_, _| {})?;
+    // Times are whole seconds of the database's clock: the second batch
+    // is stored in a later second than the first.
+    let before = stored_at(&*store, &["monday", "monday-2"])?;
+    while std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)?
+        .as_secs_f64()
+        < (before + 1) as f64
+    {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let later = vec![article(
+        "tuesday",
+        "The ferry strike between Port Elmer and Marren Island ended on Tuesday after crews \
+         accepted a pay rise of 6 percent. Crossings to Marren Island resume on Wednesday.",
+    )];
+    store.ingest(later, &mut |_, _| {})?;
+    let since = stored_at(&*store, &["tuesday"])?;
+    assert!(since > before, "stored at {before}, then at {since}");
+    let story = store.story_of("tuesday")?.ok_or("tuesday is stored")?;
+    assert_eq!(store.story_of("monday")?, Some(story), "one story");
+
+    let json = store
+        .report_since(story, since)?
+        .ok_or("the story exists")?;
+    let report: chorus::Report = serde_json::from_str(&json)?;
+    let documents: Vec<&str> = report.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(documents, ["tuesday"]);
+    let summary = &report.stories[0].summary;
+    assert!(summary[0].text.contains("ended on Tuesday"), "{summary:?}");
+    assert!(summary.iter().all(|s| s.sources == ["tuesday"]));
+    // Everything is new since long ago; nothing after the last arrival.
+    let all: chorus::Report = serde_json::from_str(&store.report_since(story, 0)?.ok_or("story")?)?;
+    assert_eq!(all.documents.len(), 3);
+    let none: chorus::Report =
+        serde_json::from_str(&store.report_since(story, since + 1)?.ok_or("story")?)?;
+    assert!(none.stories.iter().all(|s| s.summary.is_empty()));
+    assert_eq!(store.report_since(story + 100, 0)?, None);
+    // Not kept: the story's own report is the whole story's.
+    let whole: chorus::Report = serde_json::from_str(&store.report(story)?.ok_or("story")?)?;
+    assert_eq!(whole.documents.len(), 3);
+    Ok(())
+}
+
+fn feeds_list_the_latest_changes_first(db: &dyn Fresh) -> TestResult {
+    let store = db.open()?;
+    let dated = |mut article: Article, date: &str, source: &str| {
+        article.date = Some(date.into());
+        article.source = Some(source.into());
+        article.url = Some(format!("https://{source}.example/{}", article.id));
+        article
+    };
+    let [a, b, c]: [Article; 3] = three()
+        .try_into()
+        .map_err(|_| "three() gives three articles")?;
+    store.ingest(
+        vec![
+            dated(a, "2024-05-06", "harbour"),
+            dated(b, "2024-05-06", "island"),
+            dated(c, "2024-05-07", "markets"),
+        ],
+        &mut |_, _| {},
+    )?;
+    let ferry = store.story_of("a")?.ok_or("a has a story")?;
+    let rates = store.story_of("c")?.ok_or("c has a story")?;
+    // Stored in the same second: the later publication date first.
+    let order = |limit| -> Result<Vec<i64>, StoreError> {
+        Ok(store
+            .recently_updated(limit)?
+            .iter()
+            .map(|u| u.story.id)
+            .collect())
+    };
+    assert_eq!(order(10)?, [rates, ferry]);
+    assert_eq!(order(1)?, [rates]);
+    // Added times are whole seconds: wait for the next one.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let late = dated(
+        article(
+            "d",
+            "Crossings from Port Elmer to Marren Island stay halted as the ferry strike over pay goes on.",
+        ),
+        "2024-05-01",
+        "coast",
+    );
+    store.ingest(vec![late], &mut |_, _| {})?;
+    assert_eq!(store.story_of("d")?, Some(ferry));
+    // A story that gained an article comes first, however old its date.
+    let updated = store.recently_updated(10)?;
+    assert_eq!(
+        updated.iter().map(|u| u.story.id).collect::<Vec<_>>(),
+        [ferry, rates]
+    );
+    assert!(updated[0].updated > updated[1].updated, "{updated:?}");
+    assert_eq!(updated[0].story.sources, ["coast", "harbour", "island"]);
+    assert_eq!(updated[0].story.articles, 3);
+    // The story's articles, the last to join first; same second: by row.
+    let added = store.recently_added(ferry, 10)?;
+    let ids: Vec<&str> = added.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["d", "b", "a"]);
+    assert_eq!(added[0].source.as_deref(), Some("coast"));
+    assert_eq!(added[0].url.as_deref(), Some("https://coast.example/d"));
+    assert_eq!(added[0].date.as_deref(), Some("2024-05-01"));
+    assert_eq!(added[0].added, updated[0].updated);
+    assert_eq!(store.recently_added(ferry, 1)?.len(), 1);
+    assert!(store.recently_added(rates + ferry + 1000, 10)?.is_empty());
+    Ok(())
+}
+
 /// The suite for one database: `$fresh` gives an `Option` of a [`Fresh`]
 /// database for the named test (`None`: skipped, said why).
 macro_rules! suite {
@@ -496,6 +670,14 @@ macro_rules! suite {
             }
 
             #[test]
+            fn a_brief_since_a_time_tells_what_arrived_after_it() -> TestResult {
+                run(
+                    "a_brief_since_a_time_tells_what_arrived_after_it",
+                    super::a_brief_since_a_time_tells_what_arrived_after_it,
+                )
+            }
+
+            #[test]
             fn a_copy_keeps_every_row() -> TestResult {
                 run("a_copy_keeps_every_row", super::a_copy_keeps_every_row)
             }
@@ -506,6 +688,14 @@ macro_rules! suite {
                 run(
                     "a_build_that_never_finished_is_not_tried_again",
                     super::a_build_that_never_finished_is_not_tried_again_until_the_story_changes,
+                )
+            }
+
+            #[test]
+            fn feeds_list_the_latest_changes_first() -> TestResult {
+                run(
+                    "feeds_list_the_latest_changes_first",
+                    super::feeds_list_the_latest_changes_first,
                 )
             }
 
@@ -522,6 +712,14 @@ macro_rules! suite {
                 run(
                     "a_deleted_story_leaves_no_trace",
                     super::a_deleted_story_leaves_no_trace,
+                )
+            }
+
+            #[test]
+            fn feed_state_is_kept_replaced_and_shared() -> TestResult {
+                run(
+                    "feed_state_is_kept_replaced_and_shared",
+                    super::feed_state_is_kept_replaced_and_shared,
                 )
             }
         }

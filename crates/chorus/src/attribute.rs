@@ -15,15 +15,19 @@ use crate::prepare::index::StoryIndex;
 pub fn attribute(index: &StoryIndex, chosen: &[SentenceRef]) -> Vec<Vec<SentenceRef>> {
     let mut counts = Vec::new();
     let mut overlaps = Vec::new();
+    // Where each document's stating sentence is in `stating`: one lookup,
+    // however many documents state the sentence.
+    let mut slot: Vec<Option<usize>> = vec![None; index.documents()];
     chosen
         .iter()
         .map(|r| {
             let i = index.flat(r.document, r.sentence);
             let mut stating: Vec<(SentenceRef, u32)> = vec![(*r, u32::MAX)];
+            slot[r.document] = Some(0);
             index.overlaps(i, &mut counts, &mut overlaps);
             for &(j, overlap) in &overlaps {
                 let document = index.doc_of(j);
-                let known = stating.iter().position(|(s, _)| s.document == document);
+                let known = slot[document];
                 // Only a paraphrase sharing more words can replace a
                 // document's stating sentence: test nothing else.
                 if known.is_some_and(|k| stating[k].1 >= overlap)
@@ -37,8 +41,14 @@ pub fn attribute(index: &StoryIndex, chosen: &[SentenceRef]) -> Vec<Vec<Sentence
                 };
                 match known {
                     Some(k) => stating[k] = (sentence, overlap),
-                    None => stating.push((sentence, overlap)),
+                    None => {
+                        slot[document] = Some(stating.len());
+                        stating.push((sentence, overlap));
+                    }
                 }
+            }
+            for (s, _) in &stating {
+                slot[s.document] = None;
             }
             stating.sort_unstable_by_key(|(s, _)| s.document);
             stating.into_iter().map(|(s, _)| s).collect()

@@ -60,5 +60,6 @@ pub use extract::{Extraction, extract};
 pub use ingest::{Ingested, Limits, Parsed, ingest_paths, read_each};
 pub use model::{Article, Report, StoryInput, StoryReport};
 pub use pipeline::{Detail, Pipeline};
+pub use prepare::StoryLimits;
 pub use render::{OutputFormat, render};
 pub use summarize::{Budget, System, Weights};

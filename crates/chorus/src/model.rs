@@ -292,8 +292,10 @@ pub struct StoryReport {
     pub timeline: Vec<TimelineEvent>,
     /// What each source alone reports.
     pub unique: Vec<UniqueContent>,
-    /// What the compare stage inferred or could not work out (dates read
-    /// against another report's date, relative dates left unresolved).
+    /// What a reader should know about the brief: a limit that left part
+    /// of the story unread, what the compare stage inferred or could not
+    /// work out (dates read against another report's date, relative dates
+    /// left unresolved).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
 }

@@ -11,10 +11,10 @@ use crate::attribute::attribute;
 use crate::cluster;
 use crate::compare::{Comparison, compare};
 use crate::model::{Article, Report, SentenceRef, StoryInput, StoryReport};
-use crate::prepare::Story;
 use crate::prepare::terms::Vocab;
+use crate::prepare::{Story, StoryLimits};
 use crate::report;
-use crate::summarize::{Budget, System, Weights, summarize};
+use crate::summarize::{Budget, Known, System, Weights, summarize_after};
 
 /// How much a brief holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -51,6 +51,8 @@ pub struct Pipeline {
     budget: Budget,
     detail: Detail,
     weights: Weights,
+    limits: StoryLimits,
+    known: Known,
     vocab: Vocab,
     today: Option<NaiveDate>,
 }
@@ -63,6 +65,8 @@ impl std::fmt::Debug for Pipeline {
             .field("budget", &self.budget)
             .field("detail", &self.detail)
             .field("weights", &self.weights)
+            .field("limits", &self.limits)
+            .field("earlier_documents", &self.known.documents())
             .finish_non_exhaustive()
     }
 }
@@ -85,6 +89,8 @@ impl Pipeline {
             budget: Budget::within(Pipeline::DEFAULT_WORDS),
             detail: Detail::Compare,
             weights: Weights::default(),
+            limits: StoryLimits::default(),
+            known: Known::default(),
             vocab: Vocab::new(),
             today: None,
         }
@@ -129,6 +135,32 @@ impl Pipeline {
         self
     }
 
+    /// Reads no more of each story than `limits` allow (the defaults,
+    /// [`StoryLimits::default`], are well above what real stories hold);
+    /// what is left unread is noted on the document and the story.
+    pub fn limits(mut self, limits: StoryLimits) -> Pipeline {
+        self.limits = limits;
+        self
+    }
+
+    /// Briefs of what is new: the reader has seen `earlier` (articles of
+    /// the same stories, read before), so chorus's summarizer prefers what
+    /// they did not say. Every summary sentence still cites every new
+    /// article that states it; the earlier ones are context, not sources.
+    pub fn after(mut self, earlier: Vec<Article>) -> Pipeline {
+        self.known = self.known(earlier);
+        self
+    }
+
+    /// What `earlier` articles say, as [`Pipeline::choose_after`] reads it.
+    pub fn known(&mut self, earlier: Vec<Article>) -> Known {
+        if earlier.is_empty() {
+            return Known::default();
+        }
+        let story = self.prepare(StoryInput::story("earlier", earlier));
+        Known::from_story(&story)
+    }
+
     /// The vocabulary the pipeline has interned so far, for callers that
     /// count terms of their own (clustering into a store, ROUGE).
     pub fn vocab(&mut self) -> &mut Vocab {
@@ -165,16 +197,23 @@ impl Pipeline {
     }
 
     /// Prepares one story as it is (no splitting): cleaned, segmented,
-    /// indexed, reprints and other-language documents marked.
+    /// indexed, reprints and other-language documents marked, within the
+    /// pipeline's [`StoryLimits`].
     pub fn prepare(&mut self, input: StoryInput) -> Story {
-        Story::prepare(input, &mut self.vocab)
+        Story::prepare_within(input, &mut self.vocab, &self.limits)
     }
 
     /// The sentences the pipeline's summarizer chooses for `story`, in
     /// reading order.
     pub fn choose(&self, story: &Story) -> Vec<SentenceRef> {
+        self.choose_after(story, &self.known)
+    }
+
+    /// The sentences chosen for `story` when the reader knows `known`
+    /// (see [`Pipeline::after`]); the baselines ignore it.
+    pub fn choose_after(&self, story: &Story, known: &Known) -> Vec<SentenceRef> {
         match self.system {
-            System::Chorus => summarize(story, self.budget, &self.weights),
+            System::Chorus => summarize_after(story, self.budget, &self.weights, known),
             baseline => baseline.summarize(story, self.budget),
         }
     }

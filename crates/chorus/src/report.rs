@@ -51,6 +51,7 @@ pub fn story_report(
         headline: headline(story, chosen),
         documents: story.documents.iter().map(|d| d.id().to_string()).collect(),
         summary,
+        notes: story.notes.clone(),
         ..StoryReport::default()
     };
     match comparison {
@@ -60,7 +61,12 @@ pub fn story_report(
             entities: comparison.entities,
             timeline: comparison.timeline,
             unique: comparison.unique,
-            notes: comparison.notes,
+            notes: section
+                .notes
+                .iter()
+                .cloned()
+                .chain(comparison.notes)
+                .collect(),
             ..section
         },
         None => section,

@@ -11,6 +11,7 @@
 //! advisory lock on the story, tried without waiting), and a request for a
 //! story being built waits for that lock instead of repeating the build.
 
+mod feeds;
 mod schema;
 mod tables;
 
@@ -28,8 +29,8 @@ use crate::copy::CopySummary;
 use crate::location::PostgresUrl;
 use crate::tables::Tables;
 use crate::{
-    IngestSummary, Record, Store, StoreError, StoredArticle, StoredStory, brief, delete, ingest,
-    search_words, sql_count,
+    AddedArticle, FeedState, IngestSummary, Record, Store, StoreError, StoredArticle, StoredStory,
+    UpdatedStory, brief, delete, ingest, search_words, sql_count,
 };
 use schema::{BUILDING, LOCK_CLASS, PLACING};
 pub(crate) use tables::PgTables;
@@ -92,6 +93,47 @@ fn config(url: &PostgresUrl) -> Result<postgres::Config, StoreError> {
         config.application_name("chorus");
     }
     Ok(config)
+}
+
+/// The columns [`read_story`] reads, in its order.
+const STORY_COLUMNS: &str =
+    "s.id, s.headline, s.articles, s.first_seen, s.last_seen, s.conflicts, s.failed";
+
+/// A story from a row that begins with [`STORY_COLUMNS`] (its sources
+/// added by [`add_sources`]).
+fn read_story(r: &postgres::Row) -> StoredStory {
+    StoredStory {
+        id: r.get(0),
+        headline: r.get(1),
+        articles: r.get::<_, i64>(2) as usize,
+        sources: Vec::new(),
+        first_seen: r.get(3),
+        last_seen: r.get(4),
+        conflicts: r.get::<_, Option<i64>>(5).map(|n| n as usize),
+        failed: r.get(6),
+    }
+}
+
+/// Fills in each story's outlets (or article ids where none is known), in
+/// one query for them all.
+fn add_sources(
+    client: &mut postgres::Client,
+    stories: &mut [StoredStory],
+) -> Result<(), StoreError> {
+    let ids: Vec<i64> = stories.iter().map(|s| s.id).collect();
+    let sources = client.query(
+        "SELECT DISTINCT story, coalesce(source, doc_id) COLLATE \"C\" FROM articles
+         WHERE story = ANY($1) ORDER BY 1, 2",
+        &[&ids],
+    )?;
+    let mut of_story: rustc_hash::FxHashMap<i64, Vec<String>> = Default::default();
+    for row in sources {
+        of_story.entry(row.get(0)).or_default().push(row.get(1));
+    }
+    for story in stories {
+        story.sources = of_story.remove(&story.id).unwrap_or_default();
+    }
+    Ok(())
 }
 
 /// A story's articles in the order they were stored.
@@ -270,8 +312,7 @@ impl Store for PostgresStore {
         // The order SQLite gives: NULL dates last, text compared byte by byte.
         let order = "ORDER BY s.articles DESC, s.last_seen COLLATE \"C\" DESC NULLS LAST,
                      s.id DESC LIMIT $1 OFFSET $2";
-        let columns =
-            "s.id, s.headline, s.articles, s.first_seen, s.last_seen, s.conflicts, s.failed";
+        let columns = STORY_COLUMNS;
         let (limit, offset) = (sql_count(limit), sql_count(offset));
         let words = search.map(search_words).unwrap_or_default();
         let rows = if words.is_empty() {
@@ -292,33 +333,53 @@ impl Store for PostgresStore {
                 &[&limit, &offset, &words],
             )?
         };
-        let mut stories: Vec<StoredStory> = rows
-            .iter()
-            .map(|r| StoredStory {
-                id: r.get(0),
-                headline: r.get(1),
-                articles: r.get::<_, i64>(2) as usize,
-                sources: Vec::new(),
-                first_seen: r.get(3),
-                last_seen: r.get(4),
-                conflicts: r.get::<_, Option<i64>>(5).map(|n| n as usize),
-                failed: r.get(6),
-            })
-            .collect();
-        let ids: Vec<i64> = stories.iter().map(|s| s.id).collect();
-        let sources = client.query(
-            "SELECT DISTINCT story, coalesce(source, doc_id) COLLATE \"C\" FROM articles
-             WHERE story = ANY($1) ORDER BY 1, 2",
-            &[&ids],
-        )?;
-        let mut of_story: rustc_hash::FxHashMap<i64, Vec<String>> = Default::default();
-        for row in sources {
-            of_story.entry(row.get(0)).or_default().push(row.get(1));
-        }
-        for story in &mut stories {
-            story.sources = of_story.remove(&story.id).unwrap_or_default();
-        }
+        let mut stories: Vec<StoredStory> = rows.iter().map(read_story).collect();
+        add_sources(&mut client, &mut stories)?;
         Ok(stories)
+    }
+
+    fn recently_updated(&self, limit: usize) -> Result<Vec<UpdatedStory>, StoreError> {
+        let mut client = self.client()?;
+        // The order SQLite gives (see `list`).
+        let rows = client.query(
+            &format!(
+                "SELECT {STORY_COLUMNS}, u.updated
+                 FROM (SELECT story, max(added) AS updated FROM articles GROUP BY story) u
+                 JOIN stories s ON s.id = u.story
+                 ORDER BY u.updated DESC, s.last_seen COLLATE \"C\" DESC NULLS LAST, s.id DESC
+                 LIMIT $1"
+            ),
+            &[&sql_count(limit)],
+        )?;
+        let mut stories: Vec<StoredStory> = rows.iter().map(read_story).collect();
+        add_sources(&mut client, &mut stories)?;
+        Ok(stories
+            .into_iter()
+            .zip(&rows)
+            .map(|(story, row)| UpdatedStory {
+                story,
+                updated: row.get(7),
+            })
+            .collect())
+    }
+
+    fn recently_added(&self, story: i64, limit: usize) -> Result<Vec<AddedArticle>, StoreError> {
+        let rows = self.client()?.query(
+            "SELECT doc_id, title, source, url, date, added FROM articles
+             WHERE story = $1 ORDER BY added DESC, id DESC LIMIT $2",
+            &[&story, &sql_count(limit)],
+        )?;
+        Ok(rows
+            .iter()
+            .map(|r| AddedArticle {
+                id: r.get(0),
+                title: r.get(1),
+                source: r.get(2),
+                url: r.get(3),
+                date: r.get(4),
+                added: r.get(5),
+            })
+            .collect())
     }
 
     fn report(&self, id: i64) -> Result<Option<String>, StoreError> {
@@ -335,6 +396,47 @@ impl Store for PostgresStore {
             build_claimed(client, id, &mut brief::pipeline())
         })?;
         Ok(built.flatten().map(|(report, _)| report))
+    }
+
+    fn report_since(&self, id: i64, since: i64) -> Result<Option<String>, StoreError> {
+        let mut client = self.client()?;
+        // One snapshot: the split is of one moment's articles.
+        let mut tx = client
+            .build_transaction()
+            .isolation_level(postgres::IsolationLevel::RepeatableRead)
+            .read_only(true)
+            .start()?;
+        if tx
+            .query_opt("SELECT 1 FROM stories WHERE id = $1", &[&id])?
+            .is_none()
+        {
+            return Ok(None);
+        }
+        let rows = tx.query(
+            "SELECT doc_id, title, text, source, url, date, added >= $2 FROM articles
+             WHERE story = $1 ORDER BY id",
+            &[&id, &since],
+        )?;
+        tx.commit()?;
+        let (mut earlier, mut new) = (Vec::new(), Vec::new());
+        for r in rows {
+            let article = Article {
+                id: r.get(0),
+                title: r.get(1),
+                text: r.get(2),
+                source: r.get(3),
+                url: r.get(4),
+                date: r.get(5),
+                notes: Vec::new(),
+            };
+            if r.get::<_, bool>(6) {
+                &mut new
+            } else {
+                &mut earlier
+            }
+            .push(article);
+        }
+        brief::since(id, earlier, new).map(Some)
     }
 
     fn build_stale(&self, limit: usize) -> Result<usize, StoreError> {
@@ -485,6 +587,18 @@ impl Store for PostgresStore {
         drop(rows);
         tx.commit()?;
         Ok(())
+    }
+
+    fn feed_state(&self, url: &str) -> Result<Option<FeedState>, StoreError> {
+        feeds::feed_state(&mut *self.client()?, url)
+    }
+
+    fn feed_states(&self) -> Result<Vec<FeedState>, StoreError> {
+        feeds::feed_states(&mut *self.client()?)
+    }
+
+    fn save_feed_state(&self, state: &FeedState) -> Result<(), StoreError> {
+        feeds::save_feed_state(&mut *self.client()?, state)
     }
 
     fn import(&self, source: &dyn Store) -> Result<CopySummary, StoreError> {

@@ -18,11 +18,11 @@ const MIGRATING: i32 = 2;
 /// second is the story): "chrb".
 pub(super) const BUILDING: i32 = 0x6368_7262;
 
-/// The schema [`CREATE`] makes: PostgreSQL stores began at schema 4, so
-/// SQLite's earlier steps have no counterpart here.
-const CREATED_AT: i32 = 4;
+/// The schema [`CREATE`] makes; [`MIGRATIONS`] take it on from there.
+const CREATED_VERSION: i32 = 4;
 
-/// A new store at [`CREATED_AT`]; [`MIGRATIONS`] take it on from there.
+/// A new store, created at [`CREATED_VERSION`] (PostgreSQL stores began at
+/// schema 4, so SQLite's earlier steps have no counterpart here).
 const CREATE: &str = "
     CREATE TABLE chorus_schema (version integer NOT NULL);
     CREATE TABLE stories (
@@ -68,14 +68,32 @@ const CREATE: &str = "
 
 /// Steps after [`CREATE`], in order: (the version a step makes, its SQL).
 /// A step added to SQLite's migrations gets its counterpart here.
-const MIGRATIONS: &[(i32, &str)] = &[(
-    5,
-    "
+const MIGRATIONS: &[(i32, &str)] = &[
+    (
+        5,
+        "
+    -- One row per watched feed: its validators for conditional requests,
+    -- its schedule and its recent failures (times in ms since the epoch).
+    CREATE TABLE feeds (
+        url text PRIMARY KEY,
+        etag text,
+        last_modified text,
+        last_success bigint,
+        last_error text,
+        failures bigint NOT NULL DEFAULT 0,
+        next_poll bigint
+    );
+",
+    ),
+    (
+        6,
+        "
     -- Why a story's brief could not be built (NULL while it can be); see
-    -- SQLite's migration to schema 5.
+    -- SQLite's migration to schema 6.
     ALTER TABLE stories ADD COLUMN failed text;
 ",
-)];
+    ),
+];
 
 /// The store's schema version: 0 for an empty database; refused when the
 /// database holds other tables or is from a newer chorus. Reads only.
@@ -134,9 +152,9 @@ fn migrate_locked(client: &mut Client) -> Result<(), StoreError> {
         tx.batch_execute(CREATE)?;
         tx.execute(
             "INSERT INTO chorus_schema (version) VALUES ($1)",
-            &[&CREATED_AT],
+            &[&CREATED_VERSION],
         )?;
-        version = CREATED_AT;
+        version = CREATED_VERSION;
     }
     for &(to, sql) in MIGRATIONS.iter().filter(|(to, _)| *to > version) {
         tx.batch_execute(sql)?;

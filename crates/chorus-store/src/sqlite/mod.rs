@@ -9,6 +9,7 @@
 //! is built without the lock and stored only if the story did not change
 //! meanwhile.
 
+mod feeds;
 mod schema;
 mod tables;
 
@@ -23,10 +24,42 @@ use chorus::model::Article;
 use crate::copy::CopySummary;
 use crate::tables::Tables;
 use crate::{
-    IngestSummary, Migrating, Record, Store, StoreError, StoredArticle, StoredStory, brief, delete,
-    ingest, search_words, sql_count,
+    AddedArticle, FeedState, IngestSummary, Migrating, Record, Store, StoreError, StoredArticle,
+    StoredStory, UpdatedStory, brief, delete, ingest, search_words, sql_count,
 };
 pub(crate) use tables::SqliteTables;
+
+/// The columns [`read_story`] reads, in its order.
+const STORY_COLUMNS: &str =
+    "s.id, s.headline, s.articles, s.first_seen, s.last_seen, s.conflicts, s.failed";
+
+/// A story from a row that begins with [`STORY_COLUMNS`] (its sources
+/// added by [`add_sources`]).
+fn read_story(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredStory> {
+    Ok(StoredStory {
+        id: r.get(0)?,
+        headline: r.get(1)?,
+        articles: r.get::<_, i64>(2)? as usize,
+        sources: Vec::new(),
+        first_seen: r.get(3)?,
+        last_seen: r.get(4)?,
+        conflicts: r.get::<_, Option<i64>>(5)?.map(|n| n as usize),
+        failed: r.get(6)?,
+    })
+}
+
+/// Fills in each story's outlets (or article ids where none is known).
+fn add_sources(conn: &Connection, stories: &mut [StoredStory]) -> Result<(), StoreError> {
+    let mut sources = conn.prepare_cached(
+        "SELECT DISTINCT coalesce(source, doc_id) FROM articles WHERE story = ?1 ORDER BY 1",
+    )?;
+    for story in stories {
+        story.sources = sources
+            .query_map([story.id], |r| r.get(0))?
+            .collect::<Result<Vec<String>, _>>()?;
+    }
+    Ok(())
+}
 
 /// How long a connection waits for another process's lock: longer than
 /// any one batch or migration holds it.
@@ -365,22 +398,10 @@ impl Store for SqliteStore {
         offset: usize,
     ) -> Result<Vec<StoredStory>, StoreError> {
         let conn = self.connection()?;
-        let columns =
-            "s.id, s.headline, s.articles, s.first_seen, s.last_seen, s.conflicts, s.failed";
+        let columns = STORY_COLUMNS;
         let order = "ORDER BY s.articles DESC, s.last_seen DESC, s.id DESC LIMIT ?1 OFFSET ?2";
         let (limit, offset) = (sql_count(limit), sql_count(offset));
-        let read = |r: &rusqlite::Row<'_>| {
-            Ok(StoredStory {
-                id: r.get(0)?,
-                headline: r.get(1)?,
-                articles: r.get::<_, i64>(2)? as usize,
-                sources: Vec::new(),
-                first_seen: r.get(3)?,
-                last_seen: r.get(4)?,
-                conflicts: r.get::<_, Option<i64>>(5)?.map(|n| n as usize),
-                failed: r.get(6)?,
-            })
-        };
+        let read = read_story;
         // Each word quoted: an FTS5 query that matches articles holding all
         // of them.
         let words = search.map(search_words).unwrap_or_default();
@@ -402,15 +423,51 @@ impl Store for SqliteStore {
                 .query_map(params![limit, offset, query.join(" ")], read)?
                 .collect::<Result<Vec<_>, _>>()?
         };
-        let mut sources = conn.prepare_cached(
-            "SELECT DISTINCT coalesce(source, doc_id) FROM articles WHERE story = ?1 ORDER BY 1",
-        )?;
-        for story in &mut stories {
-            story.sources = sources
-                .query_map([story.id], |r| r.get(0))?
-                .collect::<Result<Vec<String>, _>>()?;
-        }
+        add_sources(&conn, &mut stories)?;
         Ok(stories)
+    }
+
+    fn recently_updated(&self, limit: usize) -> Result<Vec<UpdatedStory>, StoreError> {
+        let conn = self.connection()?;
+        // One pass over the articles' (story, added) pairs, not a story at
+        // a time; only `limit` stories are read in full.
+        let mut statement = conn.prepare(&format!(
+            "SELECT {STORY_COLUMNS}, u.updated
+             FROM (SELECT story, max(added) AS updated FROM articles GROUP BY story) u
+             JOIN stories s ON s.id = u.story
+             ORDER BY u.updated DESC, s.last_seen DESC, s.id DESC LIMIT ?1"
+        ))?;
+        let rows = statement
+            .query_map([sql_count(limit)], |r| Ok((read_story(r)?, r.get(7)?)))?
+            .collect::<Result<Vec<(StoredStory, i64)>, _>>()?;
+        let (mut stories, times): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
+        add_sources(&conn, &mut stories)?;
+        Ok(stories
+            .into_iter()
+            .zip(times)
+            .map(|(story, updated)| UpdatedStory { story, updated })
+            .collect())
+    }
+
+    fn recently_added(&self, story: i64, limit: usize) -> Result<Vec<AddedArticle>, StoreError> {
+        let conn = self.connection()?;
+        let mut statement = conn.prepare_cached(
+            "SELECT doc_id, title, source, url, date, added FROM articles
+             WHERE story = ?1 ORDER BY added DESC, id DESC LIMIT ?2",
+        )?;
+        let articles = statement
+            .query_map(params![story, sql_count(limit)], |r| {
+                Ok(AddedArticle {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    source: r.get(2)?,
+                    url: r.get(3)?,
+                    date: r.get(4)?,
+                    added: r.get(5)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(articles)
     }
 
     fn report(&self, id: i64) -> Result<Option<String>, StoreError> {
@@ -449,6 +506,43 @@ impl Store for SqliteStore {
                 },
             };
         }
+    }
+
+    fn report_since(&self, id: i64, since: i64) -> Result<Option<String>, StoreError> {
+        let mut conn = self.connection()?;
+        // One read transaction: the split is of one moment's articles.
+        let tx = conn.transaction()?;
+        if stored_report(&tx, id)?.is_none() {
+            return Ok(None);
+        }
+        let (earlier, new) = {
+            let mut statement = tx.prepare_cached(
+                "SELECT doc_id, title, text, source, url, date, added >= ?2 FROM articles
+                 WHERE story = ?1 ORDER BY id",
+            )?;
+            let rows = statement.query_map(params![id, since], |r| {
+                Ok((
+                    Article {
+                        id: r.get(0)?,
+                        title: r.get(1)?,
+                        text: r.get(2)?,
+                        source: r.get(3)?,
+                        url: r.get(4)?,
+                        date: r.get(5)?,
+                        notes: Vec::new(),
+                    },
+                    r.get::<_, bool>(6)?,
+                ))
+            })?;
+            let (mut earlier, mut new) = (Vec::new(), Vec::new());
+            for row in rows {
+                let (article, is_new) = row?;
+                if is_new { &mut new } else { &mut earlier }.push(article);
+            }
+            (earlier, new)
+        };
+        tx.commit()?;
+        brief::since(id, earlier, new).map(Some)
     }
 
     fn build_stale(&self, limit: usize) -> Result<usize, StoreError> {
@@ -526,6 +620,18 @@ impl Store for SqliteStore {
         export(&tx, each)?;
         tx.commit()?;
         Ok(())
+    }
+
+    fn feed_state(&self, url: &str) -> Result<Option<FeedState>, StoreError> {
+        feeds::feed_state(&*self.connection()?, url)
+    }
+
+    fn feed_states(&self) -> Result<Vec<FeedState>, StoreError> {
+        feeds::feed_states(&*self.connection()?)
+    }
+
+    fn save_feed_state(&self, state: &FeedState) -> Result<(), StoreError> {
+        feeds::save_feed_state(&*self.connection()?, state)
     }
 
     fn import(&self, source: &dyn Store) -> Result<CopySummary, StoreError> {

@@ -106,6 +106,22 @@ pub(super) const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         sql: "
+    -- One row per watched feed: its validators for conditional requests,
+    -- its schedule and its recent failures (times in ms since the epoch).
+    CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        last_success INTEGER,
+        last_error TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        next_poll INTEGER
+    );
+",
+        rework: None,
+    },
+    Migration {
+        sql: "
     -- Why a story's brief could not be built (NULL while it can be): set
     -- before each build and cleared by a build that finishes or by a new
     -- article, so that a build which ends the process is not tried again

@@ -31,7 +31,9 @@ use chrono::Datelike;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::{Article, StoryInput};
+use crate::prepare::StoryLimits;
 use crate::prepare::clean::clean;
+use crate::prepare::limits::first_words;
 use crate::prepare::terms::{TermId, Vocab};
 
 /// Mean similarity between two stories' articles needed to merge them.
@@ -40,6 +42,11 @@ pub const JOIN_SIMILARITY: f32 = 0.1;
 const PAIR_SIMILARITY: f32 = 0.05;
 /// Body words read per article.
 const BODY_WORDS: usize = 2000;
+/// Words of an article's text cleaned before those are read: enough for
+/// boilerplate to be removed ahead of them, and a bound on the work a
+/// single huge article costs (the summarizer's own limit, the same for
+/// every article so that batch and store weigh it alike).
+const CLEANED_WORDS: usize = StoryLimits::DOCUMENT_WORDS;
 /// Terms kept per article vector (the heaviest).
 const ARTICLE_TERMS: usize = 150;
 /// Terms of an article used to look up candidate neighbours.
@@ -315,6 +322,22 @@ pub struct ArticleTerms {
 
 /// An article's [`ArticleTerms`].
 pub fn article_terms(article: &Article, vocab: &mut Vocab) -> ArticleTerms {
+    let opening;
+    let (text, cut) = first_words(&article.text, CLEANED_WORDS);
+    let title = article
+        .title
+        .as_deref()
+        .map(|t| first_words(t, CLEANED_WORDS));
+    let article = if cut.is_some() || title.is_some_and(|(_, cut)| cut.is_some()) {
+        opening = Article {
+            text: text.to_string(),
+            title: title.map(|(t, _)| t.to_string()),
+            ..Article::default()
+        };
+        &opening
+    } else {
+        article
+    };
     let cleaned = clean(article);
     let mut tf: FxHashMap<TermId, f32> = FxHashMap::default();
     // Function words among the first tokens: English prose has a fifth or
@@ -461,11 +484,23 @@ pub fn tf_idf(count: f32, documents: f32, articles: f32) -> f32 {
 /// Average-link agglomeration over the sparse similarity graph: the two
 /// stories with the highest mean similarity between their articles (pairs
 /// not in the graph count as 0) merge, until no two reach [`JOIN_SIMILARITY`].
+///
+/// Ties go to the pair whose first articles come first, so the result
+/// depends neither on the heap's internals nor on which of two merged
+/// stories keeps its slot: the one with more links does, and the other's
+/// links move (small into large, so that a story of thousands of articles
+/// is not moved again and again). A merge changes the mean of every pair
+/// it touches: the pairs whose sum grows (the moved links) are pushed
+/// again; every other pair's mean can only fall (the same sum, a bigger
+/// story), so its entry stays in the heap as an upper bound and is brought
+/// up to date when it comes to the top. The entry on top with current
+/// sizes is then the best pair, as if every pair were pushed again at
+/// every merge, which cost a story of 20,000 alike articles minutes.
 fn average_link(n: usize, pairs: Vec<(u32, u32, f32)>) -> Vec<Vec<usize>> {
     use std::collections::BinaryHeap;
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     let mut alive = vec![true; n];
-    // Sum of pair similarities between two live stories, keyed by the pair.
+    // Sum of pair similarities between two live stories, keyed by slot.
     let mut links: Vec<FxHashMap<usize, f32>> = vec![FxHashMap::default(); n];
     for (a, b, s) in pairs {
         let (a, b) = (a as usize, b as usize);
@@ -473,55 +508,92 @@ fn average_link(n: usize, pairs: Vec<(u32, u32, f32)>) -> Vec<Vec<usize>> {
         *links[b].entry(a).or_default() += s;
     }
     let mut heap = BinaryHeap::new();
-    let push =
-        |heap: &mut BinaryHeap<Candidate>, a: usize, b: usize, sum: f32, sizes: (usize, usize)| {
-            let mean = sum / (sizes.0 * sizes.1) as f32;
-            if mean >= JOIN_SIMILARITY {
-                heap.push(Candidate {
-                    mean,
-                    a: a.min(b),
-                    b: a.max(b),
-                    sizes,
-                });
-            }
-        };
+    // A slot's story is named by its first article (members[slot] holds it).
+    let mut first: Vec<usize> = (0..n).collect();
+    // The entry for merging the stories in slots `a` and `b`, whose links
+    // sum to `sum`, if their mean similarity reaches the bar.
+    let candidate = |members: &[Vec<usize>], first: &[usize], a: usize, b: usize, sum: f32| {
+        let (a, b) = if first[a] <= first[b] { (a, b) } else { (b, a) };
+        let sizes = (members[a].len() as u32, members[b].len() as u32);
+        let mean = sum / (sizes.0 as f32 * sizes.1 as f32);
+        (mean >= JOIN_SIMILARITY).then_some(Candidate {
+            mean,
+            key: (first[a] as u32, first[b] as u32),
+            slots: (a as u32, b as u32),
+            sizes,
+        })
+    };
+    let push = |heap: &mut BinaryHeap<Candidate>,
+                members: &[Vec<usize>],
+                first: &[usize],
+                a: usize,
+                b: usize,
+                sum: f32| {
+        heap.extend(candidate(members, first, a, b, sum));
+    };
     for (a, neighbours) in links.iter().enumerate() {
         for (&b, &sum) in neighbours {
             if a < b {
-                push(&mut heap, a, b, sum, (1, 1));
+                push(&mut heap, &members, &first, a, b, sum);
             }
         }
     }
-    while let Some(Candidate { a, b, sizes, .. }) = heap.pop() {
-        if !alive[a] || !alive[b] || sizes != (members[a].len(), members[b].len()) {
-            continue; // stale: one side has changed since this was pushed
+    let mut outdated = 0;
+    while let Some(Candidate { slots, sizes, .. }) = heap.pop() {
+        let (a, b) = (slots.0 as usize, slots.1 as usize);
+        if !alive[a] || !alive[b] {
+            continue;
         }
-        alive[b] = false;
-        let moved = std::mem::take(&mut members[b]);
-        members[a].extend(moved);
-        let b_links = std::mem::take(&mut links[b]);
-        for (c, sum) in b_links {
-            links[c].remove(&b);
-            if c != a {
-                *links[a].entry(c).or_default() += sum;
-                *links[c].entry(a).or_default() += sum;
+        if sizes != (members[a].len() as u32, members[b].len() as u32) {
+            // Stale: one side has grown since this was pushed.
+            if let Some(&sum) = links[a].get(&b) {
+                push(&mut heap, &members, &first, a, b, sum);
+            }
+            continue;
+        }
+        let (keep, gone) = if links[b].len() > links[a].len() {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        // Every entry of either story is now dead or stale; once they could
+        // make up half the heap, the heap is rebuilt from the live pairs
+        // (a heap of millions of dead entries costs more to pop than to
+        // rebuild).
+        outdated += links[keep].len() + links[gone].len();
+        alive[gone] = false;
+        first[keep] = first[keep].min(first[gone]);
+        let moved = std::mem::take(&mut members[gone]);
+        members[keep].extend(moved);
+        let gone_links = std::mem::take(&mut links[gone]);
+        links[keep].remove(&gone);
+        for (c, sum) in gone_links {
+            links[c].remove(&gone);
+            if c != keep {
+                let total = {
+                    let entry = links[keep].entry(c).or_default();
+                    *entry += sum;
+                    *entry
+                };
+                *links[c].entry(keep).or_default() += sum;
+                push(&mut heap, &members, &first, keep, c, total);
             }
         }
-        links[a].remove(&b);
-        let size = members[a].len();
-        let neighbours: Vec<(usize, f32)> = links[a].iter().map(|(&c, &s)| (c, s)).collect();
-        for (c, sum) in neighbours {
-            push(
-                &mut heap,
-                a,
-                c,
-                sum,
-                if a < c {
-                    (size, members[c].len())
+        if outdated > heap.len() / 2 {
+            let entries = std::mem::take(&mut heap).into_vec();
+            let current = entries.into_iter().filter_map(|c| {
+                let (a, b) = (c.slots.0 as usize, c.slots.1 as usize);
+                if !alive[a] || !alive[b] {
+                    None
+                } else if c.sizes == (members[a].len() as u32, members[b].len() as u32) {
+                    Some(c)
                 } else {
-                    (members[c].len(), size)
-                },
-            );
+                    let sum = *links[a].get(&b)?;
+                    candidate(&members, &first, a, b, sum)
+                }
+            });
+            heap = current.collect::<Vec<_>>().into();
+            outdated = 0;
         }
     }
     let mut stories: Vec<Vec<usize>> = members
@@ -537,14 +609,17 @@ fn average_link(n: usize, pairs: Vec<(u32, u32, f32)>) -> Vec<Vec<usize>> {
     stories
 }
 
-/// A possible merge, ordered by mean similarity (ties by the pair, so that
-/// the result does not depend on the heap's internals).
+/// A possible merge, ordered by mean similarity, ties by the stories'
+/// first articles.
 #[derive(Debug, PartialEq)]
 struct Candidate {
     mean: f32,
-    a: usize,
-    b: usize,
-    sizes: (usize, usize),
+    /// The first article of each story, the earlier first.
+    key: (u32, u32),
+    /// The stories' slots, in the same order.
+    slots: (u32, u32),
+    /// Their sizes when the entry was made.
+    sizes: (u32, u32),
 }
 
 impl Eq for Candidate {}
@@ -553,7 +628,7 @@ impl Ord for Candidate {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         self.mean
             .total_cmp(&other.mean)
-            .then_with(|| (other.a, other.b).cmp(&(self.a, self.b)))
+            .then_with(|| other.key.cmp(&self.key))
     }
 }
 

@@ -155,14 +155,16 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
 /// thing as `claim` that agrees with it: then `other` is a neighbouring
 /// figure (a table's other column, last year's value), not a
 /// contradiction.
-fn agrees_beside(mentions: &[Mention], claim: &Mention, other: &Mention) -> bool {
-    mentions.iter().any(|m| {
-        m.document == other.document
-            && m.sentence == other.sentence
-            && compatible(m, claim)
-            && relation(m, claim) != Relation::Unrelated
-    })
+fn agrees_beside(by_sentence: &BySentence<'_>, claim: &Mention, other: &Mention) -> bool {
+    by_sentence
+        .get(&(other.document, other.sentence))
+        .into_iter()
+        .flatten()
+        .any(|m| compatible(m, claim) && relation(m, claim) != Relation::Unrelated)
 }
+
+/// The mentions of each sentence (document, sentence).
+type BySentence<'m> = FxHashMap<(usize, usize), Vec<&'m Mention>>;
 
 /// Counts further apart than this factor are of different scopes.
 const SCOPE_FACTOR: f64 = 3.0;
@@ -236,9 +238,30 @@ pub fn facts(mentions: &[Mention], ids: &[String], stems: &Stems) -> Vec<Fact> {
     }
     let mut groups: Vec<Vec<usize>> = buckets.into_values().flatten().collect();
     groups.sort_by_key(|g| g[0]);
+    let mut by_sentence: BySentence<'_> = FxHashMap::default();
+    for m in mentions {
+        by_sentence
+            .entry((m.document, m.sentence))
+            .or_default()
+            .push(m);
+    }
+    // Each document as the first document with its id: two documents
+    // with one id are one source.
+    let mut first_with_id: FxHashMap<&str, usize> = FxHashMap::default();
+    let source: Vec<usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(d, id)| *first_with_id.entry(id.as_str()).or_insert(d))
+        .collect();
+    let context = Context {
+        by_sentence: &by_sentence,
+        source: &source,
+        ids,
+        stems,
+    };
     let mut facts: Vec<(Fact, usize)> = groups
         .into_iter()
-        .map(|group| (fact(mentions, &group, ids, stems), group[0]))
+        .map(|group| (fact(mentions, &group, &context), group[0]))
         .collect();
     facts.sort_by(|(a, first_a), (b, first_b)| {
         a.status
@@ -274,7 +297,22 @@ fn distinct_sources(fact: &Fact) -> usize {
     sources.len()
 }
 
-fn fact(mentions: &[Mention], group: &[usize], ids: &[String], stems: &Stems) -> Fact {
+/// What every fact of a story is built with.
+struct Context<'a> {
+    by_sentence: &'a BySentence<'a>,
+    /// For each document, the first document with its id.
+    source: &'a [usize],
+    ids: &'a [String],
+    stems: &'a Stems,
+}
+
+fn fact(mentions: &[Mention], group: &[usize], context: &Context<'_>) -> Fact {
+    let Context {
+        by_sentence,
+        source,
+        ids,
+        stems,
+    } = *context;
     let first = &mentions[group[0]];
     let conflict = group.iter().enumerate().any(|(n, &i)| {
         group[n + 1..].iter().any(|&j| {
@@ -282,24 +320,23 @@ fn fact(mentions: &[Mention], group: &[usize], ids: &[String], stems: &Stems) ->
             relation(a, b) == Relation::Strong
                 && !compatible(a, b)
                 && !(a.document != b.document
-                    && (agrees_beside(mentions, a, b) || agrees_beside(mentions, b, a)))
+                    && (agrees_beside(by_sentence, a, b) || agrees_beside(by_sentence, b, a)))
         })
     });
     // Equal claims from several sources become one claim with every
-    // source, written as most of them write it.
+    // source, written as most of them write it. Sources are kept as
+    // document indices (in story order) until the claim is complete.
     let mut claims: Vec<(Claim, usize)> = Vec::new();
+    let mut sources: Vec<Vec<usize>> = Vec::new();
     let mut wordings: Vec<Vec<(&str, usize)>> = Vec::new();
     for &i in group {
         let m = &mentions[i];
-        let id = &ids[m.document];
         let same = claims.iter_mut().enumerate().find(|(_, (c, _))| {
             c.value == m.value && c.high == m.high && c.bound == m.bound && c.resolved == m.resolved
         });
         match same {
-            Some((k, (claim, _))) => {
-                if !claim.sources.contains(id) {
-                    claim.sources.push(id.clone());
-                }
+            Some((k, _)) => {
+                sources[k].push(source[m.document]);
                 match wordings[k]
                     .iter_mut()
                     .find(|(w, _)| w.eq_ignore_ascii_case(&m.text))
@@ -310,6 +347,7 @@ fn fact(mentions: &[Mention], group: &[usize], ids: &[String], stems: &Stems) ->
             }
             None => {
                 wordings.push(vec![(&m.text, 1)]);
+                sources.push(vec![source[m.document]]);
                 claims.push((
                     Claim {
                         value: m.value,
@@ -319,7 +357,7 @@ fn fact(mentions: &[Mention], group: &[usize], ids: &[String], stems: &Stems) ->
                         text: m.text.clone(),
                         also_written: Vec::new(),
                         resolved: m.resolved.clone(),
-                        sources: vec![id.clone()],
+                        sources: Vec::new(),
                     },
                     i,
                 ));
@@ -336,10 +374,10 @@ fn fact(mentions: &[Mention], group: &[usize], ids: &[String], stems: &Stems) ->
             .map(|(w, _)| w.to_string())
             .collect();
     }
-    for (claim, _) in &mut claims {
-        claim
-            .sources
-            .sort_by_key(|id| ids.iter().position(|x| x == id));
+    for ((claim, _), mut documents) in claims.iter_mut().zip(sources) {
+        documents.sort_unstable();
+        documents.dedup();
+        claim.sources = documents.into_iter().map(|d| ids[d].clone()).collect();
     }
     claims.sort_by(|(a, i), (b, j)| b.sources.len().cmp(&a.sources.len()).then(i.cmp(j)));
     let mut documents: Vec<usize> = group.iter().map(|&i| mentions[i].document).collect();

@@ -20,6 +20,7 @@ use chrono::NaiveDate;
 use crate::ingest::publication_date;
 use crate::model::{Bound, Entity, Fact, FactKind, Quote, TimelineEvent, UniqueContent};
 use crate::prepare::Story;
+use crate::prepare::limits::thousands;
 use crate::scan::dates::{self, DateMention, TimeMention};
 use crate::scan::lexicon;
 use crate::scan::quantity::{self, Quantity};
@@ -226,6 +227,7 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
                 .map(|e| e.name.to_lowercase());
         }
     }
+    limit_claims(&mut mentions, &mut dated, &mut notes);
     let facts = facts::facts(&mentions, &ids, &stems);
     let dated: Vec<Dated> = dated
         .into_iter()
@@ -237,7 +239,8 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
         .collect();
     let timeline = timeline::timeline(&dated, &sentences, &ids);
     let facts = facts::without_years_in_passing(facts);
-    let (quotes, quote_wordings) = quotes::quotes(&sentences, &entities, &ids, &mut stems);
+    let (quotes, quote_wordings) =
+        quotes::quotes(&sentences, &entities, &ids, &mut stems, &mut notes);
     let unique = unique::unique(story, &counted);
     STEMS.with(|cache| cache.replace(stems));
     Comparison {
@@ -249,6 +252,71 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
         notes,
         quote_wordings,
     }
+}
+
+/// Claims grouped per story at most. Grouping compares each claim with
+/// those before it, so it grows with the square of their number; the most
+/// any story of the evaluation data makes is 1,132 (WikiRef220), a DUC 2006
+/// story 813.
+pub const MAX_CLAIMS: usize = 5_000;
+
+/// Keeps at most [`MAX_CLAIMS`] claims, with a note saying how many were
+/// left out; `dated` (indices into `mentions`) follows them.
+fn limit_claims(
+    mentions: &mut Vec<Mention>,
+    dated: &mut Vec<(usize, bool)>,
+    notes: &mut Vec<String>,
+) {
+    let Some(kept) = keep_earliest(mentions, MAX_CLAIMS, |m| (m.sentence, m.document)) else {
+        return;
+    };
+    dated.retain_mut(|(i, _)| match kept[*i] {
+        Some(new) => {
+            *i = new;
+            true
+        }
+        None => false,
+    });
+    notes.push(format!(
+        "the reports make {} claims of figures, dates and times: {} were compared, \
+         each report's earliest in turn",
+        thousands(kept.len()),
+        thousands(MAX_CLAIMS)
+    ));
+}
+
+/// Keeps at most `max` of `items`, in their order: each report's earliest
+/// in turn (those in every report's first sentence, then in every second,
+/// …), as `place` gives them (sentence position, document). When some were
+/// left out, returns for each item as it was its new index, if kept.
+pub(crate) fn keep_earliest<T>(
+    items: &mut Vec<T>,
+    max: usize,
+    place: impl Fn(&T) -> (usize, usize),
+) -> Option<Vec<Option<usize>>> {
+    let total = items.len();
+    if total <= max {
+        return None;
+    }
+    let mut order: Vec<usize> = (0..total).collect();
+    order.sort_by_key(|&i| (place(&items[i]), i));
+    let mut keep = vec![false; total];
+    for &i in &order[..max] {
+        keep[i] = true;
+    }
+    let mut next = 0;
+    let new_index: Vec<Option<usize>> = keep
+        .iter()
+        .map(|&k| {
+            k.then(|| {
+                next += 1;
+                next - 1
+            })
+        })
+        .collect();
+    let mut kept = keep.into_iter();
+    items.retain(|_| kept.next().unwrap_or(false));
+    Some(new_index)
 }
 
 /// Context of a claim spanning tokens `span`: stems and words, nearest first.
@@ -419,6 +487,20 @@ fn time_mention(sentence: &Sentence, t: &TimeMention, stems: &mut Stems) -> Ment
 mod tests {
     use super::*;
     use crate::scan::tokens::tokenize_static;
+
+    #[test]
+    fn the_earliest_of_each_report_are_kept_in_turn() {
+        // (document, sentence) of each item, in reading order.
+        let mut items: Vec<(usize, usize)> = (0..6)
+            .map(|s| (0, s))
+            .chain((0..2).map(|s| (1, s)))
+            .chain([(2, 0)])
+            .collect();
+        assert_eq!(keep_earliest(&mut items, 20, |&(d, s)| (s, d)), None);
+        let kept = keep_earliest(&mut items, 6, |&(d, s)| (s, d)).map(|k| k.len());
+        assert_eq!(kept, Some(9));
+        assert_eq!(items, [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (2, 0)]);
+    }
 
     #[test]
     fn events_named_near_figures() {

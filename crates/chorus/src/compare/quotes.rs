@@ -11,6 +11,7 @@
 use super::entities::Entities;
 use super::stems::Stems;
 use crate::model::{EntityKind, Quote, QuoteVariant};
+use crate::prepare::limits::thousands;
 use crate::scan::tokens::{Sentence, Token, TokenKind};
 
 /// Quotes shorter than this are scare quotes or titles, not speech.
@@ -19,6 +20,10 @@ const MIN_QUOTE_WORDS: usize = 3;
 /// ("bogus arbitration proceeding" does; "shut her up" may be a phrase two
 /// quotes share).
 const MIN_CONTAINED_WORDS: usize = 2;
+/// Quotes grouped per story at most. Grouping compares each quote with
+/// those before it; the most any story of the evaluation data holds is
+/// 357 (WikiRef220).
+pub const MAX_QUOTES: usize = 2_000;
 /// Content-word Dice at which two quotes are the same quote.
 const SAME_QUOTE: f32 = 0.5;
 /// … when they have the same speaker (a quote translated twice shares
@@ -151,8 +156,17 @@ pub fn quotes(
     entities: &Entities,
     ids: &[String],
     stems: &mut Stems,
+    notes: &mut Vec<String>,
 ) -> Quotes {
-    group(find(sentences, entities, stems), entities, ids)
+    let mut found = find(sentences, entities, stems);
+    if let Some(kept) = super::keep_earliest(&mut found, MAX_QUOTES, |q| (q.sentence, q.document)) {
+        notes.push(format!(
+            "the reports hold {} quotes: {} were compared, each report's earliest in turn",
+            thousands(kept.len()),
+            thousands(MAX_QUOTES)
+        ));
+    }
+    group(found, entities, ids)
 }
 
 /// One quote as a sentence gives it, before grouping.
@@ -278,11 +292,12 @@ fn speaker(sentence: &Sentence, span: Span, entities: &Entities) -> Option<usize
     let close = span.close;
     let open = span.open.unwrap_or(0);
     let tokens = &sentence.tokens;
-    let names: Vec<&(super::entities::NameMention, usize)> = entities
-        .in_document(sentence.document)
-        .iter()
-        .filter(|(m, _)| m.sentence == sentence.position)
-        .collect();
+    // A document's names are in reading order: this sentence's are a run.
+    let in_document = entities.in_document(sentence.document);
+    let start = in_document.partition_point(|(m, _)| m.sentence < sentence.position);
+    let end = in_document.partition_point(|(m, _)| m.sentence <= sentence.position);
+    let names: Vec<&(super::entities::NameMention, usize)> =
+        in_document[start..end].iter().collect();
     let name_at = |i: usize| names.iter().find(|(m, _)| m.token == i).map(|(_, e)| *e);
     let name_ending_at = |end: usize| names.iter().find(|(m, _)| m.end == end).map(|(_, e)| *e);
     // After: "…," Nasser said / "…," said Nasser / "…," he said.
@@ -375,15 +390,16 @@ fn reference(sentence: &Sentence, at: usize, limit: usize, entities: &Entities) 
         }
         _ => return None,
     };
-    let earlier = entities.mentions.iter().filter(|(m, e)| {
-        m.document == sentence.document
-            && (m.sentence < sentence.position
-                || (m.sentence == sentence.position && m.token < limit))
-            && entities.list[*e].kind == EntityKind::Person
-            && title
-                .as_deref()
-                .is_none_or(|t| m.title.as_deref().is_some_and(|mt| mt.contains(t)))
-    });
+    let earlier = entities
+        .in_document(sentence.document)
+        .iter()
+        .filter(|(m, e)| {
+            (m.sentence < sentence.position || (m.sentence == sentence.position && m.token < limit))
+                && entities.list[*e].kind == EntityKind::Person
+                && title
+                    .as_deref()
+                    .is_none_or(|t| m.title.as_deref().is_some_and(|mt| mt.contains(t)))
+        });
     earlier
         .max_by_key(|(m, _)| (m.sentence, m.token))
         .map(|(_, e)| *e)
@@ -520,7 +536,14 @@ mod tests {
         let sentences = crate::scan::tokens::sentences_static(texts);
         let ids: Vec<String> = (0..5).map(|i| format!("d{i}")).collect();
         let found = entities(&sentences, &ids);
-        quotes(&sentences, &found, &ids, &mut Stems::default()).0
+        quotes(
+            &sentences,
+            &found,
+            &ids,
+            &mut Stems::default(),
+            &mut Vec::new(),
+        )
+        .0
     }
 
     #[test]

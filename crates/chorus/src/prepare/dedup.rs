@@ -4,10 +4,14 @@
 //! word 5-grams (tokens as ROUGE sees them, after cleaning) are shared. Each copy points
 //! at the document taken for the original: the earliest published (when
 //! both give an ISO date), else the fuller text, else the first in input
-//! order. Stories are small, so every pair is compared exactly; no
-//! sketching is needed at this size.
+//! order. Shared 5-grams are counted through an index from each 5-gram to
+//! the originals holding it, so a document is compared only with the
+//! originals it shares a 5-gram with; the count is exact unless a 5-gram is
+//! held by more than [`HOLDERS_PER_SHINGLE`] originals (a phrase thousands
+//! of documents repeat), where the cost stays linear and later holders go
+//! uncounted.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::Document;
 use crate::prepare::index::StoryIndex;
@@ -15,6 +19,9 @@ use crate::prepare::index::StoryIndex;
 /// Jaccard similarity of word 5-gram sets above which one document copies another.
 pub const DUPLICATE_JACCARD: f64 = 0.6;
 const SHINGLE_WORDS: usize = 5;
+/// Originals listed under one 5-gram; stories of fewer documents are
+/// compared exactly.
+pub const HOLDERS_PER_SHINGLE: usize = 64;
 
 /// For each document, the index of the document it copies, if any.
 /// `index` holds the documents' tokens (the same words, already interned).
@@ -35,18 +42,50 @@ pub fn find_duplicates(documents: &[Document], index: &StoryIndex) -> Vec<Option
         )
     });
     let mut original: Vec<Option<usize>> = vec![None; documents.len()];
+    // Originals in the order they were taken, and by 5-gram the ranks (in
+    // that order) of those holding it.
     let mut originals: Vec<usize> = Vec::new();
+    let mut holders: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    let mut shared: Vec<u32> = Vec::new();
+    let mut candidates: Vec<u32> = Vec::new();
     for &j in &priority {
-        let copied = originals.iter().copied().find(|&i| {
+        candidates.clear();
+        for gram in &shingles[j] {
+            for &rank in holders.get(gram).into_iter().flatten() {
+                if shared[rank as usize] == 0 {
+                    candidates.push(rank);
+                }
+                shared[rank as usize] += 1;
+            }
+        }
+        // The first original in order that it copies, as if every
+        // original were tried in turn.
+        candidates.sort_unstable();
+        let copied = candidates.iter().find(|&&rank| {
+            let i = originals[rank as usize];
             let (a, b) = (shingles[i].len(), shingles[j].len());
+            let common = shared[rank as usize] as usize;
             // Jaccard can reach the bar only if the sizes are close enough.
             a.min(b) > 0
                 && a.min(b) as f64 >= DUPLICATE_JACCARD * a.max(b) as f64
-                && jaccard(&shingles[i], &shingles[j]) >= DUPLICATE_JACCARD
+                && jaccard(common, a, b) >= DUPLICATE_JACCARD
         });
         match copied {
-            Some(i) => original[j] = Some(i),
-            None => originals.push(j),
+            Some(&rank) => original[j] = Some(originals[rank as usize]),
+            None => {
+                let rank = originals.len() as u32;
+                originals.push(j);
+                shared.push(0);
+                for &gram in &shingles[j] {
+                    let list = holders.entry(gram).or_default();
+                    if list.len() < HOLDERS_PER_SHINGLE {
+                        list.push(rank);
+                    }
+                }
+            }
+        }
+        for &rank in &candidates {
+            shared[rank as usize] = 0;
         }
     }
     original
@@ -79,10 +118,9 @@ fn shingles(index: &StoryIndex, doc: usize) -> FxHashSet<u64> {
         .collect()
 }
 
-fn jaccard(a: &FxHashSet<u64>, b: &FxHashSet<u64>) -> f64 {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let shared = small.iter().filter(|x| large.contains(x)).count();
-    shared as f64 / (a.len() + b.len() - shared) as f64
+/// Jaccard similarity of two sets of sizes `a` and `b` sharing `shared`.
+fn jaccard(shared: usize, a: usize, b: usize) -> f64 {
+    shared as f64 / (a + b - shared) as f64
 }
 
 #[cfg(test)]
@@ -135,6 +173,24 @@ mod tests {
         let mut late = doc(full);
         late.article.date = Some("2023-03-16".into());
         assert_eq!(find(&[late, early]), [Some(1), None]);
+    }
+
+    #[test]
+    fn copies_are_found_among_many_originals_sharing_a_phrase() {
+        // Every report opens with the same phrase, which more originals hold
+        // than one 5-gram lists; the copy of the 90th is still found.
+        let text = |i: usize| {
+            let own: Vec<String> = (0..12).map(|w| format!("word{i}x{w}")).collect();
+            format!(
+                "The storm hit the coast on Monday night. {}.",
+                own.join(" ")
+            )
+        };
+        let mut documents: Vec<Document> = (0..100).map(|i| doc(&text(i))).collect();
+        documents.push(doc(&text(90)));
+        let found = find(&documents);
+        assert_eq!(found[100], Some(90));
+        assert!(found[..100].iter().all(Option::is_none));
     }
 
     #[test]

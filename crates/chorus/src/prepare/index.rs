@@ -22,6 +22,23 @@ pub struct IndexedSentence {
     pub content: Vec<LocalTerm>,
     /// Distinct figures (tokens with digits) as story-local ids, sorted.
     pub figures: Vec<LocalTerm>,
+    /// Distinct concepts: adjacent term pairs (ROUGE-2's unit) that are not
+    /// both function words, as [`concept`] keys, sorted. Keys are built from
+    /// the vocabulary's ids, so stories prepared with one vocabulary share them.
+    pub concepts: Vec<Concept>,
+    /// The concepts that give a quantity: a figure or number word and the
+    /// time, measure or people it counts ("three hours", "000 people" of
+    /// "500,000 people"), sorted. Two sentences that share one tell the
+    /// same figure.
+    pub quantities: Vec<Concept>,
+}
+
+/// A pair of adjacent terms, first term in the high half.
+pub type Concept = u64;
+
+/// The concept key of the term pair `(a, b)`.
+pub fn concept(a: TermId, b: TermId) -> Concept {
+    (u64::from(a) << 32) | u64::from(b)
 }
 
 /// A content term numbered within one story (0, 1, 2, … in order of first
@@ -86,6 +103,23 @@ impl StoryIndex {
                     .copied()
                     .filter(|&t| numeric[t as usize])
                     .collect();
+                let mut concepts: Vec<Concept> = terms
+                    .windows(2)
+                    .filter(|pair| !(vocab.is_stopword(pair[0]) && vocab.is_stopword(pair[1])))
+                    .map(|pair| concept(pair[0], pair[1]))
+                    .collect();
+                concepts.sort_unstable();
+                concepts.dedup();
+                let figure = |t: TermId| {
+                    vocab.is_numeric(t) || crate::model::words::is_number_word(vocab.stem(t))
+                };
+                let mut quantities: Vec<Concept> = terms
+                    .windows(2)
+                    .filter(|pair| figure(pair[0]) && counted(vocab.stem(pair[1])))
+                    .map(|pair| concept(pair[0], pair[1]))
+                    .collect();
+                quantities.sort_unstable();
+                quantities.dedup();
                 index.sentences.push(IndexedSentence {
                     doc,
                     position,
@@ -93,6 +127,8 @@ impl StoryIndex {
                     terms,
                     content,
                     figures,
+                    concepts,
+                    quantities,
                 });
             }
         }
@@ -228,9 +264,15 @@ impl StoryIndex {
 
     /// Whether most of the shorter sentence's content words (at least three,
     /// and 70%) are in the other: choosing both would say a thing twice.
+    /// Figures are left out of the count, since one figure is written many
+    /// ways ("500,000", "half a million").
     pub fn contained(&self, i: usize, j: usize, overlap: u32) -> bool {
-        let shorter = self.content_len[i].min(self.content_len[j]);
-        overlap >= 3 && overlap as f32 >= REDUNDANT_CONTAINMENT * shorter as f32
+        let (a, b) = (&self.sentences[i].figures, &self.sentences[j].figures);
+        let shared_figures = a.iter().filter(|f| b.binary_search(f).is_ok()).count() as u32;
+        let words = overlap.saturating_sub(shared_figures);
+        let shorter =
+            (self.content_len[i] - a.len() as u32).min(self.content_len[j] - b.len() as u32);
+        words >= 3 && words as f32 >= REDUNDANT_CONTAINMENT * shorter as f32
     }
 
     /// Whether sentence `j` states sentence `i` or a close paraphrase of it.
@@ -248,6 +290,20 @@ impl StoryIndex {
         similar && !different_figures(&self.sentences[i].figures, &self.sentences[j].figures)
     }
 }
+
+/// Whether a stem names what news counts with a figure: time, measures,
+/// people and the dead ("three hours", "500,000 people").
+fn counted(stem: &str) -> bool {
+    crate::model::words::time_unit(stem).is_some()
+        || crate::scan::lexicon::measure_unit(stem).is_some()
+        || COUNTED_STEMS.contains(&stem)
+}
+
+/// Porter stems of the things a figure most often counts in news.
+const COUNTED_STEMS: &[&str] = &[
+    "peopl", "person", "percent", "dollar", "death", "dead", "victim", "casualti", "troop",
+    "soldier", "civilian", "resid", "home", "hous", "famili", "children",
+];
 
 /// Whether each sorted list holds a figure the other lacks.
 fn different_figures(a: &[LocalTerm], b: &[LocalTerm]) -> bool {

@@ -145,7 +145,8 @@ pub(crate) fn unique(story: &StoryReport, detail: Detail) -> (Vec<OwnSentences<'
             kept.truncate(UNIQUE_SHOWN);
             kept.sort_unstable();
         }
-        left_out += only.sentences.len() - kept.len();
+        // Sentences the summary already prints are not left out.
+        left_out += fresh.len() - kept.len();
         if !kept.is_empty() {
             out.push(OwnSentences {
                 document: &only.document,
@@ -256,7 +257,8 @@ mod tests {
         };
         let (brief, left_out) = unique(&story, Detail::Brief);
         assert_eq!(brief[0].sentences, [own[1], own[4]]);
-        assert_eq!(left_out, 3);
+        // Five sentences: one is in the summary, two are shown.
+        assert_eq!(left_out, 2);
         let (full, left_out) = unique(&story, Detail::Full);
         assert_eq!((full[0].sentences.len(), left_out), (5, 0));
     }

@@ -6,9 +6,14 @@
 //! Templates are compiled in (askama) and escape everything by default.
 
 use askama::Template;
+use rustc_hash::FxHashSet;
 
-use super::{DocumentsById, claim_label, describe, documents_by_id, status_label, story_documents};
+use super::{
+    DocumentsById, StoryDocuments, claim_label, describe, documents_by_id, status_label,
+    story_documents,
+};
 use crate::model::{DocumentReport, FactStatus, Report, StoryReport};
+use crate::prepare::limits::thousands;
 
 /// The report as one HTML page holding every story.
 pub fn html(report: &Report) -> String {
@@ -16,10 +21,11 @@ pub fn html(report: &Report) -> String {
 }
 
 /// The story page as `chorus serve` shows it: the same page, with a way
-/// back to the story list, a link to each source's own page, and only one
-/// page of sources in full.
-pub fn served_html(report: &Report, sources: SourceWindow) -> String {
-    page(report, Some(sources))
+/// back to the story list, a link to each source's own page, only one page
+/// of sources in full, and `feed` (the address of the story's Atom feed)
+/// announced to feed readers.
+pub fn served_html(report: &Report, feed: &str, sources: SourceWindow) -> String {
+    page(report, Some((feed, sources)))
 }
 
 /// Which of a story's sources a served page shows in full (their row of
@@ -85,10 +91,14 @@ fn path_segment(id: &str) -> String {
     percent_encoding::utf8_percent_encode(id, PATH_SEGMENT).to_string()
 }
 
-fn page(report: &Report, sources: Option<SourceWindow>) -> String {
+/// The page; `served` (the feed's address and the page of sources) is
+/// given when served, never for a file.
+fn page(report: &Report, served: Option<(&str, SourceWindow)>) -> String {
     let by_id = documents_by_id(report);
+    let sources = served.map(|(_, sources)| sources);
     let page = Page {
-        served: sources.is_some(),
+        served: served.is_some(),
+        feed: served.map(|(feed, _)| feed.to_string()),
         title: match report.stories.as_slice() {
             [one] => one.headline.clone(),
             stories => format!("{} stories", stories.len()),
@@ -111,6 +121,7 @@ fn page(report: &Report, sources: Option<SourceWindow>) -> String {
 #[template(path = "story.html")]
 struct Page {
     served: bool,
+    feed: Option<String>,
     title: String,
     stories: Vec<StoryView>,
     style: &'static str,
@@ -187,11 +198,22 @@ struct UniqueView {
     sentences: Vec<String>,
 }
 
-/// Sources × (summary sentences, facts): who reports what.
+/// Sources × (summary sentences, facts): who reports what, for at most
+/// [`GRID_SOURCES`] sources and [`GRID_FACTS`] facts; `notes` says what
+/// the grid leaves out.
 struct Coverage {
     columns: Vec<(String, String)>,
     rows: Vec<(usize, String, Vec<Cell>)>,
+    notes: Vec<String>,
 }
+
+/// Sources the coverage grid shows at most (the first, in story order):
+/// a story of thousands of sources would make a grid of millions of cells.
+/// The most sources any story of the evaluation data has is 39.
+pub const GRID_SOURCES: usize = 50;
+/// Facts the coverage grid shows at most (the first, in the order the
+/// facts are listed).
+pub const GRID_FACTS: usize = 40;
 
 /// One coverage cell: states it, states it in conflict with another
 /// source, or says nothing of it.
@@ -241,7 +263,7 @@ fn story_view(
     let anchor = format!("s{}", n + 1);
     let shown = |position: usize| window.is_none_or(|w| w.shows(position));
     let cite = |id: &str, sentence: Option<usize>| -> Option<Cite> {
-        let position = documents.iter().position(|d| d.id == id)?;
+        let position = documents.number(id)? - 1;
         let document = documents[position];
         let text = sentence.and_then(|s| document.body.get(s)).cloned();
         Some(Cite {
@@ -338,7 +360,7 @@ fn story_view(
             .unique
             .iter()
             .filter_map(|u| {
-                let number = documents.iter().position(|d| d.id == u.document)? + 1;
+                let number = documents.number(&u.document)?;
                 if !shown(number - 1) {
                     return None;
                 }
@@ -349,7 +371,7 @@ fn story_view(
                 })
             })
             .collect(),
-        coverage: coverage(story, &documents, &shown),
+        coverage: coverage(story, &documents, window),
         pager: window.and_then(|w| pager(w, documents.len())),
         sources: documents
             .iter()
@@ -401,8 +423,8 @@ fn story_meta(documents: &[&DocumentReport]) -> String {
 
 fn coverage(
     story: &StoryReport,
-    documents: &[&DocumentReport],
-    shown: &dyn Fn(usize) -> bool,
+    documents: &StoryDocuments<'_>,
+    window: Option<SourceWindow>,
 ) -> Coverage {
     let mut columns: Vec<(String, String)> = story
         .summary
@@ -416,37 +438,78 @@ fn coverage(
         .iter()
         .filter(|f| f.status != FactStatus::SingleSource)
         .collect();
+    let mut notes = Vec::new();
+    if shared.len() > GRID_FACTS {
+        notes.push(format!(
+            "the grid shows the first {GRID_FACTS} of the {} facts several sources give; all are listed under Facts",
+            thousands(shared.len())
+        ));
+    }
+    // The grid's rows are the sources the page shows in full: a served
+    // page's window of them, or a file's first [`GRID_SOURCES`]; never
+    // more than [`GRID_SOURCES`] either way.
+    let rows_of = window.unwrap_or(SourceWindow {
+        page: 0,
+        size: GRID_SOURCES,
+    });
+    let on_page = documents
+        .len()
+        .saturating_sub(rows_of.page.saturating_mul(rows_of.size.max(1)))
+        .min(rows_of.size.max(1));
+    if window.is_none() && documents.len() > GRID_SOURCES {
+        notes.push(format!(
+            "the grid shows the first {GRID_SOURCES} of the story's {} sources; all are listed under Sources",
+            thousands(documents.len())
+        ));
+    } else if on_page > GRID_SOURCES {
+        notes.push(format!(
+            "the grid shows the first {GRID_SOURCES} of this page's {} sources; all are listed under Sources",
+            thousands(on_page)
+        ));
+    }
+    let shared = &shared[..shared.len().min(GRID_FACTS)];
     columns.extend(shared.iter().enumerate().map(|(i, f)| {
         (
             format!("F{}", i + 1),
             format!("{}: {}", f.kind.as_str(), f.about),
         )
     }));
+    // Each column's sources by number: one lookup per cell.
+    let numbered = |sources: &mut dyn Iterator<Item = &String>| -> FxHashSet<usize> {
+        sources.filter_map(|id| documents.number(id)).collect()
+    };
+    let stating: Vec<FxHashSet<usize>> = story
+        .summary
+        .iter()
+        .map(|s| numbered(&mut s.sources.iter()))
+        .chain(
+            shared
+                .iter()
+                .map(|f| numbered(&mut f.claims.iter().flat_map(|c| &c.sources))),
+        )
+        .collect();
+    let summary = story.summary.len();
     let rows = documents
         .iter()
         .enumerate()
-        .filter(|&(i, _)| shown(i))
+        .filter(|&(i, _)| rows_of.shows(i))
+        .take(GRID_SOURCES)
         .map(|(i, d)| {
-            let mut cells: Vec<Cell> = story
-                .summary
+            // The number sources are cited by (the first, if two share an id).
+            let cited = documents.number(&d.id);
+            let cells = stating
                 .iter()
-                .map(|s| {
-                    if s.sources.contains(&d.id) {
-                        Cell::States
-                    } else {
-                        Cell::Silent
+                .enumerate()
+                .map(|(column, sources)| {
+                    let conflict = column >= summary
+                        && shared[column - summary].status == FactStatus::Conflict;
+                    match (cited.is_some_and(|n| sources.contains(&n)), conflict) {
+                        (false, _) => Cell::Silent,
+                        (true, true) => Cell::Conflicts,
+                        (true, false) => Cell::States,
                     }
                 })
                 .collect();
-            cells.extend(shared.iter().map(|f| {
-                if !f.claims.iter().any(|c| c.sources.contains(&d.id)) {
-                    Cell::Silent
-                } else if f.status == FactStatus::Conflict {
-                    Cell::Conflicts
-                } else {
-                    Cell::States
-                }
-            }));
             (
                 i + 1,
                 d.source.clone().unwrap_or_else(|| d.id.clone()),
@@ -454,7 +517,11 @@ fn coverage(
             )
         })
         .collect();
-    Coverage { columns, rows }
+    Coverage {
+        columns,
+        rows,
+        notes,
+    }
 }
 
 /// The pages' one style sheet, written into each page.
@@ -479,6 +546,76 @@ mod tests {
             notes: Vec::new(),
             body: body.iter().map(|s| s.to_string()).collect(),
         }
+    }
+
+    #[test]
+    fn the_coverage_grid_is_bounded_and_says_what_it_leaves_out() {
+        use crate::model::{Bound, Claim, Fact, FactKind};
+        let documents: Vec<DocumentReport> = (0..GRID_SOURCES + 10)
+            .map(|i| document(&format!("d{i}"), &["A sentence."]))
+            .collect();
+        let ids: Vec<String> = documents.iter().map(|d| d.id.clone()).collect();
+        let claim = |sources: &[String]| Claim {
+            value: 1.0,
+            high: None,
+            unit: None,
+            bound: Bound::Exact,
+            text: "one".into(),
+            also_written: Vec::new(),
+            resolved: None,
+            sources: sources.to_vec(),
+        };
+        let facts: Vec<Fact> = (0..GRID_FACTS + 5)
+            .map(|i| Fact {
+                kind: FactKind::Quantity,
+                about: format!("thing {i}"),
+                status: if i == 0 {
+                    FactStatus::Conflict
+                } else {
+                    FactStatus::Agreed
+                },
+                claims: vec![claim(&ids[..2]), claim(&ids[3..4])],
+            })
+            .collect();
+        let report = Report {
+            version: 1,
+            stories: vec![StoryReport {
+                id: "x".into(),
+                headline: "Many".into(),
+                documents: ids.clone(),
+                facts,
+                ..StoryReport::default()
+            }],
+            documents,
+        };
+        let by_id = documents_by_id(&report);
+        let story = &report.stories[0];
+        let grid = coverage(story, &story_documents(&by_id, story), None);
+        assert_eq!(grid.rows.len(), GRID_SOURCES);
+        assert_eq!(grid.columns.len(), GRID_FACTS);
+        assert_eq!(grid.notes.len(), 2, "{:?}", grid.notes);
+        assert!(grid.notes[1].contains("first 50 of the story's 60 sources"));
+        let row = |n: usize| &grid.rows[n].2;
+        assert!(row(0)[0] == Cell::Conflicts && row(0)[1] == Cell::States);
+        assert!(row(2).iter().all(|&c| c == Cell::Silent));
+        assert!(row(3)[1] == Cell::States);
+        let page = html(&report);
+        assert!(page.contains("the grid shows the first 40 of the 45 facts"));
+        // Served, the grid's rows are the page's sources: the second page
+        // of 50 is sources 51 to 60, with nothing left out.
+        let documents = story_documents(&by_id, story);
+        let window = |page, size| Some(SourceWindow { page, size });
+        let second = coverage(story, &documents, window(1, GRID_SOURCES));
+        let numbers: Vec<usize> = second.rows.iter().map(|r| r.0).collect();
+        assert_eq!(
+            numbers,
+            (GRID_SOURCES + 1..=GRID_SOURCES + 10).collect::<Vec<_>>()
+        );
+        assert_eq!(second.notes.len(), 1, "{:?}", second.notes);
+        // A page bigger than the grid still gets at most GRID_SOURCES rows.
+        let big = coverage(story, &documents, window(0, GRID_SOURCES + 10));
+        assert_eq!(big.rows.len(), GRID_SOURCES);
+        assert!(big.notes[1].contains("first 50 of this page's 60 sources"));
     }
 
     #[test]
@@ -532,6 +669,8 @@ mod tests {
         );
     }
 
+    const FEED: &str = "/stories/1/feed.atom";
+
     #[test]
     fn a_served_page_shows_one_page_of_sources_and_links_to_the_rest() {
         let summary = |text: &str, sources: &[&str]| SummarySentence {
@@ -564,7 +703,7 @@ mod tests {
                 ..StoryReport::default()
             }],
         };
-        let second = served_html(&report, SourceWindow { page: 1, size: 2 });
+        let second = served_html(&report, FEED, SourceWindow { page: 1, size: 2 });
         assert!(second.contains("Sources 3–3 of 3"), "{second}");
         assert!(second.contains("href=\"?sources=0\""));
         assert!(!second.contains("?sources=2"));
@@ -575,9 +714,9 @@ mod tests {
         // Markers of sources on another page link to their own page.
         assert!(second.contains("href=\"/sources/a#s0\""), "{second}");
         assert!(second.contains("href=\"#s1-d3-0\""));
-        let first = served_html(&report, SourceWindow { page: 0, size: 2 });
+        let first = served_html(&report, FEED, SourceWindow { page: 0, size: 2 });
         assert!(first.contains("Sources 1–2 of 3") && first.contains("href=\"?sources=1\""));
-        let whole = served_html(&report, SourceWindow { page: 0, size: 3 });
+        let whole = served_html(&report, FEED, SourceWindow { page: 0, size: 3 });
         assert!(!whole.contains("Sources 1–"), "one page needs no pager");
         assert!(!html(&report).contains("?sources="));
     }

@@ -3,8 +3,10 @@
 //! when the page is printed to a terminal.
 
 use super::brief::{self, Detail};
-use super::{claim_label, describe, documents_by_id, markers, status_label, story_documents};
-use crate::model::{DocumentReport, FactStatus, Report, StoryReport};
+use super::{
+    StoryDocuments, claim_label, describe, documents_by_id, markers, status_label, story_documents,
+};
+use crate::model::{FactStatus, Report, StoryReport};
 use crate::scan::controls::escape_controls;
 
 /// Renders the report as Markdown, as a brief or in full. Citation
@@ -45,7 +47,7 @@ pub fn markdown(report: &Report, detail: Detail) -> String {
 }
 
 /// The compare sections: a facts table, quotes, names, timeline, only-in.
-fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport], detail: Detail) {
+fn compared(out: &mut String, story: &StoryReport, documents: &StoryDocuments<'_>, detail: Detail) {
     let cite = |sources: &[String]| markers(documents, sources);
     if !story.facts.is_empty() {
         out.push_str("## Facts\n\n| about | claims | status |\n| --- | --- | --- |\n");

@@ -65,24 +65,53 @@ pub(crate) fn documents_by_id(report: &Report) -> DocumentsById<'_> {
         .collect()
 }
 
+/// A story's documents in order, numbered from 1 for citation markers,
+/// with the number of each id: a claim may cite thousands of sources, and
+/// each is found in one lookup.
+pub(crate) struct StoryDocuments<'a> {
+    list: Vec<&'a DocumentReport>,
+    numbers: rustc_hash::FxHashMap<&'a str, usize>,
+}
+
+impl<'a> std::ops::Deref for StoryDocuments<'a> {
+    type Target = [&'a DocumentReport];
+
+    fn deref(&self) -> &Self::Target {
+        &self.list
+    }
+}
+
+impl StoryDocuments<'_> {
+    /// The number (from 1) of the document with `id`: the first, if two
+    /// share it.
+    pub(crate) fn number(&self, id: &str) -> Option<usize> {
+        self.numbers.get(id).copied()
+    }
+}
+
 /// A story's documents, numbered from 1 for citation markers.
 pub(crate) fn story_documents<'a>(
     by_id: &DocumentsById<'a>,
     story: &StoryReport,
-) -> Vec<&'a DocumentReport> {
-    story
+) -> StoryDocuments<'a> {
+    let list: Vec<&DocumentReport> = story
         .documents
         .iter()
         .filter_map(|id| by_id.get(id.as_str()).copied())
-        .collect()
+        .collect();
+    let mut numbers = rustc_hash::FxHashMap::default();
+    for (i, document) in list.iter().enumerate() {
+        numbers.entry(document.id.as_str()).or_insert(i + 1);
+    }
+    StoryDocuments { list, numbers }
 }
 
 /// Citation markers such as `[1][3]` for a sentence's sources.
-pub(crate) fn markers(documents: &[&DocumentReport], sources: &[String]) -> String {
+pub(crate) fn markers(documents: &StoryDocuments<'_>, sources: &[String]) -> String {
     sources
         .iter()
-        .filter_map(|id| documents.iter().position(|d| &d.id == id))
-        .map(|n| format!("[{}]", n + 1))
+        .filter_map(|id| documents.number(id))
+        .map(|n| format!("[{n}]"))
         .collect()
 }
 

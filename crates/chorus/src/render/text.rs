@@ -10,8 +10,10 @@ use owo_colors::OwoColorize;
 use crate::scan::controls::escape_controls as safe;
 
 use super::brief::{self, Detail};
-use super::{claim_label, describe, documents_by_id, markers, status_label, story_documents};
-use crate::model::{DocumentReport, FactStatus, Report, StoryReport};
+use super::{
+    StoryDocuments, claim_label, describe, documents_by_id, markers, status_label, story_documents,
+};
+use crate::model::{FactStatus, Report, StoryReport};
 
 /// Renders the report as text, with ANSI colour when `color` is set, as a
 /// brief or in full.
@@ -96,7 +98,7 @@ fn heading(out: &mut String, title: &str, color: bool) {
 fn compared(
     out: &mut String,
     story: &StoryReport,
-    documents: &[&DocumentReport],
+    documents: &StoryDocuments<'_>,
     color: bool,
     detail: Detail,
 ) {

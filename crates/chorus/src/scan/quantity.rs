@@ -820,7 +820,9 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
                 && !noun.capitalized()
                 && noun.text.chars().all(char::is_alphabetic)
                 && (measure_unit(lower(noun)).is_some()
+                    // "12 today", "three yesterday": when, not what.
                     || (!noun.has(lexicon::FUNCTION)
+                        && !noun.has(lexicon::DATE)
                         && !lexicon::event_of(lower(noun)).is_some_and(lexicon::counts_people)
                         && !NOT_NOUNS.contains(&lower(noun))))
             {
@@ -1027,6 +1029,16 @@ mod tests {
             assert!(read(text).is_empty(), "{text}: {:?}", read(text));
         }
         assert_eq!(one("2000 people marched").0, 2000.0);
+        // A day word after a figure says when, not what is counted.
+        for text in [
+            "There were 12 today.",
+            "He saw 3 yesterday.",
+            "Officials expect 40 tomorrow.",
+        ] {
+            let found = read(text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(found[0].3, None, "{text}: {found:?}");
+        }
     }
 
     #[test]

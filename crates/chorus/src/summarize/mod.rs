@@ -3,12 +3,17 @@
 //! chorus scores every sentence with a small linear model over features
 //! that are known to matter for news (lead position, centrality to the
 //! story, how many other outlets state the same thing, how many of its
-//! content words the other outlets use), then selects greedily by score,
-//! skipping anything that paraphrases a sentence already chosen, and
-//! orders the result as the outlets told it.
+//! content words the other outlets use), weighs every concept (pair of
+//! adjacent words) by how likely a summary is to state it, then chooses the
+//! set of sentences that covers the most concept weight within the budget
+//! ([`mod@select`]), skipping anything that paraphrases a sentence already
+//! chosen, and orders the result as the outlets told it. Given what earlier
+//! articles said ([`Known`]), concepts they already hold weigh less: the
+//! brief says what is new.
 
 pub(crate) mod baselines;
 mod features;
+pub mod select;
 
 use crate::ingest::decode::has_mojibake;
 use crate::model::SentenceRef;
@@ -18,6 +23,7 @@ use crate::prepare::index::StoryIndex;
 pub use features::{
     FEATURE_NAMES, Features, Weights, WeightsError, features, opens_with_connective,
 };
+pub use select::{CONCEPT_FEATURE_NAMES, ConceptFeatures, Known, Objective};
 
 /// How long a summary may be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,13 +105,44 @@ pub const MAX_SENTENCE_WORDS: usize = 80;
 
 /// chorus's summarizer with explicit weights.
 pub fn summarize(story: &Story, budget: Budget, weights: &Weights) -> Vec<SentenceRef> {
+    summarize_after(story, budget, weights, &Known::default())
+}
+
+/// chorus's summarizer for a story some of which the reader has seen:
+/// `known` holds what earlier articles said, and concepts they already
+/// state weigh as the weights' model says (less, once trained on update
+/// summaries).
+pub fn summarize_after(
+    story: &Story,
+    budget: Budget,
+    weights: &Weights,
+    known: &Known,
+) -> Vec<SentenceRef> {
     let features = features(story);
     let scores: Vec<f32> = features.iter().map(|f| weights.score(f)).collect();
-    let mut order: Vec<usize> = (0..scores.len())
-        .filter(|&i| selectable(story, i))
+    let selectable: Vec<bool> = (0..scores.len()).map(|i| selectable(story, i)).collect();
+    let concepts = select::concepts(story, &scores, known);
+    let concept_weights: Vec<f32> = concepts
+        .features
+        .iter()
+        .zip(&concepts.known)
+        .map(|(f, &known)| {
+            let weight = weights.concept(f);
+            if known {
+                weight * weights.objective.known_factor
+            } else {
+                weight
+            }
+        })
         .collect();
-    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
-    let chosen = select(&story.index, &order, budget, Selection::CHORUS);
+    let problem = select::Problem {
+        story,
+        concepts: &concepts.of_sentence,
+        weights: &concept_weights,
+        scores: &scores,
+        selectable: &selectable,
+    };
+    let chosen = select::greedy(&problem, budget, weights.objective);
     reading_order(&story.index, chosen)
 }
 
@@ -120,7 +157,9 @@ pub struct Selection {
 }
 
 impl Selection {
-    /// chorus's own selection.
+    /// The pairwise tests and length limits chorus's own selection
+    /// ([`select::greedy`]) applies, for a caller ranking sentences its own
+    /// way.
     pub const CHORUS: Selection = Selection {
         skip_redundant: true,
         length_limits: true,
@@ -132,7 +171,8 @@ impl Selection {
     };
 }
 
-/// Greedy selection in the given preference order within `budget`.
+/// Greedy selection in the given preference order within `budget` (the
+/// baselines' selection; chorus's own is [`select::greedy`]).
 pub fn select(
     index: &StoryIndex,
     preference: &[usize],

@@ -1,0 +1,629 @@
+//! Global selection: the set of sentences that best covers what the story's
+//! sources say, within the word budget.
+//!
+//! A story's *concepts* are its pairs of adjacent terms (ROUGE-2's unit;
+//! pairs of two function words left out). Each concept gets a weight, a
+//! linear model over how many outlets state it, how early and in how good
+//! sentences it comes, and whether earlier articles already said it —
+//! fitted by `chorus train` to the share of reference summaries that hold
+//! the concept, so a concept's weight estimates how likely a reader's
+//! summary is to say it. The brief maximises
+//!
+//! ```text
+//! F(S) = Σ_{c covered by S} w_c  +  λ · Σ_{i ∈ S} max(0, score_i) · words_i
+//! ```
+//!
+//! (the second term is the sentence scorer's view of each sentence, so
+//! that a sentence the scorer distrusts — a question, a dangling opener —
+//! does not win on its words alone). A concept counts once however many
+//! chosen sentences hold it, so saying a thing twice gains nothing: the
+//! objective handles redundancy, not only the pairwise paraphrase filter
+//! the greedy applies as well. [`Objective::repeat_penalty`] goes further
+//! and makes a repeat cost something.
+//!
+//! Without that penalty `F` is monotone submodular (coverage with
+//! non-negative weights plus a non-negative modular term), so the
+//! cost-scaled greedy of Lin & Bilmes
+//! (2010) — repeatedly take the sentence with the best gain per
+//! `words^r`, then keep the better of that set and the best single
+//! sentence — is within a constant factor of the optimum under the budget
+//! ((1 − 1/√e) for `r = 1`, after Khuller, Moss & Naor 1999; the pairwise
+//! tests that pass over restatements narrow the candidates as it goes, so
+//! the bound is over what they leave). Gains only
+//! fall as sentences are chosen, so stale gains are upper bounds and the
+//! greedy is evaluated lazily (Minoux 1978): each step re-scores only the
+//! sentences that reach the top of the heap.
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+use rustc_hash::FxHashMap;
+
+use super::{Budget, MAX_SENTENCE_WORDS, MIN_SENTENCE_WORDS, Story};
+use crate::model::words::is_number_word;
+use crate::prepare::index::{Concept, StoryIndex};
+use crate::scan::quantity::quantities;
+use crate::scan::tokens::tokenize;
+
+/// Names of the concept features, in vector order (also the keys of the
+/// `"concepts"` object of the weights file).
+pub const CONCEPT_FEATURE_NAMES: [&str; 11] = [
+    "bias",
+    "support",
+    "documents",
+    "sentences",
+    "lead",
+    "first",
+    "best_sentence",
+    "mean_sentence",
+    "earlier",
+    "earlier_share",
+    "support_many_docs",
+];
+
+/// One concept's feature vector.
+pub type ConceptFeatures = [f32; CONCEPT_FEATURE_NAMES.len()];
+
+/// How the objective weighs its two parts and sentence lengths.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Objective {
+    /// `λ`: the weight of the sentence scorer's term against concept coverage.
+    pub sentence_weight: f32,
+    /// `r`: gains are divided by `words^r` when ranking candidates (1 is
+    /// gain per word; lower favours longer sentences).
+    pub cost_exponent: f32,
+    /// What a concept the earlier articles already state is worth, as a
+    /// share of its weight (update briefs; 1 ignores what is known).
+    pub known_factor: f32,
+    /// What telling a concept again costs, as a share of its weight: a
+    /// sentence's gain loses this much of the weight of its concepts the
+    /// brief already covers (0 makes repeats merely worthless).
+    pub repeat_penalty: f32,
+}
+
+/// What earlier articles of a story already said: the concepts they hold
+/// and in how many of them each occurs. An update brief weighs a concept
+/// by whether it is new.
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    documents: u32,
+    concepts: FxHashMap<Concept, u32>,
+}
+
+impl Known {
+    /// The concepts of `story`'s documents (reprints counted once, as the
+    /// index counts them).
+    pub fn from_story(story: &Story) -> Known {
+        let mut known = Known::default();
+        let index = &story.index;
+        for (doc, document) in story.documents.iter().enumerate() {
+            if document.duplicate_of.is_some() {
+                continue;
+            }
+            known.documents += 1;
+            let mut concepts: Vec<Concept> = index.sentences
+                [index.doc_starts[doc]..index.doc_starts[doc + 1]]
+                .iter()
+                .flat_map(|s| s.concepts.iter().copied())
+                .collect();
+            concepts.sort_unstable();
+            concepts.dedup();
+            for c in concepts {
+                *known.concepts.entry(c).or_insert(0) += 1;
+            }
+        }
+        known
+    }
+
+    /// Adds what `other` knows (several earlier stories, one context).
+    pub fn extend(&mut self, other: Known) {
+        self.documents += other.documents;
+        for (c, n) in other.concepts {
+            *self.concepts.entry(c).or_insert(0) += n;
+        }
+    }
+
+    /// Number of earlier documents.
+    pub fn documents(&self) -> usize {
+        self.documents as usize
+    }
+
+    /// Whether nothing is known (a first brief).
+    pub fn is_empty(&self) -> bool {
+        self.documents == 0
+    }
+}
+
+/// A story's concepts numbered locally, with each sentence's list.
+#[derive(Debug, Clone, Default)]
+pub struct StoryConcepts {
+    /// The concept key of each local concept.
+    pub keys: Vec<Concept>,
+    /// Per sentence (flat order), its local concepts, sorted.
+    pub of_sentence: Vec<Vec<u32>>,
+    /// Per local concept, its features.
+    pub features: Vec<ConceptFeatures>,
+    /// Per local concept, whether earlier articles state it.
+    pub known: Vec<bool>,
+}
+
+/// Numbers `story`'s concepts and computes their features; `scores` are
+/// the sentence scorer's scores (flat order), `known` what earlier
+/// articles said.
+pub fn concepts(story: &Story, scores: &[f32], known: &Known) -> StoryConcepts {
+    let index = &story.index;
+    let mut local: FxHashMap<Concept, u32> = FxHashMap::default();
+    let mut keys = Vec::new();
+    let mut of_sentence = Vec::with_capacity(index.sentences.len());
+    // Per concept: documents, the last document seen, sentences, best lead,
+    // in a first sentence, best and summed sentence score.
+    let mut stats: Vec<Stats> = Vec::new();
+    for (i, sentence) in index.sentences.iter().enumerate() {
+        let doc = sentence.doc;
+        let counted = story.documents[doc].duplicate_of.is_none();
+        let lead = 1.0 / (1.0 + sentence.position as f32);
+        let score = scores.get(i).copied().unwrap_or(0.0);
+        let mut ids = Vec::with_capacity(sentence.concepts.len());
+        for &c in &sentence.concepts {
+            let next = keys.len() as u32;
+            let id = *local.entry(c).or_insert(next);
+            if id == next {
+                keys.push(c);
+                stats.push(Stats::default());
+            }
+            let s = &mut stats[id as usize];
+            if counted && s.last_doc != Some(doc) {
+                s.last_doc = Some(doc);
+                s.documents += 1;
+            }
+            s.sentences += 1;
+            s.lead = s.lead.max(lead);
+            s.first |= sentence.position == 0;
+            s.best = if s.sentences == 1 {
+                score
+            } else {
+                s.best.max(score)
+            };
+            s.total += score;
+            ids.push(id);
+        }
+        ids.sort_unstable();
+        of_sentence.push(ids);
+    }
+    let outlets = story
+        .documents
+        .iter()
+        .filter(|d| d.duplicate_of.is_none())
+        .count();
+    let other_docs = outlets.saturating_sub(1).max(1) as f32;
+    let many_docs = ((outlets as f32 - 1.0) / 10.0).clamp(0.0, 1.0);
+    let earlier_docs = known.documents.max(1) as f32;
+    let features = keys
+        .iter()
+        .zip(&stats)
+        .map(|(key, s)| {
+            let earlier = known.concepts.get(key).copied().unwrap_or(0);
+            let support = s.documents.saturating_sub(1) as f32 / other_docs;
+            [
+                1.0,
+                support,
+                (s.documents.max(1) as f32).ln(),
+                (s.sentences.max(1) as f32).ln(),
+                s.lead,
+                if s.first { 1.0 } else { 0.0 },
+                s.best,
+                s.total / s.sentences.max(1) as f32,
+                if earlier > 0 { 1.0 } else { 0.0 },
+                earlier as f32 / earlier_docs,
+                support * many_docs,
+            ]
+        })
+        .collect();
+    let known = keys
+        .iter()
+        .map(|k| known.concepts.contains_key(k))
+        .collect();
+    StoryConcepts {
+        keys,
+        of_sentence,
+        features,
+        known,
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+struct Stats {
+    documents: u32,
+    last_doc: Option<usize>,
+    sentences: u32,
+    lead: f32,
+    first: bool,
+    best: f32,
+    total: f32,
+}
+
+/// A candidate on the greedy's heap: its gain per `words^r` when last
+/// computed (an upper bound on its gain now), ties broken by sentence
+/// score and then by position in the story.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    ratio: f32,
+    score: f32,
+    sentence: usize,
+}
+
+impl PartialEq for Candidate {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for Candidate {}
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Candidate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.ratio
+            .total_cmp(&other.ratio)
+            .then(self.score.total_cmp(&other.score))
+            .then(other.sentence.cmp(&self.sentence))
+    }
+}
+
+/// What the greedy reads for one story.
+pub struct Problem<'a> {
+    /// The story (its index gives lengths and paraphrase tests; its
+    /// sentences' text, the figures they give).
+    pub story: &'a Story,
+    /// Per sentence, its local concepts.
+    pub concepts: &'a [Vec<u32>],
+    /// Per local concept, its weight (negative weights count as zero).
+    pub weights: &'a [f32],
+    /// Per sentence, the scorer's score.
+    pub scores: &'a [f32],
+    /// Per sentence, whether it may be chosen at all.
+    pub selectable: &'a [bool],
+}
+
+/// Chooses sentences for the budget by the cost-scaled lazy greedy, then
+/// keeps the better of that set and the best single sentence. Sentences
+/// that paraphrase or are contained in a chosen one are passed over.
+/// Returns flat sentence indices in the order chosen.
+pub fn greedy(problem: &Problem, budget: Budget, objective: Objective) -> Vec<usize> {
+    let index = &problem.story.index;
+    let mut claims = Claims::new(problem.story);
+    let n = index.sentences.len();
+    let modular = |i: usize| {
+        objective.sentence_weight * problem.scores[i].max(0.0) * index.sentences[i].words as f32
+    };
+    let mut covered = vec![false; problem.weights.len()];
+    let gain = |i: usize, covered: &[bool]| -> f32 {
+        let (mut new, mut again) = (0.0, 0.0);
+        for &c in &problem.concepts[i] {
+            let weight = problem.weights[c as usize].max(0.0);
+            if covered[c as usize] {
+                again += weight;
+            } else {
+                new += weight;
+            }
+        }
+        new - objective.repeat_penalty * again + modular(i)
+    };
+    let cost = |i: usize| (index.sentences[i].words.max(1) as f32).powf(objective.cost_exponent);
+    let fits_alone = |i: usize| budget.overflow || index.sentences[i].words <= budget.words;
+    let mut heap = BinaryHeap::with_capacity(n);
+    let mut best_single: Option<(f32, usize)> = None;
+    for i in 0..n {
+        let words = index.sentences[i].words;
+        if !problem.selectable[i] || !(MIN_SENTENCE_WORDS..=MAX_SENTENCE_WORDS).contains(&words) {
+            continue;
+        }
+        let value = gain(i, &covered);
+        if fits_alone(i) && best_single.is_none_or(|(v, _)| value > v) {
+            best_single = Some((value, i));
+        }
+        heap.push(Candidate {
+            ratio: value / cost(i),
+            score: problem.scores[i],
+            sentence: i,
+        });
+    }
+    let mut chosen = Vec::new();
+    let mut total = 0.0;
+    let mut used = 0;
+    let mut blocked = vec![false; n];
+    let mut counts = Vec::new();
+    let mut overlaps = Vec::new();
+    while let Some(top) = heap.pop() {
+        if used >= budget.words {
+            break;
+        }
+        let i = top.sentence;
+        let words = index.sentences[i].words;
+        if blocked[i] || (!budget.overflow && used + words > budget.words) {
+            continue;
+        }
+        let value = gain(i, &covered);
+        let fresh = Candidate {
+            ratio: value / cost(i),
+            ..top
+        };
+        // Stale ratios only overstate: if the fresh one still leads, no
+        // other candidate can beat it.
+        if heap.peek().is_some_and(|next| fresh < *next) {
+            heap.push(fresh);
+            continue;
+        }
+        chosen.push(i);
+        total += value;
+        used += words;
+        for &c in &problem.concepts[i] {
+            covered[c as usize] = true;
+        }
+        index.overlaps(i, &mut counts, &mut overlaps);
+        for &(j, overlap) in &overlaps {
+            if index.paraphrase(i, j, overlap)
+                || index.contained(i, j, overlap)
+                || same_quantity(index, i, j)
+                // A shared figure or quote with a few words around it in
+                // common; alone it may be a coincidence ("$1 million").
+                || (overlap >= 3
+                    && (claims.same_figure(i, j) || same_quote(problem.story, i, j)))
+            {
+                blocked[j] = true;
+            }
+        }
+    }
+    match best_single {
+        Some((value, i)) if value > total => vec![i],
+        _ => chosen,
+    }
+}
+
+/// Whether sentences `i` and `j` give one figure of one thing ("more than
+/// three hours", "about three hours"): the second would tell the same fact
+/// again, whatever else it adds.
+fn same_quantity(index: &StoryIndex, i: usize, j: usize) -> bool {
+    let (a, b) = (
+        &index.sentences[i].quantities,
+        &index.sentences[j].quantities,
+    );
+    a.iter().any(|q| b.binary_search(q).is_ok())
+}
+
+/// Whether one of the two sentences quotes words (three or more, in
+/// quotation marks) that the other holds: two outlets reporting one remark
+/// ("called the talks frank and useful", "said the talks had been \"frank
+/// and useful\"").
+fn same_quote(story: &Story, i: usize, j: usize) -> bool {
+    let text = |k: usize| {
+        let sentence = &story.index.sentences[k];
+        story.documents[sentence.doc].sentences[sentence.position]
+            .text
+            .as_str()
+    };
+    let (a, b) = (text(i), text(j));
+    quotes_in(a, b) || quotes_in(b, a)
+}
+
+/// Whether a quoted passage of `quoting` (three words or more) is in `other`.
+fn quotes_in(quoting: &str, other: &str) -> bool {
+    const MARKS: [char; 3] = ['"', '“', '”'];
+    if !quoting.contains(MARKS) {
+        return false;
+    }
+    let other = other.to_lowercase();
+    quoting
+        .split(MARKS)
+        .skip(1)
+        .step_by(2)
+        .map(|quoted| quoted.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|quoted| quoted.split_whitespace().count() >= 3)
+        .any(|quoted| other.contains(&quoted.to_lowercase()))
+}
+
+/// The figures each sentence gives, read on demand (the scanner is not
+/// cheap, and most sentences are never compared): what each counts and
+/// every value it allows.
+struct Claims<'a> {
+    story: &'a Story,
+    read: Vec<Option<Vec<Figure>>>,
+}
+
+/// A figure as a claim: its unit (the counted noun, a time unit, a
+/// currency) and the values it allows.
+type Figure = (String, (f64, f64));
+
+impl<'a> Claims<'a> {
+    fn new(story: &'a Story) -> Claims<'a> {
+        Claims {
+            story,
+            read: vec![None; story.index.sentences.len()],
+        }
+    }
+
+    fn of(&mut self, i: usize) -> &[Figure] {
+        let story = self.story;
+        self.read[i].get_or_insert_with(|| {
+            let sentence = &story.index.sentences[i];
+            // Only a sentence with a figure or number word can give one.
+            if sentence.figures.is_empty() && sentence.quantities.is_empty() {
+                let text = &story.documents[sentence.doc].sentences[sentence.position].text;
+                if !text
+                    .split_whitespace()
+                    .any(|w| is_number_word(&w.to_lowercase()))
+                {
+                    return Vec::new();
+                }
+            }
+            let text = &story.documents[sentence.doc].sentences[sentence.position].text;
+            let lower = text.to_ascii_lowercase();
+            quantities(&tokenize(text, &lower))
+                .into_iter()
+                .filter_map(|q| Some((q.unit?, q.range)))
+                .collect()
+        })
+    }
+
+    /// Whether `i` and `j` give a figure of one unit whose values agree
+    /// ("more than 500,000 people", "about five lakh people"): the second
+    /// would tell the first's fact again, in other words.
+    fn same_figure(&mut self, i: usize, j: usize) -> bool {
+        if self.of(i).is_empty() {
+            return false;
+        }
+        let theirs = self.of(j).to_vec();
+        self.of(i).iter().any(|(unit, (low, high))| {
+            theirs
+                .iter()
+                .any(|(u, (l, h))| u == unit && low <= h && l <= high)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, StoryInput};
+    use crate::prepare::terms::Vocab;
+
+    fn story(docs: &[&str], vocab: &mut Vocab) -> Story {
+        let articles = docs
+            .iter()
+            .enumerate()
+            .map(|(i, text)| Article::new(format!("d{i}"), *text))
+            .collect();
+        Story::prepare(StoryInput::story("s", articles), vocab)
+    }
+
+    fn problem_weights(c: &StoryConcepts, f: impl Fn(&ConceptFeatures) -> f32) -> Vec<f32> {
+        c.features.iter().map(f).collect()
+    }
+
+    #[test]
+    fn a_concept_counts_once() {
+        let mut vocab = Vocab::new();
+        let s = story(
+            &[
+                "The river flooded the northern valley towns on Monday night. \
+                 Rescue teams reached the northern valley towns by boat on Tuesday. \
+                 The regional governor declared a state of emergency across the province.",
+            ],
+            &mut vocab,
+        );
+        let n = s.index.sentences.len();
+        let scores = vec![0.0; n];
+        let c = concepts(&s, &scores, &Known::default());
+        let weights = problem_weights(&c, |_| 1.0);
+        let selectable = vec![true; n];
+        let problem = Problem {
+            story: &s,
+            concepts: &c.of_sentence,
+            weights: &weights,
+            scores: &scores,
+            selectable: &selectable,
+        };
+        let objective = Objective {
+            sentence_weight: 0.0,
+            cost_exponent: 1.0,
+            known_factor: 1.0,
+            repeat_penalty: 0.0,
+        };
+        let chosen = greedy(&problem, Budget::within(24), objective);
+        // Two sentences fit; the second pick is the one sharing no pairs
+        // ("northern valley towns") with the first.
+        assert_eq!(chosen.len(), 2, "{chosen:?}");
+        assert!(chosen.contains(&2), "{chosen:?}");
+    }
+
+    #[test]
+    fn a_quoted_remark_is_found_in_other_words() {
+        assert!(quotes_in(
+            "Varga said the talks had been \"frank and useful\" and more.",
+            "Varga called the talks frank and useful."
+        ));
+        assert!(!quotes_in(
+            "Varga said the talks were \"useful\".",
+            "Varga called the talks useful."
+        ));
+        assert!(!quotes_in(
+            "No quotes here at all.",
+            "No quotes here at all."
+        ));
+    }
+
+    #[test]
+    fn known_concepts_are_marked() {
+        let mut vocab = Vocab::new();
+        let earlier = story(
+            &["The dam burst on Monday and flooded the valley."],
+            &mut vocab,
+        );
+        let known = Known::from_story(&earlier);
+        assert_eq!(known.documents(), 1);
+        let now = story(
+            &["The dam burst on Monday. Officials opened three shelters for the displaced."],
+            &mut vocab,
+        );
+        let scores = vec![0.0; now.index.sentences.len()];
+        let c = concepts(&now, &scores, &known);
+        let earlier_flag = CONCEPT_FEATURE_NAMES
+            .iter()
+            .position(|n| *n == "earlier")
+            .unwrap();
+        let known_in = |i: usize| {
+            c.of_sentence[i]
+                .iter()
+                .filter(|&&k| c.features[k as usize][earlier_flag] == 1.0)
+                .count()
+        };
+        assert!(known_in(0) >= 3, "{}", known_in(0));
+        assert_eq!(known_in(1), 0);
+    }
+
+    #[test]
+    fn the_best_single_sentence_wins_when_greedy_falls_short() {
+        let mut vocab = Vocab::new();
+        // A short sentence with a high gain per word crowds out the long
+        // one that alone is worth more.
+        let s = story(
+            &["Quiet storms hit coastal farms today again. \
+                 Engineers said the aging levee system along the entire eastern shore failed after record rainfall overwhelmed pumps."],
+            &mut vocab,
+        );
+        let n = s.index.sentences.len();
+        assert_eq!(n, 2);
+        let scores = vec![0.0; n];
+        let c = concepts(&s, &scores, &Known::default());
+        let weights: Vec<f32> = c
+            .keys
+            .iter()
+            .enumerate()
+            .map(|(k, _)| {
+                if c.of_sentence[0].contains(&(k as u32)) {
+                    1.0
+                } else {
+                    0.5
+                }
+            })
+            .collect();
+        let selectable = vec![true; n];
+        let problem = Problem {
+            story: &s,
+            concepts: &c.of_sentence,
+            weights: &weights,
+            scores: &scores,
+            selectable: &selectable,
+        };
+        let objective = Objective {
+            sentence_weight: 0.0,
+            cost_exponent: 1.0,
+            known_factor: 1.0,
+            repeat_penalty: 0.0,
+        };
+        let words = s.index.sentences[1].words;
+        assert_eq!(greedy(&problem, Budget::within(words), objective), vec![1]);
+    }
+}
