@@ -498,10 +498,17 @@ async fn story_page(
         .into());
     }
     let feed = format!("/stories/{id}/feed.atom");
+    // The other pages of sources brief the same span.
+    let keep = query.since.as_deref().map_or_else(String::new, |since| {
+        let since =
+            percent_encoding::utf8_percent_encode(since, percent_encoding::NON_ALPHANUMERIC);
+        format!("since={since}")
+    });
     Ok(Html(served_html(
         &report,
         &feed,
         SourceWindow { page: number, size },
+        &keep,
     )))
 }
 

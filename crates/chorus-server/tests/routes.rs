@@ -481,6 +481,17 @@ async fn a_story_page_shows_a_page_of_sources_at_a_time() {
     let (status, _, last) = get(&router, &format!("/stories/{story}?sources=2")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(last.contains("Sources 21–25 of 25") && last.contains("href=\"?sources=1\""));
+    // What arrived since a time, paged: the pager keeps the time.
+    let (status, _, since) = get(
+        &router,
+        &format!("/stories/{story}?sources=1&since=2000-01-01"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        since.contains("href=\"?sources=2&#38;since=2000%2D01%2D01\""),
+        "{since}"
+    );
     assert_eq!(rows(&last), 5);
     let (status, kind, page) = get(&router, &format!("/stories/{story}?sources=3")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);

@@ -23,9 +23,11 @@ pub fn html(report: &Report) -> String {
 /// The story page as `chorus serve` shows it: the same page, with a way
 /// back to the story list, a link to each source's own page, only one page
 /// of sources in full, and `feed` (the address of the story's Atom feed)
-/// announced to feed readers.
-pub fn served_html(report: &Report, feed: &str, sources: SourceWindow) -> String {
-    page(report, Some((feed, sources)))
+/// announced to feed readers. `keep` is the rest of the page's query
+/// string (already encoded, e.g. `since=2026-12-03`, or empty), kept in
+/// the links to the other pages of sources.
+pub fn served_html(report: &Report, feed: &str, sources: SourceWindow, keep: &str) -> String {
+    page(report, Some((feed, sources, keep)))
 }
 
 /// Which of a story's sources a served page shows in full (their row of
@@ -57,8 +59,12 @@ struct Pager {
     next: Option<String>,
 }
 
-fn pager(sources: SourceWindow, total: usize) -> Option<Pager> {
+fn pager(sources: SourceWindow, total: usize, keep: &str) -> Option<Pager> {
     let size = sources.size.max(1);
+    let link = |page: usize| match keep {
+        "" => format!("?sources={page}"),
+        keep => format!("?sources={page}&{keep}"),
+    };
     if total <= size && sources.page == 0 {
         return None;
     }
@@ -67,9 +73,8 @@ fn pager(sources: SourceWindow, total: usize) -> Option<Pager> {
         first: first + 1,
         last: first.saturating_add(size).min(total),
         total,
-        previous: (sources.page > 0).then(|| format!("?sources={}", sources.page - 1)),
-        next: (first.saturating_add(size) < total)
-            .then(|| format!("?sources={}", sources.page + 1)),
+        previous: (sources.page > 0).then(|| link(sources.page - 1)),
+        next: (first.saturating_add(size) < total).then(|| link(sources.page + 1)),
     })
 }
 
@@ -93,12 +98,12 @@ fn path_segment(id: &str) -> String {
 
 /// The page; `served` (the feed's address and the page of sources) is
 /// given when served, never for a file.
-fn page(report: &Report, served: Option<(&str, SourceWindow)>) -> String {
+fn page(report: &Report, served: Option<(&str, SourceWindow, &str)>) -> String {
     let by_id = documents_by_id(report);
-    let sources = served.map(|(_, sources)| sources);
+    let sources = served.map(|(_, sources, keep)| (sources, keep));
     let page = Page {
         served: served.is_some(),
-        feed: served.map(|(feed, _)| feed.to_string()),
+        feed: served.map(|(feed, _, _)| feed.to_string()),
         title: match report.stories.as_slice() {
             [one] => one.headline.clone(),
             stories => format!("{} stories", stories.len()),
@@ -257,8 +262,9 @@ fn story_view(
     n: usize,
     story: &StoryReport,
     by_id: &DocumentsById<'_>,
-    window: Option<SourceWindow>,
+    served: Option<(SourceWindow, &str)>,
 ) -> StoryView {
+    let window = served.map(|(window, _)| window);
     let documents = story_documents(by_id, story);
     let anchor = format!("s{}", n + 1);
     let shown = |position: usize| window.is_none_or(|w| w.shows(position));
@@ -372,7 +378,7 @@ fn story_view(
             })
             .collect(),
         coverage: coverage(story, &documents, window),
-        pager: window.and_then(|w| pager(w, documents.len())),
+        pager: served.and_then(|(w, keep)| pager(w, documents.len(), keep)),
         sources: documents
             .iter()
             .enumerate()
@@ -703,7 +709,7 @@ mod tests {
                 ..StoryReport::default()
             }],
         };
-        let second = served_html(&report, FEED, SourceWindow { page: 1, size: 2 });
+        let second = served_html(&report, FEED, SourceWindow { page: 1, size: 2 }, "");
         assert!(second.contains("Sources 3–3 of 3"), "{second}");
         assert!(second.contains("href=\"?sources=0\""));
         assert!(!second.contains("?sources=2"));
@@ -714,9 +720,20 @@ mod tests {
         // Markers of sources on another page link to their own page.
         assert!(second.contains("href=\"/sources/a#s0\""), "{second}");
         assert!(second.contains("href=\"#s1-d3-0\""));
-        let first = served_html(&report, FEED, SourceWindow { page: 0, size: 2 });
+        let first = served_html(&report, FEED, SourceWindow { page: 0, size: 2 }, "");
         assert!(first.contains("Sources 1–2 of 3") && first.contains("href=\"?sources=1\""));
-        let whole = served_html(&report, FEED, SourceWindow { page: 0, size: 3 });
+        // A brief since a time pages its sources still since that time.
+        let since = served_html(
+            &report,
+            FEED,
+            SourceWindow { page: 0, size: 2 },
+            "since=2026-12-03",
+        );
+        assert!(
+            since.contains("href=\"?sources=1&#38;since=2026-12-03\""),
+            "{since}"
+        );
+        let whole = served_html(&report, FEED, SourceWindow { page: 0, size: 3 }, "");
         assert!(!whole.contains("Sources 1–"), "one page needs no pager");
         assert!(!html(&report).contains("?sources="));
     }
