@@ -187,9 +187,12 @@ fn start_server(db: &str) -> (Child, u16) {
         .expect("chorus serve runs");
     let stderr = server.stderr.take().expect("stderr piped");
     let mut line = String::new();
-    BufReader::new(stderr)
-        .read_line(&mut line)
+    let mut said = BufReader::new(stderr);
+    said.read_line(&mut line)
         .expect("the server says where it listens");
+    // Whatever it says later is read: a closed pipe would end the server
+    // at its next line (it says whether it takes writes right after).
+    std::thread::spawn(move || std::io::copy(&mut said, &mut std::io::sink()));
     let port = line
         .rsplit(':')
         .next()

@@ -156,6 +156,7 @@ pub fn stored(
         let mut parts = vec![count(story.articles, "article")];
         parts.extend(seen(story));
         parts.extend(conflicts(story));
+        parts.extend(story.failed.as_ref().map(|_| "brief failed".to_string()));
         parts.join(", ")
     };
     Ok(match format {
@@ -286,6 +287,7 @@ mod tests {
             first_seen: Some("2023-03-15".to_string()),
             last_seen: Some("2023-03-16".to_string()),
             conflicts: Some(1),
+            failed: None,
         };
         let stories = [story];
         let text = stored(&stories, "1 story", Format::Text).expect("text");

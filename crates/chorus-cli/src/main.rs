@@ -67,8 +67,9 @@ enum Command {
     Stories(StoriesArgs),
     /// Serve a store's stories as web pages and a JSON API.
     ///
-    /// Articles POSTed to /api/articles are added to the store as ingest adds
-    /// them; see docs/http-api.md.
+    /// Read-only unless given a write token: then articles POSTed to
+    /// /api/articles are added to the store as ingest adds them, and
+    /// DELETE /api/stories/N removes a story; see docs/http-api.md.
     Serve(ServeArgs),
     /// Poll feeds (a URL list or OPML) and add their new articles to a store; see docs/watch.md.
     Watch(watch::WatchArgs),
@@ -98,13 +99,33 @@ struct CopyArgs {
 
 #[derive(clap::Args)]
 struct ServeArgs {
-    /// The store (created if missing): an SQLite file, or a PostgreSQL
-    /// database as postgres://user@host:port/db.
+    /// The store: an SQLite file, or a PostgreSQL database as
+    /// postgres://user@host:port/db. It must exist (the database hold a
+    /// chorus store) unless --create is given.
     #[arg(long, required = true)]
     db: Location,
+    /// Make a new, empty store when --db names none.
+    #[arg(long)]
+    create: bool,
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     addr: std::net::SocketAddr,
+    /// Take writes from clients that send this token (`Authorization:
+    /// Bearer TOKEN`); without one the server is read-only. The variable
+    /// keeps it out of the process list.
+    #[arg(long, env = "CHORUS_WRITE_TOKEN", hide_env_values = true)]
+    write_token: Option<String>,
+    /// Seconds for a request's head to arrive (and for an idle connection
+    /// to start its next request) before the connection is closed.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    read_timeout: u64,
+    /// Seconds for a whole request, body included, to be read and answered
+    /// (else 408).
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    request_timeout: u64,
+    /// Connections served at once; more wait to be accepted.
+    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..))]
+    max_connections: u32,
 }
 
 #[derive(clap::Args)]
@@ -155,6 +176,9 @@ struct StoriesArgs {
     /// List at most this many stories (the biggest, then the newest).
     #[arg(long, short = 'n')]
     limit: Option<usize>,
+    /// Remove this story and its articles from the store instead.
+    #[arg(long, conflicts_with_all = ["story", "search", "limit"])]
+    delete: Option<i64>,
 }
 
 #[derive(clap::Args)]
@@ -1075,6 +1099,29 @@ fn on_terminal(bar: indicatif::ProgressBar, template: &str) -> indicatif::Progre
 }
 
 fn serve(args: ServeArgs) -> Result<bool> {
+    // A mistyped --db would otherwise serve a new, empty store.
+    let db = &args.db;
+    if !args.create && !chorus_store::exists(db).with_context(|| format!("{db}"))? {
+        match db {
+            Location::Sqlite(_) => bail!("{db}: no such store (--create makes a new one)"),
+            Location::Postgres(_) => {
+                bail!("{db}: the database holds no chorus store (--create makes one)")
+            }
+        }
+    }
+    let access = match &args.write_token {
+        // The token itself is never part of a message.
+        Some(token) => chorus_server::Access::Token(
+            chorus_server::WriteToken::new(token).context("--write-token")?,
+        ),
+        None => chorus_server::Access::ReadOnly,
+    };
+    let limits = chorus_server::Limits {
+        read_timeout: std::time::Duration::from_secs(args.read_timeout),
+        request_timeout: std::time::Duration::from_secs(args.request_timeout),
+        max_connections: args.max_connections as usize,
+        ..chorus_server::Limits::default()
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -1082,6 +1129,8 @@ fn serve(args: ServeArgs) -> Result<bool> {
     runtime.block_on(chorus_server::serve(chorus_server::Settings {
         db: args.db,
         addr: args.addr,
+        access,
+        limits,
     }))?;
     Ok(true)
 }
@@ -1094,6 +1143,17 @@ fn stories(args: StoriesArgs) -> Result<bool> {
         bail!("{db}: no such store");
     }
     let store = open_store(db)?;
+    if let Some(id) = args.delete {
+        let Some(articles) = store.delete_story(id).with_context(|| format!("{db}"))? else {
+            bail!("{db}: no story {id}");
+        };
+        let noun = if articles == 1 { "article" } else { "articles" };
+        write_output(
+            None,
+            &format!("deleted story {id} ({articles} {noun}) from {db}\n"),
+        )?;
+        return Ok(true);
+    }
     if let Some(id) = args.story {
         let report = match &args.since {
             Some(text) => {

@@ -338,7 +338,14 @@ fn a_writer_killed_mid_batch_and_rerun_on_postgres_loses_and_doubles_nothing() {
 /// A `chorus serve` on a free port; its port.
 fn start_server(db: &Db) -> (Child, u16) {
     let mut server = Command::new(env!("CARGO_BIN_EXE_chorus"))
-        .args(["serve", "--addr", "127.0.0.1:0", "--db", &db.arg()])
+        .args([
+            "serve",
+            "--create",
+            "--addr",
+            "127.0.0.1:0",
+            "--db",
+            &db.arg(),
+        ])
         .current_dir(workspace_root())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())

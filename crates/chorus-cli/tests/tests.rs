@@ -9,6 +9,7 @@ mod extract;
 mod hostile;
 mod readers;
 mod readme;
+mod serve;
 mod store;
 mod summarize;
 mod util;

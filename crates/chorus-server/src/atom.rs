@@ -10,7 +10,7 @@ use chrono::{DateTime, SecondsFormat};
 
 use chorus::model::Report;
 use chorus::render::web_link;
-use chorus_store::{AddedArticle, StoredStory};
+use chorus_store::{AddedArticle, StoreError, StoredStory};
 
 use super::{ApiError, App, ServerError, report, story_id, with_store};
 
@@ -32,7 +32,12 @@ pub(super) async fn stories_feed(
         let stories = store.recently_updated(FEED_STORIES)?;
         let mut entries = Vec::with_capacity(stories.len());
         for updated in stories {
-            let report = store.report(updated.story.id)?;
+            // A story whose brief could not be built is listed without
+            // one rather than failing the whole feed.
+            let report = match store.report(updated.story.id) {
+                Err(StoreError::BuildFailed { .. }) => None,
+                report => report?,
+            };
             entries.push((updated, report));
         }
         Ok(entries)
@@ -98,6 +103,7 @@ pub(super) async fn story_feed(
         first_seen: None,
         last_seen: None,
         conflicts: None,
+        failed: None,
     };
     let mut entries = vec![story_entry(&base, &story, Some(&report), updated)];
     entries.extend(articles.iter().map(|a| article_entry(&base, id, a)));

@@ -5,10 +5,17 @@
 //! and write the answer. Ids in paths are only ever looked up in the
 //! database, never joined to a file path. Every page is server-side HTML
 //! with its style inline: nothing is fetched from elsewhere.
+//!
+//! Safe to expose: writes need a token (`auth.rs`), connections are bounded
+//! in number and time (`listen.rs`), every error answer has one shape
+//! (`shape.rs`), and a story page shows a page of sources at a time.
 
 #![warn(missing_docs)]
 
 mod atom;
+mod auth;
+mod listen;
+mod shape;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -17,24 +24,53 @@ use std::time::Duration;
 use askama::Template;
 use axum::Router;
 use axum::body::Bytes;
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::handler::Handler;
+use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use serde::Deserialize;
 
 use chorus::model::{Article, Report};
-use chorus::render::{STYLE, served_html, web_link};
+use chorus::render::{STYLE, SourceWindow, served_html, web_link};
 use chorus_store::{IngestSummary, Location, Migrating, Store, StoreError, StoredStory};
+
+pub use auth::{Access, TokenError, WriteToken};
 
 /// Largest request body accepted.
 pub const BODY_LIMIT: usize = 4 * 1024 * 1024;
-/// Longest a request may take before it is answered 408.
-pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// Stories per page of the list.
 const PAGE_STORIES: usize = 50;
 /// Most stories one API call lists.
 const API_STORIES: usize = 500;
+
+/// How long requests may take and how many connections are served at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Time for a request's head to arrive (and for an idle keep-alive
+    /// connection to start its next request); past it the connection is
+    /// closed.
+    pub read_timeout: Duration,
+    /// Time for a whole request, body included, to be read and answered;
+    /// past it the answer is 408 and the connection is closed.
+    pub request_timeout: Duration,
+    /// Connections served at once; more wait to be accepted.
+    pub max_connections: usize,
+    /// Sources a story page shows in full (the rest on further pages).
+    pub page_sources: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            read_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(30),
+            max_connections: 256,
+            page_sources: 50,
+        }
+    }
+}
 
 /// What `chorus serve` needs.
 #[derive(Debug, Clone)]
@@ -43,6 +79,10 @@ pub struct Settings {
     pub db: Location,
     /// Where to listen.
     pub addr: SocketAddr,
+    /// Whether writes are taken, and with what token.
+    pub access: Access,
+    /// Timeouts and caps.
+    pub limits: Limits,
 }
 
 /// The shared state: the store, whose pool of connections serves many
@@ -51,6 +91,7 @@ pub struct Settings {
 #[derive(Clone)]
 struct App {
     store: Arc<dyn Store>,
+    limits: Limits,
 }
 
 /// Why the server could not start or stopped.
@@ -103,26 +144,44 @@ pub async fn serve(settings: Settings) -> Result<(), ServeError> {
             addr: settings.addr,
             source,
         })?;
+    let local = listener.local_addr()?;
+    // The address ends the line: scripts read the port from it.
+    eprintln!("chorus: serving {} on http://{local}/", settings.db);
     eprintln!(
-        "chorus: serving {} on http://{}/",
-        settings.db,
-        listener.local_addr()?
+        "chorus: {}",
+        if settings.access.writable() {
+            "writes need the write token"
+        } else {
+            "read-only (no write token)"
+        }
     );
+    if settings.access.writable() && !local.ip().is_loopback() {
+        eprintln!(
+            "chorus: warning: writes are taken on {local}, which is not a loopback address; \
+             the token travels as clear text unless TLS is put in front (a reverse proxy)"
+        );
+    }
     let app = App {
         store: Arc::from(store),
+        limits: settings.limits,
     };
     tokio::spawn(build_reports(app.clone()));
-    axum::serve(listener, routes(app))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    let bounds = listen::Bounds {
+        read_timeout: settings.limits.read_timeout,
+        max_connections: settings.limits.max_connections,
+        drain: settings.limits.request_timeout,
+    };
+    let shutdown = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    listen::run(listener, routes(app, settings.access), bounds, shutdown).await;
     Ok(())
 }
 
-/// The routes over `store`.
-pub fn router(store: Arc<dyn Store>) -> Router {
-    routes(App { store })
+/// The routes over `store`, as [`serve`] answers them (without its
+/// connection limits and background builds).
+pub fn router(store: Arc<dyn Store>, access: Access, limits: Limits) -> Router {
+    routes(App { store, limits }, access)
 }
 
 /// Stale reports built per turn of the background builder (each in a
@@ -132,12 +191,17 @@ const STALE_PER_TURN: usize = 8;
 
 /// Builds stale reports while the server runs, so that the list's conflict
 /// badges appear without every story being opened first; new articles
-/// make their stories stale again.
+/// make their stories stale again. A story whose brief fails to build is
+/// kept as failed by the store and not tried again, so one bad story
+/// neither stops the others nor, when it ends the process, every restart.
 async fn build_reports(app: App) {
     loop {
         match with_store(&app, |store| store.build_stale(STALE_PER_TURN)).await {
             Ok(built) if built > 0 => tokio::task::yield_now().await,
             Ok(_) => tokio::time::sleep(Duration::from_secs(2)).await,
+            Err(failure @ ServerError::Store(StoreError::BuildFailed { .. })) => {
+                eprintln!("chorus: {failure}");
+            }
             Err(failure) => {
                 eprintln!("chorus: building reports: {failure}");
                 tokio::time::sleep(Duration::from_secs(30)).await;
@@ -146,23 +210,41 @@ async fn build_reports(app: App) {
     }
 }
 
-fn routes(app: App) -> Router {
-    Router::new()
+fn routes(app: App, access: Access) -> Router {
+    let write = axum::middleware::from_fn_with_state(access, auth::require_token);
+    let routes = Router::new()
         .route("/", get(index))
         .route("/feed.atom", get(atom::stories_feed))
         .route("/stories/{id}", get(story_page))
         .route("/stories/{id}/feed.atom", get(atom::story_feed))
         .route("/sources/{id}", get(source_page))
         .route("/api/stories", get(api_stories))
-        .route("/api/stories/{id}", get(api_story))
-        .route("/api/articles", axum::routing::post(api_articles))
-        .fallback(|| async { PageError(ServerError::not_found("No such page.")) })
+        .route(
+            "/api/stories/{id}",
+            get(api_story).delete(api_delete_story.layer(write.clone())),
+        )
+        .route("/api/articles", post(api_articles.layer(write)))
+        .fallback(not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
-            REQUEST_TIMEOUT,
+            app.limits.request_timeout,
         ))
-        .with_state(app)
+        .with_state(app);
+    shape::around(routes)
+}
+
+/// No such route: JSON under `/api/`, a page elsewhere.
+async fn not_found(uri: Uri) -> Response {
+    if shape::is_api(uri.path()) {
+        ApiError(ServerError::not_found(format!(
+            "no such route: {}",
+            uri.path()
+        )))
+        .into_response()
+    } else {
+        PageError(ServerError::not_found("No such page.")).into_response()
+    }
 }
 
 /// Runs store work on a blocking thread (the store's calls block).
@@ -311,6 +393,13 @@ async fn report(app: &App, id: i64) -> Result<Report, ServerError> {
     serde_json::from_str(&json).map_err(|source| ServerError::Report { story: id, source })
 }
 
+/// A query string's parameters, or a 400 saying which one is wrong.
+fn parameters<T>(query: Result<Query<T>, QueryRejection>) -> Result<T, ServerError> {
+    query
+        .map(|Query(parameters)| parameters)
+        .map_err(|rejection| ServerError::request(StatusCode::BAD_REQUEST, rejection.body_text()))
+}
+
 #[derive(Deserialize)]
 struct ListQuery {
     q: Option<String>,
@@ -332,8 +421,9 @@ struct IndexPage {
 
 async fn index(
     State(app): State<App>,
-    Query(query): Query<ListQuery>,
+    query: Result<Query<ListQuery>, QueryRejection>,
 ) -> Result<Html<String>, PageError> {
+    let query = parameters(query)?;
     let search = query.q.unwrap_or_default();
     let page = query.page.unwrap_or(0);
     let offset = page.saturating_mul(PAGE_STORIES);
@@ -359,15 +449,24 @@ async fn index(
     Ok(Html(body.render()?))
 }
 
-/// `?since=`: brief only what arrived since a date or time.
+/// `?sources=` and `?since=` on a story page.
+#[derive(Deserialize)]
+struct StoryQuery {
+    /// The page of sources shown in full, from 0.
+    sources: Option<usize>,
+    /// Brief only what arrived since this date or time.
+    since: Option<String>,
+}
+
+/// `?since=` on `/api/stories/{id}`.
 #[derive(Deserialize)]
 struct SinceQuery {
     since: Option<String>,
 }
 
 /// The Unix time `?since=` names, if given; a 400 if it names none.
-fn since_time(query: &SinceQuery) -> Result<Option<i64>, ServerError> {
-    let Some(text) = &query.since else {
+fn since_time(since: Option<&str>) -> Result<Option<i64>, ServerError> {
+    let Some(text) = since else {
         return Ok(None);
     };
     chorus_store::parse_since(text).map(Some).ok_or_else(|| {
@@ -381,15 +480,36 @@ fn since_time(query: &SinceQuery) -> Result<Option<i64>, ServerError> {
 async fn story_page(
     State(app): State<App>,
     Path(raw): Path<String>,
-    Query(query): Query<SinceQuery>,
+    query: Result<Query<StoryQuery>, QueryRejection>,
 ) -> Result<Html<String>, PageError> {
     let id = story_id(&raw)?;
-    let report = match since_time(&query)? {
+    let query = parameters(query)?;
+    let number = query.sources.unwrap_or(0);
+    let report = match since_time(query.since.as_deref())? {
         Some(since) => report_since(&app, id, since).await?,
         None => report(&app, id).await?,
     };
+    let size = app.limits.page_sources.max(1);
+    let sources = report.stories.first().map_or(0, |s| s.documents.len());
+    if number > 0 && number.saturating_mul(size) >= sources {
+        return Err(ServerError::not_found(format!(
+            "Story {id} has {sources} sources: no page {number} of them ({size} a page, from 0)."
+        ))
+        .into());
+    }
     let feed = format!("/stories/{id}/feed.atom");
-    Ok(Html(served_html(&report, &feed)))
+    // The other pages of sources brief the same span.
+    let keep = query.since.as_deref().map_or_else(String::new, |since| {
+        let since =
+            percent_encoding::utf8_percent_encode(since, percent_encoding::NON_ALPHANUMERIC);
+        format!("since={since}")
+    });
+    Ok(Html(served_html(
+        &report,
+        &feed,
+        SourceWindow { page: number, size },
+        &keep,
+    )))
 }
 
 /// The brief of what arrived in story `id` since `since`, as a report.
@@ -459,8 +579,9 @@ async fn source_page(
 
 async fn api_stories(
     State(app): State<App>,
-    Query(query): Query<ListQuery>,
+    query: Result<Query<ListQuery>, QueryRejection>,
 ) -> Result<axum::Json<Vec<StoredStory>>, ApiError> {
+    let query = parameters(query)?;
     let limit = query.limit.unwrap_or(100).min(API_STORIES);
     let offset = query.offset.unwrap_or(0);
     let search = query.q;
@@ -474,10 +595,10 @@ async fn api_stories(
 async fn api_story(
     State(app): State<App>,
     Path(raw): Path<String>,
-    Query(query): Query<SinceQuery>,
+    query: Result<Query<SinceQuery>, QueryRejection>,
 ) -> Result<Response, ApiError> {
     let id = story_id(&raw)?;
-    let since = since_time(&query)?;
+    let since = since_time(parameters(query)?.since.as_deref())?;
     let json = with_store(&app, move |store| match since {
         Some(since) => store.report_since(id, since),
         None => store.report(id),
@@ -485,6 +606,20 @@ async fn api_story(
     .await?
     .ok_or_else(|| ServerError::not_found(format!("no story {id}")))?;
     Ok(([(header::CONTENT_TYPE, "application/json")], json).into_response())
+}
+
+/// `DELETE /api/stories/{id}`: the story and its articles removed.
+async fn api_delete_story(
+    State(app): State<App>,
+    Path(raw): Path<String>,
+) -> Result<axum::Json<serde_json::Value>, ApiError> {
+    let id = story_id(&raw)?;
+    let articles = with_store(&app, move |store| store.delete_story(id))
+        .await?
+        .ok_or_else(|| ServerError::not_found(format!("no story {id}")))?;
+    Ok(axum::Json(
+        serde_json::json!({"deleted": id, "articles": articles}),
+    ))
 }
 
 /// `POST /api/articles`: one article or an array of them, each as a line

@@ -1,13 +1,30 @@
-//! `chorus serve`'s routes, driven in process: pages, the API and its errors.
+//! `chorus serve`'s routes, driven in process: pages, the API, who may
+//! write, and every error's shape.
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use std::sync::Arc;
 
+use chorus_server::{Access, Limits, WriteToken};
 use chorus_store::SqliteStore;
 use tower::ServiceExt;
 
-/// Answers one request: status, content type and body.
+/// The token the tests' writable servers take.
+const TOKEN: &str = "test-token-5f1c";
+
+/// A server over a new store that takes writes with [`TOKEN`].
+fn writable(dir: &tempfile::TempDir) -> axum::Router {
+    with_limits(dir, Limits::default())
+}
+
+fn with_limits(dir: &tempfile::TempDir, limits: Limits) -> axum::Router {
+    let store = SqliteStore::open(&dir.path().join("chorus.db")).expect("a store");
+    let token = WriteToken::new(TOKEN).expect("a valid token");
+    chorus_server::router(Arc::new(store), Access::Token(token), limits)
+}
+
+/// Answers one request: status, content type and body; writes carry the
+/// token.
 async fn call(
     router: &axum::Router,
     method: &str,
@@ -15,9 +32,28 @@ async fn call(
     content_type: Option<&str>,
     body: Vec<u8>,
 ) -> (StatusCode, String, String) {
+    let authorization = format!("Bearer {TOKEN}");
+    let headers: Vec<(&str, &str)> = [
+        content_type.map(|c| ("content-type", c)),
+        (method != "GET").then_some(("authorization", authorization.as_str())),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    call_with(router, method, uri, &headers, body).await
+}
+
+/// Answers one request with exactly these headers.
+async fn call_with(
+    router: &axum::Router,
+    method: &str,
+    uri: &str,
+    headers: &[(&str, &str)],
+    body: Vec<u8>,
+) -> (StatusCode, String, String) {
     let mut request = Request::builder().method(method).uri(uri);
-    if let Some(content_type) = content_type {
-        request = request.header(header::CONTENT_TYPE, content_type);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
     }
     let request = request.body(Body::from(body)).expect("a request");
     let response = router.clone().oneshot(request).await.expect("an answer");
@@ -63,8 +99,7 @@ const ARTICLES: &str = r#"[
 #[tokio::test]
 async fn pages_and_api_over_a_store() {
     let dir = tempfile::tempdir().expect("temporary folder");
-    let store = SqliteStore::open(&dir.path().join("chorus.db")).expect("a store");
-    let router = chorus_server::router(Arc::new(store));
+    let router = writable(&dir);
 
     let (status, kind, body) = post_json(&router, ARTICLES).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
@@ -125,9 +160,15 @@ async fn pages_and_api_over_a_store() {
     .await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("class=\"cite\""));
-    let (status, _, body) = get(&router, &format!("/api/stories/{ferry}?since=monday")).await;
+    let (status, kind, body) = get(&router, &format!("/api/stories/{ferry}?since=monday")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
-    assert!(body.contains("since"), "{body}");
+    assert!(api_error(status, &kind, &body).contains("since"), "{body}");
+    let (status, kind, page) = get(&router, &format!("/stories/{ferry}?since=monday")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{page}");
+    assert!(
+        kind.starts_with("text/html") && page.contains("since"),
+        "{page}"
+    );
 
     let (status, kind, page) = get(&router, "/").await;
     assert_eq!(status, StatusCode::OK);
@@ -154,8 +195,7 @@ async fn pages_and_api_over_a_store() {
 #[tokio::test]
 async fn errors_have_fitting_statuses() {
     let dir = tempfile::tempdir().expect("temporary folder");
-    let store = SqliteStore::open(&dir.path().join("chorus.db")).expect("a store");
-    let router = chorus_server::router(Arc::new(store));
+    let router = writable(&dir);
     let json_error = |body: &str| -> serde_json::Value {
         serde_json::from_str(body).unwrap_or_else(|_| panic!("a JSON error: {body}"))
     };
@@ -205,6 +245,315 @@ async fn errors_have_fitting_statuses() {
     assert_eq!(json_error(&body)["status"], 413);
 }
 
+/// The JSON error of an API answer, checked for the promised shape.
+fn api_error(status: StatusCode, kind: &str, body: &str) -> String {
+    assert!(kind.starts_with("application/json"), "{kind}: {body}");
+    let json: serde_json::Value =
+        serde_json::from_str(body).unwrap_or_else(|_| panic!("a JSON error: {body}"));
+    assert_eq!(json["status"], status.as_u16(), "{body}");
+    assert_eq!(json.as_object().map(|o| o.len()), Some(2), "{body}");
+    json["error"].as_str().unwrap_or_default().to_string()
+}
+
+#[tokio::test]
+async fn every_error_has_the_promised_shape() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let router = writable(&dir);
+    let cases = [
+        (
+            "GET",
+            "/api/articles",
+            StatusCode::METHOD_NOT_ALLOWED,
+            "GET is not allowed here (allowed: POST)",
+        ),
+        (
+            "PUT",
+            "/api/stories",
+            StatusCode::METHOD_NOT_ALLOWED,
+            "PUT is not allowed here",
+        ),
+        (
+            "GET",
+            "/api/stories?limit=ten",
+            StatusCode::BAD_REQUEST,
+            "limit",
+        ),
+        (
+            "GET",
+            "/api/stories?offset=-1",
+            StatusCode::BAD_REQUEST,
+            "offset",
+        ),
+        (
+            "GET",
+            "/api/stories?limit=99999999999999999999999",
+            StatusCode::BAD_REQUEST,
+            "limit",
+        ),
+        (
+            "GET",
+            "/api/no/such/route",
+            StatusCode::NOT_FOUND,
+            "no such route",
+        ),
+        ("GET", "/api/stories/7", StatusCode::NOT_FOUND, "no story 7"),
+        (
+            "DELETE",
+            "/api/stories/7",
+            StatusCode::NOT_FOUND,
+            "no story 7",
+        ),
+    ];
+    for (method, uri, status, says) in cases {
+        let (got, kind, body) = call(&router, method, uri, None, Vec::new()).await;
+        assert_eq!(got, status, "{method} {uri}: {body}");
+        let error = api_error(status, &kind, &body);
+        assert!(error.contains(says), "{method} {uri}: {error}");
+    }
+    let pages = [
+        (
+            "POST",
+            "/",
+            StatusCode::METHOD_NOT_ALLOWED,
+            "POST is not allowed here",
+        ),
+        ("GET", "/?page=next", StatusCode::BAD_REQUEST, "page"),
+        (
+            "GET",
+            "/stories/1?sources=all",
+            StatusCode::BAD_REQUEST,
+            "sources",
+        ),
+        (
+            "GET",
+            "/no/such/page",
+            StatusCode::NOT_FOUND,
+            "No such page.",
+        ),
+    ];
+    for (method, uri, status, says) in pages {
+        let (got, kind, page) = call(&router, method, uri, None, Vec::new()).await;
+        assert_eq!(got, status, "{method} {uri}: {page}");
+        assert!(kind.starts_with("text/html"), "{method} {uri}: {kind}");
+        assert!(
+            page.contains(says) && page.contains("<h1>"),
+            "{method} {uri}: {page}"
+        );
+    }
+    // A limit over the cap is the cap, not an error.
+    let (status, _, body) = get(&router, "/api/stories?limit=100000").await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "[]"));
+}
+
+#[tokio::test]
+async fn writes_need_the_token() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let store = SqliteStore::open(&dir.path().join("chorus.db")).expect("a store");
+    let read_only = chorus_server::router(Arc::new(store), Access::ReadOnly, Limits::default());
+    let article = br#"{"text":"Ferry crews walked out over pay on Monday."}"#.to_vec();
+    let json = ("content-type", "application/json");
+    let bearer = format!("Bearer {TOKEN}");
+    for (method, uri) in [("POST", "/api/articles"), ("DELETE", "/api/stories/1")] {
+        let headers = [json, ("authorization", bearer.as_str())];
+        let (status, kind, body) =
+            call_with(&read_only, method, uri, &headers, article.clone()).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{method} {uri}");
+        assert!(api_error(status, &kind, &body).contains("read-only"));
+    }
+    let (status, _, _) = get(&read_only, "/api/stories").await;
+    assert_eq!(status, StatusCode::OK, "reads need no token");
+
+    let router = writable(&dir);
+    let wrong = format!("Bearer {TOKEN}x");
+    let refused: [&[(&str, &str)]; 4] = [
+        &[json],
+        &[json, ("authorization", wrong.as_str())],
+        &[json, ("authorization", TOKEN)],
+        &[json, ("authorization", "Basic dGVzdDp0ZXN0")],
+    ];
+    for headers in refused {
+        let (status, kind, body) =
+            call_with(&router, "POST", "/api/articles", headers, article.clone()).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{headers:?}");
+        let error = api_error(status, &kind, &body);
+        assert!(!error.contains(TOKEN) && !body.contains("5f1c"), "{body}");
+    }
+    // Refused before the body is read: an oversized body is not a 413.
+    let huge = vec![b' '; chorus_server::BODY_LIMIT + 1];
+    let (status, _, _) = call_with(&router, "POST", "/api/articles", &[json], huge).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (_, _, listed) = get(&router, "/api/stories").await;
+    assert_eq!(listed, "[]", "nothing refused was stored");
+    let authorized = [json, ("authorization", bearer.as_str())];
+    let (status, _, body) = call_with(
+        &router,
+        "POST",
+        "/api/articles",
+        &authorized,
+        article.clone(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let lower = format!("bearer {TOKEN}");
+    let headers = [json, ("authorization", lower.as_str())];
+    let (status, _, _) = call_with(&router, "POST", "/api/articles", &headers, article).await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "the scheme in any case; already stored"
+    );
+}
+
+#[tokio::test]
+async fn a_deleted_story_is_gone_with_its_articles() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let router = writable(&dir);
+    let (_, _, body) = post_json(&router, ARTICLES).await;
+    let added: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+    let ferry = added["articles"][0]["story"].as_i64().expect("a story id");
+    let bank = added["articles"][2]["story"].as_i64().expect("a story id");
+    let (status, _, body) = call(
+        &router,
+        "DELETE",
+        &format!("/api/stories/{ferry}"),
+        None,
+        Vec::new(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&body).unwrap_or_default(),
+        serde_json::json!({"deleted": ferry, "articles": 2})
+    );
+    let (status, _, _) = get(&router, &format!("/api/stories/{ferry}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _, _) = get(&router, "/sources/courier").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, _, found) = get(&router, "/api/stories?q=ferry").await;
+    assert_eq!(found, "[]");
+    let (_, _, listed) = get(&router, "/api/stories").await;
+    let listed: serde_json::Value = serde_json::from_str(&listed).expect("JSON");
+    assert_eq!(listed.as_array().map(Vec::len), Some(1));
+    assert_eq!(listed[0]["id"], bank);
+    let (status, _, _) = call(
+        &router,
+        "DELETE",
+        &format!("/api/stories/{ferry}"),
+        None,
+        Vec::new(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_story_page_shows_a_page_of_sources_at_a_time() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let limits = Limits {
+        page_sources: 10,
+        ..Limits::default()
+    };
+    let router = with_limits(&dir, limits);
+    // 25 reports of one flood, each from its own outlet.
+    let articles: Vec<serde_json::Value> = (0..25)
+        .map(|n| {
+            serde_json::json!({
+                "id": format!("report-{n}"),
+                "source": format!("Outlet {n}"),
+                "title": "Flood closes Marren valley roads",
+                "text": format!("Floodwater closed every road into the Marren valley on Monday, officials said. Report {n} counted {} flooded homes near the river.", 100 + n),
+            })
+        })
+        .collect();
+    let (status, _, body) =
+        post_json(&router, &serde_json::to_string(&articles).expect("JSON")).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let added: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+    assert_eq!(added["stories"], 1, "{body}");
+    let story = added["articles"][0]["story"].as_i64().expect("a story id");
+    let rows = |page: &str| page.matches("<tr><th><a href=\"#s1-d").count();
+    let (status, _, first) = get(&router, &format!("/stories/{story}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(first.contains("Sources 1–10 of 25"), "{first}");
+    assert_eq!(rows(&first), 10);
+    assert_eq!(first.matches("<article class=\"source\"").count(), 10);
+    assert!(first.contains("href=\"?sources=1\""));
+    let (status, _, last) = get(&router, &format!("/stories/{story}?sources=2")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(last.contains("Sources 21–25 of 25") && last.contains("href=\"?sources=1\""));
+    // What arrived since a time, paged: the pager keeps the time.
+    let (status, _, since) = get(
+        &router,
+        &format!("/stories/{story}?sources=1&since=2000-01-01"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        since.contains("href=\"?sources=2&#38;since=2000%2D01%2D01\""),
+        "{since}"
+    );
+    assert_eq!(rows(&last), 5);
+    let (status, kind, page) = get(&router, &format!("/stories/{story}?sources=3")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(
+        kind.starts_with("text/html") && page.contains("25 sources"),
+        "{page}"
+    );
+    let (_, _, json) = get(&router, &format!("/api/stories/{story}")).await;
+    let report: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(
+        report["documents"].as_array().map(Vec::len),
+        Some(25),
+        "the API has all"
+    );
+}
+
+#[tokio::test]
+async fn a_story_whose_brief_failed_says_why_and_the_others_are_served() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let router = writable(&dir);
+    let (_, _, body) = post_json(&router, ARTICLES).await;
+    let added: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+    let ferry = added["articles"][0]["story"].as_i64().expect("a story id");
+    let bank = added["articles"][2]["story"].as_i64().expect("a story id");
+    // How the store keeps a build that failed (see chorus-store: the
+    // pipeline panicked, or the process ended while building).
+    rusqlite::Connection::open(dir.path().join("chorus.db"))
+        .and_then(|conn| {
+            conn.execute(
+                "UPDATE stories SET failed = 'the pipeline panicked: test' WHERE id = ?1",
+                [ferry],
+            )
+        })
+        .expect("the story is marked");
+    let (status, kind, body) = get(&router, &format!("/api/stories/{ferry}")).await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+    let error = api_error(status, &kind, &body);
+    assert!(
+        error.contains(&format!(
+            "story {ferry}'s brief could not be built: the pipeline panicked: test"
+        )),
+        "{error}"
+    );
+    let (status, kind, page) = get(&router, &format!("/stories/{ferry}")).await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(
+        kind.starts_with("text/html") && page.contains("could not be built"),
+        "{page}"
+    );
+    let (_, _, index) = get(&router, "/").await;
+    assert!(index.contains("brief failed"), "{index}");
+    let (_, _, listed) = get(&router, "/api/stories").await;
+    assert!(
+        listed.contains("\"failed\":\"the pipeline panicked: test\""),
+        "{listed}"
+    );
+    let (status, _, _) = get(&router, &format!("/api/stories/{bank}")).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _, _) = get(&router, &format!("/stories/{bank}")).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
 /// Parses an Atom feed with feed-rs, as a feed reader would read it.
 fn parse_atom(atom: &str) -> feed_rs::model::Feed {
     let feed = feed_rs::parser::parse(atom.as_bytes())
@@ -242,8 +591,7 @@ fn content(entry: &feed_rs::model::Entry) -> &str {
 #[tokio::test]
 async fn stories_are_published_as_atom_feeds() {
     let dir = tempfile::tempdir().expect("temporary folder");
-    let store = SqliteStore::open(&dir.path().join("chorus.db")).expect("a store");
-    let router = chorus_server::router(Arc::new(store));
+    let router = writable(&dir);
     let (status, _, body) = post_json(&router, ARTICLES).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     let added: serde_json::Value = serde_json::from_str(&body).expect("JSON");
@@ -373,6 +721,15 @@ async fn stories_are_published_as_atom_feeds() {
         let error: serde_json::Value = serde_json::from_str(&body).expect("JSON");
         assert_eq!(error["status"], 404, "{body}");
         assert!(error["error"].as_str().is_some_and(|e| e.contains("story")));
+    }
+    // Feeds are read, never written: a write is a JSON 405, token or not.
+    for feed in [
+        "/feed.atom".to_string(),
+        format!("/stories/{ferry}/feed.atom"),
+    ] {
+        let (status, kind, body) = call(&router, "POST", &feed, None, Vec::new()).await;
+        assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED, "{feed}: {body}");
+        api_error(status, &kind, &body);
     }
 
     // The pages point feed readers at them.

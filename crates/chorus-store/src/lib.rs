@@ -28,6 +28,7 @@
 
 mod brief;
 mod copy;
+mod delete;
 mod feeds;
 mod incremental;
 mod ingest;
@@ -48,7 +49,7 @@ pub use since::parse_since;
 pub use sqlite::SqliteStore;
 
 /// The schema this version writes; older stores are migrated to it.
-pub const SCHEMA_VERSION: i32 = 5;
+pub const SCHEMA_VERSION: i32 = 6;
 
 /// What opening a store tells while a migration reworks its articles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,7 +91,9 @@ pub trait Store: Send + Sync {
     ) -> Result<Vec<StoredStory>, StoreError>;
 
     /// The JSON report of story `id`, if there is such a story: the stored
-    /// one, or built now (and stored) when articles joined since.
+    /// one, or built now (and stored) when articles joined since;
+    /// [`StoreError::BuildFailed`] when its brief could not be built (it is
+    /// not tried again until the story gains an article).
     fn report(&self, id: i64) -> Result<Option<String>, StoreError>;
 
     /// The JSON brief of what arrived in story `id` since `since` (Unix
@@ -101,9 +104,18 @@ pub trait Store: Send + Sync {
     fn report_since(&self, id: i64, since: i64) -> Result<Option<String>, StoreError>;
 
     /// Builds the reports of up to `limit` stories whose report is stale,
-    /// biggest first; returns how many it built. Stories another process is
-    /// building at the moment are left to it.
+    /// biggest first, skipping those whose build failed before; returns how
+    /// many it built. Stories another process is building at the moment are
+    /// left to it. A build that fails is kept as the story's failure and
+    /// ends the turn with [`StoreError::BuildFailed`]; the briefs built
+    /// before it are kept.
     fn build_stale(&self, limit: usize) -> Result<usize, StoreError>;
+
+    /// Removes story `id`, its articles, their search entries and their
+    /// share of the term frequencies (as if they had never been stored);
+    /// returns how many articles went, or `None` when there is no such
+    /// story.
+    fn delete_story(&self, id: i64) -> Result<Option<usize>, StoreError>;
 
     /// The story an article (by its id) is in.
     fn story_of(&self, document: &str) -> Result<Option<i64>, StoreError>;
@@ -197,6 +209,17 @@ pub fn open(
     })
 }
 
+/// Whether a chorus store is at `location` already: an SQLite file that
+/// exists (opening it checks what it holds), or a PostgreSQL database
+/// holding chorus's tables. Creates nothing: what `chorus serve` asks
+/// before it would make a new, empty store of a mistyped `--db`.
+pub fn exists(location: &Location) -> Result<bool, StoreError> {
+    match location {
+        Location::Sqlite(path) => Ok(path.exists()),
+        Location::Postgres(url) => PostgresStore::exists(url),
+    }
+}
+
 /// What can go wrong with a store.
 ///
 /// The message does not repeat the source's: callers print the whole chain
@@ -250,6 +273,16 @@ pub enum StoreError {
         /// Why.
         #[source]
         source: serde_json::Error,
+    },
+    /// A story's brief could not be built (the pipeline panicked, or the
+    /// process ended while building it); it is not tried again until the
+    /// story gains an article.
+    #[error("story {story}'s brief could not be built: {reason}")]
+    BuildFailed {
+        /// The story.
+        story: i64,
+        /// Why, as kept in the store.
+        reason: String,
     },
     /// A copy's target already holds articles.
     #[error("the target store is not empty ({articles} articles)")]
@@ -333,6 +366,8 @@ pub struct StoredStory {
     pub last_seen: Option<String>,
     /// Conflicting facts in its report; unknown until the report is built.
     pub conflicts: Option<usize>,
+    /// Why its brief could not be built, when it could not.
+    pub failed: Option<String>,
 }
 
 /// A story and when it last changed, as [`Store::recently_updated`] lists it.
@@ -391,6 +426,8 @@ pub enum Record {
         report: Option<String>,
         /// Conflicting facts in the built report.
         conflicts: Option<i64>,
+        /// Why its brief could not be built, when it could not.
+        failed: Option<String>,
     },
     /// An article.
     Article {

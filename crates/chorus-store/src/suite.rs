@@ -24,6 +24,10 @@ pub(crate) trait Fresh {
     fn open(&self) -> Result<Arc<dyn Store>, StoreError> {
         Ok(Arc::from(open(&self.location(), &mut |_| {})?))
     }
+
+    /// Runs one statement on the database, past the store: what another
+    /// process left behind.
+    fn execute(&self, sql: &str) -> Result<(), Box<dyn std::error::Error>>;
 }
 
 /// A store in a fresh file of a temporary folder.
@@ -39,6 +43,11 @@ impl Fresh for SqliteFile {
     fn location(&self) -> Location {
         Location::Sqlite(self.0.path().join("chorus.db"))
     }
+
+    fn execute(&self, sql: &str) -> Result<(), Box<dyn std::error::Error>> {
+        rusqlite::Connection::open(self.0.path().join("chorus.db"))?.execute_batch(sql)?;
+        Ok(())
+    }
 }
 
 /// A store in a fresh PostgreSQL database, dropped after the test.
@@ -53,6 +62,12 @@ impl PostgresDatabase {
 impl Fresh for PostgresDatabase {
     fn location(&self) -> Location {
         Location::parse(self.0.url())
+    }
+
+    fn execute(&self, sql: &str) -> Result<(), Box<dyn std::error::Error>> {
+        let url = crate::location::PostgresUrl::new(self.0.url());
+        crate::postgres::connect(&url)?.batch_execute(sql)?;
+        Ok(())
     }
 }
 
@@ -327,6 +342,104 @@ fn a_copy_keeps_every_row(db: &dyn Fresh) -> TestResult {
     Ok(())
 }
 
+fn a_build_that_never_finished_is_not_tried_again_until_the_story_changes(
+    db: &dyn Fresh,
+) -> TestResult {
+    let store = db.open()?;
+    let summary = store.ingest(three(), &mut |_, _| {})?;
+    let ferry = summary.articles[0].story.ok_or("placed")?;
+    let bank = summary.articles[2].story.ok_or("placed")?;
+    // What a process killed while building the ferry story leaves.
+    db.execute(&format!(
+        "UPDATE stories SET failed = '{}' WHERE id = {ferry}",
+        crate::brief::INTERRUPTED
+    ))?;
+    drop(store);
+    let store = db.open()?;
+    assert_eq!(store.build_stale(10)?, 1, "only the bank story is built");
+    assert_eq!(store.build_stale(10)?, 0);
+    let failure = store.report(ferry).err();
+    assert!(
+        matches!(&failure, Some(StoreError::BuildFailed { story, reason })
+            if *story == ferry && reason == crate::brief::INTERRUPTED),
+        "{failure:?}"
+    );
+    assert!(store.report(bank)?.is_some());
+    let listed = store.stories()?;
+    let failed = |id: i64| listed.iter().find(|s| s.id == id).map(|s| s.failed.clone());
+    assert_eq!(
+        failed(ferry),
+        Some(Some(crate::brief::INTERRUPTED.to_string()))
+    );
+    assert_eq!(failed(bank), Some(None));
+    // A new article changes the story: its brief is tried again.
+    store.ingest(
+        vec![article(
+            "d",
+            "Ferry crews in Port Elmer stayed out over pay on Tuesday, halting crossings.",
+        )],
+        &mut |_, _| {},
+    )?;
+    assert_eq!(store.story_of("d")?, Some(ferry));
+    assert!(
+        store
+            .report(ferry)?
+            .is_some_and(|r| r.contains("Port Elmer"))
+    );
+    assert!(store.stories()?.iter().all(|s| s.failed.is_none()));
+    Ok(())
+}
+
+/// The term frequencies a store holds.
+fn terms(store: &dyn Store) -> Result<Vec<(String, i64)>, StoreError> {
+    let mut terms = Vec::new();
+    store.export(&mut |record| {
+        if let crate::Record::Term { term, documents } = record {
+            terms.push((term, documents));
+        }
+        Ok(())
+    })?;
+    terms.sort();
+    Ok(terms)
+}
+
+fn a_deleted_story_leaves_no_trace(db: &dyn Fresh) -> TestResult {
+    let store = db.open()?;
+    let summary = store.ingest(three(), &mut |_, _| {})?;
+    let ferry = summary.articles[0].story.ok_or("placed")?;
+    let bank = summary.articles[2].story.ok_or("placed")?;
+    assert_eq!(summary.articles[1].story, Some(ferry));
+    store.build_stale(10)?;
+    // Another server's pool sees the deletion too.
+    let other = db.open()?;
+    assert_eq!(other.delete_story(ferry)?, Some(2));
+    assert_eq!(store.delete_story(ferry)?, None);
+    assert_eq!(store.report(ferry)?, None);
+    assert_eq!(store.story_of("a")?, None);
+    assert!(store.list(Some("ferry"), 10, 0)?.is_empty());
+    let left: Vec<i64> = store.stories()?.iter().map(|s| s.id).collect();
+    assert_eq!(left, [bank]);
+    assert_eq!(store.article_count()?, 1);
+    // Term counts are those of the bank article alone: the same as a store
+    // that only ever held it.
+    let alone = SqliteFile::new().ok_or("a temporary folder")?;
+    let fresh = alone.open()?;
+    fresh.ingest(three()[2..].to_vec(), &mut |_, _| {})?;
+    assert_eq!(terms(&*store)?, terms(&*fresh)?);
+    // The deleted texts can be stored again, under the same ids.
+    let again = store.ingest(three()[..1].to_vec(), &mut |_, _| {})?;
+    assert_eq!(again.added, 1);
+    assert_eq!(store.list(Some("ferry"), 10, 0)?.len(), 1);
+    Ok(())
+}
+
+fn a_store_exists_once_opened(db: &dyn Fresh) -> TestResult {
+    assert!(!crate::exists(&db.location())?);
+    db.open()?;
+    assert!(crate::exists(&db.location())?);
+    Ok(())
+}
+
 fn feed_state_is_kept_replaced_and_shared(db: &dyn Fresh) -> TestResult {
     let store = db.open()?;
     assert_eq!(store.feed_state("http://a.example/feed")?, None);
@@ -570,10 +683,35 @@ macro_rules! suite {
             }
 
             #[test]
+            fn a_build_that_never_finished_is_not_tried_again_until_the_story_changes()
+            -> TestResult {
+                run(
+                    "a_build_that_never_finished_is_not_tried_again",
+                    super::a_build_that_never_finished_is_not_tried_again_until_the_story_changes,
+                )
+            }
+
+            #[test]
             fn feeds_list_the_latest_changes_first() -> TestResult {
                 run(
                     "feeds_list_the_latest_changes_first",
                     super::feeds_list_the_latest_changes_first,
+                )
+            }
+
+            #[test]
+            fn a_store_exists_once_opened() -> TestResult {
+                run(
+                    "a_store_exists_once_opened",
+                    super::a_store_exists_once_opened,
+                )
+            }
+
+            #[test]
+            fn a_deleted_story_leaves_no_trace() -> TestResult {
+                run(
+                    "a_deleted_story_leaves_no_trace",
+                    super::a_deleted_story_leaves_no_trace,
                 )
             }
 

@@ -65,4 +65,10 @@ pub(crate) trait Tables {
     fn stories_of(&mut self, hashes: &[&str]) -> Result<FxHashMap<String, i64>, StoreError>;
     /// Stories stored.
     fn story_total(&mut self) -> Result<i64, StoreError>;
+    /// The headline and text of each article of `story` (nothing else).
+    fn story_texts(&mut self, story: i64) -> Result<Vec<Article>, StoreError>;
+    /// Deletes `story`, its articles (and their search entries), its
+    /// centroid and every term no article uses any more; how many articles
+    /// went, or `None` when there is no such story.
+    fn remove_story(&mut self, story: i64) -> Result<Option<usize>, StoreError>;
 }

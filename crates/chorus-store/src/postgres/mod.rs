@@ -7,9 +7,9 @@
 //! a time, so that two workers never split one new event into two stories
 //! or lose a centroid update. Articles are unique by content hash
 //! (`INSERT … ON CONFLICT DO NOTHING`). Servers keep nothing between
-//! requests; a stale report is built by one of them at a time (`FOR NO KEY
-//! UPDATE SKIP LOCKED`), and a request for a story being built waits for
-//! that build instead of repeating it.
+//! requests; a stale report is built by one of them at a time (a session
+//! advisory lock on the story, tried without waiting), and a request for a
+//! story being built waits for that lock instead of repeating the build.
 
 mod feeds;
 mod schema;
@@ -30,9 +30,9 @@ use crate::location::PostgresUrl;
 use crate::tables::Tables;
 use crate::{
     AddedArticle, FeedState, IngestSummary, Record, Store, StoreError, StoredArticle, StoredStory,
-    UpdatedStory, brief, ingest, search_words, sql_count,
+    UpdatedStory, brief, delete, ingest, search_words, sql_count,
 };
-use schema::{LOCK_CLASS, PLACING};
+use schema::{BUILDING, LOCK_CLASS, PLACING};
 pub(crate) use tables::PgTables;
 use tables::pg_text;
 
@@ -52,16 +52,7 @@ impl PostgresStore {
     /// Connects to the database at `url` and creates or migrates the
     /// store's tables there. The database itself must exist.
     pub fn open(url: &PostgresUrl) -> Result<PostgresStore, StoreError> {
-        let mut config =
-            postgres::Config::from_str(url.secret()).map_err(|e| StoreError::BadUrl {
-                reason: e.to_string(),
-            })?;
-        if config.get_connect_timeout().is_none() {
-            config.connect_timeout(CONNECT_TIMEOUT);
-        }
-        if config.get_application_name().is_none() {
-            config.application_name("chorus");
-        }
+        let config = config(url)?;
         // One connection first: a server that is down or a login refused
         // is said at once, not after the pool's retries.
         let mut client = config.connect(NoTls).map_err(StoreError::Connect)?;
@@ -75,6 +66,14 @@ impl PostgresStore {
         Ok(PostgresStore { pool })
     }
 
+    /// Whether the database at `url` holds a chorus store already (an
+    /// empty database does not); refused when it holds other tables or a
+    /// newer store. Changes nothing.
+    pub fn exists(url: &PostgresUrl) -> Result<bool, StoreError> {
+        let mut client = config(url)?.connect(NoTls).map_err(StoreError::Connect)?;
+        Ok(schema::check(&mut client)? > 0)
+    }
+
     fn client(
         &self,
     ) -> Result<r2d2::PooledConnection<PostgresConnectionManager<NoTls>>, StoreError> {
@@ -82,9 +81,23 @@ impl PostgresStore {
     }
 }
 
-/// A story's articles in the order they were stored.
+/// How to connect to `url`, with chorus's defaults where it says nothing.
+fn config(url: &PostgresUrl) -> Result<postgres::Config, StoreError> {
+    let mut config = postgres::Config::from_str(url.secret()).map_err(|e| StoreError::BadUrl {
+        reason: e.to_string(),
+    })?;
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(CONNECT_TIMEOUT);
+    }
+    if config.get_application_name().is_none() {
+        config.application_name("chorus");
+    }
+    Ok(config)
+}
+
 /// The columns [`read_story`] reads, in its order.
-const STORY_COLUMNS: &str = "s.id, s.headline, s.articles, s.first_seen, s.last_seen, s.conflicts";
+const STORY_COLUMNS: &str =
+    "s.id, s.headline, s.articles, s.first_seen, s.last_seen, s.conflicts, s.failed";
 
 /// A story from a row that begins with [`STORY_COLUMNS`] (its sources
 /// added by [`add_sources`]).
@@ -97,6 +110,7 @@ fn read_story(r: &postgres::Row) -> StoredStory {
         first_seen: r.get(3),
         last_seen: r.get(4),
         conflicts: r.get::<_, Option<i64>>(5).map(|n| n as usize),
+        failed: r.get(6),
     }
 }
 
@@ -122,8 +136,9 @@ fn add_sources(
     Ok(())
 }
 
-fn story_articles(tx: &mut postgres::Transaction, story: i64) -> Result<Vec<Article>, StoreError> {
-    let rows = tx.query(
+/// A story's articles in the order they were stored.
+fn story_articles(client: &mut postgres::Client, story: i64) -> Result<Vec<Article>, StoreError> {
+    let rows = client.query(
         "SELECT doc_id, title, text, source, url, date FROM articles
          WHERE story = $1 ORDER BY id",
         &[&story],
@@ -142,22 +157,121 @@ fn story_articles(tx: &mut postgres::Transaction, story: i64) -> Result<Vec<Arti
         .collect())
 }
 
-/// Builds and keeps the brief of a story whose row this transaction has
-/// locked.
-fn build_locked(tx: &mut postgres::Transaction, story: i64) -> Result<String, StoreError> {
-    let articles = story_articles(tx, story)?;
-    let brief = brief::build(story, articles, &mut brief::pipeline())?;
+/// Runs `work` holding the session lock on building `story`'s brief:
+/// waiting for a server that holds it when `wait`, else `None` at once.
+/// The lock goes with the connection should this process end mid-build.
+fn building<T>(
+    client: &mut postgres::Client,
+    story: i64,
+    wait: bool,
+    work: impl FnOnce(&mut postgres::Client) -> Result<T, StoreError>,
+) -> Result<Option<T>, StoreError> {
+    // Story numbers past 2^31 share a lock with a smaller one: two builds
+    // then wait for each other, nothing worse.
+    let key = story as i32;
+    if wait {
+        client.execute("SELECT pg_advisory_lock($1, $2)", &[&BUILDING, &key])?;
+    } else {
+        let row = client.query_one("SELECT pg_try_advisory_lock($1, $2)", &[&BUILDING, &key])?;
+        if !row.get::<_, bool>(0) {
+            return Ok(None);
+        }
+    }
+    let done = work(client);
+    let unlocked = client.execute("SELECT pg_advisory_unlock($1, $2)", &[&BUILDING, &key]);
+    let done = done?;
+    unlocked?;
+    Ok(Some(done))
+}
+
+/// Builds and keeps the brief of `story`, whose build lock this
+/// connection holds, unless it is built or failed already; `None` when
+/// there is no such story, else the report and whether this call kept it.
+/// The story is marked [`brief::INTERRUPTED`] (committed) while the brief
+/// is built, so that a build that ends the process is not tried again by
+/// the next server to start; rows are not locked meanwhile, so writers
+/// adding articles to the story are not held up.
+fn build_claimed(
+    client: &mut postgres::Client,
+    story: i64,
+    pipeline: &mut chorus::Pipeline,
+) -> Result<Option<(String, bool)>, StoreError> {
+    if let Some(done) = finished(client, story, None)? {
+        return Ok(done);
+    }
+    // The mark need only outlive this process, not the database server:
+    // committed without waiting for the WAL to reach the disk, it costs no
+    // flush, once per brief built.
+    let mut tx = client.transaction()?;
+    tx.batch_execute("SET LOCAL synchronous_commit TO OFF")?;
     tx.execute(
-        "UPDATE stories SET report = $2, conflicts = $3, headline = coalesce($4, headline)
-         WHERE id = $1",
+        "UPDATE stories SET failed = $2 WHERE id = $1",
+        &[&story, &brief::INTERRUPTED],
+    )?;
+    tx.commit()?;
+    let built =
+        story_articles(client, story).and_then(|articles| brief::build(story, articles, pipeline));
+    let brief = match built {
+        Ok(brief) => brief,
+        Err(failure) => {
+            // A failed build is kept as the story's failure; a store that
+            // failed leaves the story to be tried again. Should even this
+            // fail, the mark stays and the story is skipped.
+            let reason = match &failure {
+                StoreError::BuildFailed { reason, .. } => Some(pg_text(reason).into_owned()),
+                _ => None,
+            };
+            let _ = client.execute(
+                "UPDATE stories SET failed = $2 WHERE id = $1 AND failed = $3",
+                &[&story, &reason, &brief::INTERRUPTED],
+            );
+            return Err(failure);
+        }
+    };
+    // Kept only if no article joined meanwhile (a new article clears the
+    // mark).
+    let kept = client.execute(
+        "UPDATE stories SET report = $2, conflicts = $3, headline = coalesce($4, headline),
+            failed = NULL
+         WHERE id = $1 AND report IS NULL AND failed = $5",
         &[
             &story,
             &brief.json,
             &brief.conflicts,
             &brief.headline.as_deref().map(pg_text),
+            &brief::INTERRUPTED,
         ],
     )?;
-    Ok(brief.json)
+    if kept == 1 {
+        return Ok(Some((brief.json, true)));
+    }
+    Ok(finished(client, story, Some(brief.json))?.flatten())
+}
+
+/// What a story holds when there is no brief to build for it: `None` when
+/// it is stale and not failed (to be built), else the stored report (not
+/// kept by this call), its failure, `built` for a story that changed while
+/// it was built, or no story at all.
+fn finished(
+    client: &mut postgres::Client,
+    story: i64,
+    built: Option<String>,
+) -> Result<Option<Option<(String, bool)>>, StoreError> {
+    let row = client.query_opt(
+        "SELECT report, failed FROM stories WHERE id = $1",
+        &[&story],
+    )?;
+    let Some(row) = row else {
+        return Ok(Some(None));
+    };
+    match (
+        row.get::<_, Option<String>>(0),
+        row.get::<_, Option<String>>(1),
+    ) {
+        (Some(report), _) => Ok(Some(Some((report, false)))),
+        (None, Some(reason)) => Err(StoreError::BuildFailed { story, reason }),
+        (None, None) => Ok(built.map(|json| Some((json, false)))),
+    }
 }
 
 impl Store for PostgresStore {
@@ -244,7 +358,7 @@ impl Store for PostgresStore {
             .zip(&rows)
             .map(|(story, row)| UpdatedStory {
                 story,
-                updated: row.get(6),
+                updated: row.get(7),
             })
             .collect())
     }
@@ -276,20 +390,12 @@ impl Store for PostgresStore {
             Some(Some(report)) => return Ok(Some(report)),
             Some(None) => {}
         }
-        let mut tx = client.transaction()?;
         // Waits for another server building this story, then reads what it
-        // built instead of building it again.
-        let locked = tx.query_opt(
-            "SELECT report FROM stories WHERE id = $1 FOR NO KEY UPDATE",
-            &[&id],
-        )?;
-        let report = match locked.map(|r| r.get::<_, Option<String>>(0)) {
-            None => None,
-            Some(Some(report)) => Some(report),
-            Some(None) => Some(build_locked(&mut tx, id)?),
-        };
-        tx.commit()?;
-        Ok(report)
+        // built (or why it failed) instead of building it again.
+        let built = building(&mut client, id, true, |client| {
+            build_claimed(client, id, &mut brief::pipeline())
+        })?;
+        Ok(built.flatten().map(|(report, _)| report))
     }
 
     fn report_since(&self, id: i64, since: i64) -> Result<Option<String>, StoreError> {
@@ -335,27 +441,44 @@ impl Store for PostgresStore {
 
     fn build_stale(&self, limit: usize) -> Result<usize, StoreError> {
         let mut client = self.client()?;
+        let stale: Vec<i64> = client
+            .query(
+                "SELECT id FROM stories WHERE report IS NULL AND failed IS NULL
+                 ORDER BY articles DESC, id LIMIT $1",
+                &[&sql_count(limit)],
+            )?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        let mut pipeline = brief::pipeline();
         let mut built = 0;
-        while built < limit {
-            let mut tx = client.transaction()?;
+        for story in stale {
             // A story another server is building is skipped, not waited for.
-            // NO KEY UPDATE rather than UPDATE: a writer adding an article to
-            // the story (whose foreign key takes KEY SHARE on the row) is not
-            // held up by the build; its refresh of the row waits for it.
-            let claimed = tx.query_opt(
-                "SELECT id FROM stories WHERE report IS NULL
-                 ORDER BY articles DESC, id LIMIT 1
-                 FOR NO KEY UPDATE SKIP LOCKED",
-                &[],
-            )?;
-            let Some(row) = claimed else {
-                break;
-            };
-            build_locked(&mut tx, row.get(0))?;
-            tx.commit()?;
-            built += 1;
+            match building(&mut client, story, false, |client| {
+                build_claimed(client, story, &mut pipeline)
+            }) {
+                Ok(Some(Some((_, true)))) => built += 1,
+                Ok(_) => {}
+                // Failed elsewhere since it was listed: not this turn's
+                // failure.
+                Err(StoreError::BuildFailed { reason, .. }) if reason == brief::INTERRUPTED => {}
+                Err(failure) => return Err(failure),
+            }
         }
         Ok(built)
+    }
+
+    fn delete_story(&self, id: i64) -> Result<Option<usize>, StoreError> {
+        let mut client = self.client()?;
+        let mut tx = client.transaction()?;
+        // No placer moves articles into the story while it goes.
+        tx.execute(
+            "SELECT pg_advisory_xact_lock($1, $2)",
+            &[&LOCK_CLASS, &PLACING],
+        )?;
+        let deleted = delete::delete(&mut PgTables::new(&mut tx), id)?;
+        tx.commit()?;
+        Ok(deleted)
     }
 
     fn story_of(&self, document: &str) -> Result<Option<i64>, StoreError> {
@@ -399,7 +522,7 @@ impl Store for PostgresStore {
             .start()?;
         let none: [&(dyn ToSql + Sync); 0] = [];
         let mut rows = tx.query_raw(
-            "SELECT id, headline, articles, first_seen, last_seen, report, conflicts
+            "SELECT id, headline, articles, first_seen, last_seen, report, conflicts, failed
              FROM stories ORDER BY id",
             none,
         )?;
@@ -412,6 +535,7 @@ impl Store for PostgresStore {
                 last_seen: r.get(4),
                 report: r.get(5),
                 conflicts: r.get(6),
+                failed: r.get(7),
             })?;
         }
         drop(rows);
@@ -495,8 +619,9 @@ impl Store for PostgresStore {
             });
         }
         let story = tx.prepare(
-            "INSERT INTO stories (id, headline, articles, first_seen, last_seen, report, conflicts)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO stories
+                (id, headline, articles, first_seen, last_seen, report, conflicts, failed)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )?;
         let article = tx.prepare(
             "INSERT INTO articles (id, doc_id, hash, title, text, source, url, date, story, added)
@@ -518,6 +643,7 @@ impl Store for PostgresStore {
                     last_seen,
                     report,
                     conflicts,
+                    failed,
                 } => tx.execute(
                     &story,
                     &[
@@ -528,6 +654,7 @@ impl Store for PostgresStore {
                         last_seen,
                         report,
                         conflicts,
+                        &text(failed),
                     ],
                 )?,
                 Record::Article {

@@ -14,6 +14,9 @@ pub(super) const LOCK_CLASS: i32 = 0x6368_7273;
 pub(super) const PLACING: i32 = 1;
 /// Held while migrating.
 const MIGRATING: i32 = 2;
+/// The first key of the lock held while a story's brief is built (the
+/// second is the story): "chrb".
+pub(super) const BUILDING: i32 = 0x6368_7262;
 
 /// The schema [`CREATE`] makes; [`MIGRATIONS`] take it on from there.
 const CREATED_VERSION: i32 = 4;
@@ -65,9 +68,10 @@ const CREATE: &str = "
 
 /// Steps after [`CREATE`], in order: (the version a step makes, its SQL).
 /// A step added to SQLite's migrations gets its counterpart here.
-const MIGRATIONS: &[(i32, &str)] = &[(
-    5,
-    "
+const MIGRATIONS: &[(i32, &str)] = &[
+    (
+        5,
+        "
     -- One row per watched feed: its validators for conditional requests,
     -- its schedule and its recent failures (times in ms since the epoch).
     CREATE TABLE feeds (
@@ -80,11 +84,20 @@ const MIGRATIONS: &[(i32, &str)] = &[(
         next_poll bigint
     );
 ",
-)];
+    ),
+    (
+        6,
+        "
+    -- Why a story's brief could not be built (NULL while it can be); see
+    -- SQLite's migration to schema 6.
+    ALTER TABLE stories ADD COLUMN failed text;
+",
+    ),
+];
 
 /// The store's schema version: 0 for an empty database; refused when the
 /// database holds other tables or is from a newer chorus. Reads only.
-fn check(client: &mut impl GenericClient) -> Result<i32, StoreError> {
+pub(super) fn check(client: &mut impl GenericClient) -> Result<i32, StoreError> {
     let row = client.query_one(
         "SELECT to_regclass('chorus_schema') IS NOT NULL,
                 (SELECT count(*) FROM information_schema.tables

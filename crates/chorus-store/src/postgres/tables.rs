@@ -6,6 +6,8 @@ use postgres::Statement;
 use postgres::types::ToSql;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use chorus::model::Article;
+
 use crate::StoreError;
 use crate::tables::{NewArticle, Tables, Vector};
 
@@ -225,7 +227,8 @@ impl Tables for PgTables<'_, '_> {
                 headline = coalesce((SELECT title FROM articles
                     WHERE story = s.id AND title IS NOT NULL ORDER BY id LIMIT 1), s.headline),
                 report = NULL,
-                conflicts = NULL
+                conflicts = NULL,
+                failed = NULL
              FROM (SELECT story, count(*) AS n, min(date COLLATE \"C\") AS first,
                           max(date COLLATE \"C\") AS last
                    FROM articles WHERE story = ANY($1) GROUP BY story) a
@@ -245,5 +248,34 @@ impl Tables for PgTables<'_, '_> {
 
     fn story_total(&mut self) -> Result<i64, StoreError> {
         self.count("SELECT count(*) FROM stories")
+    }
+
+    fn story_texts(&mut self, story: i64) -> Result<Vec<Article>, StoreError> {
+        let rows = self.query(
+            "SELECT title, text FROM articles WHERE story = $1 ORDER BY id",
+            &[&story],
+        )?;
+        Ok(rows
+            .iter()
+            .map(|r| Article {
+                title: r.get(0),
+                text: r.get(1),
+                ..Article::default()
+            })
+            .collect())
+    }
+
+    fn remove_story(&mut self, story: i64) -> Result<Option<usize>, StoreError> {
+        // The row locked first: a server building its brief finishes before
+        // it goes.
+        let exists = self.query("SELECT 1 FROM stories WHERE id = $1 FOR UPDATE", &[&story])?;
+        if exists.is_empty() {
+            return Ok(None);
+        }
+        self.execute("DELETE FROM story_terms WHERE story = $1", &[&story])?;
+        let articles = self.execute("DELETE FROM articles WHERE story = $1", &[&story])?;
+        self.execute("DELETE FROM stories WHERE id = $1", &[&story])?;
+        self.execute("DELETE FROM terms WHERE documents <= 0", &[])?;
+        Ok(Some(articles as usize))
     }
 }

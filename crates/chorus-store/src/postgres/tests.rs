@@ -190,10 +190,12 @@ fn openers_of_an_empty_database_at_once_create_the_store_once() -> TestResult {
     Ok(())
 }
 
-#[test]
-fn a_schema_4_store_is_migrated_keeping_its_articles() -> TestResult {
-    let Some(db) = PostgresDatabase::new("a_schema_4_store_is_migrated_keeping_its_articles")
-    else {
+/// Opens a store written at schema `version` (made by taking a current
+/// store back: `undo` drops what later steps added) and checks that it is
+/// migrated to [`crate::SCHEMA_VERSION`] keeping its articles, with the
+/// later steps' tables and columns usable.
+fn migrated_from(name: &str, version: i32, undo: &str) -> TestResult {
+    let Some(db) = PostgresDatabase::new(name) else {
         return Ok(());
     };
     let url = url_of(&db);
@@ -201,15 +203,45 @@ fn a_schema_4_store_is_migrated_keeping_its_articles() -> TestResult {
     let text = "The Halvik dock strike went into a second week, unions said.";
     store.ingest(vec![article("a", text)], &mut |_, _| {})?;
     drop(store);
-    // Back to what a store written before the feeds table looked like.
     let mut client = connect(&url)?;
-    client.batch_execute("DROP TABLE feeds; UPDATE chorus_schema SET version = 4")?;
+    client.batch_execute(&format!(
+        "{undo}; UPDATE chorus_schema SET version = {version}"
+    ))?;
     let store = PostgresStore::open(&url)?;
-    let version: i32 = client
+    let now: i32 = client
         .query_one("SELECT version FROM chorus_schema", &[])?
         .get(0);
-    assert_eq!(version, crate::SCHEMA_VERSION);
+    assert_eq!(now, crate::SCHEMA_VERSION);
     assert_eq!(store.article_count()?, 1);
     assert_eq!(store.feed_state("http://a.example/feed")?, None);
+    let stories = store.stories()?;
+    assert_eq!(stories.len(), 1);
+    assert_eq!(stories[0].failed, None);
+    assert!(
+        store
+            .report(stories[0].id)?
+            .is_some_and(|r| r.contains("Halvik"))
+    );
     Ok(())
+}
+
+#[test]
+fn a_schema_4_store_is_migrated_keeping_its_articles() -> TestResult {
+    // Back to what a store written before the feeds table looked like.
+    migrated_from(
+        "a_schema_4_store_is_migrated_keeping_its_articles",
+        4,
+        "DROP TABLE feeds; ALTER TABLE stories DROP COLUMN failed",
+    )
+}
+
+#[test]
+fn a_schema_5_store_is_migrated_keeping_its_articles() -> TestResult {
+    // Back to what a store written before build failures were kept
+    // looked like.
+    migrated_from(
+        "a_schema_5_store_is_migrated_keeping_its_articles",
+        5,
+        "ALTER TABLE stories DROP COLUMN failed",
+    )
 }

@@ -14,7 +14,7 @@ mod schema;
 mod tables;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use rustc_hash::FxHashSet;
@@ -25,12 +25,13 @@ use crate::copy::CopySummary;
 use crate::tables::Tables;
 use crate::{
     AddedArticle, FeedState, IngestSummary, Migrating, Record, Store, StoreError, StoredArticle,
-    StoredStory, UpdatedStory, brief, ingest, search_words, sql_count,
+    StoredStory, UpdatedStory, brief, delete, ingest, search_words, sql_count,
 };
 pub(crate) use tables::SqliteTables;
 
 /// The columns [`read_story`] reads, in its order.
-const STORY_COLUMNS: &str = "s.id, s.headline, s.articles, s.first_seen, s.last_seen, s.conflicts";
+const STORY_COLUMNS: &str =
+    "s.id, s.headline, s.articles, s.first_seen, s.last_seen, s.conflicts, s.failed";
 
 /// A story from a row that begins with [`STORY_COLUMNS`] (its sources
 /// added by [`add_sources`]).
@@ -43,6 +44,7 @@ fn read_story(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredStory> {
         first_seen: r.get(3)?,
         last_seen: r.get(4)?,
         conflicts: r.get::<_, Option<i64>>(5)?.map(|n| n as usize),
+        failed: r.get(6)?,
     })
 }
 
@@ -66,6 +68,13 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(600);
 const CACHE_KIB: i64 = 64 * 1024;
 /// Connections kept open for concurrent requests.
 const POOL_SIZE: u32 = 8;
+/// Longest a reader waits for another process building the brief it asks
+/// for, past which the build counts as failed.
+const BUILD_PATIENCE: Duration = Duration::from_secs(120);
+/// How soon a waiting reader looks again, at first; each pause doubles.
+const BUILD_POLL_FIRST: Duration = Duration::from_millis(1);
+/// The longest pause between a waiting reader's looks.
+const BUILD_POLL_LAST: Duration = Duration::from_millis(50);
 
 /// A chorus store in an SQLite file.
 pub struct SqliteStore {
@@ -149,7 +158,9 @@ impl SqliteStore {
 
     /// Builds the brief of `story` from the articles it has now and keeps
     /// it unless the story changed meanwhile; `None` when there is no such
-    /// story. The brief is built without holding the write lock.
+    /// story. The brief is built without holding the write lock, with the
+    /// story marked [`brief::INTERRUPTED`] (committed) until it is kept:
+    /// a build that ends the process is not tried again on the next start.
     fn build(
         &self,
         conn: &mut Connection,
@@ -163,17 +174,38 @@ impl SqliteStore {
             read
         };
         if articles.is_empty() {
-            return Ok(stored_report(conn, story)?.map(|r| (r.unwrap_or_default(), false)));
+            return finished(conn, story, None);
+        }
+        if mark(conn, story)? == 0 {
+            // Built, failed or being built meanwhile.
+            return finished(conn, story, None);
         }
         let members = articles.len() as i64;
-        let brief = brief::build(story, articles, pipeline)?;
+        let brief = match brief::build(story, articles, pipeline) {
+            Ok(brief) => brief,
+            Err(failure) => {
+                // A failed build is kept as the story's failure; a store
+                // that failed leaves the story to be tried again. Should
+                // even this fail, the mark stays and the story is skipped.
+                let reason = match &failure {
+                    StoreError::BuildFailed { reason, .. } => Some(reason.as_str()),
+                    _ => None,
+                };
+                let _ = conn.execute(
+                    "UPDATE stories SET failed = ?2 WHERE id = ?1 AND failed = ?3",
+                    params![story, reason, brief::INTERRUPTED],
+                );
+                return Err(failure);
+            }
+        };
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         // Kept only if its members are still those it was built from
         // (members only ever join a story: its count and newest article
-        // tell).
+        // tell; a new article also clears the mark).
         let kept = tx.execute(
-            "UPDATE stories SET report = ?2, conflicts = ?3, headline = coalesce(?4, headline)
-             WHERE id = ?1 AND report IS NULL
+            "UPDATE stories SET report = ?2, conflicts = ?3, headline = coalesce(?4, headline),
+                failed = NULL
+             WHERE id = ?1 AND report IS NULL AND failed = ?7
                AND (SELECT count(*) FROM articles WHERE story = ?1) = ?5
                AND (SELECT max(id) FROM articles WHERE story = ?1) = ?6",
             params![
@@ -182,7 +214,8 @@ impl SqliteStore {
                 brief.conflicts,
                 brief.headline,
                 members,
-                last
+                last,
+                brief::INTERRUPTED
             ],
         )?;
         tx.commit()?;
@@ -190,11 +223,70 @@ impl SqliteStore {
             return Ok(Some((brief.json, true)));
         }
         // Built and kept by another process meanwhile, or changed since.
-        Ok(match stored_report(conn, story)? {
-            None => None,
-            Some(Some(report)) => Some((report, false)),
-            Some(None) => Some((brief.json, false)),
-        })
+        finished(conn, story, Some(brief.json))
+    }
+}
+
+/// Marks `story`'s brief as being built, unless it is built, failed or
+/// being built already; 1 when marked. The mark need only outlive the
+/// process, not the machine: written without waiting for the disk (WAL
+/// with synchronous=NORMAL keeps a commit through a crash of the process),
+/// it costs a fraction of a millisecond instead of an fsync, once per
+/// brief built.
+fn mark(conn: &Connection, story: i64) -> Result<usize, StoreError> {
+    let synchronous: i64 = conn.pragma_query_value(None, "synchronous", |r| r.get(0))?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    let marked = conn.execute(
+        "UPDATE stories SET failed = ?2, builder = ?3
+         WHERE id = ?1 AND report IS NULL AND failed IS NULL",
+        params![story, brief::INTERRUPTED, std::process::id()],
+    );
+    conn.pragma_update(None, "synchronous", synchronous)?;
+    Ok(marked?)
+}
+
+/// What a story holds when this process did not keep a brief for it: the
+/// stored report, its failure, or `built` (made from articles it no
+/// longer has alone) while it is stale; `None` when there is no such
+/// story.
+fn finished(
+    conn: &Connection,
+    story: i64,
+    built: Option<String>,
+) -> Result<Option<(String, bool)>, StoreError> {
+    match stored_report(conn, story)? {
+        None => Ok(None),
+        Some(Stored {
+            report: Some(report),
+            ..
+        }) => Ok(Some((report, false))),
+        Some(Stored {
+            failed: Some(reason),
+            ..
+        }) => Err(StoreError::BuildFailed { story, reason }),
+        Some(_) => Ok(Some((built.unwrap_or_default(), false))),
+    }
+}
+
+/// Whether process `pid` on this machine is running (SQLite stores are
+/// shared only on one machine). Where that cannot be asked it is taken to
+/// be, and a reader waits no longer than [`BUILD_PATIENCE`].
+fn running(pid: i64) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        // Signal 0 sends nothing: it only asks whether the process exists
+        // (EPERM: it does, under another user).
+        // SAFETY: kill with signal 0 has no effect on any process.
+        let answer = unsafe { libc::kill(pid, 0) };
+        answer == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
     }
 }
 
@@ -231,13 +323,39 @@ fn story_articles(conn: &Connection, story: i64) -> Result<(Vec<Article>, i64), 
     Ok((articles, last))
 }
 
-/// The stored report of a story: `None` without such a story,
-/// `Some(None)` while it is stale.
-fn stored_report(conn: &Connection, story: i64) -> Result<Option<Option<String>>, StoreError> {
+/// What a story's row says of its brief.
+struct Stored {
+    /// The built report (none while stale).
+    report: Option<String>,
+    /// Why it could not be built, or [`brief::INTERRUPTED`] while it is.
+    failed: Option<String>,
+    /// The process that marked it [`brief::INTERRUPTED`].
+    builder: Option<i64>,
+}
+
+impl Stored {
+    /// Whether another process is building the brief now.
+    fn being_built(&self) -> bool {
+        self.report.is_none()
+            && self.failed.as_deref() == Some(brief::INTERRUPTED)
+            && self.builder.is_some_and(running)
+    }
+}
+
+/// What story `story`'s row says of its brief; `None` without such a story.
+fn stored_report(conn: &Connection, story: i64) -> Result<Option<Stored>, StoreError> {
     Ok(conn
-        .query_row("SELECT report FROM stories WHERE id = ?1", [story], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT report, failed, builder FROM stories WHERE id = ?1",
+            [story],
+            |r| {
+                Ok(Stored {
+                    report: r.get(0)?,
+                    failed: r.get(1)?,
+                    builder: r.get(2)?,
+                })
+            },
+        )
         .optional()?)
 }
 
@@ -320,7 +438,7 @@ impl Store for SqliteStore {
              ORDER BY u.updated DESC, s.last_seen DESC, s.id DESC LIMIT ?1"
         ))?;
         let rows = statement
-            .query_map([sql_count(limit)], |r| Ok((read_story(r)?, r.get(6)?)))?
+            .query_map([sql_count(limit)], |r| Ok((read_story(r)?, r.get(7)?)))?
             .collect::<Result<Vec<(StoredStory, i64)>, _>>()?;
         let (mut stories, times): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
         add_sources(&conn, &mut stories)?;
@@ -354,12 +472,39 @@ impl Store for SqliteStore {
 
     fn report(&self, id: i64) -> Result<Option<String>, StoreError> {
         let mut conn = self.connection()?;
-        match stored_report(&conn, id)? {
-            None => Ok(None),
-            Some(Some(report)) => Ok(Some(report)),
-            Some(None) => Ok(self
-                .build(&mut conn, id, &mut brief::pipeline())?
-                .map(|(report, _)| report)),
+        let asked = Instant::now();
+        let mut pause = BUILD_POLL_FIRST;
+        loop {
+            let Some(stored) = stored_report(&conn, id)? else {
+                return Ok(None);
+            };
+            if stored.being_built() && asked.elapsed() < BUILD_PATIENCE {
+                // Another process (or thread) is building it: its brief is
+                // read when kept rather than built twice. Most briefs take
+                // a few milliseconds, so the first looks come soon.
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(BUILD_POLL_LAST);
+                continue;
+            }
+            return match stored {
+                Stored {
+                    report: Some(report),
+                    ..
+                } => Ok(Some(report)),
+                Stored {
+                    failed: Some(reason),
+                    ..
+                } => Err(StoreError::BuildFailed { story: id, reason }),
+                _ => match self.build(&mut conn, id, &mut brief::pipeline()) {
+                    // Marked by another builder meanwhile: wait for it.
+                    Err(StoreError::BuildFailed { reason, .. })
+                        if reason == brief::INTERRUPTED && asked.elapsed() < BUILD_PATIENCE =>
+                    {
+                        continue;
+                    }
+                    built => Ok(built?.map(|(report, _)| report)),
+                },
+            };
         }
     }
 
@@ -404,7 +549,8 @@ impl Store for SqliteStore {
         let mut conn = self.connection()?;
         let stale: Vec<i64> = {
             let mut statement = conn.prepare_cached(
-                "SELECT id FROM stories WHERE report IS NULL ORDER BY articles DESC, id LIMIT ?1",
+                "SELECT id FROM stories WHERE report IS NULL AND failed IS NULL
+                 ORDER BY articles DESC, id LIMIT ?1",
             )?;
             statement
                 .query_map([sql_count(limit)], |r| r.get(0))?
@@ -413,11 +559,24 @@ impl Store for SqliteStore {
         let mut pipeline = brief::pipeline();
         let mut built = 0;
         for story in stale {
-            if let Some((_, true)) = self.build(&mut conn, story, &mut pipeline)? {
-                built += 1;
+            match self.build(&mut conn, story, &mut pipeline) {
+                Ok(Some((_, true))) => built += 1,
+                Ok(_) => {}
+                // Failed in another process since it was listed: not this
+                // turn's failure.
+                Err(StoreError::BuildFailed { reason, .. }) if reason == brief::INTERRUPTED => {}
+                Err(failure) => return Err(failure),
             }
         }
         Ok(built)
+    }
+
+    fn delete_story(&self, id: i64) -> Result<Option<usize>, StoreError> {
+        let mut conn = self.connection()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let deleted = delete::delete(&mut SqliteTables { tx: &tx }, id)?;
+        tx.commit()?;
+        Ok(deleted)
     }
 
     fn story_of(&self, document: &str) -> Result<Option<i64>, StoreError> {
@@ -501,7 +660,7 @@ fn export(
     each: &mut dyn FnMut(Record) -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
     let mut stories = conn.prepare(
-        "SELECT id, headline, articles, first_seen, last_seen, report, conflicts
+        "SELECT id, headline, articles, first_seen, last_seen, report, conflicts, failed
          FROM stories ORDER BY id",
     )?;
     let mut rows = stories.query([])?;
@@ -514,6 +673,7 @@ fn export(
             last_seen: r.get(4)?,
             report: r.get(5)?,
             conflicts: r.get(6)?,
+            failed: r.get(7)?,
         })?;
     }
     let mut articles = conn.prepare(
@@ -570,12 +730,16 @@ fn import(conn: &Connection, record: Record) -> Result<(), StoreError> {
             last_seen,
             report,
             conflicts,
+            failed,
         } => {
             conn.prepare_cached(
-                "INSERT INTO stories (id, headline, articles, first_seen, last_seen, report, conflicts)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO stories
+                    (id, headline, articles, first_seen, last_seen, report, conflicts, failed)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?
-            .execute(params![id, headline, articles, first_seen, last_seen, report, conflicts])?;
+            .execute(params![
+                id, headline, articles, first_seen, last_seen, report, conflicts, failed
+            ])?;
         }
         Record::Article {
             row,

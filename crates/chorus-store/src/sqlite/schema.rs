@@ -120,6 +120,19 @@ pub(super) const MIGRATIONS: &[Migration] = &[
 ",
         rework: None,
     },
+    Migration {
+        sql: "
+    -- Why a story's brief could not be built (NULL while it can be): set
+    -- before each build and cleared by a build that finishes or by a new
+    -- article, so that a build which ends the process is not tried again
+    -- on every restart.
+    ALTER TABLE stories ADD COLUMN failed TEXT;
+    -- The process building the brief meanwhile: another process asking
+    -- for the story waits for it while it lives.
+    ALTER TABLE stories ADD COLUMN builder INTEGER;
+",
+        rework: None,
+    },
 ];
 
 /// Refuses a file that is not a chorus store or is from a newer chorus;

@@ -5,6 +5,8 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use chorus::model::Article;
+
 use crate::StoreError;
 use crate::tables::{NewArticle, Tables, Vector};
 
@@ -169,7 +171,8 @@ impl Tables for SqliteTables<'_> {
                 headline = coalesce((SELECT title FROM articles
                     WHERE story = ?1 AND title IS NOT NULL ORDER BY id LIMIT 1), headline),
                 report = NULL,
-                conflicts = NULL
+                conflicts = NULL,
+                failed = NULL
              WHERE id = ?1",
         )?;
         for &story in stories {
@@ -193,5 +196,49 @@ impl Tables for SqliteTables<'_> {
 
     fn story_total(&mut self) -> Result<i64, StoreError> {
         self.count("SELECT count(*) FROM stories")
+    }
+
+    fn story_texts(&mut self, story: i64) -> Result<Vec<Article>, StoreError> {
+        let mut statement = self
+            .tx
+            .prepare_cached("SELECT title, text FROM articles WHERE story = ?1 ORDER BY id")?;
+        let articles = statement
+            .query_map([story], |r| {
+                Ok(Article {
+                    title: r.get(0)?,
+                    text: r.get(1)?,
+                    ..Article::default()
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(articles)
+    }
+
+    fn remove_story(&mut self, story: i64) -> Result<Option<usize>, StoreError> {
+        let exists = self
+            .tx
+            .query_row("SELECT 1 FROM stories WHERE id = ?1", [story], |_| Ok(()))
+            .optional()?
+            .is_some();
+        if !exists {
+            return Ok(None);
+        }
+        // The search index keeps no copy of the text: it is told what the
+        // deleted rows held.
+        self.tx.execute(
+            "INSERT INTO article_search (article_search, rowid, title, text)
+             SELECT 'delete', id, title, text FROM articles WHERE story = ?1",
+            [story],
+        )?;
+        self.tx
+            .execute("DELETE FROM story_terms WHERE story = ?1", [story])?;
+        let articles = self
+            .tx
+            .execute("DELETE FROM articles WHERE story = ?1", [story])?;
+        self.tx
+            .execute("DELETE FROM stories WHERE id = ?1", [story])?;
+        self.tx
+            .execute("DELETE FROM terms WHERE documents <= 0", [])?;
+        Ok(Some(articles))
     }
 }

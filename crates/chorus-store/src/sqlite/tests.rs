@@ -70,6 +70,47 @@ fn a_first_version_store_is_migrated() -> Result<(), Box<dyn std::error::Error>>
     Ok(())
 }
 
+/// A store file written at schema `version` by the migrations up to it,
+/// holding one story of one article with a stale report.
+fn file_at_schema(path: &std::path::Path, version: usize) -> Result<(), StoreError> {
+    let conn = Connection::open(path)?;
+    for step in &schema::MIGRATIONS[..version] {
+        conn.execute_batch(step.sql)?;
+    }
+    conn.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
+    conn.pragma_update(None, "user_version", version as i32)?;
+    conn.execute(
+        "INSERT INTO stories (id, headline, articles) VALUES (1, 'Dock strike', 1)",
+        [],
+    )?;
+    conn.execute(
+        "INSERT INTO articles (doc_id, hash, text, story, added)
+         VALUES ('a', 'h', 'The Halvik dock strike went into a second week.', 1, 0)",
+        [],
+    )?;
+    Ok(())
+}
+
+#[test]
+fn stores_at_schema_4_and_5_are_migrated() -> Result<(), Box<dyn std::error::Error>> {
+    for version in [4, 5] {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("old.db");
+        file_at_schema(&path, version)?;
+        let store = SqliteStore::open_noticing(&path, &mut |m| {
+            panic!("no step after schema 4 reworks articles: {m:?}")
+        })?;
+        let now: i32 =
+            Connection::open(&path)?.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        assert_eq!(now, crate::SCHEMA_VERSION, "from {version}");
+        assert_eq!(store.stories()?[0].failed, None, "from {version}");
+        assert!(store.report(1)?.is_some_and(|r| r.contains("Halvik")));
+        assert_eq!(store.feed_state("http://a.example/feed")?, None);
+        assert_eq!(store.article_count()?, 1);
+    }
+    Ok(())
+}
+
 /// What a batch changes, besides the article rows: for comparing a store
 /// before and after a batch that failed.
 fn state(path: &Path) -> Result<Vec<String>, rusqlite::Error> {

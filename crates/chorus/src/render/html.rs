@@ -21,10 +21,61 @@ pub fn html(report: &Report) -> String {
 }
 
 /// The story page as `chorus serve` shows it: the same page, with a way
-/// back to the story list, a link to each source's own page, and `feed`
-/// (the address of the story's Atom feed) announced to feed readers.
-pub fn served_html(report: &Report, feed: &str) -> String {
-    page(report, Some(feed))
+/// back to the story list, a link to each source's own page, only one page
+/// of sources in full, and `feed` (the address of the story's Atom feed)
+/// announced to feed readers. `keep` is the rest of the page's query
+/// string (already encoded, e.g. `since=2026-12-03`, or empty), kept in
+/// the links to the other pages of sources.
+pub fn served_html(report: &Report, feed: &str, sources: SourceWindow, keep: &str) -> String {
+    page(report, Some((feed, sources, keep)))
+}
+
+/// Which of a story's sources a served page shows in full (their row of
+/// the coverage grid, their sentences, what only they report), so that a
+/// story of 20,000 sources is a page of `size` of them, not a grid of
+/// 20,000 rows; the others are a link (`?sources=N`) away. Citation
+/// markers of sources on other pages link to the source's own page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SourceWindow {
+    /// The page, from 0.
+    pub page: usize,
+    /// Sources a page shows.
+    pub size: usize,
+}
+
+impl SourceWindow {
+    /// Whether the source at `position` (from 0) is on this page.
+    fn shows(self, position: usize) -> bool {
+        position / self.size.max(1) == self.page
+    }
+}
+
+/// "Sources 51–100 of 20000", with links to the pages before and after.
+struct Pager {
+    first: usize,
+    last: usize,
+    total: usize,
+    previous: Option<String>,
+    next: Option<String>,
+}
+
+fn pager(sources: SourceWindow, total: usize, keep: &str) -> Option<Pager> {
+    let size = sources.size.max(1);
+    let link = |page: usize| match keep {
+        "" => format!("?sources={page}"),
+        keep => format!("?sources={page}&{keep}"),
+    };
+    if total <= size && sources.page == 0 {
+        return None;
+    }
+    let first = sources.page.saturating_mul(size);
+    Some(Pager {
+        first: first + 1,
+        last: first.saturating_add(size).min(total),
+        total,
+        previous: (sources.page > 0).then(|| link(sources.page - 1)),
+        next: (first.saturating_add(size) < total).then(|| link(sources.page + 1)),
+    })
 }
 
 /// An address a page may link to: http(s) only, so that a source's
@@ -45,12 +96,14 @@ fn path_segment(id: &str) -> String {
     percent_encoding::utf8_percent_encode(id, PATH_SEGMENT).to_string()
 }
 
-/// The page; `feed` is given when served, never for a file.
-fn page(report: &Report, feed: Option<&str>) -> String {
+/// The page; `served` (the feed's address and the page of sources) is
+/// given when served, never for a file.
+fn page(report: &Report, served: Option<(&str, SourceWindow, &str)>) -> String {
     let by_id = documents_by_id(report);
+    let sources = served.map(|(_, sources, keep)| (sources, keep));
     let page = Page {
-        served: feed.is_some(),
-        feed: feed.map(str::to_string),
+        served: served.is_some(),
+        feed: served.map(|(feed, _, _)| feed.to_string()),
         title: match report.stories.as_slice() {
             [one] => one.headline.clone(),
             stories => format!("{} stories", stories.len()),
@@ -59,7 +112,7 @@ fn page(report: &Report, feed: Option<&str>) -> String {
             .stories
             .iter()
             .enumerate()
-            .map(|(n, story)| story_view(n, story, &by_id))
+            .map(|(n, story)| story_view(n, story, &by_id, sources))
             .collect(),
         style: STYLE,
     };
@@ -93,6 +146,7 @@ struct StoryView {
     unique: Vec<UniqueView>,
     coverage: Coverage,
     sources: Vec<SourceView>,
+    pager: Option<Pager>,
     notes: Vec<String>,
 }
 
@@ -204,18 +258,27 @@ struct SourceView {
     notes: Vec<String>,
 }
 
-fn story_view(n: usize, story: &StoryReport, by_id: &DocumentsById<'_>) -> StoryView {
+fn story_view(
+    n: usize,
+    story: &StoryReport,
+    by_id: &DocumentsById<'_>,
+    served: Option<(SourceWindow, &str)>,
+) -> StoryView {
+    let window = served.map(|(window, _)| window);
     let documents = story_documents(by_id, story);
     let anchor = format!("s{}", n + 1);
+    let shown = |position: usize| window.is_none_or(|w| w.shows(position));
     let cite = |id: &str, sentence: Option<usize>| -> Option<Cite> {
         let position = documents.number(id)? - 1;
         let document = documents[position];
         let text = sentence.and_then(|s| document.body.get(s)).cloned();
         Some(Cite {
             number: position + 1,
-            href: match (sentence, &text) {
-                (Some(s), Some(_)) => format!("#{anchor}-d{}-{s}", position + 1),
-                _ => format!("#{anchor}-d{}", position + 1),
+            href: match (sentence, &text, shown(position)) {
+                (Some(s), Some(_), true) => format!("#{anchor}-d{}-{s}", position + 1),
+                (_, _, true) => format!("#{anchor}-d{}", position + 1),
+                (Some(s), Some(_), false) => format!("/sources/{}#s{s}", path_segment(id)),
+                (_, _, false) => format!("/sources/{}", path_segment(id)),
             },
             source: describe(document),
             sentence: text.unwrap_or_default(),
@@ -304,6 +367,9 @@ fn story_view(n: usize, story: &StoryReport, by_id: &DocumentsById<'_>) -> Story
             .iter()
             .filter_map(|u| {
                 let number = documents.number(&u.document)?;
+                if !shown(number - 1) {
+                    return None;
+                }
                 Some(UniqueView {
                     number,
                     source: describe(documents[number - 1]),
@@ -311,10 +377,12 @@ fn story_view(n: usize, story: &StoryReport, by_id: &DocumentsById<'_>) -> Story
                 })
             })
             .collect(),
-        coverage: coverage(story, &documents),
+        coverage: coverage(story, &documents, window),
+        pager: served.and_then(|(w, keep)| pager(w, documents.len(), keep)),
         sources: documents
             .iter()
             .enumerate()
+            .filter(|&(i, _)| shown(i))
             .map(|(i, d)| SourceView {
                 number: i + 1,
                 anchor: format!("{anchor}-d{}", i + 1),
@@ -359,7 +427,11 @@ fn story_meta(documents: &[&DocumentReport]) -> String {
     }
 }
 
-fn coverage(story: &StoryReport, documents: &StoryDocuments<'_>) -> Coverage {
+fn coverage(
+    story: &StoryReport,
+    documents: &StoryDocuments<'_>,
+    window: Option<SourceWindow>,
+) -> Coverage {
     let mut columns: Vec<(String, String)> = story
         .summary
         .iter()
@@ -379,10 +451,26 @@ fn coverage(story: &StoryReport, documents: &StoryDocuments<'_>) -> Coverage {
             thousands(shared.len())
         ));
     }
-    if documents.len() > GRID_SOURCES {
+    // The grid's rows are the sources the page shows in full: a served
+    // page's window of them, or a file's first [`GRID_SOURCES`]; never
+    // more than [`GRID_SOURCES`] either way.
+    let rows_of = window.unwrap_or(SourceWindow {
+        page: 0,
+        size: GRID_SOURCES,
+    });
+    let on_page = documents
+        .len()
+        .saturating_sub(rows_of.page.saturating_mul(rows_of.size.max(1)))
+        .min(rows_of.size.max(1));
+    if window.is_none() && documents.len() > GRID_SOURCES {
         notes.push(format!(
             "the grid shows the first {GRID_SOURCES} of the story's {} sources; all are listed under Sources",
             thousands(documents.len())
+        ));
+    } else if on_page > GRID_SOURCES {
+        notes.push(format!(
+            "the grid shows the first {GRID_SOURCES} of this page's {} sources; all are listed under Sources",
+            thousands(on_page)
         ));
     }
     let shared = &shared[..shared.len().min(GRID_FACTS)];
@@ -409,8 +497,9 @@ fn coverage(story: &StoryReport, documents: &StoryDocuments<'_>) -> Coverage {
     let summary = story.summary.len();
     let rows = documents
         .iter()
-        .take(GRID_SOURCES)
         .enumerate()
+        .filter(|&(i, _)| rows_of.shows(i))
+        .take(GRID_SOURCES)
         .map(|(i, d)| {
             // The number sources are cited by (the first, if two share an id).
             let cited = documents.number(&d.id);
@@ -507,7 +596,7 @@ mod tests {
         };
         let by_id = documents_by_id(&report);
         let story = &report.stories[0];
-        let grid = coverage(story, &story_documents(&by_id, story));
+        let grid = coverage(story, &story_documents(&by_id, story), None);
         assert_eq!(grid.rows.len(), GRID_SOURCES);
         assert_eq!(grid.columns.len(), GRID_FACTS);
         assert_eq!(grid.notes.len(), 2, "{:?}", grid.notes);
@@ -518,6 +607,21 @@ mod tests {
         assert!(row(3)[1] == Cell::States);
         let page = html(&report);
         assert!(page.contains("the grid shows the first 40 of the 45 facts"));
+        // Served, the grid's rows are the page's sources: the second page
+        // of 50 is sources 51 to 60, with nothing left out.
+        let documents = story_documents(&by_id, story);
+        let window = |page, size| Some(SourceWindow { page, size });
+        let second = coverage(story, &documents, window(1, GRID_SOURCES));
+        let numbers: Vec<usize> = second.rows.iter().map(|r| r.0).collect();
+        assert_eq!(
+            numbers,
+            (GRID_SOURCES + 1..=GRID_SOURCES + 10).collect::<Vec<_>>()
+        );
+        assert_eq!(second.notes.len(), 1, "{:?}", second.notes);
+        // A page bigger than the grid still gets at most GRID_SOURCES rows.
+        let big = coverage(story, &documents, window(0, GRID_SOURCES + 10));
+        assert_eq!(big.rows.len(), GRID_SOURCES);
+        assert!(big.notes[1].contains("first 50 of this page's 60 sources"));
     }
 
     #[test]
@@ -569,5 +673,68 @@ mod tests {
             !page.contains(" src=") && !page.contains("<link"),
             "nothing is loaded from outside"
         );
+    }
+
+    const FEED: &str = "/stories/1/feed.atom";
+
+    #[test]
+    fn a_served_page_shows_one_page_of_sources_and_links_to_the_rest() {
+        let summary = |text: &str, sources: &[&str]| SummarySentence {
+            text: text.into(),
+            sources: sources.iter().map(|s| s.to_string()).collect(),
+            from: FromRef {
+                document: sources[0].into(),
+                sentence: 0,
+            },
+            evidence: sources
+                .iter()
+                .map(|s| FromRef {
+                    document: s.to_string(),
+                    sentence: 0,
+                })
+                .collect(),
+        };
+        let report = Report {
+            version: 1,
+            documents: vec![
+                document("a", &["Crews walked out."]),
+                document("b", &["The crews walked out."]),
+                document("c", &["Crews struck on Monday."]),
+            ],
+            stories: vec![StoryReport {
+                id: "x".into(),
+                headline: "Strike".into(),
+                documents: vec!["a".into(), "b".into(), "c".into()],
+                summary: vec![summary("Crews walked out.", &["a", "b", "c"])],
+                ..StoryReport::default()
+            }],
+        };
+        let second = served_html(&report, FEED, SourceWindow { page: 1, size: 2 }, "");
+        assert!(second.contains("Sources 3–3 of 3"), "{second}");
+        assert!(second.contains("href=\"?sources=0\""));
+        assert!(!second.contains("?sources=2"));
+        // Only source 3's sentences and grid row are on this page.
+        assert!(second.contains("id=\"s1-d3-0\""));
+        assert!(!second.contains("id=\"s1-d1-0\""));
+        assert_eq!(second.matches("<tr><th><a href=\"#s1-d").count(), 1);
+        // Markers of sources on another page link to their own page.
+        assert!(second.contains("href=\"/sources/a#s0\""), "{second}");
+        assert!(second.contains("href=\"#s1-d3-0\""));
+        let first = served_html(&report, FEED, SourceWindow { page: 0, size: 2 }, "");
+        assert!(first.contains("Sources 1–2 of 3") && first.contains("href=\"?sources=1\""));
+        // A brief since a time pages its sources still since that time.
+        let since = served_html(
+            &report,
+            FEED,
+            SourceWindow { page: 0, size: 2 },
+            "since=2026-12-03",
+        );
+        assert!(
+            since.contains("href=\"?sources=1&#38;since=2026-12-03\""),
+            "{since}"
+        );
+        let whole = served_html(&report, FEED, SourceWindow { page: 0, size: 3 }, "");
+        assert!(!whole.contains("Sources 1–"), "one page needs no pager");
+        assert!(!html(&report).contains("?sources="));
     }
 }

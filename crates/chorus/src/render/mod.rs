@@ -8,7 +8,7 @@ mod text;
 use crate::model::{Bound, Claim, DocumentReport, Fact, FactKind, FactStatus, Report, StoryReport};
 
 pub use brief::Detail;
-pub use html::{STYLE, html, served_html, web_link};
+pub use html::{STYLE, SourceWindow, html, served_html, web_link};
 pub use markdown::{escape as escape_markdown, markdown};
 pub use text::text;
 
