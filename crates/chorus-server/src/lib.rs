@@ -686,12 +686,22 @@ fn parse_articles(body: &[u8]) -> Result<Vec<Article>, ServerError> {
     let mut articles = Vec::with_capacity(items.len());
     for mut item in items {
         // An article without an id is named by its text, so that sending it
-        // again is recognised rather than refused as a reused id.
+        // again is recognised rather than refused as a reused id; and by its
+        // outlet, so that the same text from another outlet is stored as
+        // that outlet's copy rather than refused as a reused id.
         if let serde_json::Value::Object(object) = &mut item
             && !object.contains_key("id")
             && let Some(text) = object.get("text").and_then(|t| t.as_str())
         {
-            let id = format!("article-{}", chorus_store::content_hash(text));
+            let mut id = format!("article-{}", chorus_store::content_hash(text));
+            if let Some(outlet) = object
+                .get("source")
+                .and_then(|s| s.as_str())
+                .filter(|s| !s.trim().is_empty())
+            {
+                id.push('-');
+                id.push_str(&chorus_store::content_hash(outlet)[..8]);
+            }
             object.insert("id".to_string(), serde_json::Value::String(id));
         }
         articles.push(item);
