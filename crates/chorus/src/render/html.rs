@@ -105,6 +105,8 @@ struct FactView {
     about: String,
     status: &'static str,
     conflict: bool,
+    /// A figure that changed over time: claims earliest first.
+    updated: bool,
     claims: Vec<ClaimView>,
 }
 
@@ -226,6 +228,7 @@ fn story_view(n: usize, story: &StoryReport, by_id: &DocumentsById<'_>) -> Story
             about: fact.about.clone(),
             status: status_label(fact.status),
             conflict: fact.status == FactStatus::Conflict,
+            updated: fact.status == FactStatus::Updated,
             claims: fact
                 .claims
                 .iter()

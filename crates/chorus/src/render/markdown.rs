@@ -3,7 +3,9 @@
 //! when the page is printed to a terminal.
 
 use super::brief::{self, Detail};
-use super::{claim_label, describe, documents_by_id, markers, status_label, story_documents};
+use super::{
+    claim_label, claims_joiner, describe, documents_by_id, markers, status_label, story_documents,
+};
 use crate::model::{DocumentReport, FactStatus, Report, StoryReport};
 use crate::scan::controls::escape_controls;
 
@@ -63,7 +65,7 @@ fn compared(out: &mut String, story: &StoryReport, documents: &[&DocumentReport]
             out.push_str(&format!(
                 "| {} | {} | {status} |\n",
                 escape(&fact.about),
-                claims.join(" · ")
+                claims.join(claims_joiner(fact.status))
             ));
         }
         left_out(out, picked.left_out, "facts");
