@@ -634,7 +634,7 @@ mod tests {
                 ],
                 "economic fundamentals",
                 vec!["d0", "d1"],
-                Some("Sanders"),
+                Some("Sarah Sanders"),
             ),
         ];
         for (name, texts, words, sources, speaker) in cases {
