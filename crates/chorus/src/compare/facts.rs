@@ -48,6 +48,9 @@ pub struct Mention {
     /// date, another report's or a date found in the text: good enough to
     /// place, not to contradict anyone.
     pub inferred: bool,
+    /// A part of a figure given before it ("including over 6,000 in
+    /// Syria"): never the same count as a whole.
+    pub part: bool,
     /// Stems of the content words around the claim, sorted ids.
     pub context: Vec<u32>,
     /// Stems of the context words that can label the claim (not names),
@@ -100,7 +103,7 @@ pub enum Relation {
 /// stretch goals, survey shares) are never set against each other.
 pub fn relation(a: &Mention, b: &Mention) -> Relation {
     use Relation::{Loose, Strong, Unrelated};
-    if a.kind != b.kind || a.unit != b.unit {
+    if a.kind != b.kind || a.unit != b.unit || a.part != b.part {
         return Unrelated;
     }
     let same_sentence = a.document == b.document && a.sentence == b.sentence;
@@ -134,6 +137,14 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
             a.unit.is_some() && context >= SAME_EVENT_CONFLICT,
         ),
         (_, Some(_), Some(_)) => (false, false),
+        // "seventeen Grammy nominations" and "16 Grammy nominations", "a
+        // drama that runs 106 minutes" and "a 95-minute drama": a noun
+        // more telling than "people", or a length, names what is counted
+        // as an event word does.
+        (_, None, None) if telling_unit(a) => (
+            context >= SAME_EVENT_CONTEXT,
+            context >= SAME_EVENT_CONFLICT,
+        ),
         // Nearly equal figures in the same unit are rarely about different
         // things: "8,027 meters" and "8,013 m" for one peak.
         _ if a.unit.is_some() && nearly_equal(a.value, b.value, NEARLY) => (
@@ -184,6 +195,33 @@ fn within_factor(a: (f64, f64), b: (f64, f64), factor: f64) -> bool {
         return true;
     }
     low.1 > 0.0 && high.0 <= low.1 * factor
+}
+
+/// Whether a claim's unit tells what is counted: a counted noun other
+/// than a generic one ("people", "times"), or a length of time.
+fn telling_unit(m: &Mention) -> bool {
+    match (m.kind, m.unit.as_deref()) {
+        // The length of one sitting (a film, a meeting, a flight) is told
+        // in hours and minutes; years and days are the length of too many
+        // things in one story (a sentence, a contract, a ban).
+        (FactKind::Duration, Some(unit)) => matches!(unit, "minute" | "hour" | "second"),
+        (FactKind::Quantity, Some(unit)) => {
+            super::counted_noun(unit) && !GENERIC_NOUNS.contains(&unit)
+        }
+        _ => false,
+    }
+}
+
+/// Counted nouns that say too little of what is counted to tie two
+/// claims together.
+const GENERIC_NOUNS: &[&str] = &[
+    "people", "person", "time", "one", "thing", "other", "way", "member", "case", "point",
+];
+
+/// Whether two claims may count the same thing as far as their size
+/// goes: counts further apart than [`SCOPE_FACTOR`] never do.
+fn same_scope(a: &Mention, b: &Mention) -> bool {
+    a.kind != FactKind::Quantity || within_factor(a.range, b.range, SCOPE_FACTOR)
 }
 
 /// Figures this close (relative) may be shown as one fact …
@@ -286,6 +324,12 @@ pub fn facts(
             .entry((mention.kind, mention.unit.as_deref()))
             .or_default();
         let home = groups.iter_mut().find(|g| {
+            // A row counts one thing: a figure far out of scope of any
+            // claim there (a war's dead beside a day's) does not join it
+            // through a third claim close to both.
+            if !g.iter().all(|&j| same_scope(&mentions[j], mention)) {
+                return false;
+            }
             let mut loose = false;
             for &j in g.iter() {
                 match updates::in_time(&mentions[j], mention, published) {
@@ -554,6 +598,7 @@ mod tests {
             elliptical: false,
             age_of: None,
             inferred: false,
+            part: false,
             // Both reports say the dam was completed that year.
             context: vec![1, 2],
             context_words: vec![1, 2],
@@ -569,6 +614,118 @@ mod tests {
             resolved: None,
             ..date(document, "", "")
         }
+    }
+
+    fn count(document: usize, value: f64, unit: &str, context: &[u32]) -> Mention {
+        Mention {
+            kind: FactKind::Quantity,
+            value,
+            range: (value, value),
+            unit: Some(unit.into()),
+            resolved: None,
+            context: context.to_vec(),
+            context_words: context.to_vec(),
+            ..date(document, "", "")
+        }
+    }
+
+    #[test]
+    fn a_telling_noun_ties_claims_as_an_event_word_does() {
+        // "The singer has seventeen Grammy nominations" / "the singer, with
+        // 16 Grammy nominations": a quarter of the context shared.
+        let a = count(0, 17.0, "nomination", &[1, 2, 3, 4]);
+        let b = count(1, 16.0, "nomination", &[1, 5, 6, 7]);
+        assert_eq!(relation(&a, &b), Relation::Strong);
+        // "people" says too little: the same words do not tie two counts.
+        let a = count(0, 17.0, "people", &[1, 2, 3, 4]);
+        let b = count(1, 16.0, "people", &[1, 5, 6, 7]);
+        assert_ne!(relation(&a, &b), Relation::Strong);
+        // Lengths of one sitting do; years are the length of many things.
+        let minutes = |d, v: f64| Mention {
+            kind: FactKind::Duration,
+            ..count(
+                d,
+                v * 60.0,
+                "minute",
+                if d == 0 { &[1, 2, 3, 4] } else { &[1, 5, 6, 7] },
+            )
+        };
+        assert_eq!(
+            relation(&minutes(0, 106.0), &minutes(1, 95.0)),
+            Relation::Strong
+        );
+        let years = |d, v: f64| Mention {
+            unit: Some("year".into()),
+            ..minutes(d, v * 525_600.0)
+        };
+        assert_eq!(
+            relation(&years(0, 5.0), &years(1, 3.0)),
+            Relation::Unrelated
+        );
+    }
+
+    #[test]
+    fn a_part_is_never_set_against_the_whole() {
+        // "killing more than 50,000, including over 6,000 in Syria" against
+        // "killing 6,500 in Syria and Turkey".
+        let ids: Vec<String> = ["a", "b"].map(String::from).to_vec();
+        let whole = Mention {
+            event: Some("killed"),
+            ..count(0, 50_000.0, "people", &[1, 2])
+        };
+        let part = Mention {
+            part: true,
+            sentence: 0,
+            ..Mention {
+                value: 6000.0,
+                range: (6000.0, 6000.0),
+                ..whole.clone()
+            }
+        };
+        let other = Mention {
+            value: 6500.0,
+            range: (6500.0, 6500.0),
+            ..count(1, 0.0, "people", &[1, 2])
+        };
+        let other = Mention {
+            event: Some("killed"),
+            ..other
+        };
+        assert_eq!(relation(&whole, &part), Relation::Unrelated);
+        assert_eq!(relation(&part, &other), Relation::Unrelated);
+        assert_ne!(relation(&other, &whole), Relation::Strong);
+        let found = facts(&[whole, part, other], &ids, &[], &Stems::default());
+        assert!(
+            found.iter().all(|f| f.status != FactStatus::Conflict),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_row_never_joins_counts_of_different_scopes_through_a_third() {
+        // "dozens killed" ties loosely to both a day's 144 and a war's
+        // 7,500: the two must not end in one row.
+        let ids: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+        let killed = |d, low: f64, high: f64| Mention {
+            event: Some("killed"),
+            bound: Bound::OrderOf,
+            range: (low, high),
+            value: low,
+            ..count(d, low, "people", &[1, 2, 3])
+        };
+        let mentions = [
+            killed(0, 24.0, f64::INFINITY),
+            killed(1, 144.0, 144.0),
+            killed(2, 7500.0, 7500.0),
+        ];
+        let found = facts(&mentions, &ids, &[], &Stems::default());
+        assert!(
+            found
+                .iter()
+                .all(|f| !(f.claims.iter().any(|c| c.value == 144.0)
+                    && f.claims.iter().any(|c| c.value == 7500.0))),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -429,6 +429,7 @@ impl Mention {
             elliptical: false,
             age_of: None,
             inferred: false,
+            part: false,
             context,
             context_words,
         }
@@ -450,6 +451,7 @@ fn quantity_mention(sentence: &Sentence, q: &Quantity, stems: &mut Stems) -> Men
         },
         elliptical: q.inherited,
         age_of: q.age_of.clone(),
+        part: quantity::counts_a_part(&sentence.tokens, q),
         ..Mention::at(sentence, q.kind, q.span, q.tokens, stems)
     }
 }
