@@ -11,7 +11,7 @@
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
-use super::stems::Stems;
+use super::labels;
 use super::updates;
 use crate::model::{Bound, Claim, Fact, FactKind, FactStatus};
 
@@ -51,6 +51,9 @@ pub struct Mention {
     /// A part of a figure given before it ("including over 6,000 in
     /// Syria"): never the same count as a whole.
     pub part: bool,
+    /// The noun phrase the claim is about, as written ("in the
+    /// earthquake", "the talks"), for its row's label.
+    pub topic: Option<String>,
     /// Stems of the content words around the claim, sorted ids.
     pub context: Vec<u32>,
     /// Stems of the context words that can label the claim (not names),
@@ -307,12 +310,7 @@ fn written_precision(value: f64) -> f64 {
 
 /// Groups mentions into facts, conflicts first, then updates.
 /// `published` holds each document's publication date.
-pub fn facts(
-    mentions: &[Mention],
-    ids: &[String],
-    published: &[Option<NaiveDate>],
-    stems: &Stems,
-) -> Vec<Fact> {
+pub fn facts(mentions: &[Mention], ids: &[String], published: &[Option<NaiveDate>]) -> Vec<Fact> {
     // A mention joins the first group holding a claim it relates to: if
     // only loosely, it must agree with every claim there, so that a group
     // never mixes figures that merely look alike and disagree. Claims of
@@ -369,7 +367,6 @@ pub fn facts(
         source: &source,
         ids,
         published,
-        stems,
     };
     let mut facts: Vec<(Fact, usize)> = groups
         .into_iter()
@@ -417,7 +414,6 @@ struct Context<'a> {
     ids: &'a [String],
     /// Each document's publication date, when it has one.
     published: &'a [Option<NaiveDate>],
-    stems: &'a Stems,
 }
 
 fn fact(mentions: &[Mention], group: &[usize], context: &Context<'_>) -> Fact {
@@ -426,7 +422,6 @@ fn fact(mentions: &[Mention], group: &[usize], context: &Context<'_>) -> Fact {
         source,
         ids,
         published,
-        stems,
     } = *context;
     let first = &mentions[group[0]];
     let disagreeing: Vec<(usize, usize)> = group
@@ -518,64 +513,10 @@ fn fact(mentions: &[Mention], group: &[usize], context: &Context<'_>) -> Fact {
     };
     Fact {
         kind: first.kind,
-        about: about(mentions, group, stems),
+        about: labels::about(mentions, group),
         status,
         claims,
     }
-}
-
-/// What a group of claims is about: the counted noun and the event
-/// ("people displaced"), else the context words the claims share most.
-fn about(mentions: &[Mention], group: &[usize], stems: &Stems) -> String {
-    let first = &mentions[group[0]];
-    if first.event == Some("age") {
-        let whose = group
-            .iter()
-            .filter_map(|&i| mentions[i].age_of.as_deref())
-            .max_by_key(|name| name.len())
-            .unwrap_or_default();
-        let title: Vec<String> = whose
-            .split(' ')
-            .map(|w| {
-                let mut chars = w.chars();
-                chars
-                    .next()
-                    .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-            })
-            .collect();
-        return format!("age of {}", title.join(" "));
-    }
-    let mut parts: Vec<String> = Vec::new();
-    if first.kind == FactKind::Quantity
-        && let Some(unit) = &first.unit
-        && unit.chars().all(char::is_alphabetic)
-        && unit.chars().any(char::is_lowercase)
-    {
-        parts.push(unit.clone());
-    }
-    if let Some(event) = group.iter().find_map(|&i| mentions[i].event) {
-        parts.push(event.to_string());
-    } else {
-        let mut counts: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
-        for (order, &i) in group.iter().enumerate() {
-            for &word in &mentions[i].context_words {
-                let entry = counts.entry(stems.surface(word)).or_insert((0, order));
-                entry.0 += 1;
-            }
-        }
-        let mut words: Vec<(&str, (usize, usize))> = counts.into_iter().collect();
-        words.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.1.1.cmp(&b.1.1)).then(a.0.cmp(b.0)));
-        parts.extend(words.iter().take(2).map(|(w, _)| w.to_string()));
-    }
-    if parts.is_empty() {
-        return match first.kind {
-            FactKind::Quantity => "figure".into(),
-            FactKind::Date => "date".into(),
-            FactKind::Time => "time".into(),
-            FactKind::Duration => "duration".into(),
-        };
-    }
-    parts.join(" ")
 }
 
 #[cfg(test)]
@@ -599,6 +540,7 @@ mod tests {
             age_of: None,
             inferred: false,
             part: false,
+            topic: None,
             // Both reports say the dam was completed that year.
             context: vec![1, 2],
             context_words: vec![1, 2],
@@ -694,7 +636,7 @@ mod tests {
         assert_eq!(relation(&whole, &part), Relation::Unrelated);
         assert_eq!(relation(&part, &other), Relation::Unrelated);
         assert_ne!(relation(&other, &whole), Relation::Strong);
-        let found = facts(&[whole, part, other], &ids, &[], &Stems::default());
+        let found = facts(&[whole, part, other], &ids, &[]);
         assert!(
             found.iter().all(|f| f.status != FactStatus::Conflict),
             "{found:?}"
@@ -718,7 +660,7 @@ mod tests {
             killed(1, 144.0, 144.0),
             killed(2, 7500.0, 7500.0),
         ];
-        let found = facts(&mentions, &ids, &[], &Stems::default());
+        let found = facts(&mentions, &ids, &[]);
         assert!(
             found
                 .iter()
@@ -757,7 +699,7 @@ mod tests {
             ),
         ];
         for (mentions, kept) in cases {
-            let found = without_years_in_passing(facts(&mentions, &ids, &[], &Stems::default()));
+            let found = without_years_in_passing(facts(&mentions, &ids, &[]));
             assert_eq!(found.len(), kept, "{mentions:?}: {found:?}");
         }
     }

@@ -10,6 +10,7 @@
 mod anchors;
 pub(crate) mod entities;
 pub(crate) mod facts;
+mod labels;
 pub(crate) mod quotes;
 pub(crate) mod stems;
 mod timeline;
@@ -239,7 +240,7 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
         }
     }
     limit_claims(&mut mentions, &mut dated, &mut notes);
-    let facts = facts::facts(&mentions, &ids, &published, &stems);
+    let facts = facts::facts(&mentions, &ids, &published);
     let dated: Vec<Dated> = dated
         .into_iter()
         .map(|(i, absolute)| Dated {
@@ -430,6 +431,7 @@ impl Mention {
             age_of: None,
             inferred: false,
             part: false,
+            topic: labels::topic(&sentence.tokens, tokens),
             context,
             context_words,
         }

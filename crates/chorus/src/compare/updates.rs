@@ -131,6 +131,7 @@ mod tests {
             age_of: None,
             inferred: false,
             part: false,
+            topic: None,
             context: Vec::new(),
             context_words: Vec::new(),
         }
