@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
 use super::labels;
+use super::tables::Rows;
 use super::updates;
 use crate::model::{Bound, Claim, Fact, FactKind, FactStatus};
 
@@ -311,6 +312,8 @@ fn written_precision(value: f64) -> f64 {
 /// Groups mentions into facts, conflicts first, then updates.
 /// `published` holds each document's publication date.
 pub fn facts(mentions: &[Mention], ids: &[String], published: &[Option<NaiveDate>]) -> Vec<Fact> {
+    let rows = Rows::of(mentions);
+    let tie = |a: &Mention, b: &Mention| tie(a, b, published, &rows);
     // A mention joins the first group holding a claim it relates to: if
     // only loosely, it must agree with every claim there, so that a group
     // never mixes figures that merely look alike and disagree. Claims of
@@ -330,7 +333,7 @@ pub fn facts(mentions: &[Mention], ids: &[String], published: &[Option<NaiveDate
             }
             let mut loose = false;
             for &j in g.iter() {
-                match updates::in_time(&mentions[j], mention, published) {
+                match tie(&mentions[j], mention) {
                     // Surely about the same thing as one claim here: it may
                     // disagree with the rest (that is the conflict to show).
                     Relation::Strong => return true,
@@ -363,6 +366,7 @@ pub fn facts(mentions: &[Mention], ids: &[String], published: &[Option<NaiveDate
         .map(|(d, id)| *first_with_id.entry(id.as_str()).or_insert(d))
         .collect();
     let context = Context {
+        rows: &rows,
         by_sentence: &by_sentence,
         source: &source,
         ids,
@@ -379,6 +383,16 @@ pub fn facts(mentions: &[Mention], ids: &[String], published: &[Option<NaiveDate
             .then(first_a.cmp(first_b))
     });
     facts.into_iter().map(|(f, _)| f).collect()
+}
+
+/// How surely two claims are about the same thing, given their reports'
+/// dates ([`updates::in_time`]) and whether either stands in a row of a
+/// list or table: such claims are shown together, never a conflict.
+fn tie(a: &Mention, b: &Mention, published: &[Option<NaiveDate>], rows: &Rows) -> Relation {
+    match updates::in_time(a, b, published) {
+        Relation::Strong if rows.holds(a) || rows.holds(b) => Relation::Loose,
+        related => related,
+    }
 }
 
 /// The facts without the years one source mentions in passing ("fought a
@@ -408,6 +422,8 @@ fn distinct_sources(fact: &Fact) -> usize {
 
 /// What every fact of a story is built with.
 struct Context<'a> {
+    /// The sentences that are rows of lists.
+    rows: &'a Rows,
     by_sentence: &'a BySentence<'a>,
     /// For each document, the first document with its id.
     source: &'a [usize],
@@ -418,6 +434,7 @@ struct Context<'a> {
 
 fn fact(mentions: &[Mention], group: &[usize], context: &Context<'_>) -> Fact {
     let Context {
+        rows,
         by_sentence,
         source,
         ids,
@@ -430,7 +447,7 @@ fn fact(mentions: &[Mention], group: &[usize], context: &Context<'_>) -> Fact {
         .flat_map(|(n, &i)| group[n + 1..].iter().map(move |&j| (i, j)))
         .filter(|&(i, j)| {
             let (a, b) = (&mentions[i], &mentions[j]);
-            updates::in_time(a, b, published) == Relation::Strong
+            tie(a, b, published, rows) == Relation::Strong
                 && !compatible(a, b)
                 && !(a.document != b.document
                     && (agrees_beside(by_sentence, a, b) || agrees_beside(by_sentence, b, a)))

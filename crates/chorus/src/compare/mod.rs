@@ -13,6 +13,7 @@ pub(crate) mod facts;
 mod labels;
 pub(crate) mod quotes;
 pub(crate) mod stems;
+mod tables;
 mod timeline;
 pub(crate) mod unique;
 mod updates;
@@ -241,6 +242,7 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
     }
     limit_claims(&mut mentions, &mut dated, &mut notes);
     let facts = facts::facts(&mentions, &ids, &published);
+    notes.extend(tables::dense_notes(&mentions, &ids));
     let dated: Vec<Dated> = dated
         .into_iter()
         .map(|(i, absolute)| Dated {
