@@ -1,6 +1,6 @@
 //! Text full of figures: tables pasted as text, sports results, election
-//! tallies, price lists. A sentence that gives many figures is a row of a
-//! list, not a claim: its figures are listed as facts but never called a
+//! tallies, price lists. A sentence that gives many figures, in a report
+//! that gives several such sentences, is a row of a list, not a claim: its figures are listed as facts but never called a
 //! conflict with another report's (two tables' rows rarely line up, and a
 //! row's neighbour is not what it contradicts). A report made mostly of
 //! such rows gets a note saying it was too dense in figures to compare.
@@ -12,6 +12,8 @@ use crate::model::FactKind;
 
 /// Figures in one sentence from which it is a row of a list or table.
 const ROW_FIGURES: usize = 5;
+/// Crowded sentences a report must hold for them to be rows of a list.
+const MIN_ROWS: usize = 3;
 /// Figures a report must give before it can be called dense …
 const DENSE_MIN_FIGURES: usize = 20;
 /// … and the share of them in rows.
@@ -28,11 +30,22 @@ impl Rows {
         for m in mentions.iter().filter(|m| counts(m)) {
             *figures.entry((m.document, m.sentence)).or_default() += 1;
         }
+        let crowded: Vec<(usize, usize)> = figures
+            .into_iter()
+            .filter(|&(_, n)| n >= ROW_FIGURES)
+            .map(|(place, _)| place)
+            .collect();
+        // One crowded sentence in a report is prose ("the quake killed
+        // 312, injured 1,200, destroyed 3,000 homes …"); a list repeats
+        // the shape sentence after sentence.
+        let mut per_document: FxHashMap<usize, usize> = FxHashMap::default();
+        for &(document, _) in &crowded {
+            *per_document.entry(document).or_default() += 1;
+        }
         Rows(
-            figures
+            crowded
                 .into_iter()
-                .filter(|&(_, n)| n >= ROW_FIGURES)
-                .map(|(place, _)| place)
+                .filter(|(document, _)| per_document[document] >= MIN_ROWS)
                 .collect(),
         )
     }
@@ -108,12 +121,15 @@ mod tests {
 
     #[test]
     fn a_sentence_of_many_figures_is_a_row() {
-        // "Reds 3, Blues 1, Greens 2, Golds 0, Whites 4": one row.
-        let mut mentions: Vec<Mention> = (0..5).map(|v| figure(0, 0, v as f64)).collect();
-        mentions.push(figure(0, 1, 12.0));
+        // "Reds 3, Blues 1, Greens 2, Golds 0, Whites 4", three times over
+        // in one report: rows; one such sentence in another report: prose.
+        let mut mentions: Vec<Mention> = (0..15).map(|v| figure(0, v / 5, v as f64)).collect();
+        mentions.push(figure(0, 3, 12.0));
+        mentions.extend((0..5).map(|v| figure(1, 0, v as f64)));
         let rows = Rows::of(&mentions);
-        assert!(rows.holds(&mentions[0]) && rows.holds(&mentions[4]));
-        assert!(!rows.holds(&mentions[5]));
+        assert!(rows.holds(&mentions[0]) && rows.holds(&mentions[14]));
+        assert!(!rows.holds(&mentions[15]));
+        assert!(!rows.holds(&mentions[16]));
     }
 
     #[test]
