@@ -203,6 +203,9 @@ fn is_noun(t: &Token) -> bool {
         && !t.has(lexicon::FIGURE)
         && !NOT_HEADS.contains(&t.lower())
         && !looks_like_verb(t)
+        && t.lower()
+            .split_once('-')
+            .is_none_or(|(head, _)| lexicon::number_value(head).is_none())
 }
 
 /// Whether a word is most likely a verb ending the subject before it:
@@ -423,6 +426,11 @@ mod tests {
             None
         );
         assert_eq!(topic_of("The leaders talked for 40 minutes."), None);
+        // "a four-day weekend" is when, not what.
+        assert_eq!(
+            topic_of("It made $90 million in a four-day Memorial Day weekend."),
+            None
+        );
         assert_eq!(
             topic_of("The flood destroyed crops worth $12 million."),
             Some("crops".into())
