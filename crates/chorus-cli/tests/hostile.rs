@@ -211,3 +211,53 @@ fn thousands_of_tiny_files_make_no_invented_facts() {
     assert!(listed.lines().all(|line| line.len() < 400), "{listed}");
     assert!(listed.contains(" more\n"), "{listed}");
 }
+
+#[test]
+fn tables_of_figures_make_no_invented_conflicts_and_are_named_in_a_note() {
+    // Two reports of one league round listing every club's record, one
+    // sentence per club; the lists differ row by row (one was updated after
+    // a late game), and the long one (600 rows) must stay within the caps.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rows = |count: usize, shift: usize| -> String {
+        (0..count)
+            .map(|r| {
+                format!(
+                    "Club{r} won {} games, drew {}, lost {} and scored {} goals in {} matches. ",
+                    7 + r % 3 + shift,
+                    r % 5,
+                    2 + r % 4,
+                    10 + r % 9 + shift,
+                    20 + r % 6 + shift
+                )
+            })
+            .collect()
+    };
+    for (name, count, shift) in [("north", 30, 0), ("south", 600, 1)] {
+        let text = format!(
+            "League round ends with a late winner\n\nThe league round ended on Sunday with a late winner in the capital, officials said.\n\n{}",
+            rows(count, shift)
+        );
+        write(dir.path(), &format!("{name}.txt"), text.as_bytes());
+    }
+    let output = chorus_capped(&[
+        "summarize",
+        "--format",
+        "json",
+        dir.path().to_str().unwrap(),
+    ]);
+    let report = report_of(&output);
+    let stories = report["stories"].as_array().expect("stories");
+    for story in stories {
+        for fact in story["facts"].as_array().expect("facts") {
+            assert_ne!(fact["status"], "conflict", "{fact}");
+        }
+    }
+    let all: Vec<&str> = stories.iter().flat_map(notes).collect();
+    for name in ["north", "south"] {
+        assert!(
+            all.iter()
+                .any(|n| n.starts_with(&format!("{name}: too dense in figures to compare"))),
+            "{all:?}"
+        );
+    }
+}

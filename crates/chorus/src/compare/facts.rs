@@ -11,7 +11,8 @@
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
-use super::stems::Stems;
+use super::labels;
+use super::tables::Rows;
 use super::updates;
 use crate::model::{Bound, Claim, Fact, FactKind, FactStatus};
 
@@ -48,6 +49,12 @@ pub struct Mention {
     /// date, another report's or a date found in the text: good enough to
     /// place, not to contradict anyone.
     pub inferred: bool,
+    /// A part of a figure given before it ("including over 6,000 in
+    /// Syria"): never the same count as a whole.
+    pub part: bool,
+    /// The noun phrase the claim is about, as written ("in the
+    /// earthquake", "the talks"), for its row's label.
+    pub topic: Option<String>,
     /// Stems of the content words around the claim, sorted ids.
     pub context: Vec<u32>,
     /// Stems of the context words that can label the claim (not names),
@@ -100,7 +107,7 @@ pub enum Relation {
 /// stretch goals, survey shares) are never set against each other.
 pub fn relation(a: &Mention, b: &Mention) -> Relation {
     use Relation::{Loose, Strong, Unrelated};
-    if a.kind != b.kind || a.unit != b.unit {
+    if a.kind != b.kind || a.unit != b.unit || a.part != b.part {
         return Unrelated;
     }
     let same_sentence = a.document == b.document && a.sentence == b.sentence;
@@ -134,6 +141,14 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
             a.unit.is_some() && context >= SAME_EVENT_CONFLICT,
         ),
         (_, Some(_), Some(_)) => (false, false),
+        // "seventeen Grammy nominations" and "16 Grammy nominations", "a
+        // drama that runs 106 minutes" and "a 95-minute drama": a noun
+        // more telling than "people", or a length, names what is counted
+        // as an event word does.
+        (_, None, None) if telling_unit(a) => (
+            context >= SAME_EVENT_CONTEXT,
+            context >= SAME_EVENT_CONFLICT,
+        ),
         // Nearly equal figures in the same unit are rarely about different
         // things: "8,027 meters" and "8,013 m" for one peak.
         _ if a.unit.is_some() && nearly_equal(a.value, b.value, NEARLY) => (
@@ -184,6 +199,33 @@ fn within_factor(a: (f64, f64), b: (f64, f64), factor: f64) -> bool {
         return true;
     }
     low.1 > 0.0 && high.0 <= low.1 * factor
+}
+
+/// Whether a claim's unit tells what is counted: a counted noun other
+/// than a generic one ("people", "times"), or a length of time.
+fn telling_unit(m: &Mention) -> bool {
+    match (m.kind, m.unit.as_deref()) {
+        // The length of one sitting (a film, a meeting, a flight) is told
+        // in hours and minutes; years and days are the length of too many
+        // things in one story (a sentence, a contract, a ban).
+        (FactKind::Duration, Some(unit)) => matches!(unit, "minute" | "hour" | "second"),
+        (FactKind::Quantity, Some(unit)) => {
+            super::counted_noun(unit) && !GENERIC_NOUNS.contains(&unit)
+        }
+        _ => false,
+    }
+}
+
+/// Counted nouns that say too little of what is counted to tie two
+/// claims together.
+const GENERIC_NOUNS: &[&str] = &[
+    "people", "person", "time", "one", "thing", "other", "way", "member", "case", "point",
+];
+
+/// Whether two claims may count the same thing as far as their size
+/// goes: counts further apart than [`SCOPE_FACTOR`] never do.
+fn same_scope(a: &Mention, b: &Mention) -> bool {
+    a.kind != FactKind::Quantity || within_factor(a.range, b.range, SCOPE_FACTOR)
 }
 
 /// Figures this close (relative) may be shown as one fact …
@@ -269,12 +311,9 @@ fn written_precision(value: f64) -> f64 {
 
 /// Groups mentions into facts, conflicts first, then updates.
 /// `published` holds each document's publication date.
-pub fn facts(
-    mentions: &[Mention],
-    ids: &[String],
-    published: &[Option<NaiveDate>],
-    stems: &Stems,
-) -> Vec<Fact> {
+pub fn facts(mentions: &[Mention], ids: &[String], published: &[Option<NaiveDate>]) -> Vec<Fact> {
+    let rows = Rows::of(mentions);
+    let tie = |a: &Mention, b: &Mention| tie(a, b, published, &rows);
     // A mention joins the first group holding a claim it relates to: if
     // only loosely, it must agree with every claim there, so that a group
     // never mixes figures that merely look alike and disagree. Claims of
@@ -286,9 +325,15 @@ pub fn facts(
             .entry((mention.kind, mention.unit.as_deref()))
             .or_default();
         let home = groups.iter_mut().find(|g| {
+            // A row counts one thing: a figure far out of scope of any
+            // claim there (a war's dead beside a day's) does not join it
+            // through a third claim close to both.
+            if !g.iter().all(|&j| same_scope(&mentions[j], mention)) {
+                return false;
+            }
             let mut loose = false;
             for &j in g.iter() {
-                match updates::in_time(&mentions[j], mention, published) {
+                match tie(&mentions[j], mention) {
                     // Surely about the same thing as one claim here: it may
                     // disagree with the rest (that is the conflict to show).
                     Relation::Strong => return true,
@@ -321,11 +366,11 @@ pub fn facts(
         .map(|(d, id)| *first_with_id.entry(id.as_str()).or_insert(d))
         .collect();
     let context = Context {
+        rows: &rows,
         by_sentence: &by_sentence,
         source: &source,
         ids,
         published,
-        stems,
     };
     let mut facts: Vec<(Fact, usize)> = groups
         .into_iter()
@@ -338,6 +383,16 @@ pub fn facts(
             .then(first_a.cmp(first_b))
     });
     facts.into_iter().map(|(f, _)| f).collect()
+}
+
+/// How surely two claims are about the same thing, given their reports'
+/// dates ([`updates::in_time`]) and whether either stands in a row of a
+/// list or table: such claims are shown together, never a conflict.
+fn tie(a: &Mention, b: &Mention, published: &[Option<NaiveDate>], rows: &Rows) -> Relation {
+    match updates::in_time(a, b, published) {
+        Relation::Strong if rows.holds(a) || rows.holds(b) => Relation::Loose,
+        related => related,
+    }
 }
 
 /// The facts without the years one source mentions in passing ("fought a
@@ -367,22 +422,23 @@ fn distinct_sources(fact: &Fact) -> usize {
 
 /// What every fact of a story is built with.
 struct Context<'a> {
+    /// The sentences that are rows of lists.
+    rows: &'a Rows,
     by_sentence: &'a BySentence<'a>,
     /// For each document, the first document with its id.
     source: &'a [usize],
     ids: &'a [String],
     /// Each document's publication date, when it has one.
     published: &'a [Option<NaiveDate>],
-    stems: &'a Stems,
 }
 
 fn fact(mentions: &[Mention], group: &[usize], context: &Context<'_>) -> Fact {
     let Context {
+        rows,
         by_sentence,
         source,
         ids,
         published,
-        stems,
     } = *context;
     let first = &mentions[group[0]];
     let disagreeing: Vec<(usize, usize)> = group
@@ -391,7 +447,7 @@ fn fact(mentions: &[Mention], group: &[usize], context: &Context<'_>) -> Fact {
         .flat_map(|(n, &i)| group[n + 1..].iter().map(move |&j| (i, j)))
         .filter(|&(i, j)| {
             let (a, b) = (&mentions[i], &mentions[j]);
-            updates::in_time(a, b, published) == Relation::Strong
+            tie(a, b, published, rows) == Relation::Strong
                 && !compatible(a, b)
                 && !(a.document != b.document
                     && (agrees_beside(by_sentence, a, b) || agrees_beside(by_sentence, b, a)))
@@ -474,64 +530,10 @@ fn fact(mentions: &[Mention], group: &[usize], context: &Context<'_>) -> Fact {
     };
     Fact {
         kind: first.kind,
-        about: about(mentions, group, stems),
+        about: labels::about(mentions, group),
         status,
         claims,
     }
-}
-
-/// What a group of claims is about: the counted noun and the event
-/// ("people displaced"), else the context words the claims share most.
-fn about(mentions: &[Mention], group: &[usize], stems: &Stems) -> String {
-    let first = &mentions[group[0]];
-    if first.event == Some("age") {
-        let whose = group
-            .iter()
-            .filter_map(|&i| mentions[i].age_of.as_deref())
-            .max_by_key(|name| name.len())
-            .unwrap_or_default();
-        let title: Vec<String> = whose
-            .split(' ')
-            .map(|w| {
-                let mut chars = w.chars();
-                chars
-                    .next()
-                    .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-            })
-            .collect();
-        return format!("age of {}", title.join(" "));
-    }
-    let mut parts: Vec<String> = Vec::new();
-    if first.kind == FactKind::Quantity
-        && let Some(unit) = &first.unit
-        && unit.chars().all(char::is_alphabetic)
-        && unit.chars().any(char::is_lowercase)
-    {
-        parts.push(unit.clone());
-    }
-    if let Some(event) = group.iter().find_map(|&i| mentions[i].event) {
-        parts.push(event.to_string());
-    } else {
-        let mut counts: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
-        for (order, &i) in group.iter().enumerate() {
-            for &word in &mentions[i].context_words {
-                let entry = counts.entry(stems.surface(word)).or_insert((0, order));
-                entry.0 += 1;
-            }
-        }
-        let mut words: Vec<(&str, (usize, usize))> = counts.into_iter().collect();
-        words.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.1.1.cmp(&b.1.1)).then(a.0.cmp(b.0)));
-        parts.extend(words.iter().take(2).map(|(w, _)| w.to_string()));
-    }
-    if parts.is_empty() {
-        return match first.kind {
-            FactKind::Quantity => "figure".into(),
-            FactKind::Date => "date".into(),
-            FactKind::Time => "time".into(),
-            FactKind::Duration => "duration".into(),
-        };
-    }
-    parts.join(" ")
 }
 
 #[cfg(test)]
@@ -554,6 +556,8 @@ mod tests {
             elliptical: false,
             age_of: None,
             inferred: false,
+            part: false,
+            topic: None,
             // Both reports say the dam was completed that year.
             context: vec![1, 2],
             context_words: vec![1, 2],
@@ -569,6 +573,118 @@ mod tests {
             resolved: None,
             ..date(document, "", "")
         }
+    }
+
+    fn count(document: usize, value: f64, unit: &str, context: &[u32]) -> Mention {
+        Mention {
+            kind: FactKind::Quantity,
+            value,
+            range: (value, value),
+            unit: Some(unit.into()),
+            resolved: None,
+            context: context.to_vec(),
+            context_words: context.to_vec(),
+            ..date(document, "", "")
+        }
+    }
+
+    #[test]
+    fn a_telling_noun_ties_claims_as_an_event_word_does() {
+        // "The singer has seventeen Grammy nominations" / "the singer, with
+        // 16 Grammy nominations": a quarter of the context shared.
+        let a = count(0, 17.0, "nomination", &[1, 2, 3, 4]);
+        let b = count(1, 16.0, "nomination", &[1, 5, 6, 7]);
+        assert_eq!(relation(&a, &b), Relation::Strong);
+        // "people" says too little: the same words do not tie two counts.
+        let a = count(0, 17.0, "people", &[1, 2, 3, 4]);
+        let b = count(1, 16.0, "people", &[1, 5, 6, 7]);
+        assert_ne!(relation(&a, &b), Relation::Strong);
+        // Lengths of one sitting do; years are the length of many things.
+        let minutes = |d, v: f64| Mention {
+            kind: FactKind::Duration,
+            ..count(
+                d,
+                v * 60.0,
+                "minute",
+                if d == 0 { &[1, 2, 3, 4] } else { &[1, 5, 6, 7] },
+            )
+        };
+        assert_eq!(
+            relation(&minutes(0, 106.0), &minutes(1, 95.0)),
+            Relation::Strong
+        );
+        let years = |d, v: f64| Mention {
+            unit: Some("year".into()),
+            ..minutes(d, v * 525_600.0)
+        };
+        assert_eq!(
+            relation(&years(0, 5.0), &years(1, 3.0)),
+            Relation::Unrelated
+        );
+    }
+
+    #[test]
+    fn a_part_is_never_set_against_the_whole() {
+        // "killing more than 50,000, including over 6,000 in Syria" against
+        // "killing 6,500 in Syria and Turkey".
+        let ids: Vec<String> = ["a", "b"].map(String::from).to_vec();
+        let whole = Mention {
+            event: Some("killed"),
+            ..count(0, 50_000.0, "people", &[1, 2])
+        };
+        let part = Mention {
+            part: true,
+            sentence: 0,
+            ..Mention {
+                value: 6000.0,
+                range: (6000.0, 6000.0),
+                ..whole.clone()
+            }
+        };
+        let other = Mention {
+            value: 6500.0,
+            range: (6500.0, 6500.0),
+            ..count(1, 0.0, "people", &[1, 2])
+        };
+        let other = Mention {
+            event: Some("killed"),
+            ..other
+        };
+        assert_eq!(relation(&whole, &part), Relation::Unrelated);
+        assert_eq!(relation(&part, &other), Relation::Unrelated);
+        assert_ne!(relation(&other, &whole), Relation::Strong);
+        let found = facts(&[whole, part, other], &ids, &[]);
+        assert!(
+            found.iter().all(|f| f.status != FactStatus::Conflict),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_row_never_joins_counts_of_different_scopes_through_a_third() {
+        // "dozens killed" ties loosely to both a day's 144 and a war's
+        // 7,500: the two must not end in one row.
+        let ids: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+        let killed = |d, low: f64, high: f64| Mention {
+            event: Some("killed"),
+            bound: Bound::OrderOf,
+            range: (low, high),
+            value: low,
+            ..count(d, low, "people", &[1, 2, 3])
+        };
+        let mentions = [
+            killed(0, 24.0, f64::INFINITY),
+            killed(1, 144.0, 144.0),
+            killed(2, 7500.0, 7500.0),
+        ];
+        let found = facts(&mentions, &ids, &[]);
+        assert!(
+            found
+                .iter()
+                .all(|f| !(f.claims.iter().any(|c| c.value == 144.0)
+                    && f.claims.iter().any(|c| c.value == 7500.0))),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -600,7 +716,7 @@ mod tests {
             ),
         ];
         for (mentions, kept) in cases {
-            let found = without_years_in_passing(facts(&mentions, &ids, &[], &Stems::default()));
+            let found = without_years_in_passing(facts(&mentions, &ids, &[]));
             assert_eq!(found.len(), kept, "{mentions:?}: {found:?}");
         }
     }

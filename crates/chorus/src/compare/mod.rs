@@ -10,8 +10,10 @@
 mod anchors;
 pub(crate) mod entities;
 pub(crate) mod facts;
+mod labels;
 pub(crate) mod quotes;
 pub(crate) mod stems;
+mod tables;
 mod timeline;
 pub(crate) mod unique;
 mod updates;
@@ -239,7 +241,8 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
         }
     }
     limit_claims(&mut mentions, &mut dated, &mut notes);
-    let facts = facts::facts(&mentions, &ids, &published, &stems);
+    let facts = facts::facts(&mentions, &ids, &published);
+    notes.extend(tables::dense_notes(&mentions, &ids));
     let dated: Vec<Dated> = dated
         .into_iter()
         .map(|(i, absolute)| Dated {
@@ -429,6 +432,8 @@ impl Mention {
             elliptical: false,
             age_of: None,
             inferred: false,
+            part: false,
+            topic: labels::topic(&sentence.tokens, tokens),
             context,
             context_words,
         }
@@ -450,6 +455,7 @@ fn quantity_mention(sentence: &Sentence, q: &Quantity, stems: &mut Stems) -> Men
         },
         elliptical: q.inherited,
         age_of: q.age_of.clone(),
+        part: quantity::counts_a_part(&sentence.tokens, q),
         ..Mention::at(sentence, q.kind, q.span, q.tokens, stems)
     }
 }

@@ -13,8 +13,6 @@ use crate::scan::tokens::{Token, TokenKind};
 pub struct Stems {
     ids: FxHashMap<String, u32>,
     by_word: FxHashMap<String, u32>,
-    /// The first word seen for each stem, to label facts with.
-    surfaces: Vec<String>,
 }
 
 impl Stems {
@@ -26,9 +24,6 @@ impl Stems {
         let stem = porter_stem(word);
         let next = self.ids.len() as u32;
         let id = *self.ids.entry(stem).or_insert(next);
-        if id == next {
-            self.surfaces.push(word.to_string());
-        }
         self.by_word.insert(word.to_string(), id);
         id
     }
@@ -36,11 +31,6 @@ impl Stems {
     /// How many distinct words have been stemmed (the cache's size).
     pub fn words(&self) -> usize {
         self.by_word.len()
-    }
-
-    /// A word with stem `id`, as first seen.
-    pub fn surface(&self, id: u32) -> &str {
-        self.surfaces.get(id as usize).map_or("", String::as_str)
     }
 
     /// Sorted, distinct stem ids of the content words in `tokens`.

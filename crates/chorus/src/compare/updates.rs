@@ -69,7 +69,10 @@ pub(super) fn in_time(a: &Mention, b: &Mention, published: &[Option<NaiveDate>])
         _ => SAME_MOMENT_DAYS,
     };
     let (earlier, later) = if day_a <= day_b { (a, b) } else { (b, a) };
-    let grew = is_tally(a) && is_tally(b) && later.range.0 > earlier.range.1;
+    // Only a count an event names ("killed", "infected") is a tally known
+    // to grow; months apart, "22 tribes" and "23 tribes" may count two
+    // different sets.
+    let grew = is_tally(a) && is_tally(b) && a.event.is_some() && later.range.0 > earlier.range.1;
     if apart > limit && !grew {
         Relation::Loose
     } else {
@@ -127,6 +130,8 @@ mod tests {
             elliptical: false,
             age_of: None,
             inferred: false,
+            part: false,
+            topic: None,
             context: Vec::new(),
             context_words: Vec::new(),
         }

@@ -520,6 +520,7 @@ pub fn quantities(tokens: &[Token]) -> Vec<Quantity> {
     while i < tokens.len() {
         let here = compound_at(tokens, i)
             .or_else(|| age_after_name(tokens, i))
+            .or_else(|| aged_at(tokens, i))
             .or_else(|| one_and_a_half_at(tokens, i))
             .or_else(|| quantity_at(tokens, i, found.last()));
         match here {
@@ -578,7 +579,7 @@ fn compound_at(tokens: &[Token], i: usize) -> Option<Quantity> {
     if let Some(unit) = rest.strip_suffix("-old") {
         let (name, _) = time_unit(unit)?;
         quantity.unit = Some(format!("{name}s old"));
-        quantity.age_of = subject_after(tokens, i + 1);
+        quantity.age_of = subject_after(tokens, i + 1).or_else(|| name_before_aside(tokens, i));
     } else if let Some(unit) = measure_unit(rest) {
         quantity.unit = Some(unit.to_string());
     } else {
@@ -614,9 +615,107 @@ fn subject_after(tokens: &[Token], i: usize) -> Option<String> {
         let name: Vec<&str> = tokens[i..=end].iter().map(|t| t.lower()).collect();
         return Some(name.join(" "));
     }
-    // "an 11-year-old girl": which girl is not said; such ages are not
-    // compared.
+    // "a 33-year-old hacker Oskar Reim", "the 70-year-old former mayor
+    // Ana Pell": a role before the name. "an 11-year-old girl": which girl
+    // is not said; such ages are not compared.
+    let roles = (i..tokens.len().min(i + MAX_ROLE_WORDS))
+        .take_while(|&j| {
+            let t = &tokens[j];
+            t.kind == TokenKind::Word && !t.capitalized() && !t.has(lexicon::FUNCTION)
+        })
+        .count();
+    if roles > 0 && tokens.get(i + roles).is_some_and(|t| t.capitalized()) {
+        return subject_after(tokens, i + roles);
+    }
     None
+}
+
+/// The name an aside opened by an article follows: "Oskar Reim, a
+/// 33-year-old hacker" → "oskar reim" (`i`: the age's token).
+fn name_before_aside(tokens: &[Token], i: usize) -> Option<String> {
+    let article = tokens.get(i.checked_sub(1)?)?;
+    if !(article.is("a") || article.is("an") || article.is("the")) {
+        return None;
+    }
+    let comma = i.checked_sub(2).filter(|&c| tokens[c].text == ",")?;
+    let is_name =
+        |t: &Token| t.kind == TokenKind::Word && t.capitalized() && month(t.text).is_none();
+    let last = comma.checked_sub(1).filter(|&l| is_name(&tokens[l]))?;
+    let first = (0..=last)
+        .rev()
+        .take_while(|&j| is_name(&tokens[j]))
+        .take(4)
+        .last()?;
+    let name: Vec<&str> = tokens[first..=last].iter().map(|t| t.lower()).collect();
+    Some(name.join(" "))
+}
+
+/// Lower-case words of a role between an age and a name ("former
+/// deputy mayor").
+const MAX_ROLE_WORDS: usize = 3;
+
+/// Capitalized words between a figure and the lower-case noun it counts:
+/// "16 Grammy nominations", "12 Syrian soldiers" count nominations and
+/// soldiers. Returns how many to skip (none when no lower-case noun
+/// follows them: "3 Main Street" counts nothing).
+fn proper_modifiers(tokens: &[Token], j: usize) -> usize {
+    let names = (j..tokens.len().min(j + 2))
+        .take_while(|&k| {
+            let t = &tokens[k];
+            t.kind == TokenKind::Word
+                && t.capitalized()
+                && t.text.chars().all(char::is_alphabetic)
+                && month(t.text).is_none()
+        })
+        .count();
+    let noun = tokens.get(j + names).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && !t.capitalized()
+            && t.text.chars().all(char::is_alphabetic)
+            && !t.has(lexicon::FUNCTION)
+    });
+    if names > 0 && noun { names } else { 0 }
+}
+
+/// An age written "aged 32" or "age 32" after a name: "Oskar Reim, aged
+/// 32, was arrested".
+fn aged_at(tokens: &[Token], i: usize) -> Option<Quantity> {
+    let word = &tokens[i];
+    if !(word.is("aged") || word.is("age")) {
+        return None;
+    }
+    let number = tokens.get(i + 1)?;
+    if number.kind != TokenKind::Number || number.text.contains('.') {
+        return None;
+    }
+    let value: f64 = number.text.parse().ok()?;
+    if !(1.0..=120.0).contains(&value) {
+        return None;
+    }
+    // The name is before the comma that opens the aside: "Reim, aged 32".
+    let comma = i.checked_sub(1).filter(|&c| tokens[c].text == ",")?;
+    let is_name =
+        |t: &Token| t.kind == TokenKind::Word && t.capitalized() && month(t.text).is_none();
+    let last = comma.checked_sub(1).filter(|&l| is_name(&tokens[l]))?;
+    let first = (0..=last)
+        .rev()
+        .take_while(|&j| is_name(&tokens[j]))
+        .take(4)
+        .last()?;
+    let name: Vec<&str> = tokens[first..=last].iter().map(|t| t.lower()).collect();
+    Some(Quantity {
+        value,
+        high: None,
+        bound: Bound::Exact,
+        range: (value, value),
+        unit: Some("years old".into()),
+        kind: FactKind::Quantity,
+        span: (word.start, number.end),
+        tokens: (i, i + 2),
+        inherited: false,
+        words: false,
+        age_of: Some(name.join(" ")),
+    })
 }
 
 /// "a block and a half away", "an hour and a half": 1.5 of the noun.
@@ -697,6 +796,22 @@ fn age_after_name(tokens: &[Token], i: usize) -> Option<Quantity> {
         words: false,
         age_of: Some(name.join(" ")),
     })
+}
+
+/// Whether a quantity counts a part of a figure given before it:
+/// "killing more than 50,000, including over 6,000 in Syria", "144
+/// dead, among them 64 at a checkpoint". A part is never the same count
+/// as the whole, so the two are never set against each other.
+pub fn counts_a_part(tokens: &[Token], q: &Quantity) -> bool {
+    let start = q.tokens.0;
+    let before = |n: usize| start.checked_sub(n).and_then(|i| tokens.get(i));
+    let one = before(1).is_some_and(|t| t.is("including") || t.is("incl"));
+    let two = matches!(
+        (before(2), before(1)),
+        (Some(a), Some(b)) if (a.is("among") && (b.is("them") || b.is("whom")))
+            || (a.is("of") && (b.is("whom") || b.is("which") || b.is("them")))
+    );
+    one || two
 }
 
 /// Reads a quantity whose figure (or currency sign) starts at token `i`.
@@ -815,6 +930,7 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
             while tokens.get(j).is_some_and(|t| MODIFIERS.contains(&lower(t))) {
                 j += 1;
             }
+            j += proper_modifiers(tokens, j);
             if let Some(noun) = tokens.get(j)
                 && noun.kind == TokenKind::Word
                 && !noun.capitalized()
@@ -1046,6 +1162,58 @@ mod tests {
         let found = read("a block and a half away, after two and a half hours");
         assert_eq!((found[0].0, found[0].3.as_deref()), (1.5, Some("block")));
         assert_eq!((found[1].0, found[1].3.as_deref()), (9000.0, Some("hour")));
+    }
+
+    #[test]
+    fn ages_written_every_way_know_whose_they_are() {
+        let ages = |text: &'static str| -> Vec<(f64, Option<String>)> {
+            quantities(&tokenize(text))
+                .into_iter()
+                .filter(|q| q.unit.as_deref() == Some("years old"))
+                .map(|q| (q.value, q.age_of))
+                .collect()
+        };
+        let reim = Some("oskar reim".to_string());
+        assert_eq!(
+            ages("Oskar Reim, aged 32, was held."),
+            [(32.0, reim.clone())]
+        );
+        assert_eq!(
+            ages("The 33-year-old hacker Oskar Reim was held."),
+            [(33.0, reim.clone())]
+        );
+        assert_eq!(
+            ages("Oskar Reim, a 33-year-old hacker, was held."),
+            [(33.0, reim)]
+        );
+        // Which girl is not said.
+        assert_eq!(
+            ages("A 9-year-old girl, aged by the sun, smiled."),
+            [(9.0, None)]
+        );
+    }
+
+    #[test]
+    fn a_name_between_figure_and_noun_does_not_hide_what_is_counted() {
+        assert_eq!(
+            one("She has 16 Grammy nominations.").2.as_deref(),
+            Some("nomination")
+        );
+        assert_eq!(
+            one("It lost 12 Syrian soldiers.").2.as_deref(),
+            Some("soldier")
+        );
+    }
+
+    #[test]
+    fn a_figure_after_including_counts_a_part() {
+        let tokens = tokenize("It killed 50,000 people, including over 6,000 in Syria.");
+        let found = quantities(&tokens);
+        let parts: Vec<bool> = found.iter().map(|q| counts_a_part(&tokens, q)).collect();
+        assert_eq!(parts, [false, true]);
+        let tokens = tokenize("Police held 40 fans, among them 12 minors.");
+        let found = quantities(&tokens);
+        assert!(counts_a_part(&tokens, &found[1]));
     }
 
     #[test]

@@ -1,0 +1,458 @@
+//! Labels of fact rows a reader understands: what is counted and the
+//! event it is about ("people killed in the earthquake", "length of the
+//! talks", "start time of the quake"), built from the claim's counted noun,
+//! its event word and the noun phrase the sentence ties it to, never from
+//! arbitrary neighbouring words. When no phrase is found the label says
+//! only what is counted ("people killed", "nominations", "share").
+
+use rustc_hash::FxHashMap;
+
+use super::facts::Mention;
+use crate::model::FactKind;
+use crate::scan::lexicon;
+use crate::scan::tokens::{Token, TokenKind};
+
+/// Tokens either side of a claim searched for the phrase it is about.
+const WINDOW: usize = 8;
+/// Words of a noun phrase after its determiner, at most.
+const PHRASE_WORDS: usize = 3;
+
+/// The noun phrase a claim spanning `span` (tokens) is about, as written
+/// with its preposition or determiner: "in the earthquake", "from
+/// Tuesday's quake", "the talks". Looked for within the claim's clause:
+/// first a prepositional phrase ("killed 312 people in the earthquake",
+/// "the death toll from the quake stood at 298"), then the noun a length
+/// or time modifies ("five-hour talks"), then the nearest "the …" before
+/// it ("the talks lasted three hours").
+pub(super) fn topic(tokens: &[Token], span: (usize, usize)) -> Option<String> {
+    let (from, to) = clause(tokens, span);
+    let mut starts: Vec<usize> = (from..to)
+        .filter(|&i| (i < span.0 || i >= span.1) && is_topic_preposition(&tokens[i]))
+        .collect();
+    starts.sort_by_key(|&i| distance(i, span));
+    for start in starts {
+        if let Some(phrase) = noun_phrase(tokens, start + 1, to) {
+            return Some(format!("{} {phrase}", tokens[start].lower()));
+        }
+    }
+    // "the floods in February killed …": the noun a date is the date of
+    // (not a sentence's first word: "Putin on Tuesday said").
+    if tokens[span.0].has(lexicon::DATE)
+        && let Some(at) = span.0.checked_sub(1).filter(|&p| p >= from)
+        && (tokens[at].is("in") || tokens[at].is("on"))
+        && let Some(noun) = at.checked_sub(1).map(|n| &tokens[n])
+        && is_noun(noun)
+    {
+        return Some(format!("the {}", noun.lower()));
+    }
+    // "crops worth Rs 1,200 crore", "a deal worth $5 billion": what is
+    // worth it.
+    if let Some(worth) = span
+        .0
+        .checked_sub(1)
+        .filter(|&w| w >= from && tokens[w].is("worth"))
+        && let Some(noun) = worth
+            .checked_sub(1)
+            .map(|n| &tokens[n])
+            .filter(|t| is_noun(t))
+    {
+        return Some(noun.lower().to_string());
+    }
+    // "a five-hour meeting": the noun right after the compound.
+    if let Some(next) = tokens.get(span.1)
+        && span.1 < to
+        && span.1 > span.0
+        && tokens[span.1 - 1].text.contains('-')
+        && is_noun(next)
+    {
+        return Some(format!("the {}", next.lower()));
+    }
+    // "The talks lasted three hours", "the talks began at 14:00": the
+    // subject right before the verb of the claim. A subject further off
+    // ("the leaders of both countries agreed on Wednesday") is often not
+    // what the claim measures.
+    (from..span.0)
+        .rev()
+        .filter(|&i| tokens[i].is("the"))
+        .find_map(|i| {
+            let phrase = noun_phrase(tokens, i, span.0)?;
+            let end = i + phrase.split(' ').count();
+            let gap = tokens.get(end..span.0)?;
+            let measured = gap.iter().any(|t| MEASURE_VERBS.contains(&t.lower()));
+            (gap.len() <= SUBJECT_GAP && measured).then_some(phrase)
+        })
+}
+
+/// Verbs whose subject is what a figure after them measures: "the
+/// meeting lasted three hours", "the toll stood at 298", "the quake struck
+/// at 4:17"; not "the leaders talked for three hours".
+const MEASURE_VERBS: &[&str] = &[
+    "lasted", "lasts", "last", "ran", "runs", "took", "takes", "began", "begins", "started",
+    "starts", "ended", "ends", "opened", "opens", "closed", "struck", "hit", "happened",
+    "occurred", "stood", "stands", "reached", "reaches", "rose", "rises", "climbed", "fell",
+    "totaled", "totalled", "was", "were", "is", "are",
+];
+
+/// Tokens between a subject and the claim it is the subject of: a verb and
+/// a preposition or qualifier ("lasted more than", "began at").
+const SUBJECT_GAP: usize = 3;
+
+/// The clause around a claim: up to a sentence break, a semicolon, a
+/// quote or "said" on either side, within [`WINDOW`] tokens.
+fn clause(tokens: &[Token], span: (usize, usize)) -> (usize, usize) {
+    let stop = |t: &Token| matches!(t.text, ";" | "." | "\"" | "“" | "”" | ":") || t.is("said");
+    let mut from = span.0;
+    while from > 0 && span.0 - from < WINDOW && !stop(&tokens[from - 1]) {
+        from -= 1;
+    }
+    let mut to = span.1;
+    while to < tokens.len() && to - span.1 < WINDOW && !stop(&tokens[to]) {
+        to += 1;
+    }
+    (from, to)
+}
+
+fn distance(i: usize, span: (usize, usize)) -> usize {
+    if i < span.0 {
+        span.0 - i
+    } else {
+        i + 1 - span.1
+    }
+}
+
+/// Prepositions that tie a count to the event it is part of.
+fn is_topic_preposition(token: &Token) -> bool {
+    ["in", "from", "during", "of", "for"]
+        .iter()
+        .any(|w| token.is(w))
+}
+
+/// A noun phrase starting at `i` (before `end`): a determiner or a
+/// possessive name, at most [`PHRASE_WORDS`] words, ending on a lower-case
+/// noun: "the Syrian war", "Tuesday's earthquake", "the talks". Dates and
+/// places alone ("in March", "in Velmar") are not what is counted.
+fn noun_phrase(tokens: &[Token], i: usize, end: usize) -> Option<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut j = i;
+    let first = tokens.get(j).filter(|_| j < end)?;
+    if ["the", "a", "an", "this", "their", "its", "his", "her"]
+        .iter()
+        .any(|w| first.is(w))
+    {
+        words.push(first.lower().to_string());
+        j += 1;
+    } else if first.capitalized() && (first.text.ends_with("'s") || first.text.ends_with("’s")) {
+        words.push(first.text.replace('’', "'"));
+        j += 1;
+    } else if first.capitalized()
+        && tokens
+            .get(j + 1)
+            .is_some_and(|t| matches!(t.text, "'s" | "’s" | "'" | "’"))
+    {
+        // "Tuesday's earthquake".
+        let mut possessive = first.text.to_string();
+        possessive.push_str("'s");
+        words.push(possessive);
+        j += if tokens.get(j + 2).is_some_and(|t| t.text == "s" && t.glued) {
+            3
+        } else {
+            2
+        };
+    } else {
+        return None;
+    }
+    let mut last_noun = None;
+    let mut taken = Vec::new();
+    while j < end && taken.len() < PHRASE_WORDS {
+        let t = &tokens[j];
+        if t.kind != TokenKind::Word
+            || t.has(lexicon::FUNCTION)
+            || t.text.contains('\'')
+            || looks_like_verb(t)
+            || PHRASE_ENDS.contains(&t.lower())
+        {
+            break;
+        }
+        taken.push(t);
+        if is_noun(t) {
+            last_noun = Some(taken.len());
+        }
+        j += 1;
+    }
+    let n = last_noun?;
+    let mut phrase = words;
+    phrase.extend(taken[..n].iter().map(|t| {
+        if t.capitalized() {
+            t.text.to_string()
+        } else {
+            t.lower().to_string()
+        }
+    }));
+    Some(phrase.join(" "))
+}
+
+/// A lower-case content word that may head a noun phrase (not a date word,
+/// a figure or a verb of saying).
+fn is_noun(t: &Token) -> bool {
+    t.kind == TokenKind::Word
+        && !t.capitalized()
+        && t.text.len() > 2
+        && t.text.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !t.has(lexicon::FUNCTION)
+        && !t.has(lexicon::DATE)
+        && !t.has(lexicon::FIGURE)
+        && !NOT_HEADS.contains(&t.lower())
+        && !looks_like_verb(t)
+        && t.lower()
+            .split_once('-')
+            .is_none_or(|(head, _)| lexicon::number_value(head).is_none())
+}
+
+/// Whether a word is most likely a verb ending the subject before it:
+/// "the toll from the blast stood at 15", "the talks began at 14:00".
+fn looks_like_verb(t: &Token) -> bool {
+    let word = t.lower();
+    (word.len() > 4 && word.ends_with("ed")) || VERBS.contains(&word)
+}
+
+/// Common verbs of news sentences that no "-ed" gives away.
+const VERBS: &[&str] = &[
+    "began", "begins", "stood", "stands", "rose", "rises", "met", "meets", "hit", "hits", "took",
+    "takes", "came", "comes", "went", "fell", "falls", "grew", "grows", "ran", "runs", "left",
+    "leaves", "says", "said", "told", "made", "makes", "won", "wins", "lost", "loses", "saw",
+    "sees", "held", "holds", "struck", "strikes", "is", "are", "was", "were", "has", "had", "have",
+    "will", "would", "could", "may", "might",
+];
+
+/// Words that end no noun phrase a row is about.
+const NOT_HEADS: &[&str] = &[
+    "said",
+    "says",
+    "according",
+    "total",
+    "least",
+    "most",
+    "more",
+    "than",
+    "about",
+    "some",
+    "nearly",
+    "almost",
+    "around",
+    "over",
+    "under",
+    "lasted",
+    "struck",
+    "killed",
+    "died",
+    "were",
+    "was",
+    "been",
+    "being",
+    "same",
+    "other",
+    "first",
+    "last",
+    "next",
+    "local",
+    "time",
+];
+
+/// Words that end a noun phrase: conjunctions and prepositions the
+/// lexicon does not mark as function words.
+const PHRASE_ENDS: &[&str] = &[
+    "since", "after", "before", "until", "while", "when", "where", "than", "because", "despite",
+    "amid", "over", "under", "near", "across", "through",
+];
+
+/// The label of a row of claims (`group`: indexes into `mentions`).
+pub(super) fn about(mentions: &[Mention], group: &[usize]) -> String {
+    let first = &mentions[group[0]];
+    if first.event == Some("age") {
+        return age(mentions, group);
+    }
+    let topic = most_common(group.iter().filter_map(|&i| mentions[i].topic.as_deref()));
+    let counted = group
+        .iter()
+        .find_map(|&i| mentions[i].event)
+        .map(|event| match &first.unit {
+            Some(unit) if first.kind == FactKind::Quantity && is_word(unit) => {
+                format!("{} {event}", plural(unit))
+            }
+            _ => event.to_string(),
+        });
+    let of = |what: &str| match topic {
+        Some(t) => format!("{what} of {}", without_preposition(t)),
+        None => what.to_string(),
+    };
+    match (first.kind, counted) {
+        (FactKind::Quantity, Some(counted)) => match topic {
+            Some(t) if t.starts_with("the ") => counted,
+            Some(t) => format!("{counted} {t}"),
+            None => counted,
+        },
+        (FactKind::Quantity, None) => match first.unit.as_deref() {
+            Some("%") => of("share"),
+            Some(unit) if is_word(unit) && lexicon::measure_unit(unit).is_none() => match topic {
+                Some(t) if !t.starts_with("the ") => format!("{} {t}", plural(unit)),
+                _ => plural(unit),
+            },
+            Some(unit) if unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase()) => {
+                of("amount")
+            }
+            Some(unit) => of(&format!("{} (in {})", "measure", plural(unit))),
+            None => of("figure"),
+        },
+        (FactKind::Duration, _) => of("length"),
+        (FactKind::Time, _) => of("time"),
+        (FactKind::Date, _) => of("date"),
+    }
+}
+
+fn age(mentions: &[Mention], group: &[usize]) -> String {
+    let whose = group
+        .iter()
+        .filter_map(|&i| mentions[i].age_of.as_deref())
+        .max_by_key(|name| name.len())
+        .unwrap_or_default();
+    let title: Vec<String> = whose
+        .split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+        })
+        .collect();
+    format!("age of {}", title.join(" "))
+}
+
+/// The most frequent of `items`, the first seen winning a tie.
+fn most_common<'a>(items: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let mut counts: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
+    for (order, item) in items.enumerate() {
+        counts.entry(item).or_insert((0, order)).0 += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
+        .map(|(item, _)| item)
+}
+
+/// "in the earthquake" → "the earthquake", for "length of …".
+fn without_preposition(topic: &str) -> &str {
+    ["in ", "from ", "during ", "of ", "for "]
+        .iter()
+        .find_map(|p| topic.strip_prefix(p))
+        .unwrap_or(topic)
+}
+
+fn is_word(unit: &str) -> bool {
+    unit.chars().all(char::is_alphabetic) && unit.chars().any(char::is_lowercase)
+}
+
+/// The plural of a counted noun as the scanner keeps it (singular).
+fn plural(noun: &str) -> String {
+    match noun {
+        "people" | "police" | "staff" | "cattle" => noun.to_string(),
+        "person" => "people".into(),
+        "child" => "children".into(),
+        "man" => "men".into(),
+        "woman" => "women".into(),
+        _ if noun.ends_with('s')
+            || noun.ends_with('x')
+            || noun.ends_with("ch")
+            || noun.ends_with("sh") =>
+        {
+            format!("{noun}es")
+        }
+        _ if noun.ends_with('y')
+            && !noun.ends_with("ay")
+            && !noun.ends_with("ey")
+            && !noun.ends_with("oy") =>
+        {
+            format!("{}ies", &noun[..noun.len() - 1])
+        }
+        _ => format!("{noun}s"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::quantity;
+    use crate::scan::tokens::tokenize_static;
+
+    fn topic_of(text: &'static str) -> Option<String> {
+        let tokens = tokenize_static(text);
+        let found = quantity::quantities(&tokens);
+        topic(&tokens, found[0].tokens)
+    }
+
+    #[test]
+    fn the_phrase_a_figure_is_about() {
+        assert_eq!(
+            topic_of("The earthquake killed 312 people in the mountain villages."),
+            Some("in the mountain villages".into())
+        );
+        assert_eq!(
+            topic_of("The toll from Tuesday's earthquake stood at 298."),
+            Some("from Tuesday's earthquake".into())
+        );
+        assert_eq!(
+            topic_of("The talks lasted three hours, aides said."),
+            Some("the talks".into())
+        );
+        assert_eq!(
+            topic_of("They held five-hour talks."),
+            Some("the talks".into())
+        );
+        assert_eq!(
+            topic_of("The sides held 12 meetings for their first talks since the war."),
+            Some("for their first talks".into())
+        );
+        assert_eq!(
+            topic_of("The toll from the blast stood at 15."),
+            Some("from the blast".into())
+        );
+        assert_eq!(
+            topic_of("The talks began at 2 p.m. and ran 40 minutes."),
+            Some("the talks".into())
+        );
+        // A place or a month alone is not what is counted.
+        assert_eq!(topic_of("Officials counted 40 dead in Velmar."), None);
+        assert_eq!(
+            topic_of("The leaders of both sides met for 40 minutes."),
+            None
+        );
+        assert_eq!(topic_of("The leaders talked for 40 minutes."), None);
+        // "a four-day weekend" is when, not what.
+        assert_eq!(
+            topic_of("It made $90 million in a four-day Memorial Day weekend."),
+            None
+        );
+        assert_eq!(
+            topic_of("The flood destroyed crops worth $12 million."),
+            Some("crops".into())
+        );
+    }
+
+    #[test]
+    fn the_event_a_date_is_of() {
+        let tokens = tokenize_static("The floods in February killed 40 people.");
+        let found = crate::scan::dates::dates(&tokens);
+        assert_eq!(topic(&tokens, found[0].tokens), Some("the floods".into()));
+        let tokens = tokenize_static("The two sides agreed on Monday to meet again.");
+        let found = crate::scan::dates::dates(&tokens);
+        assert_eq!(topic(&tokens, found[0].tokens), None);
+    }
+
+    #[test]
+    fn plurals_of_counted_nouns() {
+        assert_eq!(plural("nomination"), "nominations");
+        assert_eq!(plural("casualty"), "casualties");
+        assert_eq!(plural("person"), "people");
+        assert_eq!(plural("bus"), "buses");
+        assert_eq!(plural("day"), "days");
+    }
+}
