@@ -16,6 +16,8 @@ use crate::model::{EntityKind, Quote, QuoteVariant};
 use crate::prepare::limits::thousands;
 use crate::scan::tokens::{Sentence, Token, TokenKind};
 
+/// Sentences a quote left without its closing mark may run on for.
+const MAX_QUOTE_SENTENCES: usize = 4;
 /// Quotes shorter than this are scare quotes or titles, not speech.
 const MIN_QUOTE_WORDS: usize = 3;
 /// Content words a quote inside another needs to count as the same quote
@@ -105,15 +107,26 @@ struct Span {
 /// The quoted spans of a sentence. A quote left open runs to the end of
 /// the sentence; a sentence that starts inside a quote (the segmenter
 /// splits long quotes: “She's new. That's my grandchild.”) gives the
-/// words before its closing mark. `starts_inside` says the previous
-/// sentence ended on an opening mark, which the segmenter leaves there
-/// (“…” is split as `… Anastasio. “` / `We will …," Lesh said.`).
+/// words before its closing mark, or all its words when it has no mark
+/// (the middle of a quote three sentences long). `starts_inside` says the
+/// previous sentence ended on an opening mark, which the segmenter leaves
+/// there (“…” is split as `… Anastasio. “` / `We will …," Lesh said.`), or
+/// inside a quote it left open.
 fn spans(tokens: &[Token], starts_inside: bool) -> Vec<Span> {
     let mut out = Vec::new();
     let mut i = 0;
     let marks: Vec<usize> = (0..tokens.len())
         .filter(|&k| is_open(&tokens[k]) || is_close(&tokens[k]))
         .collect();
+    if starts_inside && marks.is_empty() && !tokens.is_empty() {
+        out.push(Span {
+            inside: (0, tokens.len()),
+            continued: true,
+            open: None,
+            close: tokens.len(),
+        });
+        return out;
+    }
     if let Some(&first) = marks.first() {
         let straight = marks
             .iter()
@@ -329,15 +342,33 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
     let mut open_quote: Option<(usize, usize, Option<usize>)> = None;
     // The sentence before, when it ended on an opening quotation mark.
     let mut ended_open: Option<(usize, usize)> = None;
+    // The sentence before, when a quote it holds runs on past its end, and
+    // how many sentences that quote has run so far.
+    let mut left_open: Option<(usize, usize, usize)> = None;
     for sentence in sentences {
         let tokens = &sentence.tokens;
-        let starts_inside =
-            ended_open == Some((sentence.document, sentence.position.wrapping_sub(1)));
+        let after = |place: Option<(usize, usize)>| {
+            place == Some((sentence.document, sentence.position.wrapping_sub(1)))
+        };
+        let running = left_open
+            .filter(|&(d, s, _)| after(Some((d, s))))
+            .map(|(.., run)| run);
+        let starts_inside = after(ended_open) || running.is_some();
         ended_open = tokens
             .last()
             .filter(|_| ends_open(tokens))
             .map(|_| (sentence.document, sentence.position));
-        for span in spans(tokens, starts_inside) {
+        let spans = spans(tokens, starts_inside);
+        // A quote whose closing mark is missing runs on into the next
+        // sentences, up to a paragraph's worth: a stray mark does not
+        // make the rest of the report a quote.
+        left_open = spans
+            .last()
+            .filter(|span| span.close == tokens.len())
+            .map(|_| running.map_or(1, |run| run + 1))
+            .filter(|&run| run < MAX_QUOTE_SENTENCES)
+            .map(|run| (sentence.document, sentence.position, run));
+        for span in spans {
             let inside = &tokens[span.inside.0..span.inside.1];
             let words = inside
                 .iter()
@@ -963,6 +994,34 @@ mod tests {
         );
         assert!(
             quotes.iter().any(|q| q.text == "long and useful"),
+            "{quotes:#?}"
+        );
+    }
+
+    #[test]
+    fn a_quote_three_sentences_long_holds_its_middle_sentence() {
+        let quotes = run(&[
+            (0, "\"The river rose faster than anyone expected."),
+            (0, "We moved the children to the school on the hill first."),
+            (
+                0,
+                "Then we went back for the animals,\" farmer Jana Kos said.",
+            ),
+            (
+                1,
+                "Kos said: \"We moved the children to the school on the hill first.\"",
+            ),
+            (1, "The water receded on Friday."),
+            (1, "Officials counted the damage."),
+        ]);
+        let hill = quotes.iter().find(|q| q.text.contains("hill"));
+        assert_eq!(
+            hill.map(|q| q.sources.clone()),
+            Some(vec!["d0".into(), "d1".into()]),
+            "{quotes:#?}"
+        );
+        assert!(
+            !quotes.iter().any(|q| q.text.contains("receded")),
             "{quotes:#?}"
         );
     }
