@@ -71,6 +71,9 @@ struct QuoteMention {
     /// soon rebuild".
     pieces: Vec<String>,
     speaker: Option<usize>,
+    /// A speaker that is no entity of its own, as written: "Assad's
+    /// office", "the ministry's spokesman".
+    speaker_phrase: Option<String>,
     /// Printed by a copy of another report: a source of the quote that
     /// does not add to its support.
     copy: bool,
@@ -395,11 +398,16 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
                 _ => None,
             };
             let speaker = continued_speaker.or_else(|| speaker(sentence, span, entities));
+            let speaker_phrase = speaker
+                .is_none()
+                .then(|| speaking_body(sentence, span))
+                .flatten();
             found.push(QuoteMention {
                 document: sentence.document,
                 sentence: sentence.position,
                 span: bytes,
                 speaker,
+                speaker_phrase,
                 stems: stems.content(inside),
                 telling: Vec::new(),
                 pieces,
@@ -625,6 +633,82 @@ fn speaker(sentence: &Sentence, span: Span, entities: &Entities) -> Option<usize
     according.and_then(|a| name_at(a + 2))
 }
 
+/// The part of a person or body that speaks for it, after a possessive:
+/// "Assad's office said", "the ministry's spokesman said".
+fn is_speaking_part(token: &Token) -> bool {
+    matches!(
+        token.lower(),
+        "office"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "press"
+            | "ministry"
+            | "government"
+            | "campaign"
+            | "lawyer"
+            | "lawyers"
+            | "attorney"
+            | "family"
+            | "statement"
+            | "embassy"
+            | "administration"
+    )
+}
+
+/// A speaker written as a possessive and the part that speaks ("Assad's
+/// office said, "…"" / ""…," Assad's office said" / "…, said Assad's
+/// office"): no entity of its own, so kept as written.
+fn speaking_body(sentence: &Sentence, span: Span) -> Option<String> {
+    let tokens = &sentence.tokens;
+    let possessive =
+        |t: &Token| t.text.ends_with("'s") || t.text.ends_with("’s") || t.text.ends_with("s'");
+    let phrase = |p: usize| {
+        let start = if p >= 1 && tokens[p - 1].is("the") && !tokens[p].capitalized() {
+            p - 1
+        } else {
+            p
+        };
+        let end = tokens[p + 1].end;
+        // "The ministry's spokesman" opening a sentence is "the …" here.
+        Some(if start < p {
+            format!("the{}", &sentence.text[tokens[start].end..end])
+        } else {
+            sentence.text[tokens[start].start..end].to_string()
+        })
+    };
+    let body_at = |p: usize| {
+        tokens.get(p).is_some_and(possessive) && tokens.get(p + 1).is_some_and(is_speaking_part)
+    };
+    // After the quote.
+    let mut i = span.close + 1;
+    while tokens
+        .get(i)
+        .is_some_and(|t| matches!(t.text, "," | "—" | "-"))
+    {
+        i += 1;
+    }
+    if body_at(i) && tokens.get(i + 2).is_some_and(is_reporting) {
+        return phrase(i);
+    }
+    if tokens.get(i).is_some_and(is_reporting) {
+        let p = if tokens.get(i + 1).is_some_and(|t| t.is("the")) {
+            i + 2
+        } else {
+            i + 1
+        };
+        if body_at(p) {
+            return phrase(p);
+        }
+    }
+    // Before it: the reporting verb nearest the opening mark.
+    let open = span.open?;
+    let verb = (0..open).rev().find(|&v| is_reporting(&tokens[v]))?;
+    (verb >= 2 && body_at(verb - 2))
+        .then(|| phrase(verb - 2))
+        .flatten()
+}
+
 /// Start of a pronoun or "the <title>" subject just before token `verb`.
 fn subject_start(tokens: &[Token], verb: usize) -> Option<usize> {
     let before = verb.checked_sub(1)?;
@@ -786,11 +870,22 @@ fn group(found: Vec<QuoteMention>, entities: &Entities, ids: &[String]) -> Quote
             support.dedup();
             let mut speakers: Vec<usize> = g.iter().filter_map(|&i| found[i].speaker).collect();
             speakers.sort_unstable();
+            let mut phrases: Vec<&str> = g
+                .iter()
+                .filter_map(|&i| found[i].speaker_phrase.as_deref())
+                .collect();
+            phrases.sort_unstable();
             let speaker = speakers
                 .chunk_by(|a, b| a == b)
                 .max_by_key(|run| run.len())
                 .and_then(|run| entities.list.get(run[0]))
-                .map(|e| e.name.clone());
+                .map(|e| e.name.clone())
+                .or_else(|| {
+                    phrases
+                        .chunk_by(|a, b| a == b)
+                        .max_by_key(|run| run.len())
+                        .map(|run| run[0].to_string())
+                });
             let names = |docs: &[usize]| docs.iter().map(|&d| ids[d].clone()).collect::<Vec<_>>();
             let quote = Quote {
                 speaker,
@@ -1022,6 +1117,34 @@ mod tests {
         );
         assert!(
             !quotes.iter().any(|q| q.text.contains("receded")),
+            "{quotes:#?}"
+        );
+    }
+
+    #[test]
+    fn an_office_or_spokesman_speaks_for_its_principal() {
+        let quotes = run(&[
+            (0, "President Mira Sand flew home on Monday."),
+            (0, "\"The visit opened a new chapter,\" Sand's office said."),
+            (
+                1,
+                "The ministry's spokesman said: \"No agreement was signed today.\"",
+            ),
+        ]);
+        let speaker = |words: &str| {
+            quotes
+                .iter()
+                .find(|q| q.text.contains(words))
+                .and_then(|q| q.speaker.clone())
+        };
+        assert_eq!(
+            speaker("new chapter").as_deref(),
+            Some("Sand's office"),
+            "{quotes:#?}"
+        );
+        assert_eq!(
+            speaker("No agreement").as_deref(),
+            Some("the ministry's spokesman"),
             "{quotes:#?}"
         );
     }
