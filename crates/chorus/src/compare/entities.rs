@@ -575,12 +575,44 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
     let kinds: Vec<EntityKind> = (0..groups.len())
         .map(|g| kind(&groups[g], &found, gazetteer[g], &capitalized_anywhere))
         .collect();
-    // A surname alone joins the one person whose name ends with it.
     let key_of = |g: usize| found[groups[g][0]].key.as_str();
+    // A shorter full name joins the one fuller name that ends with it
+    // ("Tayyip Erdogan", "Recep Tayyip Erdogan"): left apart, the two
+    // also made "Erdogan" alone name no one.
+    let person_like = |g: usize| {
+        gazetteer[g].is_none() && matches!(kinds[g], EntityKind::Person | EntityKind::Other)
+    };
+    let mut fuller: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+    // The fuller name is known to be a person's ("Authorized K-Cups" is
+    // not "K-Cups" with a first name).
+    for g in (0..groups.len()).filter(|&g| person_like(g) && kinds[g] == EntityKind::Person) {
+        let mut rest = key_of(g);
+        while let Some((_, tail)) = rest.split_once(' ') {
+            if tail.contains(' ') {
+                fuller
+                    .entry(tail)
+                    .and_modify(|e| {
+                        if *e != Some(g) {
+                            *e = None;
+                        }
+                    })
+                    .or_insert(Some(g));
+            }
+            rest = tail;
+        }
+    }
+    let suffix_of: Vec<Option<usize>> = (0..groups.len())
+        .map(|g| {
+            let h = fuller.get(key_of(g)).copied().flatten();
+            h.filter(|&h| h != g && person_like(g))
+        })
+        .collect();
+    // A surname alone joins the one person whose name ends with it.
     let mut by_surname: FxHashMap<String, Option<usize>> = FxHashMap::default();
     for g in 0..groups.len() {
         let key = key_of(g);
         if gazetteer[g].is_none()
+            && suffix_of[g].is_none()
             && kinds[g] != EntityKind::Organization
             && let Some((_, last)) = key.rsplit_once(' ')
         {
@@ -605,7 +637,9 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
                 .or_insert(Some(g));
         }
     }
-    let mut merged_into: Vec<usize> = (0..groups.len()).collect();
+    let mut merged_into: Vec<usize> = (0..groups.len())
+        .map(|g| suffix_of[g].unwrap_or(g))
+        .collect();
     for g in 0..groups.len() {
         let key = key_of(g);
         if gazetteer[g].is_some() || key.contains(' ') {
@@ -878,6 +912,28 @@ mod tests {
         }
         assert!(names.contains(&"Ola Brandt"), "{names:?}");
         assert!(names.contains(&"Ivo Rask"), "{names:?}");
+    }
+
+    #[test]
+    fn a_shorter_full_name_joins_the_fuller_one() {
+        let input = sentences(&[
+            (0, "President Recep Ali Demiral opened the bridge."),
+            (1, "President Ali Demiral spoke first."),
+            (1, "Demiral thanked the builders."),
+        ]);
+        let ids: Vec<String> = (0..2).map(|i| format!("d{i}")).collect();
+        let found = entities(&input, &ids);
+        let names: Vec<(&str, &[String])> = found
+            .list
+            .iter()
+            .map(|e| (e.name.as_str(), e.aliases.as_slice()))
+            .collect();
+        let demiral = found.lookup("Demiral");
+        assert_eq!(
+            demiral.map(|e| (e.name.as_str(), e.sources.len())),
+            Some(("Recep Ali Demiral", 2)),
+            "{names:?}"
+        );
     }
 
     #[test]
