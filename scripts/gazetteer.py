@@ -77,6 +77,17 @@ Massachusetts|New Jersey|North Carolina|South Carolina|Tennessee|Kentucky|Missou
 Maryland|Oklahoma|Utah|Kansas|Alaska|Hawaii|Europe|Asia|Africa|Middle East|Latin America|
 Gulf|Balkans|Scandinavia|West Bank|Golan Heights|Sinai|Siberia|Antarctica|Arctic""".replace("\n", "")
 
+# The AP's abbreviations of US states as datelines and "(R-Ky.)" print them;
+# those that are also common words or other names (Md. and M.D., Va. and
+# VA, Mass., Miss., La., Ind., Ga. and the country, Mo.) are left out.
+STATE_ABBREVIATIONS = {
+    "California": ["Calif."], "Texas": ["Tex."], "Florida": ["Fla."], "Michigan": ["Mich."],
+    "Pennsylvania": ["Pa."], "Arizona": ["Ariz."], "Nevada": ["Nev."], "Alabama": ["Ala."],
+    "Oregon": ["Ore."], "Colorado": ["Colo."], "Minnesota": ["Minn."], "Wisconsin": ["Wis."],
+    "New Jersey": ["N.J."], "North Carolina": ["N.C."], "South Carolina": ["S.C."],
+    "Tennessee": ["Tenn."], "Kentucky": ["Ky."], "Oklahoma": ["Okla."], "Kansas": ["Kan.", "Kans."],
+}
+
 ORGANIZATIONS = {
     "United Nations": ["UN", "U.N."],
     "European Union": ["EU", "E.U."],
@@ -147,7 +158,7 @@ def main():
             aliases = COUNTRY_ALIASES["Türkiye"]
         lines.append(f"place\t{name}\t{'|'.join(dict.fromkeys(aliases))}")
     for city in CITIES.split("|"):
-        lines.append(f"place\t{city.strip()}\t")
+        lines.append(f"place\t{city.strip()}\t{'|'.join(STATE_ABBREVIATIONS.get(city.strip(), []))}")
     for name, aliases in ORGANIZATIONS.items():
         lines.append(f"organization\t{name}\t{'|'.join(aliases)}")
     out = pathlib.Path(__file__).resolve().parent.parent / "crates/chorus/src/compare/gazetteer.tsv"

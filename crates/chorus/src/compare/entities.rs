@@ -85,6 +85,9 @@ fn is_capitalized(token: &Token) -> bool {
     }
     let text = token.text;
     if text.chars().next().is_some_and(char::is_uppercase) {
+        if is_contraction(text) || is_party_tag(text) {
+            return false;
+        }
         // "Moscow-led", "Russian-sponsored": an adjective, not a name.
         let adjective = text.rsplit_once('-').is_some_and(|(_, tail)| {
             tail.len() > 1 && tail.chars().all(|c| c.is_ascii_lowercase())
@@ -106,6 +109,27 @@ fn is_capitalized(token: &Token) -> bool {
                     .next()
                     .is_some_and(char::is_uppercase)
         })
+}
+
+/// "We’re", "Don't", "He'd": a pronoun or verb with its contraction,
+/// capitalised at the start of a sentence, never a name ("O'Neill" is).
+fn is_contraction(text: &str) -> bool {
+    text.rsplit_once(['\'', '’']).is_some_and(|(_, tail)| {
+        matches!(
+            tail,
+            "re" | "t" | "d" | "ll" | "ve" | "m" | "RE" | "T" | "D" | "LL" | "VE" | "M"
+        )
+    })
+}
+
+/// A legislator's party and state after their name: "D-Md.", "R-Wyo.",
+/// "I-Vt." — not a name of its own.
+fn is_party_tag(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() >= 4
+        && matches!(bytes[0], b'D' | b'R' | b'I')
+        && bytes[1] == b'-'
+        && bytes[2].is_ascii_uppercase()
 }
 
 /// A name found in a sentence.
@@ -327,6 +351,15 @@ fn name_in(
     }
     // A demonym before a title ("Qadiran President …") and the titles.
     let mut title: Option<String> = None;
+    // A party before a person's name ("Democrat Stacey Plaskett") says
+    // who they are, as a title does; "Republican Party" is a name.
+    if end - first >= 3
+        && is_party(lower(first))
+        && !(first + 1..end).any(|i| tokens[i].has(ORGANIZATION) || tokens[i].has(PLACE))
+    {
+        title = Some(lower(first).to_string());
+        first += 1;
+    }
     let is_title = |i: usize| tokens[i].has(TITLE);
     if end - first >= 2 && !is_title(first) && is_title(first + 1) && is_demonym(tokens[first].text)
     {
@@ -400,6 +433,23 @@ fn name_in(
     })
 }
 
+/// A normalized name without the initials between its first and last
+/// words: "Juan R. McCullum" and "Juan McCullum" are one person.
+fn without_middle_initials(key: &str) -> String {
+    let words: Vec<&str> = key.split(' ').collect();
+    if words.len() < 3 {
+        return key.to_string();
+    }
+    let last = words.len() - 1;
+    let kept: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| i == 0 || i == last || w.chars().count() > 1)
+        .map(|(_, w)| *w)
+        .collect();
+    kept.join(" ")
+}
+
 /// A name without its possessive ending ("Nasser's" → "Nasser").
 fn strip_possessive(name: &str) -> &str {
     ["'s", "’s", "'S"]
@@ -412,6 +462,14 @@ fn strip_possessive(name: &str) -> &str {
 fn span_text<'s>(sentence: &Sentence<'s>, first: usize, end: usize) -> &'s str {
     let tokens = &sentence.tokens;
     &sentence.text[tokens[first].start..tokens[end - 1].end]
+}
+
+/// A member of a party, as written before a name.
+fn is_party(word: &str) -> bool {
+    matches!(
+        word,
+        "democrat" | "republican" | "independent" | "labour" | "tory" | "conservative" | "liberal"
+    )
 }
 
 /// Adjectives of nationality: "Qadiran", "Turkish", "Japanese", "Iraqi".
@@ -505,7 +563,7 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
         let known = GAZETTEER_KEYS.get(&mention.key).copied();
         let group_key = match known {
             Some((_, name)) => format!("\u{0}{name}"),
-            None => mention.key.clone(),
+            None => without_middle_initials(&mention.key),
         };
         let g = *group_of_key.entry(group_key).or_insert_with(|| {
             groups.push(Vec::new());
@@ -517,12 +575,44 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
     let kinds: Vec<EntityKind> = (0..groups.len())
         .map(|g| kind(&groups[g], &found, gazetteer[g], &capitalized_anywhere))
         .collect();
-    // A surname alone joins the one person whose name ends with it.
     let key_of = |g: usize| found[groups[g][0]].key.as_str();
+    // A shorter full name joins the one fuller name that ends with it
+    // ("Tayyip Erdogan", "Recep Tayyip Erdogan"): left apart, the two
+    // also made "Erdogan" alone name no one.
+    let person_like = |g: usize| {
+        gazetteer[g].is_none() && matches!(kinds[g], EntityKind::Person | EntityKind::Other)
+    };
+    let mut fuller: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+    // The fuller name is known to be a person's ("Authorized K-Cups" is
+    // not "K-Cups" with a first name).
+    for g in (0..groups.len()).filter(|&g| person_like(g) && kinds[g] == EntityKind::Person) {
+        let mut rest = key_of(g);
+        while let Some((_, tail)) = rest.split_once(' ') {
+            if tail.contains(' ') {
+                fuller
+                    .entry(tail)
+                    .and_modify(|e| {
+                        if *e != Some(g) {
+                            *e = None;
+                        }
+                    })
+                    .or_insert(Some(g));
+            }
+            rest = tail;
+        }
+    }
+    let suffix_of: Vec<Option<usize>> = (0..groups.len())
+        .map(|g| {
+            let h = fuller.get(key_of(g)).copied().flatten();
+            h.filter(|&h| h != g && person_like(g))
+        })
+        .collect();
+    // A surname alone joins the one person whose name ends with it.
     let mut by_surname: FxHashMap<String, Option<usize>> = FxHashMap::default();
     for g in 0..groups.len() {
         let key = key_of(g);
         if gazetteer[g].is_none()
+            && suffix_of[g].is_none()
             && kinds[g] != EntityKind::Organization
             && let Some((_, last)) = key.rsplit_once(' ')
         {
@@ -547,7 +637,9 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
                 .or_insert(Some(g));
         }
     }
-    let mut merged_into: Vec<usize> = (0..groups.len()).collect();
+    let mut merged_into: Vec<usize> = (0..groups.len())
+        .map(|g| suffix_of[g].unwrap_or(g))
+        .collect();
     for g in 0..groups.len() {
         let key = key_of(g);
         if gazetteer[g].is_some() || key.contains(' ') {
@@ -692,6 +784,7 @@ fn entity(
     }
     documents.sort_unstable();
     documents.dedup();
+    fold_case_variants(&mut spellings);
     // The gazetteer's name when a source uses it, else the fullest
     // spelling, the most used of equals.
     let name = match gazetteer {
@@ -724,12 +817,123 @@ fn entity(
     }
 }
 
+/// Folds spellings that differ only in case ("Istanbul", "ISTANBUL" in a
+/// dateline; "al-Nasser", "Al-Nasser" opening a sentence) into one, which
+/// takes the others' uses: the one written inside a fuller spelling
+/// ("Karim al-Nasser"), else the most used of those not in capitals. A
+/// case variant is the same spelling, not an alias.
+fn fold_case_variants(spellings: &mut Vec<(&str, usize, usize)>) {
+    let shouted = |s: &str| !s.chars().any(char::is_lowercase);
+    let all: Vec<&str> = spellings.iter().map(|s| s.0).collect();
+    let inside_fuller = |s: &str| all.iter().any(|f| f.len() > s.len() && f.contains(s));
+    let rank = |s: &str, uses: usize| (inside_fuller(s), !shouted(s), uses);
+    let mut kept: Vec<(&str, usize, usize)> = Vec::with_capacity(spellings.len());
+    for &(spelling, uses, order) in spellings.iter() {
+        match kept
+            .iter_mut()
+            .find(|(k, ..)| k.to_lowercase() == spelling.to_lowercase())
+        {
+            Some(entry) => {
+                let better = rank(spelling, uses) > rank(entry.0, entry.1);
+                if better {
+                    entry.0 = spelling;
+                }
+                entry.1 += uses;
+                entry.2 = entry.2.min(order);
+            }
+            None => kept.push((spelling, uses, order)),
+        }
+    }
+    *spellings = kept;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn sentences(texts: &[(usize, &'static str)]) -> Vec<Sentence<'static>> {
         crate::scan::tokens::sentences_static(texts)
+    }
+
+    #[test]
+    fn case_variants_initials_and_parties_are_one_name() {
+        let input = sentences(&[
+            (
+                0,
+                "Mayor Rui Tavares of Roma spoke, and Hadi al-Rami agreed.",
+            ),
+            (1, "Al-Rami thanked him."),
+            (2, "Crowds cheered al-Rami."),
+            (
+                1,
+                "ROMA - Crowds in Roma cheered Democrat Nora J. Pell on Monday.",
+            ),
+            (2, "Roma welcomed Nora Pell, and Pell thanked the city."),
+        ]);
+        let ids: Vec<String> = (0..3).map(|i| format!("d{i}")).collect();
+        let found = entities(&input, &ids);
+        let names: Vec<(&str, &[String])> = found
+            .list
+            .iter()
+            .map(|e| (e.name.as_str(), e.aliases.as_slice()))
+            .collect();
+        let roma = found.lookup("Roma");
+        assert_eq!(roma.map(|e| e.name.as_str()), Some("Roma"), "{names:?}");
+        assert_eq!(roma.map(|e| e.aliases.len()), Some(0), "{names:?}");
+        let pell = found.lookup("Nora Pell");
+        assert_eq!(pell.map(|e| e.sources.len()), Some(2), "{names:?}");
+        assert_eq!(pell.map(|e| e.kind), Some(EntityKind::Person), "{names:?}");
+        assert!(
+            !found.list.iter().any(|e| e.name.contains("Democrat")),
+            "{names:?}"
+        );
+        let rami = found.lookup("Hadi al-Rami");
+        assert_eq!(
+            rami.map(|e| e.aliases.clone()),
+            Some(vec!["al-Rami".to_string()]),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn contractions_and_party_tags_are_not_names() {
+        let input = sentences(&[
+            (0, "“We’re ready,” said Sen. Ola Brandt, D-Ore., on Friday."),
+            (
+                1,
+                "Don't wait, He'd said to Senate Majority Leader Ivo Rask.",
+            ),
+        ]);
+        let ids: Vec<String> = (0..2).map(|i| format!("d{i}")).collect();
+        let found = entities(&input, &ids);
+        let names: Vec<&str> = found.list.iter().map(|e| e.name.as_str()).collect();
+        for junk in ["We’re", "Don't", "He'd", "D-Ore", "Senate Majority"] {
+            assert!(!names.contains(&junk), "{junk}: {names:?}");
+        }
+        assert!(names.contains(&"Ola Brandt"), "{names:?}");
+        assert!(names.contains(&"Ivo Rask"), "{names:?}");
+    }
+
+    #[test]
+    fn a_shorter_full_name_joins_the_fuller_one() {
+        let input = sentences(&[
+            (0, "President Recep Ali Demiral opened the bridge."),
+            (1, "President Ali Demiral spoke first."),
+            (1, "Demiral thanked the builders."),
+        ]);
+        let ids: Vec<String> = (0..2).map(|i| format!("d{i}")).collect();
+        let found = entities(&input, &ids);
+        let names: Vec<(&str, &[String])> = found
+            .list
+            .iter()
+            .map(|e| (e.name.as_str(), e.aliases.as_slice()))
+            .collect();
+        let demiral = found.lookup("Demiral");
+        assert_eq!(
+            demiral.map(|e| (e.name.as_str(), e.sources.len())),
+            Some(("Recep Ali Demiral", 2)),
+            "{names:?}"
+        );
     }
 
     #[test]

@@ -253,8 +253,25 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
         .collect();
     let timeline = timeline::timeline(&dated, &sentences, &ids);
     let facts = facts::without_years_in_passing(facts);
+    // A copy counts once, but it is still a source of the quotes it prints.
+    let copy_texts: Vec<(usize, usize, &str, String)> = (0..story.documents.len())
+        .filter(|&d| story.documents[d].duplicate_of.is_some())
+        .flat_map(|d| {
+            let sentences = story.documents[d].sentences.iter().enumerate();
+            sentences.map(move |(p, s)| (d, p, s.text.as_str(), s.text.to_ascii_lowercase()))
+        })
+        .collect();
+    let copies: Vec<Sentence> = copy_texts
+        .iter()
+        .map(|&(document, position, text, ref lower)| Sentence {
+            document,
+            position,
+            text,
+            tokens: tokenize(text, lower),
+        })
+        .collect();
     let (quotes, quote_wordings) =
-        quotes::quotes(&sentences, &entities, &ids, &mut stems, &mut notes);
+        quotes::quotes(&sentences, &copies, &entities, &ids, &mut stems, &mut notes);
     let unique = unique::unique(story, &counted);
     STEMS.with(|cache| cache.replace(stems));
     Comparison {

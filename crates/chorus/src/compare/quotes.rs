@@ -8,12 +8,16 @@
 //! half their content words shared, or 35% shared and the same
 //! speaker (a quote translated twice shares few words).
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::entities::Entities;
 use super::stems::Stems;
 use crate::model::{EntityKind, Quote, QuoteVariant};
 use crate::prepare::limits::thousands;
 use crate::scan::tokens::{Sentence, Token, TokenKind};
 
+/// Sentences a quote left without its closing mark may run on for.
+const MAX_QUOTE_SENTENCES: usize = 4;
 /// Quotes shorter than this are scare quotes or titles, not speech.
 const MIN_QUOTE_WORDS: usize = 3;
 /// Content words a quote inside another needs to count as the same quote
@@ -58,11 +62,32 @@ struct QuoteMention {
     /// Lower-case letters and digits only: equal wordings compare equal.
     key: String,
     stems: Vec<u32>,
+    /// The content words that tell this quote from the story's own
+    /// narrative: `stems` without the words most reports use outside
+    /// quotes ("home", "school" in a story on home schooling).
+    telling: Vec<u32>,
+    /// The pieces of the wording between ellipses and bracketed
+    /// insertions, keyed as `key`: "we will […] rebuild" is in "we will
+    /// soon rebuild".
+    pieces: Vec<String>,
     speaker: Option<usize>,
+    /// A speaker that is no entity of its own, as written: "Assad's
+    /// office", "the ministry's spokesman".
+    speaker_phrase: Option<String>,
+    /// Printed by a copy of another report: a source of the quote that
+    /// does not add to its support.
+    copy: bool,
 }
 
 fn is_open(token: &Token) -> bool {
-    matches!(token.text, "\"" | "“" | "``")
+    matches!(token.text, "\"" | "“" | "``" | "''")
+}
+
+/// A mark that both opens and closes: a straight quotation mark, or the
+/// two apostrophes some newswire prints at both ends (''At the end of
+/// the day,'' Slater said).
+fn is_ambiguous(token: &Token) -> bool {
+    matches!(token.text, "\"" | "''")
 }
 
 fn is_close(token: &Token) -> bool {
@@ -85,20 +110,34 @@ struct Span {
 /// The quoted spans of a sentence. A quote left open runs to the end of
 /// the sentence; a sentence that starts inside a quote (the segmenter
 /// splits long quotes: “She's new. That's my grandchild.”) gives the
-/// words before its closing mark. `starts_inside` says the previous
-/// sentence ended on an opening mark, which the segmenter leaves there
-/// (“…” is split as `… Anastasio. “` / `We will …," Lesh said.`).
+/// words before its closing mark, or all its words when it has no mark
+/// (the middle of a quote three sentences long). `starts_inside` says the
+/// previous sentence ended on an opening mark, which the segmenter leaves
+/// there (“…” is split as `… Anastasio. “` / `We will …," Lesh said.`), or
+/// inside a quote it left open.
 fn spans(tokens: &[Token], starts_inside: bool) -> Vec<Span> {
     let mut out = Vec::new();
     let mut i = 0;
     let marks: Vec<usize> = (0..tokens.len())
         .filter(|&k| is_open(&tokens[k]) || is_close(&tokens[k]))
         .collect();
+    if starts_inside && marks.is_empty() && !tokens.is_empty() {
+        out.push(Span {
+            inside: (0, tokens.len()),
+            continued: true,
+            open: None,
+            close: tokens.len(),
+        });
+        return out;
+    }
     if let Some(&first) = marks.first() {
-        let straight = marks.iter().filter(|&&k| tokens[k].text == "\"").count();
-        let closes_first = matches!(tokens[first].text, "”" | "''")
-            || (starts_inside && tokens[first].text == "\"")
-            || (tokens[first].text == "\""
+        let straight = marks
+            .iter()
+            .filter(|&&k| tokens[k].text == tokens[first].text)
+            .count();
+        let closes_first = tokens[first].text == "”"
+            || (starts_inside && is_ambiguous(&tokens[first]))
+            || (is_ambiguous(&tokens[first])
                 && straight % 2 == 1
                 && first > 0
                 && matches!(tokens[first - 1].text, "." | "," | "?" | "!" | "…"));
@@ -134,10 +173,10 @@ fn spans(tokens: &[Token], starts_inside: bool) -> Vec<Span> {
 /// Whether a sentence's last token opens a quote: a “, or a straight
 /// mark that is the sentence's odd one out.
 fn ends_open(tokens: &[Token]) -> bool {
-    let straight = tokens.iter().filter(|t| t.text == "\"").count();
     tokens.last().is_some_and(|t| {
+        let straight = tokens.iter().filter(|u| u.text == t.text).count();
         matches!(t.text, "“" | "``")
-            || (t.text == "\""
+            || (is_ambiguous(t)
                 && straight % 2 == 1
                 && tokens.len() > 1
                 && !matches!(tokens[tokens.len() - 2].text, "." | "," | "?" | "!" | "…"))
@@ -145,24 +184,120 @@ fn ends_open(tokens: &[Token]) -> bool {
 }
 
 /// Whether quoted words are a title ("Gone with the Wind", "Fare Thee
-/// Well"): two or more words besides function words, all capitalised.
+/// Well"): two or more words besides function words, all capitalised,
+/// and no lower-case word but those title case leaves small (articles,
+/// short prepositions, conjunctions). "Things Ms. Alcorn and I can do" is
+/// speech: a title would print "Can Do".
 fn is_title(inside: &[Token]) -> bool {
     let words: Vec<&Token> = inside
         .iter()
         .filter(|t| t.kind == TokenKind::Word && !t.has(crate::scan::lexicon::FUNCTION))
         .collect();
-    (2..=8).contains(&words.len()) && words.iter().all(|t| t.capitalized())
+    let small = |t: &Token| {
+        t.capitalized()
+            || matches!(
+                t.lower(),
+                "a" | "an"
+                    | "the"
+                    | "and"
+                    | "or"
+                    | "nor"
+                    | "but"
+                    | "of"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "to"
+                    | "for"
+                    | "by"
+                    | "with"
+                    | "from"
+                    | "as"
+                    | "into"
+                    | "upon"
+            )
+    };
+    (2..=8).contains(&words.len())
+        && words.iter().all(|t| t.capitalized())
+        && inside
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .all(small)
 }
 
-/// Finds every quote, attributes it, and groups the wordings.
+/// Words at most in a phrase the reporter puts in quotation marks inside
+/// a sentence of their own: a term ("special military operation"), not
+/// speech.
+const SCARE_QUOTE_WORDS: usize = 4;
+
+/// Whether a quoted span is a term the sentence holds in quotation marks
+/// rather than speech: a few lower-case words named as a thing, after an
+/// article or possessive or a verb of naming (Assad backed what Moscow
+/// calls a "special military operation"; the "temporary border measure").
+/// A fragment of speech ("they would be "on the run" for a while", "the
+/// talks had been "frank and useful"") is kept.
+fn is_scare_quote(tokens: &[Token], span: Span) -> bool {
+    let Some(before) = span.open.and_then(|open| open.checked_sub(1)) else {
+        return false;
+    };
+    let inside = &tokens[span.inside.0..span.inside.1];
+    let words = inside.iter().filter(|t| t.kind == TokenKind::Word).count();
+    let lower_start = inside
+        .first()
+        .is_some_and(|t| t.kind == TokenKind::Word && !t.capitalized());
+    let named = matches!(
+        lower(&tokens[before]),
+        "a" | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "so-called"
+            | "called"
+            | "calls"
+            | "call"
+            | "dubbed"
+            | "termed"
+            | "branded"
+    );
+    words <= SCARE_QUOTE_WORDS
+        && lower_start
+        && named
+        && !inside
+            .iter()
+            .any(|t| t.text.ends_with(['.', '!', '?']) || t.text == ",")
+}
+
+/// Finds every quote, attributes it, and groups the wordings. `copies`
+/// are the sentences of reports that copy another (wire reprints): their
+/// quotes are listed with the same quote's other sources but do not rank
+/// it higher.
 pub fn quotes(
     sentences: &[Sentence],
+    copies: &[Sentence],
     entities: &Entities,
     ids: &[String],
     stems: &mut Stems,
     notes: &mut Vec<String>,
 ) -> Quotes {
     let mut found = find(sentences, entities, stems);
+    let common = narrative_words(sentences, &found, stems);
+    found.extend(find(copies, entities, stems).into_iter().map(|mut m| {
+        m.copy = true;
+        m
+    }));
+    for m in &mut found {
+        m.telling = m
+            .stems
+            .iter()
+            .copied()
+            .filter(|s| !common.contains(s))
+            .collect();
+    }
     if let Some(kept) = super::keep_earliest(&mut found, MAX_QUOTES, |q| (q.sentence, q.document)) {
         notes.push(format!(
             "the reports hold {} quotes: {} were compared, each report's earliest in turn",
@@ -210,15 +345,33 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
     let mut open_quote: Option<(usize, usize, Option<usize>)> = None;
     // The sentence before, when it ended on an opening quotation mark.
     let mut ended_open: Option<(usize, usize)> = None;
+    // The sentence before, when a quote it holds runs on past its end, and
+    // how many sentences that quote has run so far.
+    let mut left_open: Option<(usize, usize, usize)> = None;
     for sentence in sentences {
         let tokens = &sentence.tokens;
-        let starts_inside =
-            ended_open == Some((sentence.document, sentence.position.wrapping_sub(1)));
+        let after = |place: Option<(usize, usize)>| {
+            place == Some((sentence.document, sentence.position.wrapping_sub(1)))
+        };
+        let running = left_open
+            .filter(|&(d, s, _)| after(Some((d, s))))
+            .map(|(.., run)| run);
+        let starts_inside = after(ended_open) || running.is_some();
         ended_open = tokens
             .last()
             .filter(|_| ends_open(tokens))
             .map(|_| (sentence.document, sentence.position));
-        for span in spans(tokens, starts_inside) {
+        let spans = spans(tokens, starts_inside);
+        // A quote whose closing mark is missing runs on into the next
+        // sentences, up to a paragraph's worth: a stray mark does not
+        // make the rest of the report a quote.
+        left_open = spans
+            .last()
+            .filter(|span| span.close == tokens.len())
+            .map(|_| running.map_or(1, |run| run + 1))
+            .filter(|&run| run < MAX_QUOTE_SENTENCES)
+            .map(|run| (sentence.document, sentence.position, run));
+        for span in spans {
             let inside = &tokens[span.inside.0..span.inside.1];
             let words = inside
                 .iter()
@@ -227,7 +380,7 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
             let (Some(first), Some(last)) = (inside.first(), inside.last()) else {
                 continue;
             };
-            if words < MIN_QUOTE_WORDS || is_title(inside) {
+            if words < MIN_QUOTE_WORDS || is_title(inside) || is_scare_quote(tokens, span) {
                 continue;
             }
             let text = sentence.text[first.start..last.end]
@@ -235,6 +388,7 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
                 .to_string();
             let bytes = (first.start, first.start + text.len());
             let key = wording_key(&text);
+            let pieces = pieces(&text);
             let continued_speaker = match open_quote {
                 Some((d, s, speaker))
                     if span.continued && d == sentence.document && s + 1 == sentence.position =>
@@ -244,14 +398,22 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
                 _ => None,
             };
             let speaker = continued_speaker.or_else(|| speaker(sentence, span, entities));
+            let speaker_phrase = speaker
+                .is_none()
+                .then(|| speaking_body(sentence, span))
+                .flatten();
             found.push(QuoteMention {
                 document: sentence.document,
                 sentence: sentence.position,
                 span: bytes,
                 speaker,
+                speaker_phrase,
                 stems: stems.content(inside),
+                telling: Vec::new(),
+                pieces,
                 text,
                 key,
+                copy: false,
             });
         }
         open_quote = found
@@ -260,6 +422,107 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
             .map(|m| (sentence.document, sentence.position, m.speaker));
     }
     found
+}
+
+/// Content words (stems) that most reports use outside their quotes, in
+/// a story of three reports or more: the story's own subject, which two
+/// quotes on it share without being one quote.
+fn narrative_words(
+    sentences: &[Sentence],
+    found: &[QuoteMention],
+    stems: &mut Stems,
+) -> FxHashSet<u32> {
+    let mut documents: Vec<usize> = sentences.iter().map(|s| s.document).collect();
+    documents.dedup();
+    let mut in_documents: FxHashMap<u32, (usize, usize)> = FxHashMap::default();
+    let mut next = 0;
+    for sentence in sentences {
+        // The quotes of this sentence, which `found` holds in reading order.
+        while found
+            .get(next)
+            .is_some_and(|m| (m.document, m.sentence) < (sentence.document, sentence.position))
+        {
+            next += 1;
+        }
+        let quoted: Vec<(usize, usize)> = found[next..]
+            .iter()
+            .take_while(|m| (m.document, m.sentence) == (sentence.document, sentence.position))
+            .map(|m| m.span)
+            .collect();
+        let outside: Vec<Token> = sentence
+            .tokens
+            .iter()
+            .filter(|t| !quoted.iter().any(|&(a, b)| t.start >= a && t.end <= b))
+            .cloned()
+            .collect();
+        for stem in stems.content(&outside) {
+            let seen = in_documents.entry(stem).or_insert((usize::MAX, 0));
+            if seen.0 != sentence.document {
+                *seen = (sentence.document, seen.1 + 1);
+            }
+        }
+    }
+    let reports = documents.len();
+    in_documents
+        .into_iter()
+        .filter(|&(_, (_, n))| reports >= 3 && n >= 3 && n * 2 > reports)
+        .map(|(stem, _)| stem)
+        .collect()
+}
+
+/// The keys of a wording's pieces between ellipses ("…", "...") and
+/// bracketed insertions ("[the president]"), which a report quoting
+/// part of a quote leaves out or adds.
+fn pieces(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let cut = [rest.find('…'), rest.find("..."), rest.find('[')]
+            .into_iter()
+            .flatten()
+            .min();
+        let (piece, after) = match cut {
+            Some(i) => {
+                let after = &rest[i..];
+                let skip = if after.starts_with('[') {
+                    after.find(']').map_or(after.len(), |c| c + 1)
+                } else if after.starts_with('…') {
+                    '…'.len_utf8()
+                } else {
+                    3
+                };
+                (&rest[..i], &after[skip..])
+            }
+            None => (rest, ""),
+        };
+        let key = wording_key(piece);
+        if !key.is_empty() {
+            out.push(key);
+        }
+        rest = after;
+    }
+    out
+}
+
+/// Whether every piece of `short` is in `long`'s key, in order, as
+/// whole words, when `short` was cut at all (a wording without ellipsis
+/// or insertion is compared whole).
+fn pieces_within(short: &QuoteMention, long: &str) -> bool {
+    let cut = short.pieces.len() != 1 || short.pieces[0] != short.key;
+    let long = format!(" {long} ");
+    let mut from = 0;
+    cut && !short.pieces.is_empty()
+        && short.pieces.iter().all(|piece| {
+            let word = format!(" {piece} ");
+            match long[from..].find(&word) {
+                Some(i) => {
+                    // The next piece may start at this one's closing space.
+                    from += i + word.len() - 1;
+                    true
+                }
+                None => false,
+            }
+        })
 }
 
 /// A quote's words in lower case, single-spaced, without punctuation:
@@ -331,8 +594,25 @@ fn speaker(sentence: &Sentence, span: Span, entities: &Entities) -> Option<usize
         }
     }
     // Before: Nasser said, "…" / Nasser said that his country "…".
-    let verb = (0..open).rev().find(|&v| is_reporting(&tokens[v]));
-    if let Some(v) = verb {
+    let verb = (0..open)
+        .rev()
+        .find(|&v| is_reporting(&tokens[v]) || tokens[v].is("saying"));
+    // Nasser was quoted as saying "…": the subject before the passive.
+    if let Some(v) = verb.filter(|&v| v >= 3 && tokens[v].is("saying"))
+        && tokens[v - 1].is("as")
+        && tokens[v - 2].is("quoted")
+        && matches!(lower(&tokens[v - 3]), "was" | "is" | "were" | "been")
+    {
+        // "has been quoted as saying": the name ends before "has".
+        let mut auxiliary = v - 3;
+        if tokens[auxiliary].is("been") && auxiliary >= 1 {
+            auxiliary -= 1;
+        }
+        if let Some(e) = name_ending_at(auxiliary) {
+            return Some(e);
+        }
+    }
+    if let Some(v) = verb.filter(|&v| is_reporting(&tokens[v])) {
         if let Some(e) = name_ending_at(v) {
             return Some(e);
         }
@@ -351,6 +631,82 @@ fn speaker(sentence: &Sentence, span: Span, entities: &Entities) -> Option<usize
         .rev()
         .find(|&a| tokens[a].is("according") && tokens[a + 1].is("to"));
     according.and_then(|a| name_at(a + 2))
+}
+
+/// The part of a person or body that speaks for it, after a possessive:
+/// "Assad's office said", "the ministry's spokesman said".
+fn is_speaking_part(token: &Token) -> bool {
+    matches!(
+        token.lower(),
+        "office"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "press"
+            | "ministry"
+            | "government"
+            | "campaign"
+            | "lawyer"
+            | "lawyers"
+            | "attorney"
+            | "family"
+            | "statement"
+            | "embassy"
+            | "administration"
+    )
+}
+
+/// A speaker written as a possessive and the part that speaks ("Assad's
+/// office said, "…"" / ""…," Assad's office said" / "…, said Assad's
+/// office"): no entity of its own, so kept as written.
+fn speaking_body(sentence: &Sentence, span: Span) -> Option<String> {
+    let tokens = &sentence.tokens;
+    let possessive =
+        |t: &Token| t.text.ends_with("'s") || t.text.ends_with("’s") || t.text.ends_with("s'");
+    let phrase = |p: usize| {
+        let start = if p >= 1 && tokens[p - 1].is("the") && !tokens[p].capitalized() {
+            p - 1
+        } else {
+            p
+        };
+        let end = tokens[p + 1].end;
+        // "The ministry's spokesman" opening a sentence is "the …" here.
+        Some(if start < p {
+            format!("the{}", &sentence.text[tokens[start].end..end])
+        } else {
+            sentence.text[tokens[start].start..end].to_string()
+        })
+    };
+    let body_at = |p: usize| {
+        tokens.get(p).is_some_and(possessive) && tokens.get(p + 1).is_some_and(is_speaking_part)
+    };
+    // After the quote.
+    let mut i = span.close + 1;
+    while tokens
+        .get(i)
+        .is_some_and(|t| matches!(t.text, "," | "—" | "-"))
+    {
+        i += 1;
+    }
+    if body_at(i) && tokens.get(i + 2).is_some_and(is_reporting) {
+        return phrase(i);
+    }
+    if tokens.get(i).is_some_and(is_reporting) {
+        let p = if tokens.get(i + 1).is_some_and(|t| t.is("the")) {
+            i + 2
+        } else {
+            i + 1
+        };
+        if body_at(p) {
+            return phrase(p);
+        }
+    }
+    // Before it: the reporting verb nearest the opening mark.
+    let open = span.open?;
+    let verb = (0..open).rev().find(|&v| is_reporting(&tokens[v]))?;
+    (verb >= 2 && body_at(verb - 2))
+        .then(|| phrase(verb - 2))
+        .flatten()
 }
 
 /// Start of a pronoun or "the <title>" subject just before token `verb`.
@@ -440,22 +796,27 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
     } else {
         (b, a)
     };
-    let substantial =
-        short.stems.len() >= MIN_CONTAINED_WORDS || (a.speaker.is_some() && a.speaker == b.speaker);
-    if substantial
-        && short
+    let substantial = short.telling.len() >= MIN_CONTAINED_WORDS
+        || (a.speaker.is_some() && a.speaker == b.speaker);
+    let within = || {
+        short
             .stems
             .iter()
             .all(|x| long.stems.binary_search(x).is_ok())
-        && long.key.contains(&short.key)
-    {
+            && long.key.contains(&short.key)
+    };
+    // Cut with ellipses or bracketed insertions: its pieces, in order
+    // (the words inserted are the reporter's, not the speaker's).
+    if substantial && (within() || pieces_within(short, &long.key)) {
         return true;
     }
-    let similarity = dice(&a.stems, &b.stems);
+    // The words shared must not all be the story's own subject: two
+    // remarks on home schooling both say "home schooling".
+    let similarity = dice(&a.stems, &b.stems).min(dice(&a.telling, &b.telling));
     let shared = a
-        .stems
+        .telling
         .iter()
-        .filter(|x| b.stems.binary_search(x).is_ok())
+        .filter(|x| b.telling.binary_search(x).is_ok())
         .count();
     (similarity >= SAME_QUOTE && shared >= MIN_SHARED_WORDS)
         || (a.speaker.is_some()
@@ -480,7 +841,7 @@ fn group(found: Vec<QuoteMention>, entities: &Entities, ids: &[String]) -> Quote
             None => groups.push(vec![i]),
         }
     }
-    let mut quotes: Vec<(Quote, Wordings, usize)> = groups
+    let mut quotes: Vec<(Quote, Wordings, (usize, usize))> = groups
         .into_iter()
         .map(|g| {
             // Distinct wordings, each with its sources, most used first.
@@ -500,13 +861,31 @@ fn group(found: Vec<QuoteMention>, entities: &Entities, ids: &[String]) -> Quote
             let mut documents: Vec<usize> = g.iter().map(|&i| found[i].document).collect();
             documents.sort_unstable();
             documents.dedup();
+            let mut support: Vec<usize> = g
+                .iter()
+                .filter(|&&i| !found[i].copy)
+                .map(|&i| found[i].document)
+                .collect();
+            support.sort_unstable();
+            support.dedup();
             let mut speakers: Vec<usize> = g.iter().filter_map(|&i| found[i].speaker).collect();
             speakers.sort_unstable();
+            let mut phrases: Vec<&str> = g
+                .iter()
+                .filter_map(|&i| found[i].speaker_phrase.as_deref())
+                .collect();
+            phrases.sort_unstable();
             let speaker = speakers
                 .chunk_by(|a, b| a == b)
                 .max_by_key(|run| run.len())
                 .and_then(|run| entities.list.get(run[0]))
-                .map(|e| e.name.clone());
+                .map(|e| e.name.clone())
+                .or_else(|| {
+                    phrases
+                        .chunk_by(|a, b| a == b)
+                        .max_by_key(|run| run.len())
+                        .map(|run| run[0].to_string())
+                });
             let names = |docs: &[usize]| docs.iter().map(|&d| ids[d].clone()).collect::<Vec<_>>();
             let quote = Quote {
                 speaker,
@@ -524,10 +903,10 @@ fn group(found: Vec<QuoteMention>, entities: &Entities, ids: &[String]) -> Quote
                 .iter()
                 .map(|&i| (found[i].document, found[i].text.clone()))
                 .collect();
-            (quote, said, g[0])
+            (quote, said, (support.len(), g[0]))
         })
         .collect();
-    quotes.sort_by(|(a, _, i), (b, _, j)| b.sources.len().cmp(&a.sources.len()).then(i.cmp(j)));
+    quotes.sort_by(|(.., (a, i)), (.., (b, j))| b.cmp(a).then(i.cmp(j)));
     quotes.into_iter().map(|(q, said, _)| (q, said)).unzip()
 }
 
@@ -542,6 +921,7 @@ mod tests {
         let found = entities(&sentences, &ids);
         quotes(
             &sentences,
+            &[],
             &found,
             &ids,
             &mut Stems::default(),
@@ -587,6 +967,204 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_copy_is_a_source_of_its_quotes_but_adds_no_support() {
+        let all = crate::scan::tokens::sentences_static(&[
+            (
+                0,
+                "\"The ferry will sail again on Monday,\" harbour master Ines Moreau said.",
+            ),
+            (1, "\"The ferry will sail again on Monday,\" Moreau said."),
+            (1, "\"We have checked every cable twice,\" Moreau said."),
+            (2, "\"We have checked every cable twice,\" Moreau said."),
+            (
+                0,
+                "\"Nobody was hurt, and that is what matters,\" a crew member said.",
+            ),
+            (
+                3,
+                "\"Nobody was hurt, and that is what matters,\" a crew member said.",
+            ),
+            (
+                4,
+                "\"Nobody was hurt, and that is what matters,\" a crew member said.",
+            ),
+        ]);
+        // Document 2 copies document 1.
+        let (sentences, copies): (Vec<_>, Vec<_>) = all.into_iter().partition(|s| s.document != 2);
+        let ids: Vec<String> = (0..5).map(|i| format!("d{i}")).collect();
+        let found = entities(&sentences, &ids);
+        let (quotes, _) = quotes(
+            &sentences,
+            &copies,
+            &found,
+            &ids,
+            &mut Stems::default(),
+            &mut Vec::new(),
+        );
+        let cable = quotes.iter().find(|q| q.text.contains("cable"));
+        assert_eq!(
+            cable.map(|q| q.sources.clone()),
+            Some(vec!["d1".into(), "d2".into()])
+        );
+        // Two reports and a copy do not outrank three reports.
+        assert!(quotes[0].text.starts_with("Nobody was hurt"), "{quotes:#?}");
+    }
+
+    #[test]
+    fn remarks_on_the_storys_subject_are_not_one_quote_for_sharing_it() {
+        let quotes = run(&[
+            (0, "Ferry crossings to the island resumed after the storm."),
+            (
+                1,
+                "Ferry crossings were halted for three days by the storm.",
+            ),
+            (2, "The island depends on ferry crossings for food."),
+            (3, "Ferry crossings are the island's only link."),
+            (0, "\"Ferry crossings keep us alive,\" one resident said."),
+            (1, "\"Ferry crossings are everything,\" a fisherman said."),
+        ]);
+        let alive = quotes.iter().find(|q| q.text.contains("alive"));
+        assert_eq!(alive.map(|q| q.sources.len()), Some(1), "{quotes:#?}");
+    }
+
+    #[test]
+    fn a_fragment_with_an_ellipsis_or_an_insertion_is_the_quote_it_cuts() {
+        let quotes = run(&[
+            (
+                0,
+                "\"The old bridge over the river will be rebuilt by spring, whatever the weather does, and the ferry will run until then,\" Ruiz said.",
+            ),
+            (
+                1,
+                "Ruiz said it \"will be rebuilt by spring … until then\".",
+            ),
+            (2, "\"[The crossing] will be rebuilt by spring,\" she said."),
+        ]);
+        let bridge = quotes.iter().find(|q| q.text.contains("rebuilt"));
+        assert_eq!(
+            bridge.map(|q| q.sources.clone()),
+            Some(vec!["d0".into(), "d1".into(), "d2".into()]),
+            "{quotes:#?}"
+        );
+    }
+
+    #[test]
+    fn speech_with_capitalised_names_is_not_a_title() {
+        let quotes = run(&[
+            (
+                0,
+                "\"Things Mr. Okafor and I can fix\" was the list he kept.",
+            ),
+            (1, "He called it \"Things Mr. Okafor and I can fix\"."),
+            (2, "She sang \"Songs of the Northern Sea\" twice."),
+            (3, "They hummed \"Songs of the Northern Sea\" too."),
+        ]);
+        assert!(
+            quotes.iter().any(|q| q.text.contains("Okafor")),
+            "{quotes:#?}"
+        );
+        assert!(
+            !quotes.iter().any(|q| q.text.contains("Northern")),
+            "{quotes:#?}"
+        );
+    }
+
+    #[test]
+    fn a_term_in_quotation_marks_inside_a_sentence_is_not_speech() {
+        let quotes = run(&[
+            (
+                0,
+                "Minister Dara Okon backed what the council calls a \"temporary border measure\" in the north.",
+            ),
+            (
+                1,
+                "Okon defended the \"temporary border measure\" on Tuesday, officials said.",
+            ),
+            (2, "Okon said the meeting had been \"long and useful\"."),
+        ]);
+        assert!(
+            !quotes.iter().any(|q| q.text.contains("border")),
+            "{quotes:#?}"
+        );
+        assert!(
+            quotes.iter().any(|q| q.text == "long and useful"),
+            "{quotes:#?}"
+        );
+    }
+
+    #[test]
+    fn a_quote_three_sentences_long_holds_its_middle_sentence() {
+        let quotes = run(&[
+            (0, "\"The river rose faster than anyone expected."),
+            (0, "We moved the children to the school on the hill first."),
+            (
+                0,
+                "Then we went back for the animals,\" farmer Jana Kos said.",
+            ),
+            (
+                1,
+                "Kos said: \"We moved the children to the school on the hill first.\"",
+            ),
+            (1, "The water receded on Friday."),
+            (1, "Officials counted the damage."),
+        ]);
+        let hill = quotes.iter().find(|q| q.text.contains("hill"));
+        assert_eq!(
+            hill.map(|q| q.sources.clone()),
+            Some(vec!["d0".into(), "d1".into()]),
+            "{quotes:#?}"
+        );
+        assert!(
+            !quotes.iter().any(|q| q.text.contains("receded")),
+            "{quotes:#?}"
+        );
+    }
+
+    #[test]
+    fn an_office_or_spokesman_speaks_for_its_principal() {
+        let quotes = run(&[
+            (0, "President Mira Sand flew home on Monday."),
+            (0, "\"The visit opened a new chapter,\" Sand's office said."),
+            (
+                1,
+                "The ministry's spokesman said: \"No agreement was signed today.\"",
+            ),
+        ]);
+        let speaker = |words: &str| {
+            quotes
+                .iter()
+                .find(|q| q.text.contains(words))
+                .and_then(|q| q.speaker.clone())
+        };
+        assert_eq!(
+            speaker("new chapter").as_deref(),
+            Some("Sand's office"),
+            "{quotes:#?}"
+        );
+        assert_eq!(
+            speaker("No agreement").as_deref(),
+            Some("the ministry's spokesman"),
+            "{quotes:#?}"
+        );
+    }
+
+    #[test]
+    fn a_speaker_quoted_in_the_passive() {
+        let quotes = run(&[
+            (0, "President Mira Sand arrived in the capital on Monday."),
+            (
+                0,
+                "Sand was quoted as saying \"our doors stay open to every neighbour\" by the agency.",
+            ),
+        ]);
+        assert_eq!(
+            quotes.first().and_then(|q| q.speaker.as_deref()),
+            Some("Mira Sand"),
+            "{quotes:#?}"
+        );
+    }
+
     /// Each case: one story's sentences, and the (sources, speaker) the
     /// quote holding `words` must have.
     #[test]
@@ -621,6 +1199,17 @@ mod tests {
                     (0, "Mayor Ana Ruiz visited the site."),
                     (0, "``We will rebuild the bridge by spring,'' Ruiz said."),
                     (1, "Ruiz said: ``We will rebuild the bridge by spring.''"),
+                ],
+                "rebuild the bridge",
+                vec!["d0", "d1"],
+                Some("Ana Ruiz"),
+            ),
+            (
+                "two apostrophes at both ends",
+                vec![
+                    (0, "Mayor Ana Ruiz visited the site."),
+                    (0, "''We will rebuild the bridge by spring,'' Ruiz said."),
+                    (1, "``We will rebuild the bridge by spring,'' Ruiz said."),
                 ],
                 "rebuild the bridge",
                 vec!["d0", "d1"],

@@ -565,6 +565,14 @@ pub(super) const TITLES: &[&str] = &[
     "envoy",
     "coach",
     "attorney",
+    "leader",
+    "majority",
+    "minority",
+    "sens",
+    "reps",
+    "del",
+    "delegate",
+    "maj",
 ];
 
 /// Words inside a name that make it an organisation.
