@@ -13,6 +13,7 @@
 
 pub(crate) mod baselines;
 mod features;
+pub(crate) mod page_junk;
 pub mod select;
 
 use crate::ingest::decode::has_mojibake;
@@ -239,7 +240,8 @@ pub fn summary_text(story: &Story, chosen: &[SentenceRef]) -> String {
 /// Whether sentence `i` (flat index) may be chosen for the brief: its
 /// document is not kept out, it does not open by continuing an argument
 /// the reader has not seen ("But …", "However, …"), and it shows no
-/// mojibake that decoding could not repair.
+/// mojibake that decoding could not repair. (Page junk is tested later,
+/// only on the sentences selection is about to take: [`select::greedy`].)
 fn selectable(story: &Story, i: usize) -> bool {
     let document = &story.documents[story.index.doc_of(i)];
     let text = &document.sentences[story.index.sentences[i].position].text;

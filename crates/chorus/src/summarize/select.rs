@@ -21,15 +21,22 @@
 //! the greedy applies as well. [`Objective::repeat_penalty`] goes further
 //! and makes a repeat cost something.
 //!
-//! Without that penalty `F` is monotone submodular (coverage with
+//! A fact is told once. Beside the concepts it covers, the brief's state
+//! holds the facts it tells — each figure as the quantity scanner reads it
+//! ("half a million", "500,000" and "five lakh" are one value), with what
+//! it counts and the event it counts — and a sentence that tells one of
+//! them again is no longer a candidate, however its words differ from the
+//! sentence that told it first.
+//!
+//! Without the repeat penalty `F` is monotone submodular (coverage with
 //! non-negative weights plus a non-negative modular term), so the
 //! cost-scaled greedy of Lin & Bilmes
 //! (2010) — repeatedly take the sentence with the best gain per
 //! `words^r`, then keep the better of that set and the best single
 //! sentence — is within a constant factor of the optimum under the budget
 //! ((1 − 1/√e) for `r = 1`, after Khuller, Moss & Naor 1999; the pairwise
-//! tests that pass over restatements narrow the candidates as it goes, so
-//! the bound is over what they leave). Gains only
+//! tests and the facts told, which pass over restatements, narrow the
+//! candidates as it goes, so the bound is over what they leave). Gains only
 //! fall as sentences are chosen, so stale gains are upper bounds and the
 //! greedy is evaluated lazily (Minoux 1978): each step re-scores only the
 //! sentences that reach the top of the heap.
@@ -39,11 +46,14 @@ use std::collections::BinaryHeap;
 
 use rustc_hash::FxHashMap;
 
+use super::page_junk::is_page_junk;
 use super::{Budget, MAX_SENTENCE_WORDS, MIN_SENTENCE_WORDS, Story};
-use crate::model::words::is_number_word;
+use crate::model::FactKind;
+use crate::model::words::{is_number_word, scale_word, time_unit};
 use crate::prepare::index::{Concept, StoryIndex};
-use crate::scan::quantity::quantities;
-use crate::scan::tokens::tokenize;
+use crate::scan::lexicon;
+use crate::scan::quantity::{Quantity, names_a_known_set, quantities};
+use crate::scan::tokens::{Token, tokenize};
 
 /// Names of the concept features, in vector order (also the keys of the
 /// `"concepts"` object of the weights file).
@@ -313,6 +323,8 @@ pub fn greedy(problem: &Problem, budget: Budget, objective: Objective) -> Vec<us
     };
     let cost = |i: usize| (index.sentences[i].words.max(1) as f32).powf(objective.cost_exponent);
     let fits_alone = |i: usize| budget.overflow || index.sentences[i].words <= budget.words;
+    // Tested only on sentences about to be taken: most never are.
+    let junk = |i: usize| is_page_junk(sentence_text(problem.story, i));
     let mut heap = BinaryHeap::with_capacity(n);
     let mut best_single: Option<(f32, usize)> = None;
     for i in 0..n {
@@ -321,7 +333,7 @@ pub fn greedy(problem: &Problem, budget: Budget, objective: Objective) -> Vec<us
             continue;
         }
         let value = gain(i, &covered);
-        if fits_alone(i) && best_single.is_none_or(|(v, _)| value > v) {
+        if fits_alone(i) && best_single.is_none_or(|(v, _)| value > v) && !junk(i) {
             best_single = Some((value, i));
         }
         heap.push(Candidate {
@@ -333,6 +345,15 @@ pub fn greedy(problem: &Problem, budget: Budget, objective: Objective) -> Vec<us
     let mut chosen = Vec::new();
     let mut total = 0.0;
     let mut used = 0;
+    // The facts the brief tells so far: part of the objective's state, as
+    // the covered concepts are.
+    let mut told: Vec<Figure> = Vec::new();
+    // And the content words it tells: a sentence whose words the brief
+    // already holds, spread over several of its sentences or spelt
+    // another way in one ("Türkiye … offered to mediate between the
+    // neighbours", "Turkey has offered to mediate between the two
+    // neighbours"), tells nothing new.
+    let mut told_words = vec![false; index.doc_freq.len()];
     let mut blocked = vec![false; n];
     let mut counts = Vec::new();
     let mut overlaps = Vec::new();
@@ -343,6 +364,15 @@ pub fn greedy(problem: &Problem, budget: Budget, objective: Objective) -> Vec<us
         let i = top.sentence;
         let words = index.sentences[i].words;
         if blocked[i] || (!budget.overflow && used + words > budget.words) {
+            continue;
+        }
+        // A sentence that tells a fact the brief already tells (the same
+        // figure of the same thing, in whatever words: "half a million",
+        // "500,000", "five lakh") would tell it twice, whatever else it
+        // adds; one whose content the brief already holds adds nothing;
+        // page junk is no news. The brief only grows, so none of them
+        // becomes a candidate again.
+        if claims.restates(i, &told) || retells(index, i, &told_words) || junk(i) {
             continue;
         }
         let value = gain(i, &covered);
@@ -361,6 +391,10 @@ pub fn greedy(problem: &Problem, budget: Budget, objective: Objective) -> Vec<us
         used += words;
         for &c in &problem.concepts[i] {
             covered[c as usize] = true;
+        }
+        told.extend_from_slice(claims.of(i));
+        for &t in &index.sentences[i].content {
+            told_words[t as usize] = true;
         }
         index.overlaps(i, &mut counts, &mut overlaps);
         for &(j, overlap) in &overlaps {
@@ -382,6 +416,29 @@ pub fn greedy(problem: &Problem, budget: Budget, objective: Objective) -> Vec<us
     }
 }
 
+/// Share of a sentence's content words (figures aside) the brief must
+/// already tell for the sentence to tell nothing new: as high as the
+/// paraphrase test's containment, since the brief as a whole holds many
+/// words.
+const TOLD_CONTAINMENT: f32 = 0.8;
+/// Fewest content words a sentence needs for that test: a short sentence
+/// is mostly common words.
+const TOLD_MIN_WORDS: usize = 4;
+
+/// Whether the brief, whose content words are `told`, already holds most
+/// of sentence `i`'s (figures aside: they are the facts' test).
+fn retells(index: &StoryIndex, i: usize, told: &[bool]) -> bool {
+    let sentence = &index.sentences[i];
+    let (mut words, mut known) = (0, 0);
+    for &t in &sentence.content {
+        if sentence.figures.binary_search(&t).is_err() {
+            words += 1;
+            known += usize::from(told[t as usize]);
+        }
+    }
+    words >= TOLD_MIN_WORDS && known as f32 >= TOLD_CONTAINMENT * words as f32
+}
+
 /// Whether sentences `i` and `j` give one figure of one thing ("more than
 /// three hours", "about three hours"): the second would tell the same fact
 /// again, whatever else it adds.
@@ -398,14 +455,24 @@ fn same_quantity(index: &StoryIndex, i: usize, j: usize) -> bool {
 /// ("called the talks frank and useful", "said the talks had been \"frank
 /// and useful\"").
 fn same_quote(story: &Story, i: usize, j: usize) -> bool {
-    let text = |k: usize| {
-        let sentence = &story.index.sentences[k];
-        story.documents[sentence.doc].sentences[sentence.position]
-            .text
-            .as_str()
-    };
-    let (a, b) = (text(i), text(j));
+    let (a, b) = (sentence_text(story, i), sentence_text(story, j));
     quotes_in(a, b) || quotes_in(b, a)
+}
+
+/// Whether a word of a sentence can state a count: a number word, a scale
+/// word ("million", "lakh", "thousands") or "dozen".
+fn counts(word: &str) -> bool {
+    let word = word
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    let singular = word.strip_suffix('s').unwrap_or(&word);
+    is_number_word(&word) || scale_word(singular).is_some() || singular == "dozen"
+}
+
+/// The text of sentence `i` (flat index).
+fn sentence_text(story: &Story, i: usize) -> &str {
+    let sentence = &story.index.sentences[i];
+    &story.documents[sentence.doc].sentences[sentence.position].text
 }
 
 /// Whether a quoted passage of `quoting` (three words or more) is in `other`.
@@ -432,9 +499,116 @@ struct Claims<'a> {
     read: Vec<Option<Vec<Figure>>>,
 }
 
-/// A figure as a claim: its unit (the counted noun, a time unit, a
-/// currency) and the values it allows.
-type Figure = (String, (f64, f64));
+/// A figure as a claim: what it counts, the event it counts when a word
+/// near it names one, and the values it allows.
+#[derive(Debug, Clone, PartialEq)]
+struct Figure {
+    /// The counted noun in the singular, a time unit, a measure, a
+    /// currency or "%"; counts of people killed, displaced, injured … are
+    /// all "people" ("230 deaths", "500,000 were displaced").
+    unit: String,
+    /// The event counted ("killed", "displaced", "lasted"), as the
+    /// lexicon names it.
+    event: Option<&'static str>,
+    /// Every value the claim allows (seconds for durations).
+    range: (f64, f64),
+    /// Counted in time, money, a measure or a share rather than in things:
+    /// two such figures that agree are one fact even when no event word
+    /// is near ("after more than three hours", "about three hours").
+    measured: bool,
+}
+
+/// Counted nouns that, counted in an event that counts people, are just
+/// people.
+const PEOPLE: &[&str] = &["people", "person", "resident", "villager", "inhabitant"];
+
+/// How far (in tokens) from a figure a word naming its event may be.
+const EVENT_WINDOW: usize = 8;
+
+impl Figure {
+    /// The claim `q` of a sentence of `tokens`, or `None` for a figure that
+    /// counts nothing named, an age (whose?) or a set the reader knows
+    /// ("the two leaders").
+    fn read(tokens: &[Token], q: &Quantity) -> Option<Figure> {
+        if names_a_known_set(tokens, q) || q.age_of.is_some() {
+            return None;
+        }
+        let event = event_near(tokens, q.tokens);
+        let unit = match q.unit.as_deref() {
+            Some(u) if u.ends_with(" old") => return None,
+            Some(u) if lexicon::event_of(u).is_some_and(lexicon::counts_people) => "people",
+            // "five lakh villagers were evacuated", "500,000 people were
+            // displaced": one count of people. Soldiers, children or
+            // civilians stay apart: they are counted as such.
+            Some(u) if PEOPLE.contains(&u) && event.is_some_and(lexicon::counts_people) => "people",
+            Some(u) => u,
+            None if event.is_some_and(lexicon::counts_people) => "people",
+            None => return None,
+        };
+        let measured = q.kind == FactKind::Duration
+            || !unit.chars().all(|c| c.is_ascii_lowercase())
+            || lexicon::measure_unit(unit).is_some()
+            || time_unit(unit).is_some();
+        Some(Figure {
+            unit: unit.to_string(),
+            event,
+            range: q.range,
+            measured,
+        })
+    }
+
+    /// Whether two claims agree on one unit: some value satisfies both.
+    fn agrees(&self, other: &Figure) -> bool {
+        self.unit == other.unit && self.range.0 <= other.range.1 && other.range.0 <= self.range.1
+    }
+
+    /// Whether two claims tell one fact: they agree, and they count the
+    /// same event, or, naming none, the same span of time, sum or measure.
+    /// Agreeing counts of things with no event named ("two ships", "two
+    /// ships") may be different things and are not taken for one fact.
+    fn same_fact(&self, other: &Figure) -> bool {
+        self.agrees(other)
+            && match (self.event, other.event) {
+                (Some(a), Some(b)) => a == b,
+                (None, None) => self.measured,
+                _ => false,
+            }
+    }
+}
+
+/// The event named nearest the claim spanning tokens `span`: inside it
+/// first ("230 deaths"), then outwards, the word before winning a tie,
+/// stopping at a semicolon; capitalised words are names ("the Grateful
+/// Dead"), not events.
+fn event_near(tokens: &[Token], span: (usize, usize)) -> Option<&'static str> {
+    let event = |t: &Token| {
+        if t.has(lexicon::EVENT) && !t.capitalized() {
+            lexicon::event_of(t.lower())
+        } else {
+            None
+        }
+    };
+    if let Some(e) = tokens[span.0..span.1].iter().find_map(event) {
+        return Some(e);
+    }
+    let (mut before, mut after) = (true, true);
+    for distance in 1..=EVENT_WINDOW {
+        if before && let Some(i) = span.0.checked_sub(distance) {
+            before = tokens[i].text != ";";
+            if let Some(e) = event(&tokens[i]).filter(|_| before) {
+                return Some(e);
+            }
+        }
+        if after && let Some(t) = tokens.get(span.1 + distance - 1) {
+            // "… according to relief agencies": the source, not the event.
+            after = t.text != ";" && !t.is("according");
+            if let Some(e) = event(t).filter(|_| after) {
+                return Some(e);
+            }
+        }
+    }
+    None
+}
 
 impl<'a> Claims<'a> {
     fn new(story: &'a Story) -> Claims<'a> {
@@ -448,21 +622,20 @@ impl<'a> Claims<'a> {
         let story = self.story;
         self.read[i].get_or_insert_with(|| {
             let sentence = &story.index.sentences[i];
-            // Only a sentence with a figure or number word can give one.
-            if sentence.figures.is_empty() && sentence.quantities.is_empty() {
-                let text = &story.documents[sentence.doc].sentences[sentence.position].text;
-                if !text
-                    .split_whitespace()
-                    .any(|w| is_number_word(&w.to_lowercase()))
-                {
-                    return Vec::new();
-                }
-            }
             let text = &story.documents[sentence.doc].sentences[sentence.position].text;
+            // Only a sentence with a figure, a number word or a scale word
+            // ("half a million", "hundreds of thousands") can give one.
+            if sentence.figures.is_empty()
+                && sentence.quantities.is_empty()
+                && !text.split_whitespace().any(counts)
+            {
+                return Vec::new();
+            }
             let lower = text.to_ascii_lowercase();
-            quantities(&tokenize(text, &lower))
-                .into_iter()
-                .filter_map(|q| Some((q.unit?, q.range)))
+            let tokens = tokenize(text, &lower);
+            quantities(&tokens)
+                .iter()
+                .filter_map(|q| Figure::read(&tokens, q))
                 .collect()
         })
     }
@@ -475,11 +648,18 @@ impl<'a> Claims<'a> {
             return false;
         }
         let theirs = self.of(j).to_vec();
-        self.of(i).iter().any(|(unit, (low, high))| {
-            theirs
+        self.of(i)
+            .iter()
+            .any(|figure| theirs.iter().any(|other| figure.agrees(other)))
+    }
+
+    /// Whether sentence `i` tells one of the facts in `told` again.
+    fn restates(&mut self, i: usize, told: &[Figure]) -> bool {
+        !told.is_empty()
+            && self
+                .of(i)
                 .iter()
-                .any(|(u, (l, h))| u == unit && low <= h && l <= high)
-        })
+                .any(|figure| told.iter().any(|fact| figure.same_fact(fact)))
     }
 }
 
@@ -536,6 +716,88 @@ mod tests {
         // ("northern valley towns") with the first.
         assert_eq!(chosen.len(), 2, "{chosen:?}");
         assert!(chosen.contains(&2), "{chosen:?}");
+    }
+
+    #[test]
+    fn a_fact_the_brief_tells_is_covered_in_any_words() {
+        let mut vocab = Vocab::new();
+        // The same displacement told two ways, sharing almost no words: no
+        // pairwise test of wording relates them, the figures do.
+        let s = story(
+            &[
+                "Cyclone Marel forced more than half a million people from their homes along the coast.",
+                "About five lakh villagers were evacuated before landfall, relief workers said. \
+                 The government closed schools in three provinces until Friday.",
+            ],
+            &mut vocab,
+        );
+        let n = s.index.sentences.len();
+        assert_eq!(n, 3);
+        let scores = vec![0.0; n];
+        let c = concepts(&s, &scores, &Known::default());
+        let weights = problem_weights(&c, |_| 1.0);
+        let selectable = vec![true; n];
+        let problem = Problem {
+            story: &s,
+            concepts: &c.of_sentence,
+            weights: &weights,
+            scores: &scores,
+            selectable: &selectable,
+        };
+        let objective = Objective {
+            sentence_weight: 0.0,
+            cost_exponent: 1.0,
+            known_factor: 1.0,
+            repeat_penalty: 0.0,
+        };
+        let chosen = greedy(&problem, Budget::within(100), objective);
+        assert!(chosen.contains(&2), "{chosen:?}");
+        assert_eq!(chosen.len(), 2, "the displacement told twice: {chosen:?}");
+    }
+
+    #[test]
+    fn one_fact_is_one_figure_of_one_thing() {
+        let figures = |text: &str| {
+            let lower = text.to_ascii_lowercase();
+            let tokens = tokenize(text, &lower);
+            quantities(&tokens)
+                .iter()
+                .filter_map(|q| Figure::read(&tokens, q))
+                .collect::<Vec<_>>()
+        };
+        let same = |a: &str, b: &str| {
+            figures(a)
+                .iter()
+                .any(|x| figures(b).iter().any(|y| x.same_fact(y)))
+        };
+        assert!(same(
+            "The floods displaced more than half a million people.",
+            "About five lakh people were evacuated."
+        ));
+        assert!(same(
+            "The talks lasted more than three hours.",
+            "The leaders talked for about three hours."
+        ));
+        assert!(same(
+            "At least 64 people were killed.",
+            "The death toll rose to 64."
+        ));
+        // Different events, or figures that cannot both hold.
+        assert!(!same(
+            "At least 64 people were killed.",
+            "64 people were injured."
+        ));
+        assert!(!same(
+            "More than 500,000 people were displaced.",
+            "About 50,000 people were evacuated."
+        ));
+        // Things counted with no event named may be different things.
+        assert!(!same(
+            "Two ships sank off the cape.",
+            "Two ships were seen."
+        ));
+        // The set the reader knows is no count.
+        assert!(figures("The two leaders met on Monday.").is_empty());
     }
 
     #[test]
