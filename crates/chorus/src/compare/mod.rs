@@ -240,6 +240,7 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
     }
     limit_claims(&mut mentions, &mut dated, &mut notes);
     let facts = facts::facts(&mentions, &ids, &published, &stems);
+    let claims = unique::claims_by_sentence(&mentions, &facts, &ids, &sentences);
     let dated: Vec<Dated> = dated
         .into_iter()
         .map(|(i, absolute)| Dated {
@@ -252,7 +253,11 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
     let facts = facts::without_years_in_passing(facts);
     let (quotes, quote_wordings) =
         quotes::quotes(&sentences, &entities, &ids, &mut stems, &mut notes);
-    let unique = unique::unique(story, &counted);
+    let evidence = unique::Evidence {
+        sentences: &sentences,
+        claims: &claims,
+    };
+    let unique = unique::unique(story, &counted, &evidence, &mut stems);
     STEMS.with(|cache| cache.replace(stems));
     Comparison {
         facts,

@@ -125,9 +125,15 @@ pub(crate) struct OwnSentences<'a> {
     pub sentences: Vec<&'a str>,
 }
 
-/// For each source, its most informative sentences that the summary does
-/// not already print, in the source's order; and how many were left out.
+/// For each source, its most informative sentences that the brief does not
+/// already print (in the summary or the timeline shown), in the source's
+/// order; and how many were left out.
 pub(crate) fn unique(story: &StoryReport, detail: Detail) -> (Vec<OwnSentences<'_>>, usize) {
+    let shown_events = timeline(story, detail).items;
+    let already_shown = |s: &str| {
+        story.summary.iter().any(|summary| summary.text == s)
+            || shown_events.iter().any(|event| event.text == s)
+    };
     let mut left_out = 0;
     let mut out = Vec::new();
     for only in &story.unique {
@@ -135,18 +141,19 @@ pub(crate) fn unique(story: &StoryReport, detail: Detail) -> (Vec<OwnSentences<'
             .sentences
             .iter()
             .map(String::as_str)
-            .filter(|s| {
-                detail == Detail::Full || !story.summary.iter().any(|summary| summary.text == *s)
-            })
+            .filter(|s| detail == Detail::Full || !already_shown(s))
             .enumerate()
             .collect();
         let mut kept = fresh.clone();
         if detail == Detail::Brief {
-            kept.sort_by_key(|&(_, s)| std::cmp::Reverse(informative(s)));
+            let news = OwnNews::of(story, &only.document);
+            kept.sort_by_key(|&(_, s)| {
+                std::cmp::Reverse((news.in_sentence(s).min(NEWS_COUNTED), informative(s)))
+            });
             kept.truncate(UNIQUE_SHOWN);
             kept.sort_unstable();
         }
-        // Sentences the summary already prints are not left out.
+        // Sentences the brief already prints are not left out.
         left_out += fresh.len() - kept.len();
         if !kept.is_empty() {
             out.push(OwnSentences {
@@ -156,6 +163,60 @@ pub(crate) fn unique(story: &StoryReport, detail: Detail) -> (Vec<OwnSentences<'
         }
     }
     (out, left_out)
+}
+
+/// New names and figures counted in a sentence's rank, at most: past two,
+/// the wording decides.
+const NEWS_COUNTED: usize = 2;
+
+/// What one source alone tells: the names no other source uses and the
+/// figures no other source gives (claims of its single-source facts).
+struct OwnNews<'a> {
+    names: Vec<&'a str>,
+    figures: Vec<&'a str>,
+}
+
+impl<'a> OwnNews<'a> {
+    fn of(story: &'a StoryReport, document: &str) -> Self {
+        let alone = |sources: &[String]| sources.len() == 1 && sources[0] == document;
+        let names = story
+            .entities
+            .iter()
+            .filter(|e| alone(&e.sources))
+            .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
+            .map(String::as_str)
+            .collect();
+        let figures = story
+            .facts
+            .iter()
+            .filter(|f| f.status == FactStatus::SingleSource)
+            .flat_map(|f| &f.claims)
+            .filter(|c| alone(&c.sources))
+            .flat_map(|c| std::iter::once(&c.text).chain(&c.also_written))
+            .map(String::as_str)
+            .collect();
+        OwnNews { names, figures }
+    }
+
+    /// How many of the source's own names and figures the sentence gives.
+    fn in_sentence(&self, sentence: &str) -> usize {
+        let names = self.names.iter().filter(|n| says(sentence, n)).count();
+        let figures = self.figures.iter().filter(|f| says(sentence, f)).count();
+        names + figures
+    }
+}
+
+/// Whether `phrase` is in `sentence` as whole words ("Ann" is not in
+/// "Annual").
+fn says(sentence: &str, phrase: &str) -> bool {
+    if phrase.is_empty() {
+        return false;
+    }
+    let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    sentence.match_indices(phrase).any(|(at, _)| {
+        !word_char(sentence[..at].chars().next_back())
+            && !word_char(sentence[at + phrase.len()..].chars().next())
+    })
 }
 
 /// How much a sentence tells: its distinct longer words, with figures and
@@ -200,7 +261,9 @@ pub(crate) fn count_of(count: usize, what: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{FromRef, SummarySentence, UniqueContent};
+    use crate::model::{
+        Bound, Claim, EntityKind, FactKind, FromRef, SummarySentence, UniqueContent,
+    };
 
     fn sources(n: usize) -> Vec<String> {
         (0..n).map(|i| format!("d{i}")).collect()
@@ -262,6 +325,67 @@ mod tests {
         assert_eq!(left_out, 2);
         let (full, left_out) = unique(&story, Detail::Full);
         assert_eq!((full[0].sentences.len(), left_out), (5, 0));
+    }
+
+    #[test]
+    fn own_names_and_figures_rank_first_and_the_timeline_shown_is_not_repeated() {
+        let own = [
+            "It was a slow day for all of them.",
+            "Harbour master Ilse Brandt said 14 berths would be rebuilt.",
+            "Pellia has offered to host a second round of talks next month.",
+            "The talks were held in the old customs house near the harbour of Ardel.",
+        ];
+        let one = |id: &str| vec![id.to_string()];
+        let story = StoryReport {
+            entities: vec![Entity {
+                name: "Ilse Brandt".to_string(),
+                kind: EntityKind::Person,
+                aliases: vec!["Brandt".to_string()],
+                sources: one("d0"),
+                mentions: 1,
+            }],
+            facts: vec![Fact {
+                kind: FactKind::Quantity,
+                about: "berths rebuilt".to_string(),
+                status: FactStatus::SingleSource,
+                claims: vec![Claim {
+                    value: 14.0,
+                    high: None,
+                    unit: Some("berths".to_string()),
+                    bound: Bound::Exact,
+                    text: "14 berths".to_string(),
+                    also_written: Vec::new(),
+                    resolved: None,
+                    sources: one("d0"),
+                }],
+            }],
+            timeline: vec![TimelineEvent {
+                date: "2023-04".to_string(),
+                text: own[2].to_string(),
+                sources: one("d0"),
+                how: String::new(),
+            }],
+            unique: vec![UniqueContent {
+                document: "d0".to_string(),
+                sentences: own.iter().map(|s| s.to_string()).collect(),
+            }],
+            ..StoryReport::default()
+        };
+        let (brief, left_out) = unique(&story, Detail::Brief);
+        // The sentence with a name and a figure no other source gives comes
+        // first; the one the timeline prints is not repeated.
+        assert_eq!(brief[0].sentences, [own[1], own[3]]);
+        assert_eq!(left_out, 1);
+        let (full, _) = unique(&story, Detail::Full);
+        assert_eq!(full[0].sentences.len(), 4);
+    }
+
+    #[test]
+    fn names_are_found_as_whole_words() {
+        assert!(says("Ann said so.", "Ann"));
+        assert!(!says("The annual Annex report.", "Ann"));
+        assert!(says("It cost 14 berths, 14", "14"));
+        assert!(!says("It cost 140 berths", "14"));
     }
 
     #[test]
