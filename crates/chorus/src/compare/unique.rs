@@ -123,10 +123,18 @@ pub(crate) fn unique(
     for (n, s) in evidence.sentences.iter().enumerate() {
         first_sentence[s.document].get_or_insert(n);
     }
-    let tokenized = |doc: usize, position: usize| {
-        first_sentence[doc]
-            .and_then(|first| evidence.sentences.get(first + position))
+    let at = |doc: usize, position: usize| {
+        let n = first_sentence[doc]? + position;
+        evidence
+            .sentences
+            .get(n)
             .filter(|s| s.document == doc && s.position == position)
+            .map(|_| n)
+    };
+    let mut words = Words {
+        sentences: evidence.sentences,
+        content: vec![None; evidence.sentences.len()],
+        stems,
     };
     let no_claims = SentenceClaims::default();
     let mut counts = Vec::new();
@@ -158,20 +166,21 @@ pub(crate) fn unique(
             if claims.figures > 0 && 2 * claims.figures_shared >= claims.figures {
                 continue;
             }
-            let Some(this) = tokenized(d, position) else {
+            let Some(this) = at(d, position) else {
                 sentences.push(sentence.text.clone());
                 continue;
             };
             overlaps.sort_unstable_by_key(|&(j, overlap)| (std::cmp::Reverse(overlap), j));
             overlaps.truncate(CANDIDATES);
+            let carried = words.carried(this, &claims.shared);
             let elsewhere = overlaps.iter().any(|&(j, _)| {
-                let (doc, at) = (index.doc_of(j), index.sentences[j].position);
-                let Some(that) = tokenized(doc, at) else {
+                let (doc, position) = (index.doc_of(j), index.sentences[j].position);
+                let Some(that) = at(doc, position) else {
                     return false;
                 };
-                let before = at.checked_sub(1).and_then(|p| tokenized(doc, p));
-                let after = tokenized(doc, at + 1);
-                reworded(this, &claims.shared, that, [before, after], stems)
+                let before = position.checked_sub(1).and_then(|p| at(doc, p));
+                let after = at(doc, position + 1);
+                words.reworded(&carried, that, [before, after])
             });
             if !elsewhere {
                 sentences.push(sentence.text.clone());
@@ -187,52 +196,78 @@ pub(crate) fn unique(
     out
 }
 
-/// Whether another source's sentence `that`, alone or with the sentence
-/// before or after it, carries most of `this` sentence's content words
-/// (stemmed), the words of `shared_claims` (byte spans of figures another
-/// source gives) counted as carried.
-fn reworded(
-    this: &Sentence<'_>,
-    shared_claims: &[(usize, usize)],
-    that: &Sentence<'_>,
-    beside: [Option<&Sentence<'_>>; 2],
-    stems: &mut Stems,
-) -> bool {
-    let own = stems.content(&this.tokens);
-    if own.is_empty() {
-        return false;
+/// The content words (stems) of the story's sentences, each sentence
+/// stemmed once however many sentences it is compared with.
+struct Words<'a, 's> {
+    sentences: &'a [Sentence<'s>],
+    content: Vec<Option<Vec<u32>>>,
+    stems: &'a mut Stems,
+}
+
+/// A sentence's content words, and which of them its figures that other
+/// sources give account for.
+struct Carried {
+    own: Vec<u32>,
+    in_claims: Vec<u32>,
+}
+
+impl Words<'_, '_> {
+    /// Sorted, distinct stems of sentence `n`'s content words.
+    fn of(&mut self, n: usize) -> &[u32] {
+        let (sentences, stems) = (self.sentences, &mut *self.stems);
+        self.content[n].get_or_insert_with(|| stems.content(&sentences[n].tokens))
     }
-    let in_claims: Vec<u32> = {
-        let tokens: Vec<_> = this
-            .tokens
-            .iter()
-            .filter(|t| {
-                shared_claims
-                    .iter()
-                    .any(|&(s, e)| t.start >= s && t.end <= e)
-            })
-            .cloned()
-            .collect();
-        stems.content(&tokens)
-    };
-    let other = stems.content(&that.tokens);
-    let carried_with = |extra: &[u32]| {
-        own.iter()
-            .filter(|w| {
-                other.binary_search(w).is_ok()
-                    || extra.binary_search(w).is_ok()
-                    || in_claims.binary_search(w).is_ok()
-            })
-            .count()
-    };
-    let needed = CARRIED * own.len() as f32;
-    if carried_with(&[]) as f32 >= needed {
-        return true;
+
+    /// Sentence `n`'s content words, and those inside `shared_claims`
+    /// (byte spans of figures another source gives).
+    fn carried(&mut self, n: usize, shared_claims: &[(usize, usize)]) -> Carried {
+        let own = self.of(n).to_vec();
+        let in_claims = if shared_claims.is_empty() {
+            Vec::new()
+        } else {
+            let tokens: Vec<_> = self.sentences[n]
+                .tokens
+                .iter()
+                .filter(|t| {
+                    shared_claims
+                        .iter()
+                        .any(|&(s, e)| t.start >= s && t.end <= e)
+                })
+                .cloned()
+                .collect();
+            self.stems.content(&tokens)
+        };
+        Carried { own, in_claims }
     }
-    beside.into_iter().flatten().any(|next| {
-        let next = stems.content(&next.tokens);
-        carried_with(&next) as f32 >= needed
-    })
+
+    /// Whether another source's sentence `that`, alone or with the
+    /// sentence before or after it, carries most of a sentence's content
+    /// words, the words of its figures other sources give counted as
+    /// carried.
+    fn reworded(&mut self, this: &Carried, that: usize, beside: [Option<usize>; 2]) -> bool {
+        if this.own.is_empty() {
+            return false;
+        }
+        let needed = CARRIED * this.own.len() as f32;
+        let other = self.of(that).to_vec();
+        let carried_with = |extra: &[u32]| {
+            this.own
+                .iter()
+                .filter(|w| {
+                    other.binary_search(w).is_ok()
+                        || extra.binary_search(w).is_ok()
+                        || this.in_claims.binary_search(w).is_ok()
+                })
+                .count()
+        };
+        if carried_with(&[]) as f32 >= needed {
+            return true;
+        }
+        beside
+            .into_iter()
+            .flatten()
+            .any(|next| carried_with(self.of(next)) as f32 >= needed)
+    }
 }
 
 #[cfg(test)]
