@@ -102,23 +102,13 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
         .collect();
     // Stems are cached across stories: a run sees the same words again
     // and again, and stemming them anew was most of this stage's cost.
-    // "Only in" stems whole sentences with a cache of its own: a fact's
-    // label is spelt as its stems were first seen, which must not depend
-    // on what "only in" read before.
     thread_local! {
         static STEMS: std::cell::RefCell<Stems> = std::cell::RefCell::new(Stems::default());
-        static SENTENCE_STEMS: std::cell::RefCell<Stems> =
-            std::cell::RefCell::new(Stems::default());
     }
-    let cached = |cache: &'static std::thread::LocalKey<std::cell::RefCell<Stems>>| {
-        let stems = cache.with(|c| c.take());
-        if stems.words() > STEM_CACHE_WORDS {
-            Stems::default()
-        } else {
-            stems
-        }
-    };
-    let mut stems = cached(&STEMS);
+    let mut stems = STEMS.with(|cache| cache.take());
+    if stems.words() > STEM_CACHE_WORDS {
+        stems = Stems::default();
+    }
     let reading = anchors::Reading {
         sentences: &sentences,
         found: &found_dates,
@@ -250,7 +240,7 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
     }
     limit_claims(&mut mentions, &mut dated, &mut notes);
     let facts = facts::facts(&mentions, &ids, &published, &stems);
-    let claims = unique::claims_by_sentence(&mentions, &facts, &ids, &sentences);
+    let claims = unique::claims_by_sentence(&mentions, &facts, &ids);
     let dated: Vec<Dated> = dated
         .into_iter()
         .map(|(i, absolute)| Dated {
@@ -263,14 +253,8 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
     let facts = facts::without_years_in_passing(facts);
     let (quotes, quote_wordings) =
         quotes::quotes(&sentences, &entities, &ids, &mut stems, &mut notes);
-    let evidence = unique::Evidence {
-        sentences: &sentences,
-        claims: &claims,
-    };
-    let mut sentence_stems = cached(&SENTENCE_STEMS);
-    let unique = unique::unique(story, &counted, &evidence, &mut sentence_stems);
+    let unique = unique::unique(story, &counted, &claims);
     STEMS.with(|cache| cache.replace(stems));
-    SENTENCE_STEMS.with(|cache| cache.replace(sentence_stems));
     Comparison {
         facts,
         quotes,

@@ -5,20 +5,19 @@
 //! same content reworded or split differently: what decides is the share of
 //! its content words found in one sentence of another source, or in that
 //! sentence and the next or previous one (a report often makes two
-//! sentences of another's one), with the words of its figures counted as
-//! carried when the fact rows show another source giving the figure. A
-//! figure is compared through the fact rows, not by its words, because one
-//! figure is written many ways ("About five lakh people", "more than half a
+//! sentences of another's one), with its figures counted as carried when
+//! the fact rows show another source giving one of them. A figure is
+//! compared through the fact rows, not by its words, because one figure is
+//! written many ways ("About five lakh people", "more than half a
 //! million"), and a figure in conflict is stated elsewhere too: the fact
 //! rows show both.
 
 use rustc_hash::FxHashMap;
 
 use super::facts::Mention;
-use super::stems::Stems;
 use crate::model::{Fact, FactKind, UniqueContent};
 use crate::prepare::Story;
-use crate::scan::tokens::Sentence;
+use crate::prepare::index::{LocalTerm, StoryIndex};
 
 /// Share of a sentence's content words another source's sentence (or two
 /// adjacent ones) must carry for the content to count as stated elsewhere.
@@ -26,14 +25,14 @@ const CARRIED: f32 = 0.5;
 /// Sentences with fewer content words say too little to list.
 const MIN_CONTENT_WORDS: usize = 4;
 /// Other sources' sentences (those sharing the most words) a sentence is
-/// compared with word by word, once the index finds none that carries it.
+/// compared with together with their neighbours, once none carries it alone.
 const CANDIDATES: usize = 3;
 
-/// A sentence's claims, and which of them another source also gives.
+/// A sentence's claims, and how many of them another source also gives.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct SentenceClaims {
-    /// Byte spans of the claims another source's fact row also holds.
-    shared: Vec<(usize, usize)>,
+    /// Whether another source's fact row holds one of its claims.
+    any_shared: bool,
     /// Counts and lengths of time in the sentence (dates and times are
     /// left out: "on Monday" places what a sentence tells, it is not what
     /// the sentence tells).
@@ -48,12 +47,7 @@ pub(crate) fn claims_by_sentence(
     mentions: &[Mention],
     facts: &[Fact],
     ids: &[String],
-    sentences: &[Sentence<'_>],
 ) -> FxHashMap<(usize, usize), SentenceClaims> {
-    let text_of: FxHashMap<(usize, usize), &str> = sentences
-        .iter()
-        .map(|s| ((s.document, s.position), s.text))
-        .collect();
     // (source, wording in lower case) → whether the wording's fact row
     // holds a claim by another source.
     let mut given_elsewhere: FxHashMap<(&str, String), bool> = FxHashMap::default();
@@ -80,35 +74,22 @@ pub(crate) fn claims_by_sentence(
         let key = (ids[mention.document].as_str(), mention.text.to_lowercase());
         let elsewhere = given_elsewhere.get(&key).copied().unwrap_or(false);
         let entry = out.entry((mention.document, mention.sentence)).or_default();
+        entry.any_shared |= elsewhere;
         if matches!(mention.kind, FactKind::Quantity | FactKind::Duration) {
             entry.figures += 1;
             entry.figures_shared += usize::from(elsewhere);
-        }
-        if elsewhere
-            && let Some(text) = text_of.get(&(mention.document, mention.sentence))
-            && let Some(start) = text.find(&mention.text)
-        {
-            entry.shared.push((start, start + mention.text.len()));
         }
     }
     out
 }
 
-/// What [`unique`] reads besides the story.
-pub(crate) struct Evidence<'a, 's> {
-    /// The counted documents' sentences, tokenized, in story order.
-    pub sentences: &'a [Sentence<'s>],
-    /// Each sentence's claims (see [`claims_by_sentence`]).
-    pub claims: &'a FxHashMap<(usize, usize), SentenceClaims>,
-}
-
 /// For each counted document (in story order), the sentences no other
-/// counted document states, paraphrases, or mostly carries.
+/// counted document states, paraphrases, or mostly carries. `claims` holds
+/// each sentence's claims (see [`claims_by_sentence`]).
 pub(crate) fn unique(
     story: &Story,
     counted: &[usize],
-    evidence: &Evidence<'_, '_>,
-    stems: &mut Stems,
+    claims: &FxHashMap<(usize, usize), SentenceClaims>,
 ) -> Vec<UniqueContent> {
     let index = &story.index;
     let mut is_counted = vec![false; story.documents.len()];
@@ -118,24 +99,6 @@ pub(crate) fn unique(
     if counted.len() < 2 {
         return Vec::new();
     }
-    // Where each counted document's sentences start in `evidence.sentences`.
-    let mut first_sentence = vec![None; story.documents.len()];
-    for (n, s) in evidence.sentences.iter().enumerate() {
-        first_sentence[s.document].get_or_insert(n);
-    }
-    let at = |doc: usize, position: usize| {
-        let n = first_sentence[doc]? + position;
-        evidence
-            .sentences
-            .get(n)
-            .filter(|s| s.document == doc && s.position == position)
-            .map(|_| n)
-    };
-    let mut words = Words {
-        sentences: evidence.sentences,
-        content: vec![None; evidence.sentences.len()],
-        stems,
-    };
     let no_claims = SentenceClaims::default();
     let mut counts = Vec::new();
     let mut overlaps = Vec::new();
@@ -160,28 +123,18 @@ pub(crate) fn unique(
             if elsewhere {
                 continue;
             }
-            let claims = evidence.claims.get(&(d, position)).unwrap_or(&no_claims);
+            let claims = claims.get(&(d, position)).unwrap_or(&no_claims);
             // A sentence that gives figures is about them: when most of its
             // figures are another source's too, it is not this source's alone.
             if claims.figures > 0 && 2 * claims.figures_shared >= claims.figures {
                 continue;
             }
-            let Some(this) = at(d, position) else {
-                sentences.push(sentence.text.clone());
-                continue;
-            };
             overlaps.sort_unstable_by_key(|&(j, overlap)| (std::cmp::Reverse(overlap), j));
             overlaps.truncate(CANDIDATES);
-            let carried = words.carried(this, &claims.shared);
-            let elsewhere = overlaps.iter().any(|&(j, _)| {
-                let (doc, position) = (index.doc_of(j), index.sentences[j].position);
-                let Some(that) = at(doc, position) else {
-                    return false;
-                };
-                let before = position.checked_sub(1).and_then(|p| at(doc, p));
-                let after = at(doc, position + 1);
-                words.reworded(&carried, that, [before, after])
-            });
+            let figures_carried = claims.any_shared;
+            let elsewhere = overlaps
+                .iter()
+                .any(|&(j, _)| split_elsewhere(index, i, j, figures_carried));
             if !elsewhere {
                 sentences.push(sentence.text.clone());
             }
@@ -196,78 +149,31 @@ pub(crate) fn unique(
     out
 }
 
-/// The content words (stems) of the story's sentences, each sentence
-/// stemmed once however many sentences it is compared with.
-struct Words<'a, 's> {
-    sentences: &'a [Sentence<'s>],
-    content: Vec<Option<Vec<u32>>>,
-    stems: &'a mut Stems,
-}
-
-/// A sentence's content words, and which of them its figures that other
-/// sources give account for.
-struct Carried {
-    own: Vec<u32>,
-    in_claims: Vec<u32>,
-}
-
-impl Words<'_, '_> {
-    /// Sorted, distinct stems of sentence `n`'s content words.
-    fn of(&mut self, n: usize) -> &[u32] {
-        let (sentences, stems) = (self.sentences, &mut *self.stems);
-        self.content[n].get_or_insert_with(|| stems.content(&sentences[n].tokens))
-    }
-
-    /// Sentence `n`'s content words, and those inside `shared_claims`
-    /// (byte spans of figures another source gives).
-    fn carried(&mut self, n: usize, shared_claims: &[(usize, usize)]) -> Carried {
-        let own = self.of(n).to_vec();
-        let in_claims = if shared_claims.is_empty() {
-            Vec::new()
-        } else {
-            let tokens: Vec<_> = self.sentences[n]
-                .tokens
-                .iter()
-                .filter(|t| {
-                    shared_claims
-                        .iter()
-                        .any(|&(s, e)| t.start >= s && t.end <= e)
-                })
-                .cloned()
-                .collect();
-            self.stems.content(&tokens)
-        };
-        Carried { own, in_claims }
-    }
-
-    /// Whether another source's sentence `that`, alone or with the
-    /// sentence before or after it, carries most of a sentence's content
-    /// words, the words of its figures other sources give counted as
-    /// carried.
-    fn reworded(&mut self, this: &Carried, that: usize, beside: [Option<usize>; 2]) -> bool {
-        if this.own.is_empty() {
-            return false;
-        }
-        let needed = CARRIED * this.own.len() as f32;
-        let other = self.of(that).to_vec();
-        let carried_with = |extra: &[u32]| {
-            this.own
-                .iter()
-                .filter(|w| {
-                    other.binary_search(w).is_ok()
-                        || extra.binary_search(w).is_ok()
-                        || this.in_claims.binary_search(w).is_ok()
-                })
-                .count()
-        };
-        if carried_with(&[]) as f32 >= needed {
-            return true;
-        }
-        beside
-            .into_iter()
-            .flatten()
-            .any(|next| carried_with(self.of(next)) as f32 >= needed)
-    }
+/// Whether sentence `j` of another source, with the sentence before or
+/// after it, carries half of sentence `i`'s content words, its figures
+/// counted as carried when `figures_carried` (another source gives one of
+/// them).
+fn split_elsewhere(index: &StoryIndex, i: usize, j: usize, figures_carried: bool) -> bool {
+    let this = &index.sentences[i];
+    let needed = CARRIED * this.content.len() as f32;
+    let held = |list: &[LocalTerm], t: &LocalTerm| list.binary_search(t).is_ok();
+    let carried_with = |extra: &[LocalTerm]| {
+        this.content
+            .iter()
+            .filter(|t| {
+                held(&index.sentences[j].content, t)
+                    || held(extra, t)
+                    || (figures_carried && held(&this.figures, t))
+            })
+            .count() as f32
+    };
+    let doc = index.doc_of(j);
+    [j.checked_sub(1), Some(j + 1)]
+        .into_iter()
+        .flatten()
+        .filter(|&k| k < index.sentences.len() && index.doc_of(k) == doc)
+        .any(|k| carried_with(&index.sentences[k].content) >= needed)
+        || carried_with(&[]) >= needed
 }
 
 #[cfg(test)]
