@@ -106,17 +106,29 @@ pub(crate) fn entities(story: &StoryReport, detail: Detail) -> Picked<'_, Entity
     Picked::of(story.entities.len(), shown)
 }
 
-/// The events most sources date, kept in time order.
+/// The events most sources date, kept in time order; a year one source
+/// mentions in passing ("fought a border war in 1994") is background, not
+/// the story's own event, and is left to `--full` (as it is left out of
+/// the facts).
 pub(crate) fn timeline(story: &StoryReport, detail: Detail) -> Picked<'_, TimelineEvent> {
-    if detail == Detail::Full || story.timeline.len() <= EVENTS_SHOWN {
+    if detail == Detail::Full {
         return Picked::all(&story.timeline);
     }
-    let mut ranked: Vec<usize> = (0..story.timeline.len()).collect();
+    let mut ranked: Vec<usize> = (0..story.timeline.len())
+        .filter(|&i| !year_in_passing(&story.timeline[i]))
+        .collect();
     ranked.sort_by_key(|&i| std::cmp::Reverse(story.timeline[i].sources.len()));
     ranked.truncate(EVENTS_SHOWN);
     ranked.sort_unstable();
     let shown = ranked.into_iter().map(|i| &story.timeline[i]).collect();
     Picked::of(story.timeline.len(), shown)
+}
+
+/// A year alone, dated by one source.
+fn year_in_passing(event: &TimelineEvent) -> bool {
+    event.sources.len() == 1
+        && event.date.len() == 4
+        && event.date.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// One source's own sentences as printed.
@@ -242,20 +254,25 @@ fn informative(sentence: &str) -> usize {
     words.len().min(25) + specific.min(8)
 }
 
-/// "1 more fact", "7 more facts": `what` is written plural and its first
-/// word loses its "s" for one.
+/// "1 more fact", "7 more facts": `what` is written plural, and for one
+/// its first word ending in "s" (the noun: "dated events", "sentences only
+/// one source has") loses it.
 pub(crate) fn count_of(count: usize, what: &str) -> String {
     if count != 1 {
         return format!("{count} more {what}");
     }
-    let (first, rest) = what.split_once(' ').unwrap_or((what, ""));
-    let first = first.strip_suffix('s').unwrap_or(first);
-    let one = if rest.is_empty() {
-        first.to_string()
-    } else {
-        format!("{first} {rest}")
-    };
-    format!("1 more {one}")
+    let mut singular = false;
+    let one: Vec<&str> = what
+        .split(' ')
+        .map(|word| match word.strip_suffix('s') {
+            Some(noun) if !singular => {
+                singular = true;
+                noun
+            }
+            _ => word,
+        })
+        .collect();
+    format!("1 more {}", one.join(" "))
 }
 
 #[cfg(test)]
@@ -381,6 +398,30 @@ mod tests {
     }
 
     #[test]
+    fn a_year_one_source_mentions_in_passing_is_left_to_the_full_timeline() {
+        let event = |date: &str, carried_by: usize| TimelineEvent {
+            date: date.to_string(),
+            text: format!("Something happened in {date}."),
+            sources: sources(carried_by),
+            how: String::new(),
+        };
+        let story = StoryReport {
+            timeline: vec![
+                event("1994", 1),
+                event("2022", 2),
+                event("2023-03", 1),
+                event("2023-03-15", 3),
+            ],
+            ..StoryReport::default()
+        };
+        let brief = timeline(&story, Detail::Brief);
+        let dates: Vec<&str> = brief.items.iter().map(|e| e.date.as_str()).collect();
+        assert_eq!(dates, ["2022", "2023-03", "2023-03-15"]);
+        assert_eq!(brief.left_out, 1);
+        assert_eq!(timeline(&story, Detail::Full).items.len(), 4);
+    }
+
+    #[test]
     fn names_are_found_as_whole_words() {
         assert!(says("Ann said so.", "Ann"));
         assert!(!says("The annual Annex report.", "Ann"));
@@ -392,6 +433,7 @@ mod tests {
     fn counts_agree_with_their_number() {
         assert_eq!(count_of(1, "facts"), "1 more fact");
         assert_eq!(count_of(7, "facts"), "7 more facts");
+        assert_eq!(count_of(1, "dated events"), "1 more dated event");
         assert_eq!(
             count_of(1, "sentences only one source has"),
             "1 more sentence only one source has"
