@@ -130,11 +130,11 @@ pub(crate) fn unique(
                 continue;
             }
             overlaps.sort_unstable_by_key(|&(j, overlap)| (std::cmp::Reverse(overlap), j));
-            overlaps.truncate(CANDIDATES);
+            let shared_with = |k: usize| overlaps.iter().find(|o| o.0 == k).map_or(0, |o| o.1);
             let figures_carried = claims.any_shared;
-            let elsewhere = overlaps
+            let elsewhere = overlaps[..overlaps.len().min(CANDIDATES)]
                 .iter()
-                .any(|&(j, _)| split_elsewhere(index, i, j, figures_carried));
+                .any(|&(j, _)| split_elsewhere(index, i, j, &shared_with, figures_carried));
             if !elsewhere {
                 sentences.push(sentence.text.clone());
             }
@@ -153,9 +153,24 @@ pub(crate) fn unique(
 /// after it, carries half of sentence `i`'s content words, its figures
 /// counted as carried when `figures_carried` (another source gives one of
 /// them).
-fn split_elsewhere(index: &StoryIndex, i: usize, j: usize, figures_carried: bool) -> bool {
+/// `shared_with(k)` is how many content words sentence `k` shares with
+/// `i`: the sum over two sentences bounds what they carry together, so
+/// most pairs are ruled out without comparing their words.
+fn split_elsewhere(
+    index: &StoryIndex,
+    i: usize,
+    j: usize,
+    shared_with: &impl Fn(usize) -> u32,
+    figures_carried: bool,
+) -> bool {
     let this = &index.sentences[i];
     let needed = CARRIED * this.content.len() as f32;
+    let figures = if figures_carried {
+        this.figures.len() as u32
+    } else {
+        0
+    };
+    let at_most = |k: Option<usize>| (shared_with(j) + k.map_or(0, shared_with) + figures) as f32;
     let held = |list: &[LocalTerm], t: &LocalTerm| list.binary_search(t).is_ok();
     let carried_with = |extra: &[LocalTerm]| {
         this.content
@@ -172,8 +187,9 @@ fn split_elsewhere(index: &StoryIndex, i: usize, j: usize, figures_carried: bool
         .into_iter()
         .flatten()
         .filter(|&k| k < index.sentences.len() && index.doc_of(k) == doc)
+        .filter(|&k| at_most(Some(k)) >= needed)
         .any(|k| carried_with(&index.sentences[k].content) >= needed)
-        || carried_with(&[]) >= needed
+        || (at_most(None) >= needed && carried_with(&[]) >= needed)
 }
 
 #[cfg(test)]
