@@ -352,3 +352,78 @@ fn after_earlier_reports_the_brief_tells_what_is_new() {
     let missing = chorus(&["summarize", "examples/web", "--after", "no-such-folder"]);
     assert_eq!(missing.status.code(), Some(2));
 }
+
+/// Three fictional reports of one ferry strike: the harbour report adds
+/// four sentences of its own, the wire report a reworded paragraph the
+/// other two also carry.
+const FERRY_REPORTS: [(&str, &str); 3] = [
+    (
+        "harbour.txt",
+        "Ferry crews strike in Ardel\n\n\
+         Ferry crews in Ardel walked out on Monday, halting all crossings to the islands.\n\n\
+         The union says the strike will last until the company restores the night shift.\n\n\
+         More than 1,200 passengers were stranded at the terminal, the port authority said.\n\n\
+         Harbour master Ilse Brandt said the 14 berths would stay closed until Thursday.\n\n\
+         A bakery beside the terminal handed out bread and tea to stranded families.\n\n\
+         The old lighthouse on the breakwater was lit all night for the first time in years.\n\n\
+         Fishermen from Casso offered to carry medicines across in their own boats.\n",
+    ),
+    (
+        "wire.txt",
+        "Ardel ferries halted by strike\n\n\
+         Ferry crews in Ardel walked out on Monday and halted every crossing to the islands.\n\n\
+         The port authority said over 1,200 passengers were stranded at the terminal.\n\n\
+         The union wants the company to restore the night shift before the strike ends.\n",
+    ),
+    (
+        "islands.txt",
+        "Islands cut off as Ardel ferry crews strike\n\n\
+         The islands were cut off on Monday when ferry crews in Ardel walked out.\n\n\
+         About 1,200 passengers were left stranded at the Ardel terminal, port officials said.\n\n\
+         The crews say they will strike until the night shift is restored by the company.\n",
+    ),
+];
+
+#[test]
+fn only_in_lists_what_one_source_alone_says_and_the_brief_ranks_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text) in FERRY_REPORTS {
+        write(dir.path(), name, text.as_bytes());
+    }
+    let path = dir.path().to_str().expect("temp path is UTF-8");
+    let (output, json) = summarize_json(&[path]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let unique = &json["stories"][0]["unique"];
+    let own: Vec<&str> = unique
+        .as_array()
+        .expect("unique is a list")
+        .iter()
+        .flat_map(|u| u["sentences"].as_array().into_iter().flatten())
+        .filter_map(|s| s.as_str())
+        .collect();
+    // The stranded passengers and the strike's terms are every report's.
+    for shared in ["1,200 passengers", "night shift"] {
+        assert!(!own.iter().any(|s| s.contains(shared)), "{shared}: {own:?}");
+    }
+    // What only the harbour report says is all in the JSON.
+    for alone in ["Ilse Brandt", "bakery", "lighthouse", "Casso"] {
+        assert!(own.iter().any(|s| s.contains(alone)), "{alone}: {own:?}");
+    }
+    // The terminal shows two (the summary, cut to the sentences every
+    // report carries, prints none of them), the one with a name and a
+    // figure of its own first, and says how many more there are.
+    let text = stdout(&chorus(&["summarize", path, "--words", "45"]));
+    let only_in = text
+        .split("Only in:")
+        .nth(1)
+        .and_then(|rest| rest.split("\n\n").next())
+        .expect("an Only in section");
+    let listed: Vec<&str> = only_in.lines().filter(|l| l.starts_with("  [")).collect();
+    assert_eq!(listed.len(), 2, "{only_in}");
+    assert!(only_in.contains("Ilse Brandt"), "{only_in}");
+    assert!(only_in.contains("--full prints them"), "{only_in}");
+    let full = stdout(&chorus(&["summarize", path, "--words", "45", "--full"]));
+    for alone in ["bakery", "lighthouse", "Casso"] {
+        assert!(full.contains(alone), "{alone}: {full}");
+    }
+}

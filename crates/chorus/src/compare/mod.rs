@@ -243,6 +243,7 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
     limit_claims(&mut mentions, &mut dated, &mut notes);
     let facts = facts::facts(&mentions, &ids, &published);
     notes.extend(tables::dense_notes(&mentions, &ids));
+    let claims = unique::claims_by_sentence(&mentions, &facts, &ids);
     let dated: Vec<Dated> = dated
         .into_iter()
         .map(|(i, absolute)| Dated {
@@ -272,7 +273,7 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
         .collect();
     let (quotes, quote_wordings) =
         quotes::quotes(&sentences, &copies, &entities, &ids, &mut stems, &mut notes);
-    let unique = unique::unique(story, &counted);
+    let unique = unique::unique(story, &counted, &claims);
     STEMS.with(|cache| cache.replace(stems));
     Comparison {
         facts,

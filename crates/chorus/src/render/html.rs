@@ -8,6 +8,7 @@
 use askama::Template;
 use rustc_hash::FxHashSet;
 
+use super::brief::{self, Detail};
 use super::{
     DocumentsById, StoryDocuments, claim_label, describe, documents_by_id, status_label,
     story_documents,
@@ -139,11 +140,14 @@ struct StoryView {
     meta: String,
     conflicts: usize,
     sentences: Vec<SentenceView>,
-    facts: Vec<FactView>,
-    quotes: Vec<QuoteView>,
-    entities: Vec<EntityView>,
-    timeline: Vec<TimelineView>,
+    /// Each compare section as the brief shows it, the rest folded away.
+    facts: Folded<FactView>,
+    quotes: Folded<QuoteView>,
+    entities: Folded<EntityView>,
+    timeline: Folded<TimelineView>,
     unique: Vec<UniqueView>,
+    /// Sentences only one source has beyond those the brief shows.
+    unique_more: usize,
     coverage: Coverage,
     sources: Vec<SourceView>,
     pager: Option<Pager>,
@@ -202,7 +206,40 @@ struct TimelineView {
 struct UniqueView {
     number: usize,
     source: String,
+    /// The one or two the brief shows.
     sentences: Vec<String>,
+    /// The others.
+    more: Vec<String>,
+}
+
+/// A section's items: those the terminal brief shows (see
+/// [`super::brief`]) and, folded in a `<details>`, the others, each part
+/// in the report's order, so that the page opens on a brief too and holds
+/// everything.
+struct Folded<T> {
+    shown: Vec<T>,
+    more: Vec<T>,
+}
+
+impl<T> Folded<T> {
+    /// Splits `items` (views of `all`, one each) by whether `picked` holds
+    /// the item they show.
+    fn split<S>(all: &[S], picked: &[&S], items: Vec<T>) -> Self {
+        let mut shown = Vec::new();
+        let mut more = Vec::new();
+        for (item, view) in all.iter().zip(items) {
+            if picked.iter().any(|p| std::ptr::eq(*p, item)) {
+                shown.push(view);
+            } else {
+                more.push(view);
+            }
+        }
+        Folded { shown, more }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.shown.is_empty() && self.more.is_empty()
+    }
 }
 
 /// Sources × (summary sentences, facts): who reports what, for at most
@@ -324,47 +361,66 @@ fn story_view(
         })
         .collect();
     let conflicts = facts.iter().filter(|f| f.conflict).count();
+    let facts = Folded::split(
+        &story.facts,
+        &brief::facts(story, Detail::Brief).items,
+        facts,
+    );
+    let (own, _) = brief::unique(story, Detail::Brief);
+    let mut unique_more = 0;
     StoryView {
         headline: story.headline.clone(),
         meta: story_meta(&documents),
         conflicts,
         sentences,
-        quotes: story
-            .quotes
-            .iter()
-            .map(|q| QuoteView {
-                speaker: q
-                    .speaker
-                    .clone()
-                    .unwrap_or_else(|| "unattributed".to_string()),
-                text: q.text.clone(),
-                cites: cites(&q.text_sources()),
-                variants: q
-                    .variants
-                    .iter()
-                    .map(|v| (v.text.clone(), cites(&v.sources)))
-                    .collect(),
-            })
-            .collect(),
-        entities: story
-            .entities
-            .iter()
-            .map(|e| EntityView {
-                name: e.name.clone(),
-                kind: e.kind.as_str(),
-                aliases: e.aliases.join(", "),
-                sources: e.sources.len(),
-            })
-            .collect(),
-        timeline: story
-            .timeline
-            .iter()
-            .map(|t| TimelineView {
-                date: t.date.clone(),
-                text: t.text.clone(),
-                cites: cites(&t.sources),
-            })
-            .collect(),
+        quotes: Folded::split(
+            &story.quotes,
+            &brief::quotes(story, Detail::Brief).items,
+            story
+                .quotes
+                .iter()
+                .map(|q| QuoteView {
+                    speaker: q
+                        .speaker
+                        .clone()
+                        .unwrap_or_else(|| "unattributed".to_string()),
+                    text: q.text.clone(),
+                    cites: cites(&q.text_sources()),
+                    variants: q
+                        .variants
+                        .iter()
+                        .map(|v| (v.text.clone(), cites(&v.sources)))
+                        .collect(),
+                })
+                .collect(),
+        ),
+        entities: Folded::split(
+            &story.entities,
+            &brief::entities(story, Detail::Brief).items,
+            story
+                .entities
+                .iter()
+                .map(|e| EntityView {
+                    name: e.name.clone(),
+                    kind: e.kind.as_str(),
+                    aliases: e.aliases.join(", "),
+                    sources: e.sources.len(),
+                })
+                .collect(),
+        ),
+        timeline: Folded::split(
+            &story.timeline,
+            &brief::timeline(story, Detail::Brief).items,
+            story
+                .timeline
+                .iter()
+                .map(|t| TimelineView {
+                    date: t.date.clone(),
+                    text: t.text.clone(),
+                    cites: cites(&t.sources),
+                })
+                .collect(),
+        ),
         unique: story
             .unique
             .iter()
@@ -373,13 +429,25 @@ fn story_view(
                 if !shown(number - 1) {
                     return None;
                 }
+                let picked: &[&str] = own
+                    .iter()
+                    .find(|o| o.document == u.document)
+                    .map_or(&[], |o| &o.sentences);
+                let (sentences, more): (Vec<String>, Vec<String>) = u
+                    .sentences
+                    .iter()
+                    .cloned()
+                    .partition(|s| picked.contains(&s.as_str()));
+                unique_more += more.len();
                 Some(UniqueView {
                     number,
                     source: describe(documents[number - 1]),
-                    sentences: u.sentences.clone(),
+                    sentences,
+                    more,
                 })
             })
             .collect(),
+        unique_more,
         coverage: coverage(story, &documents, window),
         pager: served.and_then(|(w, keep)| pager(w, documents.len(), keep)),
         sources: documents
@@ -676,6 +744,45 @@ mod tests {
             !page.contains(" src=") && !page.contains("<link"),
             "nothing is loaded from outside"
         );
+    }
+
+    #[test]
+    fn sections_open_on_the_brief_and_fold_the_rest() {
+        use crate::model::Quote;
+        let ids = vec!["a".to_string(), "b".to_string()];
+        let quote = |n: usize| Quote {
+            speaker: Some(format!("Speaker {n}")),
+            text: format!("Quote number {n}"),
+            variants: Vec::new(),
+            // The quotes carried by both sources are the brief's.
+            sources: if n.is_multiple_of(2) {
+                ids.clone()
+            } else {
+                ids[..1].to_vec()
+            },
+        };
+        let report = Report {
+            version: 1,
+            documents: vec![document("a", &["A."]), document("b", &["B."])],
+            stories: vec![StoryReport {
+                id: "x".into(),
+                headline: "Ferry strike".into(),
+                documents: ids.clone(),
+                quotes: (0..9).map(quote).collect(),
+                ..StoryReport::default()
+            }],
+        };
+        let page = html(&report);
+        let (open, folded) = page
+            .split_once("<details><summary>4 more quotes</summary>")
+            .expect("the quotes beyond the brief's five are folded");
+        for n in [0, 2, 4, 6, 8] {
+            assert!(open.contains(&format!("Quote number {n}")), "{n}");
+        }
+        for n in [1, 3, 5, 7] {
+            assert!(!open.contains(&format!("Quote number {n}")), "{n}");
+            assert!(folded.contains(&format!("Quote number {n}")), "{n}");
+        }
     }
 
     const FEED: &str = "/stories/1/feed.atom";

@@ -57,7 +57,7 @@ fn compared(out: &mut String, story: &StoryReport, documents: &StoryDocuments<'_
             let claims: Vec<String> = fact
                 .claims
                 .iter()
-                .map(|c| format!("{} {}", escape(&claim_label(fact, c)), cite(&c.sources)))
+                .map(|c| format!("{} {}", cell(&claim_label(fact, c)), cite(&c.sources)))
                 .collect();
             let status = match fact.status {
                 FactStatus::Conflict => format!("**{}**", status_label(fact.status)),
@@ -65,7 +65,7 @@ fn compared(out: &mut String, story: &StoryReport, documents: &StoryDocuments<'_
             };
             out.push_str(&format!(
                 "| {} | {} | {status} |\n",
-                escape(&fact.about),
+                cell(&fact.about),
                 claims.join(claims_joiner(fact.status))
             ));
         }
@@ -102,8 +102,8 @@ fn compared(out: &mut String, story: &StoryReport, documents: &StoryDocuments<'_
             let kind = entity.kind.as_str();
             out.push_str(&format!(
                 "| {} | {kind} | {} | {} |\n",
-                escape(&entity.name),
-                escape(&entity.aliases.join(", ")),
+                cell(&entity.name),
+                cell(&entity.aliases.join(", ")),
                 cite(&entity.sources)
             ));
         }
@@ -150,17 +150,42 @@ fn left_out(out: &mut String, count: usize, what: &str) {
     out.push('\n');
 }
 
-/// Escapes the characters Markdown would read as markup.
+/// Escapes the characters Markdown would read as markup. `>` and `#` are
+/// markup only where a line starts (a quote, a heading): escaped there
+/// only, so that "\>500,000" does not clutter the raw text.
 pub fn escape(text: &str) -> String {
+    escape_inline(text, true)
+}
+
+/// Escapes a table cell's text: a cell holds no quote or heading, so `>`
+/// and `#` are left as written.
+fn cell(text: &str) -> String {
+    escape_inline(text, false)
+}
+
+fn escape_inline(text: &str, line_start: bool) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '#' | '|'
-        ) {
+    for (n, c) in text.chars().enumerate() {
+        let markup = matches!(c, '\\' | '*' | '_' | '[' | ']' | '<' | '`' | '|')
+            || (line_start && n == 0 && matches!(c, '>' | '#'));
+        if markup {
             out.push('\\');
         }
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_what_markdown_would_read_as_markup_is_escaped() {
+        assert_eq!(escape("# 1 > 0"), "\\# 1 > 0");
+        assert_eq!(escape("> quoted"), "\\> quoted");
+        assert_eq!(cell(">500,000 people"), ">500,000 people");
+        assert_eq!(cell("a | b"), "a \\| b");
+        assert_eq!(escape("*not* [1]"), "\\*not\\* \\[1\\]");
+    }
 }
