@@ -522,7 +522,8 @@ impl Store for PostgresStore {
             .start()?;
         let none: [&(dyn ToSql + Sync); 0] = [];
         let mut rows = tx.query_raw(
-            "SELECT id, headline, articles, first_seen, last_seen, report, conflicts, failed
+            "SELECT id, headline, articles, first_seen, last_seen, report, conflicts, failed,
+                    length, pair_sum
              FROM stories ORDER BY id",
             none,
         )?;
@@ -536,6 +537,8 @@ impl Store for PostgresStore {
                 report: r.get(5),
                 conflicts: r.get(6),
                 failed: r.get(7),
+                length: r.get(8),
+                pair_sum: r.get(9),
             })?;
         }
         drop(rows);
@@ -585,6 +588,19 @@ impl Store for PostgresStore {
             })?;
         }
         drop(rows);
+        let mut rows = tx.query_raw(
+            "SELECT story, term, articles FROM story_particulars
+             ORDER BY story, term COLLATE \"C\"",
+            none,
+        )?;
+        while let Some(r) = rows.next()? {
+            each(Record::StoryParticular {
+                story: r.get(0),
+                term: r.get(1),
+                articles: r.get(2),
+            })?;
+        }
+        drop(rows);
         tx.commit()?;
         Ok(())
     }
@@ -619,9 +635,9 @@ impl Store for PostgresStore {
             });
         }
         let story = tx.prepare(
-            "INSERT INTO stories
-                (id, headline, articles, first_seen, last_seen, report, conflicts, failed)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            "INSERT INTO stories (id, headline, articles, first_seen, last_seen, report, conflicts,
+                                  failed, length, pair_sum)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )?;
         let article = tx.prepare(
             "INSERT INTO articles (id, doc_id, hash, title, text, source, url, date, story, added)
@@ -630,6 +646,8 @@ impl Store for PostgresStore {
         let term = tx.prepare("INSERT INTO terms (term, documents) VALUES ($1, $2)")?;
         let story_term =
             tx.prepare("INSERT INTO story_terms (story, term, weight) VALUES ($1, $2, $3)")?;
+        let story_particular = tx
+            .prepare("INSERT INTO story_particulars (story, term, articles) VALUES ($1, $2, $3)")?;
         let mut summary = CopySummary::default();
         source.export(&mut |record| {
             summary.count(&record);
@@ -644,6 +662,8 @@ impl Store for PostgresStore {
                     report,
                     conflicts,
                     failed,
+                    length,
+                    pair_sum,
                 } => tx.execute(
                     &story,
                     &[
@@ -655,6 +675,8 @@ impl Store for PostgresStore {
                         report,
                         conflicts,
                         &text(failed),
+                        length,
+                        pair_sum,
                     ],
                 )?,
                 Record::Article {
@@ -684,6 +706,11 @@ impl Store for PostgresStore {
                     term: t,
                     weight,
                 } => tx.execute(&story_term, &[story, t, weight])?,
+                Record::StoryParticular {
+                    story,
+                    term: t,
+                    articles,
+                } => tx.execute(&story_particular, &[story, &pg_text(t).as_ref(), articles])?,
             };
             Ok(())
         })?;
