@@ -20,6 +20,8 @@ def sentences(text):
 
 
 def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
     path, cluster = sys.argv[1], sys.argv[2]
     rows = [json.loads(line) for line in open(path, encoding="utf-8")]
     if cluster == "--pick":
@@ -39,8 +41,9 @@ def main():
         for n, doc in enumerate(row["documents"]):
             text = doc["text"].replace("\n", " ")
             seen = []
-            for m in re.finditer(r"[\"“]([^\"“”]{3,}?)[\"”]", text):
-                span = m.group(1).strip()
+            # Straight and curly quotes, and the ``...'' (or ''...'') marks of LDC newswire (DUC).
+            for m in re.finditer(r"[\"“]([^\"“”]{3,}?)[\"”]|(?:``|'')((?:(?!``|'').){3,}?)''", text):
+                span = (m.group(1) or m.group(2)).strip()
                 if len(span.split()) >= 3 and span not in seen:
                     seen.append(span)
             print(f"== d{n}: " + " | ".join(s[:110] for s in seen))
@@ -49,7 +52,7 @@ def main():
         print(f"== d{n}")
         for s in sentences(doc["text"]):
             has_figure = re.search(r"\d", s) or re.search(NUMBER_WORDS, s, re.I)
-            has_quote = re.search(r"[\"“”]", s)
+            has_quote = re.search(r"[\"“”]|``|''", s)
             if (has_quote if quotes else has_figure):
                 print("  " + s[:400])
 

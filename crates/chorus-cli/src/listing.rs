@@ -137,6 +137,34 @@ fn seen(story: &StoredStory) -> Option<String> {
     }
 }
 
+/// Sources a story's line in a list names; a story of thousands of
+/// articles without outlets would otherwise print every id on one line.
+const LISTED_SOURCES: usize = 8;
+
+/// A stored story's sources, the first [`LISTED_SOURCES`] of them and how
+/// many more: "a, b, c and 19,997 more".
+fn sources(story: &StoredStory) -> String {
+    let shown = story.sources.len().min(LISTED_SOURCES);
+    let named = story.sources[..shown].join(", ");
+    match story.sources.len() - shown {
+        0 => named,
+        more => format!("{named} and {} more", grouped(more)),
+    }
+}
+
+/// A count with its thousands grouped: "19,997".
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// "1 conflicting fact", when there are any.
 fn conflicts(story: &StoredStory) -> Option<String> {
     match story.conflicts {
@@ -169,7 +197,7 @@ pub fn stored(
                     story.id,
                     story.headline,
                     details(story),
-                    story.sources.join(", ")
+                    sources(story)
                 ));
             }
             shown(out)
@@ -182,7 +210,7 @@ pub fn stored(
                     story.id,
                     md(&story.headline),
                     details(story),
-                    md(&story.sources.join(", "))
+                    md(&sources(story))
                 ));
             }
             shown(out)
@@ -201,7 +229,7 @@ pub fn stored(
                     story.articles,
                     escape(&seen(story).unwrap_or_default()),
                     story.conflicts.map(|n| n.to_string()).unwrap_or_default(),
-                    escape(&story.sources.join(", "))
+                    escape(&sources(story))
                 ));
             }
             body.push_str("</tbody>\n</table>\n");
@@ -275,6 +303,35 @@ mod tests {
         assert_eq!(count(1, "new story"), "1 new story");
         assert_eq!(count(3, "new story"), "3 new stories");
         assert_eq!(count(0, "story"), "0 stories");
+    }
+
+    #[test]
+    fn a_story_of_thousands_of_sources_names_a_few_on_its_line() {
+        let story = StoredStory {
+            id: 1,
+            headline: "Notes".to_string(),
+            articles: 20_000,
+            sources: (0..20_000).map(|i| format!("note-{i:05}")).collect(),
+            first_seen: None,
+            last_seen: None,
+            conflicts: None,
+            failed: None,
+        };
+        let stories = [story];
+        for format in [Format::Text, Format::Md, Format::Html] {
+            let out = stored(&stories, "1 story", format).expect("list");
+            assert!(out.lines().all(|line| line.len() < 400), "{out}");
+            assert!(out.contains("note-00007 and 19,992 more"), "{out}");
+            assert!(!out.contains("note-00008"), "{out}");
+        }
+    }
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(grouped(7), "7");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(19_992), "19,992");
+        assert_eq!(grouped(1_234_567), "1,234,567");
     }
 
     #[test]

@@ -207,9 +207,13 @@ struct EvalFactsArgs {
     #[arg(long, required = true)]
     data: Vec<PathBuf>,
     /// Label file (JSONL, one labelled cluster per line; see eval/README.md).
-    #[arg(long, required = true)]
-    labels: PathBuf,
-    /// List every wrong and missed conflict.
+    #[arg(long, required_unless_present = "entities")]
+    labels: Option<PathBuf>,
+    /// Entity label file (JSONL; see eval/ENTITIES.md): also score entity
+    /// names and alias merges.
+    #[arg(long)]
+    entities: Option<PathBuf>,
+    /// List every wrong and missed conflict, update, quote link and entity.
     #[arg(long, short)]
     verbose: bool,
     /// Print the result as JSON.
@@ -956,67 +960,145 @@ fn eval_dates(args: EvalDatesArgs) -> Result<bool> {
 }
 
 fn eval_facts(args: EvalFactsArgs) -> Result<bool> {
-    let text = std::fs::read_to_string(&args.labels)
-        .with_context(|| format!("cannot read {}", args.labels.display()))?;
-    let labels = chorus_eval::facts::read_labels(&text, &args.labels.display().to_string())?;
+    let read = |path: &PathBuf| {
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+    };
+    let facts_labels = match &args.labels {
+        Some(path) => Some(chorus_eval::facts::read_labels(
+            &read(path)?,
+            &path.display().to_string(),
+        )?),
+        None => None,
+    };
+    let entity_labels = match &args.entities {
+        Some(path) => Some(chorus_eval::entities::read_labels(
+            &read(path)?,
+            &path.display().to_string(),
+        )?),
+        None => None,
+    };
     let ingested = ingest_paths(&args.data, &args.limits.limits());
     let clean = report_problems(&ingested);
-    let result = chorus_eval::facts::evaluate(ingested.stories, &labels);
-    for missing in &result.missing {
-        complain(&format!("labelled cluster {missing} is not in the data"));
+    // The entity labels' clusters only are copied: the data may be large.
+    let entities = entity_labels.as_ref().map(|labels| {
+        let stories = ingested
+            .stories
+            .iter()
+            .filter(|s| labels.iter().any(|l| l.cluster == s.id))
+            .cloned()
+            .collect();
+        chorus_eval::entities::evaluate(stories, labels)
+    });
+    let facts = facts_labels
+        .as_ref()
+        .map(|labels| chorus_eval::facts::evaluate(ingested.stories, labels));
+    let mut missing: Vec<&String> = Vec::new();
+    missing.extend(facts.iter().flat_map(|r| &r.missing));
+    missing.extend(entities.iter().flat_map(|r| &r.missing));
+    for cluster in &missing {
+        complain(&format!("labelled cluster {cluster} is not in the data"));
     }
-    if result.clusters == 0 {
+    let scored =
+        facts.as_ref().map_or(0, |r| r.clusters) + entities.as_ref().map_or(0, |r| r.clusters);
+    if scored == 0 {
         bail!("no labelled cluster found in the data");
     }
     let printed = if args.json {
-        format!("{}\n", serde_json::to_string_pretty(&result)?)
+        let both = serde_json::json!({"facts": facts, "entities": entities});
+        let shown = match (&facts, &entities) {
+            (Some(facts), None) => serde_json::to_value(facts)?,
+            (None, Some(entities)) => serde_json::to_value(entities)?,
+            _ => both,
+        };
+        format!("{}\n", serde_json::to_string_pretty(&shown)?)
     } else {
         let mut out = String::new();
-        if args.verbose {
-            for cluster in &result.per_cluster {
-                for wrong in &cluster.wrong_conflicts {
-                    out.push_str(&format!("{}  wrong    {wrong}\n", cluster.cluster));
-                }
-                for missed in &cluster.missed_conflicts {
-                    out.push_str(&format!("{}  missed   {missed}\n", cluster.cluster));
-                }
-                for wrong in &cluster.wrong_quotes {
-                    out.push_str(&format!(
-                        "{}  wrong quote link   {wrong}\n",
-                        cluster.cluster
-                    ));
-                }
-                for missed in &cluster.missed_quotes {
-                    out.push_str(&format!(
-                        "{}  missed quote link  {missed}\n",
-                        cluster.cluster
-                    ));
-                }
-            }
-            out.push('\n');
+        if let Some(result) = &facts {
+            out.push_str(&facts_text(result, args.verbose));
         }
-        let row = |name: &str, c: &chorus_eval::facts::Counts| {
-            format!(
-                "{name:<12} precision {:.3} ({}/{})  recall {:.3} ({}/{})\n",
-                c.precision(),
-                c.correct,
-                c.reported,
-                c.recall(),
-                c.found,
-                c.labelled
-            )
-        };
-        out.push_str(&format!("{} labelled clusters\n", result.clusters));
-        out.push_str(&row("conflicts", &result.conflicts));
-        if result.quotes.labelled + result.quotes.reported > 0 {
-            out.push_str(&row("quote links", &result.quotes));
-        } else {
-            out.push_str("quote links  not labelled\n");
+        if let Some(result) = &entities {
+            out.push_str(&entities_text(result, args.verbose));
         }
         out
     };
     write_output(None, &printed)?;
-    Ok(clean && result.missing.is_empty())
+    Ok(clean && missing.is_empty())
+}
+
+/// One line of precision and recall.
+fn score_row(name: &str, c: &chorus_eval::facts::Counts) -> String {
+    format!(
+        "{name:<12} precision {:.3} ({}/{})  recall {:.3} ({}/{})\n",
+        c.precision(),
+        c.correct,
+        c.reported,
+        c.recall(),
+        c.found,
+        c.labelled
+    )
+}
+
+fn facts_text(result: &chorus_eval::facts::FactsEvaluation, verbose: bool) -> String {
+    let mut out = String::new();
+    if verbose {
+        for cluster in &result.per_cluster {
+            let lines = [
+                ("wrong   ", &cluster.wrong_conflicts),
+                ("missed  ", &cluster.missed_conflicts),
+                ("wrong update  ", &cluster.wrong_updates),
+                ("missed update ", &cluster.missed_updates),
+                ("wrong quote link  ", &cluster.wrong_quotes),
+                ("missed quote link ", &cluster.missed_quotes),
+            ];
+            for (what, items) in lines {
+                for item in items {
+                    out.push_str(&format!("{}  {what} {item}\n", cluster.cluster));
+                }
+            }
+        }
+        out.push('\n');
+    }
+    out.push_str(&format!("{} labelled clusters\n", result.clusters));
+    out.push_str(&score_row("conflicts", &result.conflicts));
+    if result.updates.labelled + result.updates.reported > 0 {
+        out.push_str(&score_row("updates", &result.updates));
+    }
+    if result.quotes.labelled + result.quotes.reported > 0 {
+        out.push_str(&score_row("quote links", &result.quotes));
+    } else {
+        out.push_str("quote links  not labelled\n");
+    }
+    out
+}
+
+fn entities_text(result: &chorus_eval::entities::EntitiesEvaluation, verbose: bool) -> String {
+    let mut out = String::new();
+    if verbose {
+        let lines = [
+            ("wrong entity", &result.wrong_names),
+            ("missed entity", &result.missed_names),
+            ("wrong merge", &result.wrong_merges),
+            ("missed merge", &result.missed_merges),
+            ("wrong type", &result.wrong_types),
+        ];
+        for (what, items) in lines {
+            for item in items {
+                out.push_str(&format!("{what:<14} {item}\n"));
+            }
+        }
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "{} clusters with labelled entities\n",
+        result.clusters
+    ));
+    out.push_str(&score_row("entities", &result.names));
+    out.push_str(&score_row("alias merges", &result.merges));
+    out.push_str(&format!(
+        "entity types {}/{} right\n",
+        result.typed_right, result.typed
+    ));
+    out
 }
 
 /// Opens a store; a migration that reworks its articles says so on stderr

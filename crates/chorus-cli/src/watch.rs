@@ -92,12 +92,12 @@ fn show(cycle: &Cycle, json: bool) -> bool {
     } else {
         let failed = cycle.failures().count();
         eprintln!(
-            "watch: {} polled ({} unchanged, {} backing off), {} new articles; {} new stories, {} updated; {} failed",
+            "watch: {} polled ({} unchanged, {} backing off), {}; {}, {} updated; {} failed",
             cycle.polled,
             cycle.not_modified,
             cycle.backing_off,
-            cycle.new_articles,
-            cycle.new_stories,
+            crate::listing::count(cycle.new_articles, "new article"),
+            crate::listing::count(cycle.new_stories, "new story"),
             cycle.updated_stories,
             failed
         );

@@ -198,4 +198,16 @@ fn thousands_of_tiny_files_make_no_invented_facts() {
             }
         }
     }
+    // Stored, the story's line in the list names a few of its sources, not
+    // every file (it was every id on one line).
+    let store = tempfile::tempdir().expect("temp dir");
+    let db = store.path().join("chorus.db");
+    let db = db.to_str().unwrap();
+    let ingested = chorus_capped(&["ingest", dir.path().to_str().unwrap(), "--db", db]);
+    assert!(ingested.status.success(), "{}", stderr(&ingested));
+    let listed = chorus_capped(&["stories", "--db", db]);
+    assert!(listed.status.success(), "{}", stderr(&listed));
+    let listed = stdout(&listed);
+    assert!(listed.lines().all(|line| line.len() < 400), "{listed}");
+    assert!(listed.contains(" more\n"), "{listed}");
 }

@@ -71,6 +71,13 @@ fn stories_are_searched_and_limited() {
         &db,
     ]);
     assert!(ingested.status.success(), "{}", stderr(&ingested));
+    // Counters read in the plural when they are not one.
+    let said = stdout(&ingested);
+    assert!(
+        said.starts_with("9 added, 0 already stored; 2 new stories, ")
+            && said.contains("; 2 stories in "),
+        "{said}"
+    );
     let listed = |args: &[&str]| {
         let mut all = vec!["stories", "--db", &db];
         all.extend_from_slice(args);

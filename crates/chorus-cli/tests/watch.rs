@@ -70,7 +70,7 @@ fn watch_once_stores_the_feeds_and_stories_lists_the_story() {
         "{err}"
     );
     assert!(
-        err.contains("watch: 2 polled (0 unchanged, 0 backing off), 2 new articles"),
+        err.contains("watch: 2 polled (0 unchanged, 0 backing off), 2 new articles; 1 new story, "),
         "{err}"
     );
     assert_eq!(
@@ -142,7 +142,13 @@ fn watch_runs_until_interrupted_and_exits_cleanly() {
     let mut err = BufReader::new(child.stderr.take().expect("stderr is piped"));
     let mut line = String::new();
     err.read_line(&mut line).expect("a cycle line");
-    assert!(line.starts_with("watch: 1 polled"), "{line}");
+    // Counters read in the singular when they are one.
+    assert!(
+        line.starts_with(
+            "watch: 1 polled (0 unchanged, 0 backing off), 1 new article; 1 new story, "
+        ),
+        "{line}"
+    );
     // SAFETY: kill sends a signal to the child this test started.
     let sent = unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
     assert_eq!(sent, 0);

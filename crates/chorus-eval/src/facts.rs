@@ -5,19 +5,23 @@
 //! conflict a careful reader finds (two sides, each a list of
 //! `[document index, claim as written]`), and every quote carried by two
 //! or more documents (a list of `[document index, quote as written]`).
-//! The articles themselves stay in the data file.
+//! The articles themselves stay in the data file. A line may also list
+//! updates: figures that changed over time across dated reports, in the
+//! shape of a conflict (side `a` the earlier value, `b` the later).
 //!
 //! Conflicts are scored per row of the facts table: a conflict chorus
 //! reports is right when it holds a claim from each side of one labelled
 //! conflict; a labelled conflict is found when some reported conflict is
-//! right about it. Quotes are scored per link: two documents' wordings
+//! right about it. Updates are scored the same way against the rows
+//! chorus marks updated; a labelled update reported as a conflict is a
+//! wrong conflict (and a missed update). Quotes are scored per link: two documents' wordings
 //! that chorus puts in one quote group, against the labelled groups.
 
 use serde::{Deserialize, Serialize};
 
 use chorus::Pipeline;
 use chorus::compare::Comparison;
-use chorus::model::{FactStatus, StoryInput};
+use chorus::model::{Claim, Fact, FactStatus, StoryInput};
 use chorus::prepare::Story;
 
 /// A claim or quote as labelled: document index in the cluster, text.
@@ -43,6 +47,10 @@ pub struct ClusterLabels {
     /// Every conflict in the cluster.
     #[serde(default)]
     pub conflicts: Vec<LabelledConflict>,
+    /// Every figure that changed over time across dated reports: side `a`
+    /// the earlier value, `b` the later.
+    #[serde(default)]
+    pub updates: Vec<LabelledConflict>,
     /// Every quote found in two or more documents, as one group each;
     /// absent when the cluster's quotes were not labelled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -96,12 +104,18 @@ pub struct ClusterResult {
     pub cluster: String,
     /// Conflict counts.
     pub conflicts: Counts,
+    /// Update counts.
+    pub updates: Counts,
     /// Quote-link counts.
     pub quotes: Counts,
     /// Reported conflicts that match no label ("about: claim · claim").
     pub wrong_conflicts: Vec<String>,
     /// Labelled conflicts not reported.
     pub missed_conflicts: Vec<String>,
+    /// Reported updates that match no label.
+    pub wrong_updates: Vec<String>,
+    /// Labelled updates not reported.
+    pub missed_updates: Vec<String>,
     /// Quote links reported that match no label.
     pub wrong_quotes: Vec<String>,
     /// Labelled quote links not reported.
@@ -115,6 +129,8 @@ pub struct FactsEvaluation {
     pub clusters: usize,
     /// Conflict detection.
     pub conflicts: Counts,
+    /// Update detection.
+    pub updates: Counts,
     /// Quote grouping.
     pub quotes: Counts,
     /// Per cluster.
@@ -175,6 +191,7 @@ pub fn evaluate(stories: Vec<StoryInput>, labels: &[ClusterLabels]) -> FactsEval
         let story = pipeline.prepare(input);
         let cluster = score_cluster(&story, pipeline.compare(&story), label);
         result.conflicts.add(cluster.conflicts);
+        result.updates.add(cluster.updates);
         result.quotes.add(cluster.quotes);
         result.clusters += 1;
         result.per_cluster.push(cluster);
@@ -191,50 +208,19 @@ fn score_cluster(story: &Story, comparison: Comparison, label: &ClusterLabels) -
         cluster: label.cluster.clone(),
         ..ClusterResult::default()
     };
-    // Conflicts, per reported row.
-    let reported: Vec<_> = comparison
-        .facts
-        .iter()
-        .filter(|f| f.status == FactStatus::Conflict)
-        .collect();
-    let claim_matches = |claim: &chorus::model::Claim, span: &Span| {
-        ids.get(span.0)
-            .is_some_and(|id| claim.sources.iter().any(|s| s == id))
-            && std::iter::once(&claim.text)
-                .chain(&claim.also_written)
-                .any(|w| same_claim(w, &span.1))
+    // Conflicts and updates, per reported row.
+    let rows = |status: FactStatus| -> Vec<&Fact> {
+        comparison
+            .facts
+            .iter()
+            .filter(|f| f.status == status)
+            .collect()
     };
-    let fact_matches = |fact: &chorus::model::Fact, conflict: &LabelledConflict| {
-        fact.claims.iter().enumerate().any(|(i, x)| {
-            fact.claims.iter().enumerate().any(|(j, y)| {
-                i != j
-                    && conflict.a.iter().any(|s| claim_matches(x, s))
-                    && conflict.b.iter().any(|s| claim_matches(y, s))
-            })
-        })
-    };
-    out.conflicts.reported = reported.len();
-    out.conflicts.labelled = label.conflicts.len();
-    for fact in &reported {
-        if label.conflicts.iter().any(|c| fact_matches(fact, c)) {
-            out.conflicts.correct += 1;
-        } else {
-            let claims: Vec<String> = fact
-                .claims
-                .iter()
-                .map(|c| format!("{} {:?}", c.text, c.sources))
-                .collect();
-            out.wrong_conflicts
-                .push(format!("{}: {}", fact.about, claims.join(" · ")));
-        }
-    }
-    for conflict in &label.conflicts {
-        if reported.iter().any(|f| fact_matches(f, conflict)) {
-            out.conflicts.found += 1;
-        } else {
-            out.missed_conflicts.push(conflict.about.clone());
-        }
-    }
+    let (conflicts, wrong, missed) =
+        score_rows(&rows(FactStatus::Conflict), &label.conflicts, &ids);
+    (out.conflicts, out.wrong_conflicts, out.missed_conflicts) = (conflicts, wrong, missed);
+    let (updates, wrong, missed) = score_rows(&rows(FactStatus::Updated), &label.updates, &ids);
+    (out.updates, out.wrong_updates, out.missed_updates) = (updates, wrong, missed);
     // Quotes, per link between two documents' wordings.
     let mut links: Vec<Link> = Vec::new();
     for said in &comparison.quote_wordings {
@@ -292,8 +278,75 @@ fn score_cluster(story: &Story, comparison: Comparison, label: &ClusterLabels) -
     out
 }
 
+/// Whether a claim chorus reports is the labelled `span`: made by the
+/// span's document, in words that contain or are contained in the span's.
+fn claim_matches(claim: &Claim, span: &Span, ids: &[&str]) -> bool {
+    ids.get(span.0)
+        .is_some_and(|id| claim.sources.iter().any(|s| s == id))
+        && std::iter::once(&claim.text)
+            .chain(&claim.also_written)
+            .any(|w| same_claim(w, &span.1))
+}
+
+/// Whether a reported row holds a claim from each side of a labelled
+/// conflict or update.
+fn row_matches(fact: &Fact, label: &LabelledConflict, ids: &[&str]) -> bool {
+    fact.claims.iter().enumerate().any(|(i, x)| {
+        fact.claims.iter().enumerate().any(|(j, y)| {
+            i != j
+                && label.a.iter().any(|s| claim_matches(x, s, ids))
+                && label.b.iter().any(|s| claim_matches(y, s, ids))
+        })
+    })
+}
+
+/// Scores reported rows of one status against the labelled ones: counts,
+/// the reported rows that match no label ("about: claim · claim") and the
+/// labels no row matches.
+fn score_rows(
+    reported: &[&Fact],
+    labelled: &[LabelledConflict],
+    ids: &[&str],
+) -> (Counts, Vec<String>, Vec<String>) {
+    let mut counts = Counts {
+        reported: reported.len(),
+        labelled: labelled.len(),
+        ..Counts::default()
+    };
+    let mut wrong = Vec::new();
+    let mut missed = Vec::new();
+    for fact in reported {
+        if labelled.iter().any(|l| row_matches(fact, l, ids)) {
+            counts.correct += 1;
+        } else {
+            let claims: Vec<String> = fact
+                .claims
+                .iter()
+                .map(|c| format!("{} {:?}", c.text, c.sources))
+                .collect();
+            wrong.push(format!("{}: {}", fact.about, claims.join(" · ")));
+        }
+    }
+    for label in labelled {
+        if reported.iter().any(|f| row_matches(f, label, ids)) {
+            counts.found += 1;
+        } else {
+            missed.push(label.about.clone());
+        }
+    }
+    (counts, wrong, missed)
+}
+
 /// Reads a label file: one JSON object per line; blank lines skipped.
 pub fn read_labels(text: &str, name: &str) -> Result<Vec<ClusterLabels>, LabelsError> {
+    read_lines(text, name)
+}
+
+/// Reads JSON lines of any label shape, naming the line that fails.
+pub(crate) fn read_lines<T: serde::de::DeserializeOwned>(
+    text: &str,
+    name: &str,
+) -> Result<Vec<T>, LabelsError> {
     text.lines()
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
@@ -337,6 +390,57 @@ mod tests {
             "frank and useful",
             "We will not accept it"
         ));
+    }
+
+    fn claim(text: &str, source: &str) -> Claim {
+        Claim {
+            value: 0.0,
+            high: None,
+            unit: None,
+            bound: chorus::model::Bound::Exact,
+            text: text.to_string(),
+            also_written: Vec::new(),
+            resolved: None,
+            sources: vec![source.to_string()],
+        }
+    }
+
+    fn row(status: FactStatus, claims: Vec<Claim>) -> Fact {
+        Fact {
+            kind: chorus::model::FactKind::Quantity,
+            about: "people killed".into(),
+            status,
+            claims,
+        }
+    }
+
+    #[test]
+    fn updates_are_scored_apart_from_conflicts() {
+        let line = r#"{"cluster": "c", "conflicts": [],
+            "updates": [{"about": "toll", "a": [[0, "100 dead"]], "b": [[1, "toll rose to 300"]]}]}"#;
+        let labels = read_labels(&line.replace('\n', " "), "l").unwrap();
+        let ids = ["d0", "d1"];
+        let update = row(
+            FactStatus::Updated,
+            vec![claim("100", "d0"), claim("300", "d1")],
+        );
+        let (counts, wrong, missed) = score_rows(&[&update], &labels[0].updates, &ids);
+        assert_eq!((counts.correct, counts.found), (1, 1));
+        assert!(wrong.is_empty() && missed.is_empty());
+        // The same row called a conflict is a wrong conflict and a missed
+        // update.
+        let conflict = row(FactStatus::Conflict, update.claims.clone());
+        let (counts, wrong, _) = score_rows(&[&conflict], &labels[0].conflicts, &ids);
+        assert_eq!((counts.correct, counts.reported, wrong.len()), (0, 1, 1));
+        let (counts, _, missed) = score_rows(&[], &labels[0].updates, &ids);
+        assert_eq!((counts.found, counts.labelled, missed.len()), (0, 1, 1));
+        // A claim by another document than the labelled one does not match.
+        let elsewhere = row(
+            FactStatus::Updated,
+            vec![claim("100", "d1"), claim("300", "d1")],
+        );
+        let (counts, ..) = score_rows(&[&elsewhere], &labels[0].updates, &ids);
+        assert_eq!(counts.correct, 0);
     }
 
     #[test]

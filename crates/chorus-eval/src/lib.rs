@@ -6,6 +6,7 @@
 
 pub mod bcubed;
 pub mod dates;
+pub mod entities;
 pub mod facts;
 pub mod rouge;
 pub mod tasks;

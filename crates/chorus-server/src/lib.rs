@@ -25,7 +25,7 @@ use askama::Template;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::extract::{DefaultBodyLimit, FromRequest, Path, Query, State};
 use axum::handler::Handler;
 use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Response};
@@ -53,7 +53,9 @@ pub struct Limits {
     /// closed.
     pub read_timeout: Duration,
     /// Time for a whole request, body included, to be read and answered;
-    /// past it the answer is 408 and the connection is closed.
+    /// past it the answer is 408 and the connection is closed. For a write
+    /// of articles only reading its body is timed: a batch is not answered
+    /// 408 while it goes on being stored.
     pub request_timeout: Duration,
     /// Connections served at once; more wait to be accepted.
     pub max_connections: usize,
@@ -223,13 +225,16 @@ fn routes(app: App, access: Access) -> Router {
             "/api/stories/{id}",
             get(api_story).delete(api_delete_story.layer(write.clone())),
         )
-        .route("/api/articles", post(api_articles.layer(write)))
         .fallback(not_found)
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             app.limits.request_timeout,
         ))
+        // Outside the timeout: a batch that is being stored is not
+        // abandoned half-way with a 408 while it still commits behind the
+        // answer; the handler times reading the body itself.
+        .route("/api/articles", post(api_articles.layer(write)))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(app);
     shape::around(routes)
 }
@@ -628,17 +633,33 @@ async fn api_delete_story(
 async fn api_articles(
     State(app): State<App>,
     headers: HeaderMap,
-    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+    request: axum::extract::Request,
 ) -> Result<(StatusCode, axum::Json<IngestSummary>), ApiError> {
-    let body = body.map_err(|rejection| {
-        let message = match rejection.status() {
-            StatusCode::PAYLOAD_TOO_LARGE => {
-                format!("the body is over the limit of {BODY_LIMIT} bytes")
-            }
-            _ => rejection.body_text(),
-        };
-        ServerError::request(rejection.status(), message)
-    })?;
+    // The body must arrive within the request timeout (a slow sender gets
+    // 408); storing it then takes as long as it takes, and the answer
+    // says what was stored.
+    let read = Bytes::from_request(request, &app);
+    let body = match tokio::time::timeout(app.limits.request_timeout, read).await {
+        Err(_) => {
+            return Err(ServerError::request(
+                StatusCode::REQUEST_TIMEOUT,
+                format!(
+                    "the body did not arrive within {} s",
+                    app.limits.request_timeout.as_secs_f64()
+                ),
+            )
+            .into());
+        }
+        Ok(body) => body.map_err(|rejection| {
+            let message = match rejection.status() {
+                StatusCode::PAYLOAD_TOO_LARGE => {
+                    format!("the body is over the limit of {BODY_LIMIT} bytes")
+                }
+                _ => rejection.body_text(),
+            };
+            ServerError::request(rejection.status(), message)
+        })?,
+    };
     let json_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -686,12 +707,22 @@ fn parse_articles(body: &[u8]) -> Result<Vec<Article>, ServerError> {
     let mut articles = Vec::with_capacity(items.len());
     for mut item in items {
         // An article without an id is named by its text, so that sending it
-        // again is recognised rather than refused as a reused id.
+        // again is recognised rather than refused as a reused id; and by its
+        // outlet, so that the same text from another outlet is stored as
+        // that outlet's copy rather than refused as a reused id.
         if let serde_json::Value::Object(object) = &mut item
             && !object.contains_key("id")
             && let Some(text) = object.get("text").and_then(|t| t.as_str())
         {
-            let id = format!("article-{}", chorus_store::content_hash(text));
+            let mut id = format!("article-{}", chorus_store::content_hash(text));
+            if let Some(outlet) = object
+                .get("source")
+                .and_then(|s| s.as_str())
+                .filter(|s| !s.trim().is_empty())
+            {
+                id.push('-');
+                id.push_str(&chorus_store::content_hash(outlet)[..8]);
+            }
             object.insert("id".to_string(), serde_json::Value::String(id));
         }
         articles.push(item);

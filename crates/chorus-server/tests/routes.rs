@@ -746,3 +746,42 @@ async fn stories_are_published_as_atom_feeds() {
         "{page}"
     );
 }
+
+#[tokio::test]
+async fn a_batch_that_takes_longer_to_store_than_the_timeout_is_answered_when_stored() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    // Far shorter than storing 200 articles takes.
+    let limits = Limits {
+        request_timeout: std::time::Duration::from_millis(1),
+        ..Limits::default()
+    };
+    let router = with_limits(&dir, limits);
+    let articles: Vec<serde_json::Value> = (0..200)
+        .map(|n| {
+            serde_json::json!({
+                "id": format!("report-{n}"),
+                "source": format!("Outlet {n}"),
+                "text": format!(
+                    "Report {n}: the Serin river flooded {n} fields near Elmer on Monday, \
+                     farmers in district {n} said, and the road to Port Elmer was closed."
+                ),
+            })
+        })
+        .collect();
+    let body = serde_json::to_string(&articles).expect("JSON");
+    let (status, _, answer) = post_json(&router, &body).await;
+    // Not a 408 while the batch goes on being stored behind the answer:
+    // the answer comes when it is stored and says so.
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    let summary: serde_json::Value = serde_json::from_str(&answer).expect("JSON");
+    assert_eq!(summary["added"], 200, "{answer}");
+    let reader = writable(&dir);
+    let (status, _, listed) = get(&reader, "/api/stories").await;
+    assert_eq!(status, StatusCode::OK);
+    let listed: serde_json::Value = serde_json::from_str(&listed).expect("JSON");
+    let stored: i64 = listed
+        .as_array()
+        .map(|l| l.iter().filter_map(|s| s["articles"].as_i64()).sum())
+        .unwrap_or_default();
+    assert_eq!(stored, 200);
+}

@@ -95,6 +95,9 @@ pub(crate) fn place(
         mut vocab,
     } = batch;
     let mut summary = IngestSummary::default();
+    // From here on, each article's hash is the one it is stored under: a
+    // text another outlet ran already is a copy of its own.
+    let hashes = crate::outlets::keys(tables, &articles, hashes)?;
     // Asked again under the lock: another writer may have stored some of
     // these texts since the batch was read.
     let known_hashes =

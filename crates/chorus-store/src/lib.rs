@@ -33,6 +33,7 @@ mod feeds;
 mod incremental;
 mod ingest;
 mod location;
+mod outlets;
 mod postgres;
 mod since;
 mod sqlite;
@@ -401,7 +402,8 @@ pub struct AddedArticle {
 pub struct StoredArticle {
     /// The article's id.
     pub id: String,
-    /// [`content_hash`] of its text.
+    /// [`content_hash`] of its text (of its text and outlet when another
+    /// outlet's copy of the text was stored first).
     pub hash: String,
     /// The story it is in.
     pub story: i64,
@@ -439,7 +441,8 @@ pub enum Record {
         row: i64,
         /// The article as given, its `notes` empty.
         article: Article,
-        /// [`content_hash`] of its text.
+        /// [`content_hash`] of its text (of its text and outlet when another
+        /// outlet's copy of the text was stored first).
         hash: String,
         /// Its story.
         story: i64,
@@ -476,14 +479,22 @@ pub enum Record {
 /// A stable hash of an article's text (FNV-1a, 64 bits, over its words):
 /// the same text stored twice, however it was spaced, is stored once.
 pub fn content_hash(text: &str) -> String {
+    format!("{:016x}", fnv_words(text))
+}
+
+/// The FNV-1a prime (64 bits).
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// FNV-1a over the words of `text`, each followed by one space.
+fn fnv_words(text: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for word in text.split_whitespace() {
         for byte in word.bytes().chain(std::iter::once(b' ')) {
             hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
+            hash = hash.wrapping_mul(FNV_PRIME);
         }
     }
-    format!("{hash:016x}")
+    hash
 }
 
 /// A publication date kept only when it reads as one, in a plausible year.

@@ -283,6 +283,87 @@ fn a_later_batch_grows_its_event_and_keeps_another_apart(db: &dyn Fresh) -> Test
     Ok(())
 }
 
+/// One wire story as an outlet ran it.
+fn wire_copy(id: &str, outlet: &str) -> Article {
+    Article {
+        source: Some(outlet.to_string()),
+        ..article(
+            id,
+            "Ferry crews in Port Elmer walked out over pay on Monday, halting every crossing to \
+             Marren Island. The union said talks with the operator had broken down after \
+             three weeks. Islanders were told to expect no sailings before Thursday.",
+        )
+    }
+}
+
+fn a_text_from_two_outlets_is_stored_once_per_outlet(db: &dyn Fresh) -> TestResult {
+    let store = db.open()?;
+    let first = store.ingest(vec![wire_copy("coast-1", "Coast News")], &mut |_, _| {})?;
+    assert_eq!(first.added, 1);
+    // Another outlet's copy is stored; the first outlet's again (under
+    // another id and spelling of its name) is not.
+    let second = store.ingest(
+        vec![
+            wire_copy("harbour-7", "Harbour Times"),
+            wire_copy("coast-2", " coast news "),
+            wire_copy("harbour-8", "Harbour Times"),
+        ],
+        &mut |_, _| {},
+    )?;
+    let statuses: Vec<&str> = second.articles.iter().map(|a| a.status).collect();
+    assert_eq!(statuses, ["added", "already_stored", "already_stored"]);
+    assert!(second.refused.is_empty(), "{:?}", second.refused);
+    // Re-ingesting either copy, alone or together, changes nothing.
+    let other = db.open()?;
+    for batch in [
+        vec![wire_copy("coast-1", "Coast News")],
+        vec![wire_copy("harbour-7", "Harbour Times")],
+        vec![
+            wire_copy("harbour-7", "Harbour Times"),
+            wire_copy("coast-1", "Coast News"),
+        ],
+    ] {
+        let again = other.ingest(batch, &mut |_, _| {})?;
+        assert_eq!(again.added, 0, "{:?}", again.articles);
+        assert!(again.refused.is_empty(), "{:?}", again.refused);
+    }
+    assert_eq!(other.article_count()?, 2);
+    // One story, both outlets; the brief counts the copy once.
+    let stories = other.stories()?;
+    assert_eq!(stories.len(), 1);
+    assert_eq!(stories[0].sources, ["Coast News", "Harbour Times"]);
+    assert_eq!(Some(stories[0].id), second.articles[0].story);
+    other.build_stale(10)?;
+    let report: chorus::model::Report =
+        serde_json::from_str(&other.report(stories[0].id)?.unwrap_or_default())?;
+    let copies: Vec<(&str, Option<&str>)> = report
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.duplicate_of.as_deref()))
+        .collect();
+    assert_eq!(copies, [("coast-1", None), ("harbour-7", Some("coast-1"))]);
+    // Within one batch too: the first outlet's is the text's, the next
+    // outlet's a copy, a repeat of either nothing new.
+    let fresh = db.open()?;
+    fresh.delete_story(stories[0].id)?;
+    let batch = fresh.ingest(
+        vec![
+            wire_copy("b-1", "Bay Herald"),
+            wire_copy("b-2", "Bay Herald"),
+            wire_copy("r-1", "Ridge Post"),
+            wire_copy("r-2", "ridge post"),
+        ],
+        &mut |_, _| {},
+    )?;
+    let statuses: Vec<&str> = batch.articles.iter().map(|a| a.status).collect();
+    assert_eq!(
+        statuses,
+        ["added", "already_stored", "added", "already_stored"]
+    );
+    assert_eq!(fresh.article_count()?, 2);
+    Ok(())
+}
+
 /// What each event of [`stream`] is about: its own names and words.
 const EVENTS: [&str; 12] = [
     "Ferry crews in Port Elmer walked out over pay, halting crossings to Marren Island",
@@ -850,6 +931,14 @@ macro_rules! suite {
                 run(
                     "a_deleted_story_leaves_no_trace",
                     super::a_deleted_story_leaves_no_trace,
+                )
+            }
+
+            #[test]
+            fn a_text_from_two_outlets_is_stored_once_per_outlet() -> TestResult {
+                run(
+                    "a_text_from_two_outlets_is_stored_once_per_outlet",
+                    super::a_text_from_two_outlets_is_stored_once_per_outlet,
                 )
             }
 

@@ -45,6 +45,12 @@ pub(crate) trait Tables {
     fn article_total(&mut self) -> Result<i64, StoreError>;
     /// Which of `hashes` are stored.
     fn known_hashes(&mut self, hashes: &[&str]) -> Result<FxHashSet<String>, StoreError>;
+    /// The outlet of each stored text among `hashes` (`None`: stored
+    /// without one); hashes not stored are left out.
+    fn outlets_of(
+        &mut self,
+        hashes: &[&str],
+    ) -> Result<FxHashMap<String, Option<String>>, StoreError>;
     /// Which of `ids` are stored (under any text).
     fn known_ids(&mut self, ids: &[&str]) -> Result<FxHashSet<String>, StoreError>;
     /// Stored articles using each of `terms` (terms no article uses are

@@ -2,6 +2,8 @@
 //! feed reader, the pages of summary-only entries fetched and read with
 //! its HTML reader, the new articles stored, the feed's state kept.
 
+use std::collections::HashMap;
+
 use chorus::ingest::{Format, SUMMARY_ONLY, parse_bytes};
 use chorus::model::Article;
 use chorus_store::{FeedState, StoreError};
@@ -73,12 +75,34 @@ impl Watcher {
             return self.failed(report, state, now, why);
         }
         report.problems.extend(messages);
-        let mut fresh = Vec::new();
+        let mut fresh: Vec<Article> = Vec::new();
+        // Each id of this answer's entries, with the entry's text as the feed
+        // gave it (before any page replaced it) and whether it had a link.
+        let mut seen: HashMap<String, (String, bool)> = HashMap::new();
         for mut article in parsed.articles {
-            article.id = article_id(url, &article);
-            if self.store.story_of(&article.id)?.is_some()
-                || fresh.iter().any(|a: &Article| a.id == article.id)
-            {
+            let guid = parsed.guids.get(&article.id).map(String::as_str);
+            article.id = article_id(url, &article, guid);
+            if let Some(first) = seen.get(&article.id) {
+                match repeated(url, first, &article) {
+                    Repeat::Same => continue,
+                    Repeat::Kept(problem) => {
+                        report.problems.push(problem);
+                        continue;
+                    }
+                    Repeat::Rekeyed(id, problem) => {
+                        report.problems.push(problem);
+                        article.id = id;
+                    }
+                }
+            }
+            seen.insert(
+                article.id.clone(),
+                (
+                    chorus_store::content_hash(&article.text),
+                    article.url.is_some(),
+                ),
+            );
+            if self.store.story_of(&article.id)?.is_some() {
                 continue;
             }
             if article.notes.iter().any(|n| n == SUMMARY_ONLY) {
@@ -187,15 +211,55 @@ impl Watcher {
 }
 
 /// A stable id: the entry's link (the same article in two feeds is one
-/// article), else the feed and a hash of the text.
-fn article_id(feed: &str, article: &Article) -> String {
-    match &article.url {
-        Some(link) if !link.trim().is_empty() => link.trim().to_string(),
-        _ => {
-            let hash = chorus_store::content_hash(&article.text);
-            format!("{feed}#{}", &hash[..hash.len().min(16)])
-        }
+/// article), else the feed and the entry's guid (which names it from poll
+/// to poll even when its text is edited), else the feed and a hash of the
+/// text.
+fn article_id(feed: &str, article: &Article, guid: Option<&str>) -> String {
+    match (&article.url, guid) {
+        (Some(link), _) if !link.trim().is_empty() => link.trim().to_string(),
+        (_, Some(guid)) => format!("{feed}#{guid}"),
+        _ => text_id(feed, article),
     }
+}
+
+/// The feed and a hash of the article's text.
+fn text_id(feed: &str, article: &Article) -> String {
+    let hash = chorus_store::content_hash(&article.text);
+    format!("{feed}#{}", &hash[..hash.len().min(16)])
+}
+
+/// What to do with an entry whose id an earlier entry of the same poll has.
+enum Repeat {
+    /// The same text again: nothing new, nothing lost.
+    Same,
+    /// The same link with other text: one page, so the first entry is
+    /// kept, and the report says so.
+    Kept(String),
+    /// A guid given to two entries with different text and no link: two
+    /// entries, the later stored under its text's hash (the new id), and
+    /// the report says so.
+    Rekeyed(String, String),
+}
+
+/// `first` is the earlier entry's text hash and whether it had a link.
+fn repeated(feed: &str, first: &(String, bool), again: &Article) -> Repeat {
+    let (first_hash, first_linked) = first;
+    if *first_hash == chorus_store::content_hash(&again.text) {
+        return Repeat::Same;
+    }
+    let title = again.title.as_deref().unwrap_or("(untitled)");
+    if *first_linked {
+        return Repeat::Kept(format!(
+            "{}: listed twice with different text; the first entry was kept, \"{title}\" was not stored",
+            again.id
+        ));
+    }
+    let id = text_id(feed, again);
+    let problem = format!(
+        "{}: guid given to two entries with different text; \"{title}\" stored as {id}",
+        again.id
+    );
+    Repeat::Rekeyed(id, problem)
 }
 
 /// RSS `<ttl>`: minutes a feed may be cached. Looked for in the raw bytes
@@ -229,9 +293,16 @@ mod tests {
             url: Some(" https://a.example/1 ".into()),
             ..Article::default()
         };
-        assert_eq!(article_id("https://f/", &article), "https://a.example/1");
+        assert_eq!(
+            article_id("https://f/", &article, Some("g-1")),
+            "https://a.example/1"
+        );
         article.url = None;
-        let id = article_id("https://f/", &article);
+        assert_eq!(
+            article_id("https://f/", &article, Some("g-1")),
+            "https://f/#g-1"
+        );
+        let id = article_id("https://f/", &article, None);
         assert!(id.starts_with("https://f/#") && id.len() > 12, "{id}");
     }
 }

@@ -394,3 +394,208 @@ fn bad_xml_a_web_page_and_a_slow_feed_are_named_and_the_rest_goes_on() -> Result
     assert_eq!((errors[3].as_str(), cycle.feeds[3].new_articles), ("", 1));
     Ok(())
 }
+
+const FERRY: &str = "<p>Ferry crews in Port Elmer walked out over pay on Monday, halting every crossing to Marren Island.</p><p>The union said talks with the operator had broken down after three weeks, and islanders were told to expect no sailings before Thursday.</p>";
+
+#[test]
+fn the_same_article_in_two_feeds_is_stored_once_and_both_outlets_counted() -> Result {
+    let server = TestServer::start();
+    let entry = |outlet: &str, path: &str| {
+        rss(
+            outlet,
+            &[(
+                "Ferry crews strike",
+                &server.url(path),
+                "Strike.",
+                Some(FERRY),
+            )],
+        )
+    };
+    // One wire story: two outlets under their own links, and the first
+    // outlet again in another of its feeds.
+    server.route("/coast.xml", Route::ok(entry("Coast News", "/coast/ferry")));
+    server.route(
+        "/harbour.xml",
+        Route::ok(entry("Harbour Times", "/harbour/ferry")),
+    );
+    server.route(
+        "/coast-world.xml",
+        Route::ok(entry("Coast News", "/coast/world/ferry")),
+    );
+    let feeds = ["/coast.xml", "/harbour.xml", "/coast-world.xml"].map(|f| server.url(f));
+    let dir = tempfile::tempdir()?;
+    let watcher = watcher(&dir, feeds.to_vec(), options())?;
+    let cycle = watcher.cycle(true)?;
+    assert_eq!((cycle.polled, cycle.new_articles), (3, 2), "{cycle:?}");
+    assert!(
+        cycle.feeds.iter().all(|f| f.problems.is_empty()),
+        "{cycle:?}"
+    );
+    let store = watcher.store();
+    let stories = store.stories()?;
+    assert_eq!(stories.len(), 1, "{stories:?}");
+    assert_eq!(stories[0].articles, 2);
+    assert_eq!(stories[0].sources, ["Coast News", "Harbour Times"]);
+    // The brief counts the copy once: one document is a copy of the other.
+    store.build_stale(10)?;
+    let report: chorus::model::Report =
+        serde_json::from_str(&store.report(stories[0].id)?.unwrap_or_default())?;
+    let ids: Vec<&str> = report.documents.iter().map(|d| d.id.as_str()).collect();
+    let copies: Vec<(&str, &str)> = report
+        .documents
+        .iter()
+        .filter_map(|d| Some((d.id.as_str(), d.duplicate_of.as_deref()?)))
+        .collect();
+    assert_eq!(copies.len(), 1, "{:?}", report.documents);
+    assert!(ids.contains(&copies[0].1) && copies[0].0 != copies[0].1);
+    // Polled again, nothing is stored twice.
+    let again = watcher.cycle(true)?;
+    assert_eq!(again.new_articles, 0, "{again:?}");
+    assert_eq!(store.article_count()?, 2);
+    Ok(())
+}
+
+/// An RSS feed from raw `<item>`s.
+fn raw_rss(outlet: &str, items: &[String]) -> String {
+    format!(
+        "<?xml version=\"1.0\"?>\n<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>{outlet}</title><link>http://example.org/</link><description>news</description>\n{}</channel></rss>\n",
+        items.concat()
+    )
+}
+
+fn item(guid: Option<&str>, link: Option<&str>, dated: bool, text: &str) -> String {
+    let mut out = String::from("<item><title>Valley report</title>");
+    if let Some(guid) = guid {
+        out.push_str(&format!("<guid isPermaLink=\"false\">{guid}</guid>"));
+    }
+    if let Some(link) = link {
+        out.push_str(&format!("<link>{link}</link>"));
+    }
+    if dated {
+        out.push_str("<pubDate>Tue, 01 Dec 2026 10:00:00 GMT</pubDate>");
+    }
+    // Whole text, so that no page is fetched.
+    out.push_str(&format!(
+        "<content:encoded><![CDATA[<p>{text}</p>]]></content:encoded></item>\n"
+    ));
+    out
+}
+
+#[test]
+fn repeated_guids_and_entries_without_links_or_dates_are_stored_once_each() -> Result {
+    let server = TestServer::start();
+    let feed = server.url("/valley.xml");
+    let texts = [
+        "The Tobrak river bridge in Ulden reopened to traffic after repairs.",
+        "Schools across the Caskel valley closed as wildfire smoke thickened.",
+        "Rescue teams reached the miners trapped at the Dunmore colliery.",
+        "Voters in Fenwick elected a new mayor after a recount of ballots.",
+        "Reservoirs around Halvik fell to their lowest level in forty years.",
+        "A harbour fire destroyed three warehouses and a trawler in Garrow.",
+    ];
+    let (one, two) = (server.url("/valley/one"), server.url("/valley/two"));
+    let first_poll = [
+        // Keyed by its guid: no link, no date.
+        item(Some("valley-1"), None, false, texts[0]),
+        // The same entry again: nothing new.
+        item(Some("valley-1"), None, false, texts[0]),
+        // The same guid on another text: kept too, under its text's hash.
+        item(Some("valley-1"), None, true, texts[1]),
+        // One guid on two links: two articles.
+        item(Some("valley-2"), Some(&one), true, texts[2]),
+        item(Some("valley-2"), Some(&two), true, texts[3]),
+        // Neither guid nor link nor date: keyed by its text.
+        item(None, None, false, texts[4]),
+        // A link listed twice with other text: one page, the first kept.
+        item(Some("valley-3"), Some(&one), true, texts[5]),
+    ];
+    server.route(
+        "/valley.xml",
+        Route::ok(raw_rss("Valley Post", &first_poll)),
+    );
+    let dir = tempfile::tempdir()?;
+    let watcher = watcher(&dir, vec![feed.clone()], options())?;
+    let cycle = watcher.cycle(true)?;
+    assert_eq!(cycle.new_articles, 5, "{cycle:?}");
+    let problems = &cycle.feeds[0].problems;
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    let rekeyed = format!("{feed}#valley-1: guid given to two entries with different text");
+    assert!(problems[0].starts_with(&rekeyed), "{problems:?}");
+    assert!(
+        problems[1].starts_with(&format!("{one}: listed twice with different text")),
+        "{problems:?}"
+    );
+    let text_id = |text: &str| format!("{feed}#{}", chorus_store::content_hash(text));
+    let mut expected = vec![
+        format!("{feed}#valley-1"),
+        text_id(texts[1]),
+        one.clone(),
+        two.clone(),
+        text_id(texts[4]),
+    ];
+    expected.sort();
+    let store = watcher.store();
+    let stored_ids = |store: &dyn chorus_store::Store| -> Result<Vec<String>> {
+        let mut ids: Vec<String> = store.articles()?.into_iter().map(|a| a.id).collect();
+        ids.sort();
+        Ok(ids)
+    };
+    assert_eq!(stored_ids(store)?, expected);
+    // Undated entries are stored without a date.
+    let undated = store.story_of(&format!("{feed}#valley-1"))?.unwrap_or(-1);
+    let added = store.recently_added(undated, 10)?;
+    assert_eq!(added[0].date, None, "{added:?}");
+    // The next poll: the guid-keyed entry edited, the rest the same, one
+    // entry new; only the new one is stored.
+    let mut second_poll = first_poll.to_vec();
+    second_poll[0] = item(
+        Some("valley-1"),
+        None,
+        false,
+        "The Tobrak river bridge in Ulden reopened to traffic on Monday after repairs.",
+    );
+    second_poll.push(item(Some("valley-4"), None, false, texts[5]));
+    server.route(
+        "/valley.xml",
+        Route::ok(raw_rss("Valley Post", &second_poll)),
+    );
+    let again = watcher.cycle(true)?;
+    assert_eq!(again.new_articles, 1, "{again:?}");
+    expected.push(format!("{feed}#valley-4"));
+    expected.sort();
+    assert_eq!(stored_ids(store)?, expected);
+    Ok(())
+}
+
+#[test]
+fn an_unreachable_host_and_a_tls_failure_are_named_and_the_rest_goes_on() -> Result {
+    let server = TestServer::start();
+    server.route(
+        "/good.xml",
+        Route::ok(rss(
+            "Good",
+            &[("Floods", "http://example.org/1", "F.", Some(FLOOD))],
+        )),
+    );
+    // A port nothing listens on any more, and TLS asked of a server that
+    // speaks plain HTTP.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?;
+    let unreachable = format!("http://{closed}/feed.xml");
+    let tls = server.url("/good.xml").replacen("http://", "https://", 1);
+    let feeds = vec![unreachable, tls, server.url("/good.xml")];
+    let dir = tempfile::tempdir()?;
+    let watcher = watcher(&dir, feeds, options())?;
+    let cycle = watcher.cycle(true)?;
+    let errors: Vec<&str> = cycle
+        .feeds
+        .iter()
+        .map(|f| f.error.as_deref().unwrap_or(""))
+        .collect();
+    assert!(!errors[0].is_empty() && !errors[1].is_empty(), "{errors:?}");
+    assert_eq!((errors[2], cycle.feeds[2].new_articles), ("", 1));
+    // Both back off; their failures are kept with the feed.
+    let states = watcher.store().feed_states()?;
+    let failing: Vec<u32> = states.iter().map(|s| s.failures).collect();
+    assert_eq!(failing.iter().filter(|&&f| f == 1).count(), 2, "{states:?}");
+    Ok(())
+}

@@ -332,6 +332,9 @@ impl FactKind {
 pub enum FactStatus {
     /// At least two claims cannot all be true.
     Conflict,
+    /// The figure changed over time: dated reports give a later, larger
+    /// tally (claims in time order, earliest first).
+    Updated,
     /// Two or more sources, all compatible given their qualifiers.
     Agreed,
     /// Stated by one source only.
@@ -365,7 +368,7 @@ pub struct Fact {
     pub kind: FactKind,
     /// What is counted or dated, e.g. "people killed".
     pub about: String,
-    /// Agreed, conflict or single source.
+    /// Conflict, updated, agreed or single source.
     pub status: FactStatus,
     /// The distinct claims, each with the sources that make it.
     pub claims: Vec<Claim>,

@@ -143,18 +143,32 @@ fn story_articles(client: &mut postgres::Client, story: i64) -> Result<Vec<Artic
          WHERE story = $1 ORDER BY id",
         &[&story],
     )?;
-    Ok(rows
-        .iter()
-        .map(|r| Article {
-            id: r.get(0),
-            title: r.get(1),
-            text: r.get(2),
-            source: r.get(3),
-            url: r.get(4),
-            date: r.get(5),
-            notes: Vec::new(),
-        })
-        .collect())
+    Ok(rows.iter().map(|r| article_at(r, 0)).collect())
+}
+
+/// The article whose `doc_id, title, text, source, url, date` start at
+/// column `first` of `row`.
+fn article_at(row: &postgres::Row, first: usize) -> Article {
+    Article {
+        id: row.get(first),
+        title: row.get(first + 1),
+        text: row.get(first + 2),
+        source: row.get(first + 3),
+        url: row.get(first + 4),
+        date: row.get(first + 5),
+        notes: Vec::new(),
+    }
+}
+
+/// Takes the placing lock for the rest of `tx` (released when it ends,
+/// committed or not; a dropped connection ends it too): one placer,
+/// deleter or importer at a time.
+fn lock_placing(tx: &mut postgres::Transaction<'_>) -> Result<(), StoreError> {
+    tx.execute(
+        "SELECT pg_advisory_xact_lock($1, $2)",
+        &[&LOCK_CLASS, &PLACING],
+    )?;
+    Ok(())
 }
 
 /// Runs `work` holding the session lock on building `story`'s brief:
@@ -291,12 +305,7 @@ impl Store for PostgresStore {
             progress,
         )?;
         let mut tx = client.transaction()?;
-        // Released when the transaction ends, committed or not (a dropped
-        // connection ends it too).
-        tx.execute(
-            "SELECT pg_advisory_xact_lock($1, $2)",
-            &[&LOCK_CLASS, &PLACING],
-        )?;
+        lock_placing(&mut tx)?;
         let summary = ingest::place(&mut PgTables::new(&mut tx), batch)?;
         tx.commit()?;
         Ok(summary)
@@ -420,15 +429,7 @@ impl Store for PostgresStore {
         tx.commit()?;
         let (mut earlier, mut new) = (Vec::new(), Vec::new());
         for r in rows {
-            let article = Article {
-                id: r.get(0),
-                title: r.get(1),
-                text: r.get(2),
-                source: r.get(3),
-                url: r.get(4),
-                date: r.get(5),
-                notes: Vec::new(),
-            };
+            let article = article_at(&r, 0);
             if r.get::<_, bool>(6) {
                 &mut new
             } else {
@@ -472,10 +473,7 @@ impl Store for PostgresStore {
         let mut client = self.client()?;
         let mut tx = client.transaction()?;
         // No placer moves articles into the story while it goes.
-        tx.execute(
-            "SELECT pg_advisory_xact_lock($1, $2)",
-            &[&LOCK_CLASS, &PLACING],
-        )?;
+        lock_placing(&mut tx)?;
         let deleted = delete::delete(&mut PgTables::new(&mut tx), id)?;
         tx.commit()?;
         Ok(deleted)
@@ -550,15 +548,7 @@ impl Store for PostgresStore {
         while let Some(r) = rows.next()? {
             each(Record::Article {
                 row: r.get(0),
-                article: Article {
-                    id: r.get(1),
-                    title: r.get(2),
-                    text: r.get(3),
-                    source: r.get(4),
-                    url: r.get(5),
-                    date: r.get(6),
-                    notes: Vec::new(),
-                },
+                article: article_at(&r, 1),
                 hash: r.get(7),
                 story: r.get(8),
                 added: r.get(9),
@@ -621,10 +611,7 @@ impl Store for PostgresStore {
         let mut client = self.client()?;
         let mut tx = client.transaction()?;
         // No writer places into the store while it is filled.
-        tx.execute(
-            "SELECT pg_advisory_xact_lock($1, $2)",
-            &[&LOCK_CLASS, &PLACING],
-        )?;
+        lock_placing(&mut tx)?;
         let mut tables = PgTables::new(&mut tx);
         let articles = tables.article_total()?;
         let stories = tables.story_total()?;

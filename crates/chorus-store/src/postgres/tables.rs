@@ -82,6 +82,17 @@ impl Tables for PgTables<'_, '_> {
         Ok(rows.iter().map(|r| r.get(0)).collect())
     }
 
+    fn outlets_of(
+        &mut self,
+        hashes: &[&str],
+    ) -> Result<FxHashMap<String, Option<String>>, StoreError> {
+        let rows = self.query(
+            "SELECT hash, source FROM articles WHERE hash = ANY($1)",
+            &[&hashes],
+        )?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+    }
+
     fn known_ids(&mut self, ids: &[&str]) -> Result<FxHashSet<String>, StoreError> {
         let ids: Vec<String> = ids.iter().map(|id| pg_text(id).into_owned()).collect();
         let rows = self.query(

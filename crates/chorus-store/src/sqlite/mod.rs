@@ -290,6 +290,20 @@ fn running(pid: i64) -> bool {
     }
 }
 
+/// The article whose `doc_id, title, text, source, url, date` start at
+/// column `first` of `row`.
+fn article_at(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Article> {
+    Ok(Article {
+        id: row.get(first)?,
+        title: row.get(first + 1)?,
+        text: row.get(first + 2)?,
+        source: row.get(first + 3)?,
+        url: row.get(first + 4)?,
+        date: row.get(first + 5)?,
+        notes: Vec::new(),
+    })
+}
+
 /// A story's articles in the order they were stored, and the row of the
 /// newest.
 fn story_articles(conn: &Connection, story: i64) -> Result<(Vec<Article>, i64), StoreError> {
@@ -299,20 +313,7 @@ fn story_articles(conn: &Connection, story: i64) -> Result<(Vec<Article>, i64), 
     )?;
     let mut last = 0;
     let articles = statement
-        .query_map([story], |r| {
-            Ok((
-                Article {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    text: r.get(2)?,
-                    source: r.get(3)?,
-                    url: r.get(4)?,
-                    date: r.get(5)?,
-                    notes: Vec::new(),
-                },
-                r.get::<_, i64>(6)?,
-            ))
-        })?
+        .query_map([story], |r| Ok((article_at(r, 0)?, r.get::<_, i64>(6)?)))?
         .map(|row| {
             row.map(|(article, id)| {
                 last = id;
@@ -521,18 +522,7 @@ impl Store for SqliteStore {
                  WHERE story = ?1 ORDER BY id",
             )?;
             let rows = statement.query_map(params![id, since], |r| {
-                Ok((
-                    Article {
-                        id: r.get(0)?,
-                        title: r.get(1)?,
-                        text: r.get(2)?,
-                        source: r.get(3)?,
-                        url: r.get(4)?,
-                        date: r.get(5)?,
-                        notes: Vec::new(),
-                    },
-                    r.get::<_, bool>(6)?,
-                ))
+                Ok((article_at(r, 0)?, r.get::<_, bool>(6)?))
             })?;
             let (mut earlier, mut new) = (Vec::new(), Vec::new());
             for row in rows {
@@ -687,15 +677,7 @@ fn export(
     while let Some(r) = rows.next()? {
         each(Record::Article {
             row: r.get(0)?,
-            article: Article {
-                id: r.get(1)?,
-                title: r.get(2)?,
-                text: r.get(3)?,
-                source: r.get(4)?,
-                url: r.get(5)?,
-                date: r.get(6)?,
-                notes: Vec::new(),
-            },
+            article: article_at(r, 1)?,
             hash: r.get(7)?,
             story: r.get(8)?,
             added: r.get(9)?,

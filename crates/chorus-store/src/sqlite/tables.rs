@@ -42,6 +42,22 @@ impl Tables for SqliteTables<'_> {
         self.existing("SELECT 1 FROM articles WHERE hash = ?1", hashes)
     }
 
+    fn outlets_of(
+        &mut self,
+        hashes: &[&str],
+    ) -> Result<FxHashMap<String, Option<String>>, StoreError> {
+        let mut statement = self
+            .tx
+            .prepare_cached("SELECT source FROM articles WHERE hash = ?1")?;
+        let mut found = FxHashMap::default();
+        for hash in hashes {
+            if let Some(source) = statement.query_row([hash], |r| r.get(0)).optional()? {
+                found.insert(hash.to_string(), source);
+            }
+        }
+        Ok(found)
+    }
+
     fn known_ids(&mut self, ids: &[&str]) -> Result<FxHashSet<String>, StoreError> {
         self.existing("SELECT 1 FROM articles WHERE doc_id = ?1", ids)
     }

@@ -85,7 +85,11 @@ fn is_capitalized(token: &Token) -> bool {
     }
     let text = token.text;
     if text.chars().next().is_some_and(char::is_uppercase) {
-        return !text.chars().all(|c| c.is_ascii_digit());
+        // "Moscow-led", "Russian-sponsored": an adjective, not a name.
+        let adjective = text.rsplit_once('-').is_some_and(|(_, tail)| {
+            tail.len() > 1 && tail.chars().all(|c| c.is_ascii_lowercase())
+        });
+        return !adjective && !text.chars().all(|c| c.is_ascii_digit());
     }
     // "al-Nasser", "el-Sisi"
     let bytes = text.as_bytes();
@@ -141,6 +145,10 @@ pub fn names(sentence: &Sentence, capitalized_inside: &FxHashSet<String>) -> Vec
         }
         let mut j = i + 1;
         loop {
+            // "Russia's Deputy Foreign Minister …": the possessive ends a name.
+            if strip_possessive(tokens[j - 1].text).len() < tokens[j - 1].text.len() {
+                break;
+            }
             if tokens.get(j).is_some_and(is_capitalized) {
                 j += 1;
             } else if tokens
@@ -150,16 +158,77 @@ pub fn names(sentence: &Sentence, capitalized_inside: &FxHashSet<String>) -> Vec
                 && tokens[j - 1].has(ORGANIZATION)
             {
                 j += 2;
+            } else if tokens.get(j).is_some_and(|t| t.text == "." && t.glued)
+                && tokens[j - 1].text.chars().count() == 1
+                && tokens.get(j + 1).is_some_and(is_capitalized)
+            {
+                // A middle initial: "Juan R. McCullum".
+                j += 2;
+            } else if tokens.get(j).is_some_and(|t| name_particle(t.lower()))
+                && tokens.get(j + 1).is_some_and(is_capitalized)
+                && !tokens[j - 1].has(ORGANIZATION)
+            {
+                // "Bashar al Assad", "Charles de Gaulle": one name.
+                j += 2;
             } else {
                 break;
             }
         }
-        if let Some(mention) = name_in(sentence, i, j, capitalized_inside) {
+        let (split, named_before) = name_before_title(tokens, i, j);
+        if named_before && let Some(mention) = name_in(sentence, i, split, capitalized_inside) {
+            out.push(mention);
+        }
+        if let Some(mention) = name_in(sentence, split, j, capitalized_inside) {
             out.push(mention);
         }
         i = j;
     }
     out
+}
+
+/// Lower-case words inside personal names: "Bashar al Assad", "Osama bin
+/// Laden", "Charles de Gaulle", "Vincent van Gogh".
+fn name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "al" | "el" | "bin" | "ibn" | "de" | "del" | "da" | "di" | "van" | "von" | "der" | "dos"
+    )
+}
+
+/// Where a run of capitalised words turns into a title and a person's
+/// name ("US Chief Justice John Roberts", "Capitol Police Chief Matthew
+/// Verderosa", "Syria Russian President Putin"): the first token of the
+/// title (or of the demonym before it), the words before it being a
+/// place or organisation of their own when they are known, an acronym
+/// ("US", "UN") or more than one word;
+/// `start` when the run does not turn; and whether the words before are a
+/// name. "Attorney General Jeff Sessions" is one title: "general" follows
+/// other words of a title.
+fn name_before_title(tokens: &[Token], start: usize, end: usize) -> (usize, bool) {
+    let title_at = |k: usize| tokens[k].has(TITLE) && !tokens[k].is("general");
+    for k in start + 1..end {
+        let titled = title_at(k) || (is_demonym(tokens[k].text) && k + 1 < end && title_at(k + 1));
+        if !titled {
+            continue;
+        }
+        if tokens[start..k].iter().all(|t| t.has(TITLE)) {
+            return (start, false);
+        }
+        // A name follows the title.
+        let named = (k + 1..end).any(|i| !tokens[i].has(TITLE) && !is_demonym(tokens[i].text));
+        if !named {
+            return (start, false);
+        }
+        let prefix: Vec<&str> = tokens[start..k].iter().map(|t| t.text).collect();
+        let acronym = k - start == 1
+            && (2..=5).contains(&tokens[start].text.len())
+            && tokens[start].text.chars().all(|c| c.is_ascii_uppercase());
+        let known = acronym || GAZETTEER_KEYS.contains_key(&normalize(&prefix.join(" ")));
+        // An unknown single word before a title ("Senior Vice President",
+        // "Press Secretary") is part of the title: dropped with it.
+        return (k, known || k - start >= 2);
+    }
+    (start, false)
 }
 
 fn opens_sentence(tokens: &[Token], i: usize) -> bool {
@@ -194,12 +263,59 @@ fn name_in(
         }
         first += 1;
     }
-    // Weekdays, months and other capitalised non-names end a name.
-    if let Some(stop) = (first..end).find(|&i| tokens[i].has(NOT_NAME)) {
+    // "But Democrat Stacey Plaskett", "Two Minneapolis men": function and
+    // number words do not open a name (acronyms such as "US" and "WHO"
+    // are names, and so are "May", "Will" and "New"; titles are read
+    // below).
+    let function_word = |i: usize| {
+        let text = tokens[i].text;
+        let acronym = text.len() >= 2 && text.chars().all(|c| c.is_ascii_uppercase());
+        tokens[i].has(lexicon::FUNCTION)
+            && !tokens[i].has(TITLE)
+            && !matches!(lower(i), "may" | "will" | "don" | "new")
+            && !acronym
+    };
+    let number_word = |i: usize| crate::model::words::is_number_word(lower(i));
+    while first < end && (function_word(first) || number_word(first)) {
+        first += 1;
+    }
+    while end > first && number_word(end - 1) {
+        end -= 1;
+    }
+    if first >= end {
+        return None;
+    }
+    // A capitalised function word inside: a headline in title case ("Than
+    // You Think", "Results Are Worse"), not a name.
+    if (first..end).any(|i| function_word(i) && is_capitalized(&tokens[i])) {
+        return None;
+    }
+    // Weekdays, months and other capitalised non-names end a name; so
+    // does a month's short name before a day or its period ("Feb. 6").
+    let short_month = |i: usize| {
+        lexicon::month(tokens[i].lower()).is_some()
+            && tokens
+                .get(i + 1)
+                .is_some_and(|t| t.kind == TokenKind::Number || (t.text == "." && t.glued))
+    };
+    if let Some(stop) = (first..end).find(|&i| tokens[i].has(NOT_NAME) || short_month(i)) {
         if stop == first {
             return None;
         }
         end = stop;
+    }
+    // Titles trailing a name ("Green Mountain Roasters President") and a
+    // demonym trailing a place ("Syria Russian forces") describe what
+    // follows, not the name.
+    while end - first >= 2 && !tokens[first].has(TITLE) {
+        let last = &tokens[end - 1];
+        let title = last.has(TITLE) && !last.is("general");
+        let demonym = is_demonym(last.text)
+            && GAZETTEER_KEYS.contains_key(&normalize(span_text(sentence, first, end - 1)));
+        if !(title || demonym) {
+            break;
+        }
+        end -= 1;
     }
     // Datelines and shouted words: all capitals, longer than an acronym.
     if (first..end).any(|i| {
@@ -259,7 +375,7 @@ fn name_in(
         return None;
     }
     let surface = strip_possessive(span_text(sentence, first, end)).to_string();
-    if surface.chars().count() < 2 || (end - first == 1 && tokens[first].has(lexicon::FUNCTION)) {
+    if surface.chars().count() < 2 || (end - first == 1 && function_word(first)) {
         return None;
     }
     let speaks = next_is_verb
@@ -622,6 +738,49 @@ mod tests {
         assert_eq!(normalize("Türkiye"), "turkiye");
         assert_eq!(normalize("U.S."), "us");
         assert_eq!(normalize("Nasser's"), "nasser");
+    }
+
+    #[test]
+    fn particles_titles_and_adjectives_are_read_in_general_terms() {
+        let input = sentences(&[
+            (
+                0,
+                "Putin hosted Bashar al-Assad in Moscow on Feb. 6 with Russia's Deputy Foreign Minister Mikhail Bogdanov.",
+            ),
+            (
+                1,
+                "Bashar al Assad thanked the Moscow-led coalition, and US Chief Justice John Roberts said nothing.",
+            ),
+            (1, "Attacks in Syria Russian forces backed were reported."),
+        ]);
+        let ids: Vec<String> = (0..2).map(|i| format!("d{i}")).collect();
+        let found = entities(&input, &ids);
+        let names: Vec<(&str, EntityKind)> = found
+            .list
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind))
+            .collect();
+        let assad = found.lookup("Bashar al Assad");
+        assert_eq!(assad.map(|e| e.sources.len()), Some(2), "{names:?}");
+        assert_eq!(found.lookup("Bashar al-Assad"), assad, "{names:?}");
+        assert!(found.lookup("Bashar").is_none(), "{names:?}");
+        assert_eq!(
+            found.lookup("Bogdanov").map(|e| (e.name.as_str(), e.kind)),
+            Some(("Mikhail Bogdanov", EntityKind::Person)),
+            "{names:?}"
+        );
+        assert_eq!(
+            found.lookup("Roberts").map(|e| e.name.as_str()),
+            Some("John Roberts"),
+            "{names:?}"
+        );
+        for not_a_name in ["Feb", "Moscow-led", "US Chief", "Syria Russian", "Russian"] {
+            assert!(
+                found.lookup(not_a_name).is_none(),
+                "{not_a_name}: {names:?}"
+            );
+        }
+        assert!(found.lookup("Syria").is_some() && found.lookup("US").is_some());
     }
 
     #[test]

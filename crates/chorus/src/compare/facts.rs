@@ -8,9 +8,11 @@
 //! conflict only when they are surely about the same thing (see
 //! [`relation`]) and no value satisfies both, given their qualifiers.
 
+use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
 use super::stems::Stems;
+use super::updates;
 use crate::model::{Bound, Claim, Fact, FactKind, FactStatus};
 
 /// One claim found in one sentence, before grouping.
@@ -42,8 +44,9 @@ pub struct Mention {
     pub elliptical: bool,
     /// For an age, whose it is ("geraldine alcorn").
     pub age_of: Option<String>,
-    /// A relative date read against another report's date or a date found
-    /// in the text: good enough to place, not to contradict anyone.
+    /// A relative date ("Friday", "last month"), read against its report's
+    /// date, another report's or a date found in the text: good enough to
+    /// place, not to contradict anyone.
     pub inferred: bool,
     /// Stems of the content words around the claim, sorted ids.
     pub context: Vec<u32>,
@@ -110,7 +113,11 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
         };
     }
     if same_sentence {
+        // "about 500,000 …, and at least 580,000": two estimates of one
+        // count, told apart by their qualifiers; two exact figures in one
+        // sentence ("1,150 jobs in Ohio and 1,050 in Texas") are a list.
         let continued = (a.elliptical || b.elliptical)
+            && (a.bound != Bound::Exact || b.bound != Bound::Exact)
             && a.event.is_some()
             && a.event == b.event
             && within_factor(a.range, b.range, SCOPE_FACTOR);
@@ -203,11 +210,71 @@ pub fn compatible(a: &Mention, b: &Mention) -> bool {
         FactKind::Quantity | FactKind::Duration => ROUNDING * scale,
         FactKind::Date | FactKind::Time => 1e-9 * scale,
     };
-    a.range.0 <= b.range.1 + tolerance && b.range.0 <= a.range.1 + tolerance
+    if a.range.0 <= b.range.1 + tolerance && b.range.0 <= a.range.1 + tolerance {
+        return true;
+    }
+    // A figure written coarser than the other may be it rounded.
+    let (coarse, fine) = if written_precision(a.value) >= written_precision(b.value) {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    if written_precision(coarse.value) <= written_precision(fine.value) {
+        return false;
+    }
+    let (low, high) = as_written(coarse);
+    low <= fine.range.1 + tolerance && fine.range.0 <= high + tolerance
 }
 
-/// Groups mentions into facts, conflicts first.
-pub fn facts(mentions: &[Mention], ids: &[String], stems: &Stems) -> Vec<Fact> {
+/// Largest share of a figure its written precision may round away.
+const WRITTEN_ROUNDING: f64 = 0.05;
+
+/// The values an exact count or share allows as written: "74 percent"
+/// is any of 73.5 to 74.5 (so 74.2 agrees), "2,000 square miles" any of
+/// 1,900 to 2,100 — half a unit of the last digit written, at most a
+/// twentieth of the figure. Only set against a figure written finer:
+/// "33" and "32" years old disagree.
+fn as_written(m: &Mention) -> (f64, f64) {
+    if m.kind != FactKind::Quantity || m.bound != Bound::Exact || m.high.is_some() {
+        return m.range;
+    }
+    let half = (written_precision(m.value) / 2.0).min(m.value.abs() * WRITTEN_ROUNDING);
+    (m.range.0 - half, m.range.1 + half)
+}
+
+/// The place of a figure's last significant digit: 0.1 for 74.2, 1 for
+/// 74, 1,000 for 2,000.
+fn written_precision(value: f64) -> f64 {
+    let value = value.abs();
+    if value == 0.0 || !value.is_finite() {
+        return 1.0;
+    }
+    let whole = |x: f64| (x - x.round()).abs() < 1e-6 * x.max(1.0);
+    if !whole(value) {
+        let mut unit = 1.0;
+        for _ in 0..6 {
+            unit /= 10.0;
+            if whole(value / unit) {
+                break;
+            }
+        }
+        return unit;
+    }
+    let mut unit = 1.0;
+    while unit < 1e15 && whole(value / (unit * 10.0)) {
+        unit *= 10.0;
+    }
+    unit
+}
+
+/// Groups mentions into facts, conflicts first, then updates.
+/// `published` holds each document's publication date.
+pub fn facts(
+    mentions: &[Mention],
+    ids: &[String],
+    published: &[Option<NaiveDate>],
+    stems: &Stems,
+) -> Vec<Fact> {
     // A mention joins the first group holding a claim it relates to: if
     // only loosely, it must agree with every claim there, so that a group
     // never mixes figures that merely look alike and disagree. Claims of
@@ -221,7 +288,7 @@ pub fn facts(mentions: &[Mention], ids: &[String], stems: &Stems) -> Vec<Fact> {
         let home = groups.iter_mut().find(|g| {
             let mut loose = false;
             for &j in g.iter() {
-                match relation(&mentions[j], mention) {
+                match updates::in_time(&mentions[j], mention, published) {
                     // Surely about the same thing as one claim here: it may
                     // disagree with the rest (that is the conflict to show).
                     Relation::Strong => return true,
@@ -257,6 +324,7 @@ pub fn facts(mentions: &[Mention], ids: &[String], stems: &Stems) -> Vec<Fact> {
         by_sentence: &by_sentence,
         source: &source,
         ids,
+        published,
         stems,
     };
     let mut facts: Vec<(Fact, usize)> = groups
@@ -303,6 +371,8 @@ struct Context<'a> {
     /// For each document, the first document with its id.
     source: &'a [usize],
     ids: &'a [String],
+    /// Each document's publication date, when it has one.
+    published: &'a [Option<NaiveDate>],
     stems: &'a Stems,
 }
 
@@ -311,18 +381,24 @@ fn fact(mentions: &[Mention], group: &[usize], context: &Context<'_>) -> Fact {
         by_sentence,
         source,
         ids,
+        published,
         stems,
     } = *context;
     let first = &mentions[group[0]];
-    let conflict = group.iter().enumerate().any(|(n, &i)| {
-        group[n + 1..].iter().any(|&j| {
+    let disagreeing: Vec<(usize, usize)> = group
+        .iter()
+        .enumerate()
+        .flat_map(|(n, &i)| group[n + 1..].iter().map(move |&j| (i, j)))
+        .filter(|&(i, j)| {
             let (a, b) = (&mentions[i], &mentions[j]);
-            relation(a, b) == Relation::Strong
+            updates::in_time(a, b, published) == Relation::Strong
                 && !compatible(a, b)
                 && !(a.document != b.document
                     && (agrees_beside(by_sentence, a, b) || agrees_beside(by_sentence, b, a)))
         })
-    });
+        .collect();
+    let updated = updates::grew_over_time(mentions, &disagreeing, published);
+    let conflict = !disagreeing.is_empty() && !updated;
     // Equal claims from several sources become one claim with every
     // source, written as most of them write it. Sources are kept as
     // document indices (in story order) until the claim is complete.
@@ -380,11 +456,17 @@ fn fact(mentions: &[Mention], group: &[usize], context: &Context<'_>) -> Fact {
         claim.sources = documents.into_iter().map(|d| ids[d].clone()).collect();
     }
     claims.sort_by(|(a, i), (b, j)| b.sources.len().cmp(&a.sources.len()).then(i.cmp(j)));
+    let mut claims: Vec<Claim> = claims.into_iter().map(|(c, _)| c).collect();
+    if updated {
+        updates::in_time_order(&mut claims, ids, published);
+    }
     let mut documents: Vec<usize> = group.iter().map(|&i| mentions[i].document).collect();
     documents.sort_unstable();
     documents.dedup();
     let status = if conflict {
         FactStatus::Conflict
+    } else if updated {
+        FactStatus::Updated
     } else if documents.len() > 1 {
         FactStatus::Agreed
     } else {
@@ -394,7 +476,7 @@ fn fact(mentions: &[Mention], group: &[usize], context: &Context<'_>) -> Fact {
         kind: first.kind,
         about: about(mentions, group, stems),
         status,
-        claims: claims.into_iter().map(|(c, _)| c).collect(),
+        claims,
     }
 }
 
@@ -478,6 +560,30 @@ mod tests {
         }
     }
 
+    fn share(document: usize, value: f64) -> Mention {
+        Mention {
+            kind: FactKind::Quantity,
+            value,
+            range: (value, value),
+            unit: Some("%".into()),
+            resolved: None,
+            ..date(document, "", "")
+        }
+    }
+
+    #[test]
+    fn figures_agree_within_the_precision_they_are_written_in() {
+        assert_eq!(written_precision(74.2), 0.1);
+        assert_eq!(written_precision(74.0), 1.0);
+        assert_eq!(written_precision(2000.0), 1000.0);
+        assert_eq!(written_precision(1.25), 0.01);
+        let agree = |a: f64, b: f64| compatible(&share(0, a), &share(1, b));
+        assert!(agree(74.0, 74.2) && agree(40.0, 39.7) && agree(2000.0, 1969.0));
+        assert!(agree(50.0, 49.2) && agree(100e6, 103e6));
+        assert!(!agree(36.0, 36.7) && !agree(81.0, 82.0) && !agree(50.0, 45.0));
+        assert!(!agree(33.0, 32.0) && !agree(28.0, 27.0) && !agree(5.2e9, 4.4e9));
+    }
+
     #[test]
     fn a_year_one_source_mentions_in_passing_is_not_a_fact() {
         let ids: Vec<String> = ["a", "b"].map(String::from).to_vec();
@@ -494,7 +600,7 @@ mod tests {
             ),
         ];
         for (mentions, kept) in cases {
-            let found = without_years_in_passing(facts(&mentions, &ids, &Stems::default()));
+            let found = without_years_in_passing(facts(&mentions, &ids, &[], &Stems::default()));
             assert_eq!(found.len(), kept, "{mentions:?}: {found:?}");
         }
     }

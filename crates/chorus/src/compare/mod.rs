@@ -14,6 +14,7 @@ pub(crate) mod quotes;
 pub(crate) mod stems;
 mod timeline;
 pub(crate) mod unique;
+mod updates;
 
 use chrono::NaiveDate;
 
@@ -147,8 +148,15 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
             {
                 mention.event = previous.event;
             }
-            // "230 were killed" counts people.
-            if mention.unit.is_none() && mention.event.is_some_and(lexicon::counts_people) {
+            // "230 were killed" and "230 deaths" count people.
+            let people_noun = mention
+                .unit
+                .as_deref()
+                .and_then(lexicon::event_of)
+                .is_some_and(lexicon::counts_people);
+            if (mention.unit.is_none() && mention.event.is_some_and(lexicon::counts_people))
+                || people_noun
+            {
                 mention.unit = Some("people".into());
             }
             if !quantity::names_a_known_set(&sentence.tokens, &q) {
@@ -166,7 +174,11 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
             match value.and_then(|v| v.cal()).and_then(dates::When::of) {
                 Some(when) => {
                     let mut mention = date_mention(sentence, d, when, &mut stems);
-                    mention.inferred = d.relative() && published[sentence.document].is_none();
+                    // A relative date ("Friday", "today") is read against its
+                    // report's date or a date found in the text: two reports
+                    // reading it apart more often means one "Friday" was past
+                    // and the other to come than that they disagree.
+                    mention.inferred = d.relative();
                     dated.push((mentions.len(), !d.relative()));
                     mentions.push(mention);
                 }
@@ -213,22 +225,21 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
     }
     let entities = entities::entities(&sentences, &ids);
     // An age's owner by the fullest name the story gives; a surname that
-    // several people share names no one ("Pasztor": the mother or her son).
+    // several people share names no one ("Pasztor": the mother or her son),
+    // nor does a single word no one is known by ("a 26-year-old Navajo").
     for mention in &mut mentions {
         if let Some(name) = mention.age_of.take() {
             mention.age_of = entities
                 .lookup(&name)
                 .filter(|e| {
-                    !matches!(
-                        e.kind,
-                        crate::model::EntityKind::Place | crate::model::EntityKind::Organization
-                    )
+                    e.kind == crate::model::EntityKind::Person
+                        || (e.kind == crate::model::EntityKind::Other && e.name.contains(' '))
                 })
                 .map(|e| e.name.to_lowercase());
         }
     }
     limit_claims(&mut mentions, &mut dated, &mut notes);
-    let facts = facts::facts(&mentions, &ids, &stems);
+    let facts = facts::facts(&mentions, &ids, &published, &stems);
     let dated: Vec<Dated> = dated
         .into_iter()
         .map(|(i, absolute)| Dated {

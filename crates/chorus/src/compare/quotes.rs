@@ -26,6 +26,10 @@ const MIN_CONTAINED_WORDS: usize = 2;
 pub const MAX_QUOTES: usize = 2_000;
 /// Content-word Dice at which two quotes are the same quote.
 const SAME_QUOTE: f32 = 0.5;
+/// Content words two quotes share at least to be one quote by their
+/// likeness alone: "I don't know if they're thinking about the future"
+/// and "she didn't know" share one.
+const MIN_SHARED_WORDS: usize = 2;
 /// … when they have the same speaker (a quote translated twice shares
 /// few words), sharing at least two content words.
 const SAME_SPEAKER_QUOTE: f32 = 0.35;
@@ -453,7 +457,7 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
         .iter()
         .filter(|x| b.stems.binary_search(x).is_ok())
         .count();
-    similarity >= SAME_QUOTE
+    (similarity >= SAME_QUOTE && shared >= MIN_SHARED_WORDS)
         || (a.speaker.is_some()
             && a.speaker == b.speaker
             && similarity >= SAME_SPEAKER_QUOTE
@@ -653,7 +657,7 @@ mod tests {
                 ],
                 "economic fundamentals",
                 vec!["d0", "d1"],
-                Some("Sanders"),
+                Some("Sarah Sanders"),
             ),
         ];
         for (name, texts, words, sources, speaker) in cases {

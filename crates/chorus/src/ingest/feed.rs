@@ -2,7 +2,10 @@
 //! becomes an article; one with only a summary becomes a short article
 //! whose notes say so. The feed's title names the outlet.
 
+use rustc_hash::FxHashMap;
+
 use crate::model::Article;
+use crate::scan::controls::strip_controls;
 
 use super::decode::{decode, repair_mojibake};
 use super::html::{check_depth, declared_charset, html_to_text};
@@ -15,6 +18,10 @@ pub struct ParsedFeed {
     pub articles: Vec<Article>,
     /// Problems with single entries.
     pub problems: Vec<ReadErrorKind>,
+    /// The feed's own id of each entry that gives one (RSS `guid`, Atom
+    /// `id`, JSON Feed `id`), by article id: what names an entry without a
+    /// link from one poll of the feed to the next.
+    pub guids: FxHashMap<String, String>,
 }
 
 /// Note attached to an article made from an entry's summary alone.
@@ -30,8 +37,13 @@ pub fn parse_feed(stem: &str, bytes: &[u8], limits: &Limits) -> Result<ParsedFee
     let decoded = decode(bytes, declared_charset(bytes).as_deref())?;
     let text = without_xml_declaration(&decoded.text);
     check_depth(&text, limits)?;
-    let feed =
-        feed_rs::parser::parse(text.as_bytes()).map_err(|e| ReadErrorKind::Feed(e.to_string()))?;
+    // An entry without an id is left without one: the parser would make one
+    // up (from its link and title, or at random), which is no guid.
+    let feed = feed_rs::parser::Builder::new()
+        .id_generator(|_, _, _| String::new())
+        .build()
+        .parse(text.as_bytes())
+        .map_err(|e| ReadErrorKind::Feed(e.to_string()))?;
     let source = feed
         .title
         .as_ref()
@@ -62,8 +74,13 @@ pub fn parse_feed(stem: &str, bytes: &[u8], limits: &Limits) -> Result<ParsedFee
                 continue;
             }
         };
+        let id = format!("{stem}-{}", n + 1);
+        let guid = strip_controls(entry.id.trim()).0.trim().to_string();
+        if !guid.is_empty() {
+            parsed.guids.insert(id.clone(), guid);
+        }
         parsed.articles.push(Article {
-            id: format!("{stem}-{}", n + 1),
+            id,
             title: entry
                 .title
                 .as_ref()
@@ -119,6 +136,24 @@ mod tests {
 <item><title>Flood update</title><description>&lt;p&gt;Water levels fell on Friday.&lt;/p&gt;</description></item>
 <item><title>Empty</title></item>
 </channel></rss>"#;
+
+    #[test]
+    fn guids_are_kept_and_none_made_up() {
+        let rss = r#"<rss version="2.0"><channel><title>Wire</title>
+<item><guid isPermaLink="false"> wire-ESC[31m77 </guid><description>One.</description></item>
+<item><link>https://example.org/two</link><description>Two.</description></item>
+<item><description>Three.</description></item>
+</channel></rss>"#
+            .replace("ESC", "\u{1b}");
+        let parsed = parse_feed("wire", rss.as_bytes(), &Limits::default()).unwrap();
+        assert_eq!(parsed.articles.len(), 3);
+        let guids: Vec<(&str, &str)> = parsed
+            .guids
+            .iter()
+            .map(|(id, guid)| (id.as_str(), guid.as_str()))
+            .collect();
+        assert_eq!(guids, [("wire-1", "wire-77")]);
+    }
 
     #[test]
     fn rss_entries_become_articles() {

@@ -133,6 +133,9 @@ pub struct Parsed {
     pub stories: Vec<StoryInput>,
     /// Problems, each naming the input.
     pub errors: Vec<ReadError>,
+    /// A feed's own id of each entry that gives one (RSS `guid`, Atom `id`,
+    /// JSON Feed `id`), by article id.
+    pub guids: rustc_hash::FxHashMap<String, String>,
 }
 
 /// Reads one input's bytes as `format` (sniffed when `None`). `name` labels
@@ -152,6 +155,7 @@ pub fn parse_bytes(
         match parse_feed(stem, bytes, limits) {
             Ok(feed) => {
                 parsed.articles = feed.articles;
+                parsed.guids = feed.guids;
                 parsed.errors.extend(feed.problems.into_iter().map(fail));
             }
             Err(kind) => parsed.errors.push(fail(kind)),

@@ -61,26 +61,27 @@ fn fact_sources(fact: &Fact) -> usize {
     sources.len()
 }
 
-/// Every conflict, then the facts most sources state (report order
-/// breaks ties, so agreed facts come before single-source ones).
+/// Every conflict and update, then the facts most sources state (report
+/// order breaks ties, so agreed facts come before single-source ones).
 pub(crate) fn facts(story: &StoryReport, detail: Detail) -> Picked<'_, Fact> {
     if detail == Detail::Full {
         return Picked::all(&story.facts);
     }
-    let mut others: Vec<&Fact> = story
-        .facts
-        .iter()
-        .filter(|f| f.status != FactStatus::Conflict)
-        .collect();
+    let mut others: Vec<&Fact> = story.facts.iter().filter(|f| !always_shown(f)).collect();
     others.sort_by_key(|f| std::cmp::Reverse(fact_sources(f)));
     others.truncate(FACTS_SHOWN);
     let shown = story
         .facts
         .iter()
-        .filter(|f| f.status == FactStatus::Conflict)
+        .filter(|f| always_shown(f))
         .chain(others)
         .collect();
     Picked::of(story.facts.len(), shown)
+}
+
+/// Conflicts and updates: what a reader of the brief must not miss.
+fn always_shown(fact: &Fact) -> bool {
+    matches!(fact.status, FactStatus::Conflict | FactStatus::Updated)
 }
 
 /// The quotes most sources carry.

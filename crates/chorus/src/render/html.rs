@@ -168,6 +168,8 @@ struct FactView {
     about: String,
     status: &'static str,
     conflict: bool,
+    /// A figure that changed over time: claims earliest first.
+    updated: bool,
     claims: Vec<ClaimView>,
 }
 
@@ -309,6 +311,7 @@ fn story_view(
             about: fact.about.clone(),
             status: status_label(fact.status),
             conflict: fact.status == FactStatus::Conflict,
+            updated: fact.status == FactStatus::Updated,
             claims: fact
                 .claims
                 .iter()

@@ -4,7 +4,8 @@
 
 use super::brief::{self, Detail};
 use super::{
-    StoryDocuments, claim_label, describe, documents_by_id, markers, status_label, story_documents,
+    StoryDocuments, claim_label, claims_joiner, describe, documents_by_id, markers, status_label,
+    story_documents,
 };
 use crate::model::{FactStatus, Report, StoryReport};
 use crate::scan::controls::escape_controls;
@@ -65,7 +66,7 @@ fn compared(out: &mut String, story: &StoryReport, documents: &StoryDocuments<'_
             out.push_str(&format!(
                 "| {} | {} | {status} |\n",
                 escape(&fact.about),
-                claims.join(" · ")
+                claims.join(claims_joiner(fact.status))
             ));
         }
         left_out(out, picked.left_out, "facts");

@@ -137,8 +137,19 @@ pub(crate) fn describe(document: &DocumentReport) -> String {
 pub(crate) fn status_label(status: FactStatus) -> &'static str {
     match status {
         FactStatus::Conflict => "CONFLICT",
+        FactStatus::Updated => "updated",
         FactStatus::Agreed => "agreed",
         FactStatus::SingleSource => "single source",
+    }
+}
+
+/// What joins a fact's claims: an arrow from earlier to later for an
+/// update, a dot between claims otherwise.
+pub(crate) fn claims_joiner(status: FactStatus) -> &'static str {
+    if status == FactStatus::Updated {
+        " → "
+    } else {
+        " · "
     }
 }
 

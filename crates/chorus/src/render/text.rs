@@ -11,7 +11,8 @@ use crate::scan::controls::escape_controls as safe;
 
 use super::brief::{self, Detail};
 use super::{
-    StoryDocuments, claim_label, describe, documents_by_id, markers, status_label, story_documents,
+    StoryDocuments, claim_label, claims_joiner, describe, documents_by_id, markers, status_label,
+    story_documents,
 };
 use crate::model::{FactStatus, Report, StoryReport};
 
@@ -119,13 +120,14 @@ fn compared(
             let status = status_label(fact.status);
             let status = match fact.status {
                 FactStatus::Conflict => paint(status, color, |t| t.red().bold().to_string()),
+                FactStatus::Updated => paint(status, color, |t| t.yellow().to_string()),
                 FactStatus::Agreed => paint(status, color, |t| t.green().to_string()),
                 FactStatus::SingleSource => paint(status, color, |t| t.dimmed().to_string()),
             };
             out.push_str(&format!(
                 "  {}: {} — {status}\n",
                 safe(&fact.about),
-                claims.join(" · ")
+                claims.join(claims_joiner(fact.status))
             ));
         }
         left_out(out, picked.left_out, "facts", color);

@@ -1,0 +1,198 @@
+//! Updates: a tally that grew between dated reports ("100 dead" one day,
+//! "the toll rose to 300" the next) is the news moving on, not sources
+//! contradicting each other.
+//!
+//! A row is an update when every pair of its claims that cannot both be
+//! true comes from reports published on different days and the later
+//! report gives the larger figure of a count (people, deaths, cases,
+//! prescriptions…): tallies of an ongoing event only grow. Shares,
+//! amounts of money, measures, dates and times change both ways, and a
+//! later, smaller count is a correction or a different scope: those stay
+//! conflicts.
+
+use chrono::NaiveDate;
+
+use super::counted_noun;
+use super::facts::{Mention, Relation, relation};
+use crate::model::{Claim, FactKind};
+
+/// Whether the claims that disagree (`disagreeing`, pairs of indexes into
+/// `mentions`) are a count growing from one dated report to a later one.
+/// `published` holds each document's publication date.
+pub(super) fn grew_over_time(
+    mentions: &[Mention],
+    disagreeing: &[(usize, usize)],
+    published: &[Option<NaiveDate>],
+) -> bool {
+    !disagreeing.is_empty()
+        && disagreeing.iter().all(|&(i, j)| {
+            let (a, b) = (&mentions[i], &mentions[j]);
+            let when = |m: &Mention| published.get(m.document).copied().flatten();
+            let (Some(day_a), Some(day_b)) = (when(a), when(b)) else {
+                return false;
+            };
+            let (earlier, later) = match day_a.cmp(&day_b) {
+                std::cmp::Ordering::Less => (a, b),
+                std::cmp::Ordering::Greater => (b, a),
+                std::cmp::Ordering::Equal => return false,
+            };
+            is_tally(a) && is_tally(b) && later.range.0 > earlier.range.1
+        })
+}
+
+/// Days apart within which two reports' dates and times are of the same
+/// occasion: a "Friday" or "May 20" in reports weeks apart is most often
+/// another Friday's event, not a disagreement.
+const SAME_OCCASION_DAYS: i64 = 3;
+/// Days apart within which two reports' shares, amounts and measures are
+/// of the same moment: rates, prices and totals are restated as they
+/// change over months.
+const SAME_MOMENT_DAYS: i64 = 30;
+
+/// How surely two claims are about the same thing, given when their
+/// reports were published: claims that [`relation`] ties surely are only
+/// loosely tied when their reports are too far apart for the figure to
+/// be the same one. A count that grew is kept (it is an update); one that
+/// shrank months later counts another scope or season.
+pub(super) fn in_time(a: &Mention, b: &Mention, published: &[Option<NaiveDate>]) -> Relation {
+    let related = relation(a, b);
+    if related != Relation::Strong {
+        return related;
+    }
+    let when = |m: &Mention| published.get(m.document).copied().flatten();
+    let (Some(day_a), Some(day_b)) = (when(a), when(b)) else {
+        return related;
+    };
+    let apart = (day_a - day_b).num_days().abs();
+    let limit = match a.kind {
+        FactKind::Date | FactKind::Time => SAME_OCCASION_DAYS,
+        _ => SAME_MOMENT_DAYS,
+    };
+    let (earlier, later) = if day_a <= day_b { (a, b) } else { (b, a) };
+    let grew = is_tally(a) && is_tally(b) && later.range.0 > earlier.range.1;
+    if apart > limit && !grew {
+        Relation::Loose
+    } else {
+        related
+    }
+}
+
+/// A count of people or things: a quantity in a counted noun, or one an
+/// event names ("230 were killed").
+fn is_tally(mention: &Mention) -> bool {
+    mention.kind == FactKind::Quantity
+        && mention.unit.as_deref().is_some_and(counted_noun)
+        && mention.event != Some("age")
+}
+
+/// Puts an update's claims in time order: by the earliest publication
+/// date among each claim's sources (undated last), then by value.
+pub(super) fn in_time_order(claims: &mut [Claim], ids: &[String], published: &[Option<NaiveDate>]) {
+    let first_day = |claim: &Claim| {
+        claim
+            .sources
+            .iter()
+            .filter_map(|id| ids.iter().position(|x| x == id))
+            .filter_map(|d| published.get(d).copied().flatten())
+            .min()
+    };
+    claims.sort_by(|a, b| {
+        let (x, y) = (first_day(a), first_day(b));
+        // Undated claims after dated ones.
+        x.is_none()
+            .cmp(&y.is_none())
+            .then(x.cmp(&y))
+            .then(a.value.total_cmp(&b.value))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Bound;
+
+    fn count(document: usize, value: f64) -> Mention {
+        Mention {
+            document,
+            sentence: 0,
+            kind: FactKind::Quantity,
+            value,
+            high: None,
+            bound: Bound::Exact,
+            range: (value, value),
+            unit: Some("people".into()),
+            resolved: None,
+            text: format!("{value} dead"),
+            event: Some("killed"),
+            elliptical: false,
+            age_of: None,
+            inferred: false,
+            context: Vec::new(),
+            context_words: Vec::new(),
+        }
+    }
+
+    fn day(d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(2023, 2, d)
+    }
+
+    #[test]
+    fn a_count_growing_between_dated_reports_is_an_update() {
+        let mentions = [count(0, 100.0), count(1, 300.0)];
+        let pair = [(0, 1)];
+        assert!(grew_over_time(&mentions, &pair, &[day(6), day(7)]));
+        // Smaller later: a correction or another scope, still a conflict.
+        assert!(!grew_over_time(&mentions, &pair, &[day(7), day(6)]));
+        // Same day, or undated: sources disagree.
+        assert!(!grew_over_time(&mentions, &pair, &[day(6), day(6)]));
+        assert!(!grew_over_time(&mentions, &pair, &[day(6), None]));
+        // Money and shares move both ways.
+        let mut dollars = mentions.clone();
+        for m in &mut dollars {
+            m.unit = Some("USD".into());
+        }
+        assert!(!grew_over_time(&dollars, &pair, &[day(6), day(7)]));
+    }
+
+    #[test]
+    fn figures_of_reports_far_apart_are_of_different_moments() {
+        let mut a = count(0, 40.0);
+        let mut b = count(1, 60.0);
+        for m in [&mut a, &mut b] {
+            m.unit = Some("%".into());
+            m.event = None;
+            m.context = vec![1, 2, 3];
+        }
+        let near = [day(6), day(7)];
+        let far = [day(1), NaiveDate::from_ymd_opt(2023, 9, 1)];
+        assert_eq!(in_time(&a, &b, &near), Relation::Strong);
+        assert_eq!(in_time(&a, &b, &far), Relation::Loose);
+        assert_eq!(in_time(&a, &b, &[None, None]), Relation::Strong);
+        // A count is kept when it grew (an update), not when it shrank.
+        let (mut x, mut y) = (count(0, 100.0), count(1, 300.0));
+        x.context = vec![1, 2, 3];
+        y.context = vec![1, 2, 3];
+        assert_eq!(in_time(&x, &y, &far), Relation::Strong);
+        let late = [far[1], far[0]];
+        assert_eq!(in_time(&x, &y, &late), Relation::Loose);
+    }
+
+    #[test]
+    fn claims_are_put_in_time_order() {
+        let ids: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+        let claim = |value: f64, source: &str| Claim {
+            value,
+            high: None,
+            unit: Some("people".into()),
+            bound: Bound::Exact,
+            text: value.to_string(),
+            also_written: Vec::new(),
+            resolved: None,
+            sources: vec![source.to_string()],
+        };
+        let mut claims = vec![claim(300.0, "a"), claim(50.0, "c"), claim(100.0, "b")];
+        in_time_order(&mut claims, &ids, &[day(8), day(6), None]);
+        let values: Vec<f64> = claims.iter().map(|c| c.value).collect();
+        assert_eq!(values, [100.0, 300.0, 50.0]);
+    }
+}
