@@ -41,6 +41,31 @@ pub const STORIES_PER_TERM: usize = 100;
 /// Stored stories taken in per article (those sharing the most weight).
 pub const CANDIDATES: usize = 10;
 
+/// Stored stories of this many articles or fewer are taken apart when a
+/// batch may join them: their articles are read again and clustered with
+/// the batch's one by one. Two reports of kindred events may meet as a
+/// story while the rest of their events is yet to come — in a store's first
+/// batches, with few word frequencies known, or in small batches — and a
+/// story taken whole is never split; taken apart while small, such a story
+/// comes apart once the rest of its events arrive.
+pub const REOPENED_SIZE: u32 = 3;
+
+/// An article of a small stored story, read again (see [`REOPENED_SIZE`]).
+struct Reopened {
+    /// The story it was in.
+    story: i64,
+    /// Its row.
+    row: i64,
+    counted: Counted,
+}
+
+/// Whether the reopened articles `again` are all of one story's.
+fn whole_story(reopened: &[Reopened], again: &[usize]) -> bool {
+    let story = reopened[again[0]].story;
+    again.iter().all(|&r| reopened[r].story == story)
+        && reopened.iter().filter(|r| r.story == story).count() == again.len()
+}
+
 /// Where an article went.
 pub struct Placed {
     /// The story it joined or started.
@@ -198,7 +223,15 @@ impl Placer {
         waiting: &[Counted],
     ) -> Result<Vec<Placed>, StoreError> {
         let vectors: Vec<Vector> = waiting.iter().map(|w| self.weigh(&w.counts)).collect();
-        let formed = self.candidates(tables, &vectors)?;
+        let candidates = self.candidates(tables, &vectors)?;
+        let (small, formed): (Vec<i64>, Vec<i64>) = candidates
+            .into_iter()
+            .partition(|s| self.shapes[s].articles <= REOPENED_SIZE);
+        let reopened = self.reopen(tables, &small)?;
+        let reopened_vectors: Vec<Vector> = reopened
+            .iter()
+            .map(|r| self.weigh(&r.counted.counts))
+            .collect();
         self.load_stories(tables, &formed)?;
         let names: Vec<String> = formed
             .iter()
@@ -227,14 +260,22 @@ impl Placer {
                 shape.particulars.iter().map(|(t, &n)| (id(t), n)).collect();
             particulars.sort_unstable();
             let item = Item {
+                stored: true,
                 articles: shape.articles,
                 pair_sum: shape.pair_sum,
                 particulars,
             };
             linker.add_formed(centroid, shape.length, item);
         }
+        // The articles of the small stories taken apart, then the batch's,
+        // one by one, oldest first.
         let mut foreign: Vec<(u32, Vec<TermId>)> = Vec::new();
-        for (w, vector) in waiting.iter().zip(&vectors) {
+        let articles = reopened
+            .iter()
+            .map(|r| &r.counted)
+            .zip(&reopened_vectors)
+            .chain(waiting.iter().zip(&vectors));
+        for (n, (w, vector)) in articles.enumerate() {
             let index = linker.len() as u32;
             let vector = vector.iter().map(|(t, x)| (id(t), *x)).collect();
             let mut particulars: Vec<TermId> = w.particulars.iter().map(|t| id(t)).collect();
@@ -244,17 +285,22 @@ impl Placer {
                 foreign.push((index, names.iter().map(|t| id(t)).collect()));
             }
             linker.add(vector, w.day, &particulars);
+            if n < reopened.len() {
+                // Taken apart, it is still kept: joining it is as final
+                // as joining a stored story.
+                linker.mark_stored();
+            }
         }
         let mut stems: Vec<&str> = vec![""; ids.len()];
         for (stem, &i) in &ids {
             stems[i as usize] = stem;
         }
-        let articles = self.stored as f32;
+        let stored_articles = self.stored as f32;
         let documents = &self.documents;
         let stories = linker.finish(|t| {
             documents
                 .get(stems[t as usize])
-                .is_some_and(|&n| !common_name(n as f32, articles))
+                .is_some_and(|&n| !common_name(n as f32, stored_articles))
         });
         let mut pair_sums: Vec<f32> = stories.iter().map(|s| s.pair_sum).collect();
         let mut groups: Vec<Vec<usize>> = stories.into_iter().map(|s| s.members).collect();
@@ -274,34 +320,71 @@ impl Placer {
         }
 
         let seeds = formed.len();
+        let batch_start = seeds + reopened.len();
         let mut placed: Vec<Option<Placed>> = (0..waiting.len()).map(|_| None).collect();
+        // The stories taken apart that a group kept, and where the
+        // articles of each went first.
+        let mut kept: FxHashSet<i64> = FxHashSet::default();
+        let mut went: FxHashMap<i64, i64> = FxHashMap::default();
         for (members, pair_sum) in groups.iter().zip(pair_sums) {
             let stored: Vec<i64> = members
                 .iter()
                 .filter(|&&m| m < seeds)
                 .map(|&m| formed[m])
                 .collect();
-            let articles: Vec<usize> = members
+            let again: Vec<usize> = members
                 .iter()
-                .filter(|&&m| m >= seeds)
+                .filter(|&&m| m >= seeds && m < batch_start)
                 .map(|&m| m - seeds)
                 .collect();
-            let Some(&first) = articles.first() else {
-                continue; // a stored story nothing joined
+            let articles: Vec<usize> = members
+                .iter()
+                .filter(|&&m| m >= batch_start)
+                .map(|&m| m - batch_start)
+                .collect();
+            let unchanged = if again.is_empty() {
+                stored.len() < 2
+            } else {
+                stored.is_empty() && whole_story(&reopened, &again)
             };
+            if articles.is_empty() && unchanged {
+                // A stored story nothing joined, or a small one taken apart
+                // that came together again as it was.
+                if let Some(&r) = again.first() {
+                    kept.insert(reopened[r].story);
+                }
+                continue;
+            }
             let mut story = stored.iter().min().copied();
-            if story.is_none() && articles.len() == 1 {
+            if story.is_none() {
+                story = again
+                    .iter()
+                    .map(|&r| reopened[r].story)
+                    .filter(|s| !kept.contains(s))
+                    .min();
+            }
+            if story.is_none()
+                && again.is_empty()
+                && let [first] = articles[..]
+                && let Some(names) = &waiting[first].foreign_names
+            {
                 // A lone article in another language joins the stored
                 // story holding the most of its names.
-                if let Some(names) = &waiting[first].foreign_names {
-                    story = self.story_by_names(tables, names)?;
-                }
+                story = self.story_by_names(tables, names)?;
             }
             let new_story = story.is_none();
             let story = match story {
                 Some(story) => story,
-                None => tables.new_story(&waiting[first].headline)?,
+                None => {
+                    // A group holds a stored story, or articles.
+                    let headline = match articles.first() {
+                        Some(&a) => &waiting[a].headline,
+                        None => &reopened[again[0]].counted.headline,
+                    };
+                    tables.new_story(headline)?
+                }
             };
+            kept.insert(story);
             let mut sum: FxHashMap<String, f32> = FxHashMap::default();
             let mut shape = Shape {
                 pair_sum,
@@ -320,30 +403,45 @@ impl Placer {
                     self.merge_away(tables, other, story)?;
                 }
             }
-            if stored.is_empty() && !new_story {
+            if stored.is_empty() && again.is_empty() && !new_story {
                 // Joined by names: its similarity with the story is known
                 // only through the centroid.
                 self.load_stories(tables, &[story])?;
                 let old = self.shapes[&story].clone();
                 let centroid = &self.centroids[&story];
-                shape.pair_sum = old.pair_sum + cosine(&vectors[first], centroid) * old.length;
+                shape.pair_sum =
+                    old.pair_sum + cosine(&vectors[articles[0]], centroid) * old.length;
                 shape.articles = old.articles;
                 shape.particulars = old.particulars;
                 for (t, w) in centroid {
                     *sum.entry(t.clone()).or_default() += w * old.length;
                 }
             }
-            for &a in &articles {
-                for (t, w) in &vectors[a] {
+            let members = again
+                .iter()
+                .map(|&r| (&reopened[r].counted, &reopened_vectors[r]))
+                .chain(articles.iter().map(|&a| (&waiting[a], &vectors[a])));
+            for (counted, vector) in members {
+                for (t, w) in vector {
                     *sum.entry(t.clone()).or_default() += w;
                 }
                 shape.articles += 1;
-                for t in &waiting[a].particulars {
+                for t in &counted.particulars {
                     *shape.particulars.entry(t.clone()).or_default() += 1;
                 }
+            }
+            for &r in &again {
+                let old = reopened[r].story;
+                went.entry(old).or_insert(story);
+                if old != story {
+                    tables.move_article(reopened[r].row, story)?;
+                    self.touch(old);
+                }
+            }
+            for &a in &articles {
                 placed[a] = Some(Placed {
                     story,
-                    new_story: new_story && a == first,
+                    new_story: new_story && a == articles[0],
                 });
             }
             let (vector, length) = centroid(sum.into_iter().collect());
@@ -352,6 +450,14 @@ impl Placer {
             self.shapes.insert(story, shape);
             self.changed.insert(story);
             self.touch(story);
+        }
+        // A story taken apart whose every article went elsewhere is gone.
+        for &old in &small {
+            if !kept.contains(&old)
+                && let Some(&into) = went.get(&old)
+            {
+                self.merge_away(tables, old, into)?;
+            }
         }
         // Clustering places every article it is given; were one left out,
         // it would start a story of its own rather than be lost.
@@ -366,6 +472,33 @@ impl Placer {
             });
         }
         Ok(all)
+    }
+
+    /// Reads again the articles of `stories` (small stories a batch may
+    /// join), to be clustered with the batch's one by one.
+    fn reopen(
+        &mut self,
+        tables: &mut dyn Tables,
+        stories: &[i64],
+    ) -> Result<Vec<Reopened>, StoreError> {
+        let mut vocab = Vocab::new();
+        let mut reopened = Vec::new();
+        for &story in stories {
+            for (row, article) in tables.story_members(story)? {
+                reopened.push(Reopened {
+                    story,
+                    row,
+                    counted: read_article(&article, &mut vocab),
+                });
+            }
+        }
+        let terms: Vec<&str> = reopened
+            .iter()
+            .flat_map(|r| r.counted.counts.keys())
+            .map(String::as_str)
+            .collect();
+        self.load_documents(tables, &terms)?;
+        Ok(reopened)
     }
 
     /// Moves the articles of story `other` into `story` and deletes it.

@@ -283,6 +283,58 @@ fn a_later_batch_grows_its_event_and_keeps_another_apart(db: &dyn Fresh) -> Test
     Ok(())
 }
 
+fn a_small_story_comes_apart_when_its_events_arrive(db: &dyn Fresh) -> TestResult {
+    let store = db.open()?;
+    // The first report of each quake, alone in a store that knows no other
+    // article: worded alike, they make one story.
+    let mut first = quake("chino", "Chino Hills", "Mayor Villaraigosa", 0);
+    first.truncate(1);
+    first.extend(
+        quake("padang", "Padang", "Governor Fauzi", 0)
+            .into_iter()
+            .take(1),
+    );
+    let early = store.ingest(first, &mut |_, _| {})?;
+    assert_eq!(
+        early.stories,
+        1,
+        "{:?}",
+        early.articles.iter().map(|a| a.story).collect::<Vec<_>>()
+    );
+    // The rest of both quakes arrive: the small story is taken apart and
+    // each first report goes with its own quake.
+    let mut rest: Vec<Article> = quake("chino", "Chino Hills", "Mayor Villaraigosa", 0)
+        .into_iter()
+        .skip(1)
+        .collect();
+    rest.extend(
+        quake("padang", "Padang", "Governor Fauzi", 0)
+            .into_iter()
+            .skip(1),
+    );
+    store.ingest(rest, &mut |_, _| {})?;
+    let mut story_of: std::collections::BTreeMap<String, i64> = std::collections::BTreeMap::new();
+    store.export(&mut |record| {
+        if let crate::Record::Article { article, story, .. } = record {
+            story_of.insert(article.id.clone(), story);
+        }
+        Ok(())
+    })?;
+    let stories_of = |prefix: &str| -> std::collections::BTreeSet<i64> {
+        story_of
+            .iter()
+            .filter(|(id, _)| id.starts_with(prefix))
+            .map(|(_, &s)| s)
+            .collect()
+    };
+    let (chino, padang) = (stories_of("chino-"), stories_of("padang-"));
+    assert_eq!(chino.len(), 1, "{story_of:?}");
+    assert_eq!(padang.len(), 1, "{story_of:?}");
+    assert_ne!(chino, padang, "{story_of:?}");
+    assert_eq!(store.stories()?.len(), 2);
+    Ok(())
+}
+
 /// One wire story as an outlet ran it.
 fn wire_copy(id: &str, outlet: &str) -> Article {
     Article {
@@ -869,6 +921,14 @@ macro_rules! suite {
                 run(
                     "a_later_batch_grows_its_event_and_keeps_another_apart",
                     super::a_later_batch_grows_its_event_and_keeps_another_apart,
+                )
+            }
+
+            #[test]
+            fn a_small_story_comes_apart_when_its_events_arrive() -> TestResult {
+                run(
+                    "a_small_story_comes_apart_when_its_events_arrive",
+                    super::a_small_story_comes_apart_when_its_events_arrive,
                 )
             }
 

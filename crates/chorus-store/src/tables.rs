@@ -97,6 +97,11 @@ pub(crate) trait Tables {
     fn story_total(&mut self) -> Result<i64, StoreError>;
     /// The headline and text of each article of `story` (nothing else).
     fn story_texts(&mut self, story: i64) -> Result<Vec<Article>, StoreError>;
+    /// The row number, headline, text and date of each article of `story`,
+    /// in the order they were stored: what placing needs to read them again.
+    fn story_members(&mut self, story: i64) -> Result<Vec<(i64, Article)>, StoreError>;
+    /// Moves the article in row `row` into `story`.
+    fn move_article(&mut self, row: i64, story: i64) -> Result<(), StoreError>;
     /// Deletes `story`, its articles (and their search entries), its
     /// centroid and every term no article uses any more; how many articles
     /// went, or `None` when there is no such story.

@@ -330,6 +330,35 @@ impl Tables for PgTables<'_, '_> {
             .collect())
     }
 
+    fn story_members(&mut self, story: i64) -> Result<Vec<(i64, Article)>, StoreError> {
+        let rows = self.query(
+            "SELECT id, title, text, date FROM articles WHERE story = $1 ORDER BY id",
+            &[&story],
+        )?;
+        Ok(rows
+            .iter()
+            .map(|r| {
+                (
+                    r.get(0),
+                    Article {
+                        title: r.get(1),
+                        text: r.get(2),
+                        date: r.get(3),
+                        ..Article::default()
+                    },
+                )
+            })
+            .collect())
+    }
+
+    fn move_article(&mut self, row: i64, story: i64) -> Result<(), StoreError> {
+        self.execute(
+            "UPDATE articles SET story = $1 WHERE id = $2",
+            &[&story, &row],
+        )?;
+        Ok(())
+    }
+
     fn remove_story(&mut self, story: i64) -> Result<Option<usize>, StoreError> {
         // The row locked first: a server building its brief finishes before
         // it goes.

@@ -285,6 +285,34 @@ impl Tables for SqliteTables<'_> {
         Ok(articles)
     }
 
+    fn story_members(&mut self, story: i64) -> Result<Vec<(i64, Article)>, StoreError> {
+        let mut statement = self.tx.prepare_cached(
+            "SELECT id, title, text, date FROM articles WHERE story = ?1 ORDER BY id",
+        )?;
+        let members = statement
+            .query_map([story], |r| {
+                Ok((
+                    r.get(0)?,
+                    Article {
+                        title: r.get(1)?,
+                        text: r.get(2)?,
+                        date: r.get(3)?,
+                        ..Article::default()
+                    },
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(members)
+    }
+
+    fn move_article(&mut self, row: i64, story: i64) -> Result<(), StoreError> {
+        self.tx.execute(
+            "UPDATE articles SET story = ?1 WHERE id = ?2",
+            params![story, row],
+        )?;
+        Ok(())
+    }
+
     fn remove_story(&mut self, story: i64) -> Result<Option<usize>, StoreError> {
         let exists = self
             .tx

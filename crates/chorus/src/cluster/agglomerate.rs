@@ -21,6 +21,12 @@
 //!   another team's players.
 //!
 //! A pair a test refuses is looked at again whenever either story grows.
+//!
+//! A store places each batch as it comes and never splits a story it keeps
+//! (but a small one, taken apart again), so a merge with a stored story is
+//! final: it needs firmer evidence ([`STORED_COHESION_SHARE`],
+//! [`STORED_SMALL_JOIN`]) than a batch clustering of everything at once,
+//! which makes the best merges first.
 
 use std::collections::BinaryHeap;
 
@@ -33,6 +39,19 @@ pub const JOIN_SIMILARITY: f32 = 0.08;
 /// Share of the two stories' own cohesion (geometric mean) that their mean
 /// similarity must reach.
 pub const COHESION_SHARE: f32 = 0.5;
+/// [`COHESION_SHARE`] when either story is kept in a store. A store
+/// places each batch as it comes and never splits a story it keeps, so it
+/// joins one on firmer evidence than a batch clustering of everything at
+/// once, which makes the best merges first: in small batches the first
+/// report of an event would otherwise join a story of a kindred event
+/// before the rest of its own arrive.
+pub const STORED_COHESION_SHARE: f32 = 0.6;
+/// Mean similarity a lone article and a stored story of at most
+/// [`STORED_SMALL`] articles (or a lone stored article and a small story)
+/// need to merge.
+pub const STORED_SMALL_JOIN: f32 = 0.15;
+/// See [`STORED_SMALL_JOIN`].
+pub const STORED_SMALL: u32 = 3;
 /// The cohesion a single article counts as having.
 pub const LONE_COHESION: f32 = 0.15;
 /// Size from which a story's particulars are compared with another's.
@@ -59,6 +78,9 @@ pub struct Item {
     /// Its particulars, in term order, each with the number of its articles
     /// that mention it.
     pub particulars: Vec<(TermId, u32)>,
+    /// It holds a story kept in a store: joining it is final (see
+    /// [`STORED_COHESION_SHARE`]).
+    pub stored: bool,
 }
 
 /// A story agglomeration made.
@@ -125,7 +147,12 @@ pub fn agglomerate(mut items: Vec<Item>, pairs: Vec<(u32, u32, f32)>) -> Vec<Agg
         }
         let (x, y) = (&items[a], &items[b]);
         let mean = sum / (x.articles as f32 * y.articles as f32);
-        if mean < COHESION_SHARE * (cohesion(x) * cohesion(y)).sqrt() || distinct_events(x, y) {
+        let share = if x.stored || y.stored {
+            STORED_COHESION_SHARE
+        } else {
+            COHESION_SHARE
+        };
+        if mean < share * (cohesion(x) * cohesion(y)).sqrt() || distinct_events(x, y) {
             refused[a].insert(b);
             refused[b].insert(a);
             continue;
@@ -214,7 +241,14 @@ fn candidate(items: &[Item], first: &[usize], a: usize, b: usize, sum: f32) -> O
     let (a, b) = if first[a] <= first[b] { (a, b) } else { (b, a) };
     let sizes = (items[a].articles, items[b].articles);
     let mean = sum / (sizes.0 as f32 * sizes.1 as f32);
-    (mean >= JOIN_SIMILARITY).then_some(Candidate {
+    let stored = items[a].stored || items[b].stored;
+    let small = stored && sizes.0.min(sizes.1) == 1 && sizes.0.max(sizes.1) <= STORED_SMALL;
+    let least = if small {
+        STORED_SMALL_JOIN
+    } else {
+        JOIN_SIMILARITY
+    };
+    (mean >= least).then_some(Candidate {
         mean,
         key: (first[a] as u32, first[b] as u32),
         slots: (a as u32, b as u32),
@@ -265,7 +299,7 @@ fn own_particulars(x: &Item, other: &Item) -> usize {
 }
 
 /// Two stories as one: `between` is the summed similarity across them.
-fn merged(x: &Item, y: Item, between: f32) -> Item {
+pub(crate) fn merged(x: &Item, y: Item, between: f32) -> Item {
     let mut particulars = Vec::with_capacity(x.particulars.len().max(y.particulars.len()));
     let (mut i, mut j) = (0, 0);
     let (p, q) = (&x.particulars, &y.particulars);
@@ -292,6 +326,7 @@ fn merged(x: &Item, y: Item, between: f32) -> Item {
         }
     }
     Item {
+        stored: x.stored || y.stored,
         articles: x.articles + y.articles,
         pair_sum: x.pair_sum + y.pair_sum + between,
         particulars,
@@ -336,6 +371,7 @@ mod tests {
             articles: 1,
             pair_sum: 0.0,
             particulars: particulars.iter().map(|&t| (t, 1)).collect(),
+            stored: false,
         }
     }
 
@@ -400,6 +436,7 @@ mod tests {
             articles: 5,
             pair_sum: 3.0,
             particulars: Vec::new(),
+            stored: true,
         };
         let stories = agglomerate(vec![stored, article(&[])], vec![(0, 1, 1.0)]);
         assert_eq!(member_lists(&stories), [vec![0, 1]]);
@@ -408,7 +445,7 @@ mod tests {
             (cohesion(&Item {
                 articles: 6,
                 pair_sum: 4.0,
-                particulars: Vec::new()
+                ..Item::default()
             }) - 4.0 / 15.0)
                 .abs()
                 < 1e-6
