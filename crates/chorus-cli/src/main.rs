@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 mod extract;
 mod listing;
+mod peer;
 mod watch;
 
 use anyhow::{Context, Result, bail};
@@ -254,6 +255,13 @@ struct EvalClusterArgs {
     /// Articles per batch with --store.
     #[arg(long, default_value_t = 1000)]
     batch: usize,
+    /// A peer script to run on the same files (such as cluster_peer.py);
+    /// its best figure is printed beside chorus's.
+    #[arg(long)]
+    peer: Option<PathBuf>,
+    /// The Python that runs --peer (one with the peer's packages).
+    #[arg(long, default_value = "python3")]
+    peer_python: PathBuf,
     /// Print the result as JSON.
     #[arg(long)]
     json: bool,
@@ -835,11 +843,21 @@ fn eval_cluster(args: EvalClusterArgs) -> Result<bool> {
     } else {
         chorus_eval::bcubed::evaluate(ingested.stories, args.seed)
     };
+    // The peer runs after chorus, so that chorus's figure is known even
+    // when the peer cannot run.
+    let peer = match &args.peer {
+        Some(script) => Some(peer::run(&args.peer_python, script, &args.data)),
+        None => None,
+    };
     let printed = if args.json {
-        format!("{}\n", serde_json::to_string_pretty(&result)?)
+        let mut value = serde_json::to_value(&result)?;
+        if let Some(Ok(figure)) = &peer {
+            value["peer"] = serde_json::to_value(figure)?;
+        }
+        format!("{}\n", serde_json::to_string_pretty(&value)?)
     } else {
         let s = &result.scores;
-        format!(
+        let mut text = format!(
             "{} articles in {} gold groups, shuffled with seed {}; {} stories found\n\
              BCubed precision {:.4}  recall {:.4}  F1 {:.4}   ARI {:.4}   {:.0} articles/s\n",
             result.articles,
@@ -851,9 +869,23 @@ fn eval_cluster(args: EvalClusterArgs) -> Result<bool> {
             s.bcubed_f1,
             s.ari,
             result.articles_per_second
-        )
+        );
+        if let Some(Ok(figure)) = &peer {
+            text.push_str(&format!(
+                "peer {} at its best threshold ({}): BCubed precision {:.4}  recall {:.4}  F1 {:.4}\n",
+                figure.script,
+                figure.threshold,
+                figure.bcubed_precision,
+                figure.bcubed_recall,
+                figure.bcubed_f1
+            ));
+        }
+        text
     };
     write_output(None, &printed)?;
+    if let Some(Err(err)) = peer {
+        return Err(err);
+    }
     Ok(clean)
 }
 

@@ -124,6 +124,76 @@ fn eval_cluster_scores_mixed_clusters() {
 }
 
 #[test]
+fn eval_cluster_prints_the_peer_beside_chorus() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let line = |id: &str, text: &str| {
+        serde_json::json!({"id": id, "documents": [{"text": text}, {"text": text}]}).to_string()
+    };
+    let data = write(
+        dir.path(),
+        "gold.jsonl",
+        format!(
+            "{}\n{}\n",
+            line("floods", "The Serin River flooded the valley."),
+            line("vote", "The ruling party lost its majority.")
+        )
+        .as_bytes(),
+    );
+    // A peer that prints what cluster_peer.py prints, and one that fails;
+    // run by sh so that the test needs no Python.
+    let peer = write(
+        dir.path(),
+        "peer.sh",
+        b"echo \"sklearn tfidf+average-link  distance<0.80: P 0.874 R 0.896 F1 0.885 (60 stories)\"\n\
+          echo \"4 articles; best threshold 0.8: BCubed P 0.874 R 0.896 F1 0.885 (1.0s for all thresholds)\"\n",
+    );
+    let broken = write(
+        dir.path(),
+        "broken.sh",
+        b"echo 'no module named sklearn' >&2; exit 1\n",
+    );
+    let args = |peer: &std::path::Path, json: bool| {
+        let mut args = vec![
+            "eval-cluster".to_string(),
+            "--data".to_string(),
+            data.to_string_lossy().to_string(),
+            "--peer".to_string(),
+            peer.to_string_lossy().to_string(),
+            "--peer-python".to_string(),
+            "sh".to_string(),
+        ];
+        if json {
+            args.push("--json".to_string());
+        }
+        args
+    };
+    let run = |args: Vec<String>| chorus(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    let text = run(args(&peer, false));
+    assert!(text.status.success(), "{}", stderr(&text));
+    let printed = stdout(&text);
+    assert!(printed.contains("F1 1.0000"), "{printed}");
+    assert!(
+        printed.contains(
+            "at its best threshold (0.8): BCubed precision 0.8740  recall 0.8960  F1 0.8850"
+        ),
+        "{printed}"
+    );
+    let json = json_of(&run(args(&peer, true)));
+    assert_eq!(json["peer"]["bcubed_f1"], 0.885);
+    assert_eq!(json["scores"]["bcubed_f1"], 1.0);
+    // A peer that cannot run is an error that says why; chorus's figure
+    // is printed all the same.
+    let failed = run(args(&broken, false));
+    assert!(!failed.status.success());
+    assert!(stdout(&failed).contains("F1 1.0000"));
+    assert!(
+        stderr(&failed).contains("no module named sklearn"),
+        "{}",
+        stderr(&failed)
+    );
+}
+
+#[test]
 fn eval_facts_scores_against_labels() {
     let output = chorus(&[
         "eval-facts",

@@ -14,6 +14,8 @@ pub struct CopySummary {
     pub terms: usize,
     /// Centroid entries copied.
     pub story_terms: usize,
+    /// Story names copied.
+    pub story_particulars: usize,
 }
 
 impl CopySummary {
@@ -24,6 +26,7 @@ impl CopySummary {
             Record::Article { .. } => self.articles += 1,
             Record::Term { .. } => self.terms += 1,
             Record::StoryTerm { .. } => self.story_terms += 1,
+            Record::StoryParticular { .. } => self.story_particulars += 1,
         }
     }
 }

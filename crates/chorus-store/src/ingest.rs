@@ -66,10 +66,16 @@ fn distinct(mut values: Vec<&str>) -> Vec<&str> {
     values
 }
 
+/// Why an article whose text is all page furniture (crawl notices, share
+/// and follow lines) is not stored: no word is left to place it by, and
+/// every such page would otherwise be one article, by its identical text.
+pub(crate) const NO_WORDS: &str = "no words to place it by once page furniture is removed";
+
 /// What becomes of one article of a batch.
 enum Fate {
-    /// Stored now, with what placing reads of it.
-    Add(Counted),
+    /// Stored now: what placing reads of it is at this index of the
+    /// batch's articles to add.
+    Add(usize),
     /// The same text is stored already (or earlier in the batch).
     Known,
     /// Not stored, for this reason.
@@ -101,6 +107,7 @@ pub(crate) fn place(
     let mut batch_hashes: FxHashSet<&str> = FxHashSet::default();
     let mut batch_ids: FxHashSet<&str> = FxHashSet::default();
     let mut fates: Vec<Fate> = Vec::with_capacity(articles.len());
+    let mut adding: Vec<Counted> = Vec::new();
     for (article, hash) in articles.iter().zip(&hashes) {
         let fate = if article.text.trim().is_empty() {
             Fate::Refused("no text")
@@ -109,25 +116,25 @@ pub(crate) fn place(
         } else if batch_ids.contains(article.id.as_str()) || known_ids.contains(&article.id) {
             Fate::Refused("an article with this id and different text is already stored")
         } else {
-            batch_hashes.insert(hash);
-            batch_ids.insert(&article.id);
             // A text that was stored when the batch was read and is gone
             // now is read here.
             let read = counted
                 .remove(hash)
                 .unwrap_or_else(|| read_article(article, &mut vocab));
-            Fate::Add(read)
+            if read.counts.is_empty() {
+                Fate::Refused(NO_WORDS)
+            } else {
+                batch_hashes.insert(hash);
+                batch_ids.insert(&article.id);
+                adding.push(read);
+                Fate::Add(adding.len() - 1)
+            }
         };
         fates.push(fate);
     }
     let mut placer = Placer::new(tables)?;
-    placer.count(
-        tables,
-        fates.iter().filter_map(|f| match f {
-            Fate::Add(counted) => Some(counted),
-            _ => None,
-        }),
-    )?;
+    placer.count(tables, &adding)?;
+    let placed = placer.place(tables, &adding)?;
     // Rows are written after placing, all at once: a story merged away
     // meanwhile is followed to the one it went into.
     let mut rows: Vec<(usize, i64)> = Vec::new();
@@ -140,8 +147,8 @@ pub(crate) fn place(
     };
     for (n, (article, fate)) in articles.iter().zip(&fates).enumerate() {
         match fate {
-            Fate::Add(counted) => {
-                let placed = placer.place(tables, article, counted)?;
+            &Fate::Add(added) => {
+                let placed = &placed[added];
                 if placed.new_story {
                     summary.new_stories += 1;
                 }

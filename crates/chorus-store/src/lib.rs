@@ -43,14 +43,13 @@ use chorus::model::Article;
 
 pub use copy::CopySummary;
 pub use feeds::FeedState;
-pub use incremental::JOIN_SIMILARITY;
 pub use location::Location;
 pub use postgres::PostgresStore;
 pub use since::parse_since;
 pub use sqlite::SqliteStore;
 
 /// The schema this version writes; older stores are migrated to it.
-pub const SCHEMA_VERSION: i32 = 6;
+pub const SCHEMA_VERSION: i32 = 7;
 
 /// What opening a store tells while a migration reworks its articles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -180,7 +179,8 @@ pub trait Store: Send + Sync {
         let mut groups: Vec<Vec<usize>> = Vec::new();
         let mut slot: rustc_hash::FxHashMap<i64, usize> = rustc_hash::FxHashMap::default();
         for (n, article) in articles.iter().enumerate() {
-            // An article the store refused (no text) stands alone.
+            // An article the store refused (no text, or no word once page
+            // furniture is removed) stands alone.
             let group = match story_of.get(&content_hash(&article.text)) {
                 Some(&story) => *slot.entry(story).or_insert_with(|| {
                     groups.push(Vec::new());
@@ -430,6 +430,10 @@ pub enum Record {
         conflicts: Option<i64>,
         /// Why its brief could not be built, when it could not.
         failed: Option<String>,
+        /// Length of its articles' summed vectors over its centroid's terms.
+        length: Option<f64>,
+        /// Summed similarity of its pairs of articles.
+        pair_sum: Option<f64>,
     },
     /// An article.
     Article {
@@ -460,6 +464,15 @@ pub enum Record {
         term: String,
         /// Its weight.
         weight: f64,
+    },
+    /// How many of a story's articles mention one of its names.
+    StoryParticular {
+        /// The story.
+        story: i64,
+        /// The name.
+        term: String,
+        /// Its articles that mention it.
+        articles: i64,
     },
 }
 

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use chorus::model::Article;
 use rustc_hash::FxHashMap;
 
+use crate::ingest::NO_WORDS;
 use crate::{FeedState, Location, Store, StoreError, open};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
@@ -176,6 +177,164 @@ fn clashing_ids_and_empty_articles_are_refused(db: &dyn Fresh) -> TestResult {
     Ok(())
 }
 
+fn odd_articles_are_placed_or_refused_by_name(db: &dyn Fresh) -> TestResult {
+    let store = db.open()?;
+    let mut dated = article("dated", "Ferry crews walked out over pay in Port Elmer.");
+    dated.date = Some("31999-02-30".into());
+    let summary = store.ingest(
+        vec![
+            article("notice", "Follow us on Twitter. Share this article."),
+            article("notice-again", "Follow us on Twitter. Share this article."),
+            article("word", "Strike"),
+            dated,
+            article("twin", "Ferry crews walked out over pay in Port Elmer."),
+        ],
+        &mut |_, _| {},
+    )?;
+    let fates: Vec<(&str, &str, Option<&str>)> = summary
+        .articles
+        .iter()
+        .map(|a| (a.id.as_str(), a.status, a.reason.as_deref()))
+        .collect();
+    assert_eq!(
+        fates,
+        [
+            ("notice", "refused", Some(NO_WORDS)),
+            ("notice-again", "refused", Some(NO_WORDS)),
+            ("word", "refused", Some(NO_WORDS)),
+            ("dated", "added", None),
+            ("twin", "already_stored", None),
+        ]
+    );
+    assert_eq!(summary.articles[3].story, summary.articles[4].story);
+    assert_eq!(store.stories()?.len(), 1);
+    Ok(())
+}
+
+/// Six reports of one earthquake at `place`, numbered from `from`: each
+/// leaves one sentence out and counts its own aftershocks.
+fn quake(prefix: &str, place: &str, official: &str, from: usize) -> Vec<Article> {
+    let report = |n: usize| {
+        let sentences = [
+            format!("A strong earthquake struck near {place} on Tuesday, shaking buildings."),
+            format!("{official} said rescue teams searched damaged homes in {place}."),
+            "Schools stayed closed while engineers inspected bridges and roads.".to_string(),
+            format!("Aftershocks rattled {place} through the night as families slept outdoors."),
+            format!("Hospitals treated people for cuts, {official} told reporters."),
+        ];
+        let text: Vec<&str> = (0..5)
+            .filter(|&i| i != n % 5)
+            .map(|i| sentences[i].as_str())
+            .collect();
+        article(
+            &format!("{prefix}-{n}"),
+            &format!("{} Witnesses counted {n} aftershocks.", text.join(" ")),
+        )
+    };
+    (from..from + 6).map(report).collect()
+}
+
+fn a_later_batch_grows_its_event_and_keeps_another_apart(db: &dyn Fresh) -> TestResult {
+    let store = db.open()?;
+    let first = store.ingest(
+        quake("chino", "Chino Hills", "Mayor Villaraigosa", 0),
+        &mut |_, _| {},
+    )?;
+    assert_eq!(first.stories, 1);
+    // Another pool of connections, as another process would have.
+    let store = db.open()?;
+    let mut second = quake("chino", "Chino Hills", "Mayor Villaraigosa", 6);
+    second.extend(quake("padang", "Padang", "Governor Fauzi", 0));
+    let summary = store.ingest(second, &mut |_, _| {})?;
+    // The Chino Hills reports join their stored story; the Padang ones
+    // make a story of their own.
+    assert_eq!(summary.new_stories, 1);
+    assert_eq!(summary.stories, 2);
+    assert_eq!(summary.articles[0].story, first.articles[0].story);
+    assert!(
+        summary.articles[..6]
+            .iter()
+            .all(|a| a.story == first.articles[0].story)
+    );
+    assert!(
+        summary.articles[6..]
+            .iter()
+            .all(|a| a.story == summary.articles[6].story)
+    );
+    assert_ne!(summary.articles[6].story, first.articles[0].story);
+    // Each story keeps the names most of its articles mention, and a copy
+    // keeps them.
+    let mut particulars = Vec::new();
+    store.export(&mut |record| {
+        if let crate::Record::StoryParticular { story, term, .. } = record {
+            particulars.push((story, term));
+        }
+        Ok(())
+    })?;
+    let chino = first.articles[0].story.unwrap_or_default();
+    assert!(
+        particulars.iter().any(|(s, _)| *s == chino),
+        "{particulars:?}"
+    );
+    assert!(
+        particulars.iter().any(|(s, _)| *s != chino),
+        "{particulars:?}"
+    );
+    Ok(())
+}
+
+fn a_small_story_comes_apart_when_its_events_arrive(db: &dyn Fresh) -> TestResult {
+    let store = db.open()?;
+    // The first report of each quake, alone in a store that knows no other
+    // article: worded alike, they make one story.
+    let mut first = quake("chino", "Chino Hills", "Mayor Villaraigosa", 0);
+    first.truncate(1);
+    first.extend(
+        quake("padang", "Padang", "Governor Fauzi", 0)
+            .into_iter()
+            .take(1),
+    );
+    let early = store.ingest(first, &mut |_, _| {})?;
+    assert_eq!(
+        early.stories,
+        1,
+        "{:?}",
+        early.articles.iter().map(|a| a.story).collect::<Vec<_>>()
+    );
+    // The rest of both quakes arrive: the small story is taken apart and
+    // each first report goes with its own quake.
+    let mut rest: Vec<Article> = quake("chino", "Chino Hills", "Mayor Villaraigosa", 0)
+        .into_iter()
+        .skip(1)
+        .collect();
+    rest.extend(
+        quake("padang", "Padang", "Governor Fauzi", 0)
+            .into_iter()
+            .skip(1),
+    );
+    store.ingest(rest, &mut |_, _| {})?;
+    let mut story_of: std::collections::BTreeMap<String, i64> = std::collections::BTreeMap::new();
+    store.export(&mut |record| {
+        if let crate::Record::Article { article, story, .. } = record {
+            story_of.insert(article.id.clone(), story);
+        }
+        Ok(())
+    })?;
+    let stories_of = |prefix: &str| -> std::collections::BTreeSet<i64> {
+        story_of
+            .iter()
+            .filter(|(id, _)| id.starts_with(prefix))
+            .map(|(_, &s)| s)
+            .collect()
+    };
+    let (chino, padang) = (stories_of("chino-"), stories_of("padang-"));
+    assert_eq!(chino.len(), 1, "{story_of:?}");
+    assert_eq!(padang.len(), 1, "{story_of:?}");
+    assert_ne!(chino, padang, "{story_of:?}");
+    assert_eq!(store.stories()?.len(), 2);
+    Ok(())
+}
+
 /// One wire story as an outlet ran it.
 fn wire_copy(id: &str, outlet: &str) -> Article {
     Article {
@@ -275,14 +434,16 @@ const EVENTS: [&str; 12] = [
 
 /// A stream of reports of `events` events (at most 12), `per_event` each,
 /// interleaved: every report of an event shares its names and most of its
-/// words.
+/// words. What reports of different events share is kept short: in a
+/// batch of single reports, as in batch clustering, a shared sentence as
+/// long as each event's own would join them (their only similarity to
+/// compare with is each other's).
 pub(crate) fn stream(events: usize, per_event: usize) -> Vec<(Article, usize)> {
     let mut out = Vec::new();
     for report in 0..per_event {
         for (event, what) in EVENTS.iter().enumerate().take(events) {
             let text = format!(
-                "{what}, officials said on day {report}. Witnesses said {}. \
-                 Local reporters filed update number {report} on the story.",
+                "{what}, officials said on day {report}. Witnesses said {}.",
                 what.to_lowercase()
             );
             out.push((article(&format!("e{event}-r{report}"), &text), event));
@@ -394,6 +555,7 @@ fn a_copy_keeps_every_row(db: &dyn Fresh) -> TestResult {
     let target = db.open()?;
     let copied = target.import(&*source)?;
     assert_eq!((copied.stories, copied.articles), (6, 18));
+    assert!(copied.story_particulars > 0, "{copied:?}");
     assert_eq!(target.stories()?, source.stories()?);
     assert_eq!(target.articles()?, source.articles()?);
     for story in source.stories()? {
@@ -501,6 +663,18 @@ fn a_deleted_story_leaves_no_trace(db: &dyn Fresh) -> TestResult {
     let left: Vec<i64> = store.stories()?.iter().map(|s| s.id).collect();
     assert_eq!(left, [bank]);
     assert_eq!(store.article_count()?, 1);
+    // Nothing kept for placing (centroid, names) still names the story.
+    let mut kept = 0;
+    store.export(&mut |record| {
+        if let crate::Record::StoryTerm { story, .. } | crate::Record::StoryParticular { story, .. } =
+            record
+            && story == ferry
+        {
+            kept += 1;
+        }
+        Ok(())
+    })?;
+    assert_eq!(kept, 0, "rows of the deleted story");
     // Term counts are those of the bank article alone: the same as a store
     // that only ever held it.
     let alone = SqliteFile::new().ok_or("a temporary folder")?;
@@ -731,6 +905,30 @@ macro_rules! suite {
                 run(
                     "clashing_ids_and_empty_articles_are_refused",
                     super::clashing_ids_and_empty_articles_are_refused,
+                )
+            }
+
+            #[test]
+            fn odd_articles_are_placed_or_refused_by_name() -> TestResult {
+                run(
+                    "odd_articles_are_placed_or_refused_by_name",
+                    super::odd_articles_are_placed_or_refused_by_name,
+                )
+            }
+
+            #[test]
+            fn a_later_batch_grows_its_event_and_keeps_another_apart() -> TestResult {
+                run(
+                    "a_later_batch_grows_its_event_and_keeps_another_apart",
+                    super::a_later_batch_grows_its_event_and_keeps_another_apart,
+                )
+            }
+
+            #[test]
+            fn a_small_story_comes_apart_when_its_events_arrive() -> TestResult {
+                run(
+                    "a_small_story_comes_apart_when_its_events_arrive",
+                    super::a_small_story_comes_apart_when_its_events_arrive,
                 )
             }
 

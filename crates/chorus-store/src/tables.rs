@@ -25,6 +25,20 @@ pub(crate) struct NewArticle<'a> {
     pub story: i64,
 }
 
+/// What average link needs of a stored story besides its centroid, as
+/// stored (`stories.length`, `stories.pair_sum`, `story_particulars`).
+pub(crate) struct StoredShape {
+    /// Articles in it.
+    pub articles: i64,
+    /// Length of its articles' summed vectors over its centroid's terms;
+    /// `None` for a story written before lengths were kept.
+    pub length: Option<f32>,
+    /// Summed similarity of its pairs of articles; `None` as for length.
+    pub pair_sum: Option<f32>,
+    /// Its names and how many of its articles mention each.
+    pub particulars: Vec<(String, u32)>,
+}
+
 /// The tables, as one batch's transaction sees them.
 pub(crate) trait Tables {
     /// Articles stored.
@@ -51,11 +65,13 @@ pub(crate) trait Tables {
     ) -> Result<FxHashMap<String, Vec<(i64, f32)>>, StoreError>;
     /// The stored centroids of `stories` (a story without one is left out).
     fn centroids(&mut self, stories: &[i64]) -> Result<FxHashMap<i64, Vector>, StoreError>;
-    /// Articles stored in `story`.
-    fn members(&mut self, story: i64) -> Result<i64, StoreError>;
+    /// The stored size, cohesion and names of `stories` (a story that is
+    /// not stored is left out).
+    fn shapes(&mut self, stories: &[i64]) -> Result<FxHashMap<i64, StoredShape>, StoreError>;
     /// Starts a story; its number.
     fn new_story(&mut self, headline: &str) -> Result<i64, StoreError>;
-    /// Moves `from`'s articles into `into` and deletes `from`.
+    /// Moves `from`'s articles into `into` and deletes `from` (its
+    /// centroid and names with it).
     fn merge(&mut self, into: i64, from: i64) -> Result<(), StoreError>;
     /// Writes article rows, in order (row numbers follow it), each also
     /// into the search index. A text already stored is skipped.
@@ -64,6 +80,14 @@ pub(crate) trait Tables {
     fn write_documents(&mut self, terms: &[(&str, i64)]) -> Result<(), StoreError>;
     /// Replaces a story's centroid.
     fn write_centroid(&mut self, story: i64, vector: &[(String, f32)]) -> Result<(), StoreError>;
+    /// Replaces a story's length, cohesion and names (see [`StoredShape`]).
+    fn write_shape(
+        &mut self,
+        story: i64,
+        length: f32,
+        pair_sum: f32,
+        particulars: &[(&str, u32)],
+    ) -> Result<(), StoreError>;
     /// Updates each story's headline, article count and dates after its
     /// membership changed, and marks its report stale.
     fn refresh_stories(&mut self, stories: &[i64]) -> Result<(), StoreError>;
@@ -73,6 +97,11 @@ pub(crate) trait Tables {
     fn story_total(&mut self) -> Result<i64, StoreError>;
     /// The headline and text of each article of `story` (nothing else).
     fn story_texts(&mut self, story: i64) -> Result<Vec<Article>, StoreError>;
+    /// The row number, headline, text and date of each article of `story`,
+    /// in the order they were stored: what placing needs to read them again.
+    fn story_members(&mut self, story: i64) -> Result<Vec<(i64, Article)>, StoreError>;
+    /// Moves the article in row `row` into `story`.
+    fn move_article(&mut self, row: i64, story: i64) -> Result<(), StoreError>;
     /// Deletes `story`, its articles (and their search entries), its
     /// centroid and every term no article uses any more; how many articles
     /// went, or `None` when there is no such story.

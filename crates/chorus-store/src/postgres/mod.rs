@@ -520,7 +520,8 @@ impl Store for PostgresStore {
             .start()?;
         let none: [&(dyn ToSql + Sync); 0] = [];
         let mut rows = tx.query_raw(
-            "SELECT id, headline, articles, first_seen, last_seen, report, conflicts, failed
+            "SELECT id, headline, articles, first_seen, last_seen, report, conflicts, failed,
+                    length, pair_sum
              FROM stories ORDER BY id",
             none,
         )?;
@@ -534,6 +535,8 @@ impl Store for PostgresStore {
                 report: r.get(5),
                 conflicts: r.get(6),
                 failed: r.get(7),
+                length: r.get(8),
+                pair_sum: r.get(9),
             })?;
         }
         drop(rows);
@@ -575,6 +578,19 @@ impl Store for PostgresStore {
             })?;
         }
         drop(rows);
+        let mut rows = tx.query_raw(
+            "SELECT story, term, articles FROM story_particulars
+             ORDER BY story, term COLLATE \"C\"",
+            none,
+        )?;
+        while let Some(r) = rows.next()? {
+            each(Record::StoryParticular {
+                story: r.get(0),
+                term: r.get(1),
+                articles: r.get(2),
+            })?;
+        }
+        drop(rows);
         tx.commit()?;
         Ok(())
     }
@@ -606,9 +622,9 @@ impl Store for PostgresStore {
             });
         }
         let story = tx.prepare(
-            "INSERT INTO stories
-                (id, headline, articles, first_seen, last_seen, report, conflicts, failed)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            "INSERT INTO stories (id, headline, articles, first_seen, last_seen, report, conflicts,
+                                  failed, length, pair_sum)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )?;
         let article = tx.prepare(
             "INSERT INTO articles (id, doc_id, hash, title, text, source, url, date, story, added)
@@ -617,6 +633,8 @@ impl Store for PostgresStore {
         let term = tx.prepare("INSERT INTO terms (term, documents) VALUES ($1, $2)")?;
         let story_term =
             tx.prepare("INSERT INTO story_terms (story, term, weight) VALUES ($1, $2, $3)")?;
+        let story_particular = tx
+            .prepare("INSERT INTO story_particulars (story, term, articles) VALUES ($1, $2, $3)")?;
         let mut summary = CopySummary::default();
         source.export(&mut |record| {
             summary.count(&record);
@@ -631,6 +649,8 @@ impl Store for PostgresStore {
                     report,
                     conflicts,
                     failed,
+                    length,
+                    pair_sum,
                 } => tx.execute(
                     &story,
                     &[
@@ -642,6 +662,8 @@ impl Store for PostgresStore {
                         report,
                         conflicts,
                         &text(failed),
+                        length,
+                        pair_sum,
                     ],
                 )?,
                 Record::Article {
@@ -671,6 +693,11 @@ impl Store for PostgresStore {
                     term: t,
                     weight,
                 } => tx.execute(&story_term, &[story, t, weight])?,
+                Record::StoryParticular {
+                    story,
+                    term: t,
+                    articles,
+                } => tx.execute(&story_particular, &[story, &pg_text(t).as_ref(), articles])?,
             };
             Ok(())
         })?;

@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use chorus::model::Article;
 
 use crate::StoreError;
-use crate::tables::{NewArticle, Tables, Vector};
+use crate::tables::{NewArticle, StoredShape, Tables, Vector};
 
 /// A batch's transaction, with the statements it prepared.
 pub(crate) struct PgTables<'a, 'b> {
@@ -149,9 +149,37 @@ impl Tables for PgTables<'_, '_> {
         Ok(found)
     }
 
-    fn members(&mut self, story: i64) -> Result<i64, StoreError> {
-        let rows = self.query("SELECT count(*) FROM articles WHERE story = $1", &[&story])?;
-        Ok(rows.first().map_or(0, |r| r.get(0)))
+    fn shapes(&mut self, stories: &[i64]) -> Result<FxHashMap<i64, StoredShape>, StoreError> {
+        let rows = self.query(
+            "SELECT s.id, (SELECT count(*) FROM articles WHERE story = s.id), s.length, s.pair_sum
+             FROM stories s WHERE s.id = ANY($1)",
+            &[&stories],
+        )?;
+        let mut found: FxHashMap<i64, StoredShape> = rows
+            .iter()
+            .map(|r| {
+                let shape = StoredShape {
+                    articles: r.get(1),
+                    length: r.get::<_, Option<f64>>(2).map(|l| l as f32),
+                    pair_sum: r.get::<_, Option<f64>>(3).map(|s| s as f32),
+                    particulars: Vec::new(),
+                };
+                (r.get(0), shape)
+            })
+            .collect();
+        let rows = self.query(
+            "SELECT story, term, articles FROM story_particulars WHERE story = ANY($1)",
+            &[&stories],
+        )?;
+        for row in rows {
+            if let Some(shape) = found.get_mut(&row.get::<_, i64>(0)) {
+                let articles: i64 = row.get(2);
+                shape
+                    .particulars
+                    .push((row.get(1), u32::try_from(articles).unwrap_or(u32::MAX)));
+            }
+        }
+        Ok(found)
     }
 
     fn new_story(&mut self, headline: &str) -> Result<i64, StoreError> {
@@ -167,6 +195,7 @@ impl Tables for PgTables<'_, '_> {
             &[&into, &from],
         )?;
         self.execute("DELETE FROM story_terms WHERE story = $1", &[&from])?;
+        self.execute("DELETE FROM story_particulars WHERE story = $1", &[&from])?;
         self.execute("DELETE FROM stories WHERE id = $1", &[&from])?;
         Ok(())
     }
@@ -229,6 +258,31 @@ impl Tables for PgTables<'_, '_> {
         Ok(())
     }
 
+    fn write_shape(
+        &mut self,
+        story: i64,
+        length: f32,
+        pair_sum: f32,
+        particulars: &[(&str, u32)],
+    ) -> Result<(), StoreError> {
+        self.execute(
+            "UPDATE stories SET length = $2, pair_sum = $3 WHERE id = $1",
+            &[&story, &f64::from(length), &f64::from(pair_sum)],
+        )?;
+        self.execute("DELETE FROM story_particulars WHERE story = $1", &[&story])?;
+        let terms: Vec<String> = particulars
+            .iter()
+            .map(|(t, _)| pg_text(t).into_owned())
+            .collect();
+        let articles: Vec<i64> = particulars.iter().map(|(_, n)| i64::from(*n)).collect();
+        self.execute(
+            "INSERT INTO story_particulars (story, term, articles)
+             SELECT $1, * FROM unnest($2::text[], $3::bigint[])",
+            &[&story, &terms, &articles],
+        )?;
+        Ok(())
+    }
+
     fn refresh_stories(&mut self, stories: &[i64]) -> Result<(), StoreError> {
         self.execute(
             "UPDATE stories s SET
@@ -276,6 +330,35 @@ impl Tables for PgTables<'_, '_> {
             .collect())
     }
 
+    fn story_members(&mut self, story: i64) -> Result<Vec<(i64, Article)>, StoreError> {
+        let rows = self.query(
+            "SELECT id, title, text, date FROM articles WHERE story = $1 ORDER BY id",
+            &[&story],
+        )?;
+        Ok(rows
+            .iter()
+            .map(|r| {
+                (
+                    r.get(0),
+                    Article {
+                        title: r.get(1),
+                        text: r.get(2),
+                        date: r.get(3),
+                        ..Article::default()
+                    },
+                )
+            })
+            .collect())
+    }
+
+    fn move_article(&mut self, row: i64, story: i64) -> Result<(), StoreError> {
+        self.execute(
+            "UPDATE articles SET story = $1 WHERE id = $2",
+            &[&story, &row],
+        )?;
+        Ok(())
+    }
+
     fn remove_story(&mut self, story: i64) -> Result<Option<usize>, StoreError> {
         // The row locked first: a server building its brief finishes before
         // it goes.
@@ -284,6 +367,7 @@ impl Tables for PgTables<'_, '_> {
             return Ok(None);
         }
         self.execute("DELETE FROM story_terms WHERE story = $1", &[&story])?;
+        self.execute("DELETE FROM story_particulars WHERE story = $1", &[&story])?;
         let articles = self.execute("DELETE FROM articles WHERE story = $1", &[&story])?;
         self.execute("DELETE FROM stories WHERE id = $1", &[&story])?;
         self.execute("DELETE FROM terms WHERE documents <= 0", &[])?;

@@ -91,6 +91,9 @@ fn state(client: &mut Client) -> Result<Vec<String>, postgres::Error> {
          || (report IS NULL), ' ' ORDER BY id), '') FROM stories",
         "SELECT count(*) || ' terms ' || coalesce(sum(documents), 0) FROM terms",
         "SELECT count(*) || ' story terms ' || coalesce(round(sum(weight)::numeric, 6), 0) FROM story_terms",
+        "SELECT count(*) || ' story names ' || coalesce(sum(articles), 0) FROM story_particulars",
+        "SELECT coalesce(round(sum(length)::numeric, 6), 0) || ' ' \
+         || coalesce(round(sum(pair_sum)::numeric, 6), 0) FROM stories",
     ]
     .iter()
     .map(|query| client.query_one(*query, &[]).map(|r| r.get(0)))
@@ -226,12 +229,89 @@ fn migrated_from(name: &str, version: i32, undo: &str) -> TestResult {
 }
 
 #[test]
+fn schema_4_to_6_stores_are_weighed_again_keeping_their_feeds() -> TestResult {
+    let quake = "A strong earthquake struck Chino Hills on Tuesday; Mayor Villaraigosa said \
+                 rescue teams searched damaged homes in Chino Hills.";
+    for from in [4, 5, 6] {
+        let name = format!("schema_{from}_stores_are_weighed_again");
+        let Some(db) = PostgresDatabase::new(&name) else {
+            return Ok(());
+        };
+        let url = url_of(&db);
+        {
+            let mut client = connect(&url)?;
+            client.batch_execute(schema::CREATE)?;
+            for &(_, sql, _) in schema::MIGRATIONS.iter().filter(|m| m.0 <= from) {
+                client.batch_execute(sql)?;
+            }
+            client.execute("INSERT INTO chorus_schema (version) VALUES ($1)", &[&from])?;
+            client.batch_execute(
+                "INSERT INTO stories (id, headline, articles) VALUES (1, 'Quake', 2);
+                 SELECT setval(pg_get_serial_sequence('stories', 'id'), 2, false);",
+            )?;
+            for (id, text) in [
+                ("a", quake.to_string()),
+                ("b", format!("{quake} Schools stayed closed.")),
+            ] {
+                client.execute(
+                    "INSERT INTO articles (doc_id, hash, text, story, added) VALUES ($1, $1, $2, 1, 0)",
+                    &[&id, &text],
+                )?;
+            }
+            if from >= 5 {
+                client.batch_execute(
+                    "INSERT INTO feeds (url, failures) VALUES ('http://a.example/feed', 2)",
+                )?;
+            }
+        }
+        let store = PostgresStore::open(&url)?;
+        let mut client = connect(&url)?;
+        let version: i32 = client
+            .query_one("SELECT version FROM chorus_schema", &[])?
+            .get(0);
+        assert_eq!(version, crate::SCHEMA_VERSION);
+        let (length, pair_sum): (Option<f64>, Option<f64>) = {
+            let row = client.query_one("SELECT length, pair_sum FROM stories WHERE id = 1", &[])?;
+            (row.get(0), row.get(1))
+        };
+        assert!(length.is_some_and(|l| l > 1.0), "from {from}: {length:?}");
+        assert!(
+            pair_sum.is_some_and(|s| s > 0.5),
+            "from {from}: {pair_sum:?}"
+        );
+        let names: i64 = client
+            .query_one(
+                "SELECT count(*) FROM story_particulars WHERE story = 1",
+                &[],
+            )?
+            .get(0);
+        assert!(names > 0, "from {from}");
+        let terms: i64 = client.query_one("SELECT count(*) FROM terms", &[])?.get(0);
+        assert!(terms > 0, "from {from}");
+        let failures = store
+            .feed_state("http://a.example/feed")?
+            .map(|f| f.failures);
+        assert_eq!(failures, (from >= 5).then_some(2), "from {from}");
+        // Its rebuilt centroid finds it for a new report of the quake.
+        let summary = store.ingest(
+            vec![article("c", &format!("{quake} Aftershocks followed."))],
+            &mut |_, _| {},
+        )?;
+        assert_eq!(summary.articles[0].story, Some(1), "from {from}");
+    }
+    Ok(())
+}
+
+#[test]
 fn a_schema_4_store_is_migrated_keeping_its_articles() -> TestResult {
     // Back to what a store written before the feeds table looked like.
     migrated_from(
         "a_schema_4_store_is_migrated_keeping_its_articles",
         4,
-        "DROP TABLE feeds; ALTER TABLE stories DROP COLUMN failed",
+        concat!(
+            "DROP TABLE story_particulars; ALTER TABLE stories DROP COLUMN length, ",
+            "DROP COLUMN pair_sum; DROP TABLE feeds; ALTER TABLE stories DROP COLUMN failed"
+        ),
     )
 }
 
@@ -242,6 +322,9 @@ fn a_schema_5_store_is_migrated_keeping_its_articles() -> TestResult {
     migrated_from(
         "a_schema_5_store_is_migrated_keeping_its_articles",
         5,
-        "ALTER TABLE stories DROP COLUMN failed",
+        concat!(
+            "DROP TABLE story_particulars; ALTER TABLE stories DROP COLUMN length, ",
+            "DROP COLUMN pair_sum; ALTER TABLE stories DROP COLUMN failed"
+        ),
     )
 }

@@ -650,7 +650,8 @@ fn export(
     each: &mut dyn FnMut(Record) -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
     let mut stories = conn.prepare(
-        "SELECT id, headline, articles, first_seen, last_seen, report, conflicts, failed
+        "SELECT id, headline, articles, first_seen, last_seen, report, conflicts, failed,
+                length, pair_sum
          FROM stories ORDER BY id",
     )?;
     let mut rows = stories.query([])?;
@@ -664,6 +665,8 @@ fn export(
             report: r.get(5)?,
             conflicts: r.get(6)?,
             failed: r.get(7)?,
+            length: r.get(8)?,
+            pair_sum: r.get(9)?,
         })?;
     }
     let mut articles = conn.prepare(
@@ -698,6 +701,16 @@ fn export(
             weight: r.get(2)?,
         })?;
     }
+    let mut names =
+        conn.prepare("SELECT story, term, articles FROM story_particulars ORDER BY story, term")?;
+    let mut rows = names.query([])?;
+    while let Some(r) = rows.next()? {
+        each(Record::StoryParticular {
+            story: r.get(0)?,
+            term: r.get(1)?,
+            articles: r.get(2)?,
+        })?;
+    }
     Ok(())
 }
 
@@ -713,14 +726,17 @@ fn import(conn: &Connection, record: Record) -> Result<(), StoreError> {
             report,
             conflicts,
             failed,
+            length,
+            pair_sum,
         } => {
             conn.prepare_cached(
-                "INSERT INTO stories
-                    (id, headline, articles, first_seen, last_seen, report, conflicts, failed)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO stories (id, headline, articles, first_seen, last_seen, report, conflicts,
+                                      failed, length, pair_sum)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?
             .execute(params![
-                id, headline, articles, first_seen, last_seen, report, conflicts, failed
+                id, headline, articles, first_seen, last_seen, report, conflicts, failed, length,
+                pair_sum
             ])?;
         }
         Record::Article {
@@ -753,6 +769,16 @@ fn import(conn: &Connection, record: Record) -> Result<(), StoreError> {
                 "INSERT INTO story_terms (story, term, weight) VALUES (?1, ?2, ?3)",
             )?
             .execute(params![story, term, weight])?;
+        }
+        Record::StoryParticular {
+            story,
+            term,
+            articles,
+        } => {
+            conn.prepare_cached(
+                "INSERT INTO story_particulars (story, term, articles) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![story, term, articles])?;
         }
     }
     Ok(())

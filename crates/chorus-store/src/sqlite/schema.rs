@@ -3,15 +3,11 @@
 //! exclusive transaction, after reading the version again inside it — so
 //! two processes opening a fresh file at once never both migrate.
 
-use rusqlite::{Connection, Transaction, TransactionBehavior};
-use rustc_hash::FxHashMap;
-
 use chorus::model::Article;
-use chorus::prepare::terms::Vocab;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use super::tables::SqliteTables;
-use crate::incremental::{Placer, normalize, read_article};
-use crate::tables::Tables;
+use crate::incremental::Reweigh;
 use crate::{Migrating, SCHEMA_VERSION, StoreError};
 
 /// Marks a SQLite file as a chorus store ("chrs").
@@ -102,7 +98,8 @@ pub(super) const MIGRATIONS: &[Migration] = &[
     DELETE FROM terms;
     DELETE FROM story_terms;
 ",
-        rework: Some(reweigh),
+        // Done by schema 7's, which recomputes all of it.
+        rework: None,
     },
     Migration {
         sql: "
@@ -132,6 +129,25 @@ pub(super) const MIGRATIONS: &[Migration] = &[
     ALTER TABLE stories ADD COLUMN builder INTEGER;
 ",
         rework: None,
+    },
+    Migration {
+        sql: "
+    -- Stories are clustered as batch clustering clusters articles: each
+    -- keeps the length of its articles' summed vectors and the summed
+    -- similarity of its pairs of articles (its size and cohesion for
+    -- average link), and how many of its articles mention each name.
+    ALTER TABLE stories ADD COLUMN length REAL;
+    ALTER TABLE stories ADD COLUMN pair_sum REAL;
+    CREATE TABLE story_particulars (
+        story INTEGER NOT NULL REFERENCES stories(id),
+        term TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        PRIMARY KEY (story, term)
+    );
+    DELETE FROM terms;
+    DELETE FROM story_terms;
+",
+        rework: Some(reweigh),
     },
 ];
 
@@ -196,57 +212,33 @@ pub(super) fn migrate(
     Ok(())
 }
 
-/// Recounts document frequencies and rebuilds every story's centroid from
-/// its stored articles, weighed as [`Placer`] weighs a new one; memberships
-/// stay as they are. Two passes over the articles (frequencies, then
-/// vectors story by story) keep only one story's sum in memory; `progress`
-/// hears the articles read, both passes counted.
+/// Recounts document frequencies and rebuilds every story's centroid,
+/// length, cohesion and names from its stored articles ([`Reweigh`]);
+/// `progress` hears the articles read, both passes counted.
 fn reweigh(tx: &Transaction, progress: &mut dyn FnMut(u64)) -> Result<(), StoreError> {
     let mut read = 0u64;
-    let mut vocab = Vocab::new();
-    let mut documents: FxHashMap<String, i64> = FxHashMap::default();
-    let mut stored = 0i64;
+    let mut reweigh = Reweigh::default();
     for_each_article(
         tx,
         "SELECT title, text, story FROM articles",
         |article, _| {
-            stored += 1;
             read += 1;
             progress(read);
-            for term in read_article(&article, &mut vocab).counts.into_keys() {
-                *documents.entry(term).or_default() += 1;
-            }
+            reweigh.count(&article);
             Ok(())
         },
     )?;
-    let mut terms: Vec<(String, i64)> = documents.iter().map(|(t, &n)| (t.clone(), n)).collect();
-    terms.sort_unstable();
-    let placer = Placer::weighing(stored, documents);
     let mut tables = SqliteTables { tx };
-    let mut story: Option<(i64, FxHashMap<String, f32>)> = None;
-    let mut finish = |story: Option<(i64, FxHashMap<String, f32>)>| match story {
-        Some((id, sum)) => tables.write_centroid(id, &normalize(sum.into_iter().collect())),
-        None => Ok(()),
-    };
     for_each_article(
         tx,
         "SELECT title, text, story FROM articles ORDER BY story, id",
-        |article, id| {
+        |article, story| {
             read += 1;
             progress(read);
-            if story.as_ref().is_some_and(|(current, _)| *current != id) {
-                finish(story.take())?;
-            }
-            let (_, sum) = story.get_or_insert_with(|| (id, FxHashMap::default()));
-            for (term, weight) in placer.weigh(&read_article(&article, &mut vocab).counts) {
-                *sum.entry(term).or_default() += weight;
-            }
-            Ok(())
+            reweigh.add(&mut tables, &article, story)
         },
     )?;
-    finish(story)?;
-    let terms: Vec<(&str, i64)> = terms.iter().map(|(t, n)| (t.as_str(), *n)).collect();
-    SqliteTables { tx }.write_documents(&terms)
+    reweigh.finish(&mut tables)
 }
 
 /// Calls `each` with every article `query` (title, text, story) yields

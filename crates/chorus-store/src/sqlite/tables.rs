@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use chorus::model::Article;
 
 use crate::StoreError;
-use crate::tables::{NewArticle, Tables, Vector};
+use crate::tables::{NewArticle, StoredShape, Tables, Vector};
 
 /// A batch's transaction.
 pub(crate) struct SqliteTables<'a> {
@@ -107,11 +107,42 @@ impl Tables for SqliteTables<'_> {
         Ok(found)
     }
 
-    fn members(&mut self, story: i64) -> Result<i64, StoreError> {
-        let mut statement = self
+    fn shapes(&mut self, stories: &[i64]) -> Result<FxHashMap<i64, StoredShape>, StoreError> {
+        let mut shape = self.tx.prepare_cached(
+            "SELECT (SELECT count(*) FROM articles WHERE story = ?1), length, pair_sum
+             FROM stories WHERE id = ?1",
+        )?;
+        let mut names = self
             .tx
-            .prepare_cached("SELECT count(*) FROM articles WHERE story = ?1")?;
-        Ok(statement.query_row([story], |r| r.get(0))?)
+            .prepare_cached("SELECT term, articles FROM story_particulars WHERE story = ?1")?;
+        let mut found = FxHashMap::default();
+        for &story in stories {
+            let Some((articles, length, pair_sum)) = shape
+                .query_row([story], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, Option<f64>>(1)?,
+                        r.get::<_, Option<f64>>(2)?,
+                    ))
+                })
+                .optional()?
+            else {
+                continue;
+            };
+            let particulars = names
+                .query_map([story], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?;
+            found.insert(
+                story,
+                StoredShape {
+                    articles,
+                    length: length.map(|l| l as f32),
+                    pair_sum: pair_sum.map(|s| s as f32),
+                    particulars,
+                },
+            );
+        }
+        Ok(found)
     }
 
     fn new_story(&mut self, headline: &str) -> Result<i64, StoreError> {
@@ -129,6 +160,8 @@ impl Tables for SqliteTables<'_> {
         )?;
         self.tx
             .execute("DELETE FROM story_terms WHERE story = ?1", [from])?;
+        self.tx
+            .execute("DELETE FROM story_particulars WHERE story = ?1", [from])?;
         self.tx
             .execute("DELETE FROM stories WHERE id = ?1", [from])?;
         Ok(())
@@ -174,6 +207,28 @@ impl Tables for SqliteTables<'_> {
             .prepare_cached("INSERT INTO story_terms (story, term, weight) VALUES (?1, ?2, ?3)")?;
         for (term, weight) in vector {
             insert.execute(params![story, term, f64::from(*weight)])?;
+        }
+        Ok(())
+    }
+
+    fn write_shape(
+        &mut self,
+        story: i64,
+        length: f32,
+        pair_sum: f32,
+        particulars: &[(&str, u32)],
+    ) -> Result<(), StoreError> {
+        self.tx.execute(
+            "UPDATE stories SET length = ?2, pair_sum = ?3 WHERE id = ?1",
+            params![story, f64::from(length), f64::from(pair_sum)],
+        )?;
+        self.tx
+            .execute("DELETE FROM story_particulars WHERE story = ?1", [story])?;
+        let mut insert = self.tx.prepare_cached(
+            "INSERT INTO story_particulars (story, term, articles) VALUES (?1, ?2, ?3)",
+        )?;
+        for (term, articles) in particulars {
+            insert.execute(params![story, term, articles])?;
         }
         Ok(())
     }
@@ -230,6 +285,34 @@ impl Tables for SqliteTables<'_> {
         Ok(articles)
     }
 
+    fn story_members(&mut self, story: i64) -> Result<Vec<(i64, Article)>, StoreError> {
+        let mut statement = self.tx.prepare_cached(
+            "SELECT id, title, text, date FROM articles WHERE story = ?1 ORDER BY id",
+        )?;
+        let members = statement
+            .query_map([story], |r| {
+                Ok((
+                    r.get(0)?,
+                    Article {
+                        title: r.get(1)?,
+                        text: r.get(2)?,
+                        date: r.get(3)?,
+                        ..Article::default()
+                    },
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(members)
+    }
+
+    fn move_article(&mut self, row: i64, story: i64) -> Result<(), StoreError> {
+        self.tx.execute(
+            "UPDATE articles SET story = ?1 WHERE id = ?2",
+            params![story, row],
+        )?;
+        Ok(())
+    }
+
     fn remove_story(&mut self, story: i64) -> Result<Option<usize>, StoreError> {
         let exists = self
             .tx
@@ -248,6 +331,8 @@ impl Tables for SqliteTables<'_> {
         )?;
         self.tx
             .execute("DELETE FROM story_terms WHERE story = ?1", [story])?;
+        self.tx
+            .execute("DELETE FROM story_particulars WHERE story = ?1", [story])?;
         let articles = self
             .tx
             .execute("DELETE FROM articles WHERE story = ?1", [story])?;

@@ -40,7 +40,7 @@ fn a_first_version_store_is_migrated() -> Result<(), Box<dyn std::error::Error>>
     assert_eq!(
         notices,
         [(
-            "updating the store to schema 4: weighing 1 stored articles again".to_string(),
+            "updating the store to schema 7: weighing 1 stored articles again".to_string(),
             2
         )]
     );
@@ -92,14 +92,12 @@ fn file_at_schema(path: &std::path::Path, version: usize) -> Result<(), StoreErr
 }
 
 #[test]
-fn stores_at_schema_4_and_5_are_migrated() -> Result<(), Box<dyn std::error::Error>> {
-    for version in [4, 5] {
+fn stores_at_schemas_4_to_6_are_migrated() -> Result<(), Box<dyn std::error::Error>> {
+    for version in [4, 5, 6] {
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("old.db");
         file_at_schema(&path, version)?;
-        let store = SqliteStore::open_noticing(&path, &mut |m| {
-            panic!("no step after schema 4 reworks articles: {m:?}")
-        })?;
+        let store = SqliteStore::open(&path)?;
         let now: i32 =
             Connection::open(&path)?.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         assert_eq!(now, crate::SCHEMA_VERSION, "from {version}");
@@ -107,6 +105,69 @@ fn stores_at_schema_4_and_5_are_migrated() -> Result<(), Box<dyn std::error::Err
         assert!(store.report(1)?.is_some_and(|r| r.contains("Halvik")));
         assert_eq!(store.feed_state("http://a.example/feed")?, None);
         assert_eq!(store.article_count()?, 1);
+    }
+    Ok(())
+}
+
+#[test]
+fn schema_4_to_6_stores_are_weighed_again_keeping_their_feeds()
+-> Result<(), Box<dyn std::error::Error>> {
+    let quake = "A strong earthquake struck Chino Hills on Tuesday; Mayor Villaraigosa said \
+                 rescue teams searched damaged homes in Chino Hills.";
+    for from in [4usize, 5, 6] {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("old.db");
+        {
+            let conn = Connection::open(&path)?;
+            for migration in &schema::MIGRATIONS[..from] {
+                conn.execute_batch(migration.sql)?;
+            }
+            conn.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
+            conn.pragma_update(None, "user_version", from as i32)?;
+            conn.execute(
+                "INSERT INTO stories (id, headline, articles) VALUES (1, 'Quake', 2)",
+                [],
+            )?;
+            for (id, text) in [
+                ("a", quake.to_string()),
+                ("b", format!("{quake} Schools stayed closed.")),
+            ] {
+                conn.execute(
+                    "INSERT INTO articles (doc_id, hash, text, story, added) VALUES (?1, ?1, ?2, 1, 0)",
+                    (id, text),
+                )?;
+            }
+            if from >= 5 {
+                conn.execute(
+                    "INSERT INTO feeds (url, failures) VALUES ('http://a.example/feed', 2)",
+                    [],
+                )?;
+            }
+        }
+        let store = SqliteStore::open(&path)?;
+        let conn = Connection::open(&path)?;
+        let version: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        assert_eq!(version, crate::SCHEMA_VERSION);
+        let (length, pair_sum): (Option<f64>, Option<f64>) = conn.query_row(
+            "SELECT length, pair_sum FROM stories WHERE id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        assert!(length.is_some_and(|l| l > 1.0), "from {from}: {length:?}");
+        assert!(
+            pair_sum.is_some_and(|s| s > 0.5),
+            "from {from}: {pair_sum:?}"
+        );
+        let failures = store
+            .feed_state("http://a.example/feed")?
+            .map(|f| f.failures);
+        assert_eq!(failures, (from >= 5).then_some(2), "from {from}");
+        // Its rebuilt centroid finds it for a new report of the quake.
+        let summary = store.ingest(
+            vec![article("c", &format!("{quake} Aftershocks followed."))],
+            &mut |_, _| {},
+        )?;
+        assert_eq!(summary.articles[0].story, Some(1), "from {from}");
     }
     Ok(())
 }
@@ -122,6 +183,8 @@ fn state(path: &Path) -> Result<Vec<String>, rusqlite::Error> {
          || (report IS NULL), ' ') FROM stories",
         "SELECT count(*) || ' terms ' || total(documents) FROM terms",
         "SELECT count(*) || ' story terms ' || total(weight) FROM story_terms",
+        "SELECT count(*) || ' story names ' || total(articles) FROM story_particulars",
+        "SELECT total(length) || ' ' || total(pair_sum) FROM stories",
     ]
     .iter()
     .map(|query| conn.query_row(query, [], |r| r.get(0)))
