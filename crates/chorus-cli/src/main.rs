@@ -1150,11 +1150,14 @@ fn ingest(args: IngestArgs) -> Result<bool> {
         errors.extend(file.errors);
         batch.extend(file.articles);
         batch.extend(file.stories.into_iter().flat_map(|s| s.articles));
-        if batch.len() >= batch_size
-            && failure.is_none()
-            && let Err(err) = store_batch(std::mem::take(&mut batch), &mut summary)
-        {
-            failure = Some(err);
+        // A file of many articles is stored in batches too: memory and what
+        // a crash loses stay bounded by the batch, not by the file.
+        while batch.len() >= batch_size && failure.is_none() {
+            let rest = batch.split_off(batch_size);
+            let full = std::mem::replace(&mut batch, rest);
+            if let Err(err) = store_batch(full, &mut summary) {
+                failure = Some(err);
+            }
         }
     });
     if let Some(err) = failure {

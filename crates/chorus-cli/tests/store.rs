@@ -157,6 +157,72 @@ fn listed_articles(db: &str) -> u64 {
 const LATE_REPORT: &str = "Talks Resume\n\nNegotiators for Qadira and Velmora met again on Thursday to finish the water-sharing agreement, a spokesman said.\n";
 
 #[test]
+fn a_file_of_many_articles_is_stored_in_batches() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let db_path = dir.path().join("chorus.db");
+    let db = db_path.to_string_lossy().to_string();
+    let towns = [
+        "Elmer",
+        "Marren",
+        "Port Adley",
+        "Caskill",
+        "Doveridge",
+        "Fennick",
+        "Galloway Bay",
+        "Harlow End",
+        "Istery",
+        "Jessop",
+    ];
+    let lines: String = towns
+        .iter()
+        .enumerate()
+        .map(|(n, town)| {
+            serde_json::json!({
+                "id": format!("town-{n}"),
+                "title": format!("{town} opens a new library"),
+                "text": format!("The town of {town} opened a library with {} books on Saturday.", 1000 + n),
+            })
+            .to_string()
+                + "\n"
+        })
+        .collect();
+    let file = dir.path().join("towns.jsonl");
+    std::fs::write(&file, lines).expect("input written");
+    // Ten articles in one file, in batches of four, then stdin kept open:
+    // two batches are committed and the last two articles wait for a batch
+    // stdin never completes.
+    let file_arg = file.to_string_lossy().to_string();
+    let args = ["ingest", &file_arg, "-", "--db", &db, "--batch", "4"];
+    let mut child = spawn_chorus(&args);
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    stdin
+        .write_all(LATE_REPORT.as_bytes())
+        .expect("stdin accepts input");
+    let started = std::time::Instant::now();
+    while committed_articles(&db_path).unwrap_or(0) < 8 {
+        assert!(
+            child
+                .try_wait()
+                .expect("the ingest can be waited for")
+                .is_none(),
+            "the ingest ended by itself instead of waiting for stdin"
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "two batches were never committed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // Nothing more is committed while stdin stays open.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(committed_articles(&db_path).unwrap_or(0), 8);
+    child.kill().expect("the ingest can be killed");
+    let _ = child.wait_with_output();
+    drop(stdin);
+}
+
+#[test]
 fn a_killed_ingest_keeps_its_committed_batches_and_a_rerun_adds_the_rest() {
     use std::io::Write;
     let dir = tempfile::tempdir().expect("temporary folder");
