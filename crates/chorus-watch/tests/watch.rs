@@ -233,41 +233,57 @@ fn failing_feed(store: &Location) -> Result {
         )),
     );
     let feeds = vec![server.url("/bad.xml"), server.url("/good.xml")];
-    let options = Options {
-        every: Duration::from_millis(500),
-        ..options()
-    };
+    // The waits are checked against the times the store records, not
+    // against sleeps: a loaded machine may take long over a cycle.
+    let every = Duration::from_millis(1000);
+    let options = Options { every, ..options() };
     let watcher = watcher_at(store, feeds, options)?;
+    let bad = server.url("/bad.xml");
+    let next_poll = |watcher: &Watcher| -> Result<i64> {
+        let state = watcher.store().feed_state(&bad)?.ok_or("no state")?;
+        Ok(state.next_poll.ok_or("no next poll")?)
+    };
+    let started = now_ms();
     let first = watcher.cycle(true)?;
+    let ended = now_ms();
     assert_eq!(first.new_articles, 1);
     let failed: Vec<_> = first.failures().collect();
     assert_eq!(failed.len(), 1);
-    assert_eq!(failed[0].url, server.url("/bad.xml"));
+    assert_eq!(failed[0].url, bad);
     assert_eq!(failed[0].error.as_deref(), Some("HTTP status 500"));
+    let wait = every.as_millis() as i64;
+    let first_wait = next_poll(&watcher)?;
+    assert!(
+        (started + wait..=ended + wait).contains(&first_wait),
+        "the first wait is `every`"
+    );
     // At once again: the failing feed waits, the good one is asked.
-    let second = watcher.cycle(true)?;
-    assert_eq!((second.polled, second.backing_off), (1, 1), "{second:?}");
-    assert_eq!(server.requests("/bad.xml").len(), 1);
-    assert_eq!(server.requests("/good.xml").len(), 2);
-    // It fails again after its wait (which doubles), then recovers.
-    std::thread::sleep(Duration::from_millis(600));
+    if now_ms() < first_wait {
+        let second = watcher.cycle(true)?;
+        assert_eq!((second.polled, second.backing_off), (1, 1), "{second:?}");
+        assert_eq!(server.requests("/bad.xml").len(), 1);
+        assert_eq!(server.requests("/good.xml").len(), 2);
+    }
+    // It fails again after its wait, which then doubles, and recovers.
+    sleep_until(first_wait);
+    let started = now_ms();
     let third = watcher.cycle(true)?;
+    let ended = now_ms();
     assert_eq!(third.failures().count(), 1);
-    let state = watcher
-        .store()
-        .feed_state(&server.url("/bad.xml"))?
-        .ok_or("no state")?;
+    let state = watcher.store().feed_state(&bad)?.ok_or("no state")?;
     assert_eq!(
         (state.failures, state.last_error.as_deref()),
         (2, Some("HTTP status 500"))
     );
-    std::thread::sleep(Duration::from_millis(600));
-    assert_eq!(
-        watcher.cycle(true)?.backing_off,
-        1,
+    let second_wait = next_poll(&watcher)?;
+    assert!(
+        (started + 2 * wait..=ended + 2 * wait).contains(&second_wait),
         "the second wait is twice the first"
     );
-    std::thread::sleep(Duration::from_millis(500));
+    if now_ms() < second_wait {
+        assert_eq!(watcher.cycle(true)?.backing_off, 1, "it waits");
+    }
+    sleep_until(second_wait);
     server.route(
         "/bad.xml",
         Route::ok(rss(
@@ -598,4 +614,18 @@ fn an_unreachable_host_and_a_tls_failure_are_named_and_the_rest_goes_on() -> Res
     let failing: Vec<u32> = states.iter().map(|s| s.failures).collect();
     assert_eq!(failing.iter().filter(|&&f| f == 1).count(), 2, "{states:?}");
     Ok(())
+}
+
+/// Milliseconds since the Unix epoch, as the store records poll times.
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}
+
+/// Sleeps until `when` (milliseconds since the Unix epoch) has passed.
+fn sleep_until(when: i64) {
+    while now_ms() <= when {
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }
