@@ -638,9 +638,14 @@ fn name_before_aside(tokens: &[Token], i: usize) -> Option<String> {
         return None;
     }
     let comma = i.checked_sub(2).filter(|&c| tokens[c].text == ",")?;
+    name_ending_at(tokens, comma.checked_sub(1)?)
+}
+
+/// The name of up to four capitalised words (no month) that ends at token
+/// `last`, in lower case: "Oskar Reim" → "oskar reim".
+fn name_ending_at(tokens: &[Token], last: usize) -> Option<String> {
     let is_name =
         |t: &Token| t.kind == TokenKind::Word && t.capitalized() && month(t.text).is_none();
-    let last = comma.checked_sub(1).filter(|&l| is_name(&tokens[l]))?;
     let first = (0..=last)
         .rev()
         .take_while(|&j| is_name(&tokens[j]))
@@ -648,6 +653,24 @@ fn name_before_aside(tokens: &[Token], i: usize) -> Option<String> {
         .last()?;
     let name: Vec<&str> = tokens[first..=last].iter().map(|t| t.lower()).collect();
     Some(name.join(" "))
+}
+
+/// An age of `value` years, written at `span` (tokens `at`), of the person
+/// named `name`.
+fn age(value: f64, span: (usize, usize), at: (usize, usize), name: String) -> Quantity {
+    Quantity {
+        value,
+        high: None,
+        bound: Bound::Exact,
+        range: (value, value),
+        unit: Some("years old".into()),
+        kind: FactKind::Quantity,
+        span,
+        tokens: at,
+        inherited: false,
+        words: false,
+        age_of: Some(name),
+    }
 }
 
 /// Lower-case words of a role between an age and a name ("former
@@ -694,28 +717,8 @@ fn aged_at(tokens: &[Token], i: usize) -> Option<Quantity> {
     }
     // The name is before the comma that opens the aside: "Reim, aged 32".
     let comma = i.checked_sub(1).filter(|&c| tokens[c].text == ",")?;
-    let is_name =
-        |t: &Token| t.kind == TokenKind::Word && t.capitalized() && month(t.text).is_none();
-    let last = comma.checked_sub(1).filter(|&l| is_name(&tokens[l]))?;
-    let first = (0..=last)
-        .rev()
-        .take_while(|&j| is_name(&tokens[j]))
-        .take(4)
-        .last()?;
-    let name: Vec<&str> = tokens[first..=last].iter().map(|t| t.lower()).collect();
-    Some(Quantity {
-        value,
-        high: None,
-        bound: Bound::Exact,
-        range: (value, value),
-        unit: Some("years old".into()),
-        kind: FactKind::Quantity,
-        span: (word.start, number.end),
-        tokens: (i, i + 2),
-        inherited: false,
-        words: false,
-        age_of: Some(name.join(" ")),
-    })
+    let name = name_ending_at(tokens, comma.checked_sub(1)?)?;
+    Some(age(value, (word.start, number.end), (i, i + 2), name))
 }
 
 /// "a block and a half away", "an hour and a half": 1.5 of the noun.
@@ -771,31 +774,8 @@ fn age_after_name(tokens: &[Token], i: usize) -> Option<Quantity> {
     if !closes {
         return None;
     }
-    let last = i - 2;
-    let is_name =
-        |t: &Token| t.kind == TokenKind::Word && t.capitalized() && month(t.text).is_none();
-    if !is_name(&tokens[last]) {
-        return None;
-    }
-    let first = (0..=last)
-        .rev()
-        .take_while(|&j| is_name(&tokens[j]))
-        .take(4)
-        .last()?;
-    let name: Vec<&str> = tokens[first..=last].iter().map(|t| t.lower()).collect();
-    Some(Quantity {
-        value,
-        high: None,
-        bound: Bound::Exact,
-        range: (value, value),
-        unit: Some("years old".into()),
-        kind: FactKind::Quantity,
-        span: (token.start, token.end),
-        tokens: (i, i + 1),
-        inherited: false,
-        words: false,
-        age_of: Some(name.join(" ")),
-    })
+    let name = name_ending_at(tokens, i - 2)?;
+    Some(age(value, (token.start, token.end), (i, i + 1), name))
 }
 
 /// Whether a quantity counts a part of a figure given before it:
