@@ -682,24 +682,16 @@ mod tests {
         c.features.iter().map(f).collect()
     }
 
-    #[test]
-    fn a_concept_counts_once() {
-        let mut vocab = Vocab::new();
-        let s = story(
-            &[
-                "The river flooded the northern valley towns on Monday night. \
-                 Rescue teams reached the northern valley towns by boat on Tuesday. \
-                 The regional governor declared a state of emergency across the province.",
-            ],
-            &mut vocab,
-        );
+    /// The greedy's choice within `words` when every concept weighs 1 and
+    /// sentence scores do not count.
+    fn greedy_on_concepts(s: &Story, words: usize) -> Vec<usize> {
         let n = s.index.sentences.len();
         let scores = vec![0.0; n];
-        let c = concepts(&s, &scores, &Known::default());
+        let c = concepts(s, &scores, &Known::default());
         let weights = problem_weights(&c, |_| 1.0);
         let selectable = vec![true; n];
         let problem = Problem {
-            story: &s,
+            story: s,
             concepts: &c.of_sentence,
             weights: &weights,
             scores: &scores,
@@ -711,7 +703,21 @@ mod tests {
             known_factor: 1.0,
             repeat_penalty: 0.0,
         };
-        let chosen = greedy(&problem, Budget::within(24), objective);
+        greedy(&problem, Budget::within(words), objective)
+    }
+
+    #[test]
+    fn a_concept_counts_once() {
+        let mut vocab = Vocab::new();
+        let s = story(
+            &[
+                "The river flooded the northern valley towns on Monday night. \
+                 Rescue teams reached the northern valley towns by boat on Tuesday. \
+                 The regional governor declared a state of emergency across the province.",
+            ],
+            &mut vocab,
+        );
+        let chosen = greedy_on_concepts(&s, 24);
         // Two sentences fit; the second pick is the one sharing no pairs
         // ("northern valley towns") with the first.
         assert_eq!(chosen.len(), 2, "{chosen:?}");
@@ -731,26 +737,8 @@ mod tests {
             ],
             &mut vocab,
         );
-        let n = s.index.sentences.len();
-        assert_eq!(n, 3);
-        let scores = vec![0.0; n];
-        let c = concepts(&s, &scores, &Known::default());
-        let weights = problem_weights(&c, |_| 1.0);
-        let selectable = vec![true; n];
-        let problem = Problem {
-            story: &s,
-            concepts: &c.of_sentence,
-            weights: &weights,
-            scores: &scores,
-            selectable: &selectable,
-        };
-        let objective = Objective {
-            sentence_weight: 0.0,
-            cost_exponent: 1.0,
-            known_factor: 1.0,
-            repeat_penalty: 0.0,
-        };
-        let chosen = greedy(&problem, Budget::within(100), objective);
+        assert_eq!(s.index.sentences.len(), 3);
+        let chosen = greedy_on_concepts(&s, 100);
         assert!(chosen.contains(&2), "{chosen:?}");
         assert_eq!(chosen.len(), 2, "the displacement told twice: {chosen:?}");
     }
