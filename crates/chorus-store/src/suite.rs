@@ -284,34 +284,34 @@ fn a_later_batch_grows_its_event_and_keeps_another_apart(db: &dyn Fresh) -> Test
 }
 
 fn a_small_story_comes_apart_when_its_events_arrive(db: &dyn Fresh) -> TestResult {
+    early_reports_come_apart(db, 1)
+}
+
+fn a_recent_story_comes_apart_when_its_events_arrive(db: &dyn Fresh) -> TestResult {
+    // Four reports, more than a small story holds: the story is taken
+    // apart because it was begun recently.
+    assert!(2 * 2 > crate::incremental::REOPENED_SIZE as usize);
+    early_reports_come_apart(db, 2)
+}
+
+/// The first `early` reports of each of two quakes, alone in a store that
+/// knows no other article, make one story; once the rest of both quakes
+/// arrive, each quake is a story of its own.
+fn early_reports_come_apart(db: &dyn Fresh, early: usize) -> TestResult {
     let store = db.open()?;
-    // The first report of each quake, alone in a store that knows no other
-    // article: worded alike, they make one story.
-    let mut first = quake("chino", "Chino Hills", "Mayor Villaraigosa", 0);
-    first.truncate(1);
-    first.extend(
-        quake("padang", "Padang", "Governor Fauzi", 0)
-            .into_iter()
-            .take(1),
-    );
-    let early = store.ingest(first, &mut |_, _| {})?;
+    let chino = || quake("chino", "Chino Hills", "Mayor Villaraigosa", 0);
+    let padang = || quake("padang", "Padang", "Governor Fauzi", 0);
+    let mut first: Vec<Article> = chino().into_iter().take(early).collect();
+    first.extend(padang().into_iter().take(early));
+    let before = store.ingest(first, &mut |_, _| {})?;
     assert_eq!(
-        early.stories,
+        before.stories,
         1,
         "{:?}",
-        early.articles.iter().map(|a| a.story).collect::<Vec<_>>()
+        before.articles.iter().map(|a| a.story).collect::<Vec<_>>()
     );
-    // The rest of both quakes arrive: the small story is taken apart and
-    // each first report goes with its own quake.
-    let mut rest: Vec<Article> = quake("chino", "Chino Hills", "Mayor Villaraigosa", 0)
-        .into_iter()
-        .skip(1)
-        .collect();
-    rest.extend(
-        quake("padang", "Padang", "Governor Fauzi", 0)
-            .into_iter()
-            .skip(1),
-    );
+    let mut rest: Vec<Article> = chino().into_iter().skip(early).collect();
+    rest.extend(padang().into_iter().skip(early));
     store.ingest(rest, &mut |_, _| {})?;
     let mut story_of: std::collections::BTreeMap<String, i64> = std::collections::BTreeMap::new();
     store.export(&mut |record| {
@@ -929,6 +929,14 @@ macro_rules! suite {
                 run(
                     "a_small_story_comes_apart_when_its_events_arrive",
                     super::a_small_story_comes_apart_when_its_events_arrive,
+                )
+            }
+
+            #[test]
+            fn a_recent_story_comes_apart_when_its_events_arrive() -> TestResult {
+                run(
+                    "a_recent_story_comes_apart_when_its_events_arrive",
+                    super::a_recent_story_comes_apart_when_its_events_arrive,
                 )
             }
 

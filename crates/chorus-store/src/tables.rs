@@ -37,12 +37,16 @@ pub(crate) struct StoredShape {
     pub pair_sum: Option<f32>,
     /// Its names and how many of its articles mention each.
     pub particulars: Vec<(String, u32)>,
+    /// The row of its oldest article (0 when it has none).
+    pub first_row: i64,
 }
 
 /// The tables, as one batch's transaction sees them.
 pub(crate) trait Tables {
     /// Articles stored.
     fn article_total(&mut self) -> Result<i64, StoreError>;
+    /// The row of the newest article stored (0 when there is none).
+    fn newest_row(&mut self) -> Result<i64, StoreError>;
     /// Which of `hashes` are stored.
     fn known_hashes(&mut self, hashes: &[&str]) -> Result<FxHashSet<String>, StoreError>;
     /// The outlet of each stored text among `hashes` (`None`: stored

@@ -77,6 +77,10 @@ impl Tables for PgTables<'_, '_> {
         self.count("SELECT count(*) FROM articles")
     }
 
+    fn newest_row(&mut self) -> Result<i64, StoreError> {
+        self.count("SELECT coalesce(max(id), 0) FROM articles")
+    }
+
     fn known_hashes(&mut self, hashes: &[&str]) -> Result<FxHashSet<String>, StoreError> {
         let rows = self.query("SELECT hash FROM articles WHERE hash = ANY($1)", &[&hashes])?;
         Ok(rows.iter().map(|r| r.get(0)).collect())
@@ -151,7 +155,8 @@ impl Tables for PgTables<'_, '_> {
 
     fn shapes(&mut self, stories: &[i64]) -> Result<FxHashMap<i64, StoredShape>, StoreError> {
         let rows = self.query(
-            "SELECT s.id, (SELECT count(*) FROM articles WHERE story = s.id), s.length, s.pair_sum
+            "SELECT s.id, (SELECT count(*) FROM articles WHERE story = s.id), s.length, s.pair_sum,
+                    (SELECT coalesce(min(id), 0) FROM articles WHERE story = s.id)
              FROM stories s WHERE s.id = ANY($1)",
             &[&stories],
         )?;
@@ -163,6 +168,7 @@ impl Tables for PgTables<'_, '_> {
                     length: r.get::<_, Option<f64>>(2).map(|l| l as f32),
                     pair_sum: r.get::<_, Option<f64>>(3).map(|s| s as f32),
                     particulars: Vec::new(),
+                    first_row: r.get(4),
                 };
                 (r.get(0), shape)
             })

@@ -38,6 +38,10 @@ impl Tables for SqliteTables<'_> {
         self.count("SELECT count(*) FROM articles")
     }
 
+    fn newest_row(&mut self) -> Result<i64, StoreError> {
+        self.count("SELECT coalesce(max(id), 0) FROM articles")
+    }
+
     fn known_hashes(&mut self, hashes: &[&str]) -> Result<FxHashSet<String>, StoreError> {
         self.existing("SELECT 1 FROM articles WHERE hash = ?1", hashes)
     }
@@ -109,7 +113,8 @@ impl Tables for SqliteTables<'_> {
 
     fn shapes(&mut self, stories: &[i64]) -> Result<FxHashMap<i64, StoredShape>, StoreError> {
         let mut shape = self.tx.prepare_cached(
-            "SELECT (SELECT count(*) FROM articles WHERE story = ?1), length, pair_sum
+            "SELECT (SELECT count(*) FROM articles WHERE story = ?1), length, pair_sum,
+                    (SELECT coalesce(min(id), 0) FROM articles WHERE story = ?1)
              FROM stories WHERE id = ?1",
         )?;
         let mut names = self
@@ -117,12 +122,13 @@ impl Tables for SqliteTables<'_> {
             .prepare_cached("SELECT term, articles FROM story_particulars WHERE story = ?1")?;
         let mut found = FxHashMap::default();
         for &story in stories {
-            let Some((articles, length, pair_sum)) = shape
+            let Some((articles, length, pair_sum, first_row)) = shape
                 .query_row([story], |r| {
                     Ok((
                         r.get::<_, i64>(0)?,
                         r.get::<_, Option<f64>>(1)?,
                         r.get::<_, Option<f64>>(2)?,
+                        r.get::<_, i64>(3)?,
                     ))
                 })
                 .optional()?
@@ -139,6 +145,7 @@ impl Tables for SqliteTables<'_> {
                     length: length.map(|l| l as f32),
                     pair_sum: pair_sum.map(|s| s as f32),
                     particulars,
+                    first_row,
                 },
             );
         }
