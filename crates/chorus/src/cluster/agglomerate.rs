@@ -18,7 +18,11 @@
 //!   [`ABSENT_SHARE`] of the other's — at least [`OWN_PARTICULARS`] each,
 //!   or [`MANY_OWN_PARTICULARS`] on one side: one host named in every
 //!   article of one Oscars story and never in the other's, the names of
-//!   another team's players.
+//!   another team's players. A story of [`SMALLER_PARTICULAR_STORY`]
+//!   articles or more stays apart from such a story when each has
+//!   [`MANY_OWN_PARTICULARS`] of its own: four reports of a coach hired
+//!   years before naming that year's general manager and players, which a
+//!   story of his firing never names.
 //!
 //! A pair a test refuses is looked at again whenever either story grows.
 //!
@@ -56,6 +60,11 @@ pub const STORED_SMALL: u32 = 3;
 pub const LONE_COHESION: f32 = 0.15;
 /// Size from which a story's particulars are compared with another's.
 pub const PARTICULAR_STORY: u32 = 6;
+/// Size from which a story's particulars are compared with those of a
+/// story of [`PARTICULAR_STORY`] or more, on firmer evidence (see
+/// [`distinct_events`]). Below it, a story has no particulars worth the
+/// name: from three articles a side, DUC 2006's topics came apart.
+pub const SMALLER_PARTICULAR_STORY: u32 = 4;
 /// Share of a story's articles that must mention a name for it to be one
 /// of the story's particulars.
 pub const CORE_SHARE: f32 = 0.6;
@@ -268,10 +277,20 @@ pub fn cohesion(item: &Item) -> f32 {
 /// Whether two stories tell different events by their particulars (see
 /// the module notes).
 fn distinct_events(x: &Item, y: &Item) -> bool {
-    if x.articles < PARTICULAR_STORY || y.articles < PARTICULAR_STORY {
+    let (smaller, larger) = if x.articles <= y.articles {
+        (x.articles, y.articles)
+    } else {
+        (y.articles, x.articles)
+    };
+    if smaller < SMALLER_PARTICULAR_STORY || larger < PARTICULAR_STORY {
         return false;
     }
     let (own_x, own_y) = (own_particulars(x, y), own_particulars(y, x));
+    if smaller < PARTICULAR_STORY {
+        // A smaller story names fewer of its event's people and places
+        // in most of its articles: both sides must have many of their own.
+        return own_x.min(own_y) >= MANY_OWN_PARTICULARS;
+    }
     (own_x >= OWN_PARTICULARS && own_y >= OWN_PARTICULARS)
         || own_x.max(own_y) >= MANY_OWN_PARTICULARS
 }
@@ -426,6 +445,24 @@ mod tests {
         // Smaller stories are not compared by particulars.
         let small: Vec<Item> = items[..4].iter().chain(&items[6..10]).cloned().collect();
         assert_eq!(agglomerate(small, two_groups(4, 4, 0.2, 0.15)).len(), 1);
+    }
+
+    #[test]
+    fn a_smaller_story_stays_apart_from_a_big_one_on_many_names_of_its_own() {
+        // Six articles and four, loose enough to merge on similarity alone.
+        let pairs = two_groups(6, 4, 0.2, 0.15);
+        let big = || article(&[1, 2, 3, 4, 9]);
+        let mut items: Vec<Item> = (0..6).map(|_| big()).collect();
+        items.extend((0..4).map(|_| article(&[5, 6, 7, 8, 9])));
+        assert_eq!(agglomerate(items.clone(), pairs.clone()).len(), 2);
+        // Two names of its own on each side are enough between two big
+        // stories, not against a smaller one.
+        let mut few: Vec<Item> = (0..6).map(|_| article(&[1, 2, 9])).collect();
+        few.extend((0..4).map(|_| article(&[5, 6, 9])));
+        assert_eq!(agglomerate(few, pairs).len(), 1);
+        // Three articles are too few, however many names they hold.
+        let three: Vec<Item> = items[..9].to_vec();
+        assert_eq!(agglomerate(three, two_groups(6, 3, 0.2, 0.15)).len(), 1);
     }
 
     #[test]
