@@ -26,9 +26,9 @@
 //!
 //! A pair a test refuses is looked at again whenever either story grows.
 //!
-//! A store places each batch as it comes and never splits a story it keeps
-//! (but a small one, taken apart again), so a merge with a stored story is
-//! final: it needs firmer evidence ([`STORED_COHESION_SHARE`],
+//! A store places each batch as it comes and never splits an older story
+//! it keeps (small and recent ones are taken apart again), so a merge with
+//! one is final: it needs firmer evidence ([`STORED_COHESION_SHARE`],
 //! [`STORED_SMALL_JOIN`]) than a batch clustering of everything at once,
 //! which makes the best merges first.
 
@@ -43,8 +43,9 @@ pub const JOIN_SIMILARITY: f32 = 0.08;
 /// Share of the two stories' own cohesion (geometric mean) that their mean
 /// similarity must reach.
 pub const COHESION_SHARE: f32 = 0.5;
-/// [`COHESION_SHARE`] when either story is kept in a store. A store
-/// places each batch as it comes and never splits a story it keeps, so it
+/// [`COHESION_SHARE`] when either story is kept in a store (and not taken
+/// apart). A store places each batch as it comes and never splits such a
+/// story, so it
 /// joins one on firmer evidence than a batch clustering of everything at
 /// once, which makes the best merges first: in small batches the first
 /// report of an event would otherwise join a story of a kindred event
