@@ -39,7 +39,11 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::prepare::terms::TermId;
 
 /// Mean similarity between two stories' articles needed to merge them.
-pub const JOIN_SIMILARITY: f32 = 0.08;
+/// With the particulars test from four articles a side, 0.07 rather than
+/// 0.08 gathers more of DUC 2006's wide topics (BCubed F1 0.883 against
+/// 0.879) and of the mixed stream (0.879 against 0.874) at no cost to
+/// ECB+ (0.937) and 0.001 to Multi-News; 0.06 costs Multi-News 0.002.
+pub const JOIN_SIMILARITY: f32 = 0.07;
 /// Share of the two stories' own cohesion (geometric mean) that their mean
 /// similarity must reach.
 pub const COHESION_SHARE: f32 = 0.5;
