@@ -4,13 +4,16 @@
 //! quote ("…," Nasser said / Nasser said, "…" / according to Nasser); "he"
 //! or "she" is the person last named before the quote in the same
 //! report, "the president" the person last named with that title. Quotes
-//! group when their words agree — the same wording, one inside the other,
-//! half their content words shared, or 35% shared and the same
-//! speaker (a quote translated twice shares few words).
+//! group when their words agree — the same wording, a run of six words
+//! printed by both (a quote cut, split or merged differently), one inside
+//! the other, half their content words shared, or 35% shared and the same
+//! speaker (a quote translated twice shares few words). A wording that
+//! merges remarks other reports print apart is a wording of each.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::entities::Entities;
+use super::runs::{share_a_run, word_runs};
 use super::stems::Stems;
 use crate::model::{EntityKind, Quote, QuoteVariant};
 use crate::prepare::limits::thousands;
@@ -37,6 +40,10 @@ const MIN_SHARED_WORDS: usize = 2;
 /// … when they have the same speaker (a quote translated twice shares
 /// few words), sharing at least two content words.
 const SAME_SPEAKER_QUOTE: f32 = 0.35;
+
+/// Groups at most that hold a word for the word to find the groups a
+/// wording that merges remarks may also join.
+const MAX_HOLDERS: usize = 32;
 
 /// Content-word Dice at which two long quotes are the same words printed
 /// twice, whoever each report says spoke them.
@@ -74,6 +81,10 @@ struct QuoteMention {
     /// A speaker that is no entity of its own, as written: "Assad's
     /// office", "the ministry's spokesman".
     speaker_phrase: Option<String>,
+    /// Hashes of the runs of words the wording holds (`runs`): a wording
+    /// that shares one with another is the same quote cut or split
+    /// differently.
+    runs: Vec<u64>,
     /// Printed by a copy of another report: a source of the quote that
     /// does not add to its support.
     copy: bool,
@@ -409,6 +420,7 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
                 speaker,
                 speaker_phrase,
                 stems: stems.content(inside),
+                runs: word_runs(inside),
                 telling: Vec::new(),
                 pieces,
                 text,
@@ -775,7 +787,10 @@ fn dice(a: &[u32], b: &[u32]) -> f32 {
 
 /// Whether two quote mentions are the same quote.
 fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
-    if a.key == b.key {
+    // The same words in the same order, at least a run of them, whoever
+    // each report says spoke them: the reports cut, split or merged one
+    // quote differently.
+    if a.key == b.key || share_a_run(&a.runs, &b.runs) {
         return true;
     }
     if let (Some(x), Some(y)) = (a.speaker, b.speaker)
@@ -828,18 +843,64 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
 fn group(found: Vec<QuoteMention>, entities: &Entities, ids: &[String]) -> Quotes {
     // A quote joins the group most of whose quotes it matches, so that a
     // speaker's many remarks on one subject do not chain into one quote.
+    let matching = |g: &[usize], i: usize| {
+        g.iter()
+            .filter(|&&j| same_quote(&found[j], &found[i]))
+            .count()
+    };
+    let joins = |g: &[usize], i: usize| {
+        let matching = matching(g, i);
+        matching > 0 && matching * 2 >= g.len()
+    };
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for i in 0..found.len() {
-        match groups.iter_mut().find(|g| {
-            let matching = g
-                .iter()
-                .filter(|&&j| same_quote(&found[j], &found[i]))
-                .count();
-            matching > 0 && matching * 2 >= g.len()
-        }) {
+        match groups.iter_mut().find(|g| joins(g, i)) {
             Some(g) => g.push(i),
             None => groups.push(vec![i]),
         }
+    }
+    // A wording that merges two remarks other reports print apart (or
+    // runs on where they cut) is a wording of each: it also joins every
+    // other group its report is not in yet whose wordings it matches,
+    // most of them (half is not enough here: a wording that matches one
+    // of a pair would link the other to a remark it does not hold).
+    // Only groups that share a content word with the wording can match
+    // it: an index of them keeps this pass from comparing every wording
+    // with every group. A word many groups hold (the story's own
+    // subject) does not tell which: it is passed over, so that the pass
+    // stays linear in the quotes whatever they share.
+    let mut by_word: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+    for (n, g) in groups.iter().enumerate() {
+        for &j in g {
+            for &word in &found[j].stems {
+                let holders = by_word.entry(word).or_default();
+                if holders.last() != Some(&n) {
+                    holders.push(n);
+                }
+            }
+        }
+    }
+    let mut also: Vec<(usize, usize)> = Vec::new();
+    for (i, m) in found.iter().enumerate() {
+        let mut near: Vec<usize> = m
+            .stems
+            .iter()
+            .filter_map(|word| by_word.get(word))
+            .filter(|holders| holders.len() <= MAX_HOLDERS)
+            .flatten()
+            .copied()
+            .collect();
+        near.sort_unstable();
+        near.dedup();
+        for n in near {
+            let g = &groups[n];
+            if !g.iter().any(|&j| found[j].document == m.document) && matching(g, i) * 2 > g.len() {
+                also.push((n, i));
+            }
+        }
+    }
+    for (n, i) in also {
+        groups[n].push(i);
     }
     let mut quotes: Vec<(Quote, Wordings, (usize, usize))> = groups
         .into_iter()
@@ -1161,6 +1222,61 @@ mod tests {
         assert_eq!(
             quotes.first().and_then(|q| q.speaker.as_deref()),
             Some("Mira Sand"),
+            "{quotes:#?}"
+        );
+    }
+
+    #[test]
+    fn a_quote_merged_in_one_report_is_each_of_the_quotes_others_print_apart() {
+        let quotes = run(&[
+            (0, "Harbour master Ines Moreau spoke on Monday."),
+            (
+                0,
+                "\"The harbour will reopen on Monday after the storm damage is repaired,\" Moreau said.",
+            ),
+            (
+                0,
+                "\"Every crane on the quay has been checked twice by our engineers,\" Moreau said.",
+            ),
+            (
+                1,
+                "Moreau said: \"The harbour will reopen on Monday after the storm damage is repaired; every crane on the quay has been checked twice by our engineers.\"",
+            ),
+        ]);
+        for words in ["storm damage", "crane on the quay"] {
+            let quote = quotes.iter().find(|q| q.text.contains(words));
+            assert_eq!(
+                quote.map(|q| q.sources.clone()),
+                Some(vec!["d0".into(), "d1".into()]),
+                "{words}: {quotes:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_quote_cut_differently_is_one_quote_whoever_each_report_names() {
+        let quotes = run(&[
+            (
+                0,
+                "Mayor Ana Ruiz and Councillor Tomas Berg toured the valley.",
+            ),
+            (
+                0,
+                "\"When the dam broke I thought of my own family first. The water rose faster than anyone in the valley had expected, and by noon the old bridge was gone,\" Ruiz said.",
+            ),
+            (
+                1,
+                "\"The water rose faster than anyone in the valley had expected, we lost the school,\" Berg said.",
+            ),
+            (
+                2,
+                "Ruiz said the water rose \"faster than anyone expected\".",
+            ),
+        ]);
+        let water = quotes.iter().find(|q| q.text.contains("valley"));
+        assert_eq!(
+            water.map(|q| q.sources.clone()),
+            Some(vec!["d0".into(), "d1".into()]),
             "{quotes:#?}"
         );
     }
