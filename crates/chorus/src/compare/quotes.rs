@@ -27,6 +27,10 @@ const MIN_QUOTE_WORDS: usize = 3;
 /// ("bogus arbitration proceeding" does; "shut her up" may be a phrase two
 /// quotes share).
 const MIN_CONTAINED_WORDS: usize = 2;
+/// Words (any words) a quote inside another needs to count as the same
+/// quote when fewer of them are content words than `MIN_CONTAINED_WORDS`
+/// asks: "I'm the victim here" inside a longer remark is that remark.
+const CONTAINED_WORDS: usize = 5;
 /// Quotes grouped per story at most. Grouping compares each quote with
 /// those before it; the most any story of the evaluation data holds is
 /// 357 (WikiRef220).
@@ -78,6 +82,10 @@ struct QuoteMention {
     /// soon rebuild".
     pieces: Vec<String>,
     speaker: Option<usize>,
+    /// The last word of the speaker's name, in lower case: "Dunn" and
+    /// "Michael Dunn", read as two names in two reports, are one speaker
+    /// when quotes are compared.
+    surname: Option<String>,
     /// A speaker that is no entity of its own, as written: "Assad's
     /// office", "the ministry's spokesman".
     speaker_phrase: Option<String>,
@@ -418,6 +426,7 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
                 sentence: sentence.position,
                 span: bytes,
                 speaker,
+                surname: speaker.and_then(|e| surname(&entities.list[e].name)),
                 speaker_phrase,
                 stems: stems.content(inside),
                 runs: word_runs(inside),
@@ -537,25 +546,74 @@ fn pieces_within(short: &QuoteMention, long: &str) -> bool {
         })
 }
 
-/// A quote's words in lower case, single-spaced, without punctuation:
-/// equal wordings compare equal however they were punctuated.
+/// A quote's words in lower case, single-spaced, without punctuation,
+/// contractions spelt out: equal wordings compare equal however they were
+/// punctuated, and "it's time" is "it is time".
 fn wording_key(text: &str) -> String {
-    let mut key = String::with_capacity(text.len());
-    for word in text.split(|c: char| !c.is_alphanumeric()) {
-        if word.is_empty() {
-            continue;
+    let mut words: Vec<String> = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let start = rest.find(char::is_alphanumeric).unwrap_or(rest.len());
+        let gap = &rest[..start];
+        rest = &rest[start..];
+        let end = rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len());
+        if end == 0 {
+            break;
         }
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        if word.is_ascii() {
-            key.push_str(word);
-        } else {
-            key.extend(word.chars().flat_map(char::to_lowercase));
+        let word = rest[..end].to_lowercase();
+        rest = &rest[end..];
+        // Only an apostrophe between two words: "it's", "didn’t".
+        let contracted = matches!(gap, "'" | "’");
+        match words.last_mut().filter(|_| contracted) {
+            Some(before) => {
+                if let Some(whole) = contraction(before, &word) {
+                    *before = whole.0;
+                    words.push(whole.1.to_string());
+                } else {
+                    words.push(word);
+                }
+            }
+            None => words.push(word),
         }
     }
-    key.make_ascii_lowercase();
-    key
+    words.join(" ")
+}
+
+/// The two words a contraction stands for, given the word before the
+/// apostrophe and the one after: ("didn", "t") is "did not", ("it",
+/// "s") "it is". A possessive ("Trump's") is none.
+fn contraction(before: &str, after: &str) -> Option<(String, &'static str)> {
+    let whole = match after {
+        "t" => {
+            let stem = before.strip_suffix('n')?;
+            let stem = match stem {
+                "wo" => "will",
+                "ca" => "can",
+                "sha" => "shall",
+                _ => stem,
+            };
+            return (!stem.is_empty()).then(|| (stem.to_string(), "not"));
+        }
+        "s" if matches!(
+            before,
+            "it" | "that" | "he" | "she" | "there" | "here" | "what" | "who" | "where" | "let"
+        ) =>
+        {
+            if before == "let" {
+                "us"
+            } else {
+                "is"
+            }
+        }
+        "re" => "are",
+        "m" => "am",
+        "ll" => "will",
+        "ve" => "have",
+        _ => return None,
+    };
+    Some((before.to_string(), whole))
 }
 
 fn lower<'t>(token: &'t Token) -> &'t str {
@@ -785,6 +843,11 @@ fn dice(a: &[u32], b: &[u32]) -> f32 {
     2.0 * shared as f32 / (a.len() + b.len()) as f32
 }
 
+/// The last word of a name, in lower case ("dunn" of "Michael Dunn").
+fn surname(name: &str) -> Option<String> {
+    name.split_whitespace().last().map(str::to_lowercase)
+}
+
 /// Whether two quote mentions are the same quote.
 fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
     // The same words in the same order, at least a run of them, whoever
@@ -793,7 +856,7 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
     if a.key == b.key || share_a_run(&a.runs, &b.runs) {
         return true;
     }
-    if let (Some(x), Some(y)) = (a.speaker, b.speaker)
+    if let (Some(x), Some(y)) = (&a.surname, &b.surname)
         && x != y
     {
         // A long quote printed nearly word for word is one quote even when
@@ -812,7 +875,8 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
         (b, a)
     };
     let substantial = short.telling.len() >= MIN_CONTAINED_WORDS
-        || (a.speaker.is_some() && a.speaker == b.speaker);
+        || (a.surname.is_some() && a.surname == b.surname)
+        || (!short.telling.is_empty() && short.text.split_whitespace().count() >= CONTAINED_WORDS);
     let within = || {
         short
             .stems
@@ -821,8 +885,12 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
             && long.key.contains(&short.key)
     };
     // Cut with ellipses or bracketed insertions: its pieces, in order
-    // (the words inserted are the reporter's, not the speaker's).
-    if substantial && (within() || pieces_within(short, &long.key)) {
+    // (the words inserted are the reporter's, not the speaker's). The
+    // wording with an insertion may be the longer one: "find [the
+    // suspect] and wear him out" is "find him and wear him out".
+    if substantial
+        && (within() || pieces_within(short, &long.key) || pieces_within(long, &short.key))
+    {
         return true;
     }
     // The words shared must not all be the story's own subject: two
@@ -834,8 +902,8 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
         .filter(|x| b.telling.binary_search(x).is_ok())
         .count();
     (similarity >= SAME_QUOTE && shared >= MIN_SHARED_WORDS)
-        || (a.speaker.is_some()
-            && a.speaker == b.speaker
+        || (a.surname.is_some()
+            && a.surname == b.surname
             && similarity >= SAME_SPEAKER_QUOTE
             && shared >= 2)
 }
@@ -848,9 +916,16 @@ fn group(found: Vec<QuoteMention>, entities: &Entities, ids: &[String]) -> Quote
             .filter(|&&j| same_quote(&found[j], &found[i]))
             .count()
     };
+    // Two remarks one report prints apart are two quotes unless they
+    // match: a quote does not join a group through another report's
+    // wording that merges them.
     let joins = |g: &[usize], i: usize| {
         let matching = matching(g, i);
-        matching > 0 && matching * 2 >= g.len()
+        matching > 0
+            && matching * 2 >= g.len()
+            && g.iter().all(|&j| {
+                found[j].document != found[i].document || same_quote(&found[j], &found[i])
+            })
     };
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for i in 0..found.len() {
@@ -1276,6 +1351,65 @@ mod tests {
         let water = quotes.iter().find(|q| q.text.contains("valley"));
         assert_eq!(
             water.map(|q| q.sources.clone()),
+            Some(vec!["d0".into(), "d1".into()]),
+            "{quotes:#?}"
+        );
+    }
+
+    #[test]
+    fn contractions_are_spelt_out_in_the_wording_key() {
+        assert_eq!(
+            wording_key("It's time to go underwater."),
+            wording_key("It is time to go underwater,")
+        );
+        assert_eq!(wording_key("We didn’t know"), "we did not know");
+        assert_eq!(
+            wording_key("They won't, we're sure"),
+            "they will not we are sure"
+        );
+        // A possessive is no contraction.
+        assert_eq!(wording_key("Trump's team"), "trump s team");
+    }
+
+    #[test]
+    fn a_quote_with_an_insertion_is_the_quote_without_it() {
+        let quotes = run(&[
+            (
+                0,
+                "\"Find [the driver of the stolen white delivery truck] and wear him out,\" the sergeant told officers.",
+            ),
+            (
+                1,
+                "\"Find him and wear him out,\" Sergeant Paul Vance said.",
+            ),
+        ]);
+        let wear = quotes.iter().find(|q| q.text.contains("wear him out"));
+        assert_eq!(
+            wear.map(|q| q.sources.clone()),
+            Some(vec!["d0".into(), "d1".into()]),
+            "{quotes:#?}"
+        );
+    }
+
+    #[test]
+    fn a_speaker_named_in_full_and_by_surname_is_one_speaker() {
+        // With two Dunns named, "Dunn" is a name of its own.
+        let quotes = run(&[
+            (0, "The court in Jacksonville heard Dunn on Friday."),
+            (0, "\"I'm the victim here,\" Dunn said."),
+            (
+                1,
+                "A jury in Jacksonville found Michael Dunn guilty on Friday.",
+            ),
+            (1, "His son Chris Dunn testified on Thursday."),
+            (
+                1,
+                "\"I was like I'm the victim here, I was the one who was victimized,\" Michael Dunn said.",
+            ),
+        ]);
+        let victim = quotes.iter().find(|q| q.text.contains("victim here"));
+        assert_eq!(
+            victim.map(|q| q.sources.clone()),
             Some(vec!["d0".into(), "d1".into()]),
             "{quotes:#?}"
         );
