@@ -82,9 +82,11 @@ struct QuoteMention {
     /// soon rebuild".
     pieces: Vec<String>,
     speaker: Option<usize>,
-    /// The last word of the speaker's name, in lower case: "Dunn" and
-    /// "Michael Dunn", read as two names in two reports, are one speaker
-    /// when quotes are compared.
+    /// The last word of the speaker's name, in lower case, when the
+    /// speaker is a person: "Dunn" and "Michael Dunn", read as two names
+    /// in two reports, are one speaker when quotes are compared, and only
+    /// two people tell two quotes apart ("UCPD" for one quote and an
+    /// officer for the other is more likely a misreading).
     surname: Option<String>,
     /// A speaker that is no entity of its own, as written: "Assad's
     /// office", "the ministry's spokesman".
@@ -426,7 +428,10 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
                 sentence: sentence.position,
                 span: bytes,
                 speaker,
-                surname: speaker.and_then(|e| surname(&entities.list[e].name)),
+                surname: speaker
+                    .map(|e| &entities.list[e])
+                    .filter(|e| e.kind == EntityKind::Person)
+                    .and_then(|e| surname(&e.name)),
                 speaker_phrase,
                 stems: stems.content(inside),
                 runs: word_runs(inside),
@@ -848,6 +853,13 @@ fn surname(name: &str) -> Option<String> {
     name.split_whitespace().last().map(str::to_lowercase)
 }
 
+/// Whether two quotes are said by one speaker: the same entity, or two
+/// people of one surname.
+fn same_speaker(a: &QuoteMention, b: &QuoteMention) -> bool {
+    (a.speaker.is_some() && a.speaker == b.speaker)
+        || (a.surname.is_some() && a.surname == b.surname)
+}
+
 /// Whether two quote mentions are the same quote.
 fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
     // The same words in the same order, at least a run of them, whoever
@@ -875,7 +887,7 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
         (b, a)
     };
     let substantial = short.telling.len() >= MIN_CONTAINED_WORDS
-        || (a.surname.is_some() && a.surname == b.surname)
+        || same_speaker(a, b)
         || (!short.telling.is_empty() && short.text.split_whitespace().count() >= CONTAINED_WORDS);
     let within = || {
         short
@@ -902,10 +914,7 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
         .filter(|x| b.telling.binary_search(x).is_ok())
         .count();
     (similarity >= SAME_QUOTE && shared >= MIN_SHARED_WORDS)
-        || (a.surname.is_some()
-            && a.surname == b.surname
-            && similarity >= SAME_SPEAKER_QUOTE
-            && shared >= 2)
+        || (same_speaker(a, b) && similarity >= SAME_SPEAKER_QUOTE && shared >= 2)
 }
 
 fn group(found: Vec<QuoteMention>, entities: &Entities, ids: &[String]) -> Quotes {
@@ -1410,6 +1419,27 @@ mod tests {
         let victim = quotes.iter().find(|q| q.text.contains("victim here"));
         assert_eq!(
             victim.map(|q| q.sources.clone()),
+            Some(vec!["d0".into(), "d1".into()]),
+            "{quotes:#?}"
+        );
+    }
+
+    #[test]
+    fn only_two_people_tell_two_quotes_apart() {
+        let quotes = run(&[
+            (
+                0,
+                "The Ventura Police Department said the man acted \"in a threatening manner.\"",
+            ),
+            (1, "Sergeant Mitch Celaya spoke to reporters on Monday."),
+            (
+                1,
+                "\"He pulled a knife from his backpack and waved it in a threatening manner,\" Celaya said.",
+            ),
+        ]);
+        let manner = quotes.iter().find(|q| q.text.contains("threatening"));
+        assert_eq!(
+            manner.map(|q| q.sources.clone()),
             Some(vec!["d0".into(), "d1".into()]),
             "{quotes:#?}"
         );
