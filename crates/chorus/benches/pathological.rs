@@ -1,9 +1,10 @@
 //! Time and peak memory against input size for inputs built to exhaust
 //! the pipeline: a story whose sentences are all alike, one huge document
 //! of a repeated phrase, a story of thousands of small articles (given as
-//! one story, and loose so that clustering groups them first).
+//! one story, and loose so that clustering groups them first), a story
+//! of thousands of quotes that overlap their neighbours.
 //!
-//!     cargo bench --bench pathological [-- --cases alike,huge,story,loose] [--max-story-sentences N]
+//!     cargo bench --bench pathological [-- --cases alike,huge,story,loose,quotes] [--max-story-sentences N]
 //!
 //! Each measurement runs in a process of its own (this program started
 //! again with `--one CASE SIZE`), so that its peak resident memory
@@ -41,6 +42,11 @@ const CASES: &[(&str, &str, &[usize])] = &[
         "loose",
         "articles of 3 sentences, loose (clustered first)",
         &[1_250, 2_500, 5_000, 10_000, 20_000],
+    ),
+    (
+        "quotes",
+        "quoted sentences, 10 to a document, each sharing words with the next",
+        &[250, 500, 1_000, 2_000, 4_000, 8_000],
     ),
 ];
 
@@ -128,6 +134,7 @@ fn one(case: &str, size: usize, limits: StoryLimits) {
         "huge" => huge(size),
         "story" => StoryInput::story("story", small_articles(size)),
         "loose" => StoryInput::loose("loose", small_articles(size)),
+        "quotes" => quoted(size),
         _ => {
             eprintln!("unknown case {case:?}");
             std::process::exit(2);
@@ -171,6 +178,40 @@ fn huge(megabytes: usize) -> StoryInput {
     let phrase = "Leaders met in Istanbul for talks. ";
     let text = phrase.repeat(megabytes * 1_000_000 / phrase.len());
     StoryInput::story("huge", vec![Article::new("huge", text).title("Talks")])
+}
+
+/// `quotes` quoted sentences, 10 to a document, each sharing two content
+/// words with the one before: every quote is compared with many others
+/// and none is repeated.
+fn quoted(quotes: usize) -> StoryInput {
+    // A made-up content word for each number: letters only, three or more.
+    let word = |n: usize| {
+        let mut w = String::from("vo");
+        let mut n = n;
+        loop {
+            w.push(char::from(b'a' + (n % 26) as u8));
+            n /= 26;
+            if n == 0 {
+                break w;
+            }
+        }
+    };
+    let articles = (0..quotes.div_ceil(10))
+        .map(|d| {
+            let text: String = (d * 10..((d + 1) * 10).min(quotes))
+                .map(|i| {
+                    format!(
+                        "\"We will {} the {} before the {} season comes,\" Mayor Ana Ruiz said. ",
+                        word(i),
+                        word(i + 1),
+                        word(i + 2)
+                    )
+                })
+                .collect();
+            Article::new(format!("d{d}"), text).title("The mayor speaks")
+        })
+        .collect();
+    StoryInput::story("quotes", articles)
 }
 
 /// `count` small articles of one event, each with its own figures.

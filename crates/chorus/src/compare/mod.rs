@@ -12,6 +12,7 @@ pub(crate) mod entities;
 pub(crate) mod facts;
 mod labels;
 pub(crate) mod quotes;
+mod runs;
 pub(crate) mod stems;
 mod tables;
 mod timeline;
