@@ -535,20 +535,23 @@ fn pieces(text: &str) -> Vec<String> {
 /// or insertion is compared whole).
 fn pieces_within(short: &QuoteMention, long: &str) -> bool {
     let cut = short.pieces.len() != 1 || short.pieces[0] != short.key;
+    if !cut || short.pieces.is_empty() {
+        // Most wordings are whole: no need to build the padded key.
+        return false;
+    }
     let long = format!(" {long} ");
     let mut from = 0;
-    cut && !short.pieces.is_empty()
-        && short.pieces.iter().all(|piece| {
-            let word = format!(" {piece} ");
-            match long[from..].find(&word) {
-                Some(i) => {
-                    // The next piece may start at this one's closing space.
-                    from += i + word.len() - 1;
-                    true
-                }
-                None => false,
+    short.pieces.iter().all(|piece| {
+        let word = format!(" {piece} ");
+        match long[from..].find(&word) {
+            Some(i) => {
+                // The next piece may start at this one's closing space.
+                from += i + word.len() - 1;
+                true
             }
-        })
+            None => false,
+        }
+    })
 }
 
 /// A quote's words in lower case, single-spaced, without punctuation,
