@@ -66,8 +66,8 @@ pub const LONE_COHESION: f32 = 0.15;
 /// Size from which a story's particulars are compared with another's.
 pub const PARTICULAR_STORY: u32 = 6;
 /// Size from which a story's particulars are compared with those of a
-/// story of [`PARTICULAR_STORY`] or more, on firmer evidence (see
-/// [`distinct_events`]). Below it, a story has no particulars worth the
+/// story of [`PARTICULAR_STORY`] or more, on firmer evidence: each must
+/// have [`MANY_OWN_PARTICULARS`] of its own. Below it, a story has no particulars worth the
 /// name: from three articles a side, DUC 2006's topics came apart.
 pub const SMALLER_PARTICULAR_STORY: u32 = 4;
 /// Share of a story's articles that must mention a name for it to be one
