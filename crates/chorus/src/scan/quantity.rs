@@ -780,8 +780,9 @@ fn age_after_name(tokens: &[Token], i: usize) -> Option<Quantity> {
 
 /// Whether a quantity counts a part of a figure given before it:
 /// "killing more than 50,000, including over 6,000 in Syria", "144
-/// dead, among them 64 at a checkpoint". A part is never the same count
-/// as the whole, so the two are never set against each other.
+/// dead, among them 64 at a checkpoint", "six of those arrested". A part
+/// is never the same count as the whole, so the two are never set
+/// against each other.
 pub fn counts_a_part(tokens: &[Token], q: &Quantity) -> bool {
     let start = q.tokens.0;
     let before = |n: usize| start.checked_sub(n).and_then(|i| tokens.get(i));
@@ -791,7 +792,19 @@ pub fn counts_a_part(tokens: &[Token], q: &Quantity) -> bool {
         (Some(a), Some(b)) if (a.is("among") && (b.is("them") || b.is("whom")))
             || (a.is("of") && (b.is("whom") || b.is("which") || b.is("them")))
     );
-    one || two
+    one || two || picks_from_a_set(tokens, q.tokens.1)
+}
+
+/// Whether a bare figure ending before token `end` is followed by a
+/// partitive "of those", "of the", "of whom": "six of those arrested are
+/// Klan supporters" counts some of a set counted elsewhere, not the set.
+/// "Of them" is left out: "her texts, 2,400 of them" counts the whole.
+fn picks_from_a_set(tokens: &[Token], end: usize) -> bool {
+    const SETS: &[&str] = &["those", "these", "the", "whom"];
+    matches!(
+        (tokens.get(end), tokens.get(end + 1)),
+        (Some(of), Some(set)) if of.is("of") && SETS.iter().any(|w| set.is(w))
+    )
 }
 
 /// Reads a quantity whose figure (or currency sign) starts at token `i`.
@@ -1194,6 +1207,17 @@ mod tests {
         let tokens = tokenize("Police held 40 fans, among them 12 minors.");
         let found = quantities(&tokens);
         assert!(counts_a_part(&tokens, &found[1]));
+    }
+
+    #[test]
+    fn a_figure_picking_from_a_set_counts_a_part() {
+        let tokens = tokenize("Police say six of those arrested are Klan supporters.");
+        let found = quantities(&tokens);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(counts_a_part(&tokens, &found[0]));
+        let tokens = tokenize("Police arrested six people after the brawl.");
+        let found = quantities(&tokens);
+        assert!(!counts_a_part(&tokens, &found[0]));
     }
 
     #[test]
