@@ -182,6 +182,23 @@ fn lower<'t>(token: &'t Token) -> &'t str {
 
 /// Reads a figure in digits (with separators, a scale word or a glued
 /// abbreviation) at token `i`.
+/// A fraction written after a whole number ("2 1/2 hours"): its value
+/// and the token after it. Without it the "1" would be read as a figure
+/// of its own and the "2" as the whole claim. A date ("2 1/2/2019") is no
+/// fraction.
+fn fraction_after(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
+    let (numerator, slash, denominator) = (tokens.get(i)?, tokens.get(i + 1)?, tokens.get(i + 2)?);
+    let glued = slash.text == "/" && slash.glued && denominator.glued;
+    if numerator.glued || !glued || numerator.kind != TokenKind::Number {
+        return None;
+    }
+    if tokens.get(i + 3).is_some_and(|t| t.glued && t.text == "/") {
+        return None;
+    }
+    let (top, bottom): (u32, u32) = (numerator.text.parse().ok()?, denominator.text.parse().ok()?);
+    (top >= 1 && top < bottom && bottom <= 16).then(|| (f64::from(top) / f64::from(bottom), i + 3))
+}
+
 fn digits_at(tokens: &[Token], i: usize) -> Option<Figure> {
     let token = tokens.get(i)?;
     if token.kind != TokenKind::Number {
@@ -201,6 +218,13 @@ fn digits_at(tokens: &[Token], i: usize) -> Option<Figure> {
     let unit = 10f64.powi(-(decimals as i32));
     if decimals > 0 {
         figure.precision = unit / 2.0;
+    }
+    if decimals == 0
+        && let Some((share, next)) = fraction_after(tokens, i + 1)
+    {
+        figure.value += share;
+        figure.next = next;
+        return Some(figure);
     }
     if let Some(next) = tokens.get(i + 1) {
         let word = lower(next);
@@ -1207,6 +1231,15 @@ mod tests {
         let tokens = tokenize("Police held 40 fans, among them 12 minors.");
         let found = quantities(&tokens);
         assert!(counts_a_part(&tokens, &found[1]));
+    }
+
+    #[test]
+    fn a_whole_number_and_a_fraction_are_one_figure() {
+        let found = read("The meeting lasted about 2 1/2 hours.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, 2.5 * 3600.0, "two and a half hours, in seconds");
+        let date = read("It was filed on 2 1/2/2019.");
+        assert!(date.iter().all(|q| q.0 != 2.5), "{date:?}");
     }
 
     #[test]
