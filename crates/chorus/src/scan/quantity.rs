@@ -959,10 +959,22 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
                         && !lexicon::event_of(lower(noun)).is_some_and(lexicon::counts_people)
                         && !NOT_NOUNS.contains(&lower(noun))))
             {
-                unit = Some(
-                    measure_unit(lower(noun)).map_or_else(|| singular(lower(noun)), str::to_string),
-                );
+                let mut name =
+                    measure_unit(lower(noun)).map_or_else(|| singular(lower(noun)), str::to_string);
                 end = j + 1;
+                // "2.1 children per woman", "20 beats per minute": a rate,
+                // never the same thing as a count of children or beats.
+                if tokens.get(end).is_some_and(|t| t.is("per"))
+                    && let Some(per) = tokens.get(end + 1)
+                    && per.kind == TokenKind::Word
+                    // "12 arrests per Reuters" names a source.
+                    && !per.capitalized()
+                    && !per.has(lexicon::FUNCTION)
+                {
+                    name = format!("{name} per {}", lower(per));
+                    end += 2;
+                }
+                unit = Some(name);
             }
         }
     }
@@ -1231,6 +1243,15 @@ mod tests {
         let tokens = tokenize("Police held 40 fans, among them 12 minors.");
         let found = quantities(&tokens);
         assert!(counts_a_part(&tokens, &found[1]));
+    }
+
+    #[test]
+    fn a_count_per_something_is_a_rate() {
+        assert_eq!(
+            one("The rate is 2.1 children per woman.").2.as_deref(),
+            Some("children per woman")
+        );
+        assert_eq!(one("She had six children.").2.as_deref(), Some("children"));
     }
 
     #[test]
