@@ -956,7 +956,8 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
                     // "12 today", "three yesterday": when, not what.
                     || (!noun.has(lexicon::FUNCTION)
                         && !noun.has(lexicon::DATE)
-                        && !lexicon::event_of(lower(noun)).is_some_and(lexicon::counts_people)
+                        && (!lexicon::event_of(lower(noun)).is_some_and(lexicon::counts_people)
+                            || COUNTED_THOUGH_AN_EVENT.contains(&lower(noun)))
                         && !NOT_NOUNS.contains(&lower(noun))))
             {
                 let mut name =
@@ -1036,6 +1037,11 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
         age_of: None,
     })
 }
+
+/// Words that name an event counting people ("fled their homes") but,
+/// right after a figure, are what it counts: "about 70 homes" were
+/// evacuated, not 70 people.
+const COUNTED_THOUGH_AN_EVENT: &[&str] = &["homes"];
 
 /// Words that may follow a figure without being what it counts.
 const NOT_NOUNS: &[&str] = &[
@@ -1243,6 +1249,18 @@ mod tests {
         let tokens = tokenize("Police held 40 fans, among them 12 minors.");
         let found = quantities(&tokens);
         assert!(counts_a_part(&tokens, &found[1]));
+    }
+
+    #[test]
+    fn homes_after_a_figure_are_what_it_counts() {
+        assert_eq!(
+            one("It forced the evacuation of about 70 homes.")
+                .2
+                .as_deref(),
+            Some("home")
+        );
+        // "30 wounded" still counts people: the event names them.
+        assert_eq!(one("Police said 30 wounded were taken away.").2, None);
     }
 
     #[test]
