@@ -14,6 +14,7 @@ use rustc_hash::FxHashMap;
 use super::labels;
 use super::tables::Rows;
 use super::updates;
+use crate::model::words::time_unit;
 use crate::model::{Bound, Claim, Fact, FactKind, FactStatus};
 
 /// One claim found in one sentence, before grouping.
@@ -185,6 +186,107 @@ fn agrees_beside(by_sentence: &BySentence<'_>, claim: &Mention, other: &Mention)
         .any(|m| compatible(m, claim) && relation(m, claim) != Relation::Unrelated)
 }
 
+/// Whether one report gives both dates, times or lengths of a
+/// disagreeing pair, each its own claim ("2014" and "2004" in one profile,
+/// a mission's "two hours" down and "16 hours" searching, two posts
+/// stamped "10:33am" and "11:32am"): a report that knows both values gives
+/// them to two things, so setting them against each other across reports
+/// contradicts nobody. A story dates and times many events, and lengths,
+/// sums and shares are of many things (a sentence, a mission's legs, an
+/// award and a payment, a poll's answers); counts and measures are not
+/// exempt, since a report that gives a count two ways ("eight stories",
+/// later "six stories" of one fall) contradicts itself.
+fn stated_apart(stating: &mut Stating<'_>, i: usize, j: usize) -> bool {
+    let (a, b) = (&stating.mentions[i], &stating.mentions[j]);
+    if a.kind == FactKind::Quantity && !amount_or_share(a) {
+        return false;
+    }
+    let (with_a, with_b) = (stating.of(i), stating.of(j));
+    // Any claim of the pair's own two reports counts (the report giving
+    // "two hours" down also gives the other's "16 hours" searching, in a
+    // row of its own); a third report's only when tied to the claim.
+    let counts =
+        |document: usize, tied: bool| tied || document == a.document || document == b.document;
+    with_a.iter().any(|&(document, k, tied)| {
+        counts(document, tied) && {
+            let from = with_b.partition_point(|&(d, ..)| d < document);
+            with_b[from..]
+                .iter()
+                .take_while(|&&(d, ..)| d == document)
+                // Two values one sentence ties to one thing ("about
+                // 11:40, or perhaps 11:45") are the report hedging, not
+                // two things.
+                .any(|&(_, l, tied)| {
+                    counts(document, tied)
+                        && k != l
+                        && relation(&stating.mentions[k], &stating.mentions[l]) != Relation::Strong
+                })
+        }
+    })
+}
+
+/// The claims stating each value of one row, found when a pair of the
+/// row first disagrees and kept for the row's other pairs: linear in the
+/// story's claims of the row's kind and unit for each claim asked about.
+struct Stating<'m> {
+    mentions: &'m [Mention],
+    /// The row, sorted.
+    group: &'m [usize],
+    /// The story's claims of the row's kind and unit.
+    same_unit: Option<Vec<usize>>,
+    /// For each claim asked about: (document, claim, tied to it), sorted.
+    found: FxHashMap<usize, Vec<(usize, usize, bool)>>,
+}
+
+impl<'m> Stating<'m> {
+    fn new(mentions: &'m [Mention], group: &'m [usize]) -> Self {
+        Stating {
+            mentions,
+            group,
+            same_unit: None,
+            found: FxHashMap::default(),
+        }
+    }
+
+    /// The claims giving a value that agrees with claim `c`'s, each with
+    /// whether it is of the row or tied to `c`.
+    fn of(&mut self, c: usize) -> Vec<(usize, usize, bool)> {
+        let mentions = self.mentions;
+        let claim = &mentions[c];
+        let same_unit = self.same_unit.get_or_insert_with(|| {
+            (0..mentions.len())
+                .filter(|&k| mentions[k].kind == claim.kind && mentions[k].unit == claim.unit)
+                .collect()
+        });
+        let group = self.group;
+        self.found
+            .entry(c)
+            .or_insert_with(|| {
+                let mut at: Vec<(usize, usize, bool)> = same_unit
+                    .iter()
+                    .filter(|&&k| compatible(&mentions[k], claim))
+                    .map(|&k| {
+                        let tied = group.binary_search(&k).is_ok()
+                            || relation(&mentions[k], claim) != Relation::Unrelated;
+                        (mentions[k].document, k, tied)
+                    })
+                    .collect();
+                at.sort_unstable();
+                at
+            })
+            .clone()
+    }
+}
+
+/// Whether a quantity is a sum of money or a share ("$1.5 million", "45
+/// percent"), given in a currency's code or as "%": a story gives many
+/// (grants, awards, payments; a poll's every answer), as it does dates.
+fn amount_or_share(m: &Mention) -> bool {
+    m.unit
+        .as_deref()
+        .is_some_and(|u| u == "%" || (u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase())))
+}
+
 /// The mentions of each sentence (document, sentence).
 type BySentence<'m> = FxHashMap<(usize, usize), Vec<&'m Mention>>;
 
@@ -256,32 +358,51 @@ pub fn compatible(a: &Mention, b: &Mention) -> bool {
         return true;
     }
     // A figure written coarser than the other may be it rounded.
-    let (coarse, fine) = if written_precision(a.value) >= written_precision(b.value) {
-        (a, b)
-    } else {
-        (b, a)
+    let (Some(figure_a), Some(figure_b)) = (as_figure(a), as_figure(b)) else {
+        return false;
     };
-    if written_precision(coarse.value) <= written_precision(fine.value) {
+    let (coarse, fine) = if written_precision(figure_a) >= written_precision(figure_b) {
+        ((a, figure_a), (b, figure_b))
+    } else {
+        ((b, figure_b), (a, figure_a))
+    };
+    if written_precision(coarse.1) <= written_precision(fine.1) {
         return false;
     }
-    let (low, high) = as_written(coarse);
-    low <= fine.range.1 + tolerance && fine.range.0 <= high + tolerance
+    let (low, high) = as_written(coarse.0, coarse.1);
+    low <= fine.0.range.1 + tolerance && fine.0.range.0 <= high + tolerance
+}
+
+/// The figure of a count or a length as written, in its own unit: 90 for
+/// "90 years", whose value is kept in seconds. Dates and times are not
+/// written as figures that round.
+fn as_figure(m: &Mention) -> Option<f64> {
+    match m.kind {
+        FactKind::Quantity => Some(m.value),
+        FactKind::Duration => {
+            let (_, seconds) = time_unit(m.unit.as_deref()?)?;
+            Some(m.value / seconds)
+        }
+        FactKind::Date | FactKind::Time => None,
+    }
 }
 
 /// Largest share of a figure its written precision may round away.
 const WRITTEN_ROUNDING: f64 = 0.05;
 
-/// The values an exact count or share allows as written: "74 percent"
-/// is any of 73.5 to 74.5 (so 74.2 agrees), "2,000 square miles" any of
-/// 1,900 to 2,100 — half a unit of the last digit written, at most a
-/// twentieth of the figure. Only set against a figure written finer:
-/// "33" and "32" years old disagree.
-fn as_written(m: &Mention) -> (f64, f64) {
-    if m.kind != FactKind::Quantity || m.bound != Bound::Exact || m.high.is_some() {
+/// The values an exact count, share or length allows as written: "74
+/// percent" is any of 73.5 to 74.5 (so 74.2 agrees), "2,000 square miles"
+/// any of 1,900 to 2,100, "a 40-year rule" any of 38 to 42 years — half
+/// a unit of the last digit written (`figure`, in the claim's own unit),
+/// at most a twentieth of the figure. Only set against a figure written
+/// finer: "33" and "32" years old disagree.
+fn as_written(m: &Mention, figure: f64) -> (f64, f64) {
+    if m.bound != Bound::Exact || m.high.is_some() || figure == 0.0 {
         return m.range;
     }
-    let half = (written_precision(m.value) / 2.0).min(m.value.abs() * WRITTEN_ROUNDING);
-    (m.range.0 - half, m.range.1 + half)
+    let half = (written_precision(figure) / 2.0).min(figure.abs() * WRITTEN_ROUNDING);
+    let per_unit = m.value / figure;
+    (m.range.0 - half * per_unit, m.range.1 + half * per_unit)
 }
 
 /// The place of a figure's last significant digit: 0.1 for 74.2, 1 for
@@ -441,6 +562,7 @@ fn fact(mentions: &[Mention], group: &[usize], context: &Context<'_>) -> Fact {
         published,
     } = *context;
     let first = &mentions[group[0]];
+    let mut stating = Stating::new(mentions, group);
     let disagreeing: Vec<(usize, usize)> = group
         .iter()
         .enumerate()
@@ -450,7 +572,9 @@ fn fact(mentions: &[Mention], group: &[usize], context: &Context<'_>) -> Fact {
             tie(a, b, published, rows) == Relation::Strong
                 && !compatible(a, b)
                 && !(a.document != b.document
-                    && (agrees_beside(by_sentence, a, b) || agrees_beside(by_sentence, b, a)))
+                    && (agrees_beside(by_sentence, a, b)
+                        || agrees_beside(by_sentence, b, a)
+                        || stated_apart(&mut stating, i, j)))
         })
         .collect();
     let updated = updates::grew_over_time(mentions, &disagreeing, published);
@@ -698,6 +822,106 @@ mod tests {
         assert!(agree(50.0, 49.2) && agree(100e6, 103e6));
         assert!(!agree(36.0, 36.7) && !agree(81.0, 82.0) && !agree(50.0, 45.0));
         assert!(!agree(33.0, 32.0) && !agree(28.0, 27.0) && !agree(5.2e9, 4.4e9));
+    }
+
+    #[test]
+    fn a_length_agrees_within_the_precision_it_is_written_in() {
+        let length = |document, figure: f64, unit: &str| {
+            let (_, seconds) = time_unit(unit).unwrap();
+            Mention {
+                kind: FactKind::Duration,
+                ..count(document, figure * seconds, unit, &[1, 2])
+            }
+        };
+        // "in 90 years" of an "89-year history"; "his 40-year rule" of a
+        // "41-year rule".
+        assert!(compatible(
+            &length(0, 90.0, "year"),
+            &length(1, 89.0, "year")
+        ));
+        assert!(compatible(
+            &length(0, 40.0, "year"),
+            &length(1, 41.0, "year")
+        ));
+        assert!(!compatible(
+            &length(0, 33.0, "year"),
+            &length(1, 32.0, "year")
+        ));
+        assert!(!compatible(
+            &length(0, 11.0, "hour"),
+            &length(1, 13.0, "hour")
+        ));
+    }
+
+    /// A claim in sentence `sentence` of `document`, with its context.
+    fn at(m: Mention, sentence: usize, context: &[u32]) -> Mention {
+        Mention {
+            sentence,
+            context: context.to_vec(),
+            context_words: context.to_vec(),
+            ..m
+        }
+    }
+
+    fn year(document: usize, value: f64) -> Mention {
+        Mention {
+            value,
+            range: (value, value + 364.0),
+            ..date(document, "", "")
+        }
+    }
+
+    fn conflicts(mentions: &[Mention]) -> usize {
+        let ids: Vec<String> = ["a", "b"].map(String::from).to_vec();
+        facts(mentions, &ids, &[])
+            .iter()
+            .filter(|f| f.status == FactStatus::Conflict)
+            .count()
+    }
+
+    #[test]
+    fn a_report_that_gives_both_dates_is_dating_two_things() {
+        // "In 2014, the Senate issued a report" / "the foundation, founded
+        // in 2004" against "a 2014 Senate inquiry" in the other report.
+        let senate = [1, 2, 3, 4];
+        let founded = [1, 2, 3, 5];
+        let alone = [
+            at(year(0, 16071.0), 0, &senate),
+            at(year(1, 12418.0), 0, &founded),
+        ];
+        assert_eq!(conflicts(&alone), 1, "without the second date, a conflict");
+        let both = [
+            alone[0].clone(),
+            alone[1].clone(),
+            at(year(1, 16071.0), 1, &[6, 7, 8]),
+        ];
+        assert_eq!(conflicts(&both), 0);
+    }
+
+    #[test]
+    fn a_report_that_gives_a_count_two_ways_still_disagrees() {
+        // "fell eight stories" in one report; "eight stories", later "six
+        // stories" in the other: the second contradicts itself.
+        let fall = [1, 2, 3, 4];
+        let mentions = [
+            at(count(0, 8.0, "word", &[]), 0, &fall),
+            at(count(1, 6.0, "word", &[]), 0, &fall),
+            at(count(1, 8.0, "word", &[]), 1, &[6, 7, 8]),
+        ];
+        assert_eq!(conflicts(&mentions), 1);
+        // A sum of money is not: an award beside a payment.
+        let money = |d, v| Mention {
+            unit: Some("USD".into()),
+            ..count(d, v, "", &[])
+        };
+        let mentions = [
+            at(money(0, 135_000.0), 0, &fall),
+            at(money(1, 139_000.0), 0, &fall),
+            at(money(1, 135_000.0), 1, &[6, 7, 8]),
+        ];
+        assert_eq!(conflicts(&mentions), 0);
+        let alone = &mentions[..2];
+        assert_eq!(conflicts(alone), 1, "without the second sum, a conflict");
     }
 
     #[test]

@@ -182,6 +182,23 @@ fn lower<'t>(token: &'t Token) -> &'t str {
 
 /// Reads a figure in digits (with separators, a scale word or a glued
 /// abbreviation) at token `i`.
+/// A fraction written after a whole number ("2 1/2 hours"): its value
+/// and the token after it. Without it the "1" would be read as a figure
+/// of its own and the "2" as the whole claim. A date ("2 1/2/2019") is no
+/// fraction.
+fn fraction_after(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
+    let (numerator, slash, denominator) = (tokens.get(i)?, tokens.get(i + 1)?, tokens.get(i + 2)?);
+    let glued = slash.text == "/" && slash.glued && denominator.glued;
+    if numerator.glued || !glued || numerator.kind != TokenKind::Number {
+        return None;
+    }
+    if tokens.get(i + 3).is_some_and(|t| t.glued && t.text == "/") {
+        return None;
+    }
+    let (top, bottom): (u32, u32) = (numerator.text.parse().ok()?, denominator.text.parse().ok()?);
+    (top >= 1 && top < bottom && bottom <= 16).then(|| (f64::from(top) / f64::from(bottom), i + 3))
+}
+
 fn digits_at(tokens: &[Token], i: usize) -> Option<Figure> {
     let token = tokens.get(i)?;
     if token.kind != TokenKind::Number {
@@ -201,6 +218,13 @@ fn digits_at(tokens: &[Token], i: usize) -> Option<Figure> {
     let unit = 10f64.powi(-(decimals as i32));
     if decimals > 0 {
         figure.precision = unit / 2.0;
+    }
+    if decimals == 0
+        && let Some((share, next)) = fraction_after(tokens, i + 1)
+    {
+        figure.value += share;
+        figure.next = next;
+        return Some(figure);
     }
     if let Some(next) = tokens.get(i + 1) {
         let word = lower(next);
@@ -780,8 +804,9 @@ fn age_after_name(tokens: &[Token], i: usize) -> Option<Quantity> {
 
 /// Whether a quantity counts a part of a figure given before it:
 /// "killing more than 50,000, including over 6,000 in Syria", "144
-/// dead, among them 64 at a checkpoint". A part is never the same count
-/// as the whole, so the two are never set against each other.
+/// dead, among them 64 at a checkpoint", "six of those arrested". A part
+/// is never the same count as the whole, so the two are never set
+/// against each other.
 pub fn counts_a_part(tokens: &[Token], q: &Quantity) -> bool {
     let start = q.tokens.0;
     let before = |n: usize| start.checked_sub(n).and_then(|i| tokens.get(i));
@@ -791,7 +816,19 @@ pub fn counts_a_part(tokens: &[Token], q: &Quantity) -> bool {
         (Some(a), Some(b)) if (a.is("among") && (b.is("them") || b.is("whom")))
             || (a.is("of") && (b.is("whom") || b.is("which") || b.is("them")))
     );
-    one || two
+    one || two || picks_from_a_set(tokens, q.tokens.1)
+}
+
+/// Whether a bare figure ending before token `end` is followed by a
+/// partitive "of those", "of the", "of whom": "six of those arrested are
+/// Klan supporters" counts some of a set counted elsewhere, not the set.
+/// "Of them" is left out: "her texts, 2,400 of them" counts the whole.
+fn picks_from_a_set(tokens: &[Token], end: usize) -> bool {
+    const SETS: &[&str] = &["those", "these", "the", "whom"];
+    matches!(
+        (tokens.get(end), tokens.get(end + 1)),
+        (Some(of), Some(set)) if of.is("of") && SETS.iter().any(|w| set.is(w))
+    )
 }
 
 /// Reads a quantity whose figure (or currency sign) starts at token `i`.
@@ -919,13 +956,26 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
                     // "12 today", "three yesterday": when, not what.
                     || (!noun.has(lexicon::FUNCTION)
                         && !noun.has(lexicon::DATE)
-                        && !lexicon::event_of(lower(noun)).is_some_and(lexicon::counts_people)
+                        && (!lexicon::event_of(lower(noun)).is_some_and(lexicon::counts_people)
+                            || COUNTED_THOUGH_AN_EVENT.contains(&lower(noun)))
                         && !NOT_NOUNS.contains(&lower(noun))))
             {
-                unit = Some(
-                    measure_unit(lower(noun)).map_or_else(|| singular(lower(noun)), str::to_string),
-                );
+                let mut name =
+                    measure_unit(lower(noun)).map_or_else(|| singular(lower(noun)), str::to_string);
                 end = j + 1;
+                // "2.1 children per woman", "20 beats per minute": a rate,
+                // never the same thing as a count of children or beats.
+                if tokens.get(end).is_some_and(|t| t.is("per"))
+                    && let Some(per) = tokens.get(end + 1)
+                    && per.kind == TokenKind::Word
+                    // "12 arrests per Reuters" names a source.
+                    && !per.capitalized()
+                    && !per.has(lexicon::FUNCTION)
+                {
+                    name = format!("{name} per {}", lower(per));
+                    end += 2;
+                }
+                unit = Some(name);
             }
         }
     }
@@ -987,6 +1037,11 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
         age_of: None,
     })
 }
+
+/// Words that name an event counting people ("fled their homes") but,
+/// right after a figure, are what it counts: "about 70 homes" were
+/// evacuated, not 70 people.
+const COUNTED_THOUGH_AN_EVENT: &[&str] = &["homes"];
 
 /// Words that may follow a figure without being what it counts.
 const NOT_NOUNS: &[&str] = &[
@@ -1194,6 +1249,47 @@ mod tests {
         let tokens = tokenize("Police held 40 fans, among them 12 minors.");
         let found = quantities(&tokens);
         assert!(counts_a_part(&tokens, &found[1]));
+    }
+
+    #[test]
+    fn homes_after_a_figure_are_what_it_counts() {
+        assert_eq!(
+            one("It forced the evacuation of about 70 homes.")
+                .2
+                .as_deref(),
+            Some("home")
+        );
+        // "30 wounded" still counts people: the event names them.
+        assert_eq!(one("Police said 30 wounded were taken away.").2, None);
+    }
+
+    #[test]
+    fn a_count_per_something_is_a_rate() {
+        assert_eq!(
+            one("The rate is 2.1 children per woman.").2.as_deref(),
+            Some("children per woman")
+        );
+        assert_eq!(one("She had six children.").2.as_deref(), Some("children"));
+    }
+
+    #[test]
+    fn a_whole_number_and_a_fraction_are_one_figure() {
+        let found = read("The meeting lasted about 2 1/2 hours.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, 2.5 * 3600.0, "two and a half hours, in seconds");
+        let date = read("It was filed on 2 1/2/2019.");
+        assert!(date.iter().all(|q| q.0 != 2.5), "{date:?}");
+    }
+
+    #[test]
+    fn a_figure_picking_from_a_set_counts_a_part() {
+        let tokens = tokenize("Police say six of those arrested are Klan supporters.");
+        let found = quantities(&tokens);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(counts_a_part(&tokens, &found[0]));
+        let tokens = tokenize("Police arrested six people after the brawl.");
+        let found = quantities(&tokens);
+        assert!(!counts_a_part(&tokens, &found[0]));
     }
 
     #[test]
