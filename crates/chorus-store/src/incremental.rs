@@ -503,8 +503,8 @@ impl Placer {
         Ok(all)
     }
 
-    /// Reads again the articles of `stories` (small or recent stories a batch may
-    /// join), to be clustered with the batch's one by one.
+    /// Reads again the articles of `stories` (small or recent stories a
+    /// batch may join), to be clustered with the batch's one by one.
     fn reopen(
         &mut self,
         tables: &mut dyn Tables,

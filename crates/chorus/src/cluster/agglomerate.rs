@@ -49,11 +49,10 @@ pub const JOIN_SIMILARITY: f32 = 0.07;
 pub const COHESION_SHARE: f32 = 0.5;
 /// [`COHESION_SHARE`] when either story is kept in a store (and not taken
 /// apart). A store places each batch as it comes and never splits such a
-/// story, so it
-/// joins one on firmer evidence than a batch clustering of everything at
-/// once, which makes the best merges first: in small batches the first
-/// report of an event would otherwise join a story of a kindred event
-/// before the rest of its own arrive.
+/// story, so it joins one on firmer evidence than a batch clustering of
+/// everything at once, which makes the best merges first: in small batches
+/// the first report of an event would otherwise join a story of a kindred
+/// event before the rest of its own arrive.
 pub const STORED_COHESION_SHARE: f32 = 0.6;
 /// Mean similarity a lone article and a stored story of at most
 /// [`STORED_SMALL`] articles (or a lone stored article and a small story)
@@ -67,8 +66,9 @@ pub const LONE_COHESION: f32 = 0.15;
 pub const PARTICULAR_STORY: u32 = 6;
 /// Size from which a story's particulars are compared with those of a
 /// story of [`PARTICULAR_STORY`] or more, on firmer evidence: each must
-/// have [`MANY_OWN_PARTICULARS`] of its own. Below it, a story has no particulars worth the
-/// name: from three articles a side, DUC 2006's topics came apart.
+/// have [`MANY_OWN_PARTICULARS`] of its own. Below it, a story has no
+/// particulars worth the name: from three articles a side, DUC 2006's
+/// topics came apart.
 pub const SMALLER_PARTICULAR_STORY: u32 = 4;
 /// Share of a story's articles that must mention a name for it to be one
 /// of the story's particulars.
