@@ -851,13 +851,18 @@ fn fold_case_variants(spellings: &mut Vec<(&str, usize, usize)>) {
 mod tests {
     use super::*;
 
-    fn sentences(texts: &[(usize, &'static str)]) -> Vec<Sentence<'static>> {
-        crate::scan::tokens::sentences_static(texts)
+    /// The entities of sentences given with the document each is in
+    /// (documents `d0`, `d1`, … up to the last one named).
+    fn found_in(texts: &[(usize, &'static str)]) -> Entities {
+        let input = crate::scan::tokens::sentences_static(texts);
+        let documents = texts.iter().map(|&(d, _)| d + 1).max().unwrap_or(0);
+        let ids: Vec<String> = (0..documents).map(|i| format!("d{i}")).collect();
+        entities(&input, &ids)
     }
 
     #[test]
     fn case_variants_initials_and_parties_are_one_name() {
-        let input = sentences(&[
+        let found = found_in(&[
             (
                 0,
                 "Mayor Rui Tavares of Roma spoke, and Hadi al-Rami agreed.",
@@ -870,8 +875,6 @@ mod tests {
             ),
             (2, "Roma welcomed Nora Pell, and Pell thanked the city."),
         ]);
-        let ids: Vec<String> = (0..3).map(|i| format!("d{i}")).collect();
-        let found = entities(&input, &ids);
         let names: Vec<(&str, &[String])> = found
             .list
             .iter()
@@ -897,15 +900,13 @@ mod tests {
 
     #[test]
     fn contractions_and_party_tags_are_not_names() {
-        let input = sentences(&[
+        let found = found_in(&[
             (0, "“We’re ready,” said Sen. Ola Brandt, D-Ore., on Friday."),
             (
                 1,
                 "Don't wait, He'd said to Senate Majority Leader Ivo Rask.",
             ),
         ]);
-        let ids: Vec<String> = (0..2).map(|i| format!("d{i}")).collect();
-        let found = entities(&input, &ids);
         let names: Vec<&str> = found.list.iter().map(|e| e.name.as_str()).collect();
         for junk in ["We’re", "Don't", "He'd", "D-Ore", "Senate Majority"] {
             assert!(!names.contains(&junk), "{junk}: {names:?}");
@@ -916,13 +917,11 @@ mod tests {
 
     #[test]
     fn a_shorter_full_name_joins_the_fuller_one() {
-        let input = sentences(&[
+        let found = found_in(&[
             (0, "President Recep Ali Demiral opened the bridge."),
             (1, "President Ali Demiral spoke first."),
             (1, "Demiral thanked the builders."),
         ]);
-        let ids: Vec<String> = (0..2).map(|i| format!("d{i}")).collect();
-        let found = entities(&input, &ids);
         let names: Vec<(&str, &[String])> = found
             .list
             .iter()
@@ -946,7 +945,7 @@ mod tests {
 
     #[test]
     fn particles_titles_and_adjectives_are_read_in_general_terms() {
-        let input = sentences(&[
+        let found = found_in(&[
             (
                 0,
                 "Putin hosted Bashar al-Assad in Moscow on Feb. 6 with Russia's Deputy Foreign Minister Mikhail Bogdanov.",
@@ -957,8 +956,6 @@ mod tests {
             ),
             (1, "Attacks in Syria Russian forces backed were reported."),
         ]);
-        let ids: Vec<String> = (0..2).map(|i| format!("d{i}")).collect();
-        let found = entities(&input, &ids);
         let names: Vec<(&str, EntityKind)> = found
             .list
             .iter()
@@ -989,7 +986,7 @@ mod tests {
 
     #[test]
     fn aliases_merge_and_titles_mark_people() {
-        let input = sentences(&[
+        let found = found_in(&[
             (
                 0,
                 "President Karim al-Nasser of Qadira met Prime Minister Elena Varga in Türkiye.",
@@ -1005,8 +1002,6 @@ mod tests {
             (2, "Turkiye has offered to mediate, Nasser said."),
             (3, "Varga said the talks were useful."),
         ]);
-        let ids: Vec<String> = (0..4).map(|i| format!("d{i}")).collect();
-        let found = entities(&input, &ids);
         let names: Vec<(&str, EntityKind)> = found
             .list
             .iter()
