@@ -27,7 +27,7 @@ use crate::prepare::Story;
 use crate::prepare::limits::thousands;
 use crate::scan::dates::{self, DateMention, TimeMention};
 use crate::scan::lexicon;
-use crate::scan::quantity::{self, Quantity};
+use crate::scan::quantity::{self, Quantity, event_near};
 use crate::scan::tokens::{Sentence, Token, tokenize};
 use facts::Mention;
 use stems::{Stems, content_word};
@@ -57,8 +57,6 @@ pub struct Comparison {
 const STEM_CACHE_WORDS: usize = 500_000;
 /// Words of context on each side of a claim.
 const CONTEXT_WINDOW: usize = 10;
-/// How far from a claim an event word may be.
-const EVENT_WINDOW: usize = 8;
 
 /// Runs the compare stage on a prepared story. `today` is the latest day a
 /// date may be inferred to be when no report is dated (see
@@ -387,42 +385,6 @@ fn counted_noun(unit: &str) -> bool {
     unit.chars().all(|c| c.is_ascii_lowercase())
         && lexicon::measure_unit(unit).is_none()
         && lexicon::time_unit(unit).is_none()
-}
-
-/// The event named nearest a claim: inside it first ("230 deaths"), then
-/// outwards, the word before winning a tie; names ("the Grateful Dead")
-/// name no event.
-fn event_near(tokens: &[Token], span: (usize, usize)) -> Option<&'static str> {
-    let event = |t: &Token| {
-        if t.has(lexicon::EVENT) && !t.capitalized() {
-            lexicon::event_of(t.lower())
-        } else {
-            None
-        }
-    };
-    if let Some(e) = tokens[span.0..span.1].iter().find_map(event) {
-        return Some(e);
-    }
-    for distance in 1..=EVENT_WINDOW {
-        if let Some(i) = span.0.checked_sub(distance) {
-            if tokens[i].text == ";" {
-                break;
-            }
-            if let Some(e) = event(&tokens[i]) {
-                return Some(e);
-            }
-        }
-        if let Some(t) = tokens.get(span.1 + distance - 1) {
-            // "… according to relief agencies": the source, not the event.
-            if t.is("according") || t.text == ";" {
-                break;
-            }
-            if let Some(e) = event(t) {
-                return Some(e);
-            }
-        }
-    }
-    None
 }
 
 impl Mention {

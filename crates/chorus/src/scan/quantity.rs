@@ -802,6 +802,43 @@ fn age_after_name(tokens: &[Token], i: usize) -> Option<Quantity> {
     Some(age(value, (token.start, token.end), (i, i + 1), name))
 }
 
+/// How far (in tokens) from a figure a word naming its event may be.
+const EVENT_WINDOW: usize = 8;
+
+/// The event named nearest the claim spanning tokens `span`: inside it
+/// first ("230 deaths"), then outwards, the word before winning a tie,
+/// stopping at a semicolon; capitalised words are names ("the Grateful
+/// Dead"), not events.
+pub fn event_near(tokens: &[Token], span: (usize, usize)) -> Option<&'static str> {
+    let event = |t: &Token| {
+        if t.has(lexicon::EVENT) && !t.capitalized() {
+            lexicon::event_of(t.lower())
+        } else {
+            None
+        }
+    };
+    if let Some(e) = tokens[span.0..span.1].iter().find_map(event) {
+        return Some(e);
+    }
+    let (mut before, mut after) = (true, true);
+    for distance in 1..=EVENT_WINDOW {
+        if before && let Some(i) = span.0.checked_sub(distance) {
+            before = tokens[i].text != ";";
+            if let Some(e) = event(&tokens[i]).filter(|_| before) {
+                return Some(e);
+            }
+        }
+        if after && let Some(t) = tokens.get(span.1 + distance - 1) {
+            // "… according to relief agencies": the source, not the event.
+            after = t.text != ";" && !t.is("according");
+            if let Some(e) = event(t).filter(|_| after) {
+                return Some(e);
+            }
+        }
+    }
+    None
+}
+
 /// Whether a quantity counts a part of a figure given before it:
 /// "killing more than 50,000, including over 6,000 in Syria", "144
 /// dead, among them 64 at a checkpoint", "six of those arrested". A part

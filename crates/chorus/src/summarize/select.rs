@@ -52,7 +52,7 @@ use crate::model::FactKind;
 use crate::model::words::{is_number_word, scale_word, time_unit};
 use crate::prepare::index::{Concept, StoryIndex};
 use crate::scan::lexicon;
-use crate::scan::quantity::{Quantity, names_a_known_set, quantities};
+use crate::scan::quantity::{Quantity, event_near, names_a_known_set, quantities};
 use crate::scan::tokens::{Token, tokenize};
 
 /// Names of the concept features, in vector order (also the keys of the
@@ -522,9 +522,6 @@ struct Figure {
 /// people.
 const PEOPLE: &[&str] = &["people", "person", "resident", "villager", "inhabitant"];
 
-/// How far (in tokens) from a figure a word naming its event may be.
-const EVENT_WINDOW: usize = 8;
-
 impl Figure {
     /// The claim `q` of a sentence of `tokens`, or `None` for a figure that
     /// counts nothing named, an age (whose?) or a set the reader knows
@@ -574,40 +571,6 @@ impl Figure {
                 _ => false,
             }
     }
-}
-
-/// The event named nearest the claim spanning tokens `span`: inside it
-/// first ("230 deaths"), then outwards, the word before winning a tie,
-/// stopping at a semicolon; capitalised words are names ("the Grateful
-/// Dead"), not events.
-fn event_near(tokens: &[Token], span: (usize, usize)) -> Option<&'static str> {
-    let event = |t: &Token| {
-        if t.has(lexicon::EVENT) && !t.capitalized() {
-            lexicon::event_of(t.lower())
-        } else {
-            None
-        }
-    };
-    if let Some(e) = tokens[span.0..span.1].iter().find_map(event) {
-        return Some(e);
-    }
-    let (mut before, mut after) = (true, true);
-    for distance in 1..=EVENT_WINDOW {
-        if before && let Some(i) = span.0.checked_sub(distance) {
-            before = tokens[i].text != ";";
-            if let Some(e) = event(&tokens[i]).filter(|_| before) {
-                return Some(e);
-            }
-        }
-        if after && let Some(t) = tokens.get(span.1 + distance - 1) {
-            // "… according to relief agencies": the source, not the event.
-            after = t.text != ";" && !t.is("according");
-            if let Some(e) = event(t).filter(|_| after) {
-                return Some(e);
-            }
-        }
-    }
-    None
 }
 
 impl<'a> Claims<'a> {
