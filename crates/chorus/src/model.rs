@@ -374,6 +374,20 @@ pub struct Fact {
     pub claims: Vec<Claim>,
 }
 
+impl Fact {
+    /// How many distinct sources make a claim about it.
+    pub fn source_count(&self) -> usize {
+        let mut sources: Vec<&str> = self
+            .claims
+            .iter()
+            .flat_map(|c| c.sources.iter().map(String::as_str))
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
+        sources.len()
+    }
+}
+
 /// One value as stated by one or more sources.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {

@@ -52,19 +52,13 @@ pub(crate) fn claims_by_sentence(
     // holds a claim by another source.
     let mut given_elsewhere: FxHashMap<(&str, String), bool> = FxHashMap::default();
     for fact in facts {
-        let mut sources: Vec<&str> = fact
-            .claims
-            .iter()
-            .flat_map(|c| c.sources.iter().map(String::as_str))
-            .collect();
-        sources.sort_unstable();
-        sources.dedup();
+        let several = fact.source_count() > 1;
         for claim in &fact.claims {
             for wording in std::iter::once(&claim.text).chain(&claim.also_written) {
                 for source in &claim.sources {
                     *given_elsewhere
                         .entry((source.as_str(), wording.to_lowercase()))
-                        .or_default() |= sources.len() > 1;
+                        .or_default() |= several;
                 }
             }
         }

@@ -49,18 +49,6 @@ impl<'a, T> Picked<'a, T> {
     }
 }
 
-/// Distinct sources over a fact's claims.
-fn fact_sources(fact: &Fact) -> usize {
-    let mut sources: Vec<&str> = fact
-        .claims
-        .iter()
-        .flat_map(|c| c.sources.iter().map(String::as_str))
-        .collect();
-    sources.sort_unstable();
-    sources.dedup();
-    sources.len()
-}
-
 /// Every conflict and update, then the facts most sources state (report
 /// order breaks ties, so agreed facts come before single-source ones).
 pub(crate) fn facts(story: &StoryReport, detail: Detail) -> Picked<'_, Fact> {
@@ -68,7 +56,7 @@ pub(crate) fn facts(story: &StoryReport, detail: Detail) -> Picked<'_, Fact> {
         return Picked::all(&story.facts);
     }
     let mut others: Vec<&Fact> = story.facts.iter().filter(|f| !always_shown(f)).collect();
-    others.sort_by_key(|f| std::cmp::Reverse(fact_sources(f)));
+    others.sort_by_key(|f| std::cmp::Reverse(f.source_count()));
     others.truncate(FACTS_SHOWN);
     let shown = story
         .facts
