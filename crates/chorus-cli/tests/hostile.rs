@@ -47,6 +47,16 @@ fn report_of(output: &Output) -> serde_json::Value {
     serde_json::from_str(&stdout(output)).expect("JSON")
 }
 
+/// The JSON report of `chorus summarize` on `path`, under the caps.
+fn summarized(path: &std::path::Path) -> serde_json::Value {
+    report_of(&chorus_capped(&[
+        "summarize",
+        "--format",
+        "json",
+        &path.to_string_lossy(),
+    ]))
+}
+
 fn notes(value: &serde_json::Value) -> Vec<&str> {
     value["notes"]
         .as_array()
@@ -62,8 +72,7 @@ fn a_52_mb_line_of_one_phrase_is_read_up_to_the_document_limit() {
     let line = serde_json::json!({"id": "huge", "title": "Talks", "text": text}).to_string();
     assert!(line.len() > 50_000_000 && line.len() < 64 << 20);
     let path = write(dir.path(), "huge.jsonl", format!("{line}\n").as_bytes());
-    let output = chorus_capped(&["summarize", "--format", "json", path.to_str().unwrap()]);
-    let report = report_of(&output);
+    let report = summarized(&path);
     let document = &report["documents"][0];
     assert_eq!(document["sentences"], 1000, "{document}");
     let notes = notes(document);
@@ -90,8 +99,7 @@ fn a_1_mb_article_of_alike_sentences_is_read_up_to_its_limits() {
         i += 1;
     }
     let path = write(dir.path(), "alike.txt", text.as_bytes());
-    let output = chorus_capped(&["summarize", "--format", "json", path.to_str().unwrap()]);
-    let report = report_of(&output);
+    let report = summarized(&path);
     let document = &report["documents"][0];
     assert_eq!(document["sentences"], 1000, "{document}");
     let notes = notes(document);
@@ -149,8 +157,7 @@ fn a_story_of_20000_articles_is_read_lead_first_and_its_page_stays_small() {
         "no note on the grid"
     );
     assert_eq!(page.matches("<tr><th><a href=").count(), 50);
-    let output = chorus_capped(&["summarize", "--format", "json", path.to_str().unwrap()]);
-    let report = report_of(&output);
+    let report = summarized(&path);
     let story = &report["stories"][0];
     assert_eq!(story["documents"].as_array().map(Vec::len), Some(20_000));
     assert!(
@@ -184,13 +191,7 @@ fn thousands_of_tiny_files_make_no_invented_facts() {
             .as_bytes(),
         );
     }
-    let output = chorus_capped(&[
-        "summarize",
-        "--format",
-        "json",
-        dir.path().to_str().unwrap(),
-    ]);
-    let report = report_of(&output);
+    let report = summarized(dir.path());
     for story in report["stories"].as_array().expect("stories") {
         for fact in story["facts"].as_array().expect("facts") {
             for claim in fact["claims"].as_array().expect("claims") {
@@ -239,13 +240,7 @@ fn tables_of_figures_make_no_invented_conflicts_and_are_named_in_a_note() {
         );
         write(dir.path(), &format!("{name}.txt"), text.as_bytes());
     }
-    let output = chorus_capped(&[
-        "summarize",
-        "--format",
-        "json",
-        dir.path().to_str().unwrap(),
-    ]);
-    let report = report_of(&output);
+    let report = summarized(dir.path());
     let stories = report["stories"].as_array().expect("stories");
     for story in stories {
         for fact in story["facts"].as_array().expect("facts") {
