@@ -661,7 +661,7 @@ fn fact(mentions: &[Mention], group: &[usize], context: &Context<'_>) -> Fact {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     fn date(document: usize, resolved: &str, text: &str) -> Mention {
@@ -699,7 +699,13 @@ mod tests {
         }
     }
 
-    fn count(document: usize, value: f64, unit: &str, context: &[u32]) -> Mention {
+    /// A count of `unit` in `document`, its context the word ids `context`.
+    pub(in crate::compare) fn count(
+        document: usize,
+        value: f64,
+        unit: &str,
+        context: &[u32],
+    ) -> Mention {
         Mention {
             kind: FactKind::Quantity,
             value,

@@ -94,28 +94,12 @@ pub(super) fn dense_notes(mentions: &[Mention], ids: &[String]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Bound;
 
     fn figure(document: usize, sentence: usize, value: f64) -> Mention {
         Mention {
-            document,
             sentence,
-            kind: FactKind::Quantity,
-            value,
-            high: None,
-            bound: Bound::Exact,
-            range: (value, value),
-            unit: Some("point".into()),
-            resolved: None,
             text: value.to_string(),
-            event: None,
-            elliptical: false,
-            age_of: None,
-            inferred: false,
-            part: false,
-            topic: None,
-            context: vec![1, 2, 3],
-            context_words: vec![1, 2, 3],
+            ..crate::compare::facts::tests::count(document, value, "point", &[1, 2, 3])
         }
     }
 
