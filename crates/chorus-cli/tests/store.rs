@@ -156,9 +156,43 @@ fn listed_articles(db: &str) -> u64 {
 /// An article that only ever arrives on stdin.
 const LATE_REPORT: &str = "Talks Resume\n\nNegotiators for Qadira and Velmora met again on Thursday to finish the water-sharing agreement, a spokesman said.\n";
 
+/// Starts `chorus` with `args`, which read stdin last, writes
+/// [`LATE_REPORT`] to its stdin and keeps stdin open, so that the last
+/// batch waits for more; returns once the store at `db_path` has committed
+/// a count of articles `enough` accepts (failing if the process ends by
+/// itself, or if `what` does not happen within a minute).
+fn ingest_waiting_on_stdin(
+    args: &[&str],
+    db_path: &Path,
+    enough: impl Fn(i64) -> bool,
+    what: &str,
+) -> (std::process::Child, std::process::ChildStdin) {
+    use std::io::{Read, Write};
+    let mut child = spawn_chorus(args);
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    stdin
+        .write_all(LATE_REPORT.as_bytes())
+        .expect("stdin accepts input");
+    let started = std::time::Instant::now();
+    while !enough(committed_articles(db_path).unwrap_or(0)) {
+        if let Some(status) = child.try_wait().expect("the ingest can be waited for") {
+            let mut errors = String::new();
+            if let Some(mut stderr) = child.stderr.take() {
+                let _ = stderr.read_to_string(&mut errors);
+            }
+            panic!("the ingest ended by itself ({status}) instead of waiting for stdin: {errors}");
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "{what} never happened"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    (child, stdin)
+}
+
 #[test]
 fn a_file_of_many_articles_is_stored_in_batches() {
-    use std::io::Write;
     let dir = tempfile::tempdir().expect("temporary folder");
     let db_path = dir.path().join("chorus.db");
     let db = db_path.to_string_lossy().to_string();
@@ -194,26 +228,8 @@ fn a_file_of_many_articles_is_stored_in_batches() {
     // stdin never completes.
     let file_arg = file.to_string_lossy().to_string();
     let args = ["ingest", &file_arg, "-", "--db", &db, "--batch", "4"];
-    let mut child = spawn_chorus(&args);
-    let mut stdin = child.stdin.take().expect("stdin is piped");
-    stdin
-        .write_all(LATE_REPORT.as_bytes())
-        .expect("stdin accepts input");
-    let started = std::time::Instant::now();
-    while committed_articles(&db_path).unwrap_or(0) < 8 {
-        assert!(
-            child
-                .try_wait()
-                .expect("the ingest can be waited for")
-                .is_none(),
-            "the ingest ended by itself instead of waiting for stdin"
-        );
-        assert!(
-            started.elapsed() < std::time::Duration::from_secs(60),
-            "two batches were never committed"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    let (mut child, stdin) =
+        ingest_waiting_on_stdin(&args, &db_path, |n| n >= 8, "two batches committed");
     // Nothing more is committed while stdin stays open.
     std::thread::sleep(std::time::Duration::from_millis(300));
     assert_eq!(committed_articles(&db_path).unwrap_or(0), 8);
@@ -224,7 +240,6 @@ fn a_file_of_many_articles_is_stored_in_batches() {
 
 #[test]
 fn a_killed_ingest_keeps_its_committed_batches_and_a_rerun_adds_the_rest() {
-    use std::io::Write;
     let dir = tempfile::tempdir().expect("temporary folder");
     let db_path = dir.path().join("chorus.db");
     let db = db_path.to_string_lossy().to_string();
@@ -241,27 +256,9 @@ fn a_killed_ingest_keeps_its_committed_batches_and_a_rerun_adds_the_rest() {
         "--batch",
         "4",
     ];
-    let mut child = spawn_chorus(&args);
-    let mut stdin = child.stdin.take().expect("stdin is piped");
-    stdin
-        .write_all(LATE_REPORT.as_bytes())
-        .expect("stdin accepts input");
-    let started = std::time::Instant::now();
     // Any count but four once something is committed fails below.
-    while committed_articles(&db_path).unwrap_or(0) == 0 {
-        if let Some(status) = child.try_wait().expect("the ingest can be waited for") {
-            let output = child.wait_with_output().expect("its output");
-            panic!(
-                "the ingest ended by itself ({status}) instead of waiting for stdin: {}",
-                stderr(&output)
-            );
-        }
-        assert!(
-            started.elapsed() < std::time::Duration::from_secs(60),
-            "the first batch was never committed"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    let (mut child, stdin) =
+        ingest_waiting_on_stdin(&args, &db_path, |n| n > 0, "the first batch committed");
     child.kill().expect("the ingest can be killed");
     let killed = child.wait_with_output().expect("the killed ingest");
     drop(stdin);
