@@ -485,6 +485,13 @@ pub fn counts_people(event: &str) -> bool {
     )
 }
 
+/// Whether a word naming an event that counts people is, right after a
+/// figure, what the figure counts: "fled their homes" names a
+/// displacement, but "about 70 homes" were evacuated, not 70 people.
+pub fn names_things_counted(word: &str) -> bool {
+    matches!(word, "homes")
+}
+
 /// The event a word names, if any.
 pub fn event_of(word: &str) -> Option<&'static str> {
     EVENTS

@@ -994,7 +994,7 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
                     || (!noun.has(lexicon::FUNCTION)
                         && !noun.has(lexicon::DATE)
                         && (!lexicon::event_of(lower(noun)).is_some_and(lexicon::counts_people)
-                            || COUNTED_THOUGH_AN_EVENT.contains(&lower(noun)))
+                            || lexicon::names_things_counted(lower(noun)))
                         && !NOT_NOUNS.contains(&lower(noun))))
             {
                 let mut name =
@@ -1074,11 +1074,6 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
         age_of: None,
     })
 }
-
-/// Words that name an event counting people ("fled their homes") but,
-/// right after a figure, are what it counts: "about 70 homes" were
-/// evacuated, not 70 people.
-const COUNTED_THOUGH_AN_EVENT: &[&str] = &["homes"];
 
 /// Words that may follow a figure without being what it counts.
 const NOT_NOUNS: &[&str] = &[
