@@ -137,9 +137,14 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
             context >= SAME_MOMENT_CONTEXT && compatible(a, b),
             context >= SAME_CONTEXT_CONFLICT,
         ),
+        // Reports that disagree on a count of one event disagree by a
+        // little ("12 people were arrested during a brawl", "13 people
+        // are in custody following a violent altercation"), in words of
+        // their own: the event and the near figure say it is one count.
         (_, Some(x), Some(y)) if x == y => (
             context >= SAME_EVENT_CONTEXT,
-            a.unit.is_some() && context >= SAME_EVENT_CONFLICT,
+            a.unit.is_some()
+                && (context >= SAME_EVENT_CONFLICT || nearly_equal(a.value, b.value, NEARLY)),
         ),
         (_, Some(_), Some(_)) => (false, false),
         // "seventeen Grammy nominations" and "16 Grammy nominations", "a
@@ -186,6 +191,12 @@ fn agrees_beside(by_sentence: &BySentence<'_>, claim: &Mention, other: &Mention)
         .any(|m| compatible(m, claim) && relation(m, claim) != Relation::Unrelated)
 }
 
+/// Whether two claims share too little context to be tied by it: what
+/// ties them is their event and near figures.
+fn little_shared(a: &Mention, b: &Mention) -> bool {
+    dice(&a.context, &b.context) < SAME_EVENT_CONFLICT
+}
+
 /// Whether one report gives both dates, times or lengths of a
 /// disagreeing pair, each its own claim ("2014" and "2004" in one profile,
 /// a mission's "two hours" down and "16 hours" searching, two posts
@@ -196,19 +207,28 @@ fn agrees_beside(by_sentence: &BySentence<'_>, claim: &Mention, other: &Mention)
 /// award and a payment, a poll's answers); counts and measures are not
 /// exempt, since a report that gives a count two ways ("eight stories",
 /// later "six stories" of one fall) contradicts itself.
-fn stated_apart(stating: &mut Stating<'_>, i: usize, j: usize) -> bool {
+///
+/// A count is exempt too when only its event and the near figures tie the
+/// pair (`told_apart`, little shared context): a report that gives "eight
+/// people injured" and, of the moment responders arrived, "seven people
+/// injured" gives the two figures to two scopes.
+fn stated_apart(stating: &mut Stating<'_>, i: usize, j: usize, told_apart: bool) -> bool {
     let (a, b) = (&stating.mentions[i], &stating.mentions[j]);
-    if a.kind == FactKind::Quantity && !amount_or_share(a) {
+    let count = a.kind == FactKind::Quantity && !amount_or_share(a);
+    if count && !told_apart {
         return false;
     }
     let (with_a, with_b) = (stating.of(i), stating.of(j));
+    // "At least two people" gives no count of its own: it agrees with
+    // every larger one.
+    let gives = |k: usize| !count || stating.mentions[k].range.1.is_finite();
     // Any claim of the pair's own two reports counts (the report giving
     // "two hours" down also gives the other's "16 hours" searching, in a
     // row of its own); a third report's only when tied to the claim.
     let counts =
         |document: usize, tied: bool| tied || document == a.document || document == b.document;
     with_a.iter().any(|&(document, k, tied)| {
-        counts(document, tied) && {
+        counts(document, tied) && gives(k) && {
             let from = with_b.partition_point(|&(d, ..)| d < document);
             with_b[from..]
                 .iter()
@@ -218,6 +238,7 @@ fn stated_apart(stating: &mut Stating<'_>, i: usize, j: usize) -> bool {
                 // two things.
                 .any(|&(_, l, tied)| {
                     counts(document, tied)
+                        && gives(l)
                         && k != l
                         && relation(&stating.mentions[k], &stating.mentions[l]) != Relation::Strong
                 })
@@ -355,9 +376,25 @@ pub fn compatible(a: &Mention, b: &Mention) -> bool {
         FactKind::Date | FactKind::Time => 1e-9 * scale,
     };
     if a.range.0 <= b.range.1 + tolerance && b.range.0 <= a.range.1 + tolerance {
-        return true;
+        // "$2.4 million" (2.35 to 2.45 million as written) and "$2.5
+        // million" (2.45 to 2.55) only touch: two figures written to
+        // the same digit, not one figure rounded.
+        let width = |m: &Mention| m.range.1 - m.range.0;
+        let overlap = a.range.1.min(b.range.1) - a.range.0.max(b.range.0);
+        let touching = width(a) > 0.0
+            && width(b) > 0.0
+            && a.value != b.value
+            && a.high.is_none()
+            && b.high.is_none()
+            && overlap <= 1e-9 * scale;
+        return !touching;
     }
-    // A figure written coarser than the other may be it rounded.
+    // A figure written coarser than the other may be it rounded; not a
+    // count of people or things, which a report gives as counted ("150
+    // Chinese passengers" and "153 Chinese passengers" disagree).
+    if a.unit.as_deref().is_some_and(super::counted_noun) {
+        return false;
+    }
     let (Some(figure_a), Some(figure_b)) = (as_figure(a), as_figure(b)) else {
         return false;
     };
@@ -574,7 +611,7 @@ fn fact(mentions: &[Mention], group: &[usize], context: &Context<'_>) -> Fact {
                 && !(a.document != b.document
                     && (agrees_beside(by_sentence, a, b)
                         || agrees_beside(by_sentence, b, a)
-                        || stated_apart(&mut stating, i, j)))
+                        || stated_apart(&mut stating, i, j, little_shared(a, b))))
         })
         .collect();
     let updated = updates::grew_over_time(mentions, &disagreeing, published);
@@ -928,6 +965,61 @@ pub(super) mod tests {
         assert_eq!(conflicts(&mentions), 0);
         let alone = &mentions[..2];
         assert_eq!(conflicts(alone), 1, "without the second sum, a conflict");
+    }
+
+    #[test]
+    fn near_counts_of_one_event_disagree_in_words_of_their_own() {
+        // "12 people were arrested during a brawl" / "13 people are in
+        // custody following a violent altercation": nothing shared but
+        // the event and near figures.
+        let arrested = |document, value| Mention {
+            event: Some("arrested"),
+            ..count(document, value, "people", &[])
+        };
+        let mentions = [
+            at(arrested(0, 12.0), 0, &[1, 2, 3]),
+            at(arrested(1, 13.0), 0, &[4, 5, 6]),
+        ];
+        assert_eq!(conflicts(&mentions), 1);
+        // Far figures with nothing shared count different scopes.
+        let far = [mentions[0].clone(), at(arrested(1, 30.0), 0, &[4, 5, 6])];
+        assert_eq!(conflicts(&far), 0);
+        // "At least two people" in the second report gives no count.
+        let at_least = Mention {
+            bound: Bound::AtLeast,
+            range: (2.0, f64::INFINITY),
+            ..at(arrested(1, 2.0), 1, &[7, 8])
+        };
+        let open = [mentions[0].clone(), mentions[1].clone(), at_least];
+        assert_eq!(conflicts(&open), 1);
+        // A report giving both near counts gives them to two scopes
+        // ("eight people injured"; "seven" when responders arrived).
+        let both = [
+            mentions[0].clone(),
+            mentions[1].clone(),
+            at(arrested(1, 12.0), 1, &[7, 8]),
+        ];
+        assert_eq!(conflicts(&both), 0);
+    }
+
+    #[test]
+    fn counts_are_not_rounded_and_touching_figures_differ() {
+        // "150 Chinese passengers" and "153 Chinese passengers".
+        assert!(!compatible(
+            &count(0, 150.0, "passenger", &[]),
+            &count(1, 153.0, "passenger", &[])
+        ));
+        // A share written "150" may still be 153 rounded.
+        assert!(compatible(&share(0, 150.0), &share(1, 153.0)));
+        // "$2.4 million" and "$2.5 million", each read to its last digit.
+        let money = |document, low: f64, high: f64| Mention {
+            unit: Some("USD".into()),
+            range: (low, high),
+            ..count(document, (low + high) / 2.0, "", &[])
+        };
+        let (low, high) = (money(0, 2.35e6, 2.45e6), money(1, 2.45e6, 2.55e6));
+        assert!(!compatible(&low, &high));
+        assert!(compatible(&high, &money(0, 2.45e6, 2.55e6)));
     }
 
     #[test]

@@ -288,6 +288,9 @@ pub fn measure_unit(word: &str) -> Option<&'static str> {
         "acre" | "acres" => "acre",
         "hectare" | "hectares" => "hectare",
         "kilogram" | "kilograms" | "kg" => "kilogram",
+        // Sums in pounds are read before this ("5 million pounds"; see
+        // the quantity reader); "a 17-pound computer" weighs.
+        "pound" | "pounds" | "lb" | "lbs" => "pound",
         "ton" | "tons" | "tonne" | "tonnes" => "ton",
         "story" | "stories" | "storey" | "storeys" => "story",
         "mph" => "mph",

@@ -961,7 +961,17 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
         } else if word == "per" && tokens.get(end + 1).is_some_and(|t| t.is("cent")) {
             unit = Some("%".into());
             end += 2;
-        } else if let Some(code) = currency_word(word).filter(|_| unit.is_none()) {
+        } else if let Some(code) = currency_word(word)
+            .filter(|_| unit.is_none())
+            // "17 pounds" weighs; "5 million pounds" and "500 pounds
+            // sterling" are sums.
+            .filter(|&code| {
+                code != "GBP"
+                    || figure.scale > 1.0
+                    || figure.magnitude.is_some()
+                    || tokens.get(end + 1).is_some_and(|t| t.is("sterling"))
+            })
+        {
             unit = Some(code.into());
             end += 1;
         } else if let Some((name, seconds)) = time_unit(word) {
@@ -1350,6 +1360,18 @@ mod tests {
         assert_eq!(found[0].value, 28.0);
         assert_eq!(found[1].age_of, None);
         assert_eq!(found[2].unit.as_deref(), Some("meter"));
+    }
+
+    #[test]
+    fn pounds_weigh_unless_they_are_a_sum() {
+        assert_eq!(
+            one("the computer weighs 17 pounds"),
+            (17.0, Bound::Exact, Some("pound".into()))
+        );
+        assert_eq!(one("an 18.6-pound computer").2.as_deref(), Some("pound"));
+        assert_eq!(one("a fine of 5 million pounds").2.as_deref(), Some("GBP"));
+        assert_eq!(one("paid 500 pounds sterling").2.as_deref(), Some("GBP"));
+        assert_eq!(one("paid £500").2.as_deref(), Some("GBP"));
     }
 
     #[test]
