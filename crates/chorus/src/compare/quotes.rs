@@ -13,6 +13,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::entities::Entities;
+use super::printed;
 use super::runs::{share_a_run, word_runs};
 use super::stems::Stems;
 use crate::model::{EntityKind, Quote, QuoteVariant};
@@ -98,6 +99,9 @@ struct QuoteMention {
     /// Printed by a copy of another report: a source of the quote that
     /// does not add to its support.
     copy: bool,
+    /// The wording's words, in the pieces an ellipsis cuts it into, for
+    /// finding it printed as another report's own text (`printed`).
+    words: Vec<Vec<u64>>,
 }
 
 fn is_open(token: &Token) -> bool {
@@ -307,6 +311,8 @@ pub fn quotes(
 ) -> Quotes {
     let mut found = find(sentences, entities, stems);
     let common = narrative_words(sentences, &found, stems);
+    let carried = printed_as_text(sentences, &found, stems);
+    found.extend(carried);
     found.extend(find(copies, entities, stems).into_iter().map(|mut m| {
         m.copy = true;
         m
@@ -327,6 +333,112 @@ pub fn quotes(
         ));
     }
     group(found, entities, ids)
+}
+
+/// The quotes that reports print as their own text (a statement, a memo,
+/// an embedded post; see [`printed`]), one wording for each report that
+/// does not quote them already.
+fn printed_as_text(
+    sentences: &[Sentence],
+    found: &[QuoteMention],
+    stems: &mut Stems,
+) -> Vec<QuoteMention> {
+    let sought: Vec<printed::Sought> = found
+        .iter()
+        .map(|m| printed::Sought {
+            document: m.document,
+            pieces: &m.words,
+        })
+        .collect();
+    let mut carried: Vec<QuoteMention> = Vec::new();
+    let mut places: Vec<printed::Printed> = Vec::new();
+    for place in printed::printed(sentences, &sought) {
+        let quote = &found[place.quote];
+        let quoted_there = found.iter().any(|m| {
+            m.document == place.document
+                && (m.key == quote.key || share_a_run(&m.runs, &quote.runs))
+        });
+        // Two reports' quotes of one statement: one wording of it here.
+        let seen = places
+            .iter()
+            .any(|p| (p.document, p.first, p.last) == (place.document, place.first, place.last));
+        if quoted_there || seen {
+            continue;
+        }
+        places.push(place);
+        carried.push(printed_wording(sentences, place, stems));
+    }
+    carried
+}
+
+/// The wording a report prints as its own text, from the first word
+/// found to the last, across its sentences.
+fn printed_wording(
+    sentences: &[Sentence],
+    place: printed::Printed,
+    stems: &mut Stems,
+) -> QuoteMention {
+    let ((first_sentence, first_token), (last_sentence, last_token)) = (place.first, place.last);
+    let mut text = String::new();
+    let mut content: Vec<u32> = Vec::new();
+    let mut runs: Vec<u64> = Vec::new();
+    let mut words: Vec<u64> = Vec::new();
+    for (s, sentence) in sentences
+        .iter()
+        .enumerate()
+        .take(last_sentence + 1)
+        .skip(first_sentence)
+    {
+        let from = if s == first_sentence { first_token } else { 0 };
+        let to = if s == last_sentence {
+            last_token + 1
+        } else {
+            sentence.tokens.len()
+        };
+        let tokens = &sentence.tokens[from..to];
+        let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+            continue;
+        };
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&sentence.text[first.start..last.end]);
+        content.extend(stems.content(tokens));
+        runs.extend(word_runs(tokens));
+        words.extend(
+            tokens
+                .iter()
+                .filter(|t| printed::is_word(t))
+                .map(printed::word_hash),
+        );
+    }
+    content.sort_unstable();
+    content.dedup();
+    runs.sort_unstable();
+    runs.dedup();
+    let start = &sentences[first_sentence];
+    let begin = start.tokens[first_token].start;
+    let end = if first_sentence == last_sentence {
+        start.tokens[last_token].end
+    } else {
+        start.text.len()
+    };
+    QuoteMention {
+        document: place.document,
+        sentence: start.position,
+        span: (begin, end),
+        key: wording_key(&text),
+        pieces: pieces(&text),
+        stems: content,
+        telling: Vec::new(),
+        runs,
+        words: vec![words],
+        speaker: None,
+        surname: None,
+        speaker_phrase: None,
+        text,
+        copy: false,
+    }
 }
 
 /// One quote as a sentence gives it, before grouping.
@@ -435,6 +547,7 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
                 speaker_phrase,
                 stems: stems.content(inside),
                 runs: word_runs(inside),
+                words: printed::word_pieces(inside),
                 telling: Vec::new(),
                 pieces,
                 text,
@@ -1157,6 +1270,54 @@ mod tests {
         );
         // Two reports and a copy do not outrank three reports.
         assert!(quotes[0].text.starts_with("Nobody was hurt"), "{quotes:#?}");
+    }
+
+    #[test]
+    fn a_report_printing_a_statement_as_text_is_a_source_of_its_quotes() {
+        let sentences = crate::scan::tokens::sentences_static(&[
+            (0, "UConn sent News 8 the following statement:"),
+            (
+                0,
+                "Jeffny Pally was a talented, ambitious, promising young woman and her death was a terrible tragedy.",
+            ),
+            (
+                1,
+                "\"Jeffny Pally was a talented, ambitious, promising young woman and her death was a terrible tragedy,\" UConn spokesperson Stephanie Reitz said.",
+            ),
+            (
+                1,
+                "She was charged with \"attempting to interfere with custody of the child,\" police said.",
+            ),
+            (
+                0,
+                "She was arraigned on charges of attempting to interfere with custody of the child on Monday.",
+            ),
+        ]);
+        let ids: Vec<String> = (0..2).map(|i| format!("d{i}")).collect();
+        let found = entities(&sentences, &ids);
+        let (quotes, wordings) = quotes(
+            &sentences,
+            &[],
+            &found,
+            &ids,
+            &mut Stems::default(),
+            &mut Vec::new(),
+        );
+        let statement = quotes.iter().position(|q| q.text.contains("tragedy"));
+        assert_eq!(
+            statement.map(|q| quotes[q].sources.clone()),
+            Some(vec!["d0".into(), "d1".into()]),
+            "{quotes:#?}"
+        );
+        let printed = statement.map(|q| &wordings[q]);
+        assert!(printed.is_some_and(|w| {
+            w.iter()
+                .any(|(d, text)| *d == 0 && text.ends_with("tragedy"))
+        }));
+        // A phrase the report takes into a sentence of its own is its own
+        // wording: only the report that quotes it carries the quote.
+        let charge = quotes.iter().find(|q| q.text.contains("custody"));
+        assert_eq!(charge.map(|q| q.sources.clone()), Some(vec!["d1".into()]));
     }
 
     #[test]

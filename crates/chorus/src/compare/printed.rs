@@ -1,0 +1,298 @@
+//! Quotes a report prints as its own text: the statement, memo, post or
+//! tweet other reports quote, set in a report as a block of its own (a
+//! page's block quotes and embedded posts lose their quotation marks when
+//! the page becomes text). The report carries the quote as much as those
+//! that put it in quotation marks.
+//!
+//! Written here: no crate finds a quote's words in running text. A quote
+//! is looked for only through the hash of its first `RUN_WORDS` words,
+//! and every document is read once, with a rolling hash over its words:
+//! linear in the story's words, whatever the number of quotes.
+
+use std::hash::Hasher;
+
+use rustc_hash::{FxHashMap, FxHasher};
+
+use super::runs::RUN_WORDS;
+use crate::scan::tokens::{Sentence, Token, TokenKind};
+
+/// Words a quote needs for its words printed elsewhere to be that quote
+/// rather than a phrase two writers share ("said it was a matter of
+/// time").
+pub const PRINTED_WORDS: usize = 8;
+
+/// Words between two pieces of a quote cut with an ellipsis, at most, in
+/// the report that prints it whole.
+const MAX_GAP_WORDS: usize = 80;
+
+/// The hash of one word: lower case, curly and straight apostrophes one.
+pub fn word_hash(token: &Token) -> u64 {
+    let mut hasher = FxHasher::default();
+    let lower = token.lower();
+    if token.text == "&" {
+        // "Fast & Furious" is "Fast and Furious".
+        hasher.write(b"and");
+    } else if lower.contains('’') {
+        hasher.write(lower.replace('’', "'").as_bytes());
+    } else {
+        hasher.write(lower.as_bytes());
+    }
+    hasher.finish()
+}
+
+/// Whether a token is a word of a quote's wording (punctuation is not:
+/// reports punctuate one text differently).
+pub fn is_word(token: &Token) -> bool {
+    matches!(token.kind, TokenKind::Word | TokenKind::Number) || token.text == "&"
+}
+
+/// A quote's words, in the pieces an ellipsis or a bracketed insertion
+/// cuts it into ("we will […] rebuild"): each piece is looked for in
+/// order.
+pub fn word_pieces(tokens: &[Token]) -> Vec<Vec<u64>> {
+    let mut pieces: Vec<Vec<u64>> = vec![Vec::new()];
+    let mut bracket = false;
+    for token in tokens {
+        let cut = token.text.contains('…') || token.text.contains("...");
+        if token.text == "[" {
+            bracket = true;
+        }
+        if cut || token.text == "[" {
+            if pieces.last().is_some_and(|p| !p.is_empty()) {
+                pieces.push(Vec::new());
+            }
+        } else if !bracket
+            && is_word(token)
+            && let Some(piece) = pieces.last_mut()
+        {
+            piece.push(word_hash(token));
+        }
+        if token.text == "]" {
+            bracket = false;
+        }
+    }
+    pieces.retain(|p| !p.is_empty());
+    pieces
+}
+
+/// A quote to look for: its document and its words in pieces.
+pub struct Sought<'q> {
+    /// The document that quotes it (not looked for there).
+    pub document: usize,
+    /// Its words, in pieces (see [`word_pieces`]).
+    pub pieces: &'q [Vec<u64>],
+}
+
+/// Where a document prints a quote's words: the quote (index into the
+/// sought list), the document, and the first and last word as (index
+/// into the story's sentences, token index).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Printed {
+    /// Index of the quote among those sought.
+    pub quote: usize,
+    /// The document printing it.
+    pub document: usize,
+    /// First word: (sentence index, token index).
+    pub first: (usize, usize),
+    /// Last word: (sentence index, token index).
+    pub last: (usize, usize),
+}
+
+/// Multiplier of the rolling hash over `RUN_WORDS` word hashes.
+const ROLL: u64 = 0x100_0000_01b3;
+
+fn run_hash(words: &[u64]) -> u64 {
+    words
+        .iter()
+        .fold(0u64, |h, &w| h.wrapping_mul(ROLL).wrapping_add(w))
+}
+
+/// Every place a document other than the quoting one prints a quote of
+/// at least [`PRINTED_WORDS`] words whole (each piece in order), at most
+/// once per quote and document. `sentences` are the story's, in document
+/// order.
+pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
+    // The quotes to look for, by the hash of their first run of words.
+    let mut by_start: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    for (q, quote) in sought.iter().enumerate() {
+        let words: usize = quote.pieces.iter().map(Vec::len).sum();
+        if words < PRINTED_WORDS || quote.pieces[0].len() < RUN_WORDS {
+            continue;
+        }
+        by_start
+            .entry(run_hash(&quote.pieces[0][..RUN_WORDS]))
+            .or_default()
+            .push(q);
+    }
+    let mut out: Vec<Printed> = Vec::new();
+    if by_start.is_empty() {
+        return out;
+    }
+    let top = ROLL.wrapping_pow(RUN_WORDS as u32 - 1);
+    let mut start = 0;
+    while start < sentences.len() {
+        let document = sentences[start].document;
+        let end = sentences[start..]
+            .iter()
+            .position(|s| s.document != document)
+            .map_or(sentences.len(), |n| start + n);
+        // The document's words: hash and place.
+        let words: Vec<(u64, (usize, usize))> = (start..end)
+            .flat_map(|s| {
+                sentences[s]
+                    .tokens
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| is_word(t))
+                    .map(move |(k, t)| (word_hash(t), (s, k)))
+            })
+            .collect();
+        let mut hash = 0u64;
+        for i in 0..words.len() {
+            if i >= RUN_WORDS {
+                hash = hash.wrapping_sub(words[i - RUN_WORDS].0.wrapping_mul(top));
+            }
+            hash = hash.wrapping_mul(ROLL).wrapping_add(words[i].0);
+            if i + 1 < RUN_WORDS {
+                continue;
+            }
+            let Some(quotes) = by_start.get(&hash) else {
+                continue;
+            };
+            let at = i + 1 - RUN_WORDS;
+            for &q in quotes {
+                let quote = &sought[q];
+                if quote.document == document
+                    || out.iter().any(|p| p.quote == q && p.document == document)
+                {
+                    continue;
+                }
+                if let Some(last) = matches_at(&words, at, quote.pieces)
+                    && whole_sentences(sentences, words[at].1, words[last].1)
+                {
+                    out.push(Printed {
+                        quote: q,
+                        document,
+                        first: words[at].1,
+                        last: words[last].1,
+                    });
+                }
+            }
+        }
+        start = end;
+    }
+    out
+}
+
+/// Whether the words from `first` to `last` (sentence, token) are whole
+/// sentences: a statement or post set as text fills its sentences, where
+/// a phrase a report takes into its own sentence ("was arraigned on
+/// charges of child luring, corruption of minors and …") is the report's
+/// wording, which another may quote without it being a quote here.
+fn whole_sentences(sentences: &[Sentence], first: (usize, usize), last: (usize, usize)) -> bool {
+    let opens = !sentences[first.0].tokens[..first.1].iter().any(is_word);
+    let closes = !sentences[last.0].tokens[last.1 + 1..].iter().any(is_word);
+    opens && closes
+}
+
+/// Whether the pieces are printed from word `at` on, each in order (the
+/// first right there, the others within `MAX_GAP_WORDS` of the one
+/// before): the index of the last word matched.
+fn matches_at(words: &[(u64, (usize, usize))], at: usize, pieces: &[Vec<u64>]) -> Option<usize> {
+    let same = |from: usize, piece: &[u64]| {
+        words
+            .get(from..from + piece.len())
+            .is_some_and(|w| w.iter().map(|(h, _)| h).eq(piece.iter()))
+    };
+    let first = pieces.first()?;
+    if !same(at, first) {
+        return None;
+    }
+    let mut next = at + first.len();
+    for piece in &pieces[1..] {
+        let found = (next..(next + MAX_GAP_WORDS).min(words.len())).find(|&i| same(i, piece))?;
+        next = found + piece.len();
+    }
+    Some(next - 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::tokens::{sentences_static, tokenize_static};
+
+    fn pieces_of(text: &'static str) -> Vec<Vec<u64>> {
+        word_pieces(&tokenize_static(text))
+    }
+
+    #[test]
+    fn a_statement_printed_as_text_carries_the_quote() {
+        let sentences = sentences_static(&[
+            (0, "UConn sent the following statement:"),
+            (
+                0,
+                "Jeffny Pally was a talented, ambitious, promising young woman.",
+            ),
+            (0, "The entire university community joins her family."),
+            (1, "The fire truck ran over Pally."),
+        ]);
+        let whole = pieces_of("Jeffny Pally was a talented, ambitious, promising young woman");
+        // Cut, across the statement's two sentences.
+        let cut = pieces_of(
+            "Jeffny Pally was a talented, ambitious, promising young woman … The entire university community joins her family",
+        );
+        let short = pieces_of("a talented, ambitious woman");
+        // Words a report takes into a sentence of its own.
+        let inside = pieces_of("was a talented, ambitious, promising young woman");
+        let sought = [
+            Sought {
+                document: 1,
+                pieces: &whole,
+            },
+            Sought {
+                document: 1,
+                pieces: &cut,
+            },
+            Sought {
+                document: 1,
+                pieces: &short,
+            },
+            Sought {
+                document: 1,
+                pieces: &inside,
+            },
+            // Not looked for in its own document.
+            Sought {
+                document: 0,
+                pieces: &whole,
+            },
+        ];
+        let found = printed(&sentences, &sought);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!((found[0].quote, found[0].document), (0, 0));
+        assert_eq!(found[0].first, (1, 0));
+        assert_eq!(found[1].quote, 1);
+        assert_eq!((found[1].first.0, found[1].last.0), (1, 2));
+    }
+
+    #[test]
+    fn apostrophes_and_punctuation_do_not_matter() {
+        let sentences = sentences_static(&[(1, "No, I’m not running for Congress! Happy 4/1!")]);
+        let quote = pieces_of("No, I'm not running for Congress. Happy 4/1");
+        let and = pieces_of("what distinguishes Fast and Furious is that it is original");
+        let sentences_and = sentences_static(&[(
+            1,
+            "What distinguishes FAST & FURIOUS is that it is original.",
+        )]);
+        let sought = [Sought {
+            document: 0,
+            pieces: &and,
+        }];
+        assert_eq!(printed(&sentences_and, &sought).len(), 1);
+        let sought = [Sought {
+            document: 0,
+            pieces: &quote,
+        }];
+        assert_eq!(printed(&sentences, &sought).len(), 1);
+    }
+}
