@@ -107,9 +107,9 @@ pub fn scale_word(word: &str) -> Option<f64> {
 /// Time units in seconds; a figure followed by one is a duration.
 pub fn time_unit(word: &str) -> Option<(&'static str, f64)> {
     Some(match word {
-        "second" | "seconds" => ("second", 1.0),
-        "minute" | "minutes" => ("minute", 60.0),
-        "hour" | "hours" => ("hour", 3600.0),
+        "second" | "seconds" | "sec" | "secs" => ("second", 1.0),
+        "minute" | "minutes" | "min" | "mins" => ("minute", 60.0),
+        "hour" | "hours" | "hr" | "hrs" => ("hour", 3600.0),
         "day" | "days" => ("day", 86_400.0),
         "week" | "weeks" => ("week", 604_800.0),
         "month" | "months" => ("month", 2_629_800.0),

@@ -986,6 +986,18 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
             kind = FactKind::Duration;
             scale_unit = seconds;
             end += 1;
+            // "1 hour, 30 minutes", "2 hours and 10 minutes": one length,
+            // in the smaller unit.
+            if let Some((rest, rest_unit, rest_seconds, next)) =
+                smaller_part(tokens, end, seconds).filter(|_| figure.magnitude.is_none())
+            {
+                let per = seconds / rest_seconds;
+                figure.value = figure.value * per + rest;
+                figure.precision = (figure.precision * per).min(0.5);
+                scale_unit = rest_seconds;
+                unit = Some(rest_unit.into());
+                end = next;
+            }
         } else if unit.is_none() {
             let mut j = end;
             if figure.magnitude.is_some() && tokens.get(j).is_some_and(|t| t.is("of")) {
@@ -1083,6 +1095,34 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
         words: figure.words,
         age_of: None,
     })
+}
+
+/// The smaller unit's part of a length told in two units, from token `i`
+/// after the larger unit ("…, 30 minutes", "and 10 minutes", "45 min"):
+/// its figure, unit name, seconds per unit and the token past it.
+fn smaller_part(
+    tokens: &[Token],
+    i: usize,
+    larger_seconds: f64,
+) -> Option<(f64, &'static str, f64, usize)> {
+    let mut at = i;
+    if tokens.get(at).is_some_and(|t| t.text == ",") {
+        at += 1;
+    }
+    if tokens.get(at).is_some_and(|t| t.is("and")) {
+        at += 1;
+    }
+    let figure = figure_at(tokens, at)?;
+    if figure.magnitude.is_some() || figure.scale > 1.0 {
+        return None;
+    }
+    let (name, seconds) = time_unit(lower(tokens.get(figure.next)?))?;
+    (seconds < larger_seconds && figure.value * seconds < larger_seconds).then_some((
+        figure.value,
+        name,
+        seconds,
+        figure.next + 1,
+    ))
 }
 
 /// Words that may follow a figure without being what it counts.
@@ -1360,6 +1400,20 @@ mod tests {
         assert_eq!(found[0].value, 28.0);
         assert_eq!(found[1].age_of, None);
         assert_eq!(found[2].unit.as_deref(), Some("meter"));
+    }
+
+    #[test]
+    fn a_length_in_two_units_is_one_length() {
+        let (value, bound, unit) = one("Running time: 1 hour, 30 minutes");
+        assert_eq!(
+            (value, bound, unit.as_deref()),
+            (5400.0, Bound::Exact, Some("minute"))
+        );
+        assert_eq!(one("a flight of 2 hours and 10 minutes").0, 7800.0);
+        assert_eq!(one("Running time: 91 MIN.").0, 5460.0);
+        assert_eq!(one("Running time: 91 MIN.").2.as_deref(), Some("minute"));
+        // Two lengths, not one: the second is no smaller part.
+        assert_eq!(read("2 hours, 3 hours").len(), 2);
     }
 
     #[test]
