@@ -169,7 +169,12 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
     // Reports that disagree on a count disagree by a little (125 and 144
     // dead); figures apart by a large factor count different scopes (a
     // day's dead and a war's, a city's and a country's).
-    let comparable = a.kind != FactKind::Quantity || within_factor(a.range, b.range, SCOPE_FACTOR);
+    let comparable = a.kind != FactKind::Quantity
+        || within_factor(
+            open_ended_capped(a).range,
+            open_ended_capped(b).range,
+            SCOPE_FACTOR,
+        );
     if strong && comparable && !same_document && !a.inferred && !b.inferred {
         Strong
     } else if loose || strong {
@@ -370,6 +375,9 @@ fn same_person(a: Option<&str>, b: Option<&str>) -> bool {
 
 /// Whether two claims can both be true (figures within rounding).
 pub fn compatible(a: &Mention, b: &Mention) -> bool {
+    // "More than 7,000 deaths" tells a figure a little above 7,000, not
+    // any: 16,500 deaths disagree.
+    let (a, b) = (&open_ended_capped(a), &open_ended_capped(b));
     let scale = a.value.abs().max(b.value.abs()).max(1.0);
     let tolerance = match a.kind {
         FactKind::Quantity | FactKind::Duration => ROUNDING * scale,
@@ -409,6 +417,27 @@ pub fn compatible(a: &Mention, b: &Mention) -> bool {
     let (low, high) = as_written(coarse.0, coarse.1);
     low <= fine.0.range.1 + tolerance && fine.0.range.0 <= high + tolerance
 }
+
+/// How far above its figure an open-ended count reaches ("more than
+/// 7,000", "at least 580,000") as a reader takes it.
+const OPEN_ENDED_REACH: f64 = 2.0;
+
+/// The claim with an open-ended count's range capped at
+/// [`OPEN_ENDED_REACH`] times its figure.
+fn open_ended_capped(m: &Mention) -> std::borrow::Cow<'_, Mention> {
+    let open = matches!(m.bound, Bound::MoreThan | Bound::AtLeast) && m.range.1.is_infinite();
+    if open && m.kind == FactKind::Quantity && m.value >= OPEN_ENDED_MIN {
+        let mut capped = m.clone();
+        capped.range.1 = m.value * OPEN_ENDED_REACH;
+        std::borrow::Cow::Owned(capped)
+    } else {
+        std::borrow::Cow::Borrowed(m)
+    }
+}
+
+/// Open-ended counts below this are left open ("at least two people"
+/// of the 13 hurt).
+const OPEN_ENDED_MIN: f64 = 100.0;
 
 /// The figure of a count or a length as written, in its own unit: 90 for
 /// "90 years", whose value is kept in seconds. Dates and times are not
@@ -1020,6 +1049,30 @@ pub(super) mod tests {
         let (low, high) = (money(0, 2.35e6, 2.45e6), money(1, 2.45e6, 2.55e6));
         assert!(!compatible(&low, &high));
         assert!(compatible(&high, &money(0, 2.45e6, 2.55e6)));
+    }
+
+    #[test]
+    fn more_than_a_figure_reaches_only_so_far_above_it() {
+        let more_than = |document, value: f64| Mention {
+            bound: Bound::MoreThan,
+            range: (value, f64::INFINITY),
+            ..count(document, value, "people", &[])
+        };
+        // "More than 7,000 deaths" and "16,500 deaths a year" disagree;
+        // "more than 50,000" and 58,000 do not.
+        assert!(!compatible(
+            &more_than(0, 7000.0),
+            &count(1, 16_500.0, "people", &[])
+        ));
+        assert!(compatible(
+            &more_than(0, 50_000.0),
+            &count(1, 58_000.0, "people", &[])
+        ));
+        // Small counts stay open: "at least two people" of 13.
+        assert!(compatible(
+            &more_than(0, 2.0),
+            &count(1, 13.0, "people", &[])
+        ));
     }
 
     #[test]
