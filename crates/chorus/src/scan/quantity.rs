@@ -611,6 +611,20 @@ fn compound_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         quantity.unit = Some(name.to_string());
         quantity.kind = FactKind::Duration;
         quantity.value *= seconds;
+        // "a 2-minute 10-second trailer": one length, in the smaller unit.
+        if let Some(part) = tokens
+            .get(i + 1)
+            .filter(|t| t.text.contains('-'))
+            .and_then(|_| compound_at(tokens, i + 1))
+            .filter(|part| part.kind == FactKind::Duration && part.value < seconds)
+            && let Some((_, part_seconds)) = part.unit.as_deref().and_then(time_unit)
+            && part_seconds < seconds
+        {
+            quantity.value += part.value;
+            quantity.unit = part.unit;
+            quantity.span.1 = part.span.1;
+            quantity.tokens.1 = part.tokens.1;
+        }
         quantity.range = (quantity.value, quantity.value);
     }
     if let Some((Qualifier::Bound(bound), _)) = qualifier {
@@ -1412,6 +1426,9 @@ mod tests {
         assert_eq!(one("a flight of 2 hours and 10 minutes").0, 7800.0);
         assert_eq!(one("Running time: 91 MIN.").0, 5460.0);
         assert_eq!(one("Running time: 91 MIN.").2.as_deref(), Some("minute"));
+        let trailer = one("a 2-minute 10-second trailer");
+        assert_eq!((trailer.0, trailer.2.as_deref()), (130.0, Some("second")));
+        assert_eq!(one("two minutes and five seconds").0, 125.0);
         // Two lengths, not one: the second is no smaller part.
         assert_eq!(read("2 hours, 3 hours").len(), 2);
     }
