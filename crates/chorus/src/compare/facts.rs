@@ -559,10 +559,21 @@ pub fn facts(mentions: &[Mention], ids: &[String], published: &[Option<NaiveDate
         ids,
         published,
     };
-    let mut facts: Vec<(Fact, usize)> = groups
-        .into_iter()
-        .map(|group| (fact(mentions, &group, &context), group[0]))
-        .collect();
+    let mut facts: Vec<(Fact, usize)> = Vec::with_capacity(groups.len());
+    for group in groups {
+        let row = fact(mentions, &group, &context);
+        let settled = matches!(row.status, FactStatus::Agreed | FactStatus::SingleSource);
+        if settled && !all_compatible(mentions, &group) {
+            // Figures told apart as two things (a poll's two answers, a
+            // report's two scopes) are two rows, never one "agreed" row
+            // of two values.
+            for part in compatible_parts(mentions, &group) {
+                facts.push((fact(mentions, &part, &context), part[0]));
+            }
+        } else {
+            facts.push((row, group[0]));
+        }
+    }
     facts.sort_by(|(a, first_a), (b, first_b)| {
         a.status
             .cmp(&b.status)
@@ -570,6 +581,31 @@ pub fn facts(mentions: &[Mention], ids: &[String], published: &[Option<NaiveDate
             .then(first_a.cmp(first_b))
     });
     facts.into_iter().map(|(f, _)| f).collect()
+}
+
+/// Whether every two claims of a row can both be true.
+fn all_compatible(mentions: &[Mention], group: &[usize]) -> bool {
+    group.iter().enumerate().all(|(n, &i)| {
+        group[n + 1..]
+            .iter()
+            .all(|&j| compatible(&mentions[i], &mentions[j]))
+    })
+}
+
+/// A row cut into rows of claims that can all be true together, each
+/// claim in the first that it agrees with whole, in the row's order.
+fn compatible_parts(mentions: &[Mention], group: &[usize]) -> Vec<Vec<usize>> {
+    let mut parts: Vec<Vec<usize>> = Vec::new();
+    for &i in group {
+        let home = parts
+            .iter_mut()
+            .find(|part| part.iter().all(|&j| compatible(&mentions[i], &mentions[j])));
+        match home {
+            Some(part) => part.push(i),
+            None => parts.push(vec![i]),
+        }
+    }
+    parts
 }
 
 /// How surely two claims are about the same thing, given their reports'
@@ -992,6 +1028,14 @@ pub(super) mod tests {
             at(money(1, 135_000.0), 1, &[6, 7, 8]),
         ];
         assert_eq!(conflicts(&mentions), 0);
+        // Told apart, the two sums are two rows, not one agreed row.
+        let ids: Vec<String> = ["a", "b"].map(String::from).to_vec();
+        let rows: Vec<Vec<f64>> = facts(&mentions, &ids, &[])
+            .iter()
+            .map(|f| f.claims.iter().map(|c| c.value).collect())
+            .collect();
+        assert!(rows.contains(&vec![135_000.0]), "{rows:?}");
+        assert!(rows.contains(&vec![139_000.0]), "{rows:?}");
         let alone = &mentions[..2];
         assert_eq!(conflicts(alone), 1, "without the second sum, a conflict");
     }
