@@ -274,6 +274,13 @@ fn name_in(
     // A word opening a sentence is capitalised anyway: keep it only when
     // it is capitalised elsewhere too, or known.
     while first < end && opens_sentence(tokens, first) {
+        // "Associated Press writer …", "New York City officials …": a
+        // known name the word opens.
+        let opens_known = (first + 2..=end)
+            .any(|k| GAZETTEER_KEYS.contains_key(&normalize(span_text(sentence, first, k))));
+        if opens_known {
+            break;
+        }
         if tokens[first].has(lexicon::FUNCTION) {
             first += 1;
             continue;
@@ -408,7 +415,9 @@ fn name_in(
         return None;
     }
     let surface = strip_possessive(span_text(sentence, first, end)).to_string();
-    if surface.chars().count() < 2 || (end - first == 1 && function_word(first)) {
+    // "New" opens names ("New York") but names nothing alone.
+    let lone_new = end - first == 1 && lower(first) == "new";
+    if surface.chars().count() < 2 || (end - first == 1 && function_word(first)) || lone_new {
         return None;
     }
     let speaks = next_is_verb
@@ -431,6 +440,29 @@ fn name_in(
         speaks,
         located,
     })
+}
+
+/// The initials of a name of two words or more, function words left
+/// out ("national policy institute" → "npi", "the right stuff" → "rs"
+/// and, with its article, "trs").
+fn initials(key: &str) -> Option<String> {
+    let words: Vec<&str> = key.split(' ').collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let initials: String = words
+        .iter()
+        .filter(|w| !matches!(**w, "of" | "and" | "for" | "on" | "in" | "at" | "de" | "to"))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    (initials.len() >= 2).then_some(initials)
+}
+
+/// Whether a name as written is an acronym: two to six capitals, with or
+/// without periods ("AP", "N.P.I.").
+fn is_acronym(surface: &str) -> bool {
+    let letters: Vec<char> = surface.chars().filter(|c| *c != '.').collect();
+    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_ascii_uppercase())
 }
 
 /// A normalized name without the initials between its first and last
@@ -637,9 +669,50 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
                 .or_insert(Some(g));
         }
     }
+    // An acronym joins the one name it abbreviates: "AP" and "Associated
+    // Press", "NPI" and "National Policy Institute".
+    let mut by_initials: FxHashMap<String, Option<usize>> = FxHashMap::default();
+    for (g, kind) in kinds.iter().enumerate() {
+        if *kind != EntityKind::Person
+            && let Some(initials) = initials(key_of(g))
+        {
+            by_initials
+                .entry(initials)
+                .and_modify(|e| *e = None)
+                .or_insert(Some(g));
+        }
+    }
     let mut merged_into: Vec<usize> = (0..groups.len())
         .map(|g| suffix_of[g].unwrap_or(g))
         .collect();
+    // "Capitol Police" is the "U.S. Capitol Police" of a report that
+    // names the country.
+    let by_key: FxHashMap<&str, usize> = (0..groups.len()).map(|g| (key_of(g), g)).collect();
+    for g in 0..groups.len() {
+        let key = key_of(g);
+        let rest = key
+            .strip_prefix("us ")
+            .or_else(|| key.strip_prefix("united states "));
+        if let Some(&short) = rest.and_then(|rest| by_key.get(rest))
+            && short != g
+            && gazetteer[short].is_none()
+            && kinds[short] != EntityKind::Person
+            && merged_into[short] == short
+            && merged_into[g] == g
+        {
+            merged_into[short] = g;
+        }
+    }
+    for g in 0..groups.len() {
+        let surface = &found[groups[g][0]].surface;
+        if gazetteer[g].is_none()
+            && is_acronym(surface)
+            && let Some(Some(target)) = by_initials.get(key_of(g))
+            && merged_into[*target] == *target
+        {
+            merged_into[g] = *target;
+        }
+    }
     for g in 0..groups.len() {
         let key = key_of(g);
         if gazetteer[g].is_some() || key.contains(' ') {
@@ -932,6 +1005,52 @@ mod tests {
             demiral.map(|e| (e.name.as_str(), e.sources.len())),
             Some(("Recep Ali Demiral", 2)),
             "{names:?}"
+        );
+    }
+
+    #[test]
+    fn acronyms_and_the_countrys_name_join_the_name_they_shorten() {
+        let found = found_in(&[
+            (
+                0,
+                "The rally was organised by the National Harbour Institute.",
+            ),
+            (1, "A spokesman for the NHI declined to comment."),
+            (1, "Officers of the Capitol Police closed the street."),
+            (0, "The U.S. Capitol Police said two people were held."),
+        ]);
+        let name_of = |spelling: &str| found.lookup(spelling).map(|e| e.name.as_str());
+        assert_eq!(name_of("NHI"), Some("National Harbour Institute"));
+        assert_eq!(name_of("Capitol Police"), Some("U.S. Capitol Police"));
+        // Two names with the same initials: the acronym stays apart.
+        let found = found_in(&[
+            (
+                0,
+                "The National Harbour Institute met the Northern Hill Inn.",
+            ),
+            (1, "The NHI said nothing."),
+        ]);
+        assert_eq!(found.lookup("NHI").map(|e| e.name.as_str()), Some("NHI"));
+    }
+
+    #[test]
+    fn a_known_name_opening_a_sentence_keeps_its_first_word() {
+        let found = found_in(&[
+            (0, "Associated Press writer Ines Moreau contributed."),
+            (0, "New York City officials closed the bridge."),
+            (1, "New rules start today, the AP said."),
+        ]);
+        let names: Vec<&str> = found.list.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Associated Press"), "{names:?}");
+        assert!(names.contains(&"New York City"), "{names:?}");
+        assert!(
+            !names
+                .iter()
+                .any(|n| *n == "Press" || *n == "York City" || *n == "New")
+        );
+        assert_eq!(
+            found.lookup("AP").map(|e| e.name.as_str()),
+            Some("Associated Press")
         );
     }
 
