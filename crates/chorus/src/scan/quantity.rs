@@ -867,7 +867,14 @@ pub fn counts_a_part(tokens: &[Token], q: &Quantity) -> bool {
         (Some(a), Some(b)) if (a.is("among") && (b.is("them") || b.is("whom")))
             || (a.is("of") && (b.is("whom") || b.is("which") || b.is("them")))
     );
-    one || two || picks_from_a_set(tokens, q.tokens.1)
+    // "guilty on four of five charges": the five are the set the four
+    // are picked from, not what the event counts.
+    let set_picked_from = matches!(
+        (before(2), before(1)),
+        (Some(n), Some(of)) if of.is("of")
+            && (n.kind == TokenKind::Number || crate::model::words::is_number_word(n.lower()))
+    );
+    one || two || set_picked_from || picks_from_a_set(tokens, q.tokens.1)
 }
 
 /// Whether a bare figure ending before token `end` is followed by a
@@ -1033,8 +1040,10 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
                             || lexicon::names_things_counted(lower(noun)))
                         && !NOT_NOUNS.contains(&lower(noun))))
             {
-                let mut name =
-                    measure_unit(lower(noun)).map_or_else(|| singular(lower(noun)), str::to_string);
+                // "millions of dollars" is a sum, as "$2 million" is.
+                let mut name = measure_unit(lower(noun))
+                    .or_else(|| currency_word(lower(noun)).filter(|&code| code != "GBP"))
+                    .map_or_else(|| singular(lower(noun)), str::to_string);
                 end = j + 1;
                 // "2.1 children per woman", "20 beats per minute": a rate,
                 // never the same thing as a count of children or beats.
@@ -1386,6 +1395,10 @@ mod tests {
         let tokens = tokenize("Police arrested six people after the brawl.");
         let found = quantities(&tokens);
         assert!(!counts_a_part(&tokens, &found[0]));
+        // The set picked from is not what the event counts either.
+        let tokens = tokenize("Jurors found him guilty on four of five charges.");
+        let five = quantities(&tokens).into_iter().find(|q| q.value == 5.0);
+        assert!(five.is_some_and(|q| counts_a_part(&tokens, &q)));
     }
 
     #[test]
@@ -1414,6 +1427,18 @@ mod tests {
         assert_eq!(found[0].value, 28.0);
         assert_eq!(found[1].age_of, None);
         assert_eq!(found[2].unit.as_deref(), Some("meter"));
+    }
+
+    #[test]
+    fn dollars_after_a_magnitude_are_a_sum() {
+        assert_eq!(
+            one("invested millions of dollars").2.as_deref(),
+            Some("USD")
+        );
+        assert_eq!(
+            one("hundreds of thousands of dollars").2.as_deref(),
+            Some("USD")
+        );
     }
 
     #[test]
