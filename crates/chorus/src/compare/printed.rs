@@ -167,8 +167,10 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
                 {
                     continue;
                 }
-                if let Some(last) = matches_at(&words, at, quote.pieces)
-                    && whole_sentences(sentences, words[at].1, words[last].1)
+                let whole = matches_at(&words, at, quote.pieces)
+                    .filter(|&last| whole_sentences(sentences, words[at].1, words[last].1));
+                if let Some(last) =
+                    whole.or_else(|| printed_in_part(sentences, &words, at, &quote.pieces[0]))
                 {
                     out.push(Printed {
                         quote: q,
@@ -214,6 +216,27 @@ fn matches_at(words: &[(u64, (usize, usize))], at: usize, pieces: &[Vec<u64>]) -
         next = found + piece.len();
     }
     Some(next - 1)
+}
+
+/// Where a report prints the opening of a quote as whole sentences of
+/// its own and goes on differently (a post it cuts short, a quote that
+/// runs on past the post): the last word of the longest such opening of
+/// at least [`PRINTED_WORDS`] words.
+fn printed_in_part(
+    sentences: &[Sentence],
+    words: &[(u64, (usize, usize))],
+    at: usize,
+    first_piece: &[u64],
+) -> Option<usize> {
+    let agreeing = words[at..]
+        .iter()
+        .zip(first_piece)
+        .take_while(|((word, _), quoted)| word == *quoted)
+        .count();
+    (PRINTED_WORDS..=agreeing)
+        .rev()
+        .map(|n| at + n - 1)
+        .find(|&last| whole_sentences(sentences, words[at].1, words[last].1))
 }
 
 #[cfg(test)]
@@ -294,5 +317,21 @@ mod tests {
             pieces: &quote,
         }];
         assert_eq!(printed(&sentences, &sought).len(), 1);
+        // A post cut short: its opening sentences printed, then other words.
+        let post = sentences_static(&[
+            (1, "Upgraded to 5.0.1 this morning."),
+            (1, "Still draining at the exact same rate."),
+            (1, "Another user wrote that nothing changed."),
+        ]);
+        let quote = pieces_of(
+            "Upgraded to 5.0.1 this morning. Still draining at the exact same rate. Unplugged it and it died",
+        );
+        let sought = [Sought {
+            document: 0,
+            pieces: &quote,
+        }];
+        let found = printed(&post, &sought);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].first, found[0].last.0), ((0, 0), 1));
     }
 }
