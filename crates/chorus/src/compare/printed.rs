@@ -11,7 +11,7 @@
 
 use std::hash::Hasher;
 
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use super::runs::RUN_WORDS;
 use crate::scan::tokens::{Sentence, Token, TokenKind};
@@ -128,6 +128,7 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
     if by_start.is_empty() {
         return out;
     }
+    let mut done: FxHashSet<(usize, usize)> = FxHashSet::default();
     let top = ROLL.wrapping_pow(RUN_WORDS as u32 - 1);
     let mut start = 0;
     while start < sentences.len() {
@@ -162,9 +163,7 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
             let at = i + 1 - RUN_WORDS;
             for &q in quotes {
                 let quote = &sought[q];
-                if quote.document == document
-                    || out.iter().any(|p| p.quote == q && p.document == document)
-                {
+                if quote.document == document || done.contains(&(q, document)) {
                     continue;
                 }
                 let whole = matches_at(&words, at, quote.pieces)
@@ -172,6 +171,7 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
                 if let Some(last) =
                     whole.or_else(|| printed_in_part(sentences, &words, at, &quote.pieces[0]))
                 {
+                    done.insert((q, document));
                     out.push(Printed {
                         quote: q,
                         document,
