@@ -169,12 +169,8 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
     // Reports that disagree on a count disagree by a little (125 and 144
     // dead); figures apart by a large factor count different scopes (a
     // day's dead and a war's, a city's and a country's).
-    let comparable = a.kind != FactKind::Quantity
-        || within_factor(
-            open_ended_capped(a).range,
-            open_ended_capped(b).range,
-            SCOPE_FACTOR,
-        );
+    let comparable =
+        a.kind != FactKind::Quantity || within_factor(reach(a), reach(b), SCOPE_FACTOR);
     if strong && comparable && !same_document && !a.inferred && !b.inferred {
         Strong
     } else if loose || strong {
@@ -377,20 +373,20 @@ fn same_person(a: Option<&str>, b: Option<&str>) -> bool {
 pub fn compatible(a: &Mention, b: &Mention) -> bool {
     // "More than 7,000 deaths" tells a figure a little above 7,000, not
     // any: 16,500 deaths disagree.
-    let (a, b) = (&open_ended_capped(a), &open_ended_capped(b));
+    let (range_a, range_b) = (reach(a), reach(b));
     let scale = a.value.abs().max(b.value.abs()).max(1.0);
     let tolerance = match a.kind {
         FactKind::Quantity | FactKind::Duration => ROUNDING * scale,
         FactKind::Date | FactKind::Time => 1e-9 * scale,
     };
-    if a.range.0 <= b.range.1 + tolerance && b.range.0 <= a.range.1 + tolerance {
+    if range_a.0 <= range_b.1 + tolerance && range_b.0 <= range_a.1 + tolerance {
         // "$2.4 million" (2.35 to 2.45 million as written) and "$2.5
         // million" (2.45 to 2.55) only touch: two figures written to
         // the same digit, not one figure rounded.
-        let width = |m: &Mention| m.range.1 - m.range.0;
-        let overlap = a.range.1.min(b.range.1) - a.range.0.max(b.range.0);
-        let touching = width(a) > 0.0
-            && width(b) > 0.0
+        let width = |range: (f64, f64)| range.1 - range.0;
+        let overlap = range_a.1.min(range_b.1) - range_a.0.max(range_b.0);
+        let touching = width(range_a) > 0.0
+            && width(range_b) > 0.0
             && a.value != b.value
             && a.high.is_none()
             && b.high.is_none()
@@ -407,31 +403,29 @@ pub fn compatible(a: &Mention, b: &Mention) -> bool {
         return false;
     };
     let (coarse, fine) = if written_precision(figure_a) >= written_precision(figure_b) {
-        ((a, figure_a), (b, figure_b))
+        ((a, figure_a), (range_b, figure_b))
     } else {
-        ((b, figure_b), (a, figure_a))
+        ((b, figure_b), (range_a, figure_a))
     };
     if written_precision(coarse.1) <= written_precision(fine.1) {
         return false;
     }
     let (low, high) = as_written(coarse.0, coarse.1);
-    low <= fine.0.range.1 + tolerance && fine.0.range.0 <= high + tolerance
+    low <= fine.0.1 + tolerance && fine.0.0 <= high + tolerance
 }
 
 /// How far above its figure an open-ended count reaches ("more than
 /// 7,000", "at least 580,000") as a reader takes it.
 const OPEN_ENDED_REACH: f64 = 2.0;
 
-/// The claim with an open-ended count's range capped at
-/// [`OPEN_ENDED_REACH`] times its figure.
-fn open_ended_capped(m: &Mention) -> std::borrow::Cow<'_, Mention> {
+/// The values a claim allows as a reader takes it: an open-ended count's
+/// range capped at [`OPEN_ENDED_REACH`] times its figure.
+fn reach(m: &Mention) -> (f64, f64) {
     let open = matches!(m.bound, Bound::MoreThan | Bound::AtLeast) && m.range.1.is_infinite();
     if open && m.kind == FactKind::Quantity && m.value >= OPEN_ENDED_MIN {
-        let mut capped = m.clone();
-        capped.range.1 = m.value * OPEN_ENDED_REACH;
-        std::borrow::Cow::Owned(capped)
+        (m.range.0, m.value * OPEN_ENDED_REACH)
     } else {
-        std::borrow::Cow::Borrowed(m)
+        m.range
     }
 }
 
@@ -464,7 +458,7 @@ const WRITTEN_ROUNDING: f64 = 0.05;
 /// finer: "33" and "32" years old disagree.
 fn as_written(m: &Mention, figure: f64) -> (f64, f64) {
     if m.bound != Bound::Exact || m.high.is_some() || figure == 0.0 {
-        return m.range;
+        return reach(m);
     }
     let half = (written_precision(figure) / 2.0).min(figure.abs() * WRITTEN_ROUNDING);
     let per_unit = m.value / figure;

@@ -4,10 +4,12 @@
 //! the page becomes text). The report carries the quote as much as those
 //! that put it in quotation marks.
 //!
-//! Written here: no crate finds a quote's words in running text. A quote
-//! is looked for only through the hash of its first `RUN_WORDS` words,
-//! and every document is read once, with a rolling hash over its words:
-//! linear in the story's words, whatever the number of quotes.
+//! Written here: no crate finds a quote's words in running text. Printed
+//! as text, a quote opens a sentence, so only the first `RUN_WORDS` words
+//! of each sentence are hashed and looked up among the quotes' openings;
+//! a document's words are read whole only when one of its sentences
+//! opens that way. Linear in the story's sentences, whatever the number
+//! of quotes.
 
 use std::hash::Hasher;
 
@@ -32,7 +34,7 @@ pub fn word_hash(token: &Token) -> u64 {
     if token.text == "&" {
         // "Fast & Furious" is "Fast and Furious".
         hasher.write(b"and");
-    } else if lower.contains('’') {
+    } else if !lower.is_ascii() && lower.contains('’') {
         hasher.write(lower.replace('’', "'").as_bytes());
     } else {
         hasher.write(lower.as_bytes());
@@ -98,6 +100,9 @@ pub struct Printed {
     pub last: (usize, usize),
 }
 
+/// A document's words: each word's hash and place (sentence, token).
+type Words = Vec<(u64, (usize, usize))>;
+
 /// Multiplier of the rolling hash over `RUN_WORDS` word hashes.
 const ROLL: u64 = 0x100_0000_01b3;
 
@@ -129,7 +134,6 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
         return out;
     }
     let mut done: FxHashSet<(usize, usize)> = FxHashSet::default();
-    let top = ROLL.wrapping_pow(RUN_WORDS as u32 - 1);
     let mut start = 0;
     while start < sentences.len() {
         let document = sentences[start].document;
@@ -137,39 +141,52 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
             .iter()
             .position(|s| s.document != document)
             .map_or(sentences.len(), |n| start + n);
-        // The document's words: hash and place.
-        let words: Vec<(u64, (usize, usize))> = (start..end)
-            .flat_map(|s| {
-                sentences[s]
-                    .tokens
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, t)| is_word(t))
-                    .map(move |(k, t)| (word_hash(t), (s, k)))
-            })
-            .collect();
-        let mut hash = 0u64;
-        for i in 0..words.len() {
-            if i >= RUN_WORDS {
-                hash = hash.wrapping_sub(words[i - RUN_WORDS].0.wrapping_mul(top));
-            }
-            hash = hash.wrapping_mul(ROLL).wrapping_add(words[i].0);
-            if i + 1 < RUN_WORDS {
+        // The document's words (hash and place) and where each sentence's
+        // first word is among them: read only once a sentence opens with
+        // a quote's first words.
+        let mut read: Option<(Words, Vec<usize>)> = None;
+        for s in start..end {
+            if !sentences[s].tokens.iter().any(is_word) {
                 continue;
             }
-            let Some(quotes) = by_start.get(&hash) else {
+            // A quote printed as text opens a sentence: only sentence
+            // openings are looked up.
+            let mut opening = [0u64; RUN_WORDS];
+            let mut n = 0;
+            for token in sentences[s..end]
+                .iter()
+                .flat_map(|sentence| &sentence.tokens)
+                .filter(|t| is_word(t))
+                .take(RUN_WORDS)
+            {
+                opening[n] = word_hash(token);
+                n += 1;
+            }
+            if n < RUN_WORDS {
+                break;
+            }
+            let Some(quotes) = by_start.get(&run_hash(&opening)) else {
                 continue;
             };
-            let at = i + 1 - RUN_WORDS;
+            // A quote opening a sentence of its own report is that quote.
+            if !quotes
+                .iter()
+                .any(|&q| sought[q].document != document && !done.contains(&(q, document)))
+            {
+                continue;
+            }
+            let (words, first_word) =
+                read.get_or_insert_with(|| document_words(sentences, start, end));
+            let at = first_word[s - start];
             for &q in quotes {
                 let quote = &sought[q];
                 if quote.document == document || done.contains(&(q, document)) {
                     continue;
                 }
-                let whole = matches_at(&words, at, quote.pieces)
+                let whole = matches_at(words, at, quote.pieces)
                     .filter(|&last| whole_sentences(sentences, words[at].1, words[last].1));
                 if let Some(last) =
-                    whole.or_else(|| printed_in_part(sentences, &words, at, &quote.pieces[0]))
+                    whole.or_else(|| printed_in_part(sentences, words, at, &quote.pieces[0]))
                 {
                     done.insert((q, document));
                     out.push(Printed {
@@ -184,6 +201,23 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
         start = end;
     }
     out
+}
+
+/// The words of sentences `start..end` (one document): each word's hash
+/// and place (sentence, token), and the index of each sentence's first
+/// word among them.
+fn document_words(sentences: &[Sentence], start: usize, end: usize) -> (Words, Vec<usize>) {
+    let mut words = Vec::new();
+    let mut first_word = Vec::with_capacity(end - start);
+    for (s, sentence) in sentences.iter().enumerate().take(end).skip(start) {
+        first_word.push(words.len());
+        for (k, token) in sentence.tokens.iter().enumerate() {
+            if is_word(token) {
+                words.push((word_hash(token), (s, k)));
+            }
+        }
+    }
+    (words, first_word)
 }
 
 /// Whether the words from `first` to `last` (sentence, token) are whole

@@ -99,9 +99,10 @@ struct QuoteMention {
     /// Printed by a copy of another report: a source of the quote that
     /// does not add to its support.
     copy: bool,
-    /// The wording's words, in the pieces an ellipsis cuts it into, for
-    /// finding it printed as another report's own text (`printed`).
-    words: Vec<Vec<u64>>,
+    /// Where the quoted words are among the sentences read: (sentence
+    /// index, first token, end token), for finding the quote printed as
+    /// another report's own text (`printed`). None for such a print.
+    tokens: Option<(usize, usize, usize)>,
 }
 
 fn is_open(token: &Token) -> bool {
@@ -343,11 +344,28 @@ fn printed_as_text(
     found: &[QuoteMention],
     stems: &mut Stems,
 ) -> Vec<QuoteMention> {
+    // Only quotes long enough to be told from a shared phrase are sought.
+    let pieces: Vec<Vec<Vec<u64>>> = found
+        .iter()
+        .map(|m| match m.tokens {
+            Some((s, first, end)) => {
+                let inside = &sentences[s].tokens[first..end];
+                let words = inside.iter().filter(|t| printed::is_word(t)).count();
+                if words >= printed::PRINTED_WORDS {
+                    printed::word_pieces(inside)
+                } else {
+                    Vec::new()
+                }
+            }
+            None => Vec::new(),
+        })
+        .collect();
     let sought: Vec<printed::Sought> = found
         .iter()
-        .map(|m| printed::Sought {
+        .zip(&pieces)
+        .map(|(m, pieces)| printed::Sought {
             document: m.document,
-            pieces: &m.words,
+            pieces,
         })
         .collect();
     let mut carried: Vec<QuoteMention> = Vec::new();
@@ -382,7 +400,6 @@ fn printed_wording(
     let mut text = String::new();
     let mut content: Vec<u32> = Vec::new();
     let mut runs: Vec<u64> = Vec::new();
-    let mut words: Vec<u64> = Vec::new();
     for (s, sentence) in sentences
         .iter()
         .enumerate()
@@ -405,12 +422,6 @@ fn printed_wording(
         text.push_str(&sentence.text[first.start..last.end]);
         content.extend(stems.content(tokens));
         runs.extend(word_runs(tokens));
-        words.extend(
-            tokens
-                .iter()
-                .filter(|t| printed::is_word(t))
-                .map(printed::word_hash),
-        );
     }
     content.sort_unstable();
     content.dedup();
@@ -432,7 +443,7 @@ fn printed_wording(
         stems: content,
         telling: Vec::new(),
         runs,
-        words: vec![words],
+        tokens: None,
         speaker: None,
         surname: None,
         speaker_phrase: None,
@@ -481,7 +492,7 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
     // The sentence before, when a quote it holds runs on past its end, and
     // how many sentences that quote has run so far.
     let mut left_open: Option<(usize, usize, usize)> = None;
-    for sentence in sentences {
+    for (index, sentence) in sentences.iter().enumerate() {
         let tokens = &sentence.tokens;
         let after = |place: Option<(usize, usize)>| {
             place == Some((sentence.document, sentence.position.wrapping_sub(1)))
@@ -547,7 +558,7 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
                 speaker_phrase,
                 stems: stems.content(inside),
                 runs: word_runs(inside),
-                words: printed::word_pieces(inside),
+                tokens: Some((index, span.inside.0, span.inside.1)),
                 telling: Vec::new(),
                 pieces,
                 text,
