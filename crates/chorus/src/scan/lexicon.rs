@@ -294,8 +294,39 @@ pub fn measure_unit(word: &str) -> Option<&'static str> {
         "ton" | "tons" | "tonne" | "tonnes" => "ton",
         "story" | "stories" | "storey" | "storeys" => "story",
         "mph" => "mph",
+        "rpm" => "rpm",
+        "fps" => "fps",
         _ => return None,
     })
+}
+
+/// Units written as symbols whose case matters ("16GB", "3.1 GHz"; "MB"
+/// and "mb" differ): data sizes, frequencies, power and energy.
+pub fn symbol_unit(text: &str) -> Option<&'static str> {
+    Some(match text {
+        "KB" | "kB" => "KB",
+        "MB" => "MB",
+        "GB" => "GB",
+        "TB" => "TB",
+        "Hz" => "Hz",
+        "kHz" => "kHz",
+        "MHz" => "MHz",
+        "GHz" => "GHz",
+        "mAh" => "mAh",
+        "kW" => "kW",
+        "MW" => "MW",
+        "GW" => "GW",
+        "kWh" => "kWh",
+        "MWh" => "MWh",
+        "GWh" => "GWh",
+        _ => return None,
+    })
+}
+
+/// Whether a unit is written as an abbreviation, which has no plural
+/// ("mph", "GB").
+pub fn is_abbreviated_unit(unit: &str) -> bool {
+    matches!(unit, "mph" | "rpm" | "fps") || symbol_unit(unit).is_some()
 }
 
 // Dates.

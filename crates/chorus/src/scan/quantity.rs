@@ -494,6 +494,16 @@ fn is_clock_or_address(tokens: &[Token], next: usize) -> bool {
     ) {
         return true;
     }
+    // "6 p.m.", "8 pm", "10 a.m.": a time of day, not six of anything.
+    if matches!(after.lower(), "pm" | "am")
+        || (matches!(after.lower(), "p" | "a")
+            && tokens
+                .get(next + 1)
+                .is_some_and(|t| t.text == "." && t.glued)
+            && tokens.get(next + 2).is_some_and(|t| t.is("m") && t.glued))
+    {
+        return true;
+    }
     after.capitalized()
         && tokens.get(next + 1).is_some_and(|t| {
             matches!(
@@ -515,6 +525,30 @@ fn is_clock_or_address(tokens: &[Token], next: usize) -> bool {
                     | "pl"
             )
         })
+}
+
+/// Whether the figure at `i` (ending before `next`) is a resolution:
+/// "1080p", either side of "1,920x1,080".
+fn is_resolution(tokens: &[Token], i: usize, next: usize) -> bool {
+    let glued_word = |t: &Token| t.glued && t.kind == TokenKind::Word;
+    let dimension = |t: &Token| {
+        t.text.len() > 1
+            && t.text.starts_with(['x', '×'])
+            && t.text[1..].starts_with(|c: char| c.is_ascii_digit())
+    };
+    if let Some(after) = tokens.get(next)
+        && glued_word(after)
+        && (matches!(after.text, "p" | "i") || dimension(after))
+    {
+        return true;
+    }
+    // The tokenizer cuts "x1,080" after the "1": the figure after the
+    // glued comma is the rest of the second dimension.
+    tokens[i].glued
+        && i >= 2
+        && tokens[i - 1].text == ","
+        && tokens[i - 1].glued
+        && dimension(&tokens[i - 2])
 }
 
 /// Whether the figure at `i` labels something rather than counts it.
@@ -923,6 +957,11 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
     {
         return None;
     }
+    // A screen's resolution ("1080p") or size in pixels ("1,920x1,080")
+    // names a format, not a count.
+    if is_resolution(tokens, core, figure.next) {
+        return None;
+    }
     // Ordinals ("3rd") and decades ("1990s") are not counts.
     if let Some(next) = tokens.get(figure.next)
         && next.glued
@@ -1019,6 +1058,10 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
                 unit = Some(rest_unit.into());
                 end = next;
             }
+        } else if let Some(symbol) = lexicon::symbol_unit(next.text).filter(|_| unit.is_none()) {
+            // "16GB", "3.1 GHz": written in a unit's symbol, case and all.
+            unit = Some(symbol.into());
+            end += 1;
         } else if unit.is_none() {
             let mut j = end;
             if figure.magnitude.is_some() && tokens.get(j).is_some_and(|t| t.is("of")) {
@@ -1045,6 +1088,18 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
                     .or_else(|| currency_word(lower(noun)).filter(|&code| code != "GBP"))
                     .map_or_else(|| singular(lower(noun)), str::to_string);
                 end = j + 1;
+                // "20 trading days", "five major developers": an adjective
+                // before a plural noun, after a figure above one, is not
+                // what is counted. A noun before one stays ("2,400 text
+                // messages" are also told as "2,400 texts").
+                if figure.value > 1.0
+                    && name == lower(noun)
+                    && looks_adjective(lower(noun))
+                    && let Some(head) = tokens.get(end).filter(|t| looks_plural(t))
+                {
+                    name = singular(lower(head));
+                    end += 1;
+                }
                 // "2.1 children per woman", "20 beats per minute": a rate,
                 // never the same thing as a count of children or beats.
                 if tokens.get(end).is_some_and(|t| t.is("per"))
@@ -1169,6 +1224,56 @@ const NOT_NOUNS: &[&str] = &[
     "later",
     "earlier",
 ];
+
+/// Whether a word reads as an adjective by its ending or is one of the
+/// common ones that precede a counted noun ("major", "key").
+fn looks_adjective(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ing", "al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ary", "ern", "ish", "ed",
+    ];
+    const COMMON: &[&str] = &[
+        "major",
+        "minor",
+        "senior",
+        "junior",
+        "key",
+        "main",
+        "top",
+        "big",
+        "small",
+        "large",
+        "former",
+        "possible",
+        "potential",
+        "known",
+        "serious",
+        "separate",
+        "different",
+        "similar",
+        "current",
+        "alleged",
+    ];
+    ENDINGS
+        .iter()
+        .any(|end| word.len() > end.len() + 2 && word.ends_with(end))
+        || COMMON.contains(&word)
+}
+
+/// Whether a token reads as a plural noun: a lower-case word ending in a
+/// plural "s" that is no function word, verb of saying or date word.
+fn looks_plural(token: &Token) -> bool {
+    let word = lower(token);
+    token.kind == TokenKind::Word
+        && !token.capitalized()
+        && word.len() >= 4
+        && word.chars().all(|c| c.is_ascii_alphabetic())
+        && word.ends_with('s')
+        && !["ss", "us", "is", "ous"]
+            .iter()
+            .any(|end| word.ends_with(end))
+        && !token.has(lexicon::FUNCTION | lexicon::REPORTING | lexicon::DATE)
+        && !NOT_NOUNS.contains(&word)
+}
 
 /// The singular of a counted noun, for matching "soldier" and "soldiers".
 fn singular(word: &str) -> String {
@@ -1477,5 +1582,45 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert_eq!(found[1].3.as_deref(), Some("people"));
         assert_eq!(found[1].2, Bound::AtLeast);
+    }
+
+    #[test]
+    fn times_of_day_and_resolutions_are_not_counts() {
+        for text in [
+            "a warning through 6 p.m. Saturday",
+            "snow began around 9 p.m. Friday",
+            "flights after 8 pm on Thursday",
+            "the meeting at 10 a.m. ended",
+            "a 1080p screen",
+            "a 1,920x1,080 touch screen",
+        ] {
+            assert!(read(text).is_empty(), "{text}: {:?}", read(text));
+        }
+    }
+
+    #[test]
+    fn units_written_as_symbols_keep_their_case() {
+        let (value, _, unit) = one("it can go up to 16GB of RAM");
+        assert_eq!((value, unit.as_deref()), (16.0, Some("GB")));
+        assert_eq!(one("a 3.1 GHz processor").2.as_deref(), Some("GHz"));
+        assert_eq!(one("a 5,400rpm hard drive").2.as_deref(), Some("rpm"));
+    }
+
+    #[test]
+    fn a_noun_before_a_plural_one_modifies_what_is_counted() {
+        assert_eq!(one("the 20 trading days before").2.as_deref(), Some("day"));
+        assert_eq!(
+            one("five major developers make games").2.as_deref(),
+            Some("developer")
+        );
+        assert_eq!(
+            one("three armed suspects fled").2.as_deref(),
+            Some("suspect")
+        );
+        // A noun before a noun stays what is counted: "2,400 texts".
+        assert_eq!(one("2,400 text messages").2.as_deref(), Some("text"));
+        // A verb after the count is not what is counted.
+        assert_eq!(one("12 people were hurt").2.as_deref(), Some("people"));
+        assert_eq!(one("two people says nothing").2.as_deref(), Some("people"));
     }
 }
