@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap;
 
 use super::facts::Mention;
 use crate::model::FactKind;
+use crate::model::words::plural;
 use crate::scan::lexicon;
 use crate::scan::tokens::{Token, TokenKind};
 
@@ -276,8 +277,14 @@ pub(super) fn about(mentions: &[Mention], group: &[usize]) -> String {
         .iter()
         .find_map(|&i| mentions[i].event)
         .map(|event| match &first.unit {
+            // "votes" counted in "votes": said once.
             Some(unit) if first.kind == FactKind::Quantity && is_word(unit) => {
-                format!("{} {event}", plural(unit))
+                let counted = plural(unit);
+                if counted == event {
+                    counted
+                } else {
+                    format!("{counted} {event}")
+                }
             }
             _ => event.to_string(),
         });
@@ -354,32 +361,6 @@ fn is_word(unit: &str) -> bool {
         && !lexicon::is_abbreviated_unit(unit)
 }
 
-/// The plural of a counted noun as the scanner keeps it (singular).
-fn plural(noun: &str) -> String {
-    match noun {
-        "people" | "police" | "staff" | "cattle" => noun.to_string(),
-        "person" => "people".into(),
-        "child" => "children".into(),
-        "man" => "men".into(),
-        "woman" => "women".into(),
-        _ if noun.ends_with('s')
-            || noun.ends_with('x')
-            || noun.ends_with("ch")
-            || noun.ends_with("sh") =>
-        {
-            format!("{noun}es")
-        }
-        _ if noun.ends_with('y')
-            && !noun.ends_with("ay")
-            && !noun.ends_with("ey")
-            && !noun.ends_with("oy") =>
-        {
-            format!("{}ies", &noun[..noun.len() - 1])
-        }
-        _ => format!("{noun}s"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -448,14 +429,5 @@ mod tests {
         let tokens = tokenize_static("The two sides agreed on Monday to meet again.");
         let found = crate::scan::dates::dates(&tokens);
         assert_eq!(topic(&tokens, found[0].tokens), None);
-    }
-
-    #[test]
-    fn plurals_of_counted_nouns() {
-        assert_eq!(plural("nomination"), "nominations");
-        assert_eq!(plural("casualty"), "casualties");
-        assert_eq!(plural("person"), "people");
-        assert_eq!(plural("bus"), "buses");
-        assert_eq!(plural("day"), "days");
     }
 }

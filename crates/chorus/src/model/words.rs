@@ -1,5 +1,5 @@
 //! The words a figure or a length of time is written in: number words,
-//! scale words and time units.
+//! scale words, time units and the plurals of counted nouns.
 //!
 //! They belong to the model because both sides of a claim read them: the
 //! compare stage when it finds "five lakh" or "three hours" in a sentence,
@@ -119,6 +119,36 @@ pub fn time_unit(word: &str) -> Option<(&'static str, f64)> {
     })
 }
 
+/// The plural of a counted noun as claims keep it (singular): "boats",
+/// "stories", "feet", "people". Both the fact labels and the renderers
+/// write counted nouns in the plural.
+pub fn plural(noun: &str) -> String {
+    // "2.1 children per woman": the rate's first noun takes the plural.
+    if let Some((counted, per)) = noun.split_once(" per ") {
+        return format!("{} per {per}", plural(counted));
+    }
+    match noun {
+        "people" | "police" | "staff" | "cattle" | "years old" | "months old" | "weeks old"
+        | "days old" => noun.to_string(),
+        "person" => "people".into(),
+        "child" => "children".into(),
+        "man" => "men".into(),
+        "woman" => "women".into(),
+        "foot" => "feet".into(),
+        "tooth" => "teeth".into(),
+        "mouse" => "mice".into(),
+        _ if noun.ends_with('y')
+            && !noun.ends_with("ay")
+            && !noun.ends_with("ey")
+            && !noun.ends_with("oy") =>
+        {
+            format!("{}ies", &noun[..noun.len() - 1])
+        }
+        _ if ["s", "x", "ch", "sh"].iter().any(|e| noun.ends_with(e)) => format!("{noun}es"),
+        _ => format!("{noun}s"),
+    }
+}
+
 /// Whether a claim as written gives its figure in words or with a scale
 /// word ("five lakh", "Rs 1,200 crore", "half a million").
 pub(super) fn has_number_words(text: &str) -> bool {
@@ -129,4 +159,20 @@ pub(super) fn has_number_words(text: &str) -> bool {
                 || scale_word(&w).is_some()
                 || matches!(w.as_str(), "half" | "dozen")
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plural;
+
+    #[test]
+    fn plurals_of_counted_nouns() {
+        assert_eq!(plural("nomination"), "nominations");
+        assert_eq!(plural("casualty"), "casualties");
+        assert_eq!(plural("person"), "people");
+        assert_eq!(plural("bus"), "buses");
+        assert_eq!(plural("day"), "days");
+        assert_eq!(plural("foot"), "feet");
+        assert_eq!(plural("child per woman"), "children per woman");
+    }
 }

@@ -220,26 +220,10 @@ pub(crate) fn claim_label(fact: &Fact, claim: &Claim) -> String {
 /// A counted noun as a reader writes it after `value`: "40 boats",
 /// "1 boat", "8 stories", "3 feet", "500 people".
 fn plural(noun: &str, value: f64) -> String {
-    if (value - 1.0).abs() < 1e-9 || !noun.chars().all(|c| c.is_ascii_lowercase()) {
+    if (value - 1.0).abs() < 1e-9 || !noun.chars().all(|c| c.is_ascii_lowercase() || c == ' ') {
         return noun.to_string();
     }
-    match noun {
-        "people" | "years old" | "months old" | "weeks old" | "days old" => noun.to_string(),
-        "foot" => "feet".to_string(),
-        "person" => "people".to_string(),
-        "child" => "children".to_string(),
-        "man" => "men".to_string(),
-        "woman" => "women".to_string(),
-        _ if noun.ends_with('y')
-            && !noun.ends_with("ay")
-            && !noun.ends_with("ey")
-            && !noun.ends_with("oy") =>
-        {
-            format!("{}ies", &noun[..noun.len() - 1])
-        }
-        _ if ["s", "x", "ch", "sh"].iter().any(|e| noun.ends_with(e)) => format!("{noun}es"),
-        _ => format!("{noun}s"),
-    }
+    crate::model::words::plural(noun)
 }
 
 /// A number as a reader writes it: "500,000", "2.5", "12 billion".

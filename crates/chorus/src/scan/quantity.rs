@@ -1277,6 +1277,26 @@ fn looks_plural(token: &Token) -> bool {
 
 /// The singular of a counted noun, for matching "soldier" and "soldiers".
 fn singular(word: &str) -> String {
+    let irregular = match word {
+        "children" => Some("child"),
+        "women" => Some("woman"),
+        "men" => Some("man"),
+        "teeth" => Some("tooth"),
+        "mice" => Some("mouse"),
+        _ => None,
+    };
+    if let Some(one) = irregular {
+        return one.to_string();
+    }
+    // "ads", "ids"; not "gas" or "bus".
+    if word.len() == 3
+        && word.ends_with('s')
+        && !["as", "is", "os", "us", "ss"]
+            .iter()
+            .any(|e| word.ends_with(e))
+    {
+        return word[..2].to_string();
+    }
     if word.len() > 4 && word.ends_with("ies") {
         return format!("{}y", &word[..word.len() - 3]);
     }
@@ -1477,9 +1497,9 @@ mod tests {
     fn a_count_per_something_is_a_rate() {
         assert_eq!(
             one("The rate is 2.1 children per woman.").2.as_deref(),
-            Some("children per woman")
+            Some("child per woman")
         );
-        assert_eq!(one("She had six children.").2.as_deref(), Some("children"));
+        assert_eq!(one("She had six children.").2.as_deref(), Some("child"));
     }
 
     #[test]
