@@ -12,6 +12,8 @@
 //! ("daily", "each winter") and the present, past and future ("now",
 //! "recently", "the near future").
 
+use std::cell::Cell;
+
 use chrono::Weekday;
 
 use super::super::lexicon::{self, WEEKDAYS, month};
@@ -24,7 +26,7 @@ use super::{
 
 /// Finds the time expressions in a tokenized sentence.
 pub fn dates(tokens: &[Token]) -> Vec<DateMention> {
-    let scan = Scan { t: tokens };
+    let scan = Scan::new(tokens);
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -249,11 +251,27 @@ const HOLIDAYS: &[(&[&str], Holiday)] = &[
     (&["election", "day"], Holiday::ElectionDay),
 ];
 
+/// A modifier phrase looked up at a token: the token, and what was
+/// found there.
+type ModifierAt = Option<(usize, Option<(Modifier, usize)>)>;
+
 struct Scan<'s, 't> {
     t: &'s [Token<'t>],
+    /// The last qualifier and position looked up: most families ask for
+    /// one at the same token in turn, and each lookup reads the word and
+    /// compares it with every phrase.
+    last_qualifier: Cell<ModifierAt>,
+    last_position: Cell<ModifierAt>,
 }
 
-impl<'t> Scan<'_, 't> {
+impl<'s, 't> Scan<'s, 't> {
+    fn new(t: &'s [Token<'t>]) -> Self {
+        Scan {
+            t,
+            last_qualifier: Cell::new(None),
+            last_position: Cell::new(None),
+        }
+    }
     /// The lower-case word at `i` ("" past the end).
     fn w(&self, i: usize) -> &'t str {
         self.t.get(i).map_or("", |t| possessive(t.lower()))
@@ -342,12 +360,30 @@ impl<'t> Scan<'_, 't> {
 
     /// A qualifier at `i`, and the token after it.
     fn qualifier(&self, i: usize) -> Option<(Modifier, usize)> {
-        self.first_of(i, QUALIFIERS)
+        self.remembered(&self.last_qualifier, i, QUALIFIERS)
     }
 
     /// A position ("early", "the end of") at `i`, and the token after it.
     fn position(&self, i: usize) -> Option<(Modifier, usize)> {
-        self.first_of(i, POSITIONS)
+        self.remembered(&self.last_position, i, POSITIONS)
+    }
+
+    /// The first of `phrases` at `i`, from `last` when it was the last
+    /// token asked about.
+    fn remembered(
+        &self,
+        last: &Cell<ModifierAt>,
+        i: usize,
+        phrases: &[(&[&str], Modifier)],
+    ) -> Option<(Modifier, usize)> {
+        if let Some((at, found)) = last.get()
+            && at == i
+        {
+            return found;
+        }
+        let found = self.first_of(i, phrases);
+        last.set(Some((i, found)));
+        found
     }
 
     /// The first of `phrases` written at `i`, and the token after it. The
