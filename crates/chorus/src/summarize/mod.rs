@@ -22,7 +22,8 @@ use crate::prepare::Story;
 use crate::prepare::index::StoryIndex;
 
 pub use features::{
-    FEATURE_NAMES, Features, Weights, WeightsError, features, opens_with_connective,
+    FEATURE_NAMES, Features, Weights, WeightsError, features, leans_on_previous,
+    opens_with_connective,
 };
 pub use select::{CONCEPT_FEATURE_NAMES, ConceptFeatures, Known, Objective};
 
@@ -122,6 +123,9 @@ pub fn summarize_after(
     let features = features(story);
     let scores: Vec<f32> = features.iter().map(|f| weights.score(f)).collect();
     let selectable: Vec<bool> = (0..scores.len()).map(|i| selectable(story, i)).collect();
+    let last_resort: Vec<bool> = (0..scores.len())
+        .map(|i| leans_on_previous(sentence_text(story, i)))
+        .collect();
     let concepts = select::concepts(story, &scores, known);
     let concept_weights: Vec<f32> = concepts
         .features
@@ -142,6 +146,7 @@ pub fn summarize_after(
         weights: &concept_weights,
         scores: &scores,
         selectable: &selectable,
+        last_resort: &last_resort,
     };
     let chosen = select::greedy(&problem, budget, weights.objective);
     reading_order(&story.index, chosen)
@@ -238,12 +243,17 @@ pub fn summary_text(story: &Story, chosen: &[SentenceRef]) -> String {
 }
 
 /// Whether sentence `i` (flat index) may be chosen for the brief: its
-/// document is not kept out, it does not open by continuing an argument
-/// the reader has not seen ("But …", "However, …"), and it shows no
-/// mojibake that decoding could not repair. (Page junk is tested later,
-/// only on the sentences selection is about to take: [`select::greedy`].)
+/// document is not kept out and it shows no mojibake that decoding could
+/// not repair. (Page junk is tested later, only on the sentences selection
+/// is about to take: [`select::greedy`]; a sentence that continues one the
+/// reader has not seen, "But …", "He also said …", is taken only when
+/// nothing else fits: [`select::Problem::last_resort`].)
 fn selectable(story: &Story, i: usize) -> bool {
     let document = &story.documents[story.index.doc_of(i)];
     let text = &document.sentences[story.index.sentences[i].position].text;
-    !document.excluded && !opens_with_connective(text) && !has_mojibake(text)
+    !document.excluded && !has_mojibake(text)
+}
+
+fn sentence_text(story: &Story, i: usize) -> &str {
+    &story.documents[story.index.doc_of(i)].sentences[story.index.sentences[i].position].text
 }

@@ -254,9 +254,11 @@ struct Stats {
 
 /// A candidate on the greedy's heap: its gain per `words^r` when last
 /// computed (an upper bound on its gain now), ties broken by sentence
-/// score and then by position in the story.
+/// score and then by position in the story. A last resort ranks below
+/// every other candidate, whatever its gain.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
+    last_resort: bool,
     ratio: f32,
     score: f32,
     sentence: usize,
@@ -275,8 +277,10 @@ impl PartialOrd for Candidate {
 }
 impl Ord for Candidate {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.ratio
-            .total_cmp(&other.ratio)
+        other
+            .last_resort
+            .cmp(&self.last_resort)
+            .then(self.ratio.total_cmp(&other.ratio))
             .then(self.score.total_cmp(&other.score))
             .then(other.sentence.cmp(&self.sentence))
     }
@@ -295,6 +299,12 @@ pub struct Problem<'a> {
     pub scores: &'a [f32],
     /// Per sentence, whether it may be chosen at all.
     pub selectable: &'a [bool],
+    /// Per sentence, whether it is taken only when no other candidate is
+    /// left (it leans on a sentence the reader may not see: "But …").
+    /// Forbidding such sentences left briefs short when a story has
+    /// little else to say; taking them on their gain made briefs read
+    /// out of order.
+    pub last_resort: &'a [bool],
 }
 
 /// Chooses sentences for the budget by the cost-scaled lazy greedy, then
@@ -333,10 +343,12 @@ pub fn greedy(problem: &Problem, budget: Budget, objective: Objective) -> Vec<us
             continue;
         }
         let value = gain(i, &covered);
-        if fits_alone(i) && best_single.is_none_or(|(v, _)| value > v) && !junk(i) {
+        let last_resort = problem.last_resort[i];
+        if fits_alone(i) && !last_resort && best_single.is_none_or(|(v, _)| value > v) && !junk(i) {
             best_single = Some((value, i));
         }
         heap.push(Candidate {
+            last_resort,
             ratio: value / cost(i),
             score: problem.scores[i],
             sentence: i,
@@ -659,6 +671,7 @@ mod tests {
             weights: &weights,
             scores: &scores,
             selectable: &selectable,
+            last_resort: &vec![false; n],
         };
         let objective = Objective {
             sentence_weight: 0.0,
@@ -829,6 +842,7 @@ mod tests {
             weights: &weights,
             scores: &scores,
             selectable: &selectable,
+            last_resort: &vec![false; n],
         };
         let objective = Objective {
             sentence_weight: 0.0,
