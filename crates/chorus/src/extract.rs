@@ -134,6 +134,8 @@ pub struct Extraction {
 /// A sentence of the article: its byte offset and text.
 struct Piece<'a> {
     offset: usize,
+    /// Index of the line (the paragraph) it is in.
+    line: usize,
     text: &'a str,
 }
 
@@ -142,7 +144,7 @@ struct Piece<'a> {
 fn pieces(text: &str) -> Vec<Piece<'_>> {
     let mut out = Vec::new();
     let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
+    for (index, line) in text.split_inclusive('\n').enumerate() {
         let offset = line_start;
         line_start += line.len();
         if line.trim().is_empty() {
@@ -156,6 +158,7 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
                     let end = start + sentence.text.len();
                     out.push(Piece {
                         offset: offset + start,
+                        line: index,
                         text: &line[start..end],
                     });
                     cursor = end;
@@ -169,6 +172,7 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
                     if !trimmed.trim().is_empty() {
                         out.push(Piece {
                             offset: offset + start,
+                            line: index,
                             text: trimmed.trim_end(),
                         });
                     }
@@ -185,7 +189,7 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
 fn lines(text: &str) -> Vec<Piece<'_>> {
     let mut out = Vec::new();
     let mut offset = 0;
-    for line in text.split_inclusive('\n') {
+    for (index, line) in text.split_inclusive('\n').enumerate() {
         let trimmed = line.trim_start();
         let start = offset + line.len() - trimmed.len();
         offset += line.len();
@@ -193,6 +197,7 @@ fn lines(text: &str) -> Vec<Piece<'_>> {
         if !trimmed.is_empty() {
             out.push(Piece {
                 offset: start,
+                line: index,
                 text: trimmed,
             });
         }
@@ -248,6 +253,7 @@ pub fn extract(article: &Article, today: Option<NaiveDate>) -> Extraction {
         .map(|(position, (piece, lower))| Sentence {
             document: 0,
             position,
+            paragraph: piece.line,
             text: piece.text,
             tokens: tokenize(piece.text, lower),
         })

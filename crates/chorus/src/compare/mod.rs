@@ -69,14 +69,14 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
             document.duplicate_of.is_none() && !document.excluded
         })
         .collect();
-    let places: Vec<(usize, usize, &str)> = counted
+    let places: Vec<(usize, usize, usize, &str)> = counted
         .iter()
         .flat_map(|&d| {
             story.documents[d]
                 .sentences
                 .iter()
                 .enumerate()
-                .map(move |(position, s)| (d, position, s.text.as_str()))
+                .map(move |(position, s)| (d, position, s.paragraph, s.text.as_str()))
         })
         .collect();
     let lowered: Vec<String> = places
@@ -86,9 +86,10 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
     let sentences: Vec<Sentence> = places
         .iter()
         .zip(&lowered)
-        .map(|(&(document, position, text), lower)| Sentence {
+        .map(|(&(document, position, paragraph, text), lower)| Sentence {
             document,
             position,
+            paragraph,
             text,
             tokens: tokenize(text, lower),
         })
@@ -255,20 +256,22 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
     let timeline = timeline::timeline(&dated, &sentences, &ids);
     let facts = facts::without_years_in_passing(facts);
     // A copy counts once, but it is still a source of the quotes it prints.
-    let copy_texts: Vec<(usize, usize, &str, String)> = (0..story.documents.len())
-        .filter(|&d| story.documents[d].duplicate_of.is_some())
-        .flat_map(|d| {
-            let sentences = story.documents[d].sentences.iter().enumerate();
-            sentences.map(move |(p, s)| (d, p, s.text.as_str(), s.text.to_ascii_lowercase()))
-        })
-        .collect();
+    let copy_texts: Vec<(usize, usize, &crate::model::Sentence, String)> =
+        (0..story.documents.len())
+            .filter(|&d| story.documents[d].duplicate_of.is_some())
+            .flat_map(|d| {
+                let sentences = story.documents[d].sentences.iter().enumerate();
+                sentences.map(move |(p, s)| (d, p, s, s.text.to_ascii_lowercase()))
+            })
+            .collect();
     let copies: Vec<Sentence> = copy_texts
         .iter()
-        .map(|&(document, position, text, ref lower)| Sentence {
+        .map(|&(document, position, sentence, ref lower)| Sentence {
             document,
             position,
-            text,
-            tokens: tokenize(text, lower),
+            paragraph: sentence.paragraph,
+            text: &sentence.text,
+            tokens: tokenize(&sentence.text, lower),
         })
         .collect();
     let (quotes, quote_wordings) =

@@ -18,6 +18,7 @@ use super::runs::{share_a_run, word_runs};
 use super::stems::Stems;
 use crate::model::{EntityKind, Quote, QuoteVariant};
 use crate::prepare::limits::thousands;
+use crate::scan::lexicon;
 use crate::scan::tokens::{Sentence, Token, TokenKind};
 
 /// Sentences a quote left without its closing mark may run on for.
@@ -131,6 +132,20 @@ struct Span {
     open: Option<usize>,
     /// Token index of the closing mark (the sentence length if none).
     close: usize,
+}
+
+impl Span {
+    /// The place of a block quote introduced by a sentence of `len`
+    /// tokens ending in a colon: after the colon, as a quote opened there
+    /// would be.
+    fn introducing(len: usize) -> Span {
+        Span {
+            inside: (len, len),
+            continued: false,
+            open: Some(len.saturating_sub(1)),
+            close: len,
+        }
+    }
 }
 
 /// The quoted spans of a sentence. A quote left open runs to the end of
@@ -492,6 +507,8 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
     // The sentence before, when a quote it holds runs on past its end, and
     // how many sentences that quote has run so far.
     let mut left_open: Option<(usize, usize, usize)> = None;
+    // A quote set as a block after the sentence that introduces it.
+    let mut block: Option<Block> = None;
     for (index, sentence) in sentences.iter().enumerate() {
         let tokens = &sentence.tokens;
         let after = |place: Option<(usize, usize)>| {
@@ -506,6 +523,35 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
             .filter(|_| ends_open(tokens))
             .map(|_| (sentence.document, sentence.position));
         let spans = spans(tokens, starts_inside);
+        let marked = tokens.iter().any(|t| is_open(t) || is_close(t));
+        block = block.filter(|b| {
+            !marked
+                && !starts_inside
+                && b.goes_on_to(sentence)
+                && block_words(tokens) >= MIN_QUOTE_WORDS
+        });
+        if let Some(b) = &mut block {
+            b.take(sentence);
+            // A quote's wording ends on its last word, as one in
+            // quotation marks does ("…," she said).
+            let text = sentence.text.trim_end_matches(['.', ' ']).to_string();
+            found.push(QuoteMention {
+                document: sentence.document,
+                sentence: sentence.position,
+                span: (0, text.len()),
+                speaker: b.speaker,
+                surname: b.surname.clone(),
+                speaker_phrase: None,
+                stems: stems.content(tokens),
+                runs: word_runs(tokens),
+                tokens: Some((index, 0, tokens.len())),
+                telling: Vec::new(),
+                pieces: pieces(&text),
+                key: wording_key(&text),
+                text,
+                copy: false,
+            });
+        }
         // A quote whose closing mark is missing runs on into the next
         // sentences, up to a paragraph's worth: a stray mark does not
         // make the rest of the report a quote.
@@ -570,8 +616,90 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
             .last()
             .filter(|m| m.document == sentence.document)
             .map(|m| (sentence.document, sentence.position, m.speaker));
+        if block.is_none() && !marked && introduces_block(sentence) {
+            let speaker = speaker(sentence, Span::introducing(tokens.len()), entities)
+                .or_else(|| first_person(sentence, entities));
+            block = Some(Block {
+                document: sentence.document,
+                last: sentence.position,
+                paragraph: sentence.paragraph,
+                opened: false,
+                taken: 0,
+                speaker,
+                surname: speaker
+                    .map(|e| &entities.list[e])
+                    .filter(|e| e.kind == EntityKind::Person)
+                    .and_then(|e| surname(&e.name)),
+            });
+        }
     }
     found
+}
+
+/// Whether a sentence introduces a quote set as a block after it: it ends
+/// in a colon and says who speaks ("In a statement, the ministry said:",
+/// "Persson elaborated in a blog post:"). A page's block quotes and
+/// embedded posts lose their quotation marks when the page becomes text;
+/// this colon is what is left of them.
+fn introduces_block(sentence: &Sentence) -> bool {
+    sentence.tokens.len() >= 3 && lexicon::introduces_quote(sentence.text)
+}
+
+/// Words of a sentence that a block quote may hold.
+fn block_words(tokens: &[Token]) -> usize {
+    tokens
+        .iter()
+        .filter(|t| t.kind != TokenKind::Symbol)
+        .count()
+}
+
+/// The first person named in a sentence: who a block introduced without
+/// a reporting verb is by ("Persson elaborated in a blog post:").
+fn first_person(sentence: &Sentence, entities: &Entities) -> Option<usize> {
+    entities
+        .in_document(sentence.document)
+        .iter()
+        .filter(|(m, e)| {
+            m.sentence == sentence.position && entities.list[*e].kind == EntityKind::Person
+        })
+        .min_by_key(|(m, _)| m.token)
+        .map(|(_, e)| *e)
+}
+
+/// A quote set as a block: the sentences after the one that introduces
+/// it, in the paragraph that follows (or the rest of the introducing
+/// one), up to `MAX_QUOTE_SENTENCES`.
+struct Block {
+    document: usize,
+    /// Position of the last sentence read into the block (at first, the
+    /// introducing one).
+    last: usize,
+    /// The paragraph the block is in (at first, the introducing one's).
+    paragraph: usize,
+    /// Whether the block has taken a sentence, which fixes its paragraph.
+    opened: bool,
+    taken: usize,
+    speaker: Option<usize>,
+    surname: Option<String>,
+}
+
+impl Block {
+    /// Whether `sentence` is the block's next sentence.
+    fn goes_on_to(&self, sentence: &Sentence) -> bool {
+        let in_paragraph = sentence.paragraph == self.paragraph
+            || (!self.opened && sentence.paragraph == self.paragraph + 1);
+        sentence.document == self.document
+            && sentence.position == self.last + 1
+            && in_paragraph
+            && self.taken < MAX_QUOTE_SENTENCES
+    }
+
+    fn take(&mut self, sentence: &Sentence) {
+        self.last = sentence.position;
+        self.paragraph = sentence.paragraph;
+        self.opened = true;
+        self.taken += 1;
+    }
 }
 
 /// Content words (stems) that most reports use outside their quotes, in
@@ -1237,6 +1365,81 @@ mod tests {
             frank.and_then(|q| q.speaker.as_deref()),
             Some("Elena Varga")
         );
+    }
+
+    /// Sentences of static text as (document, paragraph, text), numbered
+    /// in order.
+    fn in_paragraphs(texts: &[(usize, usize, &'static str)]) -> Vec<Quote> {
+        let plain: Vec<(usize, &'static str)> = texts.iter().map(|&(d, _, t)| (d, t)).collect();
+        let mut sentences = crate::scan::tokens::sentences_static(&plain);
+        for (sentence, &(_, paragraph, _)) in sentences.iter_mut().zip(texts) {
+            sentence.paragraph = paragraph;
+        }
+        let ids: Vec<String> = (0..5).map(|i| format!("d{i}")).collect();
+        let found = entities(&sentences, &ids);
+        quotes(
+            &sentences,
+            &[],
+            &found,
+            &ids,
+            &mut Stems::default(),
+            &mut Vec::new(),
+        )
+        .0
+    }
+
+    #[test]
+    fn a_block_after_a_colon_is_its_speaker_s_quote() {
+        let quotes = in_paragraphs(&[
+            (0, 0, "Markus Persson elaborated in a blog post:"),
+            (
+                0,
+                1,
+                "Facebook is not a company of grass-roots tech enthusiasts.",
+            ),
+            (
+                0,
+                1,
+                "Facebook has a history of caring about building user numbers.",
+            ),
+            (0, 2, "The deal closed on Tuesday after weeks of talks."),
+            (
+                1,
+                3,
+                "\"Facebook has a history of caring about building user numbers,\" Persson wrote.",
+            ),
+        ]);
+        let history = quotes
+            .iter()
+            .find(|q| q.text.contains("history"))
+            .expect("the block's sentence is a quote");
+        assert_eq!(history.sources, ["d0", "d1"], "{quotes:#?}");
+        assert!(
+            history
+                .speaker
+                .as_deref()
+                .is_some_and(|s| s.contains("Persson")),
+            "{quotes:#?}"
+        );
+        assert!(quotes.iter().any(|q| q.text.contains("grass-roots")));
+        // The block ends with its paragraph.
+        assert!(
+            !quotes.iter().any(|q| q.text.contains("deal closed")),
+            "{quotes:#?}"
+        );
+    }
+
+    #[test]
+    fn a_colon_that_introduces_no_speaker_opens_no_block() {
+        let quotes = in_paragraphs(&[
+            (0, 0, "Here is what happened next:"),
+            (
+                0,
+                1,
+                "The ministers left the room after two hours of talks.",
+            ),
+        ]);
+        assert!(quotes.is_empty(), "{quotes:#?}");
     }
 
     #[test]

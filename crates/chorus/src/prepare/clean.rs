@@ -13,6 +13,7 @@ use regex::{Regex, RegexSet};
 use crate::ingest::split_headline;
 use crate::model::{Article, RemovalReason, Removed};
 use crate::prepare::segment::count_words;
+use crate::scan::lexicon;
 
 /// What clean keeps of an article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -230,6 +231,12 @@ fn boilerplate_shape(line: &str, words: usize) -> Option<RemovalReason> {
 /// A short line that does not end like a sentence, or a short title-cased
 /// line ("Why Is This Important?", "Long Story Short").
 fn is_subhead(line: &str, words: usize) -> bool {
+    // "Persson elaborated in a blog post:" ends as a heading may, but it
+    // tells who speaks in the block below it (compare reads that block as
+    // a quote); summaries never choose it.
+    if lexicon::introduces_quote(line) {
+        return false;
+    }
     if words <= MAX_SUBHEAD_WORDS && !SENTENCE_END.is_match(line) {
         return true;
     }
@@ -431,6 +438,24 @@ mod tests {
             "The pub crawl drew a seed list of 40 bars, organisers said.",
         ] {
             assert_eq!(reason(news), None, "{news}");
+        }
+    }
+
+    #[test]
+    fn a_line_introducing_a_quote_is_kept_a_heading_with_a_colon_is_not() {
+        for intro in [
+            "Persson elaborated in a blog post :",
+            "Vasiliades' lawyer released the following statement:",
+            "The same reader later added in another tweet:",
+        ] {
+            assert_eq!(reason(intro), None, "{intro}");
+        }
+        for heading in [
+            "More from TIME on population:",
+            "ALSO CHECK OUT:",
+            "Those charged were:",
+        ] {
+            assert_eq!(reason(heading), Some("subhead"), "{heading}");
         }
     }
 

@@ -766,6 +766,36 @@ pub const REPORTING_VERBS: &[&str] = &[
     "admitted",
 ];
 
+/// Nouns naming what a sentence ending in a colon introduces when no
+/// reporting verb says so: "Persson elaborated in a blog post:".
+pub const STATEMENT_NOUNS: &[&str] = &[
+    "statement",
+    "post",
+    "blog",
+    "tweet",
+    "tweets",
+    "letter",
+    "memo",
+    "email",
+    "e-mail",
+    "message",
+    "note",
+];
+
+/// Whether a line ending in a colon introduces a quote set below it:
+/// a reporting verb or a statement noun says someone speaks
+/// ("Vasiliades' lawyer released the following statement:").
+pub fn introduces_quote(line: &str) -> bool {
+    line.trim_end().ends_with(':')
+        && line
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .any(|w| {
+                let w = w.to_lowercase();
+                REPORTING_VERBS.contains(&w.as_str()) || STATEMENT_NOUNS.contains(&w.as_str())
+            })
+}
+
 /// Capitalised words that are not names (weekdays and months join them
 /// in the table below).
 pub(super) const NOT_NAMES: &[&str] = &[

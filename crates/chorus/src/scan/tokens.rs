@@ -11,6 +11,8 @@ pub struct Sentence<'a> {
     pub document: usize,
     /// Index of the sentence in the document.
     pub position: usize,
+    /// Index of its paragraph in the document.
+    pub paragraph: usize,
     /// The text.
     pub text: &'a str,
     /// Its tokens.
@@ -241,8 +243,8 @@ pub fn tokenize_static(text: &'static str) -> Vec<Token<'static>> {
     tokenize(text, lower)
 }
 
-/// Sentences of static text as (document, text) pairs, numbered in order
-/// (tests).
+/// Sentences of static text as (document, text) pairs, numbered in order,
+/// each a paragraph of its own (tests).
 #[cfg(test)]
 pub fn sentences_static(texts: &[(usize, &'static str)]) -> Vec<Sentence<'static>> {
     texts
@@ -251,6 +253,7 @@ pub fn sentences_static(texts: &[(usize, &'static str)]) -> Vec<Sentence<'static
         .map(|(position, &(document, text))| Sentence {
             document,
             position,
+            paragraph: position,
             text,
             tokens: tokenize_static(text),
         })

@@ -251,7 +251,9 @@ pub fn summary_text(story: &Story, chosen: &[SentenceRef]) -> String {
 fn selectable(story: &Story, i: usize) -> bool {
     let document = &story.documents[story.index.doc_of(i)];
     let text = &document.sentences[story.index.sentences[i].position].text;
-    !document.excluded && !has_mojibake(text)
+    // A sentence ending in a colon introduces what follows it ("Persson
+    // elaborated in a blog post:"): out of its place it tells nothing.
+    !document.excluded && !has_mojibake(text) && !text.trim_end().ends_with(':')
 }
 
 fn sentence_text(story: &Story, i: usize) -> &str {
