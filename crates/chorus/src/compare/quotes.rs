@@ -258,7 +258,14 @@ fn is_title(inside: &[Token]) -> bool {
                     | "upon"
             )
     };
-    (2..=8).contains(&words.len())
+    // "Count on Me", "With Your Love": one word besides function words,
+    // but every word capitalised as a title prints them.
+    let capitalized = inside
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && t.capitalized())
+        .count();
+    (1..=8).contains(&words.len())
+        && capitalized >= 2
         && words.iter().all(|t| t.capitalized())
         && inside
             .iter()
@@ -1582,7 +1589,15 @@ mod tests {
             (1, "He called it \"Things Mr. Okafor and I can fix\"."),
             (2, "She sang \"Songs of the Northern Sea\" twice."),
             (3, "They hummed \"Songs of the Northern Sea\" too."),
+            (2, "Hits included \"Count on Me\" and \"With Your Love\"."),
+            (3, "He sang \"With Your Love\" and \"Count on Me\" live."),
         ]);
+        assert!(
+            !quotes
+                .iter()
+                .any(|q| q.text.contains("Count") || q.text.contains("Love")),
+            "{quotes:#?}"
+        );
         assert!(
             quotes.iter().any(|q| q.text.contains("Okafor")),
             "{quotes:#?}"
