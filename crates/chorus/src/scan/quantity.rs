@@ -229,7 +229,9 @@ fn digits_at(tokens: &[Token], i: usize) -> Option<Figure> {
     if let Some(next) = tokens.get(i + 1) {
         let word = lower(next);
         let scale = if next.glued {
-            scale_abbreviation(word).or_else(|| scale_word(word))
+            scale_abbreviation(word)
+                .filter(|_| !(word == "m" && reads_as_meters(tokens, i)))
+                .or_else(|| scale_word(word))
         } else {
             scale_word(word)
         };
@@ -1261,6 +1263,59 @@ fn looks_adjective(word: &str) -> bool {
 
 /// Whether a token reads as a plural noun: a lower-case word ending in a
 /// plural "s" that is no function word, verb of saying or date word.
+/// Words after a length that say it measures something.
+const MEASURING: &[&str] = &["tall", "high", "long", "wide", "deep", "across", "in"];
+
+/// Whether the "m" glued to the figure at `i` ("15m") is meters rather
+/// than millions: no currency before it, and after it a word that
+/// measures ("15m high", "2m to 15m in size"), a conversion into feet
+/// ("15m (49ft)") or a singular noun it describes ("a 15m yacht"; "2m
+/// people" is a count). British news writes both; a currency ("£15m")
+/// or a plural ("2m barrels") makes it millions.
+fn reads_as_meters(tokens: &[Token], i: usize) -> bool {
+    let after_currency = i
+        .checked_sub(1)
+        .is_some_and(|b| currency_symbol(&tokens[b]).is_some() || tokens[b].text == ".");
+    if after_currency {
+        return false;
+    }
+    let mut next = i + 2;
+    // "2m to 15m in size": the range's first end is read as its last.
+    if tokens
+        .get(next)
+        .is_some_and(|t| t.is("to") || t.text == "-")
+        && tokens
+            .get(next + 1)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+        && tokens.get(next + 2).is_some_and(|t| t.glued && t.is("m"))
+    {
+        next += 3;
+    }
+    let Some(after) = tokens.get(next) else {
+        return false;
+    };
+    let feet = |t: &Token| t.is("ft") || t.is("feet") || t.is("foot");
+    if after.text == "(" {
+        return tokens
+            .get(next + 1)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+            && tokens.get(next + 2).is_some_and(feet);
+    }
+    MEASURING.contains(&lower(after))
+        || (after.kind == TokenKind::Word
+            && !after.capitalized()
+            && after.text.chars().all(|c| c.is_ascii_alphabetic())
+            && !looks_plural(after)
+            && singular(lower(after)) == lower(after)
+            && !matches!(
+                lower(after),
+                "people" | "police" | "cattle" | "staff" | "personnel"
+            )
+            && !after.has(lexicon::FUNCTION | lexicon::REPORTING | lexicon::DATE)
+            && currency_word(lower(after)).is_none()
+            && scale_word(lower(after)).is_none())
+}
+
 fn looks_plural(token: &Token) -> bool {
     let word = lower(token);
     token.kind == TokenKind::Word
@@ -1350,6 +1405,23 @@ mod tests {
         assert_eq!(one("a fund of 5,00,000 rupees").0, 5e5);
         assert_eq!(one("3.5 lakh voters").0, 3.5e5);
         assert_eq!(one("₹2 crore").0, 2e7);
+    }
+
+    #[test]
+    fn a_glued_m_is_meters_when_it_measures_and_millions_when_it_counts() {
+        let meters = Some("meter".to_string());
+        assert_eq!(
+            one("the wall is 3m high"),
+            (3.0, Bound::Exact, meters.clone())
+        );
+        assert_eq!(one("a 15m yacht sank").2, meters);
+        assert_eq!(one("an object 15m in size").0, 15.0);
+        let converted = read("an object 15m (49ft) long");
+        assert_eq!(converted[0].0, 15.0, "{converted:?}");
+        assert_eq!(converted[0].3, meters);
+        assert_eq!(one("about 2m people fled").0, 2e6);
+        assert_eq!(one("output hit 2m barrels").0, 2e6);
+        assert_eq!(one("he paid £15m for it").0, 1.5e7);
     }
 
     #[test]
