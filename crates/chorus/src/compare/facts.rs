@@ -56,6 +56,9 @@ pub struct Mention {
     /// The noun phrase the claim is about, as written ("in the
     /// earthquake", "the talks"), for its row's label.
     pub topic: Option<String>,
+    /// For a share, the words of the whole it is a share of ("of the
+    /// world's total" → world, total).
+    pub whole: Option<Vec<String>>,
     /// Stems of the content words around the claim, sorted ids.
     pub context: Vec<u32>,
     /// Stems of the context words that can label the claim (not names),
@@ -168,9 +171,12 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
     };
     // Reports that disagree on a count disagree by a little (125 and 144
     // dead); figures apart by a large factor count different scopes (a
-    // day's dead and a war's, a city's and a country's).
-    let comparable =
-        a.kind != FactKind::Quantity || within_factor(reach(a), reach(b), SCOPE_FACTOR);
+    // day's dead and a war's, a city's and a country's). Shares of
+    // different wholes ("11.9 percent of the world's total", "6.6 percent
+    // of the national total area") are different shares.
+    let comparable = (a.kind != FactKind::Quantity
+        || within_factor(reach(a), reach(b), SCOPE_FACTOR))
+        && !of_different_wholes(a, b);
     if strong && comparable && !same_document && !a.inferred && !b.inferred {
         Strong
     } else if loose || strong {
@@ -178,6 +184,24 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
     } else {
         Unrelated
     }
+}
+
+/// Whether two shares name the wholes they are shares of, one kind of
+/// whole told apart by its words ("of the world's total", "of the
+/// national total area"). Wholes that share no word may be one whole
+/// described two ways ("of those surveyed", "of American adults"), and
+/// one whose words the other holds is the same whole ("of the vote", "of
+/// the popular vote").
+fn of_different_wholes(a: &Mention, b: &Mention) -> bool {
+    let (Some(x), Some(y)) = (&a.whole, &b.whole) else {
+        return false;
+    };
+    if a.unit.as_deref() != Some("%") || b.unit.as_deref() != Some("%") {
+        return false;
+    }
+    x.iter().any(|w| y.contains(w))
+        && !x.iter().all(|w| y.contains(w))
+        && !y.iter().all(|w| x.contains(w))
 }
 
 /// Whether the sentence of `other` also gives a figure about the same
@@ -778,6 +802,7 @@ pub(super) mod tests {
             inferred: false,
             part: false,
             topic: None,
+            whole: None,
             // Both reports say the dam was completed that year.
             context: vec![1, 2],
             context_words: vec![1, 2],
@@ -924,6 +949,27 @@ pub(super) mod tests {
         assert!(agree(50.0, 49.2) && agree(100e6, 103e6));
         assert!(!agree(36.0, 36.7) && !agree(81.0, 82.0) && !agree(50.0, 45.0));
         assert!(!agree(33.0, 32.0) && !agree(28.0, 27.0) && !agree(5.2e9, 4.4e9));
+    }
+
+    #[test]
+    fn shares_of_different_wholes_never_conflict() {
+        let of = |document, value: f64, whole: &[&str]| Mention {
+            whole: Some(whole.iter().map(|w| w.to_string()).collect()),
+            context: vec![1, 2, 3],
+            event: Some("share"),
+            ..share(document, value)
+        };
+        let world = of(0, 11.9, &["world", "total"]);
+        let national = of(1, 6.6, &["national", "total", "area"]);
+        assert_ne!(relation(&world, &national), Relation::Strong);
+        // "of the vote" and "of the popular vote" are one whole; "of
+        // those surveyed" and "of American adults" may be.
+        let vote = of(0, 43.0, &["vote"]);
+        let popular = of(1, 48.0, &["popular", "vote"]);
+        assert!(!of_different_wholes(&vote, &popular));
+        let adults = of(1, 48.0, &["american", "adult"]);
+        assert!(!of_different_wholes(&vote, &adults));
+        assert!(of_different_wholes(&world, &national));
     }
 
     #[test]

@@ -84,6 +84,36 @@ pub(super) fn topic(tokens: &[Token], span: (usize, usize)) -> Option<String> {
         })
 }
 
+/// The whole a share is of, as its words after "of" ("11.9 percent of
+/// the world's total" → ["world", "total"]), function words, possessives
+/// and a plural's "s" taken off; up to a verb ("68 percent of American
+/// adults favored …"), the clause's end or four words.
+pub(super) fn whole(tokens: &[Token], span: (usize, usize)) -> Option<Vec<String>> {
+    if !tokens.get(span.1)?.is("of") {
+        return None;
+    }
+    // A plural noun ends the whole ("of Americans favor …").
+    let mut ended = false;
+    let words: Vec<String> = tokens[span.1 + 1..]
+        .iter()
+        .take_while(|t| t.kind == TokenKind::Word && !t.is("and") && !t.is("or"))
+        .filter(|t| !t.has(lexicon::FUNCTION))
+        .take_while(|t| !looks_like_verb(t) && !t.has(lexicon::REPORTING))
+        .take_while(|t| {
+            let more = !ended;
+            let word = t.lower();
+            ended = word.len() > 3 && word.ends_with('s') && !word.ends_with("'s");
+            more
+        })
+        .take(4)
+        .map(|t| {
+            let word = t.lower().trim_end_matches("'s").trim_end_matches("’s");
+            word.strip_suffix('s').unwrap_or(word).to_string()
+        })
+        .collect();
+    (!words.is_empty()).then_some(words)
+}
+
 /// Verbs whose subject is what a figure after them measures: "the
 /// meeting lasted three hours", "the toll stood at 298", "the quake struck
 /// at 4:17"; not "the leaders talked for three hours".
@@ -371,6 +401,27 @@ mod tests {
         let tokens = tokenize_static(text);
         let found = quantity::quantities(&tokens);
         topic(&tokens, found[0].tokens)
+    }
+
+    fn whole_of(text: &'static str) -> Option<Vec<String>> {
+        let tokens = tokenize_static(text);
+        let found = quantity::quantities(&tokens);
+        let share = found.iter().find(|q| q.unit.as_deref() == Some("%"))?;
+        whole(&tokens, share.tokens)
+    }
+
+    #[test]
+    fn the_whole_a_share_is_of() {
+        assert_eq!(
+            whole_of("Wetlands are 11.9 percent of the world's total."),
+            Some(vec!["world".to_string(), "total".to_string()])
+        );
+        assert_eq!(
+            whole_of("A poll found 68 percent of American adults favored it."),
+            Some(vec!["american".to_string(), "adult".to_string()])
+        );
+        assert_eq!(whole_of("68 percent of those surveyed favored it."), None);
+        assert_eq!(whole_of("Turnout rose 5 percent on Tuesday."), None);
     }
 
     #[test]

@@ -419,6 +419,7 @@ impl Mention {
             inferred: false,
             part: false,
             topic: labels::topic(&sentence.tokens, tokens),
+            whole: labels::whole(&sentence.tokens, tokens),
             context,
             context_words,
         }

@@ -132,6 +132,7 @@ mod tests {
             inferred: false,
             part: false,
             topic: None,
+            whole: None,
             context: Vec::new(),
             context_words: Vec::new(),
         }
