@@ -15,7 +15,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::entities::Entities;
 use super::printed;
 use super::runs::{share_a_run, word_runs};
-use super::stems::Stems;
+use super::stems::{Stems, content_word};
 use crate::model::{EntityKind, Quote, QuoteVariant};
 use crate::prepare::limits::thousands;
 use crate::scan::tokens::{Sentence, Token, TokenKind};
@@ -80,7 +80,8 @@ struct QuoteMention {
     telling: Vec<u32>,
     /// The pieces of the wording between ellipses and bracketed
     /// insertions, keyed as `key`: "we will […] rebuild" is in "we will
-    /// soon rebuild".
+    /// soon rebuild". Empty when the wording is whole (its one piece is
+    /// `key`), as most are.
     pieces: Vec<String>,
     speaker: Option<usize>,
     /// The last word of the speaker's name, in lower case, when the
@@ -434,12 +435,13 @@ fn printed_wording(
     } else {
         start.text.len()
     };
+    let key = wording_key(&text);
     QuoteMention {
         document: place.document,
         sentence: start.position,
         span: (begin, end),
-        key: wording_key(&text),
-        pieces: pieces(&text),
+        pieces: cut_pieces(&text, &key),
+        key,
         stems: content,
         telling: Vec::new(),
         runs,
@@ -532,7 +534,7 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
                 .to_string();
             let bytes = (first.start, first.start + text.len());
             let key = wording_key(&text);
-            let pieces = pieces(&text);
+            let pieces = cut_pieces(&text, &key);
             let continued_speaker = match open_quote {
                 Some((d, s, speaker))
                     if span.continued && d == sentence.document && s + 1 == sentence.position =>
@@ -594,19 +596,25 @@ fn narrative_words(
         {
             next += 1;
         }
-        let quoted: Vec<(usize, usize)> = found[next..]
+        let quoted = found[next..]
             .iter()
             .take_while(|m| (m.document, m.sentence) == (sentence.document, sentence.position))
-            .map(|m| m.span)
-            .collect();
-        let outside: Vec<Token> = sentence
-            .tokens
-            .iter()
-            .filter(|t| !quoted.iter().any(|&(a, b)| t.start >= a && t.end <= b))
-            .cloned()
-            .collect();
-        for stem in stems.content(&outside) {
-            let seen = in_documents.entry(stem).or_insert((usize::MAX, 0));
+            .map(|m| m.span);
+        // Each stem counts once per document, so the words are taken as
+        // they come, repeats and all, without gathering them first.
+        for token in &sentence.tokens {
+            if quoted
+                .clone()
+                .any(|(a, b)| token.start >= a && token.end <= b)
+            {
+                continue;
+            }
+            let Some(word) = content_word(token) else {
+                continue;
+            };
+            let seen = in_documents
+                .entry(stems.id(word))
+                .or_insert((usize::MAX, 0));
             if seen.0 != sentence.document {
                 *seen = (sentence.document, seen.1 + 1);
             }
@@ -654,12 +662,25 @@ fn pieces(text: &str) -> Vec<String> {
     out
 }
 
+/// The pieces of a wording whose key is `key` (see [`pieces`]), or none
+/// when it is whole: its one piece would be the key itself. Keying the
+/// pieces of every quote anew cost as much as finding the quotes.
+fn cut_pieces(text: &str, key: &str) -> Vec<String> {
+    if !text.contains(['…', '[']) && !text.contains("...") {
+        return Vec::new();
+    }
+    let pieces = pieces(text);
+    if pieces.len() == 1 && pieces[0] == key {
+        return Vec::new();
+    }
+    pieces
+}
+
 /// Whether every piece of `short` is in `long`'s key, in order, as
 /// whole words, when `short` was cut at all (a wording without ellipsis
 /// or insertion is compared whole).
 fn pieces_within(short: &QuoteMention, long: &str) -> bool {
-    let cut = short.pieces.len() != 1 || short.pieces[0] != short.key;
-    if !cut || short.pieces.is_empty() {
+    if short.pieces.is_empty() {
         // Most wordings are whole: no need to build the padded key.
         return false;
     }
@@ -682,7 +703,11 @@ fn pieces_within(short: &QuoteMention, long: &str) -> bool {
 /// contractions spelt out: equal wordings compare equal however they were
 /// punctuated, and "it's time" is "it is time".
 fn wording_key(text: &str) -> String {
-    let mut words: Vec<String> = Vec::new();
+    // Written straight into the key, word by word: a key is made for
+    // every quote, and a string per word was most of its cost.
+    let mut key = String::with_capacity(text.len());
+    // Where the last word starts in `key`.
+    let mut last: Option<usize> = None;
     let mut rest = text;
     while !rest.is_empty() {
         let start = rest.find(char::is_alphanumeric).unwrap_or(rest.len());
@@ -694,23 +719,32 @@ fn wording_key(text: &str) -> String {
         if end == 0 {
             break;
         }
-        let word = rest[..end].to_lowercase();
+        let word = &rest[..end];
         rest = &rest[end..];
+        let before = last;
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        let at = key.len();
+        if word.is_ascii() {
+            key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            key.push_str(&word.to_lowercase());
+        }
+        last = Some(at);
         // Only an apostrophe between two words: "it's", "didn’t".
         let contracted = matches!(gap, "'" | "’");
-        match words.last_mut().filter(|_| contracted) {
-            Some(before) => {
-                if let Some(whole) = contraction(before, &word) {
-                    *before = whole.0;
-                    words.push(whole.1.to_string());
-                } else {
-                    words.push(word);
-                }
-            }
-            None => words.push(word),
+        if let Some(b) = before.filter(|_| contracted)
+            && let Some((whole, second)) = contraction(&key[b..at - 1], &key[at..])
+        {
+            key.truncate(b);
+            key.push_str(&whole);
+            key.push(' ');
+            last = Some(key.len());
+            key.push_str(second);
         }
     }
-    words.join(" ")
+    key
 }
 
 /// The two words a contraction stands for, given the word before the
