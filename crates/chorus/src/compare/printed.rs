@@ -55,7 +55,8 @@ pub fn word_pieces(tokens: &[Token]) -> Vec<Vec<u64>> {
     let mut pieces: Vec<Vec<u64>> = vec![Vec::new()];
     let mut bracket = false;
     for token in tokens {
-        let cut = token.text.contains('…') || token.text.contains("...");
+        // Most tokens are too short to hold "...": no substring search.
+        let cut = token.text.contains('…') || (token.text.len() >= 3 && token.text.contains("..."));
         if token.text == "[" {
             bracket = true;
         }

@@ -73,6 +73,9 @@ struct QuoteMention {
     text: String,
     /// Lower-case letters and digits only: equal wordings compare equal.
     key: String,
+    /// `key` between two spaces: the pieces of a cut wording are looked
+    /// for in it as whole words (see `pieces_within`).
+    padded: String,
     stems: Vec<u32>,
     /// The content words that tell this quote from the story's own
     /// narrative: `stems` without the words most reports use outside
@@ -80,8 +83,8 @@ struct QuoteMention {
     telling: Vec<u32>,
     /// The pieces of the wording between ellipses and bracketed
     /// insertions, keyed as `key`: "we will […] rebuild" is in "we will
-    /// soon rebuild". Empty when the wording is whole (its one piece is
-    /// `key`), as most are.
+    /// soon rebuild". Each between two spaces, as `padded`; empty when the
+    /// wording is whole (its one piece is `key`), as most are.
     pieces: Vec<String>,
     speaker: Option<usize>,
     /// The last word of the speaker's name, in lower case, when the
@@ -441,6 +444,7 @@ fn printed_wording(
         sentence: start.position,
         span: (begin, end),
         pieces: cut_pieces(&text, &key),
+        padded: format!(" {key} "),
         key,
         stems: content,
         telling: Vec::new(),
@@ -564,6 +568,7 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
                 telling: Vec::new(),
                 pieces,
                 text,
+                padded: format!(" {key} "),
                 key,
                 copy: false,
             });
@@ -673,22 +678,23 @@ fn cut_pieces(text: &str, key: &str) -> Vec<String> {
     if pieces.len() == 1 && pieces[0] == key {
         return Vec::new();
     }
-    pieces
+    pieces.iter().map(|piece| format!(" {piece} ")).collect()
 }
 
 /// Whether every piece of `short` is in `long`'s key, in order, as
 /// whole words, when `short` was cut at all (a wording without ellipsis
 /// or insertion is compared whole).
-fn pieces_within(short: &QuoteMention, long: &str) -> bool {
+fn pieces_within(short: &QuoteMention, long: &QuoteMention) -> bool {
     if short.pieces.is_empty() {
-        // Most wordings are whole: no need to build the padded key.
+        // Most wordings are whole.
         return false;
     }
-    let long = format!(" {long} ");
+    // Both padded once, when the quotes were found: every pair of quotes
+    // is compared.
+    let long = long.padded.as_str();
     let mut from = 0;
-    short.pieces.iter().all(|piece| {
-        let word = format!(" {piece} ");
-        match long[from..].find(&word) {
+    short.pieces.iter().all(|word| {
+        match long[from..].find(word.as_str()) {
             Some(i) => {
                 // The next piece may start at this one's closing space.
                 from += i + word.len() - 1;
@@ -703,48 +709,60 @@ fn pieces_within(short: &QuoteMention, long: &str) -> bool {
 /// contractions spelt out: equal wordings compare equal however they were
 /// punctuated, and "it's time" is "it is time".
 fn wording_key(text: &str) -> String {
-    // Written straight into the key, word by word: a key is made for
-    // every quote, and a string per word was most of its cost.
+    // Written straight into the key in one pass over the characters: a
+    // key is made for every quote, and a string per word was most of its
+    // cost.
     let mut key = String::with_capacity(text.len());
     // Where the last word starts in `key`.
     let mut last: Option<usize> = None;
-    let mut rest = text;
-    while !rest.is_empty() {
-        let start = rest.find(char::is_alphanumeric).unwrap_or(rest.len());
-        let gap = &rest[..start];
-        rest = &rest[start..];
-        let end = rest
-            .find(|c: char| !c.is_alphanumeric())
-            .unwrap_or(rest.len());
-        if end == 0 {
-            break;
-        }
-        let word = &rest[..end];
-        rest = &rest[end..];
-        let before = last;
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        let at = key.len();
-        if word.is_ascii() {
-            key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            key.push_str(&word.to_lowercase());
-        }
-        last = Some(at);
-        // Only an apostrophe between two words: "it's", "didn’t".
-        let contracted = matches!(gap, "'" | "’");
-        if let Some(b) = before.filter(|_| contracted)
-            && let Some((whole, second)) = contraction(&key[b..at - 1], &key[at..])
-        {
-            key.truncate(b);
-            key.push_str(&whole);
-            key.push(' ');
-            last = Some(key.len());
-            key.push_str(second);
+    // Where the last word ended in `text`, and where this one starts.
+    let mut previous_end = 0;
+    let mut start: Option<usize> = None;
+    // A space past the end closes the last word.
+    let chars = text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')));
+    for (i, c) in chars {
+        match (start, c.is_alphanumeric()) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                let gap = &text[previous_end..s];
+                push_word(&mut key, &mut last, gap, &text[s..i]);
+                previous_end = i;
+                start = None;
+            }
+            _ => {}
         }
     }
     key
+}
+
+/// Adds a word to a wording key in lower case, or spells out the
+/// contraction it makes with the word before (`last`, where that word
+/// starts in `key`) when only an apostrophe (`gap`) is between them.
+fn push_word(key: &mut String, last: &mut Option<usize>, gap: &str, word: &str) {
+    let before = *last;
+    if !key.is_empty() {
+        key.push(' ');
+    }
+    let at = key.len();
+    if word.is_ascii() {
+        key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        key.push_str(&word.to_lowercase());
+    }
+    *last = Some(at);
+    // Only an apostrophe between two words: "it's", "didn’t".
+    let contracted = matches!(gap, "'" | "’");
+    if let Some(b) = before.filter(|_| contracted)
+        && let Some((whole, second)) = contraction(&key[b..at - 1], &key[at..])
+    {
+        key.truncate(b);
+        key.push_str(&whole);
+        key.push(' ');
+        *last = Some(key.len());
+        key.push_str(second);
+    }
 }
 
 /// The two words a contraction stands for, given the word before the
@@ -1061,9 +1079,7 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
     // (the words inserted are the reporter's, not the speaker's). The
     // wording with an insertion may be the longer one: "find [the
     // suspect] and wear him out" is "find him and wear him out".
-    if substantial
-        && (within() || pieces_within(short, &long.key) || pieces_within(long, &short.key))
-    {
+    if substantial && (within() || pieces_within(short, long) || pieces_within(long, short)) {
         return true;
     }
     // The words shared must not all be the story's own subject: two
