@@ -671,7 +671,8 @@ fn pieces(text: &str) -> Vec<String> {
 /// when it is whole: its one piece would be the key itself. Keying the
 /// pieces of every quote anew cost as much as finding the quotes.
 fn cut_pieces(text: &str, key: &str) -> Vec<String> {
-    if !text.contains(['…', '[']) && !text.contains("...") {
+    let ellipsis = || text.as_bytes().windows(3).any(|w| w == b"...");
+    if !text.contains('[') && !text.contains('…') && !ellipsis() {
         return Vec::new();
     }
     let pieces = pieces(text);
@@ -709,21 +710,27 @@ fn pieces_within(short: &QuoteMention, long: &QuoteMention) -> bool {
 /// contractions spelt out: equal wordings compare equal however they were
 /// punctuated, and "it's time" is "it is time".
 fn wording_key(text: &str) -> String {
-    // Written straight into the key in one pass over the characters: a
-    // key is made for every quote, and a string per word was most of its
-    // cost.
+    // Written straight into the key in one pass: a key is made for every
+    // quote, and a string per word was most of its cost.
     let mut key = String::with_capacity(text.len());
     // Where the last word starts in `key`.
     let mut last: Option<usize> = None;
     // Where the last word ended in `text`, and where this one starts.
     let mut previous_end = 0;
     let mut start: Option<usize> = None;
-    // A space past the end closes the last word.
-    let chars = text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')));
-    for (i, c) in chars {
-        match (start, c.is_alphanumeric()) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // One step past the end, which closes the last word.
+    while i <= bytes.len() {
+        let (alphanumeric, len) = match bytes.get(i) {
+            None => (false, 1),
+            Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+            Some(_) => text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+        };
+        match (start, alphanumeric) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
                 let gap = &text[previous_end..s];
@@ -733,6 +740,7 @@ fn wording_key(text: &str) -> String {
             }
             _ => {}
         }
+        i += len;
     }
     key
 }
@@ -747,7 +755,8 @@ fn push_word(key: &mut String, last: &mut Option<usize>, gap: &str, word: &str) 
     }
     let at = key.len();
     if word.is_ascii() {
-        key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        key.push_str(word);
+        key[at..].make_ascii_lowercase();
     } else {
         key.push_str(&word.to_lowercase());
     }
