@@ -1115,12 +1115,15 @@ fn group(found: Vec<QuoteMention>, entities: &Entities, ids: &[String]) -> Quote
     // match: a quote does not join a group through another report's
     // wording that merges them.
     let joins = |g: &[usize], i: usize| {
-        let matching = matching(g, i);
-        matching > 0
-            && matching * 2 >= g.len()
-            && g.iter().all(|&j| {
-                found[j].document != found[i].document || same_quote(&found[j], &found[i])
-            })
+        // Each of the group's quotes compared once, for both counts.
+        let mut matching = 0;
+        let mut apart = false;
+        for &j in g {
+            let same = same_quote(&found[j], &found[i]);
+            matching += usize::from(same);
+            apart |= !same && found[j].document == found[i].document;
+        }
+        matching > 0 && matching * 2 >= g.len() && !apart
     };
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for i in 0..found.len() {
