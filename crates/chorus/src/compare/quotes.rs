@@ -1029,11 +1029,34 @@ fn reference(sentence: &Sentence, at: usize, limit: usize, entities: &Entities) 
 }
 
 fn dice(a: &[u32], b: &[u32]) -> f32 {
+    dice_of(a, b, in_both(a, b))
+}
+
+/// Dice of `a` and `b` given how many of `a` are in `b`.
+fn dice_of(a: &[u32], b: &[u32], shared: usize) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let shared = a.iter().filter(|x| b.binary_search(x).is_ok()).count();
     2.0 * shared as f32 / (a.len() + b.len()) as f32
+}
+
+/// How many of `a` are in `b`, both sorted: one walk through the two
+/// rather than a search of `b` for each of `a` (every pair of quotes is
+/// compared this way).
+fn in_both(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut count) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            // A repeat in `a` counts again, as a search would.
+            std::cmp::Ordering::Equal => {
+                count += 1;
+                i += 1;
+            }
+        }
+    }
+    count
 }
 
 /// The last word of a name, in lower case ("dunn" of "Michael Dunn").
@@ -1093,12 +1116,8 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
     }
     // The words shared must not all be the story's own subject: two
     // remarks on home schooling both say "home schooling".
-    let similarity = dice(&a.stems, &b.stems).min(dice(&a.telling, &b.telling));
-    let shared = a
-        .telling
-        .iter()
-        .filter(|x| b.telling.binary_search(x).is_ok())
-        .count();
+    let shared = in_both(&a.telling, &b.telling);
+    let similarity = dice(&a.stems, &b.stems).min(dice_of(&a.telling, &b.telling, shared));
     (similarity >= SAME_QUOTE && shared >= MIN_SHARED_WORDS)
         || (same_speaker(a, b) && similarity >= SAME_SPEAKER_QUOTE && shared >= 2)
 }
