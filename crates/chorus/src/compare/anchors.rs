@@ -252,7 +252,10 @@ fn weekday_date(
         })
         .filter(|y| *y <= today.year())
         .max();
-    let content: Vec<Vec<u32>> = sentences.iter().map(|s| stems.content(&s.tokens)).collect();
+    // Each sentence's content words, stemmed only when a day and month and
+    // a weekday in another report are to be compared: most stories have
+    // no such pair, and stemming every sentence was most of this stage.
+    let mut content: Vec<Option<Vec<u32>>> = vec![None; sentences.len()];
     for (s, mentions) in found.iter().enumerate() {
         for mention in mentions {
             let Expression::DayOfMonth(m, d) = mention.expression else {
@@ -262,16 +265,25 @@ fn weekday_date(
             // event.
             let mut weekdays: Vec<(Weekday, usize)> = Vec::new();
             for (o, others) in found.iter().enumerate() {
-                if sentences[o].document == sentences[s].document
-                    || dice(&content[s], &content[o]) < SAME_EVENT
-                {
+                let days = others.iter().filter_map(|other| match other.expression {
+                    Expression::Weekday(day, 0) => Some(day),
+                    _ => None,
+                });
+                if sentences[o].document == sentences[s].document || days.clone().next().is_none() {
                     continue;
                 }
-                for other in others {
-                    if let Expression::Weekday(day, 0) = other.expression {
-                        weekdays.push((day, sentences[o].document));
+                for k in [s, o] {
+                    if content[k].is_none() {
+                        content[k] = Some(stems.content(&sentences[k].tokens));
                     }
                 }
+                let (Some(here), Some(there)) = (&content[s], &content[o]) else {
+                    continue;
+                };
+                if dice(here, there) < SAME_EVENT {
+                    continue;
+                }
+                weekdays.extend(days.map(|day| (day, sentences[o].document)));
             }
             let Some(&(weekday, _)) = weekdays.first() else {
                 continue;

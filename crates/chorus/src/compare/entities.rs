@@ -155,15 +155,21 @@ pub struct NameMention {
     pub located: bool,
 }
 
-/// Finds the names in a tokenized sentence. `capitalized_inside` holds
-/// the words (normalized) found capitalised somewhere other than at the
-/// start of a sentence; only those, or gazetteer names, may open one.
-pub fn names(sentence: &Sentence, capitalized_inside: &FxHashSet<String>) -> Vec<NameMention> {
+/// Finds the names in a tokenized sentence. `capitalized` says which of
+/// its tokens are capitalised (see `is_capitalized`); `capitalized_inside`
+/// holds the words (normalized) found capitalised somewhere other than at
+/// the start of a sentence; only those, or gazetteer names, may open one.
+pub fn names(
+    sentence: &Sentence,
+    capitalized: &[bool],
+    capitalized_inside: &FxHashSet<String>,
+) -> Vec<NameMention> {
     let tokens = &sentence.tokens;
+    let is_capitalized_at = |k: usize| capitalized.get(k).copied().unwrap_or(false);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !is_capitalized(&tokens[i]) {
+        if !is_capitalized_at(i) {
             i += 1;
             continue;
         }
@@ -173,23 +179,23 @@ pub fn names(sentence: &Sentence, capitalized_inside: &FxHashSet<String>) -> Vec
             if strip_possessive(tokens[j - 1].text).len() < tokens[j - 1].text.len() {
                 break;
             }
-            if tokens.get(j).is_some_and(is_capitalized) {
+            if is_capitalized_at(j) {
                 j += 1;
             } else if tokens
                 .get(j)
                 .is_some_and(|t| t.is("of") || t.is("for") || t.is("de"))
-                && tokens.get(j + 1).is_some_and(is_capitalized)
+                && is_capitalized_at(j + 1)
                 && tokens[j - 1].has(ORGANIZATION)
             {
                 j += 2;
             } else if tokens.get(j).is_some_and(|t| t.text == "." && t.glued)
                 && tokens[j - 1].text.chars().count() == 1
-                && tokens.get(j + 1).is_some_and(is_capitalized)
+                && is_capitalized_at(j + 1)
             {
                 // A middle initial: "Juan R. McCullum".
                 j += 2;
             } else if tokens.get(j).is_some_and(|t| name_particle(t.lower()))
-                && tokens.get(j + 1).is_some_and(is_capitalized)
+                && is_capitalized_at(j + 1)
                 && !tokens[j - 1].has(ORGANIZATION)
             {
                 // "Bashar al Assad", "Charles de Gaulle": one name.
@@ -557,9 +563,16 @@ impl Entities {
 pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
     let mut capitalized_inside: FxHashSet<String> = FxHashSet::default();
     let mut capitalized_anywhere: FxHashSet<String> = FxHashSet::default();
+    // Whether each token of each sentence, in order, is capitalised: read
+    // once here and again when the names are found.
+    let capitalized: Vec<bool> = sentences
+        .iter()
+        .flat_map(|s| s.tokens.iter().map(is_capitalized))
+        .collect();
+    let mut flags = capitalized.iter();
     for sentence in sentences {
         for (i, token) in sentence.tokens.iter().enumerate() {
-            if is_capitalized(token) {
+            if flags.next().copied().unwrap_or(false) {
                 // Plain words normalize to their lower case: no need to
                 // build a key to find they are known already.
                 let plain = token.text.bytes().all(|b| b.is_ascii_alphanumeric());
@@ -580,9 +593,14 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
             }
         }
     }
+    let mut offset = 0;
     let found: Vec<NameMention> = sentences
         .iter()
-        .flat_map(|s| names(s, &capitalized_inside))
+        .flat_map(|s| {
+            let own = &capitalized[offset..offset + s.tokens.len()];
+            offset += s.tokens.len();
+            names(s, own, &capitalized_inside)
+        })
         .collect();
     // Group spellings: gazetteer name, else normalized spelling.
     let mut group_of_key: FxHashMap<String, usize> = FxHashMap::default();

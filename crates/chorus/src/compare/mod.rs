@@ -357,18 +357,9 @@ pub(crate) fn keep_earliest<T>(
 /// Context of a claim spanning tokens `span`: stems and words, nearest first.
 fn context(sentence: &Sentence, span: (usize, usize), stems: &mut Stems) -> (Vec<u32>, Vec<u32>) {
     let tokens = &sentence.tokens;
-    let mut near: Vec<&Token> = Vec::new();
-    for distance in 1..=CONTEXT_WINDOW {
-        if let Some(i) = span.0.checked_sub(distance) {
-            near.push(&tokens[i]);
-        }
-        if let Some(t) = tokens.get(span.1 + distance - 1) {
-            near.push(t);
-        }
-    }
     let mut ids = Vec::new();
     let mut words = Vec::new();
-    for token in near {
+    let mut take = |token: &Token| {
         if let Some(w) = content_word(token) {
             let id = stems.id(w);
             ids.push(id);
@@ -376,6 +367,15 @@ fn context(sentence: &Sentence, span: (usize, usize), stems: &mut Stems) -> (Vec
             if !token.text.chars().any(char::is_uppercase) {
                 words.push(id);
             }
+        }
+    };
+    // Nearest first, the word before ahead of the word after.
+    for distance in 1..=CONTEXT_WINDOW {
+        if let Some(i) = span.0.checked_sub(distance) {
+            take(&tokens[i]);
+        }
+        if let Some(t) = tokens.get(span.1 + distance - 1) {
+            take(t);
         }
     }
     ids.sort_unstable();

@@ -55,7 +55,9 @@ pub fn word_pieces(tokens: &[Token]) -> Vec<Vec<u64>> {
     let mut pieces: Vec<Vec<u64>> = vec![Vec::new()];
     let mut bracket = false;
     for token in tokens {
-        let cut = token.text.contains('…') || token.text.contains("...");
+        // Most tokens hold no period: no substring search for "...".
+        let cut =
+            token.text.contains('…') || (token.text.contains('.') && token.text.contains("..."));
         if token.text == "[" {
             bracket = true;
         }

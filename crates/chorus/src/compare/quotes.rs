@@ -15,7 +15,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::entities::Entities;
 use super::printed;
 use super::runs::{share_a_run, word_runs};
-use super::stems::Stems;
+use super::stems::{Stems, content_word};
 use crate::model::{EntityKind, Quote, QuoteVariant};
 use crate::prepare::limits::thousands;
 use crate::scan::lexicon;
@@ -74,6 +74,9 @@ struct QuoteMention {
     text: String,
     /// Lower-case letters and digits only: equal wordings compare equal.
     key: String,
+    /// `key` between two spaces: the pieces of a cut wording are looked
+    /// for in it as whole words (see `pieces_within`).
+    padded: String,
     stems: Vec<u32>,
     /// The content words that tell this quote from the story's own
     /// narrative: `stems` without the words most reports use outside
@@ -81,7 +84,8 @@ struct QuoteMention {
     telling: Vec<u32>,
     /// The pieces of the wording between ellipses and bracketed
     /// insertions, keyed as `key`: "we will […] rebuild" is in "we will
-    /// soon rebuild".
+    /// soon rebuild". Each between two spaces, as `padded`; empty when the
+    /// wording is whole (its one piece is `key`), as most are.
     pieces: Vec<String>,
     speaker: Option<usize>,
     /// The last word of the speaker's name, in lower case, when the
@@ -456,12 +460,14 @@ fn printed_wording(
     } else {
         start.text.len()
     };
+    let key = wording_key(&text);
     QuoteMention {
         document: place.document,
         sentence: start.position,
         span: (begin, end),
-        key: wording_key(&text),
-        pieces: pieces(&text),
+        pieces: cut_pieces(&text, &key),
+        padded: format!(" {key} "),
+        key,
         stems: content,
         telling: Vec::new(),
         runs,
@@ -542,6 +548,7 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
             // A quote's wording ends on its last word, as one in
             // quotation marks does ("…," she said).
             let text = sentence.text.trim_end_matches(['.', ' ']).to_string();
+            let key = wording_key(&text);
             found.push(QuoteMention {
                 document: sentence.document,
                 sentence: sentence.position,
@@ -553,8 +560,9 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
                 runs: word_runs(tokens),
                 tokens: Some((index, 0, tokens.len())),
                 telling: Vec::new(),
-                pieces: pieces(&text),
-                key: wording_key(&text),
+                pieces: cut_pieces(&text, &key),
+                padded: format!(" {key} "),
+                key,
                 text,
                 copy: false,
             });
@@ -585,7 +593,7 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
                 .to_string();
             let bytes = (first.start, first.start + text.len());
             let key = wording_key(&text);
-            let pieces = pieces(&text);
+            let pieces = cut_pieces(&text, &key);
             let continued_speaker = match open_quote {
                 Some((d, s, speaker))
                     if span.continued && d == sentence.document && s + 1 == sentence.position =>
@@ -615,6 +623,7 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
                 telling: Vec::new(),
                 pieces,
                 text,
+                padded: format!(" {key} "),
                 key,
                 copy: false,
             });
@@ -729,19 +738,25 @@ fn narrative_words(
         {
             next += 1;
         }
-        let quoted: Vec<(usize, usize)> = found[next..]
+        let quoted = found[next..]
             .iter()
             .take_while(|m| (m.document, m.sentence) == (sentence.document, sentence.position))
-            .map(|m| m.span)
-            .collect();
-        let outside: Vec<Token> = sentence
-            .tokens
-            .iter()
-            .filter(|t| !quoted.iter().any(|&(a, b)| t.start >= a && t.end <= b))
-            .cloned()
-            .collect();
-        for stem in stems.content(&outside) {
-            let seen = in_documents.entry(stem).or_insert((usize::MAX, 0));
+            .map(|m| m.span);
+        // Each stem counts once per document, so the words are taken as
+        // they come, repeats and all, without gathering them first.
+        for token in &sentence.tokens {
+            if quoted
+                .clone()
+                .any(|(a, b)| token.start >= a && token.end <= b)
+            {
+                continue;
+            }
+            let Some(word) = content_word(token) else {
+                continue;
+            };
+            let seen = in_documents
+                .entry(stems.id(word))
+                .or_insert((usize::MAX, 0));
             if seen.0 != sentence.document {
                 *seen = (sentence.document, seen.1 + 1);
             }
@@ -789,20 +804,35 @@ fn pieces(text: &str) -> Vec<String> {
     out
 }
 
+/// The pieces of a wording whose key is `key` (see [`pieces`]), or none
+/// when it is whole: its one piece would be the key itself. Keying the
+/// pieces of every quote anew cost as much as finding the quotes.
+fn cut_pieces(text: &str, key: &str) -> Vec<String> {
+    let ellipsis = || text.as_bytes().windows(3).any(|w| w == b"...");
+    if !text.contains('[') && !text.contains('…') && !ellipsis() {
+        return Vec::new();
+    }
+    let pieces = pieces(text);
+    if pieces.len() == 1 && pieces[0] == key {
+        return Vec::new();
+    }
+    pieces.iter().map(|piece| format!(" {piece} ")).collect()
+}
+
 /// Whether every piece of `short` is in `long`'s key, in order, as
 /// whole words, when `short` was cut at all (a wording without ellipsis
 /// or insertion is compared whole).
-fn pieces_within(short: &QuoteMention, long: &str) -> bool {
-    let cut = short.pieces.len() != 1 || short.pieces[0] != short.key;
-    if !cut || short.pieces.is_empty() {
-        // Most wordings are whole: no need to build the padded key.
+fn pieces_within(short: &QuoteMention, long: &QuoteMention) -> bool {
+    if short.pieces.is_empty() {
+        // Most wordings are whole.
         return false;
     }
-    let long = format!(" {long} ");
+    // Both padded once, when the quotes were found: every pair of quotes
+    // is compared.
+    let long = long.padded.as_str();
     let mut from = 0;
-    short.pieces.iter().all(|piece| {
-        let word = format!(" {piece} ");
-        match long[from..].find(&word) {
+    short.pieces.iter().all(|word| {
+        match long[from..].find(word.as_str()) {
             Some(i) => {
                 // The next piece may start at this one's closing space.
                 from += i + word.len() - 1;
@@ -817,35 +847,68 @@ fn pieces_within(short: &QuoteMention, long: &str) -> bool {
 /// contractions spelt out: equal wordings compare equal however they were
 /// punctuated, and "it's time" is "it is time".
 fn wording_key(text: &str) -> String {
-    let mut words: Vec<String> = Vec::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        let start = rest.find(char::is_alphanumeric).unwrap_or(rest.len());
-        let gap = &rest[..start];
-        rest = &rest[start..];
-        let end = rest
-            .find(|c: char| !c.is_alphanumeric())
-            .unwrap_or(rest.len());
-        if end == 0 {
-            break;
-        }
-        let word = rest[..end].to_lowercase();
-        rest = &rest[end..];
-        // Only an apostrophe between two words: "it's", "didn’t".
-        let contracted = matches!(gap, "'" | "’");
-        match words.last_mut().filter(|_| contracted) {
-            Some(before) => {
-                if let Some(whole) = contraction(before, &word) {
-                    *before = whole.0;
-                    words.push(whole.1.to_string());
-                } else {
-                    words.push(word);
-                }
+    // Written straight into the key in one pass: a key is made for every
+    // quote, and a string per word was most of its cost.
+    let mut key = String::with_capacity(text.len());
+    // Where the last word starts in `key`.
+    let mut last: Option<usize> = None;
+    // Where the last word ended in `text`, and where this one starts.
+    let mut previous_end = 0;
+    let mut start: Option<usize> = None;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // One step past the end, which closes the last word.
+    while i <= bytes.len() {
+        let (alphanumeric, len) = match bytes.get(i) {
+            None => (false, 1),
+            Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+            Some(_) => text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+        };
+        match (start, alphanumeric) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                let gap = &text[previous_end..s];
+                push_word(&mut key, &mut last, gap, &text[s..i]);
+                previous_end = i;
+                start = None;
             }
-            None => words.push(word),
+            _ => {}
         }
+        i += len;
     }
-    words.join(" ")
+    key
+}
+
+/// Adds a word to a wording key in lower case, or spells out the
+/// contraction it makes with the word before (`last`, where that word
+/// starts in `key`) when only an apostrophe (`gap`) is between them.
+fn push_word(key: &mut String, last: &mut Option<usize>, gap: &str, word: &str) {
+    let before = *last;
+    if !key.is_empty() {
+        key.push(' ');
+    }
+    let at = key.len();
+    if word.is_ascii() {
+        key.push_str(word);
+        key[at..].make_ascii_lowercase();
+    } else {
+        key.push_str(&word.to_lowercase());
+    }
+    *last = Some(at);
+    // Only an apostrophe between two words: "it's", "didn’t".
+    let contracted = matches!(gap, "'" | "’");
+    if let Some(b) = before.filter(|_| contracted)
+        && let Some((whole, second)) = contraction(&key[b..at - 1], &key[at..])
+    {
+        key.truncate(b);
+        key.push_str(&whole);
+        key.push(' ');
+        *last = Some(key.len());
+        key.push_str(second);
+    }
 }
 
 /// The two words a contraction stands for, given the word before the
@@ -1103,11 +1166,34 @@ fn reference(sentence: &Sentence, at: usize, limit: usize, entities: &Entities) 
 }
 
 fn dice(a: &[u32], b: &[u32]) -> f32 {
+    dice_of(a, b, in_both(a, b))
+}
+
+/// Dice of `a` and `b` given how many of `a` are in `b`.
+fn dice_of(a: &[u32], b: &[u32], shared: usize) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let shared = a.iter().filter(|x| b.binary_search(x).is_ok()).count();
     2.0 * shared as f32 / (a.len() + b.len()) as f32
+}
+
+/// How many of `a` are in `b`, both sorted: one walk through the two
+/// rather than a search of `b` for each of `a` (every pair of quotes is
+/// compared this way).
+fn in_both(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut count) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            // A repeat in `a` counts again, as a search would.
+            std::cmp::Ordering::Equal => {
+                count += 1;
+                i += 1;
+            }
+        }
+    }
+    count
 }
 
 /// The last word of a name, in lower case ("dunn" of "Michael Dunn").
@@ -1162,19 +1248,13 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
     // (the words inserted are the reporter's, not the speaker's). The
     // wording with an insertion may be the longer one: "find [the
     // suspect] and wear him out" is "find him and wear him out".
-    if substantial
-        && (within() || pieces_within(short, &long.key) || pieces_within(long, &short.key))
-    {
+    if substantial && (within() || pieces_within(short, long) || pieces_within(long, short)) {
         return true;
     }
     // The words shared must not all be the story's own subject: two
     // remarks on home schooling both say "home schooling".
-    let similarity = dice(&a.stems, &b.stems).min(dice(&a.telling, &b.telling));
-    let shared = a
-        .telling
-        .iter()
-        .filter(|x| b.telling.binary_search(x).is_ok())
-        .count();
+    let shared = in_both(&a.telling, &b.telling);
+    let similarity = dice(&a.stems, &b.stems).min(dice_of(&a.telling, &b.telling, shared));
     (similarity >= SAME_QUOTE && shared >= MIN_SHARED_WORDS)
         || (same_speaker(a, b) && similarity >= SAME_SPEAKER_QUOTE && shared >= 2)
 }
@@ -1191,12 +1271,15 @@ fn group(found: Vec<QuoteMention>, entities: &Entities, ids: &[String]) -> Quote
     // match: a quote does not join a group through another report's
     // wording that merges them.
     let joins = |g: &[usize], i: usize| {
-        let matching = matching(g, i);
-        matching > 0
-            && matching * 2 >= g.len()
-            && g.iter().all(|&j| {
-                found[j].document != found[i].document || same_quote(&found[j], &found[i])
-            })
+        // Each of the group's quotes compared once, for both counts.
+        let mut matching = 0;
+        let mut apart = false;
+        for &j in g {
+            let same = same_quote(&found[j], &found[i]);
+            matching += usize::from(same);
+            apart |= !same && found[j].document == found[i].document;
+        }
+        matching > 0 && matching * 2 >= g.len() && !apart
     };
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for i in 0..found.len() {

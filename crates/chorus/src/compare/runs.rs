@@ -8,6 +8,7 @@
 //! sorted lists: no pairwise work beyond the comparison of quotes that
 //! grouping already does.
 
+use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
 
 use rustc_hash::FxHasher;
@@ -27,10 +28,20 @@ const RUN_CONTENT_WORDS: usize = 2;
 /// Punctuation does not break a run (reports punctuate one quote
 /// differently), and curly and straight apostrophes are one.
 pub fn word_runs(tokens: &[Token]) -> Vec<u64> {
-    let words: Vec<(String, bool)> = tokens
+    // Only a word with a curly apostrophe needs a copy: the others are
+    // hashed as their tokens hold them.
+    let words: Vec<(Cow<str>, bool)> = tokens
         .iter()
         .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-        .map(|t| (t.lower().replace('’', "'"), content_word(t).is_some()))
+        .map(|t| {
+            let lower = t.lower();
+            let word = if !lower.is_ascii() && lower.contains('’') {
+                Cow::Owned(lower.replace('’', "'"))
+            } else {
+                Cow::Borrowed(lower)
+            };
+            (word, content_word(t).is_some())
+        })
         .collect();
     let mut runs: Vec<u64> = words
         .windows(RUN_WORDS)
@@ -38,7 +49,8 @@ pub fn word_runs(tokens: &[Token]) -> Vec<u64> {
         .map(|run| {
             let mut hasher = FxHasher::default();
             for (word, _) in run {
-                word.hash(&mut hasher);
+                // As a `str`: the same hash the owned word had.
+                str::hash(word, &mut hasher);
             }
             hasher.finish()
         })

@@ -52,8 +52,14 @@ pub fn content_word<'t>(token: &'t Token) -> Option<&'t str> {
         return None;
     }
     let lower = token.lower();
-    if token.has(lexicon::FUNCTION) || !lower.chars().all(|c| c.is_alphabetic() || c == '-') {
+    if token.has(lexicon::FUNCTION) {
         return None;
     }
-    Some(lower)
+    // Most words are ASCII: their bytes are read without decoding.
+    let letters = if lower.is_ascii() {
+        lower.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+    } else {
+        lower.chars().all(|c| c.is_alphabetic() || c == '-')
+    };
+    letters.then_some(lower)
 }

@@ -13,8 +13,10 @@
 //! "recently", "the near future").
 
 use std::cell::Cell;
+use std::sync::LazyLock;
 
 use chrono::Weekday;
+use rustc_hash::FxHashMap;
 
 use super::super::lexicon::{self, WEEKDAYS, month};
 use super::super::tokens::{Token, TokenKind};
@@ -185,6 +187,23 @@ const QUALIFIERS: &[(&[&str], Modifier)] = &[
     (&["within"], Modifier::EqualOrLess),
     (&["under"], Modifier::LessThan),
 ];
+
+/// Phrases of a list by their first word, each word's in the list's
+/// order: a word is looked up once rather than compared with every phrase.
+type ByFirst = FxHashMap<&'static str, Vec<(&'static [&'static str], Modifier)>>;
+
+fn by_first(phrases: &'static [(&'static [&'static str], Modifier)]) -> ByFirst {
+    let mut map = ByFirst::default();
+    for &(words, modifier) in phrases {
+        if let Some(&first) = words.first() {
+            map.entry(first).or_default().push((words, modifier));
+        }
+    }
+    map
+}
+
+static QUALIFIERS_BY_FIRST: LazyLock<ByFirst> = LazyLock::new(|| by_first(QUALIFIERS));
+static POSITIONS_BY_FIRST: LazyLock<ByFirst> = LazyLock::new(|| by_first(POSITIONS));
 
 /// Words before a date that place it in a span: "early", "the end of".
 const POSITIONS: &[(&[&str], Modifier)] = &[
@@ -360,12 +379,12 @@ impl<'s, 't> Scan<'s, 't> {
 
     /// A qualifier at `i`, and the token after it.
     fn qualifier(&self, i: usize) -> Option<(Modifier, usize)> {
-        self.remembered(&self.last_qualifier, i, QUALIFIERS)
+        self.remembered(&self.last_qualifier, i, &QUALIFIERS_BY_FIRST)
     }
 
     /// A position ("early", "the end of") at `i`, and the token after it.
     fn position(&self, i: usize) -> Option<(Modifier, usize)> {
-        self.remembered(&self.last_position, i, POSITIONS)
+        self.remembered(&self.last_position, i, &POSITIONS_BY_FIRST)
     }
 
     /// The first of `phrases` at `i`, from `last` when it was the last
@@ -374,7 +393,7 @@ impl<'s, 't> Scan<'s, 't> {
         &self,
         last: &Cell<ModifierAt>,
         i: usize,
-        phrases: &[(&[&str], Modifier)],
+        phrases: &ByFirst,
     ) -> Option<(Modifier, usize)> {
         if let Some((at, found)) = last.get()
             && at == i
@@ -390,13 +409,13 @@ impl<'s, 't> Scan<'s, 't> {
     /// word at `i` is read once and only the phrases it starts are tried:
     /// qualifiers and positions are looked for at nearly every figure of
     /// every sentence, and trying each phrase in turn was over a quarter
-    /// of the compare stage's instructions.
-    fn first_of<T: Copy>(&self, i: usize, phrases: &[(&[&str], T)]) -> Option<(T, usize)> {
-        let first = self.w(i);
+    /// of the compare stage's instructions; comparing the word with every
+    /// phrase's first was still most of what is left.
+    fn first_of(&self, i: usize, phrases: &ByFirst) -> Option<(Modifier, usize)> {
         phrases
+            .get(self.w(i))?
             .iter()
-            .filter(|(words, _)| words.first() == Some(&first))
-            .find_map(|(words, m)| self.phrase(i, words).map(|end| (*m, end)))
+            .find_map(|&(words, m)| self.phrase(i, words).map(|end| (m, end)))
     }
 
     /// A count at `i`: digits ("2", "1,000", "2 1/2", "2.5"), number
