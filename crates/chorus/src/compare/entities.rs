@@ -185,14 +185,18 @@ pub fn names(
                 .get(j)
                 .is_some_and(|t| t.is("of") || t.is("for") || t.is("de"))
                 && is_capitalized_at(j + 1)
-                && tokens[j - 1].has(ORGANIZATION)
+                && (tokens[j - 1].has(ORGANIZATION)
+                    // "District of Columbia", "Gulf of Mexico".
+                    || (tokens[j - 1].has(PLACE) && tokens[j].is("of")))
             {
                 j += 2;
             } else if tokens.get(j).is_some_and(|t| t.text == "." && t.glued)
-                && tokens[j - 1].text.chars().count() == 1
+                && (tokens[j - 1].text.chars().count() == 1
+                    || matches!(tokens[j - 1].text, "St" | "Mt" | "Ft"))
                 && is_capitalized_at(j + 1)
             {
-                // A middle initial: "Juan R. McCullum".
+                // A middle initial: "Juan R. McCullum"; a place's
+                // abbreviated first word: "St. Croix".
                 j += 2;
             } else if tokens.get(j).is_some_and(|t| name_particle(t.lower()))
                 && is_capitalized_at(j + 1)
@@ -949,6 +953,26 @@ mod tests {
         let documents = texts.iter().map(|&(d, _)| d + 1).max().unwrap_or(0);
         let ids: Vec<String> = (0..documents).map(|i| format!("d{i}")).collect();
         entities(&input, &ids)
+    }
+
+    #[test]
+    fn places_named_with_of_or_an_abbreviated_saint_are_one_name() {
+        let found = found_in(&[
+            (
+                0,
+                "The attorney for the District of Columbia visited St. Croix on Monday.",
+            ),
+            (
+                1,
+                "Officials in St. Croix and the District of Columbia agreed.",
+            ),
+        ]);
+        let names: Vec<&str> = found.list.iter().map(|e| e.name.as_str()).collect();
+        assert!(found.lookup("District of Columbia").is_some(), "{names:?}");
+        assert!(found.lookup("St. Croix").is_some(), "{names:?}");
+        for part in ["District", "Columbia", "St", "Croix"] {
+            assert!(!names.contains(&part), "{names:?}");
+        }
     }
 
     #[test]
