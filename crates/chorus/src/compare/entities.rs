@@ -311,10 +311,15 @@ fn name_in(
     let function_word = |i: usize| {
         let text = tokens[i].text;
         let acronym = text.len() >= 2 && text.chars().all(|c| c.is_ascii_uppercase());
+        // "Stephanie A. Miner", "Channing D. Phillips": an initial.
+        let initial = text.len() == 1
+            && i > start
+            && tokens.get(i + 1).is_some_and(|t| t.text == "." && t.glued);
         tokens[i].has(lexicon::FUNCTION)
             && !tokens[i].has(TITLE)
             && !matches!(lower(i), "may" | "will" | "don" | "new")
             && !acronym
+            && !initial
     };
     let number_word = |i: usize| crate::model::words::is_number_word(lower(i));
     while first < end && (function_word(first) || number_word(first)) {
@@ -973,6 +978,17 @@ mod tests {
         for part in ["District", "Columbia", "St", "Croix"] {
             assert!(!names.contains(&part), "{names:?}");
         }
+    }
+
+    #[test]
+    fn a_middle_initial_that_is_also_a_word_stays_in_the_name() {
+        let found = found_in(&[
+            (0, "The case was brought by Channing D. Phillips on Monday."),
+            (1, "Phillips agreed, and Stephanie A. Miner did not."),
+        ]);
+        let names: Vec<&str> = found.list.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Channing D. Phillips"), "{names:?}");
+        assert!(names.contains(&"Stephanie A. Miner"), "{names:?}");
     }
 
     #[test]
