@@ -363,6 +363,11 @@ fn name_in(
         }
         end -= 1;
     }
+    // Nationalities and peoples ("Americans", "Nevadans", "Jewish",
+    // "North Korean") describe, they do not name.
+    if is_nationality(&tokens[first..end]) {
+        return None;
+    }
     // Datelines and shouted words: all capitals, longer than an acronym.
     if (first..end).any(|i| {
         let t = tokens[i].text;
@@ -529,6 +534,30 @@ fn is_demonym(word: &str) -> bool {
         && !GAZETTEER_KEYS
             .get(&normalize(word))
             .is_some_and(|(kind, _)| *kind == EntityKind::Place)
+}
+
+/// Whether a run of words is a nationality or a people, not a name:
+/// every word a demonym in the plural ("Americans", "Nevadans") or an
+/// adjective in "-ish" or "-ese" ("Jewish", "Chinese"), or a compass
+/// word before a demonym ("North Korean", "South African"). A single word
+/// in "-an" alone ("Morgan", "Hassan") may be a name, so it is kept.
+fn is_nationality(words: &[Token]) -> bool {
+    let compass = |t: &Token| matches!(t.text, "North" | "South" | "East" | "West");
+    let people = |t: &Token| {
+        let text = t.text;
+        let adjective = (text.ends_with("ish") || text.ends_with("ese")) && is_demonym(text);
+        // Not "-is": "Israelis", but also "Minneapolis" and "Illinois".
+        // "Republicans" name a party's members, which count.
+        let plural = text.strip_suffix('s').is_some_and(|one| {
+            one.ends_with("an") && is_demonym(one) && !is_party(&one.to_lowercase())
+        });
+        adjective || plural
+    };
+    match words {
+        [] => false,
+        [direction, demonym] if compass(direction) => people(demonym) || is_demonym(demonym.text),
+        _ => words.iter().all(people),
+    }
 }
 
 /// Entities found across the sentences, with a lookup from any spelling.
@@ -977,6 +1006,27 @@ mod tests {
         assert!(found.lookup("St. Croix").is_some(), "{names:?}");
         for part in ["District", "Columbia", "St", "Croix"] {
             assert!(!names.contains(&part), "{names:?}");
+        }
+    }
+
+    #[test]
+    fn nationalities_and_peoples_are_not_names() {
+        let found = found_in(&[
+            (
+                0,
+                "Many Americans and Nevadans backed the plan, as did Jewish groups and North Korean officials.",
+            ),
+            (
+                1,
+                "Republicans and Morgan Hassan opposed it in Minneapolis.",
+            ),
+        ]);
+        let names: Vec<&str> = found.list.iter().map(|e| e.name.as_str()).collect();
+        for people in ["Americans", "Nevadans", "Jewish", "North Korean"] {
+            assert!(!names.contains(&people), "{names:?}");
+        }
+        for name in ["Republicans", "Morgan Hassan", "Minneapolis"] {
+            assert!(names.contains(&name), "{names:?}");
         }
     }
 
