@@ -72,9 +72,8 @@ struct QuoteMention {
     /// Byte span of the quoted words in the sentence.
     span: (usize, usize),
     text: String,
-    /// Lower-case letters and digits only: equal wordings compare equal.
-    key: String,
-    /// `key` between two spaces: the pieces of a cut wording are looked
+    /// The wording's key ([`wording_key`]) between two spaces: equal
+    /// wordings have equal keys, and the pieces of a cut wording are looked
     /// for in it as whole words (see `pieces_within`).
     padded: String,
     stems: Vec<u32>,
@@ -85,7 +84,7 @@ struct QuoteMention {
     /// The pieces of the wording between ellipses and bracketed
     /// insertions, keyed as `key`: "we will […] rebuild" is in "we will
     /// soon rebuild". Each between two spaces, as `padded`; empty when the
-    /// wording is whole (its one piece is `key`), as most are.
+    /// wording is whole (its one piece is its key), as most are.
     pieces: Vec<String>,
     speaker: Option<usize>,
     /// The last word of the speaker's name, in lower case, when the
@@ -108,6 +107,36 @@ struct QuoteMention {
     /// index, first token, end token), for finding the quote printed as
     /// another report's own text (`printed`). None for such a print.
     tokens: Option<(usize, usize, usize)>,
+}
+
+impl QuoteMention {
+    /// Lower-case letters and digits only: equal wordings compare equal.
+    fn key(&self) -> &str {
+        &self.padded[1..self.padded.len() - 1]
+    }
+}
+
+/// A wording's padded key and its cut pieces (see [`QuoteMention`]).
+fn keyed(text: &str) -> (String, Vec<String>) {
+    let key = wording_key(text);
+    let pieces = cut_pieces(text, &key);
+    (format!(" {key} "), pieces)
+}
+
+/// The surname that tells a speaker apart when the speaker is a person.
+fn surname_of(speaker: Option<usize>, entities: &Entities) -> Option<String> {
+    speaker
+        .map(|e| &entities.list[e])
+        .filter(|e| e.kind == EntityKind::Person)
+        .and_then(|e| surname(&e.name))
+}
+
+/// Words of a quoted stretch: its tokens but the symbols.
+fn word_count(tokens: &[Token]) -> usize {
+    tokens
+        .iter()
+        .filter(|t| t.kind != TokenKind::Symbol)
+        .count()
 }
 
 fn is_open(token: &Token) -> bool {
@@ -400,7 +429,7 @@ fn printed_as_text(
         let quote = &found[place.quote];
         let quoted_there = found.iter().any(|m| {
             m.document == place.document
-                && (m.key == quote.key || share_a_run(&m.runs, &quote.runs))
+                && (m.key() == quote.key() || share_a_run(&m.runs, &quote.runs))
         });
         // Two reports' quotes of one statement: one wording of it here.
         let seen = places
@@ -460,14 +489,13 @@ fn printed_wording(
     } else {
         start.text.len()
     };
-    let key = wording_key(&text);
+    let (padded, pieces) = keyed(&text);
     QuoteMention {
         document: place.document,
         sentence: start.position,
         span: (begin, end),
-        pieces: cut_pieces(&text, &key),
-        padded: format!(" {key} "),
-        key,
+        padded,
+        pieces,
         stems: content,
         telling: Vec::new(),
         runs,
@@ -541,14 +569,14 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
             !marked
                 && !starts_inside
                 && b.goes_on_to(sentence)
-                && block_words(tokens) >= MIN_QUOTE_WORDS
+                && word_count(tokens) >= MIN_QUOTE_WORDS
         });
         if let Some(b) = &mut block {
             b.take(sentence);
             // A quote's wording ends on its last word, as one in
             // quotation marks does ("…," she said).
             let text = sentence.text.trim_end_matches(['.', ' ']).to_string();
-            let key = wording_key(&text);
+            let (padded, pieces) = keyed(&text);
             found.push(QuoteMention {
                 document: sentence.document,
                 sentence: sentence.position,
@@ -560,9 +588,8 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
                 runs: word_runs(tokens),
                 tokens: Some((index, 0, tokens.len())),
                 telling: Vec::new(),
-                pieces: cut_pieces(&text, &key),
-                padded: format!(" {key} "),
-                key,
+                padded,
+                pieces,
                 text,
                 copy: false,
             });
@@ -578,10 +605,7 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
             .map(|run| (sentence.document, sentence.position, run));
         for span in spans {
             let inside = &tokens[span.inside.0..span.inside.1];
-            let words = inside
-                .iter()
-                .filter(|t| t.kind != TokenKind::Symbol)
-                .count();
+            let words = word_count(inside);
             let (Some(first), Some(last)) = (inside.first(), inside.last()) else {
                 continue;
             };
@@ -592,8 +616,7 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
                 .trim_end_matches([',', ';', ':', ' '])
                 .to_string();
             let bytes = (first.start, first.start + text.len());
-            let key = wording_key(&text);
-            let pieces = cut_pieces(&text, &key);
+            let (padded, pieces) = keyed(&text);
             let continued_speaker = match open_quote {
                 Some((d, s, speaker))
                     if span.continued && d == sentence.document && s + 1 == sentence.position =>
@@ -612,10 +635,7 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
                 sentence: sentence.position,
                 span: bytes,
                 speaker,
-                surname: speaker
-                    .map(|e| &entities.list[e])
-                    .filter(|e| e.kind == EntityKind::Person)
-                    .and_then(|e| surname(&e.name)),
+                surname: surname_of(speaker, entities),
                 speaker_phrase,
                 stems: stems.content(inside),
                 runs: word_runs(inside),
@@ -623,8 +643,7 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
                 telling: Vec::new(),
                 pieces,
                 text,
-                padded: format!(" {key} "),
-                key,
+                padded,
                 copy: false,
             });
         }
@@ -639,13 +658,9 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
                 document: sentence.document,
                 last: sentence.position,
                 paragraph: sentence.paragraph,
-                opened: false,
                 taken: 0,
                 speaker,
-                surname: speaker
-                    .map(|e| &entities.list[e])
-                    .filter(|e| e.kind == EntityKind::Person)
-                    .and_then(|e| surname(&e.name)),
+                surname: surname_of(speaker, entities),
             });
         }
     }
@@ -659,14 +674,6 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
 /// this colon is what is left of them.
 fn introduces_block(sentence: &Sentence) -> bool {
     sentence.tokens.len() >= 3 && lexicon::introduces_quote(sentence.text)
-}
-
-/// Words of a sentence that a block quote may hold.
-fn block_words(tokens: &[Token]) -> usize {
-    tokens
-        .iter()
-        .filter(|t| t.kind != TokenKind::Symbol)
-        .count()
 }
 
 /// The first person named in a sentence: who a block introduced without
@@ -690,10 +697,10 @@ struct Block {
     /// Position of the last sentence read into the block (at first, the
     /// introducing one).
     last: usize,
-    /// The paragraph the block is in (at first, the introducing one's).
+    /// The paragraph the block is in (at first, the introducing one's):
+    /// the first sentence taken fixes it.
     paragraph: usize,
-    /// Whether the block has taken a sentence, which fixes its paragraph.
-    opened: bool,
+    /// Sentences taken so far.
     taken: usize,
     speaker: Option<usize>,
     surname: Option<String>,
@@ -703,7 +710,7 @@ impl Block {
     /// Whether `sentence` is the block's next sentence.
     fn goes_on_to(&self, sentence: &Sentence) -> bool {
         let in_paragraph = sentence.paragraph == self.paragraph
-            || (!self.opened && sentence.paragraph == self.paragraph + 1);
+            || (self.taken == 0 && sentence.paragraph == self.paragraph + 1);
         sentence.document == self.document
             && sentence.position == self.last + 1
             && in_paragraph
@@ -713,7 +720,6 @@ impl Block {
     fn take(&mut self, sentence: &Sentence) {
         self.last = sentence.position;
         self.paragraph = sentence.paragraph;
-        self.opened = true;
         self.taken += 1;
     }
 }
@@ -1213,7 +1219,7 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
     // The same words in the same order, at least a run of them, whoever
     // each report says spoke them: the reports cut, split or merged one
     // quote differently.
-    if a.key == b.key || share_a_run(&a.runs, &b.runs) {
+    if a.key() == b.key() || share_a_run(&a.runs, &b.runs) {
         return true;
     }
     if let (Some(x), Some(y)) = (&a.surname, &b.surname)
@@ -1229,7 +1235,7 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
     // the shorter one's content words are all in the longer one, and only
     // telling from a few words on (or with the same speaker): "shut her
     // up" may be a phrase two quotes share.
-    let (short, long) = if a.key.len() <= b.key.len() {
+    let (short, long) = if a.key().len() <= b.key().len() {
         (a, b)
     } else {
         (b, a)
@@ -1242,7 +1248,7 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
             .stems
             .iter()
             .all(|x| long.stems.binary_search(x).is_ok())
-            && long.key.contains(&short.key)
+            && long.key().contains(short.key())
     };
     // Cut with ellipses or bracketed insertions: its pieces, in order
     // (the words inserted are the reporter's, not the speaker's). The
@@ -1338,13 +1344,13 @@ fn group(found: Vec<QuoteMention>, entities: &Entities, ids: &[String]) -> Quote
             let mut wordings: Vec<(String, &str, Vec<usize>)> = Vec::new();
             for &i in &g {
                 let m = &found[i];
-                match wordings.iter_mut().find(|(key, ..)| *key == m.key) {
+                match wordings.iter_mut().find(|(key, ..)| *key == m.key()) {
                     Some((_, _, docs)) => {
                         if !docs.contains(&m.document) {
                             docs.push(m.document);
                         }
                     }
-                    None => wordings.push((m.key.clone(), &m.text, vec![m.document])),
+                    None => wordings.push((m.key().to_string(), &m.text, vec![m.document])),
                 }
             }
             wordings.sort_by_key(|w| std::cmp::Reverse(w.2.len()));
@@ -1406,11 +1412,15 @@ mod tests {
     use super::*;
 
     fn run(texts: &[(usize, &'static str)]) -> Vec<Quote> {
-        let sentences = crate::scan::tokens::sentences_static(texts);
+        quotes_of(&crate::scan::tokens::sentences_static(texts))
+    }
+
+    /// The quotes of sentences in documents `d0` … `d4`.
+    fn quotes_of(sentences: &[Sentence]) -> Vec<Quote> {
         let ids: Vec<String> = (0..5).map(|i| format!("d{i}")).collect();
-        let found = entities(&sentences, &ids);
+        let found = entities(sentences, &ids);
         quotes(
-            &sentences,
+            sentences,
             &[],
             &found,
             &ids,
@@ -1457,25 +1467,14 @@ mod tests {
         );
     }
 
-    /// Sentences of static text as (document, paragraph, text), numbered
-    /// in order.
+    /// The quotes of sentences given as (document, paragraph, text).
     fn in_paragraphs(texts: &[(usize, usize, &'static str)]) -> Vec<Quote> {
         let plain: Vec<(usize, &'static str)> = texts.iter().map(|&(d, _, t)| (d, t)).collect();
         let mut sentences = crate::scan::tokens::sentences_static(&plain);
         for (sentence, &(_, paragraph, _)) in sentences.iter_mut().zip(texts) {
             sentence.paragraph = paragraph;
         }
-        let ids: Vec<String> = (0..5).map(|i| format!("d{i}")).collect();
-        let found = entities(&sentences, &ids);
-        quotes(
-            &sentences,
-            &[],
-            &found,
-            &ids,
-            &mut Stems::default(),
-            &mut Vec::new(),
-        )
-        .0
+        quotes_of(&sentences)
     }
 
     #[test]
