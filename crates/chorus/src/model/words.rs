@@ -119,6 +119,18 @@ pub fn time_unit(word: &str) -> Option<(&'static str, f64)> {
     })
 }
 
+/// Counted nouns whose plural is not made with an "s": (singular,
+/// plural). The scanner reads the plural back to the singular with the
+/// same table.
+pub const IRREGULAR_PLURALS: &[(&str, &str)] = &[
+    ("child", "children"),
+    ("man", "men"),
+    ("woman", "women"),
+    ("foot", "feet"),
+    ("tooth", "teeth"),
+    ("mouse", "mice"),
+];
+
 /// The plural of a counted noun as claims keep it (singular): "boats",
 /// "stories", "feet", "people". Both the fact labels and the renderers
 /// write counted nouns in the plural.
@@ -127,16 +139,13 @@ pub fn plural(noun: &str) -> String {
     if let Some((counted, per)) = noun.split_once(" per ") {
         return format!("{} per {per}", plural(counted));
     }
+    if let Some((_, many)) = IRREGULAR_PLURALS.iter().find(|(one, _)| *one == noun) {
+        return (*many).to_string();
+    }
     match noun {
-        "people" | "police" | "staff" | "cattle" | "years old" | "months old" | "weeks old"
-        | "days old" => noun.to_string(),
+        "people" | "police" | "staff" | "personnel" | "cattle" | "years old" | "months old"
+        | "weeks old" | "days old" => noun.to_string(),
         "person" => "people".into(),
-        "child" => "children".into(),
-        "man" => "men".into(),
-        "woman" => "women".into(),
-        "foot" => "feet".into(),
-        "tooth" => "teeth".into(),
-        "mouse" => "mice".into(),
         _ if noun.ends_with('y')
             && !noun.ends_with("ay")
             && !noun.ends_with("ey")

@@ -12,6 +12,7 @@ use super::lexicon::{
     scale_word, small_number, time_unit,
 };
 use super::tokens::{Token, TokenKind};
+use crate::model::words::{IRREGULAR_PLURALS, plural};
 use crate::model::{Bound, FactKind};
 
 /// One quantity found in a sentence.
@@ -1261,8 +1262,6 @@ fn looks_adjective(word: &str) -> bool {
         || COMMON.contains(&word)
 }
 
-/// Whether a token reads as a plural noun: a lower-case word ending in a
-/// plural "s" that is no function word, verb of saying or date word.
 /// Words after a length that say it measures something.
 const MEASURING: &[&str] = &["tall", "high", "long", "wide", "deep", "across", "in"];
 
@@ -1307,15 +1306,15 @@ fn reads_as_meters(tokens: &[Token], i: usize) -> bool {
             && after.text.chars().all(|c| c.is_ascii_alphabetic())
             && !looks_plural(after)
             && singular(lower(after)) == lower(after)
-            && !matches!(
-                lower(after),
-                "people" | "police" | "cattle" | "staff" | "personnel"
-            )
+            // "people", "police": plural as written.
+            && plural(lower(after)) != lower(after)
             && !after.has(lexicon::FUNCTION | lexicon::REPORTING | lexicon::DATE)
             && currency_word(lower(after)).is_none()
             && scale_word(lower(after)).is_none())
 }
 
+/// Whether a token reads as a plural noun: a lower-case word ending in a
+/// plural "s" that is no function word, verb of saying or date word.
 fn looks_plural(token: &Token) -> bool {
     let word = lower(token);
     token.kind == TokenKind::Word
@@ -1332,16 +1331,8 @@ fn looks_plural(token: &Token) -> bool {
 
 /// The singular of a counted noun, for matching "soldier" and "soldiers".
 fn singular(word: &str) -> String {
-    let irregular = match word {
-        "children" => Some("child"),
-        "women" => Some("woman"),
-        "men" => Some("man"),
-        "teeth" => Some("tooth"),
-        "mice" => Some("mouse"),
-        _ => None,
-    };
-    if let Some(one) = irregular {
-        return one.to_string();
+    if let Some((one, _)) = IRREGULAR_PLURALS.iter().find(|(_, many)| *many == word) {
+        return (*one).to_string();
     }
     // "ads", "ids"; not "gas" or "bus".
     if word.len() == 3
