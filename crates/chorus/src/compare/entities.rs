@@ -989,6 +989,11 @@ mod tests {
         entities(&input, &ids)
     }
 
+    /// The entities' names, in the order found.
+    fn names_of(found: &Entities) -> Vec<&str> {
+        found.list.iter().map(|e| e.name.as_str()).collect()
+    }
+
     #[test]
     fn places_named_with_of_or_an_abbreviated_saint_are_one_name() {
         let found = found_in(&[
@@ -1001,7 +1006,7 @@ mod tests {
                 "Officials in St. Croix and the District of Columbia agreed.",
             ),
         ]);
-        let names: Vec<&str> = found.list.iter().map(|e| e.name.as_str()).collect();
+        let names = names_of(&found);
         assert!(found.lookup("District of Columbia").is_some(), "{names:?}");
         assert!(found.lookup("St. Croix").is_some(), "{names:?}");
         for part in ["District", "Columbia", "St", "Croix"] {
@@ -1021,7 +1026,7 @@ mod tests {
                 "Republicans and Morgan Hassan opposed it in Minneapolis.",
             ),
         ]);
-        let names: Vec<&str> = found.list.iter().map(|e| e.name.as_str()).collect();
+        let names = names_of(&found);
         for people in ["Americans", "Nevadans", "Jewish", "North Korean"] {
             assert!(!names.contains(&people), "{names:?}");
         }
@@ -1036,7 +1041,7 @@ mod tests {
             (0, "The case was brought by Channing D. Phillips on Monday."),
             (1, "Phillips agreed, and Stephanie A. Miner did not."),
         ]);
-        let names: Vec<&str> = found.list.iter().map(|e| e.name.as_str()).collect();
+        let names = names_of(&found);
         assert!(names.contains(&"Channing D. Phillips"), "{names:?}");
         assert!(names.contains(&"Stephanie A. Miner"), "{names:?}");
     }
@@ -1088,7 +1093,7 @@ mod tests {
                 "Don't wait, He'd said to Senate Majority Leader Ivo Rask.",
             ),
         ]);
-        let names: Vec<&str> = found.list.iter().map(|e| e.name.as_str()).collect();
+        let names = names_of(&found);
         for junk in ["We’re", "Don't", "He'd", "D-Ore", "Senate Majority"] {
             assert!(!names.contains(&junk), "{junk}: {names:?}");
         }
@@ -1148,7 +1153,7 @@ mod tests {
             (0, "New York City officials closed the bridge."),
             (1, "New rules start today, the AP said."),
         ]);
-        let names: Vec<&str> = found.list.iter().map(|e| e.name.as_str()).collect();
+        let names = names_of(&found);
         assert!(names.contains(&"Associated Press"), "{names:?}");
         assert!(names.contains(&"New York City"), "{names:?}");
         assert!(

@@ -56,8 +56,8 @@ pub struct Mention {
     /// The noun phrase the claim is about, as written ("in the
     /// earthquake", "the talks"), for its row's label.
     pub topic: Option<String>,
-    /// For a share, the words of the whole it is a share of ("of the
-    /// world's total" → world, total).
+    /// For a share (unit "%"), the words of the whole it is a share of
+    /// ("of the world's total" → world, total).
     pub whole: Option<Vec<String>>,
     /// Stems of the content words around the claim, sorted ids.
     pub context: Vec<u32>,
@@ -196,9 +196,6 @@ fn of_different_wholes(a: &Mention, b: &Mention) -> bool {
     let (Some(x), Some(y)) = (&a.whole, &b.whole) else {
         return false;
     };
-    if a.unit.as_deref() != Some("%") || b.unit.as_deref() != Some("%") {
-        return false;
-    }
     x.iter().any(|w| y.contains(w))
         && !x.iter().all(|w| y.contains(w))
         && !y.iter().all(|w| x.contains(w))

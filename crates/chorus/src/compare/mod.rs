@@ -419,7 +419,7 @@ impl Mention {
             inferred: false,
             part: false,
             topic: labels::topic(&sentence.tokens, tokens),
-            whole: labels::whole(&sentence.tokens, tokens),
+            whole: None,
             context,
             context_words,
         }
@@ -442,6 +442,10 @@ fn quantity_mention(sentence: &Sentence, q: &Quantity, stems: &mut Stems) -> Men
         elliptical: q.inherited,
         age_of: q.age_of.clone(),
         part: quantity::counts_a_part(&sentence.tokens, q),
+        // Only a share is of a whole.
+        whole: (q.unit.as_deref() == Some("%"))
+            .then(|| labels::whole(&sentence.tokens, q.tokens))
+            .flatten(),
         ..Mention::at(sentence, q.kind, q.span, q.tokens, stems)
     }
 }

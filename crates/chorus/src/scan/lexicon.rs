@@ -791,8 +791,10 @@ pub fn introduces_quote(line: &str) -> bool {
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter(|w| !w.is_empty())
             .any(|w| {
-                let w = w.to_lowercase();
-                REPORTING_VERBS.contains(&w.as_str()) || STATEMENT_NOUNS.contains(&w.as_str())
+                REPORTING_VERBS
+                    .iter()
+                    .chain(STATEMENT_NOUNS)
+                    .any(|known| known.eq_ignore_ascii_case(w))
             })
 }
 

@@ -21,9 +21,9 @@ use crate::model::SentenceRef;
 use crate::prepare::Story;
 use crate::prepare::index::StoryIndex;
 
+use features::leans_on_previous;
 pub use features::{
-    FEATURE_NAMES, Features, Weights, WeightsError, features, leans_on_previous,
-    opens_with_connective,
+    FEATURE_NAMES, Features, Weights, WeightsError, features, opens_with_connective,
 };
 pub use select::{CONCEPT_FEATURE_NAMES, ConceptFeatures, Known, Objective};
 
@@ -250,7 +250,7 @@ pub fn summary_text(story: &Story, chosen: &[SentenceRef]) -> String {
 /// nothing else fits: [`select::Problem::last_resort`].)
 fn selectable(story: &Story, i: usize) -> bool {
     let document = &story.documents[story.index.doc_of(i)];
-    let text = &document.sentences[story.index.sentences[i].position].text;
+    let text = sentence_text(story, i);
     // A sentence ending in a colon introduces what follows it ("Persson
     // elaborated in a blog post:"): out of its place it tells nothing.
     !document.excluded && !has_mojibake(text) && !text.trim_end().ends_with(':')
