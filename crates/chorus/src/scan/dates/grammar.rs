@@ -279,8 +279,8 @@ struct Scan<'s, 't> {
     /// The last qualifier and position looked up: most families ask for
     /// one at the same token in turn, and even through the table of first
     /// words a lookup costs a hash and the phrases' tries (without this
-    /// memo the grammar took 828 M instructions instead of 652 M on
-    /// multinews-dev, two runs, 2026-12-04).
+    /// memo the grammar took 828 M instructions instead of 652 M on two
+    /// multinews-dev runs: docs/experiments.md).
     last_qualifier: Cell<ModifierAt>,
     last_position: Cell<ModifierAt>,
 }
