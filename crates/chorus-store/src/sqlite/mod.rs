@@ -71,10 +71,11 @@ const POOL_SIZE: u32 = 8;
 /// Longest a reader waits for another process building the brief it asks
 /// for, past which the build counts as failed.
 const BUILD_PATIENCE: Duration = Duration::from_secs(120);
-/// How soon a waiting reader looks again, at first; each pause doubles.
-const BUILD_POLL_FIRST: Duration = Duration::from_millis(1);
-/// The longest pause between a waiting reader's looks.
-const BUILD_POLL_LAST: Duration = Duration::from_millis(50);
+/// How soon a process waiting for a build (or for a lock SQLite refused
+/// without waiting) looks again, at first; each pause doubles.
+const POLL_FIRST: Duration = Duration::from_millis(1);
+/// The longest pause between a waiting process's looks.
+const POLL_LAST: Duration = Duration::from_millis(50);
 
 /// A chorus store in an SQLite file.
 pub struct SqliteStore {
@@ -119,6 +120,29 @@ fn set_up(conn: &Connection) -> Result<(), rusqlite::Error> {
     Ok(())
 }
 
+/// Switches the file to WAL mode (persistent in the file; readers then
+/// never wait for writers). The switch holds a read lock when it asks for
+/// the write lock, and SQLite answers such an upgrade at once with "database
+/// is locked" instead of calling the busy handler: two processes opening a
+/// new file together both switch it, and one would fail. Tried again until
+/// [`BUSY_TIMEOUT`], like any other lock.
+fn use_wal(conn: &Connection) -> Result<(), rusqlite::Error> {
+    let started = Instant::now();
+    let mut pause = POLL_FIRST;
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(failure, _))
+                if failure.code == rusqlite::ErrorCode::DatabaseBusy
+                    && started.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(POLL_LAST);
+            }
+            switched => return switched,
+        }
+    }
+}
+
 impl SqliteStore {
     /// Opens (creating if needed) the store at `path`, migrating it to the
     /// current schema.
@@ -139,8 +163,7 @@ impl SqliteStore {
         schema::check(&conn)?;
         set_up(&conn)?;
         schema::migrate(&mut conn, observe)?;
-        // Persistent in the file; readers then never wait for writers.
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        use_wal(&conn)?;
         drop(conn);
         let pool = r2d2::Pool::builder()
             .max_size(POOL_SIZE)
@@ -474,7 +497,7 @@ impl Store for SqliteStore {
     fn report(&self, id: i64) -> Result<Option<String>, StoreError> {
         let mut conn = self.connection()?;
         let asked = Instant::now();
-        let mut pause = BUILD_POLL_FIRST;
+        let mut pause = POLL_FIRST;
         loop {
             let Some(stored) = stored_report(&conn, id)? else {
                 return Ok(None);
@@ -484,7 +507,7 @@ impl Store for SqliteStore {
                 // read when kept rather than built twice. Most briefs take
                 // a few milliseconds, so the first looks come soon.
                 std::thread::sleep(pause);
-                pause = (pause * 2).min(BUILD_POLL_LAST);
+                pause = (pause * 2).min(POLL_LAST);
                 continue;
             }
             return match stored {

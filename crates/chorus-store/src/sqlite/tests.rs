@@ -329,3 +329,35 @@ fn a_reader_is_not_blocked_by_a_writer() -> Result<(), Box<dyn std::error::Error
     tx.rollback()?;
     Ok(())
 }
+
+#[test]
+fn opening_waits_for_a_writer_of_a_file_not_yet_in_wal_mode()
+-> Result<(), Box<dyn std::error::Error>> {
+    // A file another opener has migrated and is switching to WAL (a write
+    // in the old journal mode): the switch holds a read lock when it asks
+    // for the write lock, and SQLite then fails at once instead of waiting
+    // ("database is locked", seen with two `chorus ingest` runs started
+    // together on a new file).
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("chorus.db");
+    drop(SqliteStore::open(&path)?);
+    Connection::open(&path)?.pragma_update(None, "journal_mode", "DELETE")?;
+    let mut writer = Connection::open(&path)?;
+    let write = writer.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    write.execute("UPDATE stories SET headline = 'held'", [])?;
+    let (opener, ended) = std::thread::scope(|scope| {
+        let opener = scope.spawn(|| SqliteStore::open(&path).map(drop));
+        std::thread::sleep(Duration::from_millis(200));
+        let ended = write.commit();
+        (opener.join(), ended)
+    });
+    ended?;
+    match opener {
+        Ok(result) => result?,
+        Err(_) => return Err("the opener panicked".into()),
+    }
+    let mode: String =
+        Connection::open(&path)?.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+    assert_eq!(mode, "wal");
+    Ok(())
+}
