@@ -23,6 +23,9 @@ use crate::scan::tokens::{Sentence, Token, TokenKind};
 
 /// Sentences a quote left without its closing mark may run on for.
 const MAX_QUOTE_SENTENCES: usize = 4;
+/// Sentences a block quote runs on for at most: its paragraph ends it
+/// first, as a rule (a reply printed below "Cosby's reply:" runs seven).
+const MAX_BLOCK_SENTENCES: usize = 8;
 /// Quotes shorter than this are scare quotes or titles, not speech.
 const MIN_QUOTE_WORDS: usize = 3;
 /// Content words a quote inside another needs to count as the same quote
@@ -143,6 +146,49 @@ fn is_open(token: &Token) -> bool {
     matches!(token.text, "\"" | "“" | "``" | "''")
 }
 
+/// The quotation marks a report prints speech in: double ones, as most
+/// do, or single ones (‘…’), as some British papers do. An apostrophe
+/// inside a word ("children’s") is part of the word's token; a single
+/// mark standing alone marks a quote in a report that uses more of them
+/// to open quotes than it prints double marks at all.
+#[derive(Debug, Clone, Copy, Default)]
+struct Marks {
+    single: bool,
+}
+
+impl Marks {
+    /// The marks of each document among `sentences`.
+    fn of_documents(sentences: &[Sentence]) -> Vec<Marks> {
+        let documents = sentences.iter().map(|s| s.document + 1).max().unwrap_or(0);
+        // Per document: single marks that open a quote, double marks.
+        let mut counts = vec![(0usize, 0usize); documents];
+        for sentence in sentences {
+            let count = &mut counts[sentence.document];
+            for token in &sentence.tokens {
+                if token.text == "‘" {
+                    count.0 += 1;
+                } else if is_open(token) || is_close(token) {
+                    count.1 += 1;
+                }
+            }
+        }
+        counts
+            .into_iter()
+            .map(|(single, double)| Marks {
+                single: single >= 2 && single > double,
+            })
+            .collect()
+    }
+
+    fn opens(self, token: &Token) -> bool {
+        is_open(token) || (self.single && token.text == "‘")
+    }
+
+    fn closes(self, token: &Token) -> bool {
+        is_close(token) || (self.single && token.text == "’")
+    }
+}
+
 /// A mark that both opens and closes: a straight quotation mark, or the
 /// two apostrophes some newswire prints at both ends (''At the end of
 /// the day,'' Slater said).
@@ -189,11 +235,11 @@ impl Span {
 /// previous sentence ended on an opening mark, which the segmenter leaves
 /// there (“…” is split as `… Anastasio. “` / `We will …," Lesh said.`), or
 /// inside a quote it left open.
-fn spans(tokens: &[Token], starts_inside: bool) -> Vec<Span> {
+fn spans(tokens: &[Token], starts_inside: bool, style: Marks) -> Vec<Span> {
     let mut out = Vec::new();
     let mut i = 0;
     let marks: Vec<usize> = (0..tokens.len())
-        .filter(|&k| is_open(&tokens[k]) || is_close(&tokens[k]))
+        .filter(|&k| style.opens(&tokens[k]) || style.closes(&tokens[k]))
         .collect();
     if starts_inside && marks.is_empty() && !tokens.is_empty() {
         out.push(Span {
@@ -210,6 +256,7 @@ fn spans(tokens: &[Token], starts_inside: bool) -> Vec<Span> {
             .filter(|&&k| tokens[k].text == tokens[first].text)
             .count();
         let closes_first = tokens[first].text == "”"
+            || (style.single && tokens[first].text == "’")
             || (starts_inside && is_ambiguous(&tokens[first]))
             || (is_ambiguous(&tokens[first])
                 && straight % 2 == 1
@@ -226,9 +273,9 @@ fn spans(tokens: &[Token], starts_inside: bool) -> Vec<Span> {
         }
     }
     while i < tokens.len() {
-        if is_open(&tokens[i]) {
+        if style.opens(&tokens[i]) {
             let close = (i + 1..tokens.len())
-                .find(|&j| is_close(&tokens[j]))
+                .find(|&j| style.closes(&tokens[j]))
                 .unwrap_or(tokens.len());
             out.push(Span {
                 inside: (i + 1, close),
@@ -246,10 +293,11 @@ fn spans(tokens: &[Token], starts_inside: bool) -> Vec<Span> {
 
 /// Whether a sentence's last token opens a quote: a “, or a straight
 /// mark that is the sentence's odd one out.
-fn ends_open(tokens: &[Token]) -> bool {
+fn ends_open(tokens: &[Token], style: Marks) -> bool {
     tokens.last().is_some_and(|t| {
         let straight = tokens.iter().filter(|u| u.text == t.text).count();
         matches!(t.text, "“" | "``")
+            || (style.single && t.text == "‘")
             || (is_ambiguous(t)
                 && straight % 2 == 1
                 && tokens.len() > 1
@@ -550,8 +598,10 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
     let mut left_open: Option<(usize, usize, usize)> = None;
     // A quote set as a block after the sentence that introduces it.
     let mut block: Option<Block> = None;
+    let styles = Marks::of_documents(sentences);
     for (index, sentence) in sentences.iter().enumerate() {
         let tokens = &sentence.tokens;
+        let style = styles[sentence.document];
         let after = |place: Option<(usize, usize)>| {
             place == Some((sentence.document, sentence.position.wrapping_sub(1)))
         };
@@ -561,16 +611,23 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
         let starts_inside = after(ended_open) || running.is_some();
         ended_open = tokens
             .last()
-            .filter(|_| ends_open(tokens))
+            .filter(|_| ends_open(tokens, style))
             .map(|_| (sentence.document, sentence.position));
-        let spans = spans(tokens, starts_inside);
-        let marked = tokens.iter().any(|t| is_open(t) || is_close(t));
+        let mut spans = spans(tokens, starts_inside, style);
+        let marked = tokens.iter().any(|t| style.opens(t) || style.closes(t));
+        // Marks inside a block's sentence are the block's own quotes
+        // ("I think that many of them say, “Well, you're a hypocrite.”");
+        // a sentence that opens on a mark is a quote of its own.
+        let nested = marked && !tokens.first().is_some_and(|t| style.opens(t));
         block = block.filter(|b| {
-            !marked
-                && !starts_inside
+            (!marked || nested)
+                && (!starts_inside || b.taken > 0)
                 && b.goes_on_to(sentence)
                 && word_count(tokens) >= MIN_QUOTE_WORDS
         });
+        if block.is_some() {
+            spans.clear();
+        }
         if let Some(b) = &mut block {
             b.take(sentence);
             // A quote's wording ends on its last word, as one in
@@ -691,7 +748,7 @@ fn first_person(sentence: &Sentence, entities: &Entities) -> Option<usize> {
 
 /// A quote set as a block: the sentences after the one that introduces
 /// it, in the paragraph that follows (or the rest of the introducing
-/// one), up to `MAX_QUOTE_SENTENCES`.
+/// one), up to `MAX_BLOCK_SENTENCES`.
 struct Block {
     document: usize,
     /// Position of the last sentence read into the block (at first, the
@@ -714,7 +771,7 @@ impl Block {
         sentence.document == self.document
             && sentence.position == self.last + 1
             && in_paragraph
-            && self.taken < MAX_QUOTE_SENTENCES
+            && self.taken < MAX_BLOCK_SENTENCES
     }
 
     fn take(&mut self, sentence: &Sentence) {
@@ -1516,6 +1573,72 @@ mod tests {
             !quotes.iter().any(|q| q.text.contains("deal closed")),
             "{quotes:#?}"
         );
+    }
+
+    #[test]
+    fn a_reply_below_a_colon_holds_the_quotes_it_quotes() {
+        let quotes = in_paragraphs(&[
+            (0, 0, "Bill Cosby's reply:"),
+            (0, 1, "I am prepared to tell this young person the truth."),
+            (
+                0,
+                1,
+                "I think many of them say, “Well, you’re a hypocrite.”",
+            ),
+            (0, 1, "My point is, listen to me carefully."),
+            (
+                1,
+                2,
+                "“My point is, listen to me carefully,” Cosby told the network.",
+            ),
+            (
+                1,
+                2,
+                "“I am prepared to tell this young person the truth,” he said.",
+            ),
+        ]);
+        for words in ["truth", "listen to me"] {
+            let quote = quotes
+                .iter()
+                .find(|q| q.text.contains(words))
+                .expect("each sentence of the reply is a quote");
+            assert_eq!(quote.sources, ["d0", "d1"], "{quotes:#?}");
+        }
+        // The words it quotes belong to the reply, not to a quote of
+        // their own.
+        assert!(
+            !quotes.iter().any(|q| q.text == "Well, you’re a hypocrite."),
+            "{quotes:#?}"
+        );
+    }
+
+    #[test]
+    fn single_marks_quote_in_a_report_that_prints_speech_in_them() {
+        let quotes = in_paragraphs(&[
+            (
+                0,
+                0,
+                "‘As a maker of children’s products, safety is our top priority,’ Crayola says.",
+            ),
+            (
+                0,
+                1,
+                "‘Our crayons are not designed for make-up,’ the company added.",
+            ),
+            (0, 2, "The girls’ videos have been watched by thousands."),
+            (
+                1,
+                3,
+                "“As the maker of children's products, safety is our top priority,” Crayola said.",
+            ),
+        ]);
+        let safety = quotes
+            .iter()
+            .find(|q| q.text.contains("safety"))
+            .expect("a quote in single marks");
+        assert_eq!(safety.sources, ["d0", "d1"], "{quotes:#?}");
+        assert!(quotes.iter().any(|q| q.text.contains("not designed")));
+        assert!(!quotes.iter().any(|q| q.text.contains("videos")));
     }
 
     #[test]

@@ -780,6 +780,9 @@ pub const STATEMENT_NOUNS: &[&str] = &[
     "e-mail",
     "message",
     "note",
+    "reply",
+    "response",
+    "remarks",
 ];
 
 /// Whether a line ending in a colon introduces a quote set below it:
