@@ -689,9 +689,25 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
             rest = tail;
         }
     }
+    // A first and last name joins the one person named with a middle
+    // name between them: "Kevin Johnson" is "Kevin Deon Johnson".
+    let mut with_middle: FxHashMap<(&str, &str), Option<usize>> = FxHashMap::default();
+    for g in (0..groups.len()).filter(|&g| person_like(g)) {
+        let words: Vec<&str> = key_of(g).split(' ').collect();
+        if let (3..=4, Some(first), Some(last)) = (words.len(), words.first(), words.last()) {
+            with_middle
+                .entry((first, last))
+                .and_modify(|e| *e = None)
+                .or_insert(Some(g));
+        }
+    }
     let suffix_of: Vec<Option<usize>> = (0..groups.len())
         .map(|g| {
-            let h = fuller.get(key_of(g)).copied().flatten();
+            let key = key_of(g);
+            let h = fuller.get(key).copied().flatten().or_else(|| {
+                let (first, last) = key.split_once(' ').filter(|(_, l)| !l.contains(' '))?;
+                with_middle.get(&(first, last)).copied().flatten()
+            });
             h.filter(|&h| h != g && person_like(g))
         })
         .collect();
@@ -1118,6 +1134,24 @@ mod tests {
             demiral.map(|e| (e.name.as_str(), e.sources.len())),
             Some(("Recep Ali Demiral", 2)),
             "{names:?}"
+        );
+    }
+
+    #[test]
+    fn a_first_and_last_name_joins_the_name_with_a_middle_name() {
+        let found = found_in(&[
+            (0, "Police arrested Kevin Deon Johnson on Friday."),
+            (1, "Kevin Johnson, 25, was arrested a day later."),
+            (1, "Kevin Marsh, a neighbour, called the police."),
+        ]);
+        let johnson = found.lookup("Kevin Johnson");
+        assert_eq!(
+            johnson.map(|e| (e.name.as_str(), e.sources.len())),
+            Some(("Kevin Deon Johnson", 2))
+        );
+        assert_eq!(
+            found.lookup("Kevin Marsh").map(|e| e.name.as_str()),
+            Some("Kevin Marsh")
         );
     }
 
