@@ -57,7 +57,9 @@ pub struct Mention {
     /// earthquake", "the talks"), for its row's label.
     pub topic: Option<String>,
     /// For a share (unit "%"), the words of the whole it is a share of
-    /// ("of the world's total" → world, total).
+    /// ("of the world's total" → world, total); for a count, the words of
+    /// what it counts ("two counts of third degree assault" → third,
+    /// degree, assault).
     pub whole: Option<Vec<String>>,
     /// Stems of the content words around the claim, sorted ids.
     pub context: Vec<u32>,
@@ -111,7 +113,7 @@ pub enum Relation {
 /// stretch goals, survey shares) are never set against each other.
 pub fn relation(a: &Mention, b: &Mention) -> Relation {
     use Relation::{Loose, Strong, Unrelated};
-    if a.kind != b.kind || a.unit != b.unit || a.part != b.part {
+    if a.kind != b.kind || a.unit != b.unit || a.part != b.part || of_different_wholes(a, b) {
         return Unrelated;
     }
     let same_sentence = a.document == b.document && a.sentence == b.sentence;
@@ -171,12 +173,9 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
     };
     // Reports that disagree on a count disagree by a little (125 and 144
     // dead); figures apart by a large factor count different scopes (a
-    // day's dead and a war's, a city's and a country's). Shares of
-    // different wholes ("11.9 percent of the world's total", "6.6 percent
-    // of the national total area") are different shares.
-    let comparable = (a.kind != FactKind::Quantity
-        || within_factor(reach(a), reach(b), SCOPE_FACTOR))
-        && !of_different_wholes(a, b);
+    // day's dead and a war's, a city's and a country's).
+    let comparable =
+        a.kind != FactKind::Quantity || within_factor(reach(a), reach(b), SCOPE_FACTOR);
     if strong && comparable && !same_document && !a.inferred && !b.inferred {
         Strong
     } else if loose || strong {
@@ -192,13 +191,20 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
 /// described two ways ("of those surveyed", "of American adults"), and
 /// one whose words the other holds is the same whole ("of the vote", "of
 /// the popular vote").
+///
+/// Counts of things named after them ("two counts of third degree
+/// assault", "six counts of criminal mischief") that share no word count
+/// different things; sharing one, they may count one thing ("five counts
+/// of fifth degree criminal mischief").
 fn of_different_wholes(a: &Mention, b: &Mention) -> bool {
     let (Some(x), Some(y)) = (&a.whole, &b.whole) else {
         return false;
     };
-    x.iter().any(|w| y.contains(w))
-        && !x.iter().all(|w| y.contains(w))
-        && !y.iter().all(|w| x.contains(w))
+    let shared = x.iter().any(|w| y.contains(w));
+    if a.unit.as_deref() != Some("%") {
+        return !shared;
+    }
+    shared && !x.iter().all(|w| y.contains(w)) && !y.iter().all(|w| x.contains(w))
 }
 
 /// Whether the sentence of `other` also gives a figure about the same
@@ -967,6 +973,20 @@ pub(super) mod tests {
         let adults = of(1, 48.0, &["american", "adult"]);
         assert!(!of_different_wholes(&vote, &adults));
         assert!(of_different_wholes(&world, &national));
+    }
+
+    #[test]
+    fn counts_of_things_named_apart_never_conflict() {
+        let counts = |document, value: f64, of: &[&str]| Mention {
+            whole: Some(of.iter().map(|w| w.to_string()).collect()),
+            ..count(document, value, "counts", &[1, 2, 3])
+        };
+        let assault = counts(0, 2.0, &["third", "degree", "assault"]);
+        let mischief = counts(1, 6.0, &["criminal", "mischief"]);
+        let fifth_degree = counts(0, 5.0, &["fifth", "degree", "criminal", "mischief"]);
+        assert_eq!(relation(&assault, &mischief), Relation::Unrelated);
+        assert!(of_different_wholes(&assault, &mischief));
+        assert!(!of_different_wholes(&fifth_degree, &mischief));
     }
 
     #[test]

@@ -442,10 +442,14 @@ fn quantity_mention(sentence: &Sentence, q: &Quantity, stems: &mut Stems) -> Men
         elliptical: q.inherited,
         age_of: q.age_of.clone(),
         part: quantity::counts_a_part(&sentence.tokens, q),
-        // Only a share is of a whole.
-        whole: (q.unit.as_deref() == Some("%"))
-            .then(|| labels::whole(&sentence.tokens, q.tokens))
-            .flatten(),
+        // A share is of a whole; a count of things may name them after
+        // "of". Money and measures are not compared by what they buy or
+        // measure.
+        whole: q
+            .unit
+            .as_deref()
+            .filter(|&u| u == "%" || (q.kind == FactKind::Quantity && counted_noun(u)))
+            .and_then(|_| labels::whole(&sentence.tokens, q.tokens)),
         ..Mention::at(sentence, q.kind, q.span, q.tokens, stems)
     }
 }
