@@ -230,15 +230,28 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
     // An age's owner by the fullest name the story gives; a surname that
     // several people share names no one ("Pasztor": the mother or her son),
     // nor does a single word no one is known by ("a 26-year-old Navajo").
+    // "He was 35" is of the person last named before it in its report
+    // (a name known to be a person's: "HQ Trivia" is not a "he").
+    let person = |e: &Entity| {
+        e.kind == crate::model::EntityKind::Person
+            || (e.kind == crate::model::EntityKind::Other && e.name.contains(' '))
+    };
     for mention in &mut mentions {
         if let Some(name) = mention.age_of.take() {
-            mention.age_of = entities
-                .lookup(&name)
-                .filter(|e| {
-                    e.kind == crate::model::EntityKind::Person
-                        || (e.kind == crate::model::EntityKind::Other && e.name.contains(' '))
-                })
-                .map(|e| e.name.to_lowercase());
+            let owner = if name == "he" || name == "she" {
+                entities
+                    .in_document(mention.document)
+                    .iter()
+                    .filter(|(m, e)| {
+                        m.sentence <= mention.sentence
+                            && entities.list[*e].kind == crate::model::EntityKind::Person
+                    })
+                    .max_by_key(|(m, _)| (m.sentence, m.token))
+                    .map(|(_, e)| &entities.list[*e])
+            } else {
+                entities.lookup(&name).filter(|e| person(e))
+            };
+            mention.age_of = owner.map(|e| e.name.to_lowercase());
         }
     }
     limit_claims(&mut mentions, &mut dated, &mut notes);

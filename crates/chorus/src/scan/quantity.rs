@@ -582,6 +582,7 @@ pub fn quantities(tokens: &[Token]) -> Vec<Quantity> {
         let here = compound_at(tokens, i)
             .or_else(|| age_after_name(tokens, i))
             .or_else(|| aged_at(tokens, i))
+            .or_else(|| age_told_at(tokens, i))
             .or_else(|| one_and_a_half_at(tokens, i))
             .or_else(|| quantity_at(tokens, i, found.last()));
         match here {
@@ -726,7 +727,17 @@ fn name_ending_at(tokens: &[Token], last: usize) -> Option<String> {
         .take_while(|&j| is_name(&tokens[j]))
         .take(4)
         .last()?;
-    let name: Vec<&str> = tokens[first..=last].iter().map(|t| t.lower()).collect();
+    let mut name: Vec<&str> = tokens[first..=last].iter().map(|t| t.lower()).collect();
+    // A nickname in quotation marks between the names: Liberty “Libby”
+    // German is Liberty German.
+    let nickname = first >= 4
+        && matches!(tokens[first - 1].text, "”" | "\"")
+        && is_name(&tokens[first - 2])
+        && matches!(tokens[first - 3].text, "“" | "\"")
+        && is_name(&tokens[first - 4]);
+    if nickname && name.len() == 1 {
+        name.insert(0, tokens[first - 4].lower());
+    }
     Some(name.join(" "))
 }
 
@@ -794,6 +805,65 @@ fn aged_at(tokens: &[Token], i: usize) -> Option<Quantity> {
     let comma = i.checked_sub(1).filter(|&c| tokens[c].text == ",")?;
     let name = name_ending_at(tokens, comma.checked_sub(1)?)?;
     Some(age(value, (word.start, number.end), (i, i + 2), name))
+}
+
+/// An age a verb tells: "Colin Kroll dead at 34", "Kroll, who died at the
+/// age of 34", "Kroll was 34." (a bare figure closing the clause). The
+/// subject may be "he" or "she", kept as such for the story's names to
+/// resolve (`i`: the verb's token).
+fn age_told_at(tokens: &[Token], i: usize) -> Option<Quantity> {
+    let verb = &tokens[i];
+    let died = verb.is("died") || verb.is("dead");
+    let mut at = i + 1;
+    if died {
+        if !tokens.get(at)?.is("at") {
+            return None;
+        }
+        at += 1;
+        if tokens.get(at)?.is("age") {
+            at += 1;
+        } else if tokens.get(at)?.is("the")
+            && tokens.get(at + 1)?.is("age")
+            && tokens.get(at + 2)?.is("of")
+        {
+            at += 3;
+        }
+    } else if !(verb.is("was") || verb.is("is")) {
+        return None;
+    }
+    let number = tokens.get(at)?;
+    if number.kind != TokenKind::Number || number.text.contains(['.', ',']) {
+        return None;
+    }
+    let value: f64 = number.text.parse().ok()?;
+    if !(1.0..=120.0).contains(&value) {
+        return None;
+    }
+    // "Kroll was 34." but not "Kroll was 34th" or "the toll was 34 people".
+    let closes = tokens
+        .get(at + 1)
+        .is_none_or(|t| matches!(t.text, "," | "." | ";"));
+    if !closes {
+        return None;
+    }
+    let before = i.checked_sub(1)?;
+    let subject = &tokens[before];
+    let name = if subject.is("he") || subject.is("she") {
+        subject.lower().to_string()
+    } else if died && subject.is("who") && before >= 2 && tokens[before - 1].text == "," {
+        name_ending_at(tokens, before - 2)?
+    } else {
+        name_ending_at(tokens, before)?
+    };
+    // "was" tells an age only as the sentence's own statement: "by the
+    // time she was 17", "when she was 29" tell an age at another time.
+    let opens = tokens[..=before]
+        .iter()
+        .all(|t| t.capitalized() || matches!(t.text, "“" | "”" | "\""));
+    if !died && !opens {
+        return None;
+    }
+    Some(age(value, (number.start, number.end), (i, at + 1), name))
 }
 
 /// "a block and a half away", "an hour and a half": 1.5 of the noun.
@@ -1514,6 +1584,23 @@ mod tests {
             ages("Oskar Reim, a 33-year-old hacker, was held."),
             [(33.0, reim)]
         );
+        let kroll = Some("colin kroll".to_string());
+        assert_eq!(ages("Colin Kroll dead at 34"), [(34.0, kroll.clone())]);
+        assert_eq!(
+            ages("Colin Kroll, who died at the age of 34, was found."),
+            [(34.0, kroll.clone())]
+        );
+        assert_eq!(ages("Colin Kroll was 34."), [(34.0, kroll)]);
+        assert_eq!(ages("He was 35."), [(35.0, Some("he".to_string()))]);
+        assert_eq!(
+            ages("Liberty “Libby” German, 14, was found."),
+            [(14.0, Some("liberty german".to_string()))]
+        );
+        // Not ages: a rank, a count.
+        assert!(ages("Kroll was 34th in the race.").is_empty());
+        assert!(ages("The toll was 34 people.").is_empty());
+        assert!(ages("She had a degree by the time she was 17.").is_empty());
+        assert!(ages("They met when Ana Pell was 29.").is_empty());
         // Which girl is not said.
         assert_eq!(
             ages("A 9-year-old girl, aged by the sun, smiled."),
