@@ -361,6 +361,22 @@ pub enum Bound {
     OrderOf,
 }
 
+/// Counts further apart than this factor are of different scopes (a day's
+/// dead and a war's, a city's and a country's), not two counts of one
+/// thing.
+pub const SCOPE_FACTOR: f64 = 3.0;
+
+/// Whether two claims' ranges of values come within `factor` of each
+/// other: "hundreds" (200 to 1,000) and "2,400" do; "125" and "four" do
+/// not.
+pub fn within_factor(a: (f64, f64), b: (f64, f64), factor: f64) -> bool {
+    let (low, high) = if a.0 <= b.0 { (a, b) } else { (b, a) };
+    if high.0 <= low.1 {
+        return true;
+    }
+    low.1 > 0.0 && high.0 <= low.1 * factor
+}
+
 /// One thing counted or dated, with every source's claim about it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fact {

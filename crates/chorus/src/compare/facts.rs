@@ -15,7 +15,7 @@ use super::labels;
 use super::tables::Rows;
 use super::updates;
 use crate::model::words::time_unit;
-use crate::model::{Bound, Claim, Fact, FactKind, FactStatus};
+use crate::model::{Bound, Claim, Fact, FactKind, FactStatus, SCOPE_FACTOR, within_factor};
 
 /// One claim found in one sentence, before grouping.
 #[derive(Debug, Clone, PartialEq)]
@@ -338,19 +338,6 @@ fn amount_or_share(m: &Mention) -> bool {
 
 /// The mentions of each sentence (document, sentence).
 type BySentence<'m> = FxHashMap<(usize, usize), Vec<&'m Mention>>;
-
-/// Counts further apart than this factor are of different scopes.
-const SCOPE_FACTOR: f64 = 3.0;
-
-/// Whether two claims' ranges come within `factor` of each other:
-/// "hundreds" (200 to 1,000) and "2,400" do; "125" and "four" do not.
-fn within_factor(a: (f64, f64), b: (f64, f64), factor: f64) -> bool {
-    let (low, high) = if a.0 <= b.0 { (a, b) } else { (b, a) };
-    if high.0 <= low.1 {
-        return true;
-    }
-    low.1 > 0.0 && high.0 <= low.1 * factor
-}
 
 /// Whether a claim's unit tells what is counted: a counted noun other
 /// than a generic one ("people", "times"), or a length of time.

@@ -48,8 +48,9 @@ use rustc_hash::FxHashMap;
 
 use super::page_junk::is_page_junk;
 use super::{Budget, MAX_SENTENCE_WORDS, MIN_SENTENCE_WORDS, Story};
-use crate::model::FactKind;
+use crate::ingest::publication_date;
 use crate::model::words::{is_number_word, scale_word, time_unit};
+use crate::model::{FactKind, SCOPE_FACTOR, within_factor};
 use crate::prepare::index::{Concept, StoryIndex};
 use crate::scan::lexicon;
 use crate::scan::quantity::{Quantity, event_near, names_a_known_set, quantities};
@@ -387,6 +388,17 @@ pub fn greedy(problem: &Problem, budget: Budget, objective: Objective) -> Vec<us
         if claims.restates(i, &told) || retells(index, i, &told_words) || junk(i) {
             continue;
         }
+        // A count most other reports give otherwise ("The floods killed
+        // 190 people" against three reports' "at least 230") is stated
+        // only when nothing else fits: the brief would state as fact a
+        // figure most reports contradict.
+        if !top.last_resort && claims.outvoted(i) {
+            heap.push(Candidate {
+                last_resort: true,
+                ..top
+            });
+            continue;
+        }
         let value = gain(i, &covered);
         let fresh = Candidate {
             ratio: value / cost(i),
@@ -628,6 +640,60 @@ impl<'a> Claims<'a> {
             .any(|figure| theirs.iter().any(|other| figure.agrees(other)))
     }
 
+    /// Whether sentence `i` counts an event (people killed, displaced …)
+    /// other than more of the story's reports do: more reports (reprints
+    /// aside) give only disagreeing counts of it, of the same scope, than
+    /// give an agreeing one. A report dated before `i`'s does not count
+    /// against it: its count may be what `i`'s updates.
+    fn outvoted(&mut self, i: usize) -> bool {
+        let own: Vec<Figure> = self
+            .of(i)
+            .iter()
+            .filter(|f| f.event.is_some())
+            .cloned()
+            .collect();
+        if own.is_empty() {
+            return false;
+        }
+        let story = self.story;
+        let date = |doc: usize| {
+            let article = &story.documents[doc].article;
+            article.date.as_deref().and_then(publication_date)
+        };
+        let own_date = date(story.index.sentences[i].doc);
+        let mut agreeing = Vec::new();
+        let mut disagreeing = Vec::new();
+        own.iter().any(|figure| {
+            agreeing.clear();
+            disagreeing.clear();
+            for j in 0..story.index.sentences.len() {
+                let doc = story.index.sentences[j].doc;
+                if story.documents[doc].duplicate_of.is_some() {
+                    continue;
+                }
+                for other in self.of(j) {
+                    if other.unit != figure.unit || other.event != figure.event {
+                        continue;
+                    }
+                    if figure.agrees(other) {
+                        agreeing.push(doc);
+                    } else if within_factor(figure.range, other.range, SCOPE_FACTOR) {
+                        disagreeing.push(doc);
+                    }
+                }
+            }
+            agreeing.sort_unstable();
+            agreeing.dedup();
+            disagreeing.sort_unstable();
+            disagreeing.dedup();
+            disagreeing.retain(|&d| {
+                agreeing.binary_search(&d).is_err()
+                    && !matches!((date(d), own_date), (Some(theirs), Some(own)) if theirs < own)
+            });
+            disagreeing.len() > agreeing.len()
+        })
+    }
+
     /// Whether sentence `i` tells one of the facts in `told` again.
     fn restates(&mut self, i: usize, told: &[Figure]) -> bool {
         !told.is_empty()
@@ -717,6 +783,54 @@ mod tests {
         let chosen = greedy_on_concepts(&s, 100);
         assert!(chosen.contains(&2), "{chosen:?}");
         assert_eq!(chosen.len(), 2, "the displacement told twice: {chosen:?}");
+    }
+
+    #[test]
+    fn a_count_most_reports_contradict_is_a_last_resort() {
+        let mut vocab = Vocab::new();
+        let toll = "The floods killed at least 230 people across the delta, aid groups said.";
+        let s = story(
+            &[
+                "Local officials said the floods killed 190 people in the river towns.",
+                toll,
+                toll,
+                "Floods killed at least 230 people, the Red Cross said on Sunday.",
+            ],
+            &mut vocab,
+        );
+        let outvoted = |s: &Story| {
+            let mut claims = Claims::new(s);
+            (0..s.index.sentences.len())
+                .map(|i| claims.outvoted(i))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(outvoted(&s), [true, false, false, false]);
+        // With room for one sentence only, the brief gives the toll most
+        // reports give.
+        let chosen = greedy_on_concepts(&s, 14);
+        assert_eq!(chosen.len(), 1, "{chosen:?}");
+        assert_ne!(chosen[0], 0, "{chosen:?}");
+        // A report dated after the others may update their count.
+        let dated = |i: usize, text: &str| {
+            let mut article = Article::new(format!("d{i}"), text);
+            article.date = Some(format!("2024-03-0{}", if i == 0 { 9 } else { 1 }));
+            article
+        };
+        let later = Story::prepare(
+            StoryInput::story(
+                "s",
+                vec![
+                    dated(
+                        0,
+                        "The floods have now killed 310 people, officials said on Friday.",
+                    ),
+                    dated(1, toll),
+                    dated(2, "Floods killed at least 230 people, the Red Cross said."),
+                ],
+            ),
+            &mut vocab,
+        );
+        assert_eq!(outvoted(&later), [false, false, false]);
     }
 
     #[test]
