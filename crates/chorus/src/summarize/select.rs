@@ -389,14 +389,10 @@ pub fn greedy(problem: &Problem, budget: Budget, objective: Objective) -> Vec<us
             continue;
         }
         // A count most other reports give otherwise ("The floods killed
-        // 190 people" against three reports' "at least 230") is stated
-        // only when nothing else fits: the brief would state as fact a
-        // figure most reports contradict.
-        if !top.last_resort && claims.outvoted(i) {
-            heap.push(Candidate {
-                last_resort: true,
-                ..top
-            });
+        // 190 people" against three reports' "at least 230") is never
+        // stated: the brief would state as fact a figure most reports
+        // contradict (the facts show the disagreement).
+        if claims.outvoted(i) {
             continue;
         }
         let value = gain(i, &covered);
@@ -435,7 +431,7 @@ pub fn greedy(problem: &Problem, budget: Budget, objective: Objective) -> Vec<us
         }
     }
     match best_single {
-        Some((value, i)) if value > total => vec![i],
+        Some((value, i)) if value > total && !claims.outvoted(i) => vec![i],
         _ => chosen,
     }
 }
@@ -786,7 +782,7 @@ mod tests {
     }
 
     #[test]
-    fn a_count_most_reports_contradict_is_a_last_resort() {
+    fn a_count_most_reports_contradict_is_never_stated() {
         let mut vocab = Vocab::new();
         let toll = "The floods killed at least 230 people across the delta, aid groups said.";
         let s = story(
