@@ -184,8 +184,30 @@ impl Marks {
         is_open(token) || (self.single && token.text == "‘")
     }
 
-    fn closes(self, token: &Token) -> bool {
-        is_close(token) || (self.single && token.text == "’")
+    /// Whether token `k` closes a quote. A lone ’ after a plural and
+    /// before a word is a possessive ("the victims’ families"), not a
+    /// closing mark.
+    fn closes(self, tokens: &[Token], k: usize) -> bool {
+        is_close(&tokens[k]) || (self.single && self.closes_single(tokens, k))
+    }
+
+    fn closes_single(self, tokens: &[Token], k: usize) -> bool {
+        let possessive = k > 0
+            && tokens[k - 1].kind == TokenKind::Word
+            && tokens[k - 1].text.ends_with(['s', 'S'])
+            && tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word);
+        tokens[k].text == "’" && !possessive
+    }
+
+    /// Whether token `close` closes the quote token `open` opened: a
+    /// single mark closes only a single one (‘He called it “a disgrace”,’
+    /// she said), a double mark a double one.
+    fn partners(self, tokens: &[Token], open: usize, close: usize) -> bool {
+        if tokens[open].text == "‘" {
+            self.closes_single(tokens, close)
+        } else {
+            is_close(&tokens[close])
+        }
     }
 }
 
@@ -239,7 +261,7 @@ fn spans(tokens: &[Token], starts_inside: bool, style: Marks) -> Vec<Span> {
     let mut out = Vec::new();
     let mut i = 0;
     let marks: Vec<usize> = (0..tokens.len())
-        .filter(|&k| style.opens(&tokens[k]) || style.closes(&tokens[k]))
+        .filter(|&k| style.opens(&tokens[k]) || style.closes(tokens, k))
         .collect();
     if starts_inside && marks.is_empty() && !tokens.is_empty() {
         out.push(Span {
@@ -256,7 +278,7 @@ fn spans(tokens: &[Token], starts_inside: bool, style: Marks) -> Vec<Span> {
             .filter(|&&k| tokens[k].text == tokens[first].text)
             .count();
         let closes_first = tokens[first].text == "”"
-            || (style.single && tokens[first].text == "’")
+            || (style.single && style.closes_single(tokens, first))
             || (starts_inside && is_ambiguous(&tokens[first]))
             || (is_ambiguous(&tokens[first])
                 && straight % 2 == 1
@@ -275,7 +297,7 @@ fn spans(tokens: &[Token], starts_inside: bool, style: Marks) -> Vec<Span> {
     while i < tokens.len() {
         if style.opens(&tokens[i]) {
             let close = (i + 1..tokens.len())
-                .find(|&j| style.closes(&tokens[j]))
+                .find(|&j| style.partners(tokens, i, j))
                 .unwrap_or(tokens.len());
             out.push(Span {
                 inside: (i + 1, close),
@@ -614,11 +636,21 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
             .filter(|_| ends_open(tokens, style))
             .map(|_| (sentence.document, sentence.position));
         let mut spans = spans(tokens, starts_inside, style);
-        let marked = tokens.iter().any(|t| style.opens(t) || style.closes(t));
+        let marked = (0..tokens.len()).any(|k| style.opens(&tokens[k]) || style.closes(tokens, k));
         // Marks inside a block's sentence are the block's own quotes
         // ("I think that many of them say, “Well, you're a hypocrite.”");
-        // a sentence that opens on a mark is a quote of its own.
-        let nested = marked && !tokens.first().is_some_and(|t| style.opens(t));
+        // a sentence that opens on a mark, or that says who speaks outside
+        // its marks ("Karine Jean-Pierre told reporters, “We will …”"),
+        // is a quote of its own.
+        let reports_speech = || {
+            let quoted = |k: usize| {
+                spans
+                    .iter()
+                    .any(|span| span.open.unwrap_or(0) <= k && k <= span.close)
+            };
+            (0..tokens.len()).any(|k| !quoted(k) && is_reporting(&tokens[k]))
+        };
+        let nested = marked && !tokens.first().is_some_and(|t| style.opens(t)) && !reports_speech();
         block = block.filter(|b| {
             (!marked || nested)
                 && (!starts_inside || b.taken > 0)
@@ -1613,6 +1645,33 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_that_says_who_speaks_ends_a_block() {
+        let quotes = in_paragraphs(&[
+            (0, 0, "The White House's response came hours later:"),
+            (
+                0,
+                1,
+                "Press secretary Ana Ruiz told reporters, “We will review the report carefully.”",
+            ),
+        ]);
+        let review = quotes
+            .iter()
+            .find(|q| q.text.contains("review the report"))
+            .expect("the quote in marks");
+        assert_eq!(
+            review.text, "We will review the report carefully.",
+            "{quotes:#?}"
+        );
+        assert!(
+            review
+                .speaker
+                .as_deref()
+                .is_some_and(|s| s.contains("Ruiz")),
+            "{quotes:#?}"
+        );
+    }
+
+    #[test]
     fn single_marks_quote_in_a_report_that_prints_speech_in_them() {
         let quotes = in_paragraphs(&[
             (
@@ -1625,7 +1684,21 @@ mod tests {
                 1,
                 "‘Our crayons are not designed for make-up,’ the company added.",
             ),
-            (0, 2, "The girls’ videos have been watched by thousands."),
+            (
+                0,
+                2,
+                "Police said the three teenage victims’ families were told on Monday.",
+            ),
+            (
+                0,
+                3,
+                "‘The three teenage victims’ families deserve answers,’ she said.",
+            ),
+            (
+                0,
+                4,
+                "‘He called it “a disgrace to the office” and left,’ she said.",
+            ),
             (
                 1,
                 3,
@@ -1638,7 +1711,22 @@ mod tests {
             .expect("a quote in single marks");
         assert_eq!(safety.sources, ["d0", "d1"], "{quotes:#?}");
         assert!(quotes.iter().any(|q| q.text.contains("not designed")));
-        assert!(!quotes.iter().any(|q| q.text.contains("videos")));
+        // A plural's possessive mark closes nothing; a single mark closes
+        // only the single mark that opened the quote.
+        assert!(
+            !quotes.iter().any(|q| q.text.contains("Police")),
+            "{quotes:#?}"
+        );
+        assert!(
+            quotes
+                .iter()
+                .any(|q| q.text.contains("families deserve answers")),
+            "{quotes:#?}"
+        );
+        assert!(
+            quotes.iter().any(|q| q.text.contains("office” and left")),
+            "{quotes:#?}"
+        );
     }
 
     #[test]
