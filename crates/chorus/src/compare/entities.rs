@@ -690,7 +690,10 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
         }
     }
     // A first and last name joins the one person named with a middle
-    // name between them: "Kevin Johnson" is "Kevin Deon Johnson".
+    // name between them: "Kevin Johnson" is "Kevin Deon Johnson". Names
+    // not yet known to be people's count too (a name with an age aside is
+    // seldom typed a person's); unlike a shorter tail, a first and a last
+    // word both shared are not a product's or a place's by chance.
     let mut with_middle: FxHashMap<(&str, &str), Option<usize>> = FxHashMap::default();
     for g in (0..groups.len()).filter(|&g| person_like(g)) {
         let words: Vec<&str> = key_of(g).split(' ').collect();

@@ -29,7 +29,7 @@ use crate::prepare::limits::thousands;
 use crate::scan::dates::{self, DateMention, TimeMention};
 use crate::scan::lexicon;
 use crate::scan::quantity::{self, Quantity, event_near};
-use crate::scan::tokens::{Sentence, Token, tokenize};
+use crate::scan::tokens::{Sentence, Token, TokenKind, tokenize};
 use facts::Mention;
 use stems::{Stems, content_word};
 use timeline::Dated;
@@ -231,7 +231,9 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
     // several people share names no one ("Pasztor": the mother or her son),
     // nor does a single word no one is known by ("a 26-year-old Navajo").
     // "He was 35" is of the person last named before it in its report
-    // (a name known to be a person's: "HQ Trivia" is not a "he").
+    // (a name known to be a person's: "HQ Trivia" is not a "he"). The
+    // pronoun opens its sentence: a name in the same sentence comes after
+    // it ("He was 35, his brother John Smith said").
     let person = |e: &Entity| {
         e.kind == crate::model::EntityKind::Person
             || (e.kind == crate::model::EntityKind::Other && e.name.contains(' '))
@@ -243,7 +245,7 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
                     .in_document(mention.document)
                     .iter()
                     .filter(|(m, e)| {
-                        m.sentence <= mention.sentence
+                        m.sentence < mention.sentence
                             && entities.list[*e].kind == crate::model::EntityKind::Person
                     })
                     .max_by_key(|(m, _)| (m.sentence, m.token))
@@ -455,15 +457,30 @@ fn quantity_mention(sentence: &Sentence, q: &Quantity, stems: &mut Stems) -> Men
         elliptical: q.inherited,
         age_of: q.age_of.clone(),
         part: quantity::counts_a_part(&sentence.tokens, q),
-        // A share is of a whole; a count of things may name them after
-        // "of". Money and measures are not compared by what they buy or
-        // measure.
-        whole: q
-            .unit
-            .as_deref()
-            .filter(|&u| u == "%" || (q.kind == FactKind::Quantity && counted_noun(u)))
-            .and_then(|_| labels::whole(&sentence.tokens, q.tokens)),
+        whole: whole_or_kind(&sentence.tokens, q),
         ..Mention::at(sentence, q.kind, q.span, q.tokens, stems)
+    }
+}
+
+/// What a share is of, or the kind of thing a count counts, as its words
+/// after "of" (see `Mention::whole`). A count names a kind when a bare
+/// noun follows ("two counts of assault", "300 cases of measles"), not a
+/// name or a determiner: "residents of Paradise", "members of the
+/// council" say whose, which another report may say otherwise. Money and
+/// measures are not compared by what they buy or measure.
+fn whole_or_kind(tokens: &[Token], q: &Quantity) -> Option<Vec<String>> {
+    let unit = q.unit.as_deref()?;
+    let kind_named = || {
+        q.kind == FactKind::Quantity
+            && counted_noun(unit)
+            && tokens.get(q.tokens.1 + 1).is_some_and(|t| {
+                t.kind == TokenKind::Word && !t.capitalized() && !t.has(lexicon::FUNCTION)
+            })
+    };
+    if unit == "%" || kind_named() {
+        labels::whole(tokens, q.tokens)
+    } else {
+        None
     }
 }
 
@@ -524,6 +541,22 @@ mod tests {
         let kept = keep_earliest(&mut items, 6, |&(d, s)| (s, d)).map(|k| k.len());
         assert_eq!(kept, Some(9));
         assert_eq!(items, [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (2, 0)]);
+    }
+
+    #[test]
+    fn a_count_names_its_kind_but_not_whose_it_is() {
+        let kind = |text: &'static str| {
+            let tokens = tokenize_static(text);
+            let found = quantity::quantities(&tokens);
+            whole_or_kind(&tokens, &found[0])
+        };
+        assert_eq!(
+            kind("He faces six counts of criminal mischief."),
+            Some(vec!["criminal".to_string(), "mischief".to_string()])
+        );
+        assert_eq!(kind("It left 300 residents of Paradise homeless."), None);
+        assert_eq!(kind("It left 250 residents of the town homeless."), None);
+        assert_eq!(kind("It raised $3 million of its budget."), None);
     }
 
     #[test]
