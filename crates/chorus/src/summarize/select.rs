@@ -54,7 +54,7 @@ use crate::model::{FactKind, SCOPE_FACTOR, within_factor};
 use crate::prepare::index::{Concept, StoryIndex};
 use crate::scan::lexicon;
 use crate::scan::quantity::{Quantity, event_near, names_a_known_set, quantities};
-use crate::scan::tokens::{Token, tokenize};
+use crate::scan::tokens::{Token, TokenKind, tokenize};
 
 /// Names of the concept features, in vector order (also the keys of the
 /// `"concepts"` object of the weights file).
@@ -517,6 +517,11 @@ fn quotes_in(quoting: &str, other: &str) -> bool {
 struct Claims<'a> {
     story: &'a Story,
     read: Vec<Option<Vec<Figure>>>,
+    /// Per sentence, whether most reports give its counts otherwise
+    /// ([`Claims::outvoted`]), once asked.
+    outvoted: Vec<Option<bool>>,
+    /// Per sentence, the names it gives ([`Claims::names`]), once read.
+    names: Vec<Option<Vec<String>>>,
 }
 
 /// A figure as a claim: what it counts, the event it counts when a word
@@ -595,9 +600,12 @@ impl Figure {
 
 impl<'a> Claims<'a> {
     fn new(story: &'a Story) -> Claims<'a> {
+        let n = story.index.sentences.len();
         Claims {
             story,
-            read: vec![None; story.index.sentences.len()],
+            read: vec![None; n],
+            outvoted: vec![None; n],
+            names: vec![None; n],
         }
     }
 
@@ -640,8 +648,20 @@ impl<'a> Claims<'a> {
     /// other than more of the story's reports do: more reports (reprints
     /// aside) give only disagreeing counts of it, of the same scope, than
     /// give an agreeing one. A report dated before `i`'s does not count
-    /// against it: its count may be what `i`'s updates.
+    /// against it: its count may be what `i`'s updates; nor does a count
+    /// whose sentence names only other places and people ("the El Paso
+    /// shooting killed 22" against "a shooting in Dayton killed 9").
+    /// Asked once per sentence about to be chosen, and kept.
     fn outvoted(&mut self, i: usize) -> bool {
+        if let Some(known) = self.outvoted[i] {
+            return known;
+        }
+        let outvoted = self.count_votes(i);
+        self.outvoted[i] = Some(outvoted);
+        outvoted
+    }
+
+    fn count_votes(&mut self, i: usize) -> bool {
         let own: Vec<Figure> = self
             .of(i)
             .iter()
@@ -667,6 +687,7 @@ impl<'a> Claims<'a> {
                 if story.documents[doc].duplicate_of.is_some() {
                     continue;
                 }
+                let mut against = false;
                 for other in self.of(j) {
                     if other.unit != figure.unit || other.event != figure.event {
                         continue;
@@ -674,8 +695,11 @@ impl<'a> Claims<'a> {
                     if figure.agrees(other) {
                         agreeing.push(doc);
                     } else if within_factor(figure.range, other.range, SCOPE_FACTOR) {
-                        disagreeing.push(doc);
+                        against = true;
                     }
+                }
+                if against && !self.names_apart(i, j) {
+                    disagreeing.push(doc);
                 }
             }
             agreeing.sort_unstable();
@@ -687,6 +711,35 @@ impl<'a> Claims<'a> {
                     && !matches!((date(d), own_date), (Some(theirs), Some(own)) if theirs < own)
             });
             disagreeing.len() > agreeing.len()
+        })
+    }
+
+    /// Whether sentences `i` and `j` both name places or people and share
+    /// none of them: their counts may be of two events.
+    fn names_apart(&mut self, i: usize, j: usize) -> bool {
+        let (a, b) = (self.names(i).to_vec(), self.names(j));
+        !a.is_empty() && !b.is_empty() && !a.iter().any(|name| b.contains(name))
+    }
+
+    /// The capitalised words of sentence `i` past its first word, months,
+    /// weekdays and such aside, in lower case.
+    fn names(&mut self, i: usize) -> &[String] {
+        let story = self.story;
+        self.names[i].get_or_insert_with(|| {
+            let text = sentence_text(story, i);
+            let lower = text.to_ascii_lowercase();
+            let tokens = tokenize(text, &lower);
+            tokens
+                .iter()
+                .skip(1)
+                .filter(|t| {
+                    t.kind == TokenKind::Word
+                        && t.capitalized()
+                        && !t.has(lexicon::DATE)
+                        && !t.has(lexicon::NOT_NAME)
+                })
+                .map(|t| t.lower().to_string())
+                .collect()
         })
     }
 
@@ -827,6 +880,18 @@ mod tests {
             &mut vocab,
         );
         assert_eq!(outvoted(&later), [false, false, false]);
+        // Counts of two shootings, each report naming its own city.
+        let el_paso = "The shooting in El Paso killed 22 people, police said.";
+        let two_cities = story(
+            &[
+                "A shooting in Dayton killed 9 people early on Sunday.",
+                el_paso,
+                "Police said the shooting in El Paso killed 22 people at a store.",
+                "A gunman in El Paso killed 22 people, the governor said.",
+            ],
+            &mut vocab,
+        );
+        assert_eq!(outvoted(&two_cities), [false, false, false, false]);
     }
 
     #[test]
