@@ -342,20 +342,37 @@ fn opening_waits_for_a_writer_of_a_file_not_yet_in_wal_mode()
     let path = dir.path().join("chorus.db");
     drop(SqliteStore::open(&path)?);
     Connection::open(&path)?.pragma_update(None, "journal_mode", "DELETE")?;
-    let mut writer = Connection::open(&path)?;
-    let write = writer.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    write.execute("UPDATE stories SET headline = 'held'", [])?;
-    let (opener, ended) = std::thread::scope(|scope| {
-        let opener = scope.spawn(|| SqliteStore::open(&path).map(drop));
-        std::thread::sleep(Duration::from_millis(200));
-        let ended = write.commit();
-        (opener.join(), ended)
+    let (held, lock_held) = std::sync::mpsc::channel();
+    let (go, release) = std::sync::mpsc::channel::<()>();
+    let writer_path = path.clone();
+    let writer = std::thread::spawn(move || -> rusqlite::Result<()> {
+        let mut writer = Connection::open(writer_path)?;
+        let write = writer.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        write.execute("UPDATE stories SET headline = 'held'", [])?;
+        let _ = held.send(());
+        let _ = release.recv();
+        std::thread::sleep(Duration::from_millis(100));
+        write.commit()
     });
-    ended?;
-    match opener {
-        Ok(result) => result?,
-        Err(_) => return Err("the opener panicked".into()),
+    lock_held.recv()?;
+    // SQLite refuses the switch at once, whatever the busy timeout.
+    let plain = Connection::open(&path)?;
+    plain.busy_timeout(BUSY_TIMEOUT)?;
+    let refused = plain.pragma_update(None, "journal_mode", "WAL");
+    assert!(
+        matches!(&refused, Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::DatabaseBusy),
+        "{refused:?}"
+    );
+    drop(plain);
+    go.send(())?;
+    // The store waits for the writer instead.
+    let opened = SqliteStore::open(&path).map(drop);
+    match writer.join() {
+        Ok(written) => written?,
+        Err(_) => return Err("the writer panicked".into()),
     }
+    opened?;
     let mode: String =
         Connection::open(&path)?.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
     assert_eq!(mode, "wal");
