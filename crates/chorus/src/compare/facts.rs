@@ -963,6 +963,25 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn an_age_is_labelled_by_whose_it_is_when_that_is_said() {
+        let ids: Vec<String> = ["a", "b"].map(String::from).to_vec();
+        let age = |document, whose: Option<&str>| Mention {
+            event: Some("age"),
+            age_of: whose.map(str::to_string),
+            ..count(document, 33.0, "years old", &[1, 2])
+        };
+        let labels = |mentions: &[Mention]| -> Vec<String> {
+            facts(mentions, &ids, &[])
+                .into_iter()
+                .map(|f| f.about)
+                .collect()
+        };
+        assert_eq!(labels(&[age(0, Some("oskar reim"))]), ["age of Oskar Reim"]);
+        // "2-day-old cells": whose is not said.
+        assert_eq!(labels(&[age(0, None)]), ["age"]);
+    }
+
+    #[test]
     fn counts_of_things_named_apart_never_conflict() {
         let counts = |document, value: f64, of: &[&str]| Mention {
             whole: Some(of.iter().map(|w| w.to_string()).collect()),

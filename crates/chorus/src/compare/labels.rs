@@ -348,11 +348,14 @@ pub(super) fn about(mentions: &[Mention], group: &[usize]) -> String {
 }
 
 fn age(mentions: &[Mention], group: &[usize]) -> String {
-    let whose = group
+    // "2-day-old cells", "a 9-year-old girl": whose is not said.
+    let Some(whose) = group
         .iter()
         .filter_map(|&i| mentions[i].age_of.as_deref())
         .max_by_key(|name| name.len())
-        .unwrap_or_default();
+    else {
+        return "age".to_string();
+    };
     let title: Vec<String> = whose
         .split(' ')
         .map(|w| {
