@@ -116,6 +116,19 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
     if a.kind != b.kind || a.unit != b.unit || a.part != b.part || of_different_wholes(a, b) {
         return Unrelated;
     }
+    // "At least three people" killed by one bomb and "more than 8,000"
+    // in the uprising agree as written, but no reader takes them for one
+    // count: figures written an order of magnitude apart are never shown
+    // together ("at least two" of 13 hurt still are; "dozens" and
+    // "hundreds" say too little to be held to it).
+    let point = |m: &Mention| (m.value, m.value);
+    let vague = a.bound == Bound::OrderOf || b.bound == Bound::OrderOf;
+    if a.kind == FactKind::Quantity
+        && !vague
+        && !within_factor(point(a), point(b), ROW_FACTOR)
+    {
+        return Unrelated;
+    }
     let same_sentence = a.document == b.document && a.sentence == b.sentence;
     let same_document = a.document == b.document;
     if a.event == Some("age") || b.event == Some("age") {
@@ -442,6 +455,10 @@ fn reach(m: &Mention) -> (f64, f64) {
         m.range
     }
 }
+
+/// Counts whose figures as written are further apart than this factor
+/// are never one row.
+const ROW_FACTOR: f64 = 10.0;
 
 /// Open-ended counts below this are left open ("at least two people"
 /// of the 13 hurt).
