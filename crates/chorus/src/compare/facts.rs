@@ -123,10 +123,7 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
     // "hundreds" say too little to be held to it).
     let point = |m: &Mention| (m.value, m.value);
     let vague = a.bound == Bound::OrderOf || b.bound == Bound::OrderOf;
-    if a.kind == FactKind::Quantity
-        && !vague
-        && !within_factor(point(a), point(b), ROW_FACTOR)
-    {
+    if a.kind == FactKind::Quantity && !vague && !within_factor(point(a), point(b), ROW_FACTOR) {
         return Unrelated;
     }
     let same_sentence = a.document == b.document && a.sentence == b.sentence;

@@ -287,6 +287,15 @@ const NOT_HEADS: &[&str] = &[
     "next",
     "local",
     "time",
+    // Adverbs a phrase may end on ("the recently …"): never its noun.
+    "recently",
+    "reportedly",
+    "allegedly",
+    "previously",
+    "currently",
+    "initially",
+    "apparently",
+    "already",
 ];
 
 /// Words that end a noun phrase: conjunctions and prepositions the
@@ -425,6 +434,15 @@ mod tests {
         );
         assert_eq!(whole_of("68 percent of those surveyed favored it."), None);
         assert_eq!(whole_of("Turnout rose 5 percent on Tuesday."), None);
+    }
+
+    #[test]
+    fn an_adverb_is_no_noun() {
+        // "… attacks, most recently on Saturday": the date is not "the
+        // recently"'s.
+        let tokens = tokenize_static("most recently on Saturday, the ministry said");
+        assert!(!is_noun(&tokens[1]));
+        assert!(is_noun(&tokens[6]));
     }
 
     #[test]
