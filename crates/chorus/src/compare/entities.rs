@@ -637,7 +637,12 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
         .flat_map(|s| {
             let own = &capitalized[offset..offset + s.tokens.len()];
             offset += s.tokens.len();
-            names(s, own, &capitalized_inside)
+            // Capitals tell no names in a sentence printed in them.
+            if lexicon::shouts(s.text) {
+                Vec::new()
+            } else {
+                names(s, own, &capitalized_inside)
+            }
         })
         .collect();
     // Group spellings: gazetteer name, else normalized spelling.

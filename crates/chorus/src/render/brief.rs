@@ -3,6 +3,7 @@
 //! and cut short; `Detail::Full` keeps everything, and JSON always does.
 
 use crate::model::{Entity, Fact, FactStatus, Quote, StoryReport, TimelineEvent};
+use crate::scan::lexicon;
 
 /// How much of each compare section to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -147,8 +148,13 @@ pub(crate) fn unique(story: &StoryReport, detail: Detail) -> (Vec<OwnSentences<'
         let mut kept = fresh.clone();
         if detail == Detail::Brief {
             let news = OwnNews::of(story, &only.document);
+            // A sentence printed in capitals shouts: listed last.
             kept.sort_by_key(|&(_, s)| {
-                std::cmp::Reverse((news.in_sentence(s).min(NEWS_COUNTED), informative(s)))
+                std::cmp::Reverse((
+                    !lexicon::shouts(s),
+                    news.in_sentence(s).min(NEWS_COUNTED),
+                    informative(s),
+                ))
             });
             kept.truncate(UNIQUE_SHOWN);
             kept.sort_unstable();

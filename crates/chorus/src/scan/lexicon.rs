@@ -801,6 +801,24 @@ pub fn introduces_quote(line: &str) -> bool {
             })
 }
 
+/// Fewest letters a sentence in capitals needs to count as shouted: "NEW
+/// YORK (AP)" and "FBI" are not.
+const SHOUTED_LETTERS: usize = 20;
+
+/// Whether a sentence is printed in capitals ("A LOCAL SEX PREDATOR IS
+/// FLORIDA'S NEWEST MULTIMILLIONAIRE…", as broadcasters' pages print
+/// their scripts): a brief reads it as shouting, and its names cannot be
+/// told from its words: a brief takes it only when nothing else fits,
+/// and no names are read from it.
+pub fn shouts(text: &str) -> bool {
+    let (mut letters, mut lower) = (0, 0);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        lower += usize::from(c.is_lowercase());
+    }
+    letters >= SHOUTED_LETTERS && lower * 10 < letters
+}
+
 /// Capitalised words that are not names (weekdays and months join them
 /// in the table below).
 pub(super) const NOT_NAMES: &[&str] = &[
@@ -1159,4 +1177,20 @@ pub fn ordinal(word: &str) -> Option<u32> {
         return (matches!(tens, 20 | 30) && units < 10).then_some(tens + units);
     }
     small(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_in_capitals_shout() {
+        assert!(shouts(
+            "A LOCAL SEX PREDATOR IS FLORIDA'S NEWEST MULTIMILLIONAIRE AFTER A $20 TICKET."
+        ));
+        assert!(!shouts(
+            "NEW YORK (AP) — The FBI said on Monday it had found the car."
+        ));
+        assert!(!shouts("NASA AND ESA AGREE."));
+    }
 }

@@ -20,6 +20,7 @@ use crate::ingest::decode::has_mojibake;
 use crate::model::SentenceRef;
 use crate::prepare::Story;
 use crate::prepare::index::StoryIndex;
+use crate::scan::lexicon;
 
 use features::leans_on_previous;
 pub use features::{
@@ -110,23 +111,6 @@ pub fn summarize(story: &Story, budget: Budget, weights: &Weights) -> Vec<Senten
     summarize_after(story, budget, weights, &Known::default())
 }
 
-/// Fewest letters a sentence in capitals needs to count as shouted: "NEW
-/// YORK (AP)" and "FBI" are not.
-const SHOUTED_LETTERS: usize = 20;
-
-/// Whether a sentence is printed in capitals ("A LOCAL SEX PREDATOR IS
-/// FLORIDA'S NEWEST MULTIMILLIONAIRE…", as broadcasters' pages print
-/// their scripts): a brief reads it as shouting, and its names cannot be
-/// told from its words, so it is taken only when nothing else fits.
-fn shouts(text: &str) -> bool {
-    let (mut letters, mut lower) = (0, 0);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        lower += usize::from(c.is_lowercase());
-    }
-    letters >= SHOUTED_LETTERS && lower * 10 < letters
-}
-
 /// chorus's summarizer for a story some of which the reader has seen:
 /// `known` holds what earlier articles said, and concepts they already
 /// state weigh as the weights' model says (less, once trained on update
@@ -143,7 +127,7 @@ pub fn summarize_after(
     let last_resort: Vec<bool> = (0..scores.len())
         .map(|i| {
             let text = sentence_text(story, i);
-            leans_on_previous(text) || shouts(text)
+            leans_on_previous(text) || lexicon::shouts(text)
         })
         .collect();
     let concepts = select::concepts(story, &scores, known);
@@ -278,20 +262,4 @@ fn selectable(story: &Story, i: usize) -> bool {
 
 fn sentence_text(story: &Story, i: usize) -> &str {
     &story.documents[story.index.doc_of(i)].sentences[story.index.sentences[i].position].text
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sentences_in_capitals_shout() {
-        assert!(shouts(
-            "A LOCAL SEX PREDATOR IS FLORIDA'S NEWEST MULTIMILLIONAIRE AFTER A $20 TICKET."
-        ));
-        assert!(!shouts(
-            "NEW YORK (AP) — The FBI said on Monday it had found the car."
-        ));
-        assert!(!shouts("NASA AND ESA AGREE."));
-    }
 }
