@@ -811,10 +811,17 @@ const SHOUTED_LETTERS: usize = 20;
 /// told from its words: a brief takes it only when nothing else fits,
 /// and no names are read from it.
 pub fn shouts(text: &str) -> bool {
+    // Asked of every sentence: ASCII letters only, and most sentences
+    // show enough small letters in their first words to stop there.
     let (mut letters, mut lower) = (0, 0);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        lower += usize::from(c.is_lowercase());
+    for b in text.bytes() {
+        if b.is_ascii_lowercase() {
+            lower += 1;
+            if lower * 10 >= text.len() {
+                return false;
+            }
+        }
+        letters += usize::from(b.is_ascii_alphabetic());
     }
     letters >= SHOUTED_LETTERS && lower * 10 < letters
 }
