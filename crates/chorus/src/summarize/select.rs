@@ -683,7 +683,7 @@ impl<'a> Claims<'a> {
         let own_date = date(story.index.sentences[i].doc);
         // Only sentences that share two content words with `i` ("floods",
         // "killed") are read for counts of its event: reading every
-        // sentence's figures cost the summary a sixth of its time.
+        // sentence's figures cost the summary 6% more instructions.
         let (mut counts, mut overlaps) = (Vec::new(), Vec::new());
         story.index.overlaps(i, &mut counts, &mut overlaps);
         let mut related: Vec<usize> = overlaps
