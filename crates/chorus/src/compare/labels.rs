@@ -31,8 +31,15 @@ pub(super) fn topic(tokens: &[Token], span: (usize, usize)) -> Option<String> {
         .filter(|&i| (i < span.0 || i >= span.1) && is_topic_preposition(&tokens[i]))
         .collect();
     starts.sort_by_key(|&i| distance(i, span));
+    // A place or a people says where or whom a count counted ("killed in
+    // the northern city"), not what a date or a time is of ("clashed on
+    // Monday in an upscale neighborhood", "killed three of the people on
+    // Sunday").
+    let dating = tokens[span.0..span.1].iter().any(|t| t.has(lexicon::DATE));
     for start in starts {
-        if let Some(phrase) = noun_phrase(tokens, start + 1, to) {
+        if let Some(phrase) = noun_phrase(tokens, start + 1, to)
+            && !(dating && phrase.rsplit(' ').next().is_some_and(says_where_or_who))
+        {
             return Some(format!("{} {phrase}", tokens[start].lower()));
         }
     }
@@ -43,6 +50,7 @@ pub(super) fn topic(tokens: &[Token], span: (usize, usize)) -> Option<String> {
         && (tokens[at].is("in") || tokens[at].is("on"))
         && let Some(noun) = at.checked_sub(1).map(|n| &tokens[n])
         && is_noun(noun)
+        && !says_where_or_who(noun.lower())
     {
         return Some(format!("the {}", noun.lower()));
     }
@@ -152,6 +160,35 @@ fn distance(i: usize, span: (usize, usize)) -> usize {
 }
 
 /// Prepositions that tie a count to the event it is part of.
+/// Nouns that name a place or people: a phrase they head says where or
+/// whom, not what happened.
+const WHERE_OR_WHO_NOUNS: &[&str] = &[
+    "people",
+    "residents",
+    "neighborhood",
+    "neighbourhood",
+    "district",
+    "city",
+    "town",
+    "village",
+    "area",
+    "region",
+    "province",
+    "state",
+    "country",
+    "capital",
+    "street",
+    "suburb",
+    "county",
+    "building",
+    "home",
+    "house",
+];
+
+fn says_where_or_who(word: &str) -> bool {
+    WHERE_OR_WHO_NOUNS.contains(&word)
+}
+
 fn is_topic_preposition(token: &Token) -> bool {
     ["in", "from", "during", "of", "for"]
         .iter()
@@ -434,6 +471,23 @@ mod tests {
         );
         assert_eq!(whole_of("68 percent of those surveyed favored it."), None);
         assert_eq!(whole_of("Turnout rose 5 percent on Tuesday."), None);
+    }
+
+    #[test]
+    fn a_place_is_not_what_a_date_is_of() {
+        let tokens = tokenize_static(
+            "Security forces clashed on Monday with gunmen in an upscale neighborhood.",
+        );
+        let found = crate::scan::dates::dates(&tokens);
+        assert_eq!(topic(&tokens, found[0].tokens), None);
+        let tokens = tokenize_static("A car bomb killed at least three people on Sunday.");
+        let found = crate::scan::dates::dates(&tokens);
+        assert_eq!(topic(&tokens, found[0].tokens), None);
+        // It still says where a count was counted.
+        assert_eq!(
+            topic_of("The bombs killed 27 people in the northern city."),
+            Some("in the northern city".into())
+        );
     }
 
     #[test]
