@@ -584,6 +584,24 @@ impl Entities {
         &self.mentions[start..end]
     }
 
+    /// The person last named in `document` before token `at` (sentence,
+    /// token) whose mention `accept`s: who "he", "she" or "the president"
+    /// is.
+    pub fn last_person_before(
+        &self,
+        document: usize,
+        at: (usize, usize),
+        accept: impl Fn(&NameMention) -> bool,
+    ) -> Option<usize> {
+        self.in_document(document)
+            .iter()
+            .filter(|(m, e)| {
+                (m.sentence, m.token) < at && self.list[*e].kind == EntityKind::Person && accept(m)
+            })
+            .max_by_key(|(m, _)| (m.sentence, m.token))
+            .map(|(_, e)| *e)
+    }
+
     /// The entity a spelling names: the same normalized spelling, or a
     /// person's surname when one person only has it.
     pub fn lookup(&self, name: &str) -> Option<&Entity> {

@@ -242,14 +242,8 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
         if let Some(name) = mention.age_of.take() {
             let owner = if name == "he" || name == "she" {
                 entities
-                    .in_document(mention.document)
-                    .iter()
-                    .filter(|(m, e)| {
-                        m.sentence < mention.sentence
-                            && entities.list[*e].kind == crate::model::EntityKind::Person
-                    })
-                    .max_by_key(|(m, _)| (m.sentence, m.token))
-                    .map(|(_, e)| &entities.list[*e])
+                    .last_person_before(mention.document, (mention.sentence, 0), |_| true)
+                    .map(|e| &entities.list[e])
             } else {
                 entities.lookup(&name).filter(|e| person(e))
             };

@@ -1245,19 +1245,11 @@ fn reference(sentence: &Sentence, at: usize, limit: usize, entities: &Entities) 
         }
         _ => return None,
     };
-    let earlier = entities
-        .in_document(sentence.document)
-        .iter()
-        .filter(|(m, e)| {
-            (m.sentence < sentence.position || (m.sentence == sentence.position && m.token < limit))
-                && entities.list[*e].kind == EntityKind::Person
-                && title
-                    .as_deref()
-                    .is_none_or(|t| m.title.as_deref().is_some_and(|mt| mt.contains(t)))
-        });
-    earlier
-        .max_by_key(|(m, _)| (m.sentence, m.token))
-        .map(|(_, e)| *e)
+    entities.last_person_before(sentence.document, (sentence.position, limit), |m| {
+        title
+            .as_deref()
+            .is_none_or(|t| m.title.as_deref().is_some_and(|mt| mt.contains(t)))
+    })
 }
 
 fn dice(a: &[u32], b: &[u32]) -> f32 {
