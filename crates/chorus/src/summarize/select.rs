@@ -520,7 +520,7 @@ struct Claims<'a> {
     /// Per sentence, whether most reports give its counts otherwise
     /// ([`Claims::outvoted`]), once asked.
     outvoted: Vec<Option<bool>>,
-    /// Per sentence, the names it gives ([`Claims::names`]), once read.
+    /// Per sentence, the names it gives ([`Claims::read_names`]), once read.
     names: Vec<Option<Vec<String>>>,
 }
 
@@ -732,13 +732,19 @@ impl<'a> Claims<'a> {
     /// Whether sentences `i` and `j` both name places or people and share
     /// none of them: their counts may be of two events.
     fn names_apart(&mut self, i: usize, j: usize) -> bool {
-        let (a, b) = (self.names(i).to_vec(), self.names(j));
+        self.read_names(i);
+        self.read_names(j);
+        let (a, b) = (&self.names[i], &self.names[j]);
+        let (a, b) = (
+            a.as_deref().unwrap_or_default(),
+            b.as_deref().unwrap_or_default(),
+        );
         !a.is_empty() && !b.is_empty() && !a.iter().any(|name| b.contains(name))
     }
 
-    /// The capitalised words of sentence `i` past its first word, months,
-    /// weekdays and such aside, in lower case.
-    fn names(&mut self, i: usize) -> &[String] {
+    /// Reads, once, the capitalised words of sentence `i` past its first
+    /// word, months, weekdays and such aside, in lower case.
+    fn read_names(&mut self, i: usize) {
         let story = self.story;
         self.names[i].get_or_insert_with(|| {
             let text = sentence_text(story, i);
@@ -755,7 +761,7 @@ impl<'a> Claims<'a> {
                 })
                 .map(|t| t.lower().to_string())
                 .collect()
-        })
+        });
     }
 
     /// Whether sentence `i` tells one of the facts in `told` again.
