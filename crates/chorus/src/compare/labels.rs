@@ -452,6 +452,13 @@ mod tests {
         topic(&tokens, found[0].tokens)
     }
 
+    /// The topic of the first date in `text`.
+    fn date_topic_of(text: &'static str) -> Option<String> {
+        let tokens = tokenize_static(text);
+        let found = crate::scan::dates::dates(&tokens);
+        topic(&tokens, found[0].tokens)
+    }
+
     fn whole_of(text: &'static str) -> Option<Vec<String>> {
         let tokens = tokenize_static(text);
         let found = quantity::quantities(&tokens);
@@ -475,14 +482,16 @@ mod tests {
 
     #[test]
     fn a_place_is_not_what_a_date_is_of() {
-        let tokens = tokenize_static(
-            "Security forces clashed on Monday with gunmen in an upscale neighborhood.",
+        assert_eq!(
+            date_topic_of(
+                "Security forces clashed on Monday with gunmen in an upscale neighborhood."
+            ),
+            None
         );
-        let found = crate::scan::dates::dates(&tokens);
-        assert_eq!(topic(&tokens, found[0].tokens), None);
-        let tokens = tokenize_static("A car bomb killed at least three people on Sunday.");
-        let found = crate::scan::dates::dates(&tokens);
-        assert_eq!(topic(&tokens, found[0].tokens), None);
+        assert_eq!(
+            date_topic_of("A car bomb killed at least three people on Sunday."),
+            None
+        );
         // It still says where a count was counted.
         assert_eq!(
             topic_of("The bombs killed 27 people in the northern city."),
@@ -549,11 +558,13 @@ mod tests {
 
     #[test]
     fn the_event_a_date_is_of() {
-        let tokens = tokenize_static("The floods in February killed 40 people.");
-        let found = crate::scan::dates::dates(&tokens);
-        assert_eq!(topic(&tokens, found[0].tokens), Some("the floods".into()));
-        let tokens = tokenize_static("The two sides agreed on Monday to meet again.");
-        let found = crate::scan::dates::dates(&tokens);
-        assert_eq!(topic(&tokens, found[0].tokens), None);
+        assert_eq!(
+            date_topic_of("The floods in February killed 40 people."),
+            Some("the floods".into())
+        );
+        assert_eq!(
+            date_topic_of("The two sides agreed on Monday to meet again."),
+            None
+        );
     }
 }

@@ -1549,6 +1549,11 @@ mod tests {
     }
 
     /// The quotes of sentences given as (document, paragraph, text).
+    /// The quote whose text holds `words`.
+    fn quote_holding<'q>(quotes: &'q [Quote], words: &str) -> Option<&'q Quote> {
+        quotes.iter().find(|q| q.text.contains(words))
+    }
+
     fn in_paragraphs(texts: &[(usize, usize, &'static str)]) -> Vec<Quote> {
         let plain: Vec<(usize, &'static str)> = texts.iter().map(|&(d, _, t)| (d, t)).collect();
         let mut sentences = crate::scan::tokens::sentences_static(&plain);
@@ -1622,10 +1627,8 @@ mod tests {
             ),
         ]);
         for words in ["truth", "listen to me"] {
-            let quote = quotes
-                .iter()
-                .find(|q| q.text.contains(words))
-                .expect("each sentence of the reply is a quote");
+            let quote =
+                quote_holding(&quotes, words).expect("each sentence of the reply is a quote");
             assert_eq!(quote.sources, ["d0", "d1"], "{quotes:#?}");
         }
         // The words it quotes belong to the reply, not to a quote of
@@ -1646,10 +1649,7 @@ mod tests {
                 "Press secretary Ana Ruiz told reporters, “We will review the report carefully.”",
             ),
         ]);
-        let review = quotes
-            .iter()
-            .find(|q| q.text.contains("review the report"))
-            .expect("the quote in marks");
+        let review = quote_holding(&quotes, "review the report").expect("the quote in marks");
         assert_eq!(
             review.text, "We will review the report carefully.",
             "{quotes:#?}"
@@ -1697,28 +1697,15 @@ mod tests {
                 "“As the maker of children's products, safety is our top priority,” Crayola said.",
             ),
         ]);
-        let safety = quotes
-            .iter()
-            .find(|q| q.text.contains("safety"))
-            .expect("a quote in single marks");
+        let safety = quote_holding(&quotes, "safety").expect("a quote in single marks");
         assert_eq!(safety.sources, ["d0", "d1"], "{quotes:#?}");
-        assert!(quotes.iter().any(|q| q.text.contains("not designed")));
+        assert!(quote_holding(&quotes, "not designed").is_some());
         // A plural's possessive mark closes nothing; a single mark closes
         // only the single mark that opened the quote.
-        assert!(
-            !quotes.iter().any(|q| q.text.contains("Police")),
-            "{quotes:#?}"
-        );
-        assert!(
-            quotes
-                .iter()
-                .any(|q| q.text.contains("families deserve answers")),
-            "{quotes:#?}"
-        );
-        assert!(
-            quotes.iter().any(|q| q.text.contains("office” and left")),
-            "{quotes:#?}"
-        );
+        assert!(quote_holding(&quotes, "Police").is_none(), "{quotes:#?}");
+        for words in ["families deserve answers", "office” and left"] {
+            assert!(quote_holding(&quotes, words).is_some(), "{quotes:#?}");
+        }
     }
 
     #[test]
