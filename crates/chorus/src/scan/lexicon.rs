@@ -807,9 +807,9 @@ const SHOUTED_LETTERS: usize = 20;
 
 /// Whether a sentence is printed in capitals ("A LOCAL SEX PREDATOR IS
 /// FLORIDA'S NEWEST MULTIMILLIONAIRE…", as broadcasters' pages print
-/// their scripts): a brief reads it as shouting, and its names cannot be
-/// told from its words: a brief takes it only when nothing else fits,
-/// and no names are read from it.
+/// their scripts). A brief would read as shouting, and its names cannot
+/// be told from its other words: a brief takes such a sentence only when
+/// nothing else fits, and no names are read from it.
 pub fn shouts(text: &str) -> bool {
     // Asked of every sentence: ASCII letters only, and most sentences
     // show enough small letters in their first words to stop there.
