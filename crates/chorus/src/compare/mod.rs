@@ -31,7 +31,7 @@ use crate::scan::lexicon;
 use crate::scan::quantity::{self, Quantity, event_near};
 use crate::scan::tokens::{Sentence, Token, TokenKind, tokenize};
 use facts::Mention;
-use stems::{Stems, content_word};
+use stems::Stems;
 use timeline::Dated;
 
 /// Everything the compare stage finds in one story.
@@ -83,7 +83,16 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
         .iter()
         .map(|(.., t)| t.to_ascii_lowercase())
         .collect();
-    let sentences: Vec<Sentence> = places
+    // Stems are cached across stories: a run sees the same words again
+    // and again, and stemming them anew was most of this stage's cost.
+    thread_local! {
+        static STEMS: std::cell::RefCell<Stems> = std::cell::RefCell::new(Stems::default());
+    }
+    let mut stems = STEMS.with(|cache| cache.take());
+    if stems.words() > STEM_CACHE_WORDS {
+        stems = Stems::default();
+    }
+    let mut sentences: Vec<Sentence> = places
         .iter()
         .zip(&lowered)
         .map(|(&(document, position, paragraph, text), lower)| Sentence {
@@ -94,6 +103,9 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
             tokens: tokenize(text, lower),
         })
         .collect();
+    for sentence in &mut sentences {
+        stems.assign(&mut sentence.tokens);
+    }
     let ids: Vec<String> = story.documents.iter().map(|d| d.id().to_string()).collect();
     let mut notes = Vec::new();
     let found_dates: Vec<Vec<DateMention>> =
@@ -103,15 +115,6 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
         .iter()
         .map(|d| d.article.date.as_deref().and_then(publication_date))
         .collect();
-    // Stems are cached across stories: a run sees the same words again
-    // and again, and stemming them anew was most of this stage's cost.
-    thread_local! {
-        static STEMS: std::cell::RefCell<Stems> = std::cell::RefCell::new(Stems::default());
-    }
-    let mut stems = STEMS.with(|cache| cache.take());
-    if stems.words() > STEM_CACHE_WORDS {
-        stems = Stems::default();
-    }
     let reading = anchors::Reading {
         sentences: &sentences,
         found: &found_dates,
@@ -273,7 +276,7 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
                 sentences.map(move |(p, s)| (d, p, s, s.text.to_ascii_lowercase()))
             })
             .collect();
-    let copies: Vec<Sentence> = copy_texts
+    let mut copies: Vec<Sentence> = copy_texts
         .iter()
         .map(|&(document, position, sentence, ref lower)| Sentence {
             document,
@@ -283,6 +286,9 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
             tokens: tokenize(&sentence.text, lower),
         })
         .collect();
+    for sentence in &mut copies {
+        stems.assign(&mut sentence.tokens);
+    }
     let (quotes, quote_wordings) =
         quotes::quotes(&sentences, &copies, &entities, &ids, &mut stems, &mut notes);
     let unique = unique::unique(story, &counted, &claims);
@@ -369,8 +375,7 @@ fn context(sentence: &Sentence, span: (usize, usize), stems: &mut Stems) -> (Vec
     let mut ids = Vec::new();
     let mut words = Vec::new();
     let mut take = |token: &Token| {
-        if let Some(w) = content_word(token) {
-            let id = stems.id(w);
+        if let Some(id) = stems.of(token) {
             ids.push(id);
             // Names tell claims apart but make poor labels.
             if !token.text.chars().any(char::is_uppercase) {

@@ -15,7 +15,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::entities::Entities;
 use super::printed;
 use super::runs::{share_a_run, word_runs};
-use super::stems::{Stems, content_word};
+use super::stems::Stems;
 use crate::model::{EntityKind, Quote, QuoteVariant};
 use crate::prepare::limits::thousands;
 use crate::scan::lexicon;
@@ -846,12 +846,10 @@ fn narrative_words(
             {
                 continue;
             }
-            let Some(word) = content_word(token) else {
+            let Some(stem) = stems.of(token) else {
                 continue;
             };
-            let seen = in_documents
-                .entry(stems.id(word))
-                .or_insert((usize::MAX, 0));
+            let seen = in_documents.entry(stem).or_insert((usize::MAX, 0));
             if seen.0 != sentence.document {
                 *seen = (sentence.document, seen.1 + 1);
             }

@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 
 use crate::prepare::terms::porter_stem;
 use crate::scan::lexicon;
-use crate::scan::tokens::{Token, TokenKind};
+use crate::scan::tokens::{NO_STEM, Token, TokenKind};
 
 /// Interns context stems for cheap set comparisons; stemming is cached
 /// per word, as most words come back many times in a story.
@@ -33,13 +33,28 @@ impl Stems {
         self.by_word.len()
     }
 
+    /// Gives each content word of `tokens` its stem id (`Token::stem`),
+    /// once per story: the readers after this one hash no word again.
+    pub fn assign(&mut self, tokens: &mut [Token]) {
+        for token in tokens {
+            if let Some(word) = content_word(token) {
+                token.stem = self.id(word);
+            }
+        }
+    }
+
+    /// The stem id of a token when it is a content word: the one given by
+    /// [`Stems::assign`], or looked up now.
+    pub fn of(&mut self, token: &Token) -> Option<u32> {
+        if token.stem != NO_STEM {
+            return Some(token.stem);
+        }
+        content_word(token).map(|w| self.id(w))
+    }
+
     /// Sorted, distinct stem ids of the content words in `tokens`.
     pub fn content(&mut self, tokens: &[Token]) -> Vec<u32> {
-        let mut ids: Vec<u32> = tokens
-            .iter()
-            .filter_map(|t| content_word(t))
-            .map(|w| self.id(w))
-            .collect();
+        let mut ids: Vec<u32> = tokens.iter().filter_map(|t| self.of(t)).collect();
         ids.sort_unstable();
         ids.dedup();
         ids

@@ -52,7 +52,15 @@ pub struct Token<'a> {
     lower: &'a str,
     /// What the word can start or signal (flags from `scan::lexicon`).
     pub flags: u16,
+    /// The id of the word's stem when it is a content word, given once
+    /// per story by the compare stage's interner ([`NO_STEM`] until then,
+    /// and for other tokens): every reader of a word's stem then looks it
+    /// up in a list instead of hashing the word again.
+    pub stem: u32,
 }
+
+/// The `stem` of a token no stem was given.
+pub const NO_STEM: u32 = u32::MAX;
 
 impl<'a> Token<'a> {
     fn new(text: &'a str, lower: &'a str, kind: TokenKind, glued: bool, start: usize) -> Self {
@@ -69,6 +77,7 @@ impl<'a> Token<'a> {
             glued,
             lower,
             flags,
+            stem: NO_STEM,
         }
     }
 
