@@ -4,6 +4,10 @@
 //!
 //!     cargo bench --bench pipeline -- "$PWD/../shared/data/multinews-dev.jsonl" [--words 250] [--passes 5]
 //!
+//! `--only summary` or `--only compare` runs one of the two, for counting
+//! each one's instructions apart (`perf stat -e instructions:u`), a
+//! figure that varies far less than the time between runs.
+//!
 //! The first pass starts from an empty vocabulary (every word stemmed for
 //! the first time, as a fresh `chorus summarize` does); later passes reuse
 //! it, as a long-running process does. Both are reported.
@@ -19,15 +23,26 @@ fn main() {
     let mut paths = Vec::new();
     let mut words = 250;
     let mut passes = 5;
+    let mut modes = vec![false, true];
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--words" => words = args.next().and_then(|w| w.parse().ok()).unwrap_or(words),
             "--passes" => passes = args.next().and_then(|p| p.parse().ok()).unwrap_or(passes),
+            "--only" => match args.next().as_deref() {
+                Some("summary") => modes = vec![false],
+                Some("compare") => modes = vec![true],
+                _ => {
+                    eprintln!("--only takes summary or compare");
+                    return;
+                }
+            },
             other => paths.push(PathBuf::from(other)),
         }
     }
     if paths.is_empty() {
-        eprintln!("usage: cargo bench --bench pipeline -- DATA.jsonl [--words N] [--passes N]");
+        eprintln!(
+            "usage: cargo bench --bench pipeline -- DATA.jsonl [--words N] [--passes N] [--only summary|compare]"
+        );
         return;
     }
     let ingested = ingest_paths(&paths, &Limits::default());
@@ -55,7 +70,8 @@ fn main() {
     let mut pipeline = Pipeline::new().words(words);
     let mut best = [f64::MAX; 2];
     for pass in 0..passes.max(1) {
-        for (mode, with_compare) in [false, true].into_iter().enumerate() {
+        for &with_compare in &modes {
+            let mode = usize::from(with_compare);
             let start = Instant::now();
             let detail = if with_compare {
                 Detail::Compare
@@ -67,7 +83,7 @@ fn main() {
             let seconds = start.elapsed().as_secs_f64();
             std::hint::black_box(out);
             // The first pass stems every word for the first time.
-            let label = if pass == 0 && mode == 0 {
+            let label = if pass == 0 && with_compare == modes[0] {
                 "cold"
             } else {
                 "warm"

@@ -436,13 +436,15 @@ pub fn quotes(
     notes: &mut Vec<String>,
 ) -> Quotes {
     let mut found = find(sentences, entities, stems);
-    let common = narrative_words(sentences, &found, stems);
+    // The reports' own quotes, which `narrative_words` reads around.
+    let own = found.len();
     let carried = printed_as_text(sentences, &found, stems);
     found.extend(carried);
     found.extend(find(copies, entities, stems).into_iter().map(|mut m| {
         m.copy = true;
         m
     }));
+    let common = narrative_words(sentences, &found[..own], &found, stems);
     for m in &mut found {
         m.telling = m
             .stems
@@ -815,15 +817,25 @@ impl Block {
 
 /// Content words (stems) that most reports use outside their quotes, in
 /// a story of three reports or more: the story's own subject, which two
-/// quotes on it share without being one quote.
+/// quotes on it share without being one quote. `found` are the quotes of
+/// `sentences`, whose words are not counted; only the words of `quotes`
+/// are (the only ones asked about), which spares counting the rest.
 fn narrative_words(
     sentences: &[Sentence],
     found: &[QuoteMention],
+    quotes: &[QuoteMention],
     stems: &mut Stems,
 ) -> FxHashSet<u32> {
     let mut documents: Vec<usize> = sentences.iter().map(|s| s.document).collect();
     documents.dedup();
-    let mut in_documents: FxHashMap<u32, (usize, usize)> = FxHashMap::default();
+    if documents.len() < 3 {
+        return FxHashSet::default();
+    }
+    // (last document seen in, documents seen in) for each quoted stem.
+    let mut in_documents: FxHashMap<u32, (usize, usize)> = quotes
+        .iter()
+        .flat_map(|m| m.stems.iter().map(|&s| (s, (usize::MAX, 0))))
+        .collect();
     let mut next = 0;
     for sentence in sentences {
         // The quotes of this sentence, which `found` holds in reading order.
@@ -849,7 +861,9 @@ fn narrative_words(
             let Some(stem) = stems.of(token) else {
                 continue;
             };
-            let seen = in_documents.entry(stem).or_insert((usize::MAX, 0));
+            let Some(seen) = in_documents.get_mut(&stem) else {
+                continue;
+            };
             if seen.0 != sentence.document {
                 *seen = (sentence.document, seen.1 + 1);
             }
@@ -858,7 +872,7 @@ fn narrative_words(
     let reports = documents.len();
     in_documents
         .into_iter()
-        .filter(|&(_, (_, n))| reports >= 3 && n >= 3 && n * 2 > reports)
+        .filter(|&(_, (_, n))| n >= 3 && n * 2 > reports)
         .map(|(stem, _)| stem)
         .collect()
 }

@@ -12,25 +12,36 @@ use crate::scan::tokens::{NO_STEM, Token, TokenKind};
 #[derive(Default)]
 pub struct Stems {
     ids: FxHashMap<String, u32>,
+    /// Words of up to 15 bytes by their `lexicon::packed` key, the
+    /// longer ones by their text.
+    by_short_word: FxHashMap<u128, u32>,
     by_word: FxHashMap<String, u32>,
 }
 
 impl Stems {
     /// The id of a (lower-case) word's stem.
     pub fn id(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.by_word.get(word) {
+        let short = lexicon::packed(word);
+        let known = match short {
+            Some(key) => self.by_short_word.get(&key),
+            None => self.by_word.get(word),
+        };
+        if let Some(&id) = known {
             return id;
         }
         let stem = porter_stem(word);
         let next = self.ids.len() as u32;
         let id = *self.ids.entry(stem).or_insert(next);
-        self.by_word.insert(word.to_string(), id);
+        match short {
+            Some(key) => self.by_short_word.insert(key, id),
+            None => self.by_word.insert(word.to_string(), id),
+        };
         id
     }
 
     /// How many distinct words have been stemmed (the cache's size).
     pub fn words(&self) -> usize {
-        self.by_word.len()
+        self.by_short_word.len() + self.by_word.len()
     }
 
     /// Gives each content word of `tokens` its stem id (`Token::stem`),

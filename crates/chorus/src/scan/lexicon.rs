@@ -198,6 +198,78 @@ pub const PLACE: u16 = 1 << 8;
 /// A word that may open or carry a time expression ("the past", "three
 /// hours", "recently"), besides weekdays and months.
 pub const TIMEX: u16 = 1 << 9;
+/// A word a time expression can be made of besides figures and date
+/// words: every `TIMEX` word but those that only lead into one ("the",
+/// "about", "at"; see [`TIMEX_LEADS`]), and the few words the grammar
+/// reads that open nothing ("nineties", "term", "twice"). A lead with
+/// none of these, a figure or a date word after it opens no expression.
+pub const TIMEX_CORE: u16 = 1 << 10;
+
+/// `TIMEX` words that only lead into a time expression: determiners,
+/// qualifiers and prepositions ("the past three years", "about a week",
+/// "at noon"), none a time expression alone or with one another.
+const TIMEX_LEADS: &[&str] = &[
+    "the",
+    "this",
+    "that",
+    "these",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "another",
+    "at",
+    "as",
+    "more",
+    "over",
+    "less",
+    "under",
+    "up",
+    "within",
+    "no",
+    "fewer",
+    "greater",
+    "upwards",
+    "just",
+    "close",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "many",
+    "several",
+    "few",
+];
+
+/// Words the date grammar reads as a time expression's core that no
+/// other list here flags: decades in words, multiples, "the long term".
+const TIMEX_CORE_WORDS: &[&str] = &[
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+    "once",
+    "twice",
+    "thrice",
+    "times",
+    "term",
+    "ago",
+    "eve",
+    "o'clock",
+    "half",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "tonight",
+];
 
 /// Words that may open a figure besides digits and number words.
 const FIGURE_WORDS: &[&str] = &[
@@ -856,6 +928,38 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "ist",
 ];
 
+/// A word of at most 15 bytes packed into one number with its length:
+/// a table keyed by these finds a word by comparing numbers, without
+/// following a pointer to the word's text and comparing bytes, which was
+/// most of the cost of the per-token lookups (every word of every report
+/// is looked up). `None` for longer words.
+pub fn packed(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 15 {
+        return None;
+    }
+    let mut buffer = [0u8; 16];
+    buffer[..bytes.len()].copy_from_slice(bytes);
+    buffer[15] = bytes.len() as u8;
+    Some(u128::from_le_bytes(buffer))
+}
+
+/// The lexicon's words by [`packed`] key (the long ones are in `LEXICON`).
+static SHORT_LEXICON: LazyLock<FxHashMap<u128, u16>> = LazyLock::new(|| {
+    LEXICON
+        .iter()
+        .filter_map(|(word, &flags)| packed(word).map(|key| (key, flags)))
+        .collect()
+});
+
+/// The flags of a word in the lexicon.
+fn lexicon_flags(word: &str) -> Option<u16> {
+    match packed(word) {
+        Some(key) => SHORT_LEXICON.get(&key).copied(),
+        None => LEXICON.get(word).copied(),
+    }
+}
+
 static LEXICON: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
     let mut map: FxHashMap<&'static str, u16> = FxHashMap::default();
     let mut add = |words: &[&'static str], flag: u16| {
@@ -890,6 +994,11 @@ static LEXICON: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
     add(ORGANIZATION_WORDS, ORGANIZATION);
     add(PLACE_WORDS, PLACE);
     add(TIMEX_WORDS, TIMEX);
+    for &word in TIMEX_WORDS.iter().chain(TIMEX_CORE_WORDS) {
+        if !TIMEX_LEADS.contains(&word) {
+            add(&[word], TIMEX_CORE);
+        }
+    }
     map
 });
 
@@ -901,8 +1010,8 @@ pub fn flags(lower: &str) -> u16 {
         .or_else(|| lower.strip_suffix("’s"))
         .filter(|base| !base.is_empty())
         .unwrap_or(lower);
-    match LEXICON.get(lower) {
-        Some(&flags) => flags,
+    match lexicon_flags(lower) {
+        Some(flags) => flags,
         // "twenty-two"
         None if lower.contains('-') && is_number_word(lower) => FIGURE,
         // "third-quarter", "10-year", "mid-November": a compound carries
@@ -910,10 +1019,10 @@ pub fn flags(lower: &str) -> u16 {
         None if lower.contains('-') => {
             let carried = lower
                 .split('-')
-                .filter_map(|part| LEXICON.get(part))
+                .filter_map(lexicon_flags)
                 .fold(0, |flags, f| flags | f);
             if carried & (DATE | TIMEX) != 0 {
-                TIMEX
+                TIMEX | TIMEX_CORE
             } else {
                 0
             }

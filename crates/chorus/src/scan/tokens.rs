@@ -201,42 +201,39 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Token<'a>> {
 /// End (byte offset) of a word starting at `i`: alphanumerics joined by
 /// single hyphens, apostrophes or (in initialisms like "U.S.") periods.
 fn word_end(text: &str, mut i: usize) -> usize {
-    // The two characters before `i`, for the initialism rule.
-    let mut previous: Option<char> = text[..i].chars().next_back();
-    let mut before_previous: Option<char> = {
-        let mut back = text[..i].chars();
-        back.next_back();
-        back.next_back()
-    };
-    let consume = |c: char, previous: &mut Option<char>, before: &mut Option<char>| {
-        *before = *previous;
-        *previous = Some(c);
-    };
-    while let Some((c, len)) = char_at(text, i) {
+    let bytes = text.as_bytes();
+    loop {
+        // Most words are ASCII letters: skipped without decoding.
+        while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            i += 1;
+        }
+        let Some((c, len)) = char_at(text, i) else {
+            break;
+        };
         if is_word_char(c) {
-            consume(c, &mut previous, &mut before_previous);
             i += len;
             continue;
         }
         let next = char_at(text, i + len);
         if matches!(c, '-' | '\'' | '’' | '‐') && next.is_some_and(|(n, _)| is_word_char(n)) {
-            if let Some((n, next_len)) = next {
-                consume(c, &mut previous, &mut before_previous);
-                consume(n, &mut previous, &mut before_previous);
+            if let Some((_, next_len)) = next {
                 i += len + next_len;
             }
             continue;
         }
-        // U.S. / U.N. / U.K.: letter, period, letter, period.
+        // U.S. / U.N. / U.K.: letter, period, letter, period. The two
+        // characters before the period are read only here.
         let initialism = c == '.'
-            && previous.is_some_and(char::is_uppercase)
-            && !before_previous.is_some_and(is_word_char)
             && next.is_some_and(|(n, _)| n.is_uppercase())
-            && next.is_some_and(|(_, n_len)| text.as_bytes().get(i + 1 + n_len) == Some(&b'.'));
-        if initialism && let Some((n, next_len)) = next {
-            consume('.', &mut previous, &mut before_previous);
-            consume(n, &mut previous, &mut before_previous);
-            consume('.', &mut previous, &mut before_previous);
+            && next.is_some_and(|(_, n_len)| bytes.get(i + 1 + n_len) == Some(&b'.'))
+            && {
+                let mut back = text[..i].chars();
+                let previous = back.next_back();
+                let before_previous = back.next_back();
+                previous.is_some_and(char::is_uppercase)
+                    && !before_previous.is_some_and(is_word_char)
+            };
+        if initialism && let Some((_, next_len)) = next {
             i += 1 + next_len + 1;
             continue;
         }

@@ -36,6 +36,7 @@ pub fn dates(tokens: &[Token]) -> Vec<DateMention> {
         let may_open = matches!(token.kind, TokenKind::Number | TokenKind::Clock)
             || token.has(lexicon::DATE | lexicon::TIMEX | lexicon::FIGURE)
             || matches!(token.text, "'" | "’");
+        let may_open = may_open && (is_core(token) || core_ahead(tokens, i));
         match may_open.then(|| scan.longest(i)).flatten() {
             Some(f) => {
                 let future = f.readable_forward() && scan.future_clause(f.start);
@@ -53,6 +54,24 @@ pub fn dates(tokens: &[Token]) -> Vec<DateMention> {
         }
     }
     found
+}
+
+/// Tokens a lead word ("the", "about") may come before the core of the
+/// expression it opens: "more than a week", "about the first three".
+const LEAD_REACH: usize = 8;
+
+/// Whether a token can be a time expression's core: a figure, a date
+/// word, a time word.
+fn is_core(token: &Token) -> bool {
+    matches!(token.kind, TokenKind::Number | TokenKind::Clock)
+        || token.has(lexicon::DATE | lexicon::FIGURE | lexicon::TIMEX_CORE)
+}
+
+/// Whether a core follows the lead word at `i` closely enough for it to
+/// open an expression: most leads ("the", "at", "more") open none, and
+/// trying every family of the grammar at each was most of its cost.
+fn core_ahead(tokens: &[Token], i: usize) -> bool {
+    tokens[i + 1..].iter().take(LEAD_REACH).any(is_core)
 }
 
 /// One match: what it means and the tokens it spans.
@@ -276,6 +295,10 @@ type ModifierAt = Option<(usize, Option<(Modifier, usize)>)>;
 
 struct Scan<'s, 't> {
     t: &'s [Token<'t>],
+    /// Each token's word as the grammar reads it (`possessive` of its
+    /// lower case), made once: the families ask for the same words many
+    /// times over.
+    words: Vec<&'t str>,
     /// The last qualifier and position looked up: most families ask for
     /// one at the same token in turn, and even through the table of first
     /// words a lookup costs a hash and the phrases' tries (without this
@@ -289,13 +312,14 @@ impl<'s, 't> Scan<'s, 't> {
     fn new(t: &'s [Token<'t>]) -> Self {
         Scan {
             t,
+            words: t.iter().map(|t| possessive(t.lower())).collect(),
             last_qualifier: Cell::new(None),
             last_position: Cell::new(None),
         }
     }
     /// The lower-case word at `i` ("" past the end).
     fn w(&self, i: usize) -> &'t str {
-        self.t.get(i).map_or("", |t| possessive(t.lower()))
+        self.words.get(i).copied().unwrap_or("")
     }
 
     fn is(&self, i: usize, word: &str) -> bool {

@@ -486,6 +486,41 @@ mod tests {
             .collect()
     }
 
+    /// The text of every expression found in `text`.
+    fn spans(text: &'static str) -> Vec<&'static str> {
+        let tokens = tokenize(text);
+        dates(&tokens)
+            .iter()
+            .map(|m| &text[m.span.0..m.span.1])
+            .collect()
+    }
+
+    #[test]
+    fn lead_words_still_open_the_expressions_they_lead_into() {
+        // Leads ("the", "about", "more") are passed over unless a figure,
+        // a date word or a time word follows them closely.
+        for (text, expression) in [
+            ("It grew in the nineties.", "the nineties"),
+            ("Prices will rise in the long term.", "the long term"),
+            ("The talks lasted more than a week.", "more than a week"),
+            ("They spoke for about three hours.", "about three hours"),
+            (
+                "Sales fell over the past three years.",
+                "the past three years",
+            ),
+            ("Nothing changed in the past.", "the past"),
+            ("It meets every other week.", "every other week"),
+            ("It fell in the first quarter.", "the first quarter"),
+        ] {
+            assert!(
+                spans(text).iter().any(|s| s.contains(expression)),
+                "{text}: {:?}",
+                spans(text)
+            );
+        }
+        assert!(spans("The man at the door said more than that.").is_empty());
+    }
+
     #[test]
     fn weekdays_look_back() {
         // 2023-03-16 is a Thursday.
