@@ -36,7 +36,11 @@ pub(super) fn grew_over_time(
                 std::cmp::Ordering::Greater => (b, a),
                 std::cmp::Ordering::Equal => return false,
             };
-            is_tally(a) && is_tally(b) && later.range.0 > earlier.range.1
+            // A stock counted without an event ("144 settlements", "190
+            // settlements") is not a running tally: two figures days apart
+            // are two sources' counts, not the count moving on.
+            let running = a.event.is_some() || b.event.is_some();
+            is_tally(a) && is_tally(b) && running && later.range.0 > earlier.range.1
         })
 }
 
@@ -158,6 +162,14 @@ mod tests {
             m.unit = Some("USD".into());
         }
         assert!(!grew_over_time(&dollars, &pair, &[day(6), day(7)]));
+        // A stock no event counts ("144 settlements", "190 settlements")
+        // does not run up in two days: two sources' counts.
+        let mut stock = mentions.clone();
+        for m in &mut stock {
+            m.unit = Some("settlement".into());
+            m.event = None;
+        }
+        assert!(!grew_over_time(&stock, &pair, &[day(6), day(7)]));
     }
 
     #[test]

@@ -566,6 +566,15 @@ fn is_label(tokens: &[Token], i: usize, figure: &Figure) -> bool {
     if LABELS.contains(&word.as_str()) {
         return true;
     }
+    // A possessive name owns what the figure counts: "Israel's 144
+    // settlements", "Apple's 2,000 employees" (but "Boeing's 737 Max").
+    let possessive = before.text.ends_with("'s") || before.text.ends_with("’s");
+    let counted_after = tokens
+        .get(figure.next)
+        .is_some_and(|t| t.kind == TokenKind::Word && !t.capitalized());
+    if possessive && counted_after {
+        return false;
+    }
     // "Boeing 737", "Apollo 11": a name before a bare figure, mid-sentence.
     before.kind == TokenKind::Word
         && before.capitalized()
@@ -1543,6 +1552,9 @@ mod tests {
             assert!(read(text).is_empty(), "{text}: {:?}", read(text));
         }
         assert_eq!(one("2000 people marched").0, 2000.0);
+        // A possessive name owns the count; it labels a model name.
+        assert_eq!(one("Israel's 144 settlements were named").0, 144.0);
+        assert!(read("Regulators grounded Boeing's 737 Max.").is_empty());
         // A day word after a figure says when, not what is counted.
         for text in [
             "There were 12 today.",
