@@ -113,7 +113,11 @@ pub enum Relation {
 /// stretch goals, survey shares) are never set against each other.
 pub fn relation(a: &Mention, b: &Mention) -> Relation {
     use Relation::{Loose, Strong, Unrelated};
-    if a.kind != b.kind || a.unit != b.unit || a.part != b.part || of_different_wholes(a, b) {
+    if a.kind != b.kind
+        || unit_class(a) != unit_class(b)
+        || a.part != b.part
+        || of_different_wholes(a, b)
+    {
         return Unrelated;
     }
     // "At least three people" killed by one bomb and "more than 8,000"
@@ -123,7 +127,10 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
     // "hundreds" say too little to be held to it).
     let point = |m: &Mention| (m.value, m.value);
     let vague = a.bound == Bound::OrderOf || b.bound == Bound::OrderOf;
-    if a.kind == FactKind::Quantity && !vague && !within_factor(point(a), point(b), ROW_FACTOR) {
+    // Lengths told in different units (a "12-minute mile", a race of
+    // "2.5 hours") are held to the same.
+    let held = a.kind == FactKind::Quantity || (a.kind == FactKind::Duration && a.unit != b.unit);
+    if held && !vague && !within_factor(point(a), point(b), ROW_FACTOR) {
         return Unrelated;
     }
     let same_sentence = a.document == b.document && a.sentence == b.sentence;
@@ -314,7 +321,9 @@ impl<'m> Stating<'m> {
         let claim = &mentions[c];
         let same_unit = self.same_unit.get_or_insert_with(|| {
             (0..mentions.len())
-                .filter(|&k| mentions[k].kind == claim.kind && mentions[k].unit == claim.unit)
+                .filter(|&k| {
+                    mentions[k].kind == claim.kind && unit_class(&mentions[k]) == unit_class(claim)
+                })
                 .collect()
         });
         let group = self.group;
@@ -334,6 +343,16 @@ impl<'m> Stating<'m> {
                 at
             })
             .clone()
+    }
+}
+
+/// The unit claims must share to be compared: their own, but one for
+/// the lengths of a sitting, whose values are all held in seconds ("a
+/// 95-minute drama" and "one hour and 46 minutes" are one running time).
+fn unit_class(m: &Mention) -> Option<&str> {
+    match (m.kind, m.unit.as_deref()) {
+        (FactKind::Duration, Some("second" | "minute" | "hour")) => Some("second"),
+        (_, unit) => unit,
     }
 }
 
@@ -531,7 +550,7 @@ pub fn facts(mentions: &[Mention], ids: &[String], published: &[Option<NaiveDate
     let mut buckets: FxHashMap<(FactKind, Option<&str>), Vec<Vec<usize>>> = FxHashMap::default();
     for (i, mention) in mentions.iter().enumerate() {
         let groups = buckets
-            .entry((mention.kind, mention.unit.as_deref()))
+            .entry((mention.kind, unit_class(mention)))
             .or_default();
         let home = groups.iter_mut().find(|g| {
             // A row counts one thing: a figure far out of scope of any
@@ -867,6 +886,21 @@ pub(super) mod tests {
         assert_eq!(
             relation(&minutes(0, 106.0), &minutes(1, 95.0)),
             Relation::Strong
+        );
+        // In hours and in minutes alike: "1 hour 46 minutes" and "95
+        // minutes" are one running time, a "12-minute mile" no part of a
+        // race of 2.5 hours.
+        let hours = |d, v: f64| Mention {
+            unit: Some("hour".into()),
+            ..minutes(d, v * 60.0)
+        };
+        assert_eq!(
+            relation(&hours(0, 106.0 / 60.0), &minutes(1, 95.0)),
+            Relation::Strong
+        );
+        assert_eq!(
+            relation(&minutes(0, 12.0), &hours(1, 2.5)),
+            Relation::Unrelated
         );
         let years = |d, v: f64| Mention {
             unit: Some("year".into()),
