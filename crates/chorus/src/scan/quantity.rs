@@ -619,6 +619,9 @@ fn compound_at(tokens: &[Token], i: usize) -> Option<Quantity> {
     }
     // The figure is everything before the first hyphen that leaves a
     // known unit behind: "twenty-eight" in "twenty-eight-year-old".
+    if let Some(count) = compound_count(tokens, i) {
+        return Some(count);
+    }
     let (value, rest) = lower.match_indices('-').find_map(|(at, _)| {
         let (figure, rest) = (&lower[..at], &lower[at + 1..]);
         let value = if figure.starts_with(|c: char| c.is_ascii_digit()) {
@@ -684,6 +687,55 @@ fn compound_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         };
     }
     Some(quantity)
+}
+
+/// Nouns a figure joins by a hyphen that name a kind or a score rather
+/// than things counted in the story: "a 3-point shot", "a 5-star hotel",
+/// "a 4-door sedan".
+const COMPOUND_NOT_COUNTS: &[&str] = &[
+    "point", "star", "door", "hole", "seed", "round", "inning", "set", "goal", "run", "lane",
+    "speed", "way", "digit", "bit", "core", "piece", "track", "part", "fold", "strong",
+];
+
+/// A count written as a digit figure joined to what it counts, before
+/// what it describes: "a 30-car pileup", "a 25-vehicle pileup", "a
+/// 12-member jury" (30 cars, 25 vehicles, 12 members). Figures in words
+/// ("one-sided", "two-way") are idioms more often than counts.
+fn compound_count(tokens: &[Token], i: usize) -> Option<Quantity> {
+    let token = &tokens[i];
+    let (figure, noun) = token.lower().split_once('-')?;
+    let counted = figure.bytes().all(|b| b.is_ascii_digit())
+        && !figure.is_empty()
+        && noun.len() >= 3
+        && noun.bytes().all(|b| b.is_ascii_lowercase())
+        && measure_unit(noun).is_none()
+        && time_unit(noun).is_none()
+        && lexicon::flags(noun) & (lexicon::FUNCTION | lexicon::DATE | lexicon::FIGURE) == 0
+        && !COMPOUND_NOT_COUNTS.contains(&noun)
+        // "3-pronged", "2-seeded": an adjective, not a noun.
+        && !noun.ends_with("ed")
+        && !noun.ends_with("ing");
+    // What it describes follows: a lower-case noun, not a verb's object.
+    let described = tokens.get(i + 1).is_some_and(|t| {
+        t.kind == TokenKind::Word && !t.capitalized() && !t.has(lexicon::FUNCTION)
+    });
+    if !counted || !described {
+        return None;
+    }
+    let value: f64 = figure.parse().ok()?;
+    Some(Quantity {
+        value,
+        high: None,
+        bound: Bound::Exact,
+        range: (value, value),
+        unit: Some(singular(noun)),
+        kind: FactKind::Quantity,
+        span: (token.start, token.end),
+        tokens: (i, i + 1),
+        inherited: false,
+        words: false,
+        age_of: None,
+    })
 }
 
 /// Who an age before a name belongs to: "29-year-old Geraldine Alcorn"
@@ -1552,6 +1604,23 @@ mod tests {
             assert!(read(text).is_empty(), "{text}: {:?}", read(text));
         }
         assert_eq!(one("2000 people marched").0, 2000.0);
+        // A figure joined to what it counts, before what it describes.
+        for (text, value, unit) in [
+            ("Snow caused a 30-car pileup on the highway.", 30.0, "car"),
+            ("A 12-member jury heard the case.", 12.0, "member"),
+        ] {
+            let found = read(text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!((found[0].0, found[0].3.as_deref()), (value, Some(unit)));
+        }
+        for text in [
+            "He hit a 3-point shot.",
+            "A 200-strong crowd gathered.",
+            "It was a 3-pronged attack.",
+            "They won 30-car.",
+        ] {
+            assert!(read(text).is_empty(), "{text}: {:?}", read(text));
+        }
         // A possessive name owns the count; it labels a model name.
         assert_eq!(one("Israel's 144 settlements were named").0, 144.0);
         assert!(read("Regulators grounded Boeing's 737 Max.").is_empty());
