@@ -205,72 +205,6 @@ pub const TIMEX: u16 = 1 << 9;
 /// none of these, a figure or a date word after it opens no expression.
 pub const TIMEX_CORE: u16 = 1 << 10;
 
-/// `TIMEX` words that only lead into a time expression: determiners,
-/// qualifiers and prepositions ("the past three years", "about a week",
-/// "at noon"), none a time expression alone or with one another.
-const TIMEX_LEADS: &[&str] = &[
-    "the",
-    "this",
-    "that",
-    "these",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "another",
-    "at",
-    "as",
-    "more",
-    "over",
-    "less",
-    "under",
-    "up",
-    "within",
-    "no",
-    "fewer",
-    "greater",
-    "upwards",
-    "just",
-    "close",
-    "about",
-    "around",
-    "approximately",
-    "roughly",
-    "nearly",
-    "almost",
-    "some",
-    "many",
-    "several",
-    "few",
-];
-
-/// Words the date grammar reads as a time expression's core that no
-/// other list here flags: decades in words, multiples, "the long term".
-const TIMEX_CORE_WORDS: &[&str] = &[
-    "twenties",
-    "thirties",
-    "forties",
-    "fifties",
-    "sixties",
-    "seventies",
-    "eighties",
-    "nineties",
-    "once",
-    "twice",
-    "thrice",
-    "times",
-    "term",
-    "ago",
-    "eve",
-    "o'clock",
-    "half",
-    "today",
-    "tomorrow",
-    "yesterday",
-    "tonight",
-];
-
 /// Words that may open a figure besides digits and number words.
 const FIGURE_WORDS: &[&str] = &[
     "a",
@@ -1032,6 +966,68 @@ pub fn flags(lower: &str) -> u16 {
 }
 
 // Time expressions.
+
+/// `TIMEX` words that only lead into a time expression: determiners,
+/// qualifiers and prepositions ("the past three years", "about a week",
+/// "at noon"), none a time expression alone or with one another.
+const TIMEX_LEADS: &[&str] = &[
+    "the",
+    "this",
+    "that",
+    "these",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "another",
+    "at",
+    "as",
+    "more",
+    "over",
+    "less",
+    "under",
+    "up",
+    "within",
+    "no",
+    "fewer",
+    "greater",
+    "upwards",
+    "just",
+    "close",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "many",
+    "several",
+    "few",
+];
+
+/// Words the date grammar reads as a time expression's core that no
+/// other list here flags (figures and date words are cores already):
+/// decades in words, multiples, "the long term".
+const TIMEX_CORE_WORDS: &[&str] = &[
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+    "once",
+    "twice",
+    "thrice",
+    "times",
+    "term",
+    "ago",
+    "eve",
+    "o'clock",
+];
 
 /// Words that may open or carry a time expression besides weekdays,
 /// months and number words: units, determiners and positions ("the past",
