@@ -29,7 +29,7 @@ use crate::prepare::limits::thousands;
 use crate::scan::dates::{self, DateMention, TimeMention};
 use crate::scan::lexicon;
 use crate::scan::quantity::{self, Quantity, event_near};
-use crate::scan::tokens::{Sentence, Token, TokenKind, tokenize};
+use crate::scan::tokens::{Sentence, Token, TokenKind, tokenize_with};
 use facts::Mention;
 use stems::Stems;
 use timeline::Dated;
@@ -92,7 +92,9 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
     if stems.words() > STEM_CACHE_WORDS {
         stems = Stems::default();
     }
-    let mut sentences: Vec<Sentence> = places
+    // Each content word's stem is found with its flags as the words are
+    // read: the readers after this one hash no word again.
+    let sentences: Vec<Sentence> = places
         .iter()
         .zip(&lowered)
         .map(|(&(document, position, paragraph, text), lower)| Sentence {
@@ -100,12 +102,9 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
             position,
             paragraph,
             text,
-            tokens: tokenize(text, lower),
+            tokens: tokenize_with(text, lower, &mut stems),
         })
         .collect();
-    for sentence in &mut sentences {
-        stems.assign(&mut sentence.tokens);
-    }
     let ids: Vec<String> = story.documents.iter().map(|d| d.id().to_string()).collect();
     let mut notes = Vec::new();
     let found_dates: Vec<Vec<DateMention>> =
@@ -276,19 +275,16 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
                 sentences.map(move |(p, s)| (d, p, s, s.text.to_ascii_lowercase()))
             })
             .collect();
-    let mut copies: Vec<Sentence> = copy_texts
+    let copies: Vec<Sentence> = copy_texts
         .iter()
         .map(|&(document, position, sentence, ref lower)| Sentence {
             document,
             position,
             paragraph: sentence.paragraph,
             text: &sentence.text,
-            tokens: tokenize(&sentence.text, lower),
+            tokens: tokenize_with(&sentence.text, lower, &mut stems),
         })
         .collect();
-    for sentence in &mut copies {
-        stems.assign(&mut sentence.tokens);
-    }
     let (quotes, quote_wordings) =
         quotes::quotes(&sentences, &copies, &entities, &ids, &mut stems, &mut notes);
     let unique = unique::unique(story, &counted, &claims);

@@ -257,12 +257,10 @@ impl Span {
 /// previous sentence ended on an opening mark, which the segmenter leaves
 /// there (“…” is split as `… Anastasio. “` / `We will …," Lesh said.`), or
 /// inside a quote it left open.
-fn spans(tokens: &[Token], starts_inside: bool, style: Marks) -> Vec<Span> {
+/// `marks` are the tokens that open or close a quote ([`marks`]).
+fn spans(tokens: &[Token], marks: &[usize], starts_inside: bool, style: Marks) -> Vec<Span> {
     let mut out = Vec::new();
     let mut i = 0;
-    let marks: Vec<usize> = (0..tokens.len())
-        .filter(|&k| style.opens(&tokens[k]) || style.closes(tokens, k))
-        .collect();
     if starts_inside && marks.is_empty() && !tokens.is_empty() {
         out.push(Span {
             inside: (0, tokens.len()),
@@ -311,6 +309,14 @@ fn spans(tokens: &[Token], starts_inside: bool, style: Marks) -> Vec<Span> {
         }
     }
     out
+}
+
+/// The tokens of a sentence that open or close a quote in `style`.
+fn marks(sentence: &Sentence, style: Marks) -> Vec<usize> {
+    let tokens = &sentence.tokens;
+    (0..tokens.len())
+        .filter(|&k| style.opens(&tokens[k]) || style.closes(tokens, k))
+        .collect()
 }
 
 /// Whether a sentence's last token opens a quote: a “, or a straight
@@ -637,8 +643,9 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
             .last()
             .filter(|_| ends_open(tokens, style))
             .map(|_| (sentence.document, sentence.position));
-        let mut spans = spans(tokens, starts_inside, style);
-        let marked = (0..tokens.len()).any(|k| style.opens(&tokens[k]) || style.closes(tokens, k));
+        let marks = marks(sentence, style);
+        let mut spans = spans(tokens, &marks, starts_inside, style);
+        let marked = !marks.is_empty();
         // Marks inside a block's sentence are the block's own quotes
         // ("I think that many of them say, “Well, you're a hypocrite.”");
         // a sentence that opens on a mark, or that says who speaks outside
@@ -1358,6 +1365,16 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
         || (same_speaker(a, b) && similarity >= SAME_SPEAKER_QUOTE && shared >= 2)
 }
 
+/// Whether a quote may be the same as another that shares none of its
+/// content words and not its wording: one with no content words, or one
+/// cut with an ellipsis or an insertion, whose pieces are matched as
+/// text. Any other two quotes that [`same_quote`] joins share a content
+/// word (a run of words shared holds two, one wording inside another
+/// holds all of its own, likeness needs two) or their wording.
+fn needs_no_shared_word(m: &QuoteMention) -> bool {
+    m.stems.is_empty() || !m.pieces.is_empty()
+}
+
 fn group(found: Vec<QuoteMention>, entities: &Entities, ids: &[String]) -> Quotes {
     // A quote joins the group most of whose quotes it matches, so that a
     // speaker's many remarks on one subject do not chain into one quote.
@@ -1380,11 +1397,49 @@ fn group(found: Vec<QuoteMention>, entities: &Entities, ids: &[String]) -> Quote
         }
         matching > 0 && matching * 2 >= g.len() && !apart
     };
+    // A quote is compared only with the groups it could match: those
+    // holding one of its content words or its very wording (see
+    // `needs_no_shared_word`); most quotes match none, and comparing each
+    // with every quote before it was most of the grouping's cost.
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    for i in 0..found.len() {
-        match groups.iter_mut().find(|g| joins(g, i)) {
-            Some(g) => g.push(i),
-            None => groups.push(vec![i]),
+    let mut holding_word: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+    let mut holding_key: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let mut open_to_any: Vec<usize> = Vec::new();
+    let mut candidates: Vec<usize> = Vec::new();
+    for (i, m) in found.iter().enumerate() {
+        candidates.clear();
+        if needs_no_shared_word(m) {
+            candidates.extend(0..groups.len());
+        } else {
+            let held = m.stems.iter().filter_map(|word| holding_word.get(word));
+            candidates.extend(held.flatten());
+            candidates.extend(holding_key.get(m.key()).into_iter().flatten());
+            candidates.extend(&open_to_any);
+            candidates.sort_unstable();
+            candidates.dedup();
+        }
+        let n = match candidates.iter().copied().find(|&n| joins(&groups[n], i)) {
+            Some(n) => {
+                groups[n].push(i);
+                n
+            }
+            None => {
+                groups.push(vec![i]);
+                groups.len() - 1
+            }
+        };
+        for &word in &m.stems {
+            let holders = holding_word.entry(word).or_default();
+            if holders.last() != Some(&n) {
+                holders.push(n);
+            }
+        }
+        let holders = holding_key.entry(m.key()).or_default();
+        if holders.last() != Some(&n) {
+            holders.push(n);
+        }
+        if needs_no_shared_word(m) && open_to_any.last() != Some(&n) {
+            open_to_any.push(n);
         }
     }
     // A wording that merges two remarks other reports print apart (or
@@ -2124,6 +2179,30 @@ mod tests {
 
     /// Each case: one story's sentences, and the (sources, speaker) the
     /// quote holding `words` must have.
+    #[test]
+    fn quotes_sharing_no_content_word_still_group_by_their_wording() {
+        // No content word at all: found by its wording, not by its words.
+        let quotes = run(&[
+            (0, "\"We will not give up on it,\" Ruiz said."),
+            (1, "Ruiz told the crowd: \"We will not give up on it.\""),
+            (2, "\"The bridge will stand for a century,\" Ruiz said."),
+        ]);
+        let quote = quotes.iter().find(|q| q.text.contains("give up"));
+        assert_eq!(
+            quote.map(|q| q.sources.clone()),
+            Some(vec!["d0".into(), "d1".into()])
+        );
+        // Cut with an ellipsis, matched piece by piece.
+        let quotes = run(&[
+            (
+                0,
+                "\"We will rebuild the bridge and the school by spring,\" Ruiz said.",
+            ),
+            (1, "\"We will rebuild … by spring,\" Ruiz said."),
+        ]);
+        assert_eq!(quotes.len(), 1, "{quotes:#?}");
+    }
+
     #[test]
     fn quotes_are_read_whatever_marks_print_them() {
         type Case = (

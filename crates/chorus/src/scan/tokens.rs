@@ -62,12 +62,36 @@ pub struct Token<'a> {
 /// The `stem` of a token no stem was given.
 pub const NO_STEM: u32 = u32::MAX;
 
+/// What a reader of words knows of a lower-case word: its lexicon
+/// flags and, when it is a content word, its stem id ([`NO_STEM`] when
+/// not, or when the reader keeps no stems).
+pub trait WordInfo {
+    /// The flags and stem id of a lower-case word.
+    fn word(&mut self, lower: &str) -> (u16, u32);
+}
+
+/// The lexicon alone: flags, no stems.
+struct Lexicon;
+
+impl WordInfo for Lexicon {
+    fn word(&mut self, lower: &str) -> (u16, u32) {
+        (super::lexicon::flags(lower), NO_STEM)
+    }
+}
+
 impl<'a> Token<'a> {
-    fn new(text: &'a str, lower: &'a str, kind: TokenKind, glued: bool, start: usize) -> Self {
-        let flags = if kind == TokenKind::Word {
-            super::lexicon::flags(lower)
+    fn new(
+        text: &'a str,
+        lower: &'a str,
+        kind: TokenKind,
+        glued: bool,
+        start: usize,
+        words: &mut impl WordInfo,
+    ) -> Self {
+        let (flags, stem) = if kind == TokenKind::Word {
+            words.word(lower)
         } else {
-            0
+            (0, NO_STEM)
         };
         Token {
             text,
@@ -77,7 +101,7 @@ impl<'a> Token<'a> {
             glued,
             lower,
             flags,
-            stem: NO_STEM,
+            stem,
         }
     }
 
@@ -124,6 +148,16 @@ fn is_digit_at(text: &str, i: usize) -> bool {
 /// Splits `text` into tokens; `lower` is `text.to_ascii_lowercase()`
 /// (one allocation per sentence, which every token's lower case slices).
 pub fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Token<'a>> {
+    tokenize_with(text, lower, &mut Lexicon)
+}
+
+/// [`tokenize`], each word's flags and stem taken from `words`: a reader
+/// that keeps both finds a word once for the two.
+pub fn tokenize_with<'a>(
+    text: &'a str,
+    lower: &'a str,
+    words: &mut impl WordInfo,
+) -> Vec<Token<'a>> {
     // Lowering ASCII keeps every byte offset; anything else is a misuse.
     let lower = if lower.len() == text.len() {
         lower
@@ -192,6 +226,7 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Token<'a>> {
             kind,
             glued,
             start,
+            words,
         ));
         last_end = i;
     }
