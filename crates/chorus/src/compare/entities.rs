@@ -487,11 +487,12 @@ fn is_acronym(surface: &str) -> bool {
 
 /// A normalized name without the initials between its first and last
 /// words: "Juan R. McCullum" and "Juan McCullum" are one person.
-fn without_middle_initials(key: &str) -> String {
-    let words: Vec<&str> = key.split(' ').collect();
-    if words.len() < 3 {
-        return key.to_string();
+fn without_middle_initials(key: &str) -> std::borrow::Cow<'_, str> {
+    // Most names have no middle word: no new string for them.
+    if key.bytes().filter(|&b| b == b' ').count() < 2 {
+        return std::borrow::Cow::Borrowed(key);
     }
+    let words: Vec<&str> = key.split(' ').collect();
     let last = words.len() - 1;
     let kept: Vec<&str> = words
         .iter()
@@ -499,7 +500,7 @@ fn without_middle_initials(key: &str) -> String {
         .filter(|&(i, w)| i == 0 || i == last || w.chars().count() > 1)
         .map(|(_, w)| *w)
         .collect();
-    kept.join(" ")
+    std::borrow::Cow::Owned(kept.join(" "))
 }
 
 /// A name without its possessive ending ("Nasser's" → "Nasser").
@@ -664,7 +665,9 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
         })
         .collect();
     // Group spellings: gazetteer name, else normalized spelling.
-    let mut group_of_key: FxHashMap<String, usize> = FxHashMap::default();
+    // Keyed by the gazetteer's name (marked as such) or the spelling.
+    let mut group_of_key: FxHashMap<(bool, std::borrow::Cow<str>), usize> =
+        FxHashMap::with_capacity_and_hasher(found.len(), Default::default());
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut gazetteer: Vec<Option<(EntityKind, &'static str)>> = Vec::new();
     for (m, mention) in found.iter().enumerate() {
@@ -673,8 +676,8 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
         }
         let known = GAZETTEER_KEYS.get(&mention.key).copied();
         let group_key = match known {
-            Some((_, name)) => format!("\u{0}{name}"),
-            None => without_middle_initials(&mention.key),
+            Some((_, name)) => (true, std::borrow::Cow::Borrowed(name)),
+            None => (false, without_middle_initials(&mention.key)),
         };
         let g = *group_of_key.entry(group_key).or_insert_with(|| {
             groups.push(Vec::new());
@@ -893,29 +896,41 @@ fn kind(
         return kind;
     }
     let surface = &found[group[0]].surface;
-    let words: Vec<String> = surface
-        .split_whitespace()
-        .map(|w| w.to_lowercase())
-        .collect();
     if group.iter().any(|&m| found[m].title.is_some()) {
         return EntityKind::Person;
     }
-    if words.iter().any(|w| lexicon::flags(w) & ORGANIZATION != 0) {
+    // The words' flags, each word lowered into one buffer (a group's
+    // kind is asked for every name found).
+    let mut lower = String::new();
+    let mut flags = 0;
+    for word in surface.split_whitespace() {
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        flags |= lexicon::flags(&lower);
+    }
+    if flags & ORGANIZATION != 0 {
         return EntityKind::Organization;
     }
-    if words.iter().any(|w| lexicon::flags(w) & PLACE != 0) {
+    if flags & PLACE != 0 {
         return EntityKind::Place;
     }
-    let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
-    if (2..=5).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase()) {
+    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+    if (2..=5).contains(&letters)
+        && surface
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
         return EntityKind::Organization;
     }
     // A country or region has a demonym: Qadira → Qadiran.
-    if words.len() == 1 {
-        let base = words[0].trim_end_matches(['a', 'e', 'o']);
-        let mut candidate = String::with_capacity(words[0].len() + 3);
+    let mut words = surface.split_whitespace();
+    if let (Some(word), None) = (words.next(), words.next()) {
+        let word = word.to_lowercase();
+        let base = word.trim_end_matches(['a', 'e', 'o']);
+        let mut candidate = String::with_capacity(word.len() + 3);
         let demonym = ["n", "an", "ian", "i", "ese"].iter().any(|suffix| {
-            [words[0].as_str(), base].iter().any(|stem| {
+            [word.as_str(), base].iter().any(|stem| {
                 candidate.clear();
                 candidate.push_str(stem);
                 candidate.push_str(suffix);

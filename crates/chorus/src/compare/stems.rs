@@ -158,6 +158,10 @@ mod tests {
         // "talks" and "talk" share a stem; "the" and "which" have none.
         let talk = read.iter().find(|t| t.text == "talks").map(|t| t.stem);
         assert_eq!(talk, Some(stems.id("talk")));
-        assert!(read.iter().filter(|t| t.stem == NO_STEM).any(|t| t.text == "which"));
+        assert!(
+            read.iter()
+                .filter(|t| t.stem == NO_STEM)
+                .any(|t| t.text == "which")
+        );
     }
 }

@@ -204,6 +204,13 @@ pub const TIMEX: u16 = 1 << 9;
 /// reads that open nothing ("nineties", "term", "twice"). A lead with
 /// none of these, a figure or a date word after it opens no expression.
 pub const TIMEX_CORE: u16 = 1 << 10;
+/// A word an age can follow ("aged 34", "died at 34", "was 34"): with
+/// the figure words, what a quantity may start at besides digits,
+/// currency signs and hyphenated words.
+pub const AGE_LEAD: u16 = 1 << 11;
+
+/// The words that carry [`AGE_LEAD`].
+const AGE_LEADS: &[&str] = &["aged", "age", "died", "dead", "was", "is"];
 
 /// Words that may open a figure besides digits and number words.
 const FIGURE_WORDS: &[&str] = &[
@@ -928,6 +935,7 @@ static LEXICON: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
     add(ORGANIZATION_WORDS, ORGANIZATION);
     add(PLACE_WORDS, PLACE);
     add(TIMEX_WORDS, TIMEX);
+    add(AGE_LEADS, AGE_LEAD);
     for &word in TIMEX_WORDS.iter().chain(TIMEX_CORE_WORDS) {
         if !TIMEX_LEADS.contains(&word) {
             add(&[word], TIMEX_CORE);

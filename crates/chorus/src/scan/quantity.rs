@@ -588,6 +588,10 @@ pub fn quantities(tokens: &[Token]) -> Vec<Quantity> {
     let mut found: Vec<Quantity> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if !may_open(&tokens[i]) {
+            i += 1;
+            continue;
+        }
         let here = compound_at(tokens, i)
             .or_else(|| age_after_name(tokens, i))
             .or_else(|| aged_at(tokens, i))
@@ -603,6 +607,22 @@ pub fn quantities(tokens: &[Token]) -> Vec<Quantity> {
         }
     }
     found
+}
+
+/// Whether any reader below may find a quantity starting at `token`:
+/// the first test each of them makes, made once (most tokens start none,
+/// and asking the six readers in turn was most of the scan's time).
+fn may_open(token: &Token) -> bool {
+    match token.kind {
+        TokenKind::Number => true,
+        TokenKind::Word => {
+            // Words are short: a plain loop finds a hyphen sooner than
+            // `contains`, which sets up a vector search for each.
+            token.has(lexicon::FIGURE | lexicon::AGE_LEAD) || token.text.bytes().any(|b| b == b'-')
+        }
+        TokenKind::Symbol => currency_symbol(token).is_some(),
+        TokenKind::Clock => false,
+    }
 }
 
 /// A figure joined to its unit by a hyphen: "8,027-meter", "10-year",
