@@ -84,15 +84,26 @@ fn is_capitalized(token: &Token) -> bool {
         return false;
     }
     let text = token.text;
-    if text.chars().next().is_some_and(char::is_uppercase) {
-        if is_contraction(text) || is_party_tag(text) {
+    let bytes = text.as_bytes();
+    let upper = match bytes.first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => text.chars().next().is_some_and(char::is_uppercase),
+    };
+    if upper {
+        // Every token is asked: the apostrophe and hyphen tests below
+        // run only for the words that hold one (or a non-ASCII byte,
+        // which a curly apostrophe is made of).
+        let apostrophe = bytes.iter().any(|&b| b == b'\'' || !b.is_ascii());
+        if (apostrophe && is_contraction(text)) || is_party_tag(text) {
             return false;
         }
         // "Moscow-led", "Russian-sponsored": an adjective, not a name.
-        let adjective = text.rsplit_once('-').is_some_and(|(_, tail)| {
-            tail.len() > 1 && tail.chars().all(|c| c.is_ascii_lowercase())
-        });
-        return !adjective && !text.chars().all(|c| c.is_ascii_digit());
+        let adjective = bytes.contains(&b'-')
+            && text.rsplit_once('-').is_some_and(|(_, tail)| {
+                tail.len() > 1 && tail.chars().all(|c| c.is_ascii_lowercase())
+            });
+        // (A word opening on a capital is no figure.)
+        return !adjective;
     }
     // "al-Nasser", "el-Sisi"
     let bytes = text.as_bytes();
@@ -241,7 +252,7 @@ fn name_particle(word: &str) -> bool {
 fn name_before_title(tokens: &[Token], start: usize, end: usize) -> (usize, bool) {
     let title_at = |k: usize| tokens[k].has(TITLE) && !tokens[k].is("general");
     for k in start + 1..end {
-        let titled = title_at(k) || (is_demonym(tokens[k].text) && k + 1 < end && title_at(k + 1));
+        let titled = title_at(k) || (k + 1 < end && title_at(k + 1) && is_demonym(tokens[k].text));
         if !titled {
             continue;
         }
