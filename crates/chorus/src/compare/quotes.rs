@@ -164,7 +164,11 @@ impl Marks {
         let mut counts = vec![(0usize, 0usize); documents];
         for sentence in sentences {
             let count = &mut counts[sentence.document];
-            for token in &sentence.tokens {
+            for token in sentence
+                .tokens
+                .iter()
+                .filter(|t| t.kind == TokenKind::Symbol)
+            {
                 if token.text == "‘" {
                     count.0 += 1;
                 } else if is_open(token) || is_close(token) {
@@ -314,8 +318,13 @@ fn spans(tokens: &[Token], marks: &[usize], starts_inside: bool, style: Marks) -
 /// The tokens of a sentence that open or close a quote in `style`.
 fn marks(sentence: &Sentence, style: Marks) -> Vec<usize> {
     let tokens = &sentence.tokens;
+    // A mark is a symbol: words and figures are passed over without
+    // comparing them with each mark.
     (0..tokens.len())
-        .filter(|&k| style.opens(&tokens[k]) || style.closes(tokens, k))
+        .filter(|&k| {
+            tokens[k].kind == TokenKind::Symbol
+                && (style.opens(&tokens[k]) || style.closes(tokens, k))
+        })
         .collect()
 }
 
