@@ -102,11 +102,10 @@ fn is_capitalized(token: &Token) -> bool {
             && text.rsplit_once('-').is_some_and(|(_, tail)| {
                 tail.len() > 1 && tail.chars().all(|c| c.is_ascii_lowercase())
             });
-        // (A word opening on a capital is no figure.)
+        // (A word that opens on a capital is not all digits: no figure.)
         return !adjective;
     }
     // "al-Nasser", "el-Sisi"
-    let bytes = text.as_bytes();
     if bytes.get(2) != Some(&b'-') && bytes.get(3) != Some(&b'-') {
         return false;
     }
@@ -627,6 +626,15 @@ impl Entities {
     }
 }
 
+/// What the names found are first grouped by: the gazetteer's name for
+/// a spelling it knows, else the normalized spelling (borrowed from the
+/// name found, as most are kept whole).
+#[derive(PartialEq, Eq, Hash)]
+enum GroupKey<'a> {
+    Gazetteer(&'static str),
+    Spelling(std::borrow::Cow<'a, str>),
+}
+
 /// Finds and merges the entities named in `sentences`.
 pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
     let mut capitalized_inside: FxHashSet<String> = FxHashSet::default();
@@ -676,8 +684,7 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
         })
         .collect();
     // Group spellings: gazetteer name, else normalized spelling.
-    // Keyed by the gazetteer's name (marked as such) or the spelling.
-    let mut group_of_key: FxHashMap<(bool, std::borrow::Cow<str>), usize> =
+    let mut group_of_key: FxHashMap<GroupKey, usize> =
         FxHashMap::with_capacity_and_hasher(found.len(), Default::default());
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut gazetteer: Vec<Option<(EntityKind, &'static str)>> = Vec::new();
@@ -687,8 +694,8 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
         }
         let known = GAZETTEER_KEYS.get(&mention.key).copied();
         let group_key = match known {
-            Some((_, name)) => (true, std::borrow::Cow::Borrowed(name)),
-            None => (false, without_middle_initials(&mention.key)),
+            Some((_, name)) => GroupKey::Gazetteer(name),
+            None => GroupKey::Spelling(without_middle_initials(&mention.key)),
         };
         let g = *group_of_key.entry(group_key).or_insert_with(|| {
             groups.push(Vec::new());

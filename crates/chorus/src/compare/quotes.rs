@@ -1375,11 +1375,12 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
 }
 
 /// Whether a quote may be the same as another that shares none of its
-/// content words and not its wording: one with no content words, or one
-/// cut with an ellipsis or an insertion, whose pieces are matched as
-/// text. Any other two quotes that [`same_quote`] joins share a content
-/// word (a run of words shared holds two, one wording inside another
-/// holds all of its own, likeness needs two) or their wording.
+/// content words' stems and not its wording: one with no content words,
+/// or one cut with an ellipsis or an insertion, whose pieces are matched
+/// as text. Any other two quotes that [`same_quote`] joins share a stem
+/// (a run of words shared holds two content words, one wording inside
+/// another holds all of its stems, likeness needs two) or their wording
+/// — short of two runs of words whose hashes collide.
 fn needs_no_shared_word(m: &QuoteMention) -> bool {
     m.stems.is_empty() || !m.pieces.is_empty()
 }

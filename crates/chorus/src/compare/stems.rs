@@ -34,8 +34,9 @@ struct Word {
 }
 
 impl Stems {
-    /// The id of a (lower-case) word's stem.
-    pub fn id(&mut self, word: &str) -> u32 {
+    /// The id of a (lower-case) word's stem. Words hold no zero byte
+    /// (the tokenizer makes none), which [`tiny_key`] relies on.
+    fn id(&mut self, word: &str) -> u32 {
         self.word_of(word).stem
     }
 
@@ -93,8 +94,9 @@ impl Stems {
     }
 }
 
-/// A word of at most 8 bytes as one number, zero-padded (no word holds a
-/// zero byte, so no two words share a key); `None` for longer words.
+/// A word of at most 8 bytes as one number, zero-padded (no word the
+/// tokenizer makes holds a zero byte, so no two words share a key);
+/// `None` for longer words.
 fn tiny_key(word: &str) -> Option<u64> {
     let bytes = word.as_bytes();
     if bytes.len() > 8 {
@@ -122,7 +124,7 @@ pub fn content_word<'t>(token: &'t Token) -> Option<&'t str> {
 }
 
 /// Whether a lower-case word with lexicon flags `flags` is a content word:
-/// three letters or more (hyphens allowed), not a function word.
+/// three bytes or more, letters and hyphens only, not a function word.
 fn is_content(lower: &str, flags: u16) -> bool {
     if lower.len() < 3 || flags & lexicon::FUNCTION != 0 {
         return false;

@@ -52,10 +52,11 @@ pub struct Token<'a> {
     lower: &'a str,
     /// What the word can start or signal (flags from `scan::lexicon`).
     pub flags: u16,
-    /// The id of the word's stem when it is a content word, given once
-    /// per story by the compare stage's interner ([`NO_STEM`] until then,
-    /// and for other tokens): every reader of a word's stem then looks it
-    /// up in a list instead of hashing the word again.
+    /// The id of the word's stem when it is a content word, given by the
+    /// reader of words the tokenizer was handed ([`tokenize_with`]; the
+    /// compare stage's interner) and [`NO_STEM`] otherwise: every reader of
+    /// a word's stem then finds it on the token instead of hashing the
+    /// word again.
     pub stem: u32,
 }
 

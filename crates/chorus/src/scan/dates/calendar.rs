@@ -6,7 +6,10 @@
 //! chrono has days and clock times; quarters, seasons, ISO weeks,
 //! weekends, decades and parts of the day are counted here.
 
+use std::sync::LazyLock;
+
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use rustc_hash::FxHashMap;
 
 /// A unit of time, for lengths ("three weeks") and for moving a value
 /// ("last week", "two years ago").
@@ -42,25 +45,81 @@ pub enum Unit {
     Millennium,
 }
 
+/// The words that name a unit of time. Each is a time word of the
+/// lexicon (`TIMEX_CORE`): a word the grammar reads as a unit must open
+/// an expression after an article ("a few millenniums"), and the test of
+/// whether one may start looks for these flags.
+pub const UNIT_WORDS: &[(&str, Unit)] = &[
+    ("second", Unit::Second),
+    ("seconds", Unit::Second),
+    ("sec", Unit::Second),
+    ("secs", Unit::Second),
+    ("minute", Unit::Minute),
+    ("minutes", Unit::Minute),
+    ("min", Unit::Minute),
+    ("mins", Unit::Minute),
+    ("hour", Unit::Hour),
+    ("hours", Unit::Hour),
+    ("hr", Unit::Hour),
+    ("hrs", Unit::Hour),
+    ("day", Unit::Day),
+    ("days", Unit::Day),
+    ("weekend", Unit::Weekend),
+    ("weekends", Unit::Weekend),
+    ("week", Unit::Week),
+    ("weeks", Unit::Week),
+    ("month", Unit::Month),
+    ("months", Unit::Month),
+    ("quarter", Unit::Quarter),
+    ("quarters", Unit::Quarter),
+    ("year", Unit::Year),
+    ("years", Unit::Year),
+    ("decade", Unit::Decade),
+    ("decades", Unit::Decade),
+    ("century", Unit::Century),
+    ("centuries", Unit::Century),
+    ("millennium", Unit::Millennium),
+    ("millennia", Unit::Millennium),
+    ("millenniums", Unit::Millennium),
+];
+
+/// The words that name a season (time words of the lexicon, as
+/// [`UNIT_WORDS`]).
+pub const SEASON_WORDS: &[(&str, Season)] = &[
+    ("spring", Season::Spring),
+    ("springtime", Season::Spring),
+    ("summer", Season::Summer),
+    ("summertime", Season::Summer),
+    ("fall", Season::Fall),
+    ("autumn", Season::Fall),
+    ("winter", Season::Winter),
+    ("wintertime", Season::Winter),
+];
+
+/// The words that name a part of the day (time words of the lexicon, as
+/// [`UNIT_WORDS`]).
+pub const DAY_PART_WORDS: &[(&str, DayPart)] = &[
+    ("morning", DayPart::Morning),
+    ("mornings", DayPart::Morning),
+    ("afternoon", DayPart::Afternoon),
+    ("afternoons", DayPart::Afternoon),
+    ("mid-afternoon", DayPart::Afternoon),
+    ("evening", DayPart::Evening),
+    ("evenings", DayPart::Evening),
+    ("night", DayPart::Night),
+    ("nights", DayPart::Night),
+    ("overnight", DayPart::Night),
+    ("tonight", DayPart::Night),
+];
+
 impl Unit {
     /// The unit a word names, singular or plural ("days", "fortnight" is
     /// not one).
     pub fn of_word(word: &str) -> Option<Unit> {
-        Some(match word {
-            "second" | "seconds" | "sec" | "secs" => Unit::Second,
-            "minute" | "minutes" | "min" | "mins" => Unit::Minute,
-            "hour" | "hours" | "hr" | "hrs" => Unit::Hour,
-            "day" | "days" => Unit::Day,
-            "weekend" | "weekends" => Unit::Weekend,
-            "week" | "weeks" => Unit::Week,
-            "month" | "months" => Unit::Month,
-            "quarter" | "quarters" => Unit::Quarter,
-            "year" | "years" => Unit::Year,
-            "decade" | "decades" => Unit::Decade,
-            "century" | "centuries" => Unit::Century,
-            "millennium" | "millennia" | "millenniums" => Unit::Millennium,
-            _ => return None,
-        })
+        // Asked of many words per sentence: a table, not a walk of the list.
+        static BY_WORD: LazyLock<FxHashMap<&str, Unit>> =
+            LazyLock::new(|| UNIT_WORDS.iter().copied().collect());
+        BY_WORD.get(word).copied()
     }
 
     /// How a length in this unit is written in a TimeML duration: the
@@ -186,13 +245,10 @@ pub enum Season {
 impl Season {
     /// The season a word names.
     pub fn of_word(word: &str) -> Option<Season> {
-        Some(match word {
-            "spring" | "springtime" => Season::Spring,
-            "summer" | "summertime" => Season::Summer,
-            "fall" | "autumn" => Season::Fall,
-            "winter" | "wintertime" => Season::Winter,
-            _ => return None,
-        })
+        SEASON_WORDS
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|&(_, season)| season)
     }
 
     fn code(self) -> &'static str {
@@ -242,13 +298,10 @@ pub enum DayPart {
 impl DayPart {
     /// The part of the day a word names.
     pub fn of_word(word: &str) -> Option<DayPart> {
-        Some(match word {
-            "morning" | "mornings" => DayPart::Morning,
-            "afternoon" | "afternoons" | "mid-afternoon" => DayPart::Afternoon,
-            "evening" | "evenings" => DayPart::Evening,
-            "night" | "nights" | "overnight" | "tonight" => DayPart::Night,
-            _ => return None,
-        })
+        DAY_PART_WORDS
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|&(_, part)| part)
     }
 
     fn code(self) -> &'static str {

@@ -36,7 +36,7 @@ pub fn dates(tokens: &[Token]) -> Vec<DateMention> {
         let may_open = matches!(token.kind, TokenKind::Number | TokenKind::Clock)
             || token.has(lexicon::DATE | lexicon::TIMEX | lexicon::FIGURE)
             || matches!(token.text, "'" | "’");
-        let may_open = may_open && (is_time_core(token) || time_ahead(tokens, i));
+        let may_open = may_open && (opens_alone(token) || opener_ahead(tokens, i));
         match may_open.then(|| scan.longest(i)).flatten() {
             Some(f) => {
                 let future = f.readable_forward() && scan.future_clause(f.start);
@@ -67,19 +67,20 @@ fn is_core(token: &Token) -> bool {
         || token.has(lexicon::DATE | lexicon::FIGURE | lexicon::TIMEX_CORE)
 }
 
-/// Whether a token is a core, an article aside: "a" and "an" are figures
-/// ("a week") but open an expression only with another core after them,
-/// and they are among the commonest words.
-fn is_time_core(token: &Token) -> bool {
+/// Whether a token is a core that may open an expression by itself: any
+/// core but an article. "a" and "an" are figures ("a week") but open an
+/// expression only with another core after them (every unit word is a
+/// core), and they are among the commonest words.
+fn opens_alone(token: &Token) -> bool {
     is_core(token) && !(token.is("a") || token.is("an"))
 }
 
-/// Whether a core (an article aside) follows the word at `i` closely
-/// enough for it to open an expression: most leads ("the", "at", "more")
+/// Whether a core that is no article ([`opens_alone`]) follows the word
+/// at `i` closely enough for it to open an expression: most leads ("the", "at", "more")
 /// and articles open none, and trying every family of the grammar at each
 /// was most of its cost.
-fn time_ahead(tokens: &[Token], i: usize) -> bool {
-    tokens[i + 1..].iter().take(LEAD_REACH).any(is_time_core)
+fn opener_ahead(tokens: &[Token], i: usize) -> bool {
+    tokens[i + 1..].iter().take(LEAD_REACH).any(opens_alone)
 }
 
 /// One match: what it means and the tokens it spans.

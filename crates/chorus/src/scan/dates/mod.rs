@@ -516,6 +516,7 @@ mod tests {
             ("It lasted an hour.", "an hour"),
             ("They waited a few days.", "a few days"),
             ("It took a year and a half.", "a year and a half"),
+            ("The dynasty lasted a few millenniums.", "a few millenniums"),
             ("In nineteen ninety-six it grew.", "nineteen ninety-six"),
         ] {
             assert!(
@@ -526,6 +527,23 @@ mod tests {
         }
         assert!(spans("The man at the door said more than that.").is_empty());
         assert!(spans("A man gave an answer to a question.").is_empty());
+    }
+
+    #[test]
+    fn every_unit_season_and_part_of_the_day_is_a_time_word() {
+        // What the grammar reads as a unit must open an expression after
+        // an article, and only words the lexicon flags do.
+        let words = calendar::UNIT_WORDS.iter().map(|(w, _)| *w);
+        let words = words
+            .chain(calendar::SEASON_WORDS.iter().map(|(w, _)| *w))
+            .chain(calendar::DAY_PART_WORDS.iter().map(|(w, _)| *w));
+        for word in words {
+            let flags = crate::scan::lexicon::flags(word);
+            assert!(
+                flags & (crate::scan::lexicon::TIMEX_CORE | crate::scan::lexicon::DATE) != 0,
+                "{word}"
+            );
+        }
     }
 
     #[test]
