@@ -12,11 +12,7 @@ use crate::scan::tokens::{NO_STEM, Token, TokenKind, WordInfo};
 #[derive(Default)]
 pub struct Stems {
     ids: FxHashMap<String, u32>,
-    /// Words of up to 8 bytes (most words) by their bytes read as one
-    /// number: a table half the size of `by_short_word`, which more of
-    /// the processor's cache holds.
-    by_tiny_word: FxHashMap<u64, Word>,
-    /// Words of 9 to 15 bytes by their `lexicon::packed` key, the
+    /// Words of up to 15 bytes by their `lexicon::packed` key, the
     /// longer ones by their text.
     by_short_word: FxHashMap<u128, Word>,
     by_word: FxHashMap<String, Word>,
@@ -34,23 +30,16 @@ struct Word {
 }
 
 impl Stems {
-    /// The id of a (lower-case) word's stem. Words hold no zero byte
-    /// (the tokenizer makes none), which [`tiny_key`] relies on.
+    /// The id of a (lower-case) word's stem.
     fn id(&mut self, word: &str) -> u32 {
         self.word_of(word).stem
     }
 
     fn word_of(&mut self, word: &str) -> Word {
-        let tiny = tiny_key(word);
-        let short = if tiny.is_none() {
-            lexicon::packed(word)
-        } else {
-            None
-        };
-        let known = match (tiny, short) {
-            (Some(key), _) => self.by_tiny_word.get(&key),
-            (None, Some(key)) => self.by_short_word.get(&key),
-            (None, None) => self.by_word.get(word),
+        let short = lexicon::packed(word);
+        let known = match short {
+            Some(key) => self.by_short_word.get(&key),
+            None => self.by_word.get(word),
         };
         if let Some(&known) = known {
             return known;
@@ -63,17 +52,16 @@ impl Stems {
             flags,
             content: is_content(word, flags),
         };
-        match (tiny, short) {
-            (Some(key), _) => self.by_tiny_word.insert(key, entry),
-            (None, Some(key)) => self.by_short_word.insert(key, entry),
-            (None, None) => self.by_word.insert(word.to_string(), entry),
+        match short {
+            Some(key) => self.by_short_word.insert(key, entry),
+            None => self.by_word.insert(word.to_string(), entry),
         };
         entry
     }
 
     /// How many distinct words have been stemmed (the cache's size).
     pub fn words(&self) -> usize {
-        self.by_tiny_word.len() + self.by_short_word.len() + self.by_word.len()
+        self.by_short_word.len() + self.by_word.len()
     }
 
     /// The stem id of a token when it is a content word: the one its
@@ -92,19 +80,6 @@ impl Stems {
         ids.dedup();
         ids
     }
-}
-
-/// A word of at most 8 bytes as one number, zero-padded (no word the
-/// tokenizer makes holds a zero byte, so no two words share a key);
-/// `None` for longer words.
-fn tiny_key(word: &str) -> Option<u64> {
-    let bytes = word.as_bytes();
-    if bytes.len() > 8 {
-        return None;
-    }
-    let mut buffer = [0u8; 8];
-    buffer[..bytes.len()].copy_from_slice(bytes);
-    Some(u64::from_le_bytes(buffer))
 }
 
 impl WordInfo for Stems {
