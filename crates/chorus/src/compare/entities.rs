@@ -90,18 +90,17 @@ fn is_capitalized(token: &Token) -> bool {
         _ => text.chars().next().is_some_and(char::is_uppercase),
     };
     if upper {
-        // Every token is asked: the apostrophe and hyphen tests below
-        // run only for the words that hold one (or a non-ASCII byte,
-        // which a curly apostrophe is made of).
+        // Every capitalised token is asked: the contraction test runs
+        // only for the words that hold an apostrophe (or a non-ASCII
+        // byte, which a curly apostrophe is made of).
         let apostrophe = bytes.iter().any(|&b| b == b'\'' || !b.is_ascii());
         if (apostrophe && is_contraction(text)) || is_party_tag(text) {
             return false;
         }
         // "Moscow-led", "Russian-sponsored": an adjective, not a name.
-        let adjective = bytes.contains(&b'-')
-            && text.rsplit_once('-').is_some_and(|(_, tail)| {
-                tail.len() > 1 && tail.chars().all(|c| c.is_ascii_lowercase())
-            });
+        let adjective = text.rsplit_once('-').is_some_and(|(_, tail)| {
+            tail.len() > 1 && tail.chars().all(|c| c.is_ascii_lowercase())
+        });
         // (A word that opens on a capital is not all digits: no figure.)
         return !adjective;
     }
@@ -932,13 +931,13 @@ fn kind(
     if flags & PLACE != 0 {
         return EntityKind::Place;
     }
-    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
-    if (2..=5).contains(&letters)
-        && surface
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase)
-    {
+    let (letters, capitals) = surface
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .fold((0, 0), |(n, up), c| {
+            (n + 1, up + usize::from(c.is_uppercase()))
+        });
+    if (2..=5).contains(&letters) && capitals == letters {
         return EntityKind::Organization;
     }
     // A country or region has a demonym: Qadira → Qadiran.

@@ -316,8 +316,7 @@ fn spans(tokens: &[Token], marks: &[usize], starts_inside: bool, style: Marks) -
 }
 
 /// The tokens of a sentence that open or close a quote in `style`.
-fn marks(sentence: &Sentence, style: Marks) -> Vec<usize> {
-    let tokens = &sentence.tokens;
+fn marks(tokens: &[Token], style: Marks) -> Vec<usize> {
     // A mark is a symbol: words and figures are passed over without
     // comparing them with each mark.
     (0..tokens.len())
@@ -652,7 +651,7 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
             .last()
             .filter(|_| ends_open(tokens, style))
             .map(|_| (sentence.document, sentence.position));
-        let marks = marks(sentence, style);
+        let marks = marks(tokens, style);
         let mut spans = spans(tokens, &marks, starts_inside, style);
         let marked = !marks.is_empty();
         // Marks inside a block's sentence are the block's own quotes
@@ -1417,8 +1416,9 @@ fn group(found: Vec<QuoteMention>, entities: &Entities, ids: &[String]) -> Quote
     let mut open_to_any: Vec<usize> = Vec::new();
     let mut candidates: Vec<usize> = Vec::new();
     for (i, m) in found.iter().enumerate() {
+        let open = needs_no_shared_word(m);
         candidates.clear();
-        if needs_no_shared_word(m) {
+        if open {
             candidates.extend(0..groups.len());
         } else {
             let held = m.stems.iter().filter_map(|word| holding_word.get(word));
@@ -1448,7 +1448,7 @@ fn group(found: Vec<QuoteMention>, entities: &Entities, ids: &[String]) -> Quote
         if holders.last() != Some(&n) {
             holders.push(n);
         }
-        if needs_no_shared_word(m) && open_to_any.last() != Some(&n) {
+        if open && open_to_any.last() != Some(&n) {
             open_to_any.push(n);
         }
     }
