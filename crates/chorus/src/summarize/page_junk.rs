@@ -27,8 +27,21 @@ const PATTERNS: &[&str] = &[
     r"\b\d+ of \d+ photos\b",
     r"\((photo|image|picture)s?( by\b|\s*:)",
     r"\b(getty images|ap photo|afp photo|afp via getty|shutterstock)\b",
+    // The wire's caption of an archive picture ("FILE - In this May 24,
+    // 2016, file photo, Rep. …") and a newspaper's print-sale link.
+    r"^file\s*[-–—]+\s",
+    r"\bfile (photo|image|picture)\b",
+    r"^buy photo\b",
+    r"\b(photo )?credit: (?-i:[A-Z])",
+    // A teaser cut short where a link preview ended ("…the Pittsburgh
+    // Pirates in a baseball..."): a spaced ellipsis inside a sentence is a
+    // writer's cut in a quote, one ending the sentence after a word or a
+    // comma is the page's.
+    r"[\w,] ?(\.\.\.|…)$",
     // Forms and calls to action.
     r"\bby signing up\b",
+    r"\b(join|subscribe to) our (mailing list|newsletter)\b",
+    r"\byour contact details\b",
     r"\b(click|tap) here\b",
     r"\bfollow us (on|at)\b",
     r"^(advertisement|read more)\b",
@@ -67,6 +80,13 @@ mod tests {
             "Email Sign Up By signing up you agree to receive email newsletters.",
             "Click here to join our channel.",
             "Advertisement The mayor spoke on Monday.",
+            "FILE - In this May 24, 2016, file photo, Rep. Jim Jordan speaks in Washington.",
+            "Buy Photo Genesee County health official Jim Henry was among those called.",
+            "The network may be critical, the scientists say. Credit: Matthew Kanan, Stanford University",
+            "Fans wear shirts given away as the Rockies hosted the Pittsburgh Pirates in a baseball...",
+            "Police arrested several people and are widening…",
+            "Tackling issues including terrorism, disease and climate change, alongside governments,...",
+            "Just fill in your contact details in the form below to join our mailing list.",
         ] {
             assert!(is_page_junk(junk), "{junk}");
         }
@@ -80,6 +100,9 @@ mod tests {
             "The photo, taken in 1944, shows the ship's bow.",
             "He read more than 300 letters from voters.",
             "The video has been shared nearly 86,000 times since it was posted to Facebook on Nov. 9.",
+            "\"She was a very, very progressive ... socialist who organized working people,\" he said.",
+            "\"I just don't know...\" she said.",
+            "The court filed its ruling on Monday; the photo was taken in 1944.",
         ] {
             assert!(!is_page_junk(news), "{news}");
         }
