@@ -144,6 +144,9 @@ pub enum RemovalReason {
     /// Text of the page or the feed rather than of the article: web-archive
     /// crawl notices, embedded-post widgets, wire delivery notes.
     PageNotice,
+    /// The place and agency a wire story opens with ("DENVER (AP) —"),
+    /// split from the paragraph it heads.
+    Dateline,
 }
 
 impl RemovalReason {
@@ -160,6 +163,7 @@ impl RemovalReason {
             RemovalReason::Subhead => "subhead",
             RemovalReason::Advertisement => "advertisement",
             RemovalReason::PageNotice => "page_notice",
+            RemovalReason::Dateline => "dateline",
         }
     }
 }

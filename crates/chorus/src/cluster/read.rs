@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::model::Article;
+use crate::model::{Article, RemovalReason};
 use crate::prepare::StoryLimits;
 use crate::prepare::clean::clean;
 use crate::prepare::limits::first_words;
@@ -83,6 +83,13 @@ pub fn article_terms(article: &Article, vocab: &mut Vocab) -> ArticleTerms {
         add(title, 2.0, vocab, &mut unlimited);
     }
     let mut budget = BODY_WORDS;
+    // The place a wire story was filed from is split from the text, but it
+    // still tells which story the article belongs to.
+    for removed in &cleaned.removed {
+        if removed.reason == RemovalReason::Dateline {
+            add(&removed.text, 1.0, vocab, &mut budget);
+        }
+    }
     let mut particulars = Vec::new();
     for paragraph in &cleaned.paragraphs {
         add(paragraph, 1.0, vocab, &mut budget);

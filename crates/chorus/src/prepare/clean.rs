@@ -196,10 +196,52 @@ pub fn clean(article: &Article) -> Cleaned {
         };
         match reason {
             Some(reason) => cleaned.removed.push(Removed { text: line, reason }),
-            None => cleaned.paragraphs.push(line),
+            None => match split_dateline(&line) {
+                Some((dateline, body)) => {
+                    cleaned.removed.push(Removed {
+                        text: dateline.to_string(),
+                        reason: RemovalReason::Dateline,
+                    });
+                    cleaned.paragraphs.push(body.to_string());
+                }
+                None => cleaned.paragraphs.push(line),
+            },
         }
     }
     cleaned
+}
+
+/// A wire dateline heading a paragraph: the place in capitals, with its
+/// state or country ("MENASHA, Wis.", "DAR ES SALAAM, Tanzania") and a
+/// date ("GENEVA, January 12") when given, and the agency in brackets
+/// ("(AP)", "(CBS SF)"), then a dash (LDC newswire writes "_"). Either the
+/// place or the agency must be there ("(CNN) --"). Hand-written: no kept
+/// crate reads datelines, and their shape is the wires' house style.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    let place_word = r"\p{Lu}[\p{Lu}.'’&-]+";
+    let region_word = r"\p{Lu}[\p{L}.]*";
+    let month = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
+    Regex::new(&format!(
+        r"^(?:(?P<place>{place_word}(?: {place_word}){{0,5}})(?:, {region_word}(?: {region_word}){{0,2}}){{0,2}}(?:,? {month} \d{{1,2}})? ?)?(?P<agency>\([^()]{{1,30}}\) ?)?(?:—|–|--|-|_) +"
+    ))
+    .expect("valid pattern")
+});
+
+/// Splits a paragraph's dateline from its text, if it opens with one. An
+/// archive picture's caption ("FILE - In this 2016 photo …") keeps its
+/// label: the summary tells it from news by it.
+fn split_dateline(paragraph: &str) -> Option<(&str, &str)> {
+    let found = DATELINE.captures(paragraph)?;
+    let place = found.name("place").map(|m| m.as_str());
+    if (place.is_none() && found.name("agency").is_none()) || place == Some("FILE") {
+        return None;
+    }
+    let end = found.get(0)?.end();
+    let body = &paragraph[end..];
+    if body.is_empty() {
+        return None;
+    }
+    Some((paragraph[..end].trim_end(), body))
 }
 
 /// The reason a body line is boilerplate, if it is.
@@ -457,6 +499,80 @@ mod tests {
         ] {
             assert_eq!(reason(heading), Some("subhead"), "{heading}");
         }
+    }
+
+    #[test]
+    fn wire_datelines_are_split_from_their_paragraph() {
+        for (paragraph, dateline, body) in [
+            (
+                "DENVER (AP) — Troy Tulowitzki has a tough name to spell.",
+                "DENVER (AP) —",
+                "Troy Tulowitzki has a tough name to spell.",
+            ),
+            (
+                "MENASHA, Wis. (AP) — The Stoffel family set out on a bike ride.",
+                "MENASHA, Wis. (AP) —",
+                "The Stoffel family set out on a bike ride.",
+            ),
+            (
+                "DAR ES SALAAM, Tanzania (AP) _ Rescuers searched the rubble.",
+                "DAR ES SALAAM, Tanzania (AP) _",
+                "Rescuers searched the rubble.",
+            ),
+            (
+                "GENEVA, January 12 (Xinhua) -- The WHO warned of a new strain.",
+                "GENEVA, January 12 (Xinhua) --",
+                "The WHO warned of a new strain.",
+            ),
+            (
+                "(CNN) -- As the death toll rose, the envoy left.",
+                "(CNN) --",
+                "As the death toll rose, the envoy left.",
+            ),
+            (
+                "WASHINGTON — Newly declassified documents show the plan.",
+                "WASHINGTON —",
+                "Newly declassified documents show the plan.",
+            ),
+        ] {
+            assert_eq!(
+                split_dateline(paragraph),
+                Some((dateline, body)),
+                "{paragraph}"
+            );
+        }
+        for paragraph in [
+            "FILE - In this May 24, 2016, file photo, Rep. Jim Jordan speaks.",
+            "A CAR park in a Highland town has been confirmed as the meeting place.",
+            "The vote - the first since 2010 - was close.",
+            "US-China trade talks resumed on Monday.",
+            "Mona Lisa Harding - a mother of ten - wrote a book.",
+            "WASHINGTON —",
+        ] {
+            assert_eq!(split_dateline(paragraph), None, "{paragraph}");
+        }
+        let article = Article {
+            id: "a".into(),
+            title: Some("Jerseys misspelled".into()),
+            text: "DENVER (AP) — Troy Tulowitzki has a tough name to spell.\n\nFans noticed."
+                .into(),
+            ..Article::default()
+        };
+        let cleaned = clean(&article);
+        assert_eq!(
+            cleaned.paragraphs,
+            [
+                "Troy Tulowitzki has a tough name to spell.",
+                "Fans noticed."
+            ]
+        );
+        assert_eq!(
+            cleaned.removed,
+            [Removed {
+                text: "DENVER (AP) —".into(),
+                reason: RemovalReason::Dateline
+            }]
+        );
     }
 
     #[test]

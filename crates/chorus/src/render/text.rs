@@ -11,10 +11,10 @@ use crate::scan::controls::escape_controls as safe;
 
 use super::brief::{self, Detail};
 use super::{
-    StoryDocuments, claim_label, claims_joiner, describe, documents_by_id, markers, status_label,
-    story_documents,
+    StoryDocuments, claim_label, claims_joiner, describe, documents_by_id, markers, plural,
+    status_label, story_documents,
 };
-use crate::model::{FactStatus, Report, StoryReport};
+use crate::model::{FactStatus, RemovalReason, Report, StoryReport};
 
 /// Renders the report as text, with ANSI colour when `color` is set, as a
 /// brief or in full.
@@ -69,9 +69,22 @@ pub fn text(report: &Report, color: bool, detail: Detail) -> String {
                 }
             }
         }
-        let removed: usize = documents.iter().map(|d| d.removed.len()).sum();
-        if removed > 0 {
-            let line = format!("({removed} boilerplate lines removed; see --format json)");
+        let (datelines, lines): (Vec<_>, Vec<_>) = documents
+            .iter()
+            .flat_map(|d| &d.removed)
+            .partition(|r| r.reason == RemovalReason::Dateline.as_str());
+        let removed = match (lines.len(), datelines.len()) {
+            (0, 0) => None,
+            (n, 0) => Some(format!("{n} boilerplate {}", plural("line", n as f64))),
+            (0, d) => Some(format!("{d} {}", plural("dateline", d as f64))),
+            (n, d) => Some(format!(
+                "{n} boilerplate {} and {d} {}",
+                plural("line", n as f64),
+                plural("dateline", d as f64)
+            )),
+        };
+        if let Some(removed) = removed {
+            let line = format!("({removed} removed; see --format json)");
             if color {
                 out.push_str(&format!("{}\n", line.dimmed()));
             } else {
