@@ -147,6 +147,9 @@ pub enum RemovalReason {
     /// The place and agency a wire story opens with ("DENVER (AP) —"),
     /// split from the paragraph it heads.
     Dateline,
+    /// A picture's caption: a paragraph signed with the photographer and
+    /// the outlet ("… in Phoenix on Wednesday. (Photo: Jane Doe/The Republic)").
+    Caption,
 }
 
 impl RemovalReason {
@@ -164,6 +167,7 @@ impl RemovalReason {
             RemovalReason::Advertisement => "advertisement",
             RemovalReason::PageNotice => "page_notice",
             RemovalReason::Dateline => "dateline",
+            RemovalReason::Caption => "caption",
         }
     }
 }

@@ -99,6 +99,11 @@ const PAGE_NOTICES: &[&str] = &[
     r"\bcrawl\b.*\b(seedlist|crawler configuration|outlinks|warc files)\b",
     r"\b(seed|seed ?list) for this crawl\b",
     r"\bcollection contains\b.*\bcrawls\b",
+    // How a wide crawl picked its seed pages: link-graph rankings of URLs.
+    r"^the seed for [\w-]+ was\b",
+    r"\binter[- ]domain (navigational )?link",
+    r"\b(slash|top ranked) pages\b.*\b(every|linked-to) domain\b",
+    r"\branked urls per domain\b",
     r"^(crawl (start|end) date|number of (captures|unique urls|hosts))\s*:",
     r"\b(this|these) (data|files) (is|are) (currently )?not (currently )?publicly accessible\b",
     r"^(tweet with a location|you can add location information to your tweets)\b",
@@ -211,6 +216,24 @@ pub fn clean(article: &Article) -> Cleaned {
     cleaned
 }
 
+/// A photo credit closing a paragraph, in brackets: the photographer and
+/// the outlet ("(Seth Wenig/AP)", "(Photo: Jane Doe/The Republic)", "(Photo
+/// by Jane Doe/Getty Images)"). Names start with a capital; the brackets
+/// hold no figures ("(1/2)") and no lower-case word before the slash
+/// ("(and/or)").
+static CLOSING_PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\((?:Photo:? |Photo by )?\p{Lu}[\p{L}.'’ -]{1,40}/\p{Lu}[\p{L}.'’ -]{1,50}\)$")
+        .expect("valid pattern")
+});
+
+/// Whether a paragraph is a picture's caption: it ends with the picture's
+/// credit. Captions restate the article around a picture the reader
+/// does not see ("Conway speaks at an event in Wayne, N.J., on Oct. 22").
+fn is_caption(paragraph: &str) -> bool {
+    let paragraph = paragraph.trim_end();
+    paragraph.ends_with(')') && CLOSING_PHOTO_CREDIT.is_match(paragraph)
+}
+
 /// A wire dateline heading a paragraph: the place in capitals, with its
 /// state or country ("MENASHA, Wis.", "DAR ES SALAAM, Tanzania") and a
 /// date ("GENEVA, January 12") when given, and the agency in brackets
@@ -248,6 +271,7 @@ fn split_dateline(paragraph: &str) -> Option<(&str, &str)> {
 pub fn boilerplate(line: &str) -> Option<RemovalReason> {
     let words = count_words(line);
     boilerplate_shape(line, words)
+        .or_else(|| is_caption(line).then_some(RemovalReason::Caption))
         .or_else(|| is_subhead(line, words).then_some(RemovalReason::Subhead))
 }
 
@@ -471,6 +495,11 @@ mod tests {
             "This collection contains collaborative election crawls performed by volunteers.",
             "Number of captures: 2,713,676,341",
             "These files are currently not publicly accessible.",
+            "The seed for Wide00021 was:",
+            "- Front pages of every domain the previous crawl reached, ranked by inter-domain \
+             links to them.",
+            "- Top ranked pages (at most 50) from every linked-to domain of the link graph",
+            "-- no more than 100 of the most highly ranked URLs per domain",
         ] {
             assert_eq!(reason(description), Some("page_notice"), "{description}");
         }
@@ -478,6 +507,8 @@ mod tests {
             "The crawl space under the house flooded, the fire service said.",
             "Traffic slowed to a crawl as captures of the escaped cattle went on for hours.",
             "The pub crawl drew a seed list of 40 bars, organisers said.",
+            "The seed for the tournament was decided by a coin toss.",
+            "The registry ranked the top pages of every domain it hosts by traffic.",
         ] {
             assert_eq!(reason(news), None, "{news}");
         }
@@ -499,6 +530,47 @@ mod tests {
         ] {
             assert_eq!(reason(heading), Some("subhead"), "{heading}");
         }
+    }
+
+    #[test]
+    fn a_paragraph_signed_with_a_photo_credit_is_a_caption() {
+        for caption in [
+            "The mayor speaks at a rally in Dayton on Oct. 2, 2019. (Jane Roe/AP)",
+            "Crews clear the road near the pass. (Photo: Sam Lee/The Valley Times)",
+            "The senator leaves the chamber last week. (Photo by Ann Park/Getty Images)",
+            "A runner crosses the bridge at dawn. (Tom Fry/New York Times Photo)",
+        ] {
+            assert!(is_caption(caption), "{caption}");
+        }
+        for text in [
+            "The council voted 5/4 to approve the plan (see page 2/3).",
+            "Shares rose 3% on the news (and/or the rumours).",
+            "The firm, which owns both brands (Acme/Zenith), declined to comment.",
+            "Officials said the dam held.",
+        ] {
+            assert!(!is_caption(text), "{text}");
+        }
+        let article = Article {
+            id: "a".into(),
+            title: Some("Rally in Dayton".into()),
+            text: "The rally drew thousands of people.\n\nThe mayor speaks in Dayton. (Jane Roe/AP)\n\nThe rally ended at noon, the police said.".into(),
+            ..Article::default()
+        };
+        let cleaned = clean(&article);
+        assert_eq!(
+            cleaned.paragraphs,
+            [
+                "The rally drew thousands of people.",
+                "The rally ended at noon, the police said."
+            ]
+        );
+        assert_eq!(
+            cleaned.removed,
+            [Removed {
+                text: "The mayor speaks in Dayton. (Jane Roe/AP)".into(),
+                reason: RemovalReason::Caption
+            }]
+        );
     }
 
     #[test]
