@@ -250,10 +250,21 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid pattern")
 });
 
+/// CNN's dateline: the place as written in text and "(CNN)", with no dash
+/// ("Tokyo (CNN) Seven US sailors are missing …").
+static CNN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}(?:, \p{Lu}[\p{L}.]*){0,2} )?\(CNN\) ?(?:—|–|--|-)? *")
+        .expect("valid pattern")
+});
+
 /// Splits a paragraph's dateline from its text, if it opens with one. An
 /// archive picture's caption ("FILE - In this 2016 photo …") keeps its
 /// label: the summary tells it from news by it.
 fn split_dateline(paragraph: &str) -> Option<(&str, &str)> {
+    if let Some(found) = CNN_DATELINE.find(paragraph) {
+        let body = &paragraph[found.end()..];
+        return (!body.is_empty()).then(|| (paragraph[..found.end()].trim_end(), body));
+    }
     let found = DATELINE.captures(paragraph)?;
     let place = found.name("place").map(|m| m.as_str());
     if (place.is_none() && found.name("agency").is_none()) || place == Some("FILE") {
@@ -602,6 +613,16 @@ mod tests {
                 "As the death toll rose, the envoy left.",
             ),
             (
+                "Hong Kong (CNN) Police fired tear gas at the crowd.",
+                "Hong Kong (CNN)",
+                "Police fired tear gas at the crowd.",
+            ),
+            (
+                "(CNN)The senator resigned on Friday.",
+                "(CNN)",
+                "The senator resigned on Friday.",
+            ),
+            (
                 "WASHINGTON — Newly declassified documents show the plan.",
                 "WASHINGTON —",
                 "Newly declassified documents show the plan.",
@@ -620,6 +641,7 @@ mod tests {
             "US-China trade talks resumed on Monday.",
             "Mona Lisa Harding - a mother of ten - wrote a book.",
             "WASHINGTON —",
+            "Anderson Cooper said on CNN (CNN) that the vote was close.",
         ] {
             assert_eq!(split_dateline(paragraph), None, "{paragraph}");
         }
