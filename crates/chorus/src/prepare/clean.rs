@@ -261,21 +261,19 @@ static CNN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// archive picture's caption ("FILE - In this 2016 photo …") keeps its
 /// label: the summary tells it from news by it.
 fn split_dateline(paragraph: &str) -> Option<(&str, &str)> {
-    if let Some(found) = CNN_DATELINE.find(paragraph) {
-        let body = &paragraph[found.end()..];
-        return (!body.is_empty()).then(|| (paragraph[..found.end()].trim_end(), body));
-    }
-    let found = DATELINE.captures(paragraph)?;
-    let place = found.name("place").map(|m| m.as_str());
-    if (place.is_none() && found.name("agency").is_none()) || place == Some("FILE") {
-        return None;
-    }
-    let end = found.get(0)?.end();
+    let end = match CNN_DATELINE.find(paragraph) {
+        Some(found) => found.end(),
+        None => {
+            let found = DATELINE.captures(paragraph)?;
+            let place = found.name("place").map(|m| m.as_str());
+            if (place.is_none() && found.name("agency").is_none()) || place == Some("FILE") {
+                return None;
+            }
+            found.get(0)?.end()
+        }
+    };
     let body = &paragraph[end..];
-    if body.is_empty() {
-        return None;
-    }
-    Some((paragraph[..end].trim_end(), body))
+    (!body.is_empty()).then(|| (paragraph[..end].trim_end(), body))
 }
 
 /// The reason a body line is boilerplate, if it is.
@@ -435,6 +433,16 @@ mod tests {
         boilerplate(line).map(RemovalReason::as_str)
     }
 
+    /// Cleans an article with this headline and body.
+    fn clean_titled(title: &str, text: &str) -> Cleaned {
+        clean(&Article {
+            id: "a".into(),
+            title: Some(title.into()),
+            text: text.into(),
+            ..Article::default()
+        })
+    }
+
     #[test]
     fn recognises_boilerplate_shapes() {
         assert_eq!(
@@ -464,13 +472,10 @@ mod tests {
 
     #[test]
     fn wire_typesetting_codes_are_stripped() {
-        let article = Article {
-            id: "a".into(),
-            title: Some("&HT;".into()),
-            text: "&UR; The council met on Monday. &QL;\n\nIt voted to close the bridge.".into(),
-            ..Article::default()
-        };
-        let cleaned = clean(&article);
+        let cleaned = clean_titled(
+            "&HT;",
+            "&UR; The council met on Monday. &QL;\n\nIt voted to close the bridge.",
+        );
         assert_eq!(cleaned.title, None);
         assert_eq!(
             cleaned.paragraphs,
@@ -561,13 +566,10 @@ mod tests {
         ] {
             assert!(!is_caption(text), "{text}");
         }
-        let article = Article {
-            id: "a".into(),
-            title: Some("Rally in Dayton".into()),
-            text: "The rally drew thousands of people.\n\nThe mayor speaks in Dayton. (Jane Roe/AP)\n\nThe rally ended at noon, the police said.".into(),
-            ..Article::default()
-        };
-        let cleaned = clean(&article);
+        let cleaned = clean_titled(
+            "Rally in Dayton",
+            "The rally drew thousands of people.\n\nThe mayor speaks in Dayton. (Jane Roe/AP)\n\nThe rally ended at noon, the police said.",
+        );
         assert_eq!(
             cleaned.paragraphs,
             [
@@ -645,14 +647,10 @@ mod tests {
         ] {
             assert_eq!(split_dateline(paragraph), None, "{paragraph}");
         }
-        let article = Article {
-            id: "a".into(),
-            title: Some("Jerseys misspelled".into()),
-            text: "DENVER (AP) — Troy Tulowitzki has a tough name to spell.\n\nFans noticed."
-                .into(),
-            ..Article::default()
-        };
-        let cleaned = clean(&article);
+        let cleaned = clean_titled(
+            "Jerseys misspelled",
+            "DENVER (AP) — Troy Tulowitzki has a tough name to spell.\n\nFans noticed.",
+        );
         assert_eq!(
             cleaned.paragraphs,
             [
@@ -683,13 +681,10 @@ mod tests {
 
     #[test]
     fn repeated_headline_and_lines_are_removed_once() {
-        let article = Article {
-            id: "wire".into(),
-            title: Some("Leaders Meet".into()),
-            text: "Leaders Meet\nLEADERS MEET\n\nThe talks began.\n\nThe talks began.\n".into(),
-            ..Article::default()
-        };
-        let cleaned = clean(&article);
+        let cleaned = clean_titled(
+            "Leaders Meet",
+            "Leaders Meet\nLEADERS MEET\n\nThe talks began.\n\nThe talks began.\n",
+        );
         assert_eq!(cleaned.paragraphs, ["The talks began."]);
         let reasons: Vec<_> = cleaned.removed.iter().map(|r| r.reason.as_str()).collect();
         assert_eq!(
@@ -700,13 +695,10 @@ mod tests {
 
     #[test]
     fn boilerplate_is_never_a_headline() {
-        let article = Article {
-            id: "page".into(),
-            title: Some("Follow us on Twitter".into()),
-            text: "The talks began on Monday in the capital.".into(),
-            ..Article::default()
-        };
-        let cleaned = clean(&article);
+        let cleaned = clean_titled(
+            "Follow us on Twitter",
+            "The talks began on Monday in the capital.",
+        );
         assert_eq!(cleaned.title, None);
         assert_eq!(cleaned.removed[0].reason, RemovalReason::Social);
         assert_eq!(cleaned.paragraphs.len(), 1);

@@ -69,22 +69,19 @@ pub fn text(report: &Report, color: bool, detail: Detail) -> String {
                 }
             }
         }
-        let (datelines, lines): (Vec<_>, Vec<_>) = documents
-            .iter()
-            .flat_map(|d| &d.removed)
-            .partition(|r| r.reason == RemovalReason::Dateline.as_str());
-        let removed = match (lines.len(), datelines.len()) {
-            (0, 0) => None,
-            (n, 0) => Some(format!("{n} boilerplate {}", plural("line", n as f64))),
-            (0, d) => Some(format!("{d} {}", plural("dateline", d as f64))),
-            (n, d) => Some(format!(
-                "{n} boilerplate {} and {d} {}",
-                plural("line", n as f64),
-                plural("dateline", d as f64)
-            )),
-        };
-        if let Some(removed) = removed {
-            let line = format!("({removed} removed; see --format json)");
+        let all = documents.iter().flat_map(|d| &d.removed);
+        let datelines = all
+            .clone()
+            .filter(|r| r.reason == RemovalReason::Dateline.as_str())
+            .count();
+        let lines = all.count() - datelines;
+        let removed: Vec<String> = [(lines, "boilerplate line"), (datelines, "dateline")]
+            .into_iter()
+            .filter(|&(count, _)| count > 0)
+            .map(|(count, noun)| format!("{count} {}", plural(noun, count as f64)))
+            .collect();
+        if !removed.is_empty() {
+            let line = format!("({} removed; see --format json)", removed.join(" and "));
             if color {
                 out.push_str(&format!("{}\n", line.dimmed()));
             } else {
