@@ -124,10 +124,12 @@ pub fn summarize_after(
     let features = features(story);
     let scores: Vec<f32> = features.iter().map(|f| weights.score(f)).collect();
     let selectable: Vec<bool> = (0..scores.len()).map(|i| selectable(story, i)).collect();
+    // A sentence the earlier articles already told is no news to a reader
+    // who saw them; it is taken only when nothing new is left.
     let last_resort: Vec<bool> = (0..scores.len())
         .map(|i| {
             let text = sentence_text(story, i);
-            leans_on_previous(text) || lexicon::shouts(text)
+            leans_on_previous(text) || lexicon::shouts(text) || known.retells(&story.index, i)
         })
         .collect();
     let concepts = select::concepts(story, &scores, known);

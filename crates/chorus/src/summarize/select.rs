@@ -52,13 +52,14 @@ use crate::ingest::publication_date;
 use crate::model::words::{is_number_word, scale_word, time_unit};
 use crate::model::{FactKind, SCOPE_FACTOR, within_factor};
 use crate::prepare::index::{Concept, StoryIndex};
+use crate::prepare::terms::TermId;
 use crate::scan::lexicon;
 use crate::scan::quantity::{Quantity, event_near, names_a_known_set, quantities};
 use crate::scan::tokens::{Token, TokenKind, tokenize};
 
 /// Names of the concept features, in vector order (also the keys of the
 /// `"concepts"` object of the weights file).
-pub const CONCEPT_FEATURE_NAMES: [&str; 11] = [
+pub const CONCEPT_FEATURE_NAMES: [&str; 13] = [
     "bias",
     "support",
     "documents",
@@ -70,6 +71,8 @@ pub const CONCEPT_FEATURE_NAMES: [&str; 11] = [
     "earlier",
     "earlier_share",
     "support_many_docs",
+    "update_first",
+    "update_lead",
 ];
 
 /// One concept's feature vector.
@@ -93,13 +96,31 @@ pub struct Objective {
 }
 
 /// What earlier articles of a story already said: the concepts they hold
-/// and in how many of them each occurs. An update brief weighs a concept
-/// by whether it is new.
+/// and in how many of them each occurs, and the words of each of their
+/// sentences. An update brief weighs a concept by whether it is new, and
+/// takes a sentence the earlier articles already told only as a last
+/// resort.
 #[derive(Debug, Clone, Default)]
 pub struct Known {
     documents: u32,
     concepts: FxHashMap<Concept, u32>,
+    sentences: Vec<KnownSentence>,
+    /// Earlier sentences by content word.
+    postings: FxHashMap<TermId, Vec<u32>>,
 }
+
+/// One earlier sentence's content words (figures aside) and figures, as
+/// the vocabulary's ids, sorted.
+#[derive(Debug, Clone, Default)]
+struct KnownSentence {
+    words: Vec<TermId>,
+    figures: Vec<TermId>,
+}
+
+/// Share of a new sentence's content words (figures aside) one earlier
+/// sentence must hold for the new one to retell it: the brief's own test
+/// for content already told ([`TOLD_CONTAINMENT`]).
+const KNOWN_CONTAINMENT: f32 = TOLD_CONTAINMENT;
 
 impl Known {
     /// The concepts of `story`'s documents (reprints counted once, as the
@@ -122,8 +143,22 @@ impl Known {
             for c in concepts {
                 *known.concepts.entry(c).or_insert(0) += 1;
             }
+            for i in index.doc_starts[doc]..index.doc_starts[doc + 1] {
+                let (words, figures) = global_words(index, i);
+                if words.len() >= TOLD_MIN_WORDS {
+                    known.add_sentence(KnownSentence { words, figures });
+                }
+            }
         }
         known
+    }
+
+    fn add_sentence(&mut self, sentence: KnownSentence) {
+        let id = self.sentences.len() as u32;
+        for &w in &sentence.words {
+            self.postings.entry(w).or_default().push(id);
+        }
+        self.sentences.push(sentence);
     }
 
     /// Adds what `other` knows (several earlier stories, one context).
@@ -132,6 +167,36 @@ impl Known {
         for (c, n) in other.concepts {
             *self.concepts.entry(c).or_insert(0) += n;
         }
+        for sentence in other.sentences {
+            self.add_sentence(sentence);
+        }
+    }
+
+    /// Whether sentence `i` of `index` (prepared with the same vocabulary)
+    /// retells an earlier sentence: one earlier sentence holds most of its
+    /// content words and every figure it gives (a new figure may be the
+    /// update: "the toll rose to 300").
+    pub fn retells(&self, index: &StoryIndex, i: usize) -> bool {
+        if self.sentences.is_empty() {
+            return false;
+        }
+        let (words, figures) = global_words(index, i);
+        if words.len() < TOLD_MIN_WORDS {
+            return false;
+        }
+        let mut shared: FxHashMap<u32, u32> = FxHashMap::default();
+        for w in &words {
+            for &k in self.postings.get(w).map_or(&[][..], Vec::as_slice) {
+                *shared.entry(k).or_insert(0) += 1;
+            }
+        }
+        let needed = KNOWN_CONTAINMENT * words.len() as f32;
+        shared.into_iter().any(|(k, n)| {
+            n as f32 >= needed
+                && figures
+                    .iter()
+                    .all(|f| self.sentences[k as usize].figures.binary_search(f).is_ok())
+        })
     }
 
     /// Number of earlier documents.
@@ -143,6 +208,25 @@ impl Known {
     pub fn is_empty(&self) -> bool {
         self.documents == 0
     }
+}
+
+/// Sentence `i`'s content words (figures aside) and its figures, as the
+/// vocabulary's ids, sorted.
+fn global_words(index: &StoryIndex, i: usize) -> (Vec<TermId>, Vec<TermId>) {
+    let sentence = &index.sentences[i];
+    let mut words = Vec::with_capacity(sentence.content.len());
+    let mut figures = Vec::with_capacity(sentence.figures.len());
+    for &t in &sentence.content {
+        let global = index.global[t as usize];
+        if sentence.figures.binary_search(&t).is_ok() {
+            figures.push(global);
+        } else {
+            words.push(global);
+        }
+    }
+    words.sort_unstable();
+    figures.sort_unstable();
+    (words, figures)
 }
 
 /// A story's concepts numbered locally, with each sentence's list.
@@ -209,6 +293,7 @@ pub fn concepts(story: &Story, scores: &[f32], known: &Known) -> StoryConcepts {
     let other_docs = outlets.saturating_sub(1).max(1) as f32;
     let many_docs = ((outlets as f32 - 1.0) / 10.0).clamp(0.0, 1.0);
     let earlier_docs = known.documents.max(1) as f32;
+    let update = known.documents > 0;
     let features = keys
         .iter()
         .zip(&stats)
@@ -227,6 +312,11 @@ pub fn concepts(story: &Story, scores: &[f32], known: &Known) -> StoryConcepts {
                 if earlier > 0 { 1.0 } else { 0.0 },
                 earlier as f32 / earlier_docs,
                 support * many_docs,
+                // An update's news is in the new articles' leads more than
+                // a first brief's is (the earlier articles told the
+                // background): the lead features again, for updates only.
+                if update && s.first { 1.0 } else { 0.0 },
+                if update { s.lead } else { 0.0 },
             ]
         })
         .collect();
@@ -816,6 +906,32 @@ mod tests {
             repeat_penalty: 0.0,
         };
         greedy(&problem, Budget::within(words), objective)
+    }
+
+    #[test]
+    fn a_sentence_the_earlier_articles_told_is_known() {
+        let mut vocab = Vocab::new();
+        let earlier = story(
+            &[
+                "The city council approved the new harbour budget after a long debate on Monday. \
+               The budget sets aside 40 million for the harbour.",
+            ],
+            &mut vocab,
+        );
+        let known = Known::from_story(&earlier);
+        let later = story(
+            &[
+                "After a long debate on Monday, the city council approved the new harbour budget, officials said. \
+               The budget now sets aside 55 million for the harbour. \
+               Dock workers began a strike on Wednesday over the cuts in the harbour budget.",
+            ],
+            &mut vocab,
+        );
+        assert!(known.retells(&later.index, 0), "the approval was told");
+        // A figure the earlier sentence lacks may be the update.
+        assert!(!known.retells(&later.index, 1), "a new figure is news");
+        assert!(!known.retells(&later.index, 2), "the strike is news");
+        assert!(!Known::default().retells(&later.index, 0));
     }
 
     #[test]
