@@ -147,10 +147,13 @@ fn is_open(token: &Token) -> bool {
 }
 
 /// The quotation marks a report prints speech in: double ones, as most
-/// do, or single ones (‘…’), as some British papers do. An apostrophe
-/// inside a word ("children’s") is part of the word's token; a single
-/// mark standing alone marks a quote in a report that uses more of them
-/// to open quotes than it prints double marks at all.
+/// do, or single ones (‘…’), as some British papers do — curly, or
+/// straight ('…') as some print them, the straight mark read as opening
+/// when glued to the word after it and as closing when glued to the one
+/// before. An apostrophe inside a word ("children’s", "isn't") is part of
+/// the word's token; a single mark standing alone marks a quote in a
+/// report that uses more of them to open quotes than it prints double
+/// marks at all.
 #[derive(Debug, Clone, Copy, Default)]
 struct Marks {
     single: bool,
@@ -164,12 +167,12 @@ impl Marks {
         let mut counts = vec![(0usize, 0usize); documents];
         for sentence in sentences {
             let count = &mut counts[sentence.document];
-            for token in sentence
-                .tokens
-                .iter()
-                .filter(|t| t.kind == TokenKind::Symbol)
-            {
-                if token.text == "‘" {
+            let tokens = &sentence.tokens;
+            for (k, token) in tokens.iter().enumerate() {
+                if token.kind != TokenKind::Symbol {
+                    continue;
+                }
+                if opens_single(tokens, k) {
                     count.0 += 1;
                 } else if is_open(token) || is_close(token) {
                     count.1 += 1;
@@ -184,8 +187,8 @@ impl Marks {
             .collect()
     }
 
-    fn opens(self, token: &Token) -> bool {
-        is_open(token) || (self.single && token.text == "‘")
+    fn opens(self, tokens: &[Token], k: usize) -> bool {
+        is_open(&tokens[k]) || (self.single && opens_single(tokens, k))
     }
 
     /// Whether token `k` closes a quote. A lone ’ after a plural and
@@ -200,18 +203,43 @@ impl Marks {
             && tokens[k - 1].kind == TokenKind::Word
             && tokens[k - 1].text.ends_with(['s', 'S'])
             && tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word);
-        tokens[k].text == "’" && !possessive
+        let straight_closing = tokens[k].text == "'"
+            && k > 0
+            && tokens[k].glued
+            && !tokens
+                .get(k + 1)
+                .is_some_and(|t| t.glued && t.kind != TokenKind::Symbol);
+        (tokens[k].text == "’" || straight_closing) && !possessive
     }
 
     /// Whether token `close` closes the quote token `open` opened: a
     /// single mark closes only a single one (‘He called it “a disgrace”,’
     /// she said), a double mark a double one.
     fn partners(self, tokens: &[Token], open: usize, close: usize) -> bool {
-        if tokens[open].text == "‘" {
+        if opens_single(tokens, open) {
             self.closes_single(tokens, close)
         } else {
             is_close(&tokens[close])
         }
+    }
+}
+
+/// Whether token `k` is a single mark that opens a quote: ‘, or a
+/// straight ' glued to the word after it and not to the one before
+/// ('Kim's mapping out 2012 …'), unless a figure follows ("the '90s").
+fn opens_single(tokens: &[Token], k: usize) -> bool {
+    match tokens[k].text {
+        "‘" => true,
+        "'" => {
+            // Glued to a period it is a possessive ("Co.'s").
+            (k == 0 || !tokens[k].glued || matches!(tokens[k - 1].text, "(" | "[" | "“" | "—"))
+                && tokens.get(k + 1).is_some_and(|t| {
+                    t.glued
+                        && t.kind == TokenKind::Word
+                        && !t.text.starts_with(|c: char| c.is_ascii_digit())
+                })
+        }
+        _ => false,
     }
 }
 
@@ -297,7 +325,7 @@ fn spans(tokens: &[Token], marks: &[usize], starts_inside: bool, style: Marks) -
         }
     }
     while i < tokens.len() {
-        if style.opens(&tokens[i]) {
+        if style.opens(tokens, i) {
             let close = (i + 1..tokens.len())
                 .find(|&j| style.partners(tokens, i, j))
                 .unwrap_or(tokens.len());
@@ -322,7 +350,7 @@ fn marks(tokens: &[Token], style: Marks) -> Vec<usize> {
     (0..tokens.len())
         .filter(|&k| {
             tokens[k].kind == TokenKind::Symbol
-                && (style.opens(&tokens[k]) || style.closes(tokens, k))
+                && (style.opens(tokens, k) || style.closes(tokens, k))
         })
         .collect()
 }
@@ -333,7 +361,7 @@ fn ends_open(tokens: &[Token], style: Marks) -> bool {
     tokens.last().is_some_and(|t| {
         let straight = tokens.iter().filter(|u| u.text == t.text).count();
         matches!(t.text, "“" | "``")
-            || (style.single && t.text == "‘")
+            || (style.single && opens_single(tokens, tokens.len() - 1))
             || (is_ambiguous(t)
                 && straight % 2 == 1
                 && tokens.len() > 1
@@ -667,7 +695,8 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
             };
             (0..tokens.len()).any(|k| !quoted(k) && is_reporting(&tokens[k]))
         };
-        let nested = marked && !tokens.first().is_some_and(|t| style.opens(t)) && !reports_speech();
+        let opens_marked = !tokens.is_empty() && style.opens(tokens, 0);
+        let nested = marked && !opens_marked && !reports_speech();
         block = block.filter(|b| {
             (!marked || nested)
                 && (!starts_inside || b.taken > 0)
@@ -1783,6 +1812,38 @@ mod tests {
         for words in ["families deserve answers", "office” and left"] {
             assert!(quote_holding(&quotes, words).is_some(), "{quotes:#?}");
         }
+    }
+
+    #[test]
+    fn straight_single_marks_quote_in_a_report_that_prints_speech_in_them() {
+        let quotes = in_paragraphs(&[
+            (
+                0,
+                0,
+                "A producer said: 'Kim's mapping out 2012, and Kris isn't a part of it.'",
+            ),
+            (
+                0,
+                1,
+                "'We are all very sad about the news,' her mother told the Today show.",
+            ),
+            (
+                0,
+                2,
+                "Monsanto Co.'s new drug and the girls' phones are in the '90s style, she said.",
+            ),
+            (
+                1,
+                0,
+                "A producer said, “Kim’s mapping out 2012, and Kris isn’t a part of it.”",
+            ),
+        ]);
+        let mapping = quote_holding(&quotes, "mapping").expect("a quote in straight single marks");
+        assert_eq!(mapping.sources, ["d0", "d1"], "{quotes:#?}");
+        assert!(quote_holding(&quotes, "very sad").is_some(), "{quotes:#?}");
+        // Possessives and a decade's mark open and close nothing.
+        assert!(quote_holding(&quotes, "drug").is_none(), "{quotes:#?}");
+        assert!(quote_holding(&quotes, "style").is_none(), "{quotes:#?}");
     }
 
     #[test]
