@@ -164,15 +164,41 @@ pub struct NameMention {
     pub located: bool,
 }
 
+/// How a story writes its words: per normalized word, how often it is
+/// capitalised somewhere other than at the start of a sentence, and how
+/// often a word capitalised somewhere in the story is written in lower
+/// case.
+#[derive(Debug, Default)]
+pub struct Casing {
+    capitalized_inside: FxHashMap<String, u32>,
+    lower_case: FxHashMap<String, u32>,
+}
+
+impl Casing {
+    /// Whether `key` is capitalised somewhere other than at the start of
+    /// a sentence.
+    fn capitalized_inside(&self, key: &str) -> bool {
+        self.capitalized_inside.contains_key(key)
+    }
+
+    /// Whether the story writes `key` (one word) in lower case at least
+    /// as often as it capitalises it inside a sentence: a common word
+    /// ("Maybe", "Department", "Charges" opening a sentence or a
+    /// headline), not a name. A name that is also a word keeps its
+    /// capital where it names ("Price said" five times, "the price" once).
+    fn mostly_lower_case(&self, key: &str) -> bool {
+        let lower = self.lower_case.get(key).copied().unwrap_or(0);
+        let capitalized = self.capitalized_inside.get(key).copied().unwrap_or(0);
+        lower > 0 && lower >= capitalized
+    }
+}
+
 /// Finds the names in a tokenized sentence. `capitalized` says which of
-/// its tokens are capitalised (see `is_capitalized`); `capitalized_inside`
-/// holds the words (normalized) found capitalised somewhere other than at
-/// the start of a sentence; only those, or gazetteer names, may open one.
-pub fn names(
-    sentence: &Sentence,
-    capitalized: &[bool],
-    capitalized_inside: &FxHashSet<String>,
-) -> Vec<NameMention> {
+/// its tokens are capitalised (see `is_capitalized`); `casing` holds the
+/// words (normalized) found capitalised somewhere other than at the start
+/// of a sentence (only those, or gazetteer names, may open one) and how
+/// often the story writes them in lower case.
+pub fn names(sentence: &Sentence, capitalized: &[bool], casing: &Casing) -> Vec<NameMention> {
     let tokens = &sentence.tokens;
     let is_capitalized_at = |k: usize| capitalized.get(k).copied().unwrap_or(false);
     let mut out = Vec::new();
@@ -218,10 +244,10 @@ pub fn names(
             }
         }
         let (split, named_before) = name_before_title(tokens, i, j);
-        if named_before && let Some(mention) = name_in(sentence, i, split, capitalized_inside) {
+        if named_before && let Some(mention) = name_in(sentence, i, split, casing) {
             out.push(mention);
         }
-        if let Some(mention) = name_in(sentence, split, j, capitalized_inside) {
+        if let Some(mention) = name_in(sentence, split, j, casing) {
             out.push(mention);
         }
         i = j;
@@ -280,12 +306,7 @@ fn opens_sentence(tokens: &[Token], i: usize) -> bool {
         || matches!(tokens[i - 1].text, "\"" | "“" | "—" | ":" | "(")
 }
 
-fn name_in(
-    sentence: &Sentence,
-    start: usize,
-    end: usize,
-    capitalized_inside: &FxHashSet<String>,
-) -> Option<NameMention> {
+fn name_in(sentence: &Sentence, start: usize, end: usize, casing: &Casing) -> Option<NameMention> {
     let tokens = &sentence.tokens;
     let mut first = start;
     let mut end = end;
@@ -305,7 +326,7 @@ fn name_in(
             continue;
         }
         let key = normalize(tokens[first].text);
-        let known = capitalized_inside.contains(&key)
+        let known = casing.capitalized_inside(&key)
             || GAZETTEER_KEYS.contains_key(&key)
             || tokens[first].has(TITLE);
         if known {
@@ -449,6 +470,16 @@ fn name_in(
     if surface.chars().count() < 2 || (end - first == 1 && function_word(first)) || lone_new {
         return None;
     }
+    let key = normalize(&surface);
+    // One word the story mostly writes in lower case is a common word,
+    // unless a title or the gazetteer makes it a name.
+    if end - first == 1
+        && title.is_none()
+        && casing.mostly_lower_case(&key)
+        && !GAZETTEER_KEYS.contains_key(&key)
+    {
+        return None;
+    }
     let speaks = next_is_verb
         || first
             .checked_sub(1)
@@ -463,7 +494,7 @@ fn name_in(
         sentence: sentence.position,
         token: first,
         end,
-        key: normalize(&surface),
+        key,
         surface,
         title,
         speaks,
@@ -636,7 +667,9 @@ enum GroupKey<'a> {
 
 /// Finds and merges the entities named in `sentences`.
 pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
-    let mut capitalized_inside: FxHashSet<String> = FxHashSet::default();
+    let mut casing = Casing::default();
+    // Plain words capitalised anywhere, whose lower-case uses are counted.
+    let mut capitalized_words: FxHashSet<&str> = FxHashSet::default();
     let mut capitalized_anywhere: FxHashSet<String> = FxHashSet::default();
     // Whether each token of each sentence, in order, is capitalised: read
     // once here and again when the names are found.
@@ -658,13 +691,43 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
                     owned = normalize(token.text);
                     owned.as_str()
                 };
-                if !opens_sentence(&sentence.tokens, i) && !capitalized_inside.contains(key) {
-                    capitalized_inside.insert(key.to_string());
+                if !opens_sentence(&sentence.tokens, i) {
+                    match casing.capitalized_inside.get_mut(key) {
+                        Some(count) => *count += 1,
+                        None => {
+                            casing.capitalized_inside.insert(key.to_string(), 1);
+                        }
+                    }
+                }
+                if plain {
+                    capitalized_words.insert(token.lower());
                 }
                 // Only demonyms are looked up here ("Qadiran" for Qadira).
                 if is_demonym(token.text) && !capitalized_anywhere.contains(key) {
                     capitalized_anywhere.insert(key.to_string());
                 }
+            }
+        }
+    }
+    for sentence in sentences {
+        let tokens = &sentence.tokens;
+        for (i, token) in tokens.iter().enumerate() {
+            // Addresses and handles ("youtube.com", "@nytimes") are no
+            // uses of a word.
+            let in_address = |t: Option<&Token>| {
+                t.is_some_and(|t| matches!(t.text, "." | "/" | "@" | "#" | "_"))
+            };
+            let address = (token.glued && in_address(i.checked_sub(1).and_then(|b| tokens.get(b))))
+                || tokens
+                    .get(i + 1)
+                    .is_some_and(|next| next.glued && in_address(Some(next)))
+                    && tokens.get(i + 2).is_some_and(|after| after.glued);
+            if token.kind == TokenKind::Word
+                && token.text.starts_with(|c: char| c.is_ascii_lowercase())
+                && !address
+                && capitalized_words.contains(token.text)
+            {
+                *casing.lower_case.entry(token.text.to_string()).or_insert(0) += 1;
             }
         }
     }
@@ -678,7 +741,7 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
             if lexicon::shouts(s.text) {
                 Vec::new()
             } else {
-                names(s, own, &capitalized_inside)
+                names(s, own, &casing)
             }
         })
         .collect();
@@ -1105,6 +1168,33 @@ mod tests {
             assert!(!names.contains(&people), "{names:?}");
         }
         for name in ["Republicans", "Morgan Hassan", "Minneapolis"] {
+            assert!(names.contains(&name), "{names:?}");
+        }
+    }
+
+    #[test]
+    fn a_word_the_story_writes_in_lower_case_is_no_name() {
+        let found = found_in(&[
+            (
+                0,
+                "Officials said Charges were filed on Monday, and Price said so.",
+            ),
+            (
+                0,
+                "The charges were read in court; the price of the deal fell.",
+            ),
+            (
+                1,
+                "Price said the charges were fair, and Price signed the deal.",
+            ),
+            (1, "Watch it at youtube.com, where YouTube hosts the video."),
+        ]);
+        let names = names_of(&found);
+        // "Charges" is capitalised once and written in lower case twice.
+        assert!(!names.contains(&"Charges"), "{names:?}");
+        // "Price" names more often than "price" counts; an address is no
+        // use of a word.
+        for name in ["Price", "YouTube"] {
             assert!(names.contains(&name), "{names:?}");
         }
     }
