@@ -225,6 +225,17 @@ pub fn names(sentence: &Sentence, capitalized: &[bool], casing: &Casing) -> Vec<
                     || (tokens[j - 1].has(PLACE) && tokens[j].is("of")))
             {
                 j += 2;
+            } else if tokens[j - 1].has(ORGANIZATION)
+                && tokens.get(j).is_some_and(|t| t.is("of"))
+                && tokens.get(j + 1).is_some_and(|t| t.is("the"))
+                && is_capitalized_at(j + 2)
+                && is_capitalized_at(j + 3)
+            {
+                // "International Committee of the Red Cross": two
+                // capitalised words after "of the" name one body, where
+                // one may be a place a body is of ("the Bank of the
+                // West" aside, "Ministry of the Interior" is one).
+                j += 3;
             } else if tokens.get(j).is_some_and(|t| t.text == "." && t.glued)
                 && (tokens[j - 1].text.chars().count() == 1
                     || matches!(tokens[j - 1].text, "St" | "Mt" | "Ft"))
@@ -393,6 +404,11 @@ fn name_in(sentence: &Sentence, start: usize, end: usize, casing: &Casing) -> Op
         }
         end -= 1;
     }
+    // "Office of the" before a title ("… Chief Medical Examiner"): a
+    // name ends on a word of its own.
+    while end - first >= 2 && matches!(lower(end - 1), "of" | "the" | "for" | "de") {
+        end -= 1;
+    }
     // Nationalities and peoples ("Americans", "Nevadans", "Jewish",
     // "North Korean") describe, they do not name.
     if is_nationality(&tokens[first..end]) {
@@ -541,6 +557,27 @@ fn without_middle_initials(key: &str) -> std::borrow::Cow<'_, str> {
         .map(|(_, w)| *w)
         .collect();
     std::borrow::Cow::Owned(kept.join(" "))
+}
+
+/// A company's name without its legal form ("Keurig Green Mountain Inc.",
+/// "Onion, Inc."): reports name a company with and without it.
+fn without_company_form(key: &str) -> &str {
+    const FORMS: [&str; 7] = [
+        " inc",
+        " corp",
+        " co",
+        " llc",
+        " ltd",
+        " plc",
+        " incorporated",
+    ];
+    let trimmed = key.trim_end_matches(',');
+    FORMS
+        .iter()
+        .find_map(|form| trimmed.strip_suffix(form))
+        .map(|rest| rest.trim_end_matches(','))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(key)
 }
 
 /// A name without its possessive ending ("Nasser's" → "Nasser").
@@ -757,7 +794,7 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
         let known = GAZETTEER_KEYS.get(&mention.key).copied();
         let group_key = match known {
             Some((_, name)) => GroupKey::Gazetteer(name),
-            None => GroupKey::Spelling(without_middle_initials(&mention.key)),
+            None => GroupKey::Spelling(without_middle_initials(without_company_form(&mention.key))),
         };
         let g = *group_of_key.entry(group_key).or_insert_with(|| {
             groups.push(Vec::new());
@@ -1326,6 +1363,36 @@ mod tests {
             (1, "The NHI said nothing."),
         ]);
         assert_eq!(found.lookup("NHI").map(|e| e.name.as_str()), Some("NHI"));
+    }
+
+    #[test]
+    fn a_company_with_and_without_its_legal_form_and_bodies_of_the_are_one_name() {
+        let found = found_in(&[
+            (0, "Shares of Harbour Lantern Inc. fell on Monday."),
+            (1, "Harbour Lantern said sales of its lamps slowed."),
+            (
+                0,
+                "Aid came from the International Committee of the Red Cross, the ICRC said.",
+            ),
+            (
+                1,
+                "The Office of the Chief Medical Examiner named the victim.",
+            ),
+        ]);
+        let name_of = |spelling: &str| found.lookup(spelling).map(|e| e.name.as_str());
+        assert_eq!(
+            name_of("Harbour Lantern"),
+            name_of("Harbour Lantern Inc."),
+            "{:?}",
+            names_of(&found)
+        );
+        assert_eq!(
+            name_of("ICRC"),
+            Some("International Committee of the Red Cross")
+        );
+        // A title after "of the" is not part of the body's name.
+        let names = names_of(&found);
+        assert!(!names.iter().any(|n| n.ends_with(" the")), "{names:?}");
     }
 
     #[test]

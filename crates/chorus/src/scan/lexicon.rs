@@ -696,6 +696,10 @@ pub(super) const ORGANIZATION_WORDS: &[&str] = &[
     "movement",
     "front",
     "brigade",
+    "observatory",
+    "coalition",
+    "alliance",
+    "league",
 ];
 
 /// Words inside a name that make it a place.
