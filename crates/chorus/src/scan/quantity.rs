@@ -1235,7 +1235,11 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
                         && !noun.has(lexicon::DATE)
                         && (!lexicon::event_of(lower(noun)).is_some_and(lexicon::counts_people)
                             || lexicon::names_things_counted(lower(noun)))
-                        && !NOT_NOUNS.contains(&lower(noun))))
+                        && !NOT_NOUNS.contains(&lower(noun))
+                        // "three armed suspects": a participle before
+                        // a plural describes what is counted.
+                        && (!looks_participle(lower(noun))
+                            || tokens.get(j + 1).is_some_and(looks_plural))))
             {
                 // "millions of dollars" is a sum, as "$2 million" is.
                 let mut name = measure_unit(lower(noun))
@@ -1462,6 +1466,14 @@ fn reads_as_meters(tokens: &[Token], i: usize) -> bool {
             && !after.has(lexicon::FUNCTION | lexicon::REPORTING | lexicon::DATE)
             && currency_word(lower(after)).is_none()
             && scale_word(lower(after)).is_none())
+}
+
+/// Whether a word after a figure reads as a verb's past participle, not
+/// what the figure counts: "25 attended", "Channel 6 covered", "5
+/// allowed" ("beds", "seeds" and "speed" are nouns; the dead and the
+/// hurt are events, read before this test).
+fn looks_participle(word: &str) -> bool {
+    word.len() >= 5 && word.ends_with("ed") && !word.ends_with("eed")
 }
 
 /// Whether a token reads as a plural noun: a lower-case word ending in a
@@ -1888,6 +1900,11 @@ mod tests {
             one("three armed suspects fled").2.as_deref(),
             Some("suspect")
         );
+        // A participle alone after a figure is what it did, not what it
+        // counts.
+        for text in ["Of those invited, 25 attended.", "Channel 6 covered it"] {
+            assert_eq!(one(text).2, None, "{text}");
+        }
         // A noun before a noun stays what is counted: "2,400 texts".
         assert_eq!(one("2,400 text messages").2.as_deref(), Some("text"));
         // A verb after the count is not what is counted.
