@@ -576,11 +576,28 @@ fn is_label(tokens: &[Token], i: usize, figure: &Figure) -> bool {
         return false;
     }
     // "Boeing 737", "Apollo 11": a name before a bare figure, mid-sentence.
-    before.kind == TokenKind::Word
-        && before.capitalized()
-        && i >= 2
-        && month(before.text).is_none()
-        && tokens[i - 2].kind == TokenKind::Word
+    let name_before =
+        before.kind == TokenKind::Word && before.capitalized() && month(before.text).is_none();
+    if name_before && i >= 2 && tokens[i - 2].kind == TokenKind::Word {
+        return true;
+    }
+    // Opening a sentence, the word is capitalised anyway: a name only when
+    // it is no qualifier or function word ("About 51", "Some 51") and
+    // nothing after the figure says what it counts ("Area 51, about 125
+    // miles …", "Local 6 covered …").
+    let after_bare = tokens.get(figure.next).is_none_or(|t| {
+        t.kind == TokenKind::Symbol
+            || t.has(lexicon::FUNCTION | lexicon::REPORTING)
+            || looks_participle(lower(t))
+    });
+    let qualifier = QUALIFIERS
+        .iter()
+        .any(|(words, _)| words.len() == 1 && before.is(words[0]));
+    name_before
+        && i == 1
+        && after_bare
+        && !qualifier
+        && !before.has(lexicon::FUNCTION | lexicon::FIGURE | lexicon::DATE)
 }
 
 /// Finds the quantities in a tokenized sentence.
@@ -1627,6 +1644,8 @@ mod tests {
             "They met on March 15, 2023.",
             "Flight 17 was shot down.",
             "A Boeing 737 landed.",
+            "Area 51 is a base.",
+            "Channel 6 covered the story.",
             "the 3rd time",
             "in the 1990s",
             "one of the leaders",
@@ -1636,6 +1655,14 @@ mod tests {
             assert!(read(text).is_empty(), "{text}: {:?}", read(text));
         }
         assert_eq!(one("2000 people marched").0, 2000.0);
+        assert_eq!(
+            one("Area 51, about 90 miles north of the city, is a base.").0,
+            90.0
+        );
+        // A qualifier or a function word opening a sentence is no name.
+        for text in ["About 51 were hurt.", "Some 40, officials said."] {
+            assert_eq!(read(text).len(), 1, "{text}: {:?}", read(text));
+        }
         // A figure joined to what it counts, before what it describes.
         for (text, value, unit) in [
             ("Snow caused a 30-car pileup on the highway.", 30.0, "car"),
@@ -1902,9 +1929,7 @@ mod tests {
         );
         // A participle alone after a figure is what it did, not what it
         // counts.
-        for text in ["Of those invited, 25 attended.", "Channel 6 covered it"] {
-            assert_eq!(one(text).2, None, "{text}");
-        }
+        assert_eq!(one("Of those invited, 25 attended.").2, None);
         // A noun before a noun stays what is counted: "2,400 texts".
         assert_eq!(one("2,400 text messages").2.as_deref(), Some("text"));
         // A verb after the count is not what is counted.
