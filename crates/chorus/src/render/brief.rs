@@ -50,14 +50,21 @@ impl<'a, T> Picked<'a, T> {
     }
 }
 
-/// Every conflict and update, then the facts most sources state (report
-/// order breaks ties, so agreed facts come before single-source ones).
+/// Every conflict and update, then the facts most sources state, those
+/// whose label says what they count first (report order breaks ties, so
+/// agreed facts come before single-source ones). A figure one source
+/// gives with no word of what it counts ("amount: millions", "figure:
+/// 6") tells a reader of the brief nothing: it is left to `--full`.
 pub(crate) fn facts(story: &StoryReport, detail: Detail) -> Picked<'_, Fact> {
     if detail == Detail::Full {
         return Picked::all(&story.facts);
     }
-    let mut others: Vec<&Fact> = story.facts.iter().filter(|f| !always_shown(f)).collect();
-    others.sort_by_key(|f| std::cmp::Reverse(f.source_count()));
+    let mut others: Vec<&Fact> = story
+        .facts
+        .iter()
+        .filter(|f| !always_shown(f) && (f.source_count() > 1 || says_what(f)))
+        .collect();
+    others.sort_by_key(|f| std::cmp::Reverse((f.source_count(), says_what(f))));
     others.truncate(FACTS_SHOWN);
     let shown = story
         .facts
@@ -66,6 +73,15 @@ pub(crate) fn facts(story: &StoryReport, detail: Detail) -> Picked<'_, Fact> {
         .chain(others)
         .collect();
     Picked::of(story.facts.len(), shown)
+}
+
+/// Whether a fact's label says what is counted or dated, beyond the kind
+/// of figure ("people killed", "date of the floods"; not "amount",
+/// "date" or "measure (in miles)").
+fn says_what(fact: &Fact) -> bool {
+    const KINDS_ONLY: [&str; 7] = ["figure", "amount", "date", "time", "length", "share", "age"];
+    let label = fact.about.as_str();
+    !(KINDS_ONLY.contains(&label) || label.starts_with("measure (") && !label.contains(" of "))
 }
 
 /// Conflicts and updates: what a reader of the brief must not miss.
