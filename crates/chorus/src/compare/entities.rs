@@ -232,9 +232,9 @@ pub fn names(sentence: &Sentence, capitalized: &[bool], casing: &Casing) -> Vec<
                 && is_capitalized_at(j + 3)
             {
                 // "International Committee of the Red Cross": two
-                // capitalised words after "of the" name one body, where
-                // one may be a place a body is of ("the Bank of the
-                // West" aside, "Ministry of the Interior" is one).
+                // capitalised words after "of the" name one body; one
+                // ("the Ministry of the Interior") may be a place or a
+                // thing the body is of, and is left apart.
                 j += 3;
             } else if tokens.get(j).is_some_and(|t| t.text == "." && t.glued)
                 && (tokens[j - 1].text.chars().count() == 1
@@ -405,7 +405,8 @@ fn name_in(sentence: &Sentence, start: usize, end: usize, casing: &Casing) -> Op
         end -= 1;
     }
     // "Office of the" before a title ("… Chief Medical Examiner"): a
-    // name ends on a word of its own.
+    // name of two words or more ends on a word of its own, not "of",
+    // "the", "for" or "de".
     while end - first >= 2 && matches!(lower(end - 1), "of" | "the" | "for" | "de") {
         end -= 1;
     }
@@ -562,11 +563,13 @@ fn without_middle_initials(key: &str) -> std::borrow::Cow<'_, str> {
 /// A company's name without its legal form ("Keurig Green Mountain Inc.",
 /// "Onion, Inc."): reports name a company with and without it.
 fn without_company_form(key: &str) -> &str {
-    const FORMS: [&str; 7] = [
+    // Not "Co.": "Orange Co." is a county as often as a company.
+    const FORMS: [&str; 8] = [
         " inc",
         " corp",
-        " co",
+        " corporation",
         " llc",
+        " llp",
         " ltd",
         " plc",
         " incorporated",
@@ -575,7 +578,7 @@ fn without_company_form(key: &str) -> &str {
     FORMS
         .iter()
         .find_map(|form| trimmed.strip_suffix(form))
-        .map(|rest| rest.trim_end_matches(','))
+        .map(|rest| rest.trim_end_matches([',', ' ', '&']))
         .filter(|rest| !rest.is_empty())
         .unwrap_or(key)
 }
@@ -1380,6 +1383,11 @@ mod tests {
             ),
         ]);
         let name_of = |spelling: &str| found.lookup(spelling).map(|e| e.name.as_str());
+        assert!(
+            name_of("Harbour Lantern").is_some(),
+            "{:?}",
+            names_of(&found)
+        );
         assert_eq!(
             name_of("Harbour Lantern"),
             name_of("Harbour Lantern Inc."),
@@ -1392,7 +1400,12 @@ mod tests {
         );
         // A title after "of the" is not part of the body's name.
         let names = names_of(&found);
-        assert!(!names.iter().any(|n| n.ends_with(" the")), "{names:?}");
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.ends_with(" the") || n.ends_with(" of")),
+            "{names:?}"
+        );
     }
 
     #[test]

@@ -231,13 +231,13 @@ fn opens_single(tokens: &[Token], k: usize) -> bool {
     match tokens[k].text {
         "‘" => true,
         "'" => {
-            // Glued to a period it is a possessive ("Co.'s").
+            // Glued to the word or mark before, it is an apostrophe
+            // ("Co.'s"), except after an opening bracket or a dash; a
+            // figure after it is no word ("the '90s").
             (k == 0 || !tokens[k].glued || matches!(tokens[k - 1].text, "(" | "[" | "“" | "—"))
-                && tokens.get(k + 1).is_some_and(|t| {
-                    t.glued
-                        && t.kind == TokenKind::Word
-                        && !t.text.starts_with(|c: char| c.is_ascii_digit())
-                })
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|t| t.glued && t.kind == TokenKind::Word)
         }
         _ => false,
     }

@@ -59,7 +59,7 @@ pub struct StoryIndex {
     pub doc_freq: Vec<u32>,
     /// The vocabulary's id of each local content term (stories prepared
     /// with one vocabulary compare their sentences through it).
-    pub global: Vec<TermId>,
+    pub vocab_ids: Vec<TermId>,
     /// Per sentence, its document and its number of content terms: the two
     /// facts every pairwise comparison reads, kept apart from the sentences
     /// so the comparison loops stay in cache.
@@ -90,7 +90,7 @@ impl StoryIndex {
                     let id = *local.entry(term).or_insert(next);
                     if id == next {
                         index.doc_freq.push(0);
-                        index.global.push(term);
+                        index.vocab_ids.push(term);
                         last_doc_seen.push(usize::MAX);
                         numeric.push(vocab.is_numeric(term));
                     }

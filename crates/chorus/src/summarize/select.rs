@@ -118,13 +118,16 @@ struct KnownSentence {
 }
 
 /// Share of a new sentence's content words (figures aside) one earlier
-/// sentence must hold for the new one to retell it: the brief's own test
-/// for content already told ([`TOLD_CONTAINMENT`]).
-const KNOWN_CONTAINMENT: f32 = TOLD_CONTAINMENT;
+/// sentence must hold for the new one to retell it: as high as the
+/// paraphrase test's containment, since a report often restates an
+/// earlier one's sentence with a word or two of its own ("…, officials
+/// said"). 0.5 and 0.65 were no better (docs/experiments.md).
+const KNOWN_CONTAINMENT: f32 = 0.8;
 
 impl Known {
-    /// The concepts of `story`'s documents (reprints counted once, as the
-    /// index counts them).
+    /// What `story`'s documents say: their concepts (reprints counted
+    /// once, as the index counts them) and the words of each of their
+    /// sentences.
     pub fn from_story(story: &Story) -> Known {
         let mut known = Known::default();
         let index = &story.index;
@@ -144,7 +147,7 @@ impl Known {
                 *known.concepts.entry(c).or_insert(0) += 1;
             }
             for i in index.doc_starts[doc]..index.doc_starts[doc + 1] {
-                let (words, figures) = global_words(index, i);
+                let (words, figures) = vocab_words(index, i);
                 if words.len() >= TOLD_MIN_WORDS {
                     known.add_sentence(KnownSentence { words, figures });
                 }
@@ -180,22 +183,35 @@ impl Known {
         if self.sentences.is_empty() {
             return false;
         }
-        let (words, figures) = global_words(index, i);
+        let (mut words, figures) = vocab_words(index, i);
         if words.len() < TOLD_MIN_WORDS {
             return false;
         }
-        let mut shared: FxHashMap<u32, u32> = FxHashMap::default();
-        for w in &words {
-            for &k in self.postings.get(w).map_or(&[][..], Vec::as_slice) {
-                *shared.entry(k).or_insert(0) += 1;
-            }
-        }
         let needed = KNOWN_CONTAINMENT * words.len() as f32;
-        shared.into_iter().any(|(k, n)| {
-            n as f32 >= needed
+        // An earlier sentence that holds 80% of the words misses at most
+        // 20% of them, so it holds one of the rarest fifth and one more:
+        // only their postings are read (the story's own words, in most
+        // earlier sentences, are not), and each candidate is counted out.
+        let postings = |w: &TermId| self.postings.get(w).map_or(&[][..], Vec::as_slice);
+        words.sort_by_key(|w| postings(w).len());
+        // (One word more than needed, against rounding.)
+        let missable = ((1.0 - KNOWN_CONTAINMENT) * words.len() as f32) as usize;
+        let mut candidates: Vec<u32> = words[..(missable + 2).min(words.len())]
+            .iter()
+            .flat_map(|w| postings(w).iter().copied())
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates.into_iter().any(|k| {
+            let earlier = &self.sentences[k as usize];
+            let shared = words
+                .iter()
+                .filter(|w| earlier.words.binary_search(w).is_ok())
+                .count();
+            shared as f32 >= needed
                 && figures
                     .iter()
-                    .all(|f| self.sentences[k as usize].figures.binary_search(f).is_ok())
+                    .all(|f| earlier.figures.binary_search(f).is_ok())
         })
     }
 
@@ -212,12 +228,12 @@ impl Known {
 
 /// Sentence `i`'s content words (figures aside) and its figures, as the
 /// vocabulary's ids, sorted.
-fn global_words(index: &StoryIndex, i: usize) -> (Vec<TermId>, Vec<TermId>) {
+fn vocab_words(index: &StoryIndex, i: usize) -> (Vec<TermId>, Vec<TermId>) {
     let sentence = &index.sentences[i];
     let mut words = Vec::with_capacity(sentence.content.len());
     let mut figures = Vec::with_capacity(sentence.figures.len());
     for &t in &sentence.content {
-        let global = index.global[t as usize];
+        let global = index.vocab_ids[t as usize];
         if sentence.figures.binary_search(&t).is_ok() {
             figures.push(global);
         } else {
@@ -312,9 +328,10 @@ pub fn concepts(story: &Story, scores: &[f32], known: &Known) -> StoryConcepts {
                 if earlier > 0 { 1.0 } else { 0.0 },
                 earlier as f32 / earlier_docs,
                 support * many_docs,
-                // An update's news is in the new articles' leads more than
-                // a first brief's is (the earlier articles told the
-                // background): the lead features again, for updates only.
+                // How much a concept's place in the articles matters is
+                // fitted apart for updates (the earlier articles told the
+                // background, and an update's leads differ from a first
+                // brief's): the lead features again, for updates only.
                 if update && s.first { 1.0 } else { 0.0 },
                 if update { s.lead } else { 0.0 },
             ]
@@ -475,7 +492,7 @@ pub fn greedy(problem: &Problem, budget: Budget, objective: Objective) -> Vec<us
         // adds; one whose content the brief already holds adds nothing;
         // page junk is no news. The brief only grows, so none of them
         // becomes a candidate again.
-        if claims.restates(i, &told) || retells(index, i, &told_words) || junk(i) {
+        if claims.restates(i, &told) || brief_holds(index, i, &told_words) || junk(i) {
             continue;
         }
         // A count most other reports give otherwise ("The floods killed
@@ -537,7 +554,7 @@ const TOLD_MIN_WORDS: usize = 4;
 
 /// Whether the brief, whose content words are `told`, already holds most
 /// of sentence `i`'s (figures aside: they are the facts' test).
-fn retells(index: &StoryIndex, i: usize, told: &[bool]) -> bool {
+fn brief_holds(index: &StoryIndex, i: usize, told: &[bool]) -> bool {
     let sentence = &index.sentences[i];
     let (mut words, mut known) = (0, 0);
     for &t in &sentence.content {
