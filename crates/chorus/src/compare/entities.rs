@@ -181,6 +181,11 @@ impl Casing {
         self.capitalized_inside.contains_key(key)
     }
 
+    /// Whether the story writes `key` (one word) in lower case anywhere.
+    fn written_in_lower_case(&self, key: &str) -> bool {
+        self.lower_case.contains_key(key)
+    }
+
     /// Whether the story writes `key` (one word) in lower case at least
     /// as often as it capitalises it inside a sentence: a common word
     /// ("Maybe", "Department", "Charges" opening a sentence or a
@@ -317,6 +322,23 @@ fn opens_sentence(tokens: &[Token], i: usize) -> bool {
         || matches!(tokens[i - 1].text, "\"" | "“" | "—" | ":" | "(")
 }
 
+/// Whether a word opening a sentence may be a name's first word, the
+/// story never writing it in lower case: no conjunction, adverb or
+/// participle that opens sentences ("Although Lehmkuhl …", "Following
+/// Goodlatte's …", "Today Ben Yu …"), no word printed in capitals.
+fn may_open_name(token: &Token) -> bool {
+    let word = token.lower();
+    !token.has(lexicon::FUNCTION | lexicon::DATE | REPORTING)
+        && !token.text.chars().skip(1).any(|c| c.is_uppercase())
+        && !word.ends_with("ing")
+        && !word.ends_with("ed")
+        && !word.ends_with("ly")
+        && !matches!(
+            word,
+            "although" | "though" | "whereas" | "despite" | "today" | "tonight" | "meanwhile"
+        )
+}
+
 fn name_in(sentence: &Sentence, start: usize, end: usize, casing: &Casing) -> Option<NameMention> {
     let tokens = &sentence.tokens;
     let mut first = start;
@@ -337,9 +359,16 @@ fn name_in(sentence: &Sentence, start: usize, end: usize, casing: &Casing) -> Op
             continue;
         }
         let key = normalize(tokens[first].text);
+        // "Eric Adams, the borough president, said …": the first word of
+        // a name of two or more that the story never writes in lower
+        // case is the name's own.
+        let first_of_name = end - first >= 2
+            && !casing.written_in_lower_case(&key)
+            && may_open_name(&tokens[first]);
         let known = casing.capitalized_inside(&key)
             || GAZETTEER_KEYS.contains_key(&key)
-            || tokens[first].has(TITLE);
+            || tokens[first].has(TITLE)
+            || first_of_name;
         if known {
             break;
         }
@@ -1210,6 +1239,30 @@ mod tests {
         for name in ["Republicans", "Morgan Hassan", "Minneapolis"] {
             assert!(names.contains(&name), "{names:?}");
         }
+    }
+
+    #[test]
+    fn a_first_name_opening_a_sentence_stays_in_the_name() {
+        let found = found_in(&[
+            (
+                0,
+                "Eric Adams, the borough president, said the plan was fair.",
+            ),
+            (1, "Although Lehmkuhl disagreed, the council voted for it."),
+            (1, "Adams spoke after the vote."),
+        ]);
+        let names = names_of(&found);
+        assert!(names.contains(&"Eric Adams"), "{names:?}");
+        assert_eq!(
+            found.lookup("Adams").map(|e| e.name.as_str()),
+            Some("Eric Adams")
+        );
+        // A conjunction opening a sentence is no first name.
+        assert!(names.contains(&"Lehmkuhl"), "{names:?}");
+        assert!(
+            !names.iter().any(|n| n.starts_with("Although")),
+            "{names:?}"
+        );
     }
 
     #[test]
