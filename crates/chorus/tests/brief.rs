@@ -290,3 +290,27 @@ fn timeline_rows_cite_only_the_reports_that_date_that_event() {
         .expect("the dam");
     assert_eq!(dam.sources, ["arab-herald", "wire-global"]);
 }
+
+#[test]
+fn prison_terms_that_differ_are_a_conflict() {
+    use chorus::model::Article;
+    let articles = vec![
+        Article::new(
+            "courier",
+            "In 2003 a judge revoked the probation of Dale Poole and sent him to prison for 3 years. \
+             Poole won the lottery on Saturday at a store in Mount Dora.",
+        ),
+        Article::new(
+            "herald",
+            "Dale Poole was sentenced to five years in prison by Circuit Judge Alan Apte. \
+             He won the lottery on Saturday at a store in Mount Dora.",
+        ),
+    ];
+    let mut pipeline = Pipeline::new();
+    let report = pipeline.brief_stories(vec![chorus::StoryInput::story("poole", articles)]);
+    let story = only_story(&report);
+    let term = fact_with(story, "five years");
+    assert_eq!(term.about, "prison term");
+    assert_eq!(term.status, FactStatus::Conflict, "{term:?}");
+    assert_eq!(fact_with(story, "3 years"), term);
+}

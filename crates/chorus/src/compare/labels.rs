@@ -387,6 +387,9 @@ pub(super) fn about(mentions: &[Mention], group: &[usize]) -> String {
             Some(unit) => of(&format!("measure (in {})", plural(unit))),
             None => of("figure"),
         },
+        // A length the sentence ties to a sentencing is a prison term;
+        // what it is for is seldom said in a phrase a label can hold.
+        (FactKind::Duration, Some(event)) if event == "sentenced" => "prison term".to_string(),
         (FactKind::Duration, _) => of("length"),
         (FactKind::Time, _) => of("time"),
         (FactKind::Date, _) => of("date"),

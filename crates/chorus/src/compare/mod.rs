@@ -446,6 +446,11 @@ fn quantity_mention(sentence: &Sentence, q: &Quantity, stems: &mut Stems) -> Men
         event: match q.unit.as_deref() {
             Some(u) if u.ends_with(" old") => Some("age"),
             // Events count people and things, not money, shares or measures.
+            // A prison term is a length the event names ("sentenced to
+            // five years", "sent him to prison for 3 years").
+            _ if q.kind == FactKind::Duration => {
+                event_near(&sentence.tokens, q.tokens).filter(|&e| e == "sentenced")
+            }
             Some(u) if !counted_noun(u) || q.kind != FactKind::Quantity => None,
             _ => event_near(&sentence.tokens, q.tokens),
         },
