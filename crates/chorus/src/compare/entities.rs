@@ -778,24 +778,27 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
             }
         }
     }
+    // Addresses and handles ("youtube.com", "@nytimes") are no uses of a
+    // word.
+    let in_address =
+        |t: Option<&Token>| t.is_some_and(|t| matches!(t.text, "." | "/" | "@" | "#" | "_"));
     for sentence in sentences {
         let tokens = &sentence.tokens;
         for (i, token) in tokens.iter().enumerate() {
-            // Addresses and handles ("youtube.com", "@nytimes") are no
-            // uses of a word.
-            let in_address = |t: Option<&Token>| {
-                t.is_some_and(|t| matches!(t.text, "." | "/" | "@" | "#" | "_"))
-            };
+            // Most words are never capitalised: the set is asked first,
+            // the neighbours only for the words it holds.
+            if token.kind != TokenKind::Word
+                || !token.text.starts_with(|c: char| c.is_ascii_lowercase())
+                || !capitalized_words.contains(token.text)
+            {
+                continue;
+            }
             let address = (token.glued && in_address(i.checked_sub(1).and_then(|b| tokens.get(b))))
                 || tokens
                     .get(i + 1)
                     .is_some_and(|next| next.glued && in_address(Some(next)))
                     && tokens.get(i + 2).is_some_and(|after| after.glued);
-            if token.kind == TokenKind::Word
-                && token.text.starts_with(|c: char| c.is_ascii_lowercase())
-                && !address
-                && capitalized_words.contains(token.text)
-            {
+            if !address {
                 *casing.lower_case.entry(token.text.to_string()).or_insert(0) += 1;
             }
         }

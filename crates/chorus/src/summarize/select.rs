@@ -309,7 +309,7 @@ pub fn concepts(story: &Story, scores: &[f32], known: &Known) -> StoryConcepts {
     let other_docs = outlets.saturating_sub(1).max(1) as f32;
     let many_docs = ((outlets as f32 - 1.0) / 10.0).clamp(0.0, 1.0);
     let earlier_docs = known.documents.max(1) as f32;
-    let update = known.documents > 0;
+    let update = !known.is_empty();
     let features = keys
         .iter()
         .zip(&stats)
