@@ -398,7 +398,21 @@ pub struct Fact {
     pub claims: Vec<Claim>,
 }
 
+/// The labels a fact row gets when nothing says what its figure counts
+/// or dates: the kind of figure alone (`compare::labels` builds them, and
+/// "measure (in miles)" when it has a unit).
+const KIND_ONLY_LABELS: [&str; 7] = ["figure", "amount", "date", "time", "length", "share", "age"];
+
 impl Fact {
+    /// Whether the label says what is counted or dated, beyond the kind of
+    /// figure ("people killed", "date of the floods"; not "amount", "date"
+    /// or "measure (in miles)").
+    pub fn label_says_what(&self) -> bool {
+        let label = self.about.as_str();
+        let measure_only = label.starts_with("measure (") && !label.contains(" of ");
+        !(KIND_ONLY_LABELS.contains(&label) || measure_only)
+    }
+
     /// How many distinct sources make a claim about it.
     pub fn source_count(&self) -> usize {
         let mut sources: Vec<&str> = self

@@ -512,6 +512,43 @@ mod tests {
     }
 
     #[test]
+    fn a_label_with_no_phrase_says_only_the_kind_the_brief_leaves_out() {
+        use crate::compare::facts::tests::count;
+        use crate::model::{Fact, FactStatus};
+        let fact = |m: Mention| Fact {
+            kind: m.kind,
+            about: about(std::slice::from_ref(&m), &[0]),
+            status: FactStatus::SingleSource,
+            claims: Vec::new(),
+        };
+        let bare = |kind, unit: Option<&str>| Mention {
+            kind,
+            unit: unit.map(str::to_string),
+            ..count(0, 3.0, "x", &[])
+        };
+        // What the brief takes for a kind alone is what `about` writes
+        // when nothing ties the figure to a phrase.
+        for m in [
+            bare(FactKind::Quantity, None),
+            bare(FactKind::Quantity, Some("USD")),
+            bare(FactKind::Quantity, Some("%")),
+            bare(FactKind::Quantity, Some("mile")),
+            bare(FactKind::Duration, Some("year")),
+            bare(FactKind::Date, None),
+            bare(FactKind::Time, None),
+        ] {
+            let fact = fact(m);
+            assert!(!fact.label_says_what(), "{}", fact.about);
+        }
+        let with_topic = Mention {
+            topic: Some("the floods".into()),
+            ..bare(FactKind::Date, None)
+        };
+        assert!(fact(with_topic).label_says_what());
+        assert!(fact(bare(FactKind::Quantity, Some("nomination"))).label_says_what());
+    }
+
+    #[test]
     fn the_phrase_a_figure_is_about() {
         assert_eq!(
             topic_of("The earthquake killed 312 people in the mountain villages."),

@@ -62,9 +62,9 @@ pub(crate) fn facts(story: &StoryReport, detail: Detail) -> Picked<'_, Fact> {
     let mut others: Vec<&Fact> = story
         .facts
         .iter()
-        .filter(|f| !always_shown(f) && (f.source_count() > 1 || says_what(f)))
+        .filter(|f| !always_shown(f) && (f.source_count() > 1 || f.label_says_what()))
         .collect();
-    others.sort_by_key(|f| std::cmp::Reverse((f.source_count(), says_what(f))));
+    others.sort_by_key(|f| std::cmp::Reverse((f.source_count(), f.label_says_what())));
     others.truncate(FACTS_SHOWN);
     let shown = story
         .facts
@@ -73,15 +73,6 @@ pub(crate) fn facts(story: &StoryReport, detail: Detail) -> Picked<'_, Fact> {
         .chain(others)
         .collect();
     Picked::of(story.facts.len(), shown)
-}
-
-/// Whether a fact's label says what is counted or dated, beyond the kind
-/// of figure ("people killed", "date of the floods"; not "amount",
-/// "date" or "measure (in miles)").
-fn says_what(fact: &Fact) -> bool {
-    const KINDS_ONLY: [&str; 7] = ["figure", "amount", "date", "time", "length", "share", "age"];
-    let label = fact.about.as_str();
-    !(KINDS_ONLY.contains(&label) || label.starts_with("measure (") && !label.contains(" of "))
 }
 
 /// Conflicts and updates: what a reader of the brief must not miss.
