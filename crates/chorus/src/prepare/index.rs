@@ -114,12 +114,9 @@ impl StoryIndex {
                     .collect();
                 concepts.sort_unstable();
                 concepts.dedup();
-                let figure = |t: TermId| {
-                    vocab.is_numeric(t) || crate::model::words::is_number_word(vocab.stem(t))
-                };
                 let mut quantities: Vec<Concept> = terms
                     .windows(2)
-                    .filter(|pair| figure(pair[0]) && counted(vocab.stem(pair[1])))
+                    .filter(|pair| vocab.is_figure(pair[0]) && vocab.is_counted(pair[1]))
                     .map(|pair| concept(pair[0], pair[1]))
                     .collect();
                 quantities.sort_unstable();
@@ -294,20 +291,6 @@ impl StoryIndex {
         similar && !different_figures(&self.sentences[i].figures, &self.sentences[j].figures)
     }
 }
-
-/// Whether a stem names what news counts with a figure: time, measures,
-/// people and the dead ("three hours", "500,000 people").
-fn counted(stem: &str) -> bool {
-    crate::model::words::time_unit(stem).is_some()
-        || crate::scan::lexicon::measure_unit(stem).is_some()
-        || COUNTED_STEMS.contains(&stem)
-}
-
-/// Porter stems of the things a figure most often counts in news.
-const COUNTED_STEMS: &[&str] = &[
-    "peopl", "person", "percent", "dollar", "death", "dead", "victim", "casualti", "troop",
-    "soldier", "civilian", "resid", "home", "hous", "famili", "children",
-];
 
 /// Whether each sorted list holds a figure the other lacks.
 fn different_figures(a: &[LocalTerm], b: &[LocalTerm]) -> bool {

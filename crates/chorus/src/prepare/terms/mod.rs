@@ -25,9 +25,19 @@ pub struct Vocab {
     by_stem: FxHashMap<String, TermId>,
     stems: Vec<String>,
     stop: Vec<bool>,
-    numeric: Vec<bool>,
+    /// What each stem is, in [`NUMERIC`]/[`NUMBER_WORD`]/[`COUNTED`] bits,
+    /// found once when the stem is interned: the index asks it of every
+    /// word pair of every sentence.
+    kind: Vec<u8>,
     scratch: String,
 }
+
+/// A token with a digit in it.
+const NUMERIC: u8 = 1;
+/// A number written as a word ("seven").
+const NUMBER_WORD: u8 = 2;
+/// A stem naming what news counts with a figure.
+const COUNTED: u8 = 4;
 
 impl Default for Vocab {
     fn default() -> Self {
@@ -43,7 +53,7 @@ impl Vocab {
             by_stem: FxHashMap::default(),
             stems: Vec::new(),
             stop: Vec::new(),
-            numeric: Vec::new(),
+            kind: Vec::new(),
             scratch: String::new(),
         };
         for word in FUNCTION_WORDS {
@@ -70,7 +80,18 @@ impl Vocab {
 
     /// Whether `id` is a figure (a token with a digit in it).
     pub fn is_numeric(&self, id: TermId) -> bool {
-        self.numeric[id as usize]
+        self.kind[id as usize] & NUMERIC != 0
+    }
+
+    /// Whether `id` is a figure or a number written as a word.
+    pub fn is_figure(&self, id: TermId) -> bool {
+        self.kind[id as usize] & (NUMERIC | NUMBER_WORD) != 0
+    }
+
+    /// Whether `id` names what news counts with a figure: time, measures,
+    /// people and the dead ("three hours", "500,000 people").
+    pub fn is_counted(&self, id: TermId) -> bool {
+        self.kind[id as usize] & COUNTED != 0
     }
 
     /// The stem a term id stands for.
@@ -164,7 +185,7 @@ impl Vocab {
         let next = self.stems.len() as TermId;
         let id = *self.by_stem.entry(stem.clone()).or_insert(next);
         if id == next {
-            self.numeric.push(stem.bytes().any(|b| b.is_ascii_digit()));
+            self.kind.push(kind_of(&stem));
             self.stems.push(stem);
             self.stop.push(false);
         }
@@ -172,6 +193,29 @@ impl Vocab {
         id
     }
 }
+
+fn kind_of(stem: &str) -> u8 {
+    let mut kind = 0;
+    if stem.bytes().any(|b| b.is_ascii_digit()) {
+        kind |= NUMERIC;
+    }
+    if crate::model::words::is_number_word(stem) {
+        kind |= NUMBER_WORD;
+    }
+    if crate::model::words::time_unit(stem).is_some()
+        || crate::scan::lexicon::measure_unit(stem).is_some()
+        || COUNTED_STEMS.contains(&stem)
+    {
+        kind |= COUNTED;
+    }
+    kind
+}
+
+/// Porter stems of the things a figure most often counts in news.
+const COUNTED_STEMS: &[&str] = &[
+    "peopl", "person", "percent", "dollar", "death", "dead", "victim", "casualti", "troop",
+    "soldier", "civilian", "resid", "home", "hous", "famili", "children",
+];
 
 /// Dot product of two sparse vectors whose entries are sorted by term
 /// (a merge, no hashing). On unit vectors it is their cosine similarity.
@@ -217,6 +261,10 @@ mod tests {
         assert!(vocab.is_stopword(the[0]));
         let figures = vocab.terms("500,000 people");
         assert!(vocab.is_numeric(figures[0]) && !vocab.is_numeric(figures[2]));
+        assert!(vocab.is_counted(figures[2]) && !vocab.is_counted(figures[0]));
+        let words = vocab.terms("seven hours");
+        assert!(vocab.is_figure(words[0]) && !vocab.is_numeric(words[0]));
+        assert!(vocab.is_counted(words[1]) && !vocab.is_figure(words[1]));
     }
 
     #[test]
