@@ -11,7 +11,8 @@
 //! of documents repeat), where the cost stays linear and later holders go
 //! uncounted.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 
 use crate::model::Document;
 use crate::prepare::index::StoryIndex;
@@ -29,7 +30,7 @@ pub fn find_duplicates(documents: &[Document], index: &StoryIndex) -> Vec<Option
     if documents.len() < 2 {
         return vec![None; documents.len()];
     }
-    let shingles: Vec<FxHashSet<u64>> = (0..documents.len()).map(|d| shingles(index, d)).collect();
+    let shingles: Vec<Vec<u64>> = (0..documents.len()).map(|d| shingles(index, d)).collect();
     // Dated documents first, earliest first; then the fuller text; then input order.
     let mut priority: Vec<usize> = (0..documents.len()).collect();
     priority.sort_by_key(|&d| {
@@ -45,13 +46,13 @@ pub fn find_duplicates(documents: &[Document], index: &StoryIndex) -> Vec<Option
     // Originals in the order they were taken, and by 5-gram the ranks (in
     // that order) of those holding it.
     let mut originals: Vec<usize> = Vec::new();
-    let mut holders: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    let mut holders = Holders::default();
     let mut shared: Vec<u32> = Vec::new();
     let mut candidates: Vec<u32> = Vec::new();
     for &j in &priority {
         candidates.clear();
-        for gram in &shingles[j] {
-            for &rank in holders.get(gram).into_iter().flatten() {
+        for &gram in &shingles[j] {
+            for rank in holders.of(gram) {
                 if shared[rank as usize] == 0 {
                     candidates.push(rank);
                 }
@@ -77,10 +78,7 @@ pub fn find_duplicates(documents: &[Document], index: &StoryIndex) -> Vec<Option
                 originals.push(j);
                 shared.push(0);
                 for &gram in &shingles[j] {
-                    let list = holders.entry(gram).or_default();
-                    if list.len() < HOLDERS_PER_SHINGLE {
-                        list.push(rank);
-                    }
+                    holders.add(gram, rank);
                 }
             }
         }
@@ -102,20 +100,88 @@ fn iso_date(date: Option<&str>) -> Option<&str> {
     shape.then_some(day)
 }
 
-/// Hashes of the document's token 5-grams (tokens as the index interned them).
-fn shingles(index: &StoryIndex, doc: usize) -> FxHashSet<u64> {
+/// The originals holding each 5-gram, in the order they were taken, at
+/// most [`HOLDERS_PER_SHINGLE`] apiece. One table entry per 5-gram points
+/// into one shared list of links: a story's thousands of 5-grams cost no
+/// allocation apiece.
+#[derive(Default)]
+struct Holders {
+    by_gram: FxHashMap<u64, Chain>,
+    links: Vec<Link>,
+}
+
+/// Where a 5-gram's holders start and end in [`Holders::links`].
+struct Chain {
+    first: u32,
+    last: u32,
+    len: u32,
+}
+
+#[derive(Clone, Copy)]
+struct Link {
+    rank: u32,
+    next: u32,
+}
+
+const NO_LINK: u32 = u32::MAX;
+
+impl Holders {
+    fn add(&mut self, gram: u64, rank: u32) {
+        let Holders { by_gram, links } = self;
+        let at = links.len() as u32;
+        match by_gram.entry(gram) {
+            Entry::Occupied(mut entry) => {
+                let chain = entry.get_mut();
+                if chain.len as usize >= HOLDERS_PER_SHINGLE {
+                    return;
+                }
+                links[chain.last as usize].next = at;
+                chain.last = at;
+                chain.len += 1;
+            }
+            Entry::Vacant(entry) => {
+                entry.insert(Chain {
+                    first: at,
+                    last: at,
+                    len: 1,
+                });
+            }
+        }
+        links.push(Link {
+            rank,
+            next: NO_LINK,
+        });
+    }
+
+    /// The ranks of the originals holding `gram`, in rank order.
+    fn of(&self, gram: u64) -> impl Iterator<Item = u32> + '_ {
+        let mut at = self.by_gram.get(&gram).map_or(NO_LINK, |c| c.first);
+        std::iter::from_fn(move || {
+            let link = *self.links.get(at as usize)?;
+            at = link.next;
+            Some(link.rank)
+        })
+    }
+}
+
+/// Hashes of the document's token 5-grams (tokens as the index interned
+/// them), sorted, each once.
+fn shingles(index: &StoryIndex, doc: usize) -> Vec<u64> {
     let tokens: Vec<u32> = index.sentences[index.doc_starts[doc]..index.doc_starts[doc + 1]]
         .iter()
         .flat_map(|s| s.terms.iter().copied())
         .collect();
-    tokens
+    let mut grams = tokens
         .windows(SHINGLE_WORDS)
         .map(|gram| {
             gram.iter().fold(0u64, |h, &t| {
                 (h.rotate_left(21) ^ u64::from(t)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
             })
         })
-        .collect()
+        .collect::<Vec<u64>>();
+    grams.sort_unstable();
+    grams.dedup();
+    grams
 }
 
 /// Jaccard similarity of two sets of sizes `a` and `b` sharing `shared`.
