@@ -541,9 +541,16 @@ fn printed_as_text(
     let mut places: Vec<printed::Printed> = Vec::new();
     for place in printed::printed(sentences, &sought) {
         let quote = &found[place.quote];
+        // The report quotes it already: in the same words, or in
+        // quotation marks right where its words were found. A quote of
+        // its own that merely shares a run of words with this one ("I do
+        // not know your name — but …", a letter's refrain) is no print
+        // of it.
         let quoted_there = found.iter().any(|m| {
             m.document == place.document
-                && (m.key() == quote.key() || share_a_run(&m.runs, &quote.runs))
+                && (m.key() == quote.key()
+                    || m.tokens
+                        .is_some_and(|(s, _, _)| (place.first.0..=place.last.0).contains(&s)))
         });
         // Two reports' quotes of one statement: one wording of it here.
         let seen = places
@@ -1949,6 +1956,47 @@ mod tests {
         // wording: only the report that quotes it carries the quote.
         let charge = quotes.iter().find(|q| q.text.contains("custody"));
         assert_eq!(charge.map(|q| q.sources.clone()), Some(vec!["d1".into()]));
+    }
+
+    #[test]
+    fn a_quote_sharing_a_refrain_does_not_hide_the_print_of_another() {
+        // A letter whose paragraphs open alike: the report quotes one
+        // paragraph and prints another as text, which a second report
+        // quotes.
+        let sentences = crate::scan::tokens::sentences_static(&[
+            (
+                0,
+                "\"I have never met you, but I know the whole town failed you that night,\" the mayor wrote.",
+            ),
+            (
+                0,
+                "I have never met you, but your courage has changed this town for good and forever.",
+            ),
+            (
+                1,
+                "\"I have never met you, but your courage has changed this town for good and forever,\" the mayor wrote in the letter.",
+            ),
+        ]);
+        let ids: Vec<String> = (0..2).map(|i| format!("d{i}")).collect();
+        let found = entities(&sentences, &ids);
+        let (quotes, wordings) = quotes(
+            &sentences,
+            &[],
+            &found,
+            &ids,
+            &mut Stems::default(),
+            &mut Vec::new(),
+        );
+        let courage = wordings.iter().find(|w| {
+            w.iter()
+                .any(|(d, text)| *d == 1 && text.contains("courage"))
+        });
+        assert!(
+            courage
+                .is_some_and(|w| w.iter().any(|(d, text)| *d == 0
+                    && text.starts_with("I have never met you, but your courage"))),
+            "{quotes:#?} {wordings:#?}"
+        );
     }
 
     #[test]
