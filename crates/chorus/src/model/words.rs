@@ -146,6 +146,13 @@ pub fn plural(noun: &str) -> String {
         "people" | "police" | "staff" | "personnel" | "cattle" | "years old" | "months old"
         | "weeks old" | "days old" => noun.to_string(),
         "person" => "people".into(),
+        // "gunman", "policeman"; not "human" or "German".
+        _ if noun.len() >= 5
+            && noun.ends_with("man")
+            && !["human", "german", "roman", "shaman", "talisman", "ottoman"].contains(&noun) =>
+        {
+            format!("{}men", &noun[..noun.len() - 3])
+        }
         _ if noun.ends_with('y')
             && !noun.ends_with("ay")
             && !noun.ends_with("ey")
@@ -183,5 +190,7 @@ mod tests {
         assert_eq!(plural("day"), "days");
         assert_eq!(plural("foot"), "feet");
         assert_eq!(plural("child per woman"), "children per woman");
+        assert_eq!(plural("gunman"), "gunmen");
+        assert_eq!(plural("human"), "humans");
     }
 }

@@ -1235,6 +1235,9 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
             let mut j = end;
             if figure.magnitude.is_some() && tokens.get(j).is_some_and(|t| t.is("of")) {
                 j += 1;
+            } else if let Some(after) = partitive(tokens, j, figure.value) {
+                // "two of the gunmen": the gunmen are what is counted.
+                j = after;
             }
             while tokens.get(j).is_some_and(|t| MODIFIERS.contains(&lower(t))) {
                 j += 1;
@@ -1261,14 +1264,18 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
                     .or_else(|| currency_word(lower(noun)).filter(|&code| code != "GBP"))
                     .map_or_else(|| singular(lower(noun)), str::to_string);
                 end = j + 1;
-                // "20 trading days", "five major developers": an adjective
-                // before a plural noun, after a figure above one, is not
-                // what is counted. A noun before one stays ("2,400 text
-                // messages" are also told as "2,400 texts").
+                // "20 trading days", "five major developers", "three car
+                // bombs": an adjective or a singular noun before a plural
+                // noun, after a figure above one, is not what is counted;
+                // the plural is ("three suicide bombings" are bombings),
+                // but for the messages news counts by their kind alone
+                // ("2,400 text messages" are "2,400 texts").
                 if figure.value > 1.0
                     && name == lower(noun)
-                    && looks_adjective(lower(noun))
+                    && (looks_adjective(lower(noun))
+                        || !(looks_plural(noun) || INVARIANT_PLURALS.contains(&lower(noun))))
                     && let Some(head) = tokens.get(end).filter(|t| looks_plural(t))
+                    && !(lower(head) == "messages" && CLIPPED_MESSAGES.contains(&lower(noun)))
                 {
                     name = singular(lower(head));
                     end += 1;
@@ -1499,18 +1506,57 @@ fn looks_plural(token: &Token) -> bool {
         && !token.capitalized()
         && word.len() >= 4
         && word.chars().all(|c| c.is_ascii_alphabetic())
-        && word.ends_with('s')
-        && !["ss", "us", "is", "ous"]
-            .iter()
-            .any(|end| word.ends_with(end))
+        && ((word.ends_with('s')
+            && !["ss", "us", "is", "ous"]
+                .iter()
+                .any(|end| word.ends_with(end)))
+            || men_plural(word)
+            || IRREGULAR_PLURALS.iter().any(|(_, many)| *many == word))
         && !token.has(lexicon::FUNCTION | lexicon::REPORTING | lexicon::DATE)
         && !NOT_NOUNS.contains(&word)
 }
+
+/// Whether a word is the plural of a noun in "-man" ("gunmen",
+/// "policemen"); a few singular nouns end alike.
+fn men_plural(word: &str) -> bool {
+    word.len() >= 5
+        && word.ends_with("men")
+        && !["specimen", "abdomen", "regimen", "acumen", "stamen"].contains(&word)
+}
+
+/// Where the plural noun of a partitive count starts: "two of the
+/// gunmen", "three of its soldiers" (not "one of the victims", a single
+/// person, nor "three of the four", a part of another figure).
+fn partitive(tokens: &[Token], of: usize, value: f64) -> Option<usize> {
+    const DETERMINERS: &[&str] = &["the", "those", "these", "its", "their", "his", "her", "our"];
+    if value <= 1.0 || !tokens.get(of)?.is("of") {
+        return None;
+    }
+    let determiner = tokens.get(of + 1)?;
+    if !DETERMINERS.contains(&lower(determiner)) {
+        return None;
+    }
+    let mut j = of + 2;
+    while tokens.get(j).is_some_and(|t| MODIFIERS.contains(&lower(t))) {
+        j += 1;
+    }
+    tokens.get(j).filter(|t| looks_plural(t)).map(|_| j)
+}
+
+/// Plural nouns without a plural ending: "239 people disappear" counts
+/// people.
+const INVARIANT_PLURALS: &[&str] = &["people", "personnel", "cattle"];
+
+/// Kinds of messages news counts by the kind alone ("texts", "emails").
+const CLIPPED_MESSAGES: &[&str] = &["text", "email", "e-mail"];
 
 /// The singular of a counted noun, for matching "soldier" and "soldiers".
 fn singular(word: &str) -> String {
     if let Some((one, _)) = IRREGULAR_PLURALS.iter().find(|(_, many)| *many == word) {
         return (*one).to_string();
+    }
+    if men_plural(word) {
+        return format!("{}man", &word[..word.len() - 3]);
     }
     // "ads", "ids"; not "gas" or "bus".
     if word.len() == 3
@@ -1930,8 +1976,21 @@ mod tests {
         // A participle alone after a figure is what it did, not what it
         // counts.
         assert_eq!(one("Of those invited, 25 attended.").2, None);
-        // A noun before a noun stays what is counted: "2,400 texts".
+        // The plural after a noun is what is counted.
         assert_eq!(one("2,400 text messages").2.as_deref(), Some("text"));
+        assert_eq!(one("three suicide bombings").2.as_deref(), Some("bombing"));
+        assert_eq!(
+            one("troops killed two of the gunmen").2.as_deref(),
+            Some("gunman")
+        );
+        assert_eq!(
+            one("three of its soldiers died").2.as_deref(),
+            Some("soldier")
+        );
+        assert!(read("one of the victims").iter().all(|q| q.3.is_none()));
+        assert_eq!(read("three of the four suspects").len(), 2);
+        assert_eq!(one("two police officers").2.as_deref(), Some("officer"));
+        assert_eq!(one("239 people disappears").2.as_deref(), Some("people"));
         // A verb after the count is not what is counted.
         assert_eq!(one("12 people were hurt").2.as_deref(), Some("people"));
         assert_eq!(one("two people says nothing").2.as_deref(), Some("people"));
