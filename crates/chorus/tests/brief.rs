@@ -314,3 +314,26 @@ fn prison_terms_that_differ_are_a_conflict() {
     assert_eq!(term.status, FactStatus::Conflict, "{term:?}");
     assert_eq!(fact_with(story, "3 years"), term);
 }
+
+#[test]
+fn armed_men_each_side_names_its_own_way_are_one_count() {
+    use chorus::model::Article;
+    let articles = vec![
+        Article::new(
+            "wire",
+            "Security forces killed two of the gunmen after a clash in the Mazra district before dawn, \
+             residents said.",
+        ),
+        Article::new(
+            "state-tv",
+            "Three terrorists were killed in the clash in the Mazra district before dawn, \
+             state television said.",
+        ),
+    ];
+    let mut pipeline = Pipeline::new();
+    let report = pipeline.brief_stories(vec![chorus::StoryInput::story("clash", articles)]);
+    let story = only_story(&report);
+    let killed = fact_with(story, "two of the gunmen");
+    assert_eq!(killed.status, FactStatus::Conflict, "{killed:?}");
+    assert_eq!(fact_with(story, "Three terrorists"), killed);
+}

@@ -349,12 +349,21 @@ impl<'m> Stating<'m> {
 /// The unit claims must share to be compared: their own, but one for
 /// the lengths of a sitting, whose values are all held in seconds ("a
 /// 95-minute drama" and "one hour and 46 minutes" are one running time),
-/// and one for cars and vehicles.
+/// one for cars and vehicles and one for armed men, whom each side names
+/// its own way.
 fn unit_class(m: &Mention) -> Option<&str> {
     match (m.kind, m.unit.as_deref()) {
         (FactKind::Duration, Some("second" | "minute" | "hour")) => Some("second"),
         // Reports call the same things by a narrower or wider name.
         (FactKind::Quantity, Some("car" | "truck" | "vehicle")) => Some("vehicle"),
+        // One side's "terrorists" are the other's "rebels".
+        (
+            FactKind::Quantity,
+            Some(
+                "gunman" | "terrorist" | "rebel" | "militant" | "insurgent" | "fighter"
+                | "attacker" | "assailant" | "jihadist",
+            ),
+        ) => Some("fighter"),
         (_, unit) => unit,
     }
 }
