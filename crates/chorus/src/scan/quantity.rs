@@ -607,6 +607,11 @@ pub fn quantities(tokens: &[Token]) -> Vec<Quantity> {
             i += 1;
             continue;
         }
+        if let Some(pair) = ages_of_two(tokens, i) {
+            i = pair[0].tokens.1;
+            found.extend(pair);
+            continue;
+        }
         let here = compound_at(tokens, i)
             .or_else(|| age_after_name(tokens, i))
             .or_else(|| aged_at(tokens, i))
@@ -997,6 +1002,55 @@ fn one_and_a_half_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         words: true,
         age_of: None,
     })
+}
+
+/// One age of two people named together: "13-year-olds Liberty German
+/// and Abigail Williams", "Liberty German and Abigail Williams, both 13".
+/// Each person's age is a claim of its own.
+fn ages_of_two(tokens: &[Token], i: usize) -> Option<[Quantity; 2]> {
+    let token = &tokens[i];
+    let (value, names) = if token.kind == TokenKind::Word {
+        let lower = token.lower();
+        let figure = lower.strip_suffix("-year-olds")?;
+        let value = match figure.parse::<f64>() {
+            Ok(v) => v,
+            Err(_) => number_value(figure)?,
+        };
+        let first = subject_after(tokens, i + 1)?;
+        let and = i + 1 + first.split(' ').count();
+        if !tokens.get(and)?.is("and") {
+            return None;
+        }
+        (value, [first, subject_after(tokens, and + 1)?])
+    } else if token.kind == TokenKind::Number
+        && i >= 4
+        && tokens[i - 1].is("both")
+        && tokens[i - 2].text == ","
+    {
+        let value: f64 = token.text.parse().ok()?;
+        let closes = tokens
+            .get(i + 1)
+            .is_none_or(|t| matches!(t.text, "," | "." | ")" | ";") || t.is("and"));
+        if !closes {
+            return None;
+        }
+        let second = name_ending_at(tokens, i - 3)?;
+        let and = (i - 3).checked_sub(second.split(' ').count())?;
+        if !tokens[and].is("and") {
+            return None;
+        }
+        (
+            value,
+            [name_ending_at(tokens, and.checked_sub(1)?)?, second],
+        )
+    } else {
+        return None;
+    };
+    if !(1.0..=120.0).contains(&value) || value.fract() != 0.0 {
+        return None;
+    }
+    let span = (token.start, token.end);
+    Some(names.map(|name| age(value, span, (i, i + 1), name)))
 }
 
 /// An age after a name: "Salah Ali, 70, the infant's grandfather".
@@ -1888,6 +1942,33 @@ mod tests {
         assert_eq!(found[0].value, 28.0);
         assert_eq!(found[1].age_of, None);
         assert_eq!(found[2].unit.as_deref(), Some("meter"));
+    }
+
+    #[test]
+    fn one_age_of_two_people_is_each_ones_age() {
+        for text in [
+            "The 13-year-olds Lena Brandt and Abby Moss were last seen Monday.",
+            "Lena Brandt and Abby Moss, both 13, were last seen Monday.",
+        ] {
+            let ages: Vec<(f64, Option<String>)> = quantities(&tokenize(text))
+                .into_iter()
+                .map(|q| (q.value, q.age_of))
+                .collect();
+            assert_eq!(
+                ages,
+                [
+                    (13.0, Some("lena brandt".to_string())),
+                    (13.0, Some("abby moss".to_string()))
+                ],
+                "{text}"
+            );
+        }
+        // No names: nobody's age to compare.
+        assert!(
+            quantities(&tokenize("two missing 13-year-olds"))
+                .iter()
+                .all(|q| q.age_of.is_none())
+        );
     }
 
     #[test]
