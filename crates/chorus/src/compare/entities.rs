@@ -715,13 +715,17 @@ impl Entities {
     /// The entity a spelling names: the same normalized spelling, or a
     /// person's surname when one person only has it.
     pub fn lookup(&self, name: &str) -> Option<&Entity> {
+        self.list.get(self.index_of(name)?)
+    }
+
+    /// The index in [`Entities::list`] of the entity a spelling names
+    /// (see [`Entities::lookup`]).
+    pub fn index_of(&self, name: &str) -> Option<usize> {
         let key = normalize(name);
-        let index = self
-            .by_key
+        self.by_key
             .get(&key)
             .copied()
-            .or_else(|| self.by_surname.get(&key).copied().flatten())?;
-        self.list.get(index)
+            .or_else(|| self.by_surname.get(&key).copied().flatten())
     }
 }
 

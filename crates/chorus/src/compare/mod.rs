@@ -11,6 +11,7 @@ mod anchors;
 pub(crate) mod entities;
 pub(crate) mod facts;
 mod labels;
+mod posts;
 mod printed;
 pub(crate) mod quotes;
 mod runs;

@@ -13,6 +13,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::entities::Entities;
+use super::posts;
 use super::printed;
 use super::runs::{share_a_run, word_runs};
 use super::stems::Stems;
@@ -560,19 +561,51 @@ fn printed_as_text(
             continue;
         }
         places.push(place);
-        carried.push(printed_wording(sentences, place, stems));
+        carried.push(wording_between(
+            sentences,
+            place.document,
+            (place.first, place.last),
+            stems,
+        ));
     }
     carried
 }
 
-/// The wording a report prints as its own text, from the first word
-/// found to the last, across its sentences.
-fn printed_wording(
+/// Each post a report embeds (see [`posts`]), as a quote of its poster.
+fn embedded_posts(
     sentences: &[Sentence],
-    place: printed::Printed,
+    entities: &Entities,
+    stems: &mut Stems,
+) -> Vec<QuoteMention> {
+    posts::posts(sentences)
+        .into_iter()
+        .map(|post| {
+            let mut mention =
+                wording_between(sentences, post.document, (post.first, post.last), stems);
+            mention.speaker = entities.index_of(&post.poster);
+            // The signature names who posted, person or not: two posts
+            // signed by two names are two posts unless printed word for
+            // word ("RIP Prodigy one of the greatest" and "QB RIP King P.
+            // Prodigy 4 Ever" share the story's words, not a poster).
+            mention.surname = surname_of(mention.speaker, entities)
+                .or_else(|| post.poster.split_whitespace().last().map(str::to_lowercase));
+            if mention.speaker.is_none() {
+                mention.speaker_phrase = Some(post.poster);
+            }
+            mention
+        })
+        .collect()
+}
+
+/// A report's own text from the first word given to the last, across its
+/// sentences, as a quote's wording: a statement it prints, a post it
+/// embeds.
+fn wording_between(
+    sentences: &[Sentence],
+    document: usize,
+    ((first_sentence, first_token), (last_sentence, last_token)): ((usize, usize), (usize, usize)),
     stems: &mut Stems,
 ) -> QuoteMention {
-    let ((first_sentence, first_token), (last_sentence, last_token)) = (place.first, place.last);
     let mut text = String::new();
     let mut content: Vec<u32> = Vec::new();
     let mut runs: Vec<u64> = Vec::new();
@@ -612,7 +645,7 @@ fn printed_wording(
     };
     let (padded, pieces) = keyed(&text);
     QuoteMention {
-        document: place.document,
+        document,
         sentence: start.position,
         span: (begin, end),
         padded,
@@ -806,6 +839,7 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
             });
         }
     }
+    found.extend(embedded_posts(sentences, entities, stems));
     found
 }
 
@@ -1622,6 +1656,38 @@ mod tests {
             &mut Vec::new(),
         )
         .0
+    }
+
+    #[test]
+    fn a_post_two_reports_embed_is_one_quote_of_its_poster() {
+        let quotes = run(&[
+            (0, "Fans reacted on Twitter."),
+            (
+                0,
+                "Rest easy, legend. We will miss you every day. — Mara Quinn (@maraquinn) June 20, 2017",
+            ),
+            (
+                1,
+                "Rest easy, legend. We will miss you every day. — Mara Quinn (@maraquinn) June 20, 2017",
+            ),
+            // Another poster's post on the same loss is another quote.
+            (
+                2,
+                "Rest easy, legend, we miss you. — Theo Brandt (@theob) June 20, 2017",
+            ),
+        ]);
+        let quinn = quotes
+            .iter()
+            .find(|q| q.text.contains("every day"))
+            .expect("the embedded post is a quote");
+        assert_eq!(quinn.sources, ["d0", "d1"], "{quotes:#?}");
+        assert_eq!(quinn.speaker.as_deref(), Some("Mara Quinn"));
+        assert!(!quinn.text.contains("Twitter") && !quinn.text.contains('@'));
+        let brandt = quotes.iter().find(|q| q.sources == ["d2"]);
+        assert_eq!(
+            brandt.and_then(|q| q.speaker.as_deref()),
+            Some("Theo Brandt")
+        );
     }
 
     #[test]
