@@ -89,28 +89,17 @@ pub fn posts(sentences: &[Sentence]) -> Vec<Post> {
             start = above;
         }
         let word = |t: &Token| matches!(t.kind, TokenKind::Word | TokenKind::Number);
-        let first = (start..=s).find_map(|i| {
-            let limit = if i == s {
-                end
-            } else {
-                sentences[i].tokens.len()
-            };
-            sentences[i].tokens[..limit]
-                .iter()
-                .position(word)
-                .map(|k| (i, k))
-        });
-        let last = (start..=s).rev().find_map(|i| {
-            let limit = if i == s {
-                end
-            } else {
-                sentences[i].tokens.len()
-            };
-            sentences[i].tokens[..limit]
-                .iter()
-                .rposition(word)
-                .map(|k| (i, k))
-        });
+        // The post's tokens in each of its sentences: the last one's up to
+        // the signature.
+        let before_signature = |i: usize| {
+            let tokens = &sentences[i].tokens;
+            &tokens[..if i == s { end } else { tokens.len() }]
+        };
+        let first =
+            (start..=s).find_map(|i| before_signature(i).iter().position(word).map(|k| (i, k)));
+        let last = (start..=s)
+            .rev()
+            .find_map(|i| before_signature(i).iter().rposition(word).map(|k| (i, k)));
         if let (Some(first), Some(last)) = (first, last) {
             found.push(Post {
                 document: sentence.document,
