@@ -122,8 +122,8 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
     // The quotes to look for, by the hash of their first run of words.
     let mut by_start: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for (q, quote) in sought.iter().enumerate() {
-        let words: usize = quote.pieces.iter().map(Vec::len).sum();
-        if words < PRINTED_WORDS || quote.pieces[0].len() < RUN_WORDS {
+        // Shorter quotes are sought in transcripts only.
+        if quote.pieces.first().is_none_or(|p| p.len() < RUN_WORDS) {
             continue;
         }
         by_start
@@ -147,8 +147,39 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
         // first word is among them: read only once a sentence opens with
         // a quote's first words.
         let mut read: Option<(Words, Vec<usize>)> = None;
+        let turns = turns(&sentences[start..end]);
         for s in start..end {
             if !sentences[s].tokens.iter().any(is_word) {
+                continue;
+            }
+            if turns[s - start] {
+                let (words, first_word) =
+                    read.get_or_insert_with(|| document_words(sentences, start, end));
+                let to = first_word
+                    .get(s - start + 1)
+                    .copied()
+                    .unwrap_or(words.len());
+                for at in first_word[s - start]..to {
+                    let Some(run) = words.get(at..at + RUN_WORDS) else {
+                        break;
+                    };
+                    let hash = run_hash(&run.iter().map(|(h, _)| *h).collect::<Vec<_>>());
+                    for &q in by_start.get(&hash).into_iter().flatten() {
+                        let quote = &sought[q];
+                        if quote.document == document || done.contains(&(q, document)) {
+                            continue;
+                        }
+                        if let Some(last) = spoken_at(words, at, quote.pieces) {
+                            done.insert((q, document));
+                            out.push(Printed {
+                                quote: q,
+                                document,
+                                first: words[at].1,
+                                last: words[last].1,
+                            });
+                        }
+                    }
+                }
                 continue;
             }
             // A quote printed as text opens a sentence: only sentence
@@ -182,7 +213,10 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
             let at = first_word[s - start];
             for &q in quotes {
                 let quote = &sought[q];
-                if quote.document == document || done.contains(&(q, document)) {
+                if quote.document == document
+                    || done.contains(&(q, document))
+                    || word_count(quote.pieces) < PRINTED_WORDS
+                {
                     continue;
                 }
                 let whole = matches_at(words, at, quote.pieces)
@@ -203,6 +237,111 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
         start = end;
     }
     out
+}
+
+fn word_count(pieces: &[Vec<u64>]) -> usize {
+    pieces.iter().map(Vec::len).sum()
+}
+
+/// Where a transcript's turn speaks a quote from word `at` on: all of it
+/// (a transcript prints speech word for word, so the `RUN_WORDS` that
+/// tell a shared quote anywhere are enough), or an opening of at least
+/// [`PRINTED_WORDS`] words where the quote goes on in other words
+/// ("before Lehman collapsed" / "before Lehman's collapse"). The index of
+/// the last word.
+fn spoken_at(words: &[(u64, (usize, usize))], at: usize, pieces: &[Vec<u64>]) -> Option<usize> {
+    if word_count(pieces) >= RUN_WORDS
+        && let Some(last) = matches_at(words, at, pieces)
+    {
+        return Some(last);
+    }
+    let agreeing = words[at..]
+        .iter()
+        .zip(&pieces[0])
+        .take_while(|((word, _), quoted)| word == *quoted)
+        .count();
+    (agreeing >= PRINTED_WORDS).then(|| at + agreeing - 1)
+}
+
+/// Words a speaker's label in a transcript holds, at most ("SEN. JOHN
+/// MCCAIN:", "GEORGE STEPHANOPOULOS:", "Q:").
+const MAX_LABEL_WORDS: usize = 4;
+
+/// Labels that open a paragraph in capitals and a colon but name no
+/// speaker.
+const NOT_SPEAKERS: &[&str] = &[
+    "update",
+    "updated",
+    "correction",
+    "editor's",
+    "note",
+    "watch",
+    "related",
+    "read",
+    "photos",
+    "photo",
+    "video",
+    "click",
+    "see",
+    "more",
+    "breaking",
+    "exclusive",
+    "source",
+    "sources",
+    "warning",
+    "spoiler",
+    "spoilers",
+    "disclosure",
+    "advertisement",
+];
+
+/// The speaker's label a paragraph opens with, in capitals and a colon
+/// ("PRESIDENT OBAMA: Well, I don't think…"), lower-cased.
+fn speaker_label(sentence: &Sentence) -> Option<String> {
+    let colon = sentence
+        .tokens
+        .iter()
+        .take(2 * MAX_LABEL_WORDS + 1)
+        .position(|t| t.text == ":")?;
+    let label = &sentence.tokens[..colon];
+    let words: Vec<&Token> = label.iter().filter(|t| t.kind == TokenKind::Word).collect();
+    let capitals = |t: &Token| {
+        t.text.chars().any(char::is_alphabetic) && !t.text.chars().any(char::is_lowercase)
+    };
+    let speaker = (1..=MAX_LABEL_WORDS).contains(&words.len())
+        && label
+            .iter()
+            .all(|t| t.kind == TokenKind::Word || t.text == ".")
+        && words.iter().all(|t| capitals(t))
+        && !words.iter().any(|t| NOT_SPEAKERS.contains(&t.lower()));
+    speaker.then(|| sentence.text[label[0].start..label[label.len() - 1].end].to_lowercase())
+}
+
+/// Which of one document's sentences are a speaker's turn in a
+/// transcript: the paragraphs that open with a speaker's label, where the
+/// document holds at least three such paragraphs and two speakers (an
+/// exchange, not a heading that happens to end in a colon).
+fn turns(document: &[Sentence]) -> Vec<bool> {
+    let mut opened: Vec<Option<String>> = vec![None; document.len()];
+    for (s, sentence) in document.iter().enumerate() {
+        if s == 0 || document[s - 1].paragraph != sentence.paragraph {
+            opened[s] = speaker_label(sentence);
+        }
+    }
+    let labels: Vec<&String> = opened.iter().flatten().collect();
+    let speakers: FxHashSet<&String> = labels.iter().copied().collect();
+    if labels.len() < 3 || speakers.len() < 2 {
+        return vec![false; document.len()];
+    }
+    let mut turn = vec![false; document.len()];
+    let mut in_turn = false;
+    for s in 0..document.len() {
+        if s == 0 || document[s - 1].paragraph != document[s].paragraph {
+            in_turn = opened[s].is_some();
+        }
+        turn[s] = in_turn;
+    }
+    turn
 }
 
 /// The words of sentences `start..end` (one document): each word's hash
@@ -369,5 +508,65 @@ mod tests {
         let found = printed(&post, &sought);
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].first, found[0].last.0), ((0, 0), 1));
+    }
+
+    /// A document's sentences, each paragraph given as its sentences.
+    fn paragraphs(document: usize, texts: &[&[&'static str]]) -> Vec<Sentence<'static>> {
+        let mut out = Vec::new();
+        for (paragraph, sentences) in texts.iter().enumerate() {
+            for text in sentences.iter() {
+                out.push(Sentence {
+                    document,
+                    position: out.len(),
+                    paragraph,
+                    text,
+                    tokens: tokenize_static(text),
+                });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_transcript_speaks_a_quote_anywhere_in_a_turn() {
+        let turns: &[&[&'static str]] = &[
+            &["GEORGE STEPHANOPOULOS: Are people better off?"],
+            &[
+                "PRESIDENT OBAMA: Well, I don't think so.",
+                "What we've seen is that we've been able to make steady progress to stabilize the economy.",
+                "I-- I'm used to being an underdog.",
+            ],
+            &["GEORGE STEPHANOPOULOS: Thank you, Mr. President."],
+        ];
+        let transcript = paragraphs(1, turns);
+        let progress =
+            pieces_of("we've been able to make steady progress to stabilize the economy");
+        let underdog = pieces_of("I'm used to being an underdog");
+        let phrase = pieces_of("to make steady progress");
+        let sought = [
+            Sought {
+                document: 0,
+                pieces: &progress,
+            },
+            Sought {
+                document: 0,
+                pieces: &underdog,
+            },
+            Sought {
+                document: 0,
+                pieces: &phrase,
+            },
+        ];
+        let found = printed(&transcript, &sought);
+        let quotes: Vec<usize> = found.iter().map(|p| p.quote).collect();
+        assert_eq!(quotes, vec![0, 1], "{found:?}");
+        assert_eq!(found[0].first, (2, 5));
+        // The same words in a report's own sentences, not at their
+        // opening and not in a transcript: the report's wording.
+        let report: &[&[&'static str]] = &[
+            &["UPDATE: He spoke on Sunday."],
+            &["He said that we've been able to make steady progress to stabilize the economy."],
+        ];
+        assert!(printed(&paragraphs(1, report), &sought).is_empty());
     }
 }

@@ -15,7 +15,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::entities::Entities;
 use super::posts;
 use super::printed;
-use super::runs::{share_a_run, word_runs};
+use super::runs::{RUN_WORDS, share_a_run, word_runs};
 use super::stems::Stems;
 use crate::model::{EntityKind, Quote, QuoteVariant};
 use crate::prepare::limits::thousands;
@@ -514,14 +514,15 @@ fn printed_as_text(
     found: &[QuoteMention],
     stems: &mut Stems,
 ) -> Vec<QuoteMention> {
-    // Only quotes long enough to be told from a shared phrase are sought.
+    // Only quotes long enough to be told from a shared phrase are sought
+    // (longer ones outside transcripts; see [`printed`]).
     let pieces: Vec<Vec<Vec<u64>>> = found
         .iter()
         .map(|m| match m.tokens {
             Some((s, first, end)) => {
                 let inside = &sentences[s].tokens[first..end];
                 let words = inside.iter().filter(|t| printed::is_word(t)).count();
-                if words >= printed::PRINTED_WORDS {
+                if words >= RUN_WORDS {
                     printed::word_pieces(inside)
                 } else {
                     Vec::new()
