@@ -115,9 +115,10 @@ fn run_hash(words: &[u64]) -> u64 {
 }
 
 /// Every place a document other than the quoting one prints a quote of
-/// at least [`PRINTED_WORDS`] words whole (each piece in order), at most
-/// once per quote and document. `sentences` are the story's, in document
-/// order.
+/// at least [`PRINTED_WORDS`] words whole (each piece in order) at the
+/// opening of a sentence, or, in a transcript's turns, of at least
+/// `RUN_WORDS` words anywhere; at most once per quote and document.
+/// `sentences` are the story's, in document order.
 pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
     // The quotes to look for, by the hash of their first run of words.
     let mut by_start: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
