@@ -118,8 +118,11 @@ fn signature(tokens: &[Token]) -> Option<(usize, String)> {
     // "(@handle)": the one mark both networks print.
     let (open, close) = (0..tokens.len()).find_map(|k| {
         let opens = tokens[k].text == "(" && tokens.get(k + 1).is_some_and(|t| t.text == "@");
+        if !opens {
+            return None;
+        }
         let close = (k + 3..tokens.len().min(k + 6)).find(|&c| tokens[c].text == ")");
-        close.filter(|_| opens).map(|c| (k, c))
+        close.map(|c| (k, c))
     })?;
     let after = &tokens[close + 1..];
     let dated = |from: usize| {
