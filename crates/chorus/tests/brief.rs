@@ -337,3 +337,34 @@ fn armed_men_each_side_names_its_own_way_are_one_count() {
     assert_eq!(killed.status, FactStatus::Conflict, "{killed:?}");
     assert_eq!(fact_with(story, "Three terrorists"), killed);
 }
+
+#[test]
+fn years_of_different_happenings_in_one_story_are_no_conflict() {
+    use chorus::model::Article;
+    let articles = vec![
+        Article::new(
+            "wire",
+            "The couple who ran the day care were convicted in 1992 after tales of tortured \
+             pets and buried babies. The couple's lawyer was born in 1950.",
+        ),
+        Article::new(
+            "paper",
+            "Tales of tortured pets and buried babies at the day care the couple ran first \
+             surfaced in 1991. The couple's lawyer was born in 1951.",
+        ),
+    ];
+    let mut pipeline = Pipeline::new();
+    let report = pipeline.brief_stories(vec![chorus::StoryInput::story("day care", articles)]);
+    let story = only_story(&report);
+    // When the tales surfaced and when the couple was convicted: two
+    // dates, not two sources at odds.
+    let at_odds = story
+        .facts
+        .iter()
+        .find(|f| f.status == FactStatus::Conflict && f.claims.iter().any(|c| c.text == "1992"));
+    assert!(at_odds.is_none(), "{at_odds:?}");
+    // One birth, two years: a conflict.
+    let born = fact_with(story, "1950");
+    assert_eq!(born.status, FactStatus::Conflict, "{born:?}");
+    assert_eq!(fact_with(story, "1951"), born);
+}

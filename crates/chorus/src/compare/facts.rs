@@ -157,7 +157,7 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
     let (loose, strong) = match (a.kind, a.event, b.event) {
         (FactKind::Date | FactKind::Time, ..) => (
             context >= SAME_MOMENT_CONTEXT && compatible(a, b),
-            context >= SAME_CONTEXT_CONFLICT,
+            context >= SAME_CONTEXT_CONFLICT && same_words_next_to(a, b),
         ),
         // Reports that disagree on a count of one event disagree by a
         // little ("12 people were arrested during a brawl", "13 people
@@ -344,6 +344,21 @@ impl<'m> Stating<'m> {
             })
             .clone()
     }
+}
+
+/// Content words next to a date or time, at most, that say what
+/// happened then ("convicted in 1992", "born on May 3").
+const NEXT_WORDS: usize = 3;
+
+/// Whether two dates or times are said of the same happening: a word
+/// next to one is next to the other. Two sentences of one story share
+/// most of their context ("the couple … the day care … dismembered
+/// babies") while one dates the abuse and the other the conviction.
+fn same_words_next_to(a: &Mention, b: &Mention) -> bool {
+    fn next(m: &Mention) -> &[u32] {
+        &m.context_words[..m.context_words.len().min(NEXT_WORDS)]
+    }
+    next(a).iter().any(|w| next(b).contains(w))
 }
 
 /// The unit claims must share to be compared: their own, but one for
