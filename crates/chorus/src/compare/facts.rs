@@ -53,6 +53,10 @@ pub struct Mention {
     /// A part of a figure given before it ("including over 6,000 in
     /// Syria"): never the same count as a whole.
     pub part: bool,
+    /// Said of what is expected rather than of what happened ("is
+    /// expected to rise as much as 7 feet"): a forecast and a report of
+    /// what came about are never at odds.
+    pub forecast: bool,
     /// The noun phrase the claim is about, as written ("in the
     /// earthquake", "the talks"), for its row's label.
     pub topic: Option<String>,
@@ -193,7 +197,13 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
     // day's dead and a war's, a city's and a country's).
     let comparable =
         a.kind != FactKind::Quantity || within_factor(reach(a), reach(b), SCOPE_FACTOR);
-    if strong && comparable && !same_document && !a.inferred && !b.inferred {
+    if strong
+        && comparable
+        && !same_document
+        && !a.inferred
+        && !b.inferred
+        && a.forecast == b.forecast
+    {
         Strong
     } else if loose || strong {
         Loose
@@ -851,6 +861,7 @@ pub(super) mod tests {
             age_of: None,
             inferred: false,
             part: false,
+            forecast: false,
             topic: None,
             whole: None,
             // Both reports say the dam was completed that year.

@@ -429,6 +429,7 @@ impl Mention {
             age_of: None,
             inferred: false,
             part: false,
+            forecast: false,
             topic: labels::topic(&sentence.tokens, tokens),
             whole: None,
             context,
@@ -458,6 +459,7 @@ fn quantity_mention(sentence: &Sentence, q: &Quantity, stems: &mut Stems) -> Men
         elliptical: q.inherited,
         age_of: q.age_of.clone(),
         part: quantity::counts_a_part(&sentence.tokens, q),
+        forecast: quantity::forecast(&sentence.tokens, q),
         whole: whole_or_kind(&sentence.tokens, q),
         ..Mention::at(sentence, q.kind, q.span, q.tokens, stems)
     }

@@ -135,6 +135,7 @@ mod tests {
             age_of: None,
             inferred: false,
             part: false,
+            forecast: false,
             topic: None,
             whole: None,
             context: Vec::new(),

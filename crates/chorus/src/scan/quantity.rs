@@ -1134,6 +1134,44 @@ pub fn counts_a_part(tokens: &[Token], q: &Quantity) -> bool {
     one || two || set_picked_from || picks_from_a_set(tokens, q.tokens.1)
 }
 
+/// Verbs before a figure that make it a forecast ("forecasters predict
+/// 10 inches", "the fine could reach $2 million"), matched as written:
+/// "May" is a month.
+const FORECASTING: &[&str] = &[
+    "expect", "expects", "predict", "predicts", "could", "may", "might",
+];
+
+/// Participles that make a figure a forecast when "to" follows them ("is
+/// expected to rise as much as 7 feet"); before a noun they name a
+/// figure that is itself known ("the projected $4.4 trillion surplus").
+const FORECAST_TO: &[&str] = &[
+    "expected",
+    "projected",
+    "predicted",
+    "forecast",
+    "forecasted",
+];
+
+/// Tokens before a figure looked at for a word that makes it a forecast.
+const FORECAST_WINDOW: usize = 6;
+
+/// Whether a quantity is said of what is expected, not of what happened:
+/// a forecasting word before it in its clause.
+pub fn forecast(tokens: &[Token], q: &Quantity) -> bool {
+    let start = q.tokens.0.min(tokens.len());
+    let first = (0..start)
+        .rev()
+        .take(FORECAST_WINDOW)
+        .take_while(|&i| !matches!(tokens[i].text, "," | ";" | ":" | "." | "(" | ")"))
+        .last()
+        .unwrap_or(start);
+    (first..start).any(|i| {
+        FORECASTING.contains(&tokens[i].text)
+            || (FORECAST_TO.contains(&tokens[i].lower())
+                && tokens.get(i + 1).is_some_and(|t| t.is("to")))
+    })
+}
+
 /// Whether a bare figure ending before token `end` is followed by a
 /// partitive "of those", "of the", "of whom": "six of those arrested are
 /// Klan supporters" counts some of a set counted elsewhere, not the set.
@@ -1869,6 +1907,42 @@ mod tests {
         let tokens = tokenize("Police held 40 fans, among them 12 minors.");
         let found = quantities(&tokens);
         assert!(counts_a_part(&tokens, &found[1]));
+    }
+
+    #[test]
+    fn a_figure_expected_is_a_forecast() {
+        let forecast_of = |text: &'static str| {
+            let tokens = tokenize(text);
+            let found = quantities(&tokens);
+            found
+                .iter()
+                .map(|q| forecast(&tokens, q))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            forecast_of("The river is expected to rise as much as 7 feet above flood stage."),
+            [true]
+        );
+        assert_eq!(
+            forecast_of("It is nearly 13 feet above flood stage, and more may come."),
+            [false]
+        );
+        // The clause ends before the figure.
+        assert_eq!(
+            forecast_of("More rain is expected, after 12 inches fell on Monday."),
+            [false]
+        );
+        // A projection named before the figure is a known figure; "May"
+        // is a month.
+        assert_eq!(
+            forecast_of("He urged Congress to save the projected $4.4 trillion surplus."),
+            [false]
+        );
+        assert_eq!(
+            forecast_of("It proposed the rules in May and has received 300,000 comments."),
+            [false]
+        );
+        assert_eq!(forecast_of("The fine could reach $2 million."), [true]);
     }
 
     #[test]
