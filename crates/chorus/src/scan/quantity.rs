@@ -1131,7 +1131,32 @@ pub fn counts_a_part(tokens: &[Token], q: &Quantity) -> bool {
         (Some(n), Some(of)) if of.is("of")
             && (n.kind == TokenKind::Number || crate::model::words::is_number_word(n.lower()))
     );
-    one || two || set_picked_from || picks_from_a_set(tokens, q.tokens.1)
+    one || two
+        || set_picked_from
+        || picks_from_a_set(tokens, q.tokens.1)
+        || names_its_set(tokens, q)
+}
+
+/// Whether a partitive count read whole ("eight of the children") goes on
+/// to name the set it is picked from: "the parents of eight of the
+/// children killed in the shooting", "three of the hostages who died".
+/// Where the partitive's noun is the object of what happened ("forces
+/// killed two of the gunmen and arrested the third") it is the count.
+fn names_its_set(tokens: &[Token], q: &Quantity) -> bool {
+    const PARTICIPLES: &[&str] = &["slain", "hurt", "held", "taken", "dead", "missing"];
+    const RELATIVES: &[&str] = &["who", "that", "whose", "whom"];
+    const AFTER_A_PARTICIPLE: &[&str] = &[
+        "in", "at", "on", "by", "during", "when", "since", "last", "this", ",", ".", ";",
+    ];
+    let partitive = (q.tokens.0 + 1..q.tokens.1).any(|of| picks_from_a_set(tokens, of));
+    let Some(next) = tokens.get(q.tokens.1) else {
+        return false;
+    };
+    let participle = (next.lower().ends_with("ed") || PARTICIPLES.contains(&next.lower()))
+        && tokens
+            .get(q.tokens.1 + 1)
+            .is_none_or(|t| AFTER_A_PARTICIPLE.contains(&t.lower()));
+    partitive && (participle || RELATIVES.contains(&next.lower()))
 }
 
 /// Verbs before a figure that make it a forecast ("forecasters predict
@@ -1906,7 +1931,15 @@ mod tests {
         assert_eq!(parts, [false, true]);
         let tokens = tokenize("Police held 40 fans, among them 12 minors.");
         let found = quantities(&tokens);
-        assert!(counts_a_part(&tokens, &found[1]));
+        assert!(counts_a_part(&tokens, &found[1])); // A partitive read whole that names its set is a part; one that
+        // is what happened to is the count.
+        let tokens = tokenize("The parents of eight of the children killed in the attack sued.");
+        let found = quantities(&tokens);
+        assert_eq!(found[0].unit.as_deref(), Some("child"));
+        assert!(counts_a_part(&tokens, &found[0]));
+        let tokens = tokenize("The forces killed two of the gunmen and arrested the third.");
+        let found = quantities(&tokens);
+        assert!(!counts_a_part(&tokens, &found[0]));
     }
 
     #[test]
