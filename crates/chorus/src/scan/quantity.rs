@@ -1360,6 +1360,15 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
                 j += 1;
             }
             j += proper_modifiers(tokens, j);
+            // Three "terrorists": a word the report puts in quotation
+            // marks is still what is counted, in the source's words.
+            let quoted = tokens.get(j).is_some_and(|t| matches!(t.text, "\"" | "“"))
+                && tokens
+                    .get(j + 2)
+                    .is_some_and(|t| matches!(t.text, "\"" | "”"));
+            if quoted {
+                j += 1;
+            }
             if let Some(noun) = tokens.get(j)
                 && noun.kind == TokenKind::Word
                 && !noun.capitalized()
@@ -1380,7 +1389,7 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
                 let mut name = measure_unit(lower(noun))
                     .or_else(|| currency_word(lower(noun)).filter(|&code| code != "GBP"))
                     .map_or_else(|| singular(lower(noun)), str::to_string);
-                end = j + 1;
+                end = j + 1 + usize::from(quoted);
                 // "20 trading days", "five major developers", "three car
                 // bombs": an adjective or a singular noun before a plural
                 // noun, after a figure above one, is not what is counted;
@@ -1976,6 +1985,21 @@ mod tests {
             [false]
         );
         assert_eq!(forecast_of("The fine could reach $2 million."), [true]);
+    }
+
+    #[test]
+    fn a_counted_word_in_quotation_marks_is_still_what_is_counted() {
+        let tokens = tokenize("State television said three \"terrorists\" were killed.");
+        let found = quantities(&tokens);
+        assert_eq!(found[0].unit.as_deref(), Some("terrorist"));
+        assert_eq!(
+            found[0].tokens.1,
+            found[0].tokens.0 + 4,
+            "the closing mark is the claim's"
+        );
+        // Two words in marks are a name or a phrase, not a counted noun.
+        let tokens = tokenize("He sold three \"Blue Moon\" albums.");
+        assert_ne!(quantities(&tokens)[0].unit.as_deref(), Some("blue"));
     }
 
     #[test]
