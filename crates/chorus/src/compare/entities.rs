@@ -1539,6 +1539,31 @@ mod tests {
     }
 
     #[test]
+    fn local_offices_are_titles() {
+        let found = found_in(&[
+            (
+                0,
+                "City Clerk Kim Lehmkuhl rejected the petition on Monday.",
+            ),
+            (
+                1,
+                "Labor Commissioner Brad Avakian ruled against the bakery.",
+            ),
+            (1, "Lehmkuhl and Avakian did not comment."),
+        ]);
+        let names: Vec<&str> = found.list.iter().map(|e| e.name.as_str()).collect();
+        for (alone, whole) in [("Lehmkuhl", "Kim Lehmkuhl"), ("Avakian", "Brad Avakian")] {
+            let entity = found.lookup(alone);
+            assert_eq!(entity.map(|e| e.name.as_str()), Some(whole), "{names:?}");
+            assert_eq!(
+                entity.map(|e| e.kind),
+                Some(EntityKind::Person),
+                "{names:?}"
+            );
+        }
+    }
+
+    #[test]
     fn aliases_merge_and_titles_mark_people() {
         let found = found_in(&[
             (

@@ -627,6 +627,28 @@ pub(super) const TITLES: &[&str] = &[
     "del",
     "delegate",
     "maj",
+    // Local and legislative offices ("City Clerk Kim Lehmkuhl", "Labor
+    // Commissioner Brad Avakian", "Congressman Goodlatte").
+    "clerk",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "councilman",
+    "councilwoman",
+    "councilmember",
+    "councillor",
+    "councilor",
+    "assemblyman",
+    "assemblywoman",
+    "alderman",
+    "sheriff",
+    "superintendent",
+    "prosecutor",
+    "treasurer",
+    "comptroller",
+    "marshal",
+    "inspector",
+    "magistrate",
 ];
 
 /// Words inside a name that make it an organisation.
