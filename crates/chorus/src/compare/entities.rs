@@ -69,11 +69,19 @@ pub fn normalize(name: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(
-            word.chars()
-                .filter(|&c| c != '.')
-                .map(|c| c.to_ascii_lowercase()),
-        );
+        // One spelling of words names write two ways: "Fast & Furious",
+        // "Saint Petersburg", "Washington, D.C.".
+        if word == "&" {
+            out.push_str("and");
+        } else if word.eq_ignore_ascii_case("saint") {
+            out.push_str("st");
+        } else {
+            out.extend(
+                word.chars()
+                    .filter(|&c| c != '.' && c != ',')
+                    .map(|c| c.to_ascii_lowercase()),
+            );
+        }
     }
     out
 }
@@ -1495,6 +1503,9 @@ mod tests {
         assert_eq!(normalize("Türkiye"), "turkiye");
         assert_eq!(normalize("U.S."), "us");
         assert_eq!(normalize("Nasser's"), "nasser");
+        assert_eq!(normalize("Saint Petersburg"), normalize("St. Petersburg"));
+        assert_eq!(normalize("Fast & Furious"), normalize("Fast and Furious"));
+        assert_eq!(normalize("Washington, D.C."), "washington dc");
     }
 
     #[test]
