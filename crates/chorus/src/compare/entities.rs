@@ -430,8 +430,14 @@ fn name_in(sentence: &Sentence, start: usize, end: usize, casing: &Casing) -> Op
     }
     // Titles trailing a name ("Green Mountain Roasters President") and a
     // demonym trailing a place ("Syria Russian forces") describe what
-    // follows, not the name.
-    while end - first >= 2 && !tokens[first].has(TITLE) {
+    // follows, not the name; a title before "for" or "of" after a word
+    // that names nothing alone heads the name of an office ("UN High
+    // Commissioner for Refugees"; not "U.S. Attorney for …").
+    let heads_an_office = end - first >= 2
+        && tokens.get(end).is_some_and(|t| t.is("for") || t.is("of"))
+        && !GAZETTEER_KEYS.contains_key(&normalize(tokens[end - 2].text))
+        && !is_acronym(tokens[end - 2].text);
+    while end - first >= 2 && !tokens[first].has(TITLE) && !heads_an_office {
         let last = &tokens[end - 1];
         let title = last.has(TITLE) && !last.is("general");
         let demonym = is_demonym(last.text)
@@ -1561,8 +1567,11 @@ mod tests {
                 "Labor Commissioner Brad Avakian ruled against the bakery.",
             ),
             (1, "Lehmkuhl and Avakian did not comment."),
+            (1, "The UN High Commissioner for Refugees said nothing."),
         ]);
         let names: Vec<&str> = found.list.iter().map(|e| e.name.as_str()).collect();
+        // A title heading an office's name stays in it.
+        assert!(found.lookup("UN High").is_none(), "{names:?}");
         for (alone, whole) in [("Lehmkuhl", "Kim Lehmkuhl"), ("Avakian", "Brad Avakian")] {
             let entity = found.lookup(alone);
             assert_eq!(entity.map(|e| e.name.as_str()), Some(whole), "{names:?}");

@@ -356,12 +356,13 @@ impl<'m> Stating<'m> {
     }
 }
 
-/// Content words next to a date or time, at most, that say what
-/// happened then ("convicted in 1992", "born on May 3").
+/// Lower-case content words nearest a date or time (within its context
+/// window, names and function words skipped) that say what happened then
+/// ("convicted in 1992", "born on May 3").
 const NEXT_WORDS: usize = 3;
 
-/// Whether two dates or times are said of the same happening: a word
-/// next to one is next to the other. Two sentences of one story share
+/// Whether two dates or times are said of the same happening: one of the
+/// [`NEXT_WORDS`] words nearest one is among those nearest the other. Two sentences of one story share
 /// most of their context ("the couple … the day care … dismembered
 /// babies") while one dates the abuse and the other the conviction.
 fn same_words_next_to(a: &Mention, b: &Mention) -> bool {

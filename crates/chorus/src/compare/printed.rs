@@ -6,10 +6,12 @@
 //!
 //! Written here: no crate finds a quote's words in running text. Printed
 //! as text, a quote opens a sentence, so only the first `RUN_WORDS` words
-//! of each sentence are hashed and looked up among the quotes' openings;
-//! a document's words are read whole only when one of its sentences
-//! opens that way. Linear in the story's sentences, whatever the number
-//! of quotes.
+//! of each sentence are hashed and looked up among the quotes' openings,
+//! but for the turns of a transcript, where speech may start anywhere and
+//! every run of `RUN_WORDS` words is looked up; a document's words are
+//! read whole only when one of its sentences opens that way or it is a
+//! transcript. Linear in the story's words, whatever the number of
+//! quotes.
 
 use std::hash::Hasher;
 
@@ -123,7 +125,8 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
     // The quotes to look for, by the hash of their first run of words.
     let mut by_start: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for (q, quote) in sought.iter().enumerate() {
-        // Shorter quotes are sought in transcripts only.
+        // Quotes of `RUN_WORDS` to `PRINTED_WORDS` words are sought in
+        // transcripts only; shorter ones nowhere.
         if quote.pieces.first().is_none_or(|p| p.len() < RUN_WORDS) {
             continue;
         }
@@ -146,7 +149,7 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
             .map_or(sentences.len(), |n| start + n);
         // The document's words (hash and place) and where each sentence's
         // first word is among them: read only once a sentence opens with
-        // a quote's first words.
+        // a quote's first words, or a transcript's turn is read.
         let mut read: Option<(Words, Vec<usize>)> = None;
         let turns = turns(&sentences[start..end]);
         for s in start..end {
@@ -164,7 +167,11 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
                     let Some(run) = words.get(at..at + RUN_WORDS) else {
                         break;
                     };
-                    let hash = run_hash(&run.iter().map(|(h, _)| *h).collect::<Vec<_>>());
+                    let mut hashes = [0u64; RUN_WORDS];
+                    for (slot, (h, _)) in hashes.iter_mut().zip(run) {
+                        *slot = *h;
+                    }
+                    let hash = run_hash(&hashes);
                     for &q in by_start.get(&hash).into_iter().flatten() {
                         let quote = &sought[q];
                         if quote.document == document || done.contains(&(q, document)) {
@@ -251,9 +258,7 @@ fn word_count(pieces: &[Vec<u64>]) -> usize {
 /// ("before Lehman collapsed" / "before Lehman's collapse"). The index of
 /// the last word.
 fn spoken_at(words: &[(u64, (usize, usize))], at: usize, pieces: &[Vec<u64>]) -> Option<usize> {
-    if word_count(pieces) >= RUN_WORDS
-        && let Some(last) = matches_at(words, at, pieces)
-    {
+    if let Some(last) = matches_at(words, at, pieces) {
         return Some(last);
     }
     let agreeing = words[at..]
@@ -294,6 +299,15 @@ const NOT_SPEAKERS: &[&str] = &[
     "spoilers",
     "disclosure",
     "advertisement",
+    // Explainers' headings ("WHY IT MATTERS:", "WHAT COMES NEXT:").
+    "what",
+    "why",
+    "how",
+    "next",
+    "matters",
+    "background",
+    "timeline",
+    "analysis",
 ];
 
 /// The speaker's label a paragraph opens with, in capitals and a colon
@@ -320,8 +334,9 @@ fn speaker_label(sentence: &Sentence) -> Option<String> {
 
 /// Which of one document's sentences are a speaker's turn in a
 /// transcript: the paragraphs that open with a speaker's label, where the
-/// document holds at least three such paragraphs and two speakers (an
-/// exchange, not a heading that happens to end in a colon).
+/// document holds at least three such paragraphs, two speakers and one
+/// speaking twice (an exchange, not headings that happen to end in a
+/// colon).
 fn turns(document: &[Sentence]) -> Vec<bool> {
     let mut opened: Vec<Option<String>> = vec![None; document.len()];
     for (s, sentence) in document.iter().enumerate() {
@@ -329,9 +344,11 @@ fn turns(document: &[Sentence]) -> Vec<bool> {
             opened[s] = speaker_label(sentence);
         }
     }
+    // Speakers take turns: one of them at least speaks twice, where
+    // headings in capitals each come once.
     let labels: Vec<&String> = opened.iter().flatten().collect();
     let speakers: FxHashSet<&String> = labels.iter().copied().collect();
-    if labels.len() < 3 || speakers.len() < 2 {
+    if labels.len() < 3 || speakers.len() < 2 || speakers.len() == labels.len() {
         return vec![false; document.len()];
     }
     let mut turn = vec![false; document.len()];
@@ -569,5 +586,18 @@ mod tests {
             &["He said that we've been able to make steady progress to stabilize the economy."],
         ];
         assert!(printed(&paragraphs(1, report), &sought).is_empty());
+        // Nor under headings in capitals, which each come once.
+        let explainer: &[&[&'static str]] = &[
+            &["WHAT HAPPENED: He spoke on Sunday."],
+            &[
+                "WHY IT MATTERS: He said we've been able to make steady progress to stabilize the economy.",
+            ],
+            &["RELATED: Markets rose."],
+            &["WATCH: The interview."],
+            &["PRESIDENT OBAMA: I'm used to being an underdog."],
+            &["HOST: Thank you."],
+            &["CORRESPONDENT: He left."],
+        ];
+        assert!(printed(&paragraphs(1, explainer), &sought).is_empty());
     }
 }

@@ -1138,16 +1138,24 @@ pub fn counts_a_part(tokens: &[Token], q: &Quantity) -> bool {
 }
 
 /// Whether a partitive count read whole ("eight of the children") goes on
-/// to name the set it is picked from: "the parents of eight of the
-/// children killed in the shooting", "three of the hostages who died".
-/// Where the partitive's noun is the object of what happened ("forces
-/// killed two of the gunmen and arrested the third") it is the count.
+/// to name the set it is picked from, as the object of a preposition:
+/// "the parents of eight of the children killed in the shooting", "for
+/// three of the hostages who died". Where the partitive is what happened
+/// ("forces killed two of the gunmen", "three of the hostages died on
+/// Sunday") it is the count.
 fn names_its_set(tokens: &[Token], q: &Quantity) -> bool {
     const PARTICIPLES: &[&str] = &["slain", "hurt", "held", "taken", "dead", "missing"];
     const RELATIVES: &[&str] = &["who", "that", "whose", "whom"];
     const AFTER_A_PARTICIPLE: &[&str] = &[
         "in", "at", "on", "by", "during", "when", "since", "last", "this", ",", ".", ";",
     ];
+    const GOVERNING: &[&str] = &["of", "for", "to", "with", "among", "from", "about"];
+    let governed = q
+        .tokens
+        .0
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .is_some_and(|t| GOVERNING.contains(&t.lower()));
     let partitive = (q.tokens.0 + 1..q.tokens.1).any(|of| picks_from_a_set(tokens, of));
     let Some(next) = tokens.get(q.tokens.1) else {
         return false;
@@ -1156,7 +1164,7 @@ fn names_its_set(tokens: &[Token], q: &Quantity) -> bool {
         && tokens
             .get(q.tokens.1 + 1)
             .is_none_or(|t| AFTER_A_PARTICIPLE.contains(&t.lower()));
-    partitive && (participle || RELATIVES.contains(&next.lower()))
+    governed && partitive && (participle || RELATIVES.contains(&next.lower()))
 }
 
 /// Verbs before a figure that make it a forecast ("forecasters predict
@@ -1180,18 +1188,34 @@ const FORECAST_TO: &[&str] = &[
 /// Tokens before a figure looked at for a word that makes it a forecast.
 const FORECAST_WINDOW: usize = 6;
 
+/// Words that open a clause of its own between a forecasting word and a
+/// figure ("expect more rain after 12 inches fell", "could not say why 12
+/// people died").
+const CLAUSE_OPENERS: &[&str] = &[
+    "after", "before", "why", "how", "when", "because", "that", "since", "while", "if", "where",
+    "as",
+];
+
 /// Whether a quantity is said of what is expected, not of what happened:
-/// a forecasting word before it in its clause.
+/// a forecasting word before it in its clause, not denied ("could not").
 pub fn forecast(tokens: &[Token], q: &Quantity) -> bool {
     let start = q.tokens.0.min(tokens.len());
     let first = (0..start)
         .rev()
         .take(FORECAST_WINDOW)
-        .take_while(|&i| !matches!(tokens[i].text, "," | ";" | ":" | "." | "(" | ")"))
+        .take_while(|&i| {
+            !matches!(tokens[i].text, "," | ";" | ":" | "." | "(" | ")")
+                && !CLAUSE_OPENERS.contains(&tokens[i].lower())
+        })
         .last()
         .unwrap_or(start);
+    let denied = |i: usize| {
+        tokens
+            .get(i + 1)
+            .is_some_and(|t| t.is("not") || t.is("n't") || t.is("never"))
+    };
     (first..start).any(|i| {
-        FORECASTING.contains(&tokens[i].text)
+        (FORECASTING.contains(&tokens[i].text) && !denied(i))
             || (FORECAST_TO.contains(&tokens[i].lower())
                 && tokens.get(i + 1).is_some_and(|t| t.is("to")))
     })
@@ -1940,15 +1964,22 @@ mod tests {
         assert_eq!(parts, [false, true]);
         let tokens = tokenize("Police held 40 fans, among them 12 minors.");
         let found = quantities(&tokens);
-        assert!(counts_a_part(&tokens, &found[1])); // A partitive read whole that names its set is a part; one that
-        // is what happened to is the count.
+        assert!(counts_a_part(&tokens, &found[1]));
+        // A partitive read whole that a preposition governs and that goes
+        // on to name its set is a part ...
         let tokens = tokenize("The parents of eight of the children killed in the attack sued.");
         let found = quantities(&tokens);
         assert_eq!(found[0].unit.as_deref(), Some("child"));
         assert!(counts_a_part(&tokens, &found[0]));
-        let tokens = tokenize("The forces killed two of the gunmen and arrested the third.");
-        let found = quantities(&tokens);
-        assert!(!counts_a_part(&tokens, &found[0]));
+        // ... one that is what happened is the count.
+        for text in [
+            "The forces killed two of the gunmen and arrested the third.",
+            "Three of the hostages died on Sunday.",
+        ] {
+            let tokens = tokenize(text);
+            let found = quantities(&tokens);
+            assert!(!counts_a_part(&tokens, &found[0]), "{text}");
+        }
     }
 
     #[test]
@@ -1969,9 +2000,18 @@ mod tests {
             forecast_of("It is nearly 13 feet above flood stage, and more may come."),
             [false]
         );
-        // The clause ends before the figure.
+        // The clause ends before the figure, at a mark or a word that
+        // opens a clause of its own; a denied modal forecasts nothing.
         assert_eq!(
-            forecast_of("More rain is expected, after 12 inches fell on Monday."),
+            forecast_of("Forecasters expect more rain, and 12 inches fell on Monday."),
+            [false]
+        );
+        assert_eq!(
+            forecast_of("Forecasters expect more rain after 12 inches fell on Monday."),
+            [false]
+        );
+        assert_eq!(
+            forecast_of("Investigators could not say how 12 people died."),
             [false]
         );
         // A projection named before the figure is a known figure; "May"
@@ -1997,9 +2037,9 @@ mod tests {
             found[0].tokens.0 + 4,
             "the closing mark is the claim's"
         );
-        // Two words in marks are a name or a phrase, not a counted noun.
-        let tokens = tokenize("He sold three \"Blue Moon\" albums.");
-        assert_ne!(quantities(&tokens)[0].unit.as_deref(), Some("blue"));
+        // Two words in marks are a phrase, not a counted noun.
+        let tokens = tokenize("They used three \"human shields\" there.");
+        assert_eq!(quantities(&tokens)[0].unit, None);
     }
 
     #[test]
