@@ -362,9 +362,10 @@ impl<'m> Stating<'m> {
 const NEXT_WORDS: usize = 3;
 
 /// Whether two dates or times are said of the same happening: one of the
-/// [`NEXT_WORDS`] words nearest one is among those nearest the other. Two sentences of one story share
-/// most of their context ("the couple … the day care … dismembered
-/// babies") while one dates the abuse and the other the conviction.
+/// [`NEXT_WORDS`] words nearest one is among those nearest the other. Two
+/// sentences of one story share most of their context ("the couple … the
+/// day care … dismembered babies") while one dates the abuse and the
+/// other the conviction.
 fn same_words_next_to(a: &Mention, b: &Mention) -> bool {
     fn next(m: &Mention) -> &[u32] {
         &m.context_words[..m.context_words.len().min(NEXT_WORDS)]
