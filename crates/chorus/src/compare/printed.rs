@@ -135,11 +135,10 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
             .or_default()
             .push(q);
     }
-    let mut out: Vec<Printed> = Vec::new();
+    let mut found = Found::default();
     if by_start.is_empty() {
-        return out;
+        return found.out;
     }
-    let mut done: FxHashSet<(usize, usize)> = FxHashSet::default();
     let mut start = 0;
     while start < sentences.len() {
         let document = sentences[start].document;
@@ -156,38 +155,20 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
             if !sentences[s].tokens.iter().any(is_word) {
                 continue;
             }
-            if turns[s - start] {
+            if turns.get(s - start).is_some_and(|&turn| turn) {
                 let (words, first_word) =
                     read.get_or_insert_with(|| document_words(sentences, start, end));
                 let to = first_word
                     .get(s - start + 1)
                     .copied()
                     .unwrap_or(words.len());
-                for at in first_word[s - start]..to {
-                    let Some(run) = words.get(at..at + RUN_WORDS) else {
-                        break;
-                    };
-                    let mut hashes = [0u64; RUN_WORDS];
-                    for (slot, (h, _)) in hashes.iter_mut().zip(run) {
-                        *slot = *h;
-                    }
-                    let hash = run_hash(&hashes);
-                    for &q in by_start.get(&hash).into_iter().flatten() {
-                        let quote = &sought[q];
-                        if quote.document == document || done.contains(&(q, document)) {
-                            continue;
-                        }
-                        if let Some(last) = spoken_at(words, at, quote.pieces) {
-                            done.insert((q, document));
-                            out.push(Printed {
-                                quote: q,
-                                document,
-                                first: words[at].1,
-                                last: words[last].1,
-                            });
-                        }
-                    }
-                }
+                let turn = Turn {
+                    words,
+                    document,
+                    by_start: &by_start,
+                    sought,
+                };
+                turn.look_up(first_word[s - start]..to, &mut found);
                 continue;
             }
             // A quote printed as text opens a sentence: only sentence
@@ -212,7 +193,7 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
             // A quote opening a sentence of its own report is that quote.
             if !quotes
                 .iter()
-                .any(|&q| sought[q].document != document && !done.contains(&(q, document)))
+                .any(|&q| found.open(q, sought[q].document, document))
             {
                 continue;
             }
@@ -221,8 +202,7 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
             let at = first_word[s - start];
             for &q in quotes {
                 let quote = &sought[q];
-                if quote.document == document
-                    || done.contains(&(q, document))
+                if !found.open(q, quote.document, document)
                     || word_count(quote.pieces) < PRINTED_WORDS
                 {
                     continue;
@@ -232,19 +212,72 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
                 if let Some(last) =
                     whole.or_else(|| printed_in_part(sentences, words, at, &quote.pieces[0]))
                 {
-                    done.insert((q, document));
-                    out.push(Printed {
-                        quote: q,
-                        document,
-                        first: words[at].1,
-                        last: words[last].1,
-                    });
+                    found.add(q, document, words[at].1, words[last].1);
                 }
             }
         }
         start = end;
     }
-    out
+    found.out
+}
+
+/// The prints found so far: at most one per quote and document.
+#[derive(Default)]
+struct Found {
+    out: Vec<Printed>,
+    seen: FxHashSet<(usize, usize)>,
+}
+
+impl Found {
+    /// Whether quote `q`, quoted in document `quoted_in`, is still to be
+    /// looked for in `document`.
+    fn open(&self, q: usize, quoted_in: usize, document: usize) -> bool {
+        quoted_in != document && !self.seen.contains(&(q, document))
+    }
+
+    fn add(&mut self, quote: usize, document: usize, first: (usize, usize), last: (usize, usize)) {
+        if self.seen.insert((quote, document)) {
+            self.out.push(Printed {
+                quote,
+                document,
+                first,
+                last,
+            });
+        }
+    }
+}
+
+/// A transcript's turn in one document, where every run of `RUN_WORDS`
+/// words is looked up among the quotes' openings.
+struct Turn<'a, 'q> {
+    words: &'a [(u64, (usize, usize))],
+    document: usize,
+    by_start: &'a FxHashMap<u64, Vec<usize>>,
+    sought: &'a [Sought<'q>],
+}
+
+impl Turn<'_, '_> {
+    /// Looks up the runs starting at the words `from` (indices into the
+    /// document's words).
+    fn look_up(&self, from: std::ops::Range<usize>, found: &mut Found) {
+        for at in from {
+            let Some(run) = self.words.get(at..at + RUN_WORDS) else {
+                break;
+            };
+            let mut hashes = [0u64; RUN_WORDS];
+            for (slot, (h, _)) in hashes.iter_mut().zip(run) {
+                *slot = *h;
+            }
+            for &q in self.by_start.get(&run_hash(&hashes)).into_iter().flatten() {
+                if !found.open(q, self.sought[q].document, self.document) {
+                    continue;
+                }
+                if let Some(last) = spoken_at(self.words, at, self.sought[q].pieces) {
+                    found.add(q, self.document, self.words[at].1, self.words[last].1);
+                }
+            }
+        }
+    }
 }
 
 fn word_count(pieces: &[Vec<u64>]) -> usize {
@@ -336,28 +369,27 @@ fn speaker_label(sentence: &Sentence) -> Option<String> {
 /// transcript: the paragraphs that open with a speaker's label, where the
 /// document holds at least three such paragraphs, two speakers and one
 /// speaking twice (an exchange, not headings that happen to end in a
-/// colon).
+/// colon); empty when the document is no transcript.
 fn turns(document: &[Sentence]) -> Vec<bool> {
-    let mut opened: Vec<Option<String>> = vec![None; document.len()];
-    for (s, sentence) in document.iter().enumerate() {
-        if s == 0 || document[s - 1].paragraph != sentence.paragraph {
-            opened[s] = speaker_label(sentence);
-        }
-    }
+    let opens_paragraph = |s: usize| s == 0 || document[s - 1].paragraph != document[s].paragraph;
+    let labelled: Vec<(usize, String)> = (0..document.len())
+        .filter(|&s| opens_paragraph(s))
+        .filter_map(|s| speaker_label(&document[s]).map(|label| (s, label)))
+        .collect();
     // Speakers take turns: one of them at least speaks twice, where
     // headings in capitals each come once.
-    let labels: Vec<&String> = opened.iter().flatten().collect();
-    let speakers: FxHashSet<&String> = labels.iter().copied().collect();
-    if labels.len() < 3 || speakers.len() < 2 || speakers.len() == labels.len() {
-        return vec![false; document.len()];
+    let speakers: FxHashSet<&str> = labelled.iter().map(|(_, l)| l.as_str()).collect();
+    if labelled.len() < 3 || speakers.len() < 2 || speakers.len() == labelled.len() {
+        return Vec::new();
     }
+    let mut labels = labelled.iter().map(|&(s, _)| s).peekable();
     let mut turn = vec![false; document.len()];
     let mut in_turn = false;
-    for s in 0..document.len() {
-        if s == 0 || document[s - 1].paragraph != document[s].paragraph {
-            in_turn = opened[s].is_some();
+    for (s, is_turn) in turn.iter_mut().enumerate() {
+        if opens_paragraph(s) {
+            in_turn = labels.next_if_eq(&s).is_some();
         }
-        turn[s] = in_turn;
+        *is_turn = in_turn;
     }
     turn
 }
@@ -441,6 +473,14 @@ mod tests {
         word_pieces(&tokenize_static(text))
     }
 
+    /// The quotes to look for, each as (quoting document, its pieces).
+    fn looking_for<'p>(quotes: &[(usize, &'p Vec<Vec<u64>>)]) -> Vec<Sought<'p>> {
+        quotes
+            .iter()
+            .map(|&(document, pieces)| Sought { document, pieces })
+            .collect()
+    }
+
     #[test]
     fn a_statement_printed_as_text_carries_the_quote() {
         let sentences = sentences_static(&[
@@ -460,29 +500,14 @@ mod tests {
         let short = pieces_of("a talented, ambitious woman");
         // Words a report takes into a sentence of its own.
         let inside = pieces_of("was a talented, ambitious, promising young woman");
-        let sought = [
-            Sought {
-                document: 1,
-                pieces: &whole,
-            },
-            Sought {
-                document: 1,
-                pieces: &cut,
-            },
-            Sought {
-                document: 1,
-                pieces: &short,
-            },
-            Sought {
-                document: 1,
-                pieces: &inside,
-            },
+        let sought = looking_for(&[
+            (1, &whole),
+            (1, &cut),
+            (1, &short),
+            (1, &inside),
             // Not looked for in its own document.
-            Sought {
-                document: 0,
-                pieces: &whole,
-            },
-        ];
+            (0, &whole),
+        ]);
         let found = printed(&sentences, &sought);
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!((found[0].quote, found[0].document), (0, 0));
@@ -500,15 +525,9 @@ mod tests {
             1,
             "What distinguishes FAST & FURIOUS is that it is original.",
         )]);
-        let sought = [Sought {
-            document: 0,
-            pieces: &and,
-        }];
+        let sought = looking_for(&[(0, &and)]);
         assert_eq!(printed(&sentences_and, &sought).len(), 1);
-        let sought = [Sought {
-            document: 0,
-            pieces: &quote,
-        }];
+        let sought = looking_for(&[(0, &quote)]);
         assert_eq!(printed(&sentences, &sought).len(), 1);
         // A post cut short: its opening sentences printed, then other words.
         let post = sentences_static(&[
@@ -519,10 +538,7 @@ mod tests {
         let quote = pieces_of(
             "Upgraded to 5.0.1 this morning. Still draining at the exact same rate. Unplugged it and it died",
         );
-        let sought = [Sought {
-            document: 0,
-            pieces: &quote,
-        }];
+        let sought = looking_for(&[(0, &quote)]);
         let found = printed(&post, &sought);
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].first, found[0].last.0), ((0, 0), 1));
@@ -561,20 +577,7 @@ mod tests {
             pieces_of("we've been able to make steady progress to stabilize the economy");
         let underdog = pieces_of("I'm used to being an underdog");
         let phrase = pieces_of("to make steady progress");
-        let sought = [
-            Sought {
-                document: 0,
-                pieces: &progress,
-            },
-            Sought {
-                document: 0,
-                pieces: &underdog,
-            },
-            Sought {
-                document: 0,
-                pieces: &phrase,
-            },
-        ];
+        let sought = looking_for(&[(0, &progress), (0, &underdog), (0, &phrase)]);
         let found = printed(&transcript, &sought);
         let quotes: Vec<usize> = found.iter().map(|p| p.quote).collect();
         assert_eq!(quotes, vec![0, 1], "{found:?}");
