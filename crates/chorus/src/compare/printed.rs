@@ -202,16 +202,16 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
             let at = first_word[s - start];
             for &q in quotes {
                 let quote = &sought[q];
-                if !found.open(q, quote.document, document)
-                    || word_count(quote.pieces) < PRINTED_WORDS
-                {
+                if !found.open(q, quote.document, document) {
                     continue;
                 }
                 let whole = matches_at(words, at, quote.pieces)
                     .filter(|&last| whole_sentences(sentences, words[at].1, words[last].1));
-                if let Some(last) =
-                    whole.or_else(|| printed_in_part(sentences, words, at, &quote.pieces[0]))
-                {
+                let long = word_count(quote.pieces) >= PRINTED_WORDS;
+                if let Some(last) = whole.or_else(|| {
+                    long.then(|| printed_in_part(sentences, words, at, &quote.pieces[0]))
+                        .flatten()
+                }) {
                     found.add(q, document, words[at].1, words[last].1);
                 }
             }
