@@ -20,9 +20,11 @@ use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use super::runs::RUN_WORDS;
 use crate::scan::tokens::{Sentence, Token, TokenKind};
 
-/// Words a quote needs for its words printed elsewhere to be that quote
-/// rather than a phrase two writers share ("said it was a matter of
-/// time").
+/// Words a quote needs for its words printed at the opening of a longer
+/// sentence to be that quote rather than a phrase two writers share
+/// ("said it was a matter of time"). Printed as whole sentences of their
+/// own, `RUN_WORDS` are enough ("Accuracy of information is very
+/// important.").
 pub const PRINTED_WORDS: usize = 8;
 
 /// Words between two pieces of a quote cut with an ellipsis, at most, in
@@ -117,16 +119,16 @@ fn run_hash(words: &[u64]) -> u64 {
 }
 
 /// Every place a document other than the quoting one prints a quote of
-/// at least [`PRINTED_WORDS`] words whole (each piece in order) at the
-/// opening of a sentence, or, in a transcript's turns, of at least
-/// `RUN_WORDS` words anywhere; at most once per quote and document.
+/// at least `RUN_WORDS` words as whole sentences of its own (each piece
+/// in order), or at least [`PRINTED_WORDS`] of its words at the opening
+/// of a sentence, or, in a transcript's turns, at least `RUN_WORDS` words
+/// anywhere; at most once per quote and document.
 /// `sentences` are the story's, in document order.
 pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
     // The quotes to look for, by the hash of their first run of words.
     let mut by_start: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for (q, quote) in sought.iter().enumerate() {
-        // Quotes of `RUN_WORDS` to `PRINTED_WORDS` words are sought in
-        // transcripts only; shorter ones nowhere.
+        // Quotes shorter than `RUN_WORDS` words are sought nowhere.
         if quote.pieces.first().is_none_or(|p| p.len() < RUN_WORDS) {
             continue;
         }
@@ -207,11 +209,10 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
                 }
                 let whole = matches_at(words, at, quote.pieces)
                     .filter(|&last| whole_sentences(sentences, words[at].1, words[last].1));
-                let long = word_count(quote.pieces) >= PRINTED_WORDS;
-                if let Some(last) = whole.or_else(|| {
-                    long.then(|| printed_in_part(sentences, words, at, &quote.pieces[0]))
-                        .flatten()
-                }) {
+                // Only an opening of `PRINTED_WORDS` words or more counts in part.
+                if let Some(last) =
+                    whole.or_else(|| printed_in_part(sentences, words, at, &quote.pieces[0]))
+                {
                     found.add(q, document, words[at].1, words[last].1);
                 }
             }
@@ -278,10 +279,6 @@ impl Turn<'_, '_> {
             }
         }
     }
-}
-
-fn word_count(pieces: &[Vec<u64>]) -> usize {
-    pieces.iter().map(Vec::len).sum()
 }
 
 /// Where a transcript's turn speaks a quote from word `at` on: all of it
@@ -514,6 +511,25 @@ mod tests {
         assert_eq!(found[0].first, (1, 0));
         assert_eq!(found[1].quote, 1);
         assert_eq!((found[1].first.0, found[1].last.0), (1, 2));
+    }
+
+    #[test]
+    fn a_short_quote_is_found_only_as_a_whole_sentence() {
+        let sentences = sentences_static(&[
+            (0, "Accuracy of information is very important."),
+            (0, "It was only a matter of time before this happened."),
+        ]);
+        // Six words printed as a sentence of their own: the letter's words.
+        let whole = pieces_of("Accuracy of information is very important");
+        // Six words that open a longer sentence: a phrase two writers share.
+        let opening = pieces_of("It was only a matter of time");
+        let sought = looking_for(&[(1, &whole), (1, &opening)]);
+        let found = printed(&sentences, &sought);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            (found[0].quote, found[0].first, found[0].last),
+            (0, (0, 0), (0, 5))
+        );
     }
 
     #[test]
