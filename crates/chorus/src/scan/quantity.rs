@@ -207,6 +207,12 @@ fn digits_at(tokens: &[Token], i: usize) -> Option<Figure> {
         return None;
     }
     let plain: String = token.text.chars().filter(|&c| c != ',').collect();
+    // A whole number written with a leading zero ("09", "000", "0845") is
+    // a code, a date's or a clock's digits or a piece of a figure split
+    // by a stray space ("20, 000 people"), never a count.
+    if plain.len() > 1 && plain.starts_with('0') && !plain.starts_with("0.") {
+        return None;
+    }
     let value: f64 = plain.parse().ok()?;
     let decimals = plain.split_once('.').map_or(0, |(_, d)| d.len());
     let mut figure = Figure {
@@ -1800,6 +1806,24 @@ mod tests {
         assert_eq!(one("the deal was worth $2.5bn").2.as_deref(), Some("USD"));
         assert_eq!(one("a $5 million grant").0, 5e6);
         assert_eq!(one("some 3 million people").0, 3e6);
+    }
+
+    #[test]
+    fn a_number_with_a_leading_zero_is_no_figure() {
+        // A phone number, a season and the thousands of a figure a stray
+        // space split.
+        for text in [
+            "call police on 0845 125 2222",
+            "through the 2008-09 season",
+            "another 20, 000 people marched",
+        ] {
+            let found = read(text);
+            assert!(
+                found.iter().all(|q| !q.4.starts_with('0')),
+                "{text}: {found:?}"
+            );
+        }
+        assert_eq!(one("a blood alcohol content of 0.09 percent").0, 0.09);
     }
 
     #[test]

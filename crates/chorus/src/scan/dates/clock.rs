@@ -138,7 +138,13 @@ pub(super) fn time_at(tokens: &[Token], i: usize) -> Option<TimeMention> {
             (h.parse::<i32>().ok()?, m.parse::<i32>().ok()?)
         }
         TokenKind::Number => {
+            // "7 p.m.": an hour of the 12-hour clock, written without a
+            // leading zero ("00 p.m." is the minutes of "6: 00 p.m." cut
+            // off by a stray space).
             let h: i32 = token.text.parse().ok()?;
+            if !(1..=12).contains(&h) || token.text.starts_with('0') {
+                return None;
+            }
             meridiem_at(tokens, i + 1)?;
             (h, 0)
         }

@@ -785,4 +785,32 @@ mod tests {
         assert_eq!(found[0].utc(), Some(19 * 60));
         assert_eq!(found[1].utc(), Some(14 * 60));
     }
+
+    #[test]
+    fn an_hour_before_am_or_pm_is_one_of_the_twelve() {
+        // The minutes of a time a stray space cut ("6: 00 p.m.") are no
+        // hour, nor is a figure past twelve.
+        for text in [
+            "surrendered just after 6: 00 p.m.",
+            "polls closed at 00 am",
+            "at 13 pm",
+        ] {
+            let found = times(&tokenize(text));
+            assert!(
+                found.iter().all(|t| t.local != 0 && t.local != 12 * 60),
+                "{text}: {found:?}"
+            );
+            assert!(
+                found
+                    .iter()
+                    .all(|t| t.local != 13 * 60 && t.local != 25 * 60),
+                "{text}"
+            );
+        }
+        let found = times(&tokenize("at 7 p.m. and 12 am"));
+        assert_eq!(
+            found.iter().map(|t| t.local).collect::<Vec<_>>(),
+            [19 * 60, 0]
+        );
+    }
 }
