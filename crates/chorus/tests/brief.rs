@@ -339,6 +339,41 @@ fn armed_men_each_side_names_its_own_way_are_one_count() {
 }
 
 #[test]
+fn a_players_figures_are_set_against_that_players_only() {
+    use chorus::model::Article;
+    let articles = vec![
+        Article::new(
+            "sun",
+            "Creighton beat Drake 65-53 in the semifinal on Saturday. Will Artino scored 14 points \
+             off the bench for Creighton. Richard Carter scored 14 points for the Bulldogs.",
+        ),
+        Article::new(
+            "post",
+            "Creighton beat Drake 65-53 in the semifinal on Saturday. Gregory Echenique scored \
+             11 points off the bench for Creighton. Richard Carter had 12 points and four assists \
+             for the Bulldogs.",
+        ),
+    ];
+    let mut pipeline = Pipeline::new();
+    let report = pipeline.brief_stories(vec![chorus::StoryInput::story("semifinal", articles)]);
+    let story = only_story(&report);
+    let conflicts: Vec<&Fact> = story
+        .facts
+        .iter()
+        .filter(|f| f.status == FactStatus::Conflict)
+        .collect();
+    // Carter's 14 and 12 points; not Artino's 14 against Echenique's 11.
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    let texts: Vec<&str> = conflicts[0]
+        .claims
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(texts, ["14 points", "12 points"], "{conflicts:?}");
+    assert_eq!(conflicts[0].claims[0].sources, ["sun"]);
+}
+
+#[test]
 fn years_of_different_happenings_in_one_story_are_no_conflict() {
     use chorus::model::Article;
     let articles = vec![

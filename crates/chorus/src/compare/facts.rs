@@ -46,6 +46,11 @@ pub struct Mention {
     pub elliptical: bool,
     /// For an age, whose it is ("geraldine alcorn").
     pub age_of: Option<String>,
+    /// For a player's statistic ("30 points", "three touchdowns"), the
+    /// person last named before it in its sentence, folded to lower case.
+    pub holder: Option<String>,
+    /// The claim's first token in its sentence.
+    pub token: usize,
     /// A relative date ("Friday", "last month"), read against its report's
     /// date, another report's or a date found in the text: good enough to
     /// place, not to contradict anyone.
@@ -145,6 +150,15 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
         } else {
             Unrelated
         };
+    }
+    // A game's report gives every player his points, yards and
+    // touchdowns: two such figures are one only when they are the same
+    // player's. Points no one is named with ("the Dow fell 150 points", a
+    // team's score) are compared as any other figures are.
+    let index_points =
+        a.unit.as_deref() == Some("point") && a.holder.is_none() && b.holder.is_none();
+    if is_statistic(a) && !index_points && !same_person(a.holder.as_deref(), b.holder.as_deref()) {
+        return Unrelated;
     }
     if same_sentence {
         // "about 500,000 …, and at least 580,000": two estimates of one
@@ -414,6 +428,44 @@ fn amount_or_share(m: &Mention) -> bool {
 
 /// The mentions of each sentence (document, sentence).
 type BySentence<'m> = FxHashMap<(usize, usize), Vec<&'m Mention>>;
+
+/// What a sports report counts for each player (or team) in a game or a
+/// season.
+const STATISTICS: &[&str] = &[
+    "point",
+    "rebound",
+    "assist",
+    "steal",
+    "touchdown",
+    "yard",
+    "pass",
+    "carry",
+    "reception",
+    "interception",
+    "sack",
+    "tackle",
+    "goal",
+    "homer",
+    "run",
+    "hit",
+    "strikeout",
+    "inning",
+    "save",
+    "game",
+    "birdie",
+    "bogey",
+    "wicket",
+    "try",
+    "lap",
+    "catch",
+    "turnover",
+];
+
+/// Whether a claim is a player's statistic ("30 points", "189 rushing
+/// yards").
+pub(super) fn is_statistic(m: &Mention) -> bool {
+    m.kind == FactKind::Quantity && m.unit.as_deref().is_some_and(|u| STATISTICS.contains(&u))
+}
 
 /// Whether a claim's unit tells what is counted: a counted noun other
 /// than a generic one ("people", "times"), or a length of time.
@@ -869,6 +921,8 @@ pub(super) mod tests {
             event: None,
             elliptical: false,
             age_of: None,
+            holder: None,
+            token: 0,
             inferred: false,
             part: false,
             forecast: false,
@@ -1082,6 +1136,28 @@ pub(super) mod tests {
         let c = of(0, 44.0, &["popular", "vote"], &[1, 2, 3, 4]);
         let d = of(1, 50.0, &["popular", "vote"], &[1, 5, 6, 7]);
         assert_ne!(relation(&c, &d), Relation::Strong);
+    }
+
+    #[test]
+    fn a_players_statistics_are_only_set_against_the_same_players() {
+        let held = |document, value: f64, unit: &str, holder: Option<&str>| Mention {
+            holder: holder.map(String::from),
+            ..count(document, value, unit, &[1, 2, 3, 4])
+        };
+        // "Richard Carter scored 14 points" / "Richard Carter had 12 points".
+        let carter = held(0, 14.0, "point", Some("richard carter"));
+        let again = held(1, 12.0, "point", Some("richard carter"));
+        assert_eq!(relation(&carter, &again), Relation::Strong);
+        // Another player's points, or points no one is said to have.
+        let artino = held(1, 12.0, "point", Some("will artino"));
+        assert_eq!(relation(&carter, &artino), Relation::Unrelated);
+        let touchdowns = held(0, 3.0, "touchdown", Some("tom brady"));
+        let unheld = held(1, 5.0, "touchdown", None);
+        assert_eq!(relation(&touchdowns, &unheld), Relation::Unrelated);
+        // An index's points are no one's: compared as other counts are.
+        let dow = held(0, 150.0, "point", None);
+        let fell = held(1, 180.0, "point", None);
+        assert_eq!(relation(&dow, &fell), Relation::Strong);
     }
 
     #[test]

@@ -236,7 +236,8 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
     // "He was 35" is of the person last named before it in its report
     // (a name known to be a person's: "HQ Trivia" is not a "he"). The
     // pronoun opens its sentence: a name in the same sentence comes after
-    // it ("He was 35, his brother John Smith said").
+    // it ("He was 35, his brother John Smith said"). A player's points or
+    // yards are the player's last named before them in their sentence.
     let person = |e: &Entity| {
         e.kind == crate::model::EntityKind::Person
             || (e.kind == crate::model::EntityKind::Other && e.name.contains(' '))
@@ -251,6 +252,20 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
                 entities.lookup(&name).filter(|e| person(e))
             };
             mention.age_of = owner.map(|e| e.name.to_lowercase());
+        }
+        if facts::is_statistic(mention) {
+            // The player last named before the figure in its sentence.
+            let at = (mention.sentence, mention.token);
+            mention.holder = entities
+                .in_document(mention.document)
+                .iter()
+                .rev()
+                .find(|(m, e)| {
+                    m.sentence == mention.sentence
+                        && (m.sentence, m.token) < at
+                        && person(&entities.list[*e])
+                })
+                .map(|(_, e)| entities.list[*e].name.to_lowercase());
         }
     }
     limit_claims(&mut mentions, &mut dated, &mut notes);
@@ -427,6 +442,8 @@ impl Mention {
             event: None,
             elliptical: false,
             age_of: None,
+            holder: None,
+            token: tokens.0,
             inferred: false,
             part: false,
             forecast: false,

@@ -133,6 +133,8 @@ mod tests {
             event: Some("killed"),
             elliptical: false,
             age_of: None,
+            holder: None,
+            token: 0,
             inferred: false,
             part: false,
             forecast: false,
