@@ -649,7 +649,33 @@ fn is_party(word: &str) -> bool {
 }
 
 /// Adjectives of nationality: "Qadiran", "Turkish", "Japanese", "Iraqi".
+/// Demonyms no common ending gives away.
+const IRREGULAR_DEMONYMS: &[&str] = &[
+    "French",
+    "Dutch",
+    "Greek",
+    "Thai",
+    "Swiss",
+    "Czech",
+    "Welsh",
+    "Basque",
+    "Arab",
+    "Uzbek",
+    "Kazakh",
+    "Slovak",
+    "Croat",
+    "Serb",
+    "Filipino",
+    "Argentine",
+    "Cypriot",
+    "Maori",
+    "Inuit",
+];
+
 fn is_demonym(word: &str) -> bool {
+    if IRREGULAR_DEMONYMS.contains(&word) {
+        return true;
+    }
     let bytes = word.as_bytes();
     bytes.len() > 4
         && ["an", "ese", "ish", "i"]
@@ -662,14 +688,16 @@ fn is_demonym(word: &str) -> bool {
 
 /// Whether a run of words is a nationality or a people, not a name:
 /// every word a demonym in the plural ("Americans", "Nevadans") or an
-/// adjective in "-ish" or "-ese" ("Jewish", "Chinese"), or a compass
+/// adjective in "-ish" or "-ese" ("Jewish", "Chinese") or of its own
+/// ("French", "Dutch"), or a compass
 /// word before a demonym ("North Korean", "South African"). A single word
 /// in "-an" alone ("Morgan", "Hassan") may be a name, so it is kept.
 fn is_nationality(words: &[Token]) -> bool {
     let compass = |t: &Token| matches!(t.text, "North" | "South" | "East" | "West");
     let people = |t: &Token| {
         let text = t.text;
-        let adjective = (text.ends_with("ish") || text.ends_with("ese")) && is_demonym(text);
+        let adjective = ((text.ends_with("ish") || text.ends_with("ese")) && is_demonym(text))
+            || IRREGULAR_DEMONYMS.contains(&text);
         // Not "-is": "Israelis", but also "Minneapolis" and "Illinois".
         // "Republicans" name a party's members, which count.
         let plural = text.strip_suffix('s').is_some_and(|one| {
@@ -1249,12 +1277,23 @@ mod tests {
                 "Many Americans and Nevadans backed the plan, as did Jewish groups and North Korean officials.",
             ),
             (
+                0,
+                "Mostefai, a French citizen, and the Dutch police were named.",
+            ),
+            (
                 1,
                 "Republicans and Morgan Hassan opposed it in Minneapolis.",
             ),
         ]);
         let names = names_of(&found);
-        for people in ["Americans", "Nevadans", "Jewish", "North Korean"] {
+        for people in [
+            "Americans",
+            "Nevadans",
+            "Jewish",
+            "North Korean",
+            "French",
+            "Dutch",
+        ] {
             assert!(!names.contains(&people), "{names:?}");
         }
         for name in ["Republicans", "Morgan Hassan", "Minneapolis"] {

@@ -699,7 +699,10 @@ fn compound_at(tokens: &[Token], i: usize) -> Option<Quantity> {
     if let Some(unit) = rest.strip_suffix("-old") {
         let (name, _) = time_unit(unit)?;
         quantity.unit = Some(format!("{name}s old"));
-        quantity.age_of = subject_after(tokens, i + 1).or_else(|| name_before_aside(tokens, i));
+        // "Ismaël Mostefaï, a 29-year-old French citizen": the aside's name
+        // first, since a capitalised word after the age may be a
+        // nationality rather than the person.
+        quantity.age_of = name_before_aside(tokens, i).or_else(|| subject_after(tokens, i + 1));
     } else if let Some(unit) = measure_unit(rest) {
         quantity.unit = Some(unit.to_string());
     } else {
@@ -1942,6 +1945,11 @@ mod tests {
         );
         assert_eq!(
             ages("Oskar Reim, a 33-year-old hacker, was held."),
+            [(33.0, reim.clone())]
+        );
+        // A nationality after the age is not whose it is.
+        assert_eq!(
+            ages("Oskar Reim, a 33-year-old British balloonist, was held."),
             [(33.0, reim)]
         );
         let kroll = Some("colin kroll".to_string());
