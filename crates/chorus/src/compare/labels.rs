@@ -39,6 +39,13 @@ pub(super) fn topic(tokens: &[Token], span: (usize, usize)) -> Option<String> {
     for start in starts {
         if let Some(phrase) = noun_phrase(tokens, start + 1, to)
             && !(dating && phrase.rsplit(' ').next().is_some_and(says_where_or_who))
+            // "to the tune of a cool $500,000": a phrase running into a
+            // figure is the figure's own, not what it is about ("the
+            // Senate trial Thursday", "the 300-seat parliament" are).
+            && !(start < span.0
+                && start + 1 + phrase.split(' ').count() >= span.0
+                && !dating
+                && !tokens[span.0..span.1].iter().any(|t| t.text.contains('-')))
         {
             return Some(format!("{} {phrase}", tokens[start].lower()));
         }
@@ -481,6 +488,20 @@ mod tests {
         );
         assert_eq!(whole_of("68 percent of those surveyed favored it."), None);
         assert_eq!(whole_of("Turnout rose 5 percent on Tuesday."), None);
+    }
+
+    #[test]
+    fn a_phrase_running_into_a_figure_is_not_what_it_is_about() {
+        assert_eq!(
+            topic_of("Sales filled the coffers to the tune of a cool $500,000 for the state."),
+            Some("for the state".into())
+        );
+        assert_eq!(topic_of("Prices rose over the past five years."), None);
+        // A compound's noun still is: "the 300-seat parliament".
+        assert_eq!(
+            topic_of("The party won a majority in the 300-seat parliament."),
+            Some("in the 300-seat parliament".into())
+        );
     }
 
     #[test]
