@@ -39,13 +39,7 @@ pub(super) fn topic(tokens: &[Token], span: (usize, usize)) -> Option<String> {
     for start in starts {
         if let Some(phrase) = noun_phrase(tokens, start + 1, to)
             && !(dating && phrase.rsplit(' ').next().is_some_and(says_where_or_who))
-            // "to the tune of a cool $500,000": a phrase running into a
-            // figure is the figure's own, not what it is about ("the
-            // Senate trial Thursday", "the 300-seat parliament" are).
-            && !(start < span.0
-                && start + 1 + phrase.split(' ').count() >= span.0
-                && !dating
-                && !tokens[span.0..span.1].iter().any(|t| t.text.contains('-')))
+            && !(!dating && runs_into_figure(tokens, start, &phrase, span))
         {
             return Some(format!("{} {phrase}", tokens[start].lower()));
         }
@@ -97,6 +91,16 @@ pub(super) fn topic(tokens: &[Token], span: (usize, usize)) -> Option<String> {
             let measured = gap.iter().any(|t| MEASURE_VERBS.contains(&t.lower()));
             (gap.len() <= SUBJECT_GAP && measured).then_some(phrase)
         })
+}
+
+/// Whether the phrase after the preposition at `start` runs into the
+/// claim at `span`: "to the tune of a cool $500,000" — the figure's own
+/// words, not what it is about. A compound's noun is ("the 300-seat
+/// parliament"), as is a date's ("the Senate trial Thursday").
+fn runs_into_figure(tokens: &[Token], start: usize, phrase: &str, span: (usize, usize)) -> bool {
+    start < span.0
+        && start + 1 + phrase.split(' ').count() >= span.0
+        && !tokens[span.0..span.1].iter().any(|t| t.text.contains('-'))
 }
 
 /// The whole a share is of, as its words after "of" ("11.9 percent of
