@@ -37,10 +37,15 @@ pub(super) fn topic(tokens: &[Token], span: (usize, usize)) -> Option<String> {
     // Sunday").
     let dating = tokens[span.0..span.1].iter().any(|t| t.has(lexicon::DATE));
     for start in starts {
-        if let Some(phrase) = noun_phrase(tokens, start + 1, to)
-            && !(dating && phrase.rsplit(' ').next().is_some_and(says_where_or_who))
-            && !(!dating && runs_into_figure(tokens, start, &phrase, span))
-        {
+        let Some(phrase) = noun_phrase(tokens, start + 1, to) else {
+            continue;
+        };
+        let about = if dating {
+            !phrase.rsplit(' ').next().is_some_and(says_where_or_who)
+        } else {
+            !runs_into_figure(tokens, start, &phrase, span)
+        };
+        if about {
             return Some(format!("{} {phrase}", tokens[start].lower()));
         }
     }
