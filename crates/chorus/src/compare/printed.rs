@@ -8,10 +8,11 @@
 //! as text, a quote opens a sentence, so only the first `RUN_WORDS` words
 //! of each sentence are hashed and looked up among the quotes' openings,
 //! but for the turns of a transcript, where speech may start anywhere and
-//! every run of `RUN_WORDS` words is looked up; a document's words are
-//! read whole only when one of its sentences opens that way or it is a
-//! transcript. Linear in the story's words, whatever the number of
-//! quotes.
+//! every run of `RUN_WORDS` words is looked up. A report found printing
+//! one quote so prints the statement or speech it comes from, and is
+//! then read whole the same way. A document's words are read whole only
+//! when one of its sentences opens that way or it is a transcript.
+//! Linear in the story's words, whatever the number of quotes.
 
 use std::hash::Hasher;
 
@@ -46,6 +47,25 @@ pub fn word_hash(token: &Token) -> u64 {
     hasher.finish()
 }
 
+/// The hashes of a token's words: one, or one per part of a hyphenated
+/// word ("African-American" is "African American", "spicy-sweet" is
+/// "spicy sweet": reports hyphenate one text differently).
+pub fn word_hashes<'t>(token: &'t Token<'_>) -> impl Iterator<Item = u64> + 't {
+    let parts = token.kind == TokenKind::Word
+        && token.text.contains('-')
+        && !token.text.starts_with('-')
+        && !token.text.ends_with('-');
+    let split = parts.then(|| {
+        token.text.split('-').map(|part| {
+            let mut hasher = FxHasher::default();
+            hasher.write(part.to_lowercase().replace('’', "'").as_bytes());
+            hasher.finish()
+        })
+    });
+    let whole = (!parts).then(|| word_hash(token));
+    split.into_iter().flatten().chain(whole)
+}
+
 /// Whether a token is a word of a quote's wording (punctuation is not:
 /// reports punctuate one text differently).
 pub fn is_word(token: &Token) -> bool {
@@ -73,7 +93,7 @@ pub fn word_pieces(tokens: &[Token]) -> Vec<Vec<u64>> {
             && is_word(token)
             && let Some(piece) = pieces.last_mut()
         {
-            piece.push(word_hash(token));
+            piece.extend(word_hashes(token));
         }
         if token.text == "]" {
             bracket = false;
@@ -153,6 +173,7 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
         // a quote's first words, or a transcript's turn is read.
         let mut read: Option<(Words, Vec<usize>)> = None;
         let turns = turns(&sentences[start..end]);
+        let found_before = found.out.len();
         for s in start..end {
             if !sentences[s].tokens.iter().any(is_word) {
                 continue;
@@ -164,11 +185,12 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
                     .get(s - start + 1)
                     .copied()
                     .unwrap_or(words.len());
-                let turn = Turn {
+                let turn = Anywhere {
                     words,
                     document,
                     by_start: &by_start,
                     sought,
+                    fewest_words: RUN_WORDS,
                 };
                 turn.look_up(first_word[s - start]..to, &mut found);
                 continue;
@@ -177,13 +199,14 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
             // openings are looked up.
             let mut opening = [0u64; RUN_WORDS];
             let mut n = 0;
-            for token in sentences[s..end]
+            for hash in sentences[s..end]
                 .iter()
                 .flat_map(|sentence| &sentence.tokens)
                 .filter(|t| is_word(t))
+                .flat_map(word_hashes)
                 .take(RUN_WORDS)
             {
-                opening[n] = word_hash(token);
+                opening[n] = hash;
                 n += 1;
             }
             if n < RUN_WORDS {
@@ -217,6 +240,23 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
                 }
             }
         }
+        // A report that prints one quote as its own text prints the
+        // statement or speech it comes from: the others are looked for
+        // anywhere in it, as in a transcript's turns ("I think it's
+        // important to recognize that …" inside a sentence of the speech).
+        if turns.is_empty()
+            && found.out.len() > found_before
+            && let Some((words, _)) = &read
+        {
+            let whole = Anywhere {
+                words,
+                document,
+                by_start: &by_start,
+                sought,
+                fewest_words: PRINTED_WORDS,
+            };
+            whole.look_up(0..words.len(), &mut found);
+        }
         start = end;
     }
     found.out
@@ -248,16 +288,22 @@ impl Found {
     }
 }
 
-/// A transcript's turn in one document, where every run of `RUN_WORDS`
-/// words is looked up among the quotes' openings.
-struct Turn<'a, 'q> {
+/// Words of one document where quotes are looked for anywhere, every
+/// run of `RUN_WORDS` words among the quotes' openings: a transcript's
+/// turn (speech printed word for word, so a quote of `RUN_WORDS` words
+/// is enough), or a report that prints a statement or speech as its own
+/// text (where a quote needs `PRINTED_WORDS` words: the report's own
+/// sentences around the statement may share a phrase with it).
+struct Anywhere<'a, 'q> {
     words: &'a [(u64, (usize, usize))],
     document: usize,
     by_start: &'a FxHashMap<u64, Vec<usize>>,
     sought: &'a [Sought<'q>],
+    /// Words a quote needs to be looked for.
+    fewest_words: usize,
 }
 
-impl Turn<'_, '_> {
+impl Anywhere<'_, '_> {
     /// Looks up the runs starting at the words `from` (indices into the
     /// document's words).
     fn look_up(&self, from: std::ops::Range<usize>, found: &mut Found) {
@@ -270,7 +316,10 @@ impl Turn<'_, '_> {
                 *slot = *h;
             }
             for &q in self.by_start.get(&run_hash(&hashes)).into_iter().flatten() {
-                if !found.open(q, self.sought[q].document, self.document) {
+                let quote = &self.sought[q];
+                if !found.open(q, quote.document, self.document)
+                    || quote.pieces.iter().map(Vec::len).sum::<usize>() < self.fewest_words
+                {
                     continue;
                 }
                 if let Some(last) = spoken_at(self.words, at, self.sought[q].pieces) {
@@ -401,7 +450,7 @@ fn document_words(sentences: &[Sentence], start: usize, end: usize) -> (Words, V
         first_word.push(words.len());
         for (k, token) in sentence.tokens.iter().enumerate() {
             if is_word(token) {
-                words.push((word_hash(token), (s, k)));
+                words.extend(word_hashes(token).map(|h| (h, (s, k))));
             }
         }
     }
@@ -511,6 +560,30 @@ mod tests {
         assert_eq!(found[0].first, (1, 0));
         assert_eq!(found[1].quote, 1);
         assert_eq!((found[1].first.0, found[1].last.0), (1, 2));
+    }
+
+    #[test]
+    fn a_report_printing_a_speech_carries_its_quotes_anywhere_in_it() {
+        let speech = [
+            (1, "The judge conducted the trial in a professional manner."),
+            (
+                1,
+                "And I think it's important to recognize that the African American community looks at this through a history that doesn't go away.",
+            ),
+        ];
+        let opening = pieces_of("The judge conducted the trial in a professional manner");
+        // Inside a sentence of the speech, hyphenated one way and not the other.
+        let inside = pieces_of(
+            "it’s important to recognize that the African-American community looks at this",
+        );
+        let sought = looking_for(&[(0, &opening), (0, &inside)]);
+        let found = printed(&sentences_static(&speech), &sought);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!((found[1].quote, found[1].first), (1, (1, 3)));
+        // A report that prints none of them at a sentence's opening is not
+        // read inside its sentences.
+        let sought = looking_for(&[(0, &inside)]);
+        assert!(printed(&sentences_static(&speech), &sought).is_empty());
     }
 
     #[test]
