@@ -14,11 +14,9 @@
 //! when one of its sentences opens that way or it is a transcript.
 //! Linear in the story's words, whatever the number of quotes.
 
-use std::hash::Hasher;
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
-
-use super::runs::RUN_WORDS;
+use super::runs::{RUN_WORDS, is_word, word_hashes};
 use crate::scan::tokens::{Sentence, Token, TokenKind};
 
 /// Words a quote needs for its words printed at the opening of a longer
@@ -31,46 +29,6 @@ pub const PRINTED_WORDS: usize = 8;
 /// Words between two pieces of a quote cut with an ellipsis, at most, in
 /// the report that prints it whole.
 const MAX_GAP_WORDS: usize = 80;
-
-/// The hash of one word: lower case, curly and straight apostrophes one.
-pub fn word_hash(token: &Token) -> u64 {
-    let mut hasher = FxHasher::default();
-    let lower = token.lower();
-    if token.text == "&" {
-        // "Fast & Furious" is "Fast and Furious".
-        hasher.write(b"and");
-    } else if !lower.is_ascii() && lower.contains('’') {
-        hasher.write(lower.replace('’', "'").as_bytes());
-    } else {
-        hasher.write(lower.as_bytes());
-    }
-    hasher.finish()
-}
-
-/// The hashes of a token's words: one, or one per part of a hyphenated
-/// word ("African-American" is "African American", "spicy-sweet" is
-/// "spicy sweet": reports hyphenate one text differently).
-pub fn word_hashes<'t>(token: &'t Token<'_>) -> impl Iterator<Item = u64> + 't {
-    let parts = token.kind == TokenKind::Word
-        && token.text.contains('-')
-        && !token.text.starts_with('-')
-        && !token.text.ends_with('-');
-    let split = parts.then(|| {
-        token.text.split('-').map(|part| {
-            let mut hasher = FxHasher::default();
-            hasher.write(part.to_lowercase().replace('’', "'").as_bytes());
-            hasher.finish()
-        })
-    });
-    let whole = (!parts).then(|| word_hash(token));
-    split.into_iter().flatten().chain(whole)
-}
-
-/// Whether a token is a word of a quote's wording (punctuation is not:
-/// reports punctuate one text differently).
-pub fn is_word(token: &Token) -> bool {
-    matches!(token.kind, TokenKind::Word | TokenKind::Number) || token.text == "&"
-}
 
 /// A quote's words, in the pieces an ellipsis or a bracketed insertion
 /// cuts it into ("we will […] rebuild"): each piece is looked for in

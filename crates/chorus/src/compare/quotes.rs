@@ -15,7 +15,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::entities::Entities;
 use super::posts;
 use super::printed;
-use super::runs::{RUN_WORDS, share_a_run, word_runs};
+use super::runs::{RUN_WORDS, is_word, share_a_run, word_runs};
 use super::stems::Stems;
 use crate::model::{EntityKind, Quote, QuoteVariant};
 use crate::prepare::limits::thousands;
@@ -521,7 +521,7 @@ fn printed_as_text(
         .map(|m| match m.tokens {
             Some((s, first, end)) => {
                 let inside = &sentences[s].tokens[first..end];
-                let words = inside.iter().filter(|t| printed::is_word(t)).count();
+                let words = inside.iter().filter(|t| is_word(t)).count();
                 if words >= RUN_WORDS {
                     printed::word_pieces(inside)
                 } else {

@@ -8,8 +8,7 @@
 //! sorted lists: no pairwise work beyond the comparison of quotes that
 //! grouping already does.
 
-use std::borrow::Cow;
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
 use rustc_hash::FxHasher;
 
@@ -23,28 +22,61 @@ pub const RUN_WORDS: usize = 6;
 /// Content words a run needs: "I don't know what to" is anyone's.
 const RUN_CONTENT_WORDS: usize = 2;
 
+/// The hash of one word: lower case, curly and straight apostrophes one.
+fn word_hash(token: &Token) -> u64 {
+    let mut hasher = FxHasher::default();
+    let lower = token.lower();
+    if token.text == "&" {
+        // "Fast & Furious" is "Fast and Furious".
+        hasher.write(b"and");
+    } else if !lower.is_ascii() && lower.contains('’') {
+        hasher.write(lower.replace('’', "'").as_bytes());
+    } else {
+        hasher.write(lower.as_bytes());
+    }
+    hasher.finish()
+}
+
+/// The hashes of a token's words: one, or one per part of a hyphenated
+/// word ("African-American" is "African American", "spicy-sweet" is
+/// "spicy sweet": reports hyphenate one text differently).
+pub fn word_hashes<'t>(token: &'t Token<'_>) -> impl Iterator<Item = u64> + 't {
+    let parts = token.kind == TokenKind::Word
+        && token.text.contains('-')
+        && !token.text.starts_with('-')
+        && !token.text.ends_with('-');
+    let split = parts.then(|| {
+        token.text.split('-').map(|part| {
+            let mut hasher = FxHasher::default();
+            hasher.write(part.to_lowercase().replace('’', "'").as_bytes());
+            hasher.finish()
+        })
+    });
+    let whole = (!parts).then(|| word_hash(token));
+    split.into_iter().flatten().chain(whole)
+}
+
+/// Whether a token is a word of a quote's wording (punctuation is not:
+/// reports punctuate one text differently).
+pub fn is_word(token: &Token) -> bool {
+    matches!(token.kind, TokenKind::Word | TokenKind::Number) || token.text == "&"
+}
+
 /// The hashes of every run of `RUN_WORDS` words in `tokens` that holds
 /// `RUN_CONTENT_WORDS` content words, sorted and without repeats.
 /// Punctuation does not break a run (reports punctuate one quote
-/// differently), and curly and straight apostrophes are one.
+/// differently), curly and straight apostrophes are one, and so are a
+/// hyphenated word and its parts.
 pub fn word_runs(tokens: &[Token]) -> Vec<u64> {
     // Each word is hashed once, and a run's hash is made of its words'
     // hashes: hashing every word again for each of the six runs it is in
-    // was most of this function's cost. Only a word with a curly
-    // apostrophe needs a copy to hash.
+    // was most of this function's cost. A hyphenated word is its parts.
     let words: Vec<(u64, bool)> = tokens
         .iter()
-        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-        .map(|t| {
-            let lower = t.lower();
-            let word = if !lower.is_ascii() && lower.contains('’') {
-                Cow::Owned(lower.replace('’', "'"))
-            } else {
-                Cow::Borrowed(lower)
-            };
-            let mut hasher = FxHasher::default();
-            str::hash(&word, &mut hasher);
-            (hasher.finish(), content_word(t).is_some())
+        .filter(|t| is_word(t))
+        .flat_map(|t| {
+            let content = content_word(t).is_some();
+            word_hashes(t).map(move |hash| (hash, content))
         })
         .collect();
     let mut runs: Vec<u64> = words
@@ -103,6 +135,11 @@ mod tests {
         let c = runs("I don’t suggest I have all the answers");
         let d = runs("I don't suggest I have all the answers");
         assert!(share_a_run(&c, &d));
+        // Nor does a hyphen.
+        let e = runs("very few African-American men who have not been followed");
+        let f = runs("very few African American men who have not been followed");
+        assert!(share_a_run(&e, &f));
+        assert_eq!(e, f);
     }
 
     #[test]
