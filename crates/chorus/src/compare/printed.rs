@@ -16,7 +16,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::runs::{RUN_WORDS, is_word, word_hashes};
+use super::runs::{RUN_WORDS, each_word_hash, is_word};
 use crate::scan::tokens::{Sentence, Token, TokenKind};
 
 /// Words a quote needs for its words printed at the opening of a longer
@@ -51,7 +51,7 @@ pub fn word_pieces(tokens: &[Token]) -> Vec<Vec<u64>> {
             && is_word(token)
             && let Some(piece) = pieces.last_mut()
         {
-            piece.extend(word_hashes(token));
+            each_word_hash(token, |hash| piece.push(hash));
         }
         if token.text == "]" {
             bracket = false;
@@ -157,15 +157,20 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
             // openings are looked up.
             let mut opening = [0u64; RUN_WORDS];
             let mut n = 0;
-            for hash in sentences[s..end]
+            for token in sentences[s..end]
                 .iter()
                 .flat_map(|sentence| &sentence.tokens)
                 .filter(|t| is_word(t))
-                .flat_map(word_hashes)
-                .take(RUN_WORDS)
             {
-                opening[n] = hash;
-                n += 1;
+                each_word_hash(token, |hash| {
+                    if let Some(slot) = opening.get_mut(n) {
+                        *slot = hash;
+                        n += 1;
+                    }
+                });
+                if n == RUN_WORDS {
+                    break;
+                }
             }
             if n < RUN_WORDS {
                 break;
@@ -408,7 +413,7 @@ fn document_words(sentences: &[Sentence], start: usize, end: usize) -> (Words, V
         first_word.push(words.len());
         for (k, token) in sentence.tokens.iter().enumerate() {
             if is_word(token) {
-                words.extend(word_hashes(token).map(|h| (h, (s, k))));
+                each_word_hash(token, |hash| words.push((hash, (s, k))));
             }
         }
     }

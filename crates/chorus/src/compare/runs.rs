@@ -37,23 +37,25 @@ fn word_hash(token: &Token) -> u64 {
     hasher.finish()
 }
 
-/// The hashes of a token's words: one, or one per part of a hyphenated
-/// word ("African-American" is "African American", "spicy-sweet" is
-/// "spicy sweet": reports hyphenate one text differently).
-pub fn word_hashes<'t>(token: &'t Token<'_>) -> impl Iterator<Item = u64> + 't {
-    let parts = token.kind == TokenKind::Word
-        && token.text.contains('-')
-        && !token.text.starts_with('-')
-        && !token.text.ends_with('-');
-    let split = parts.then(|| {
-        token.text.split('-').map(|part| {
-            let mut hasher = FxHasher::default();
-            hasher.write(part.to_lowercase().replace('’', "'").as_bytes());
-            hasher.finish()
-        })
-    });
-    let whole = (!parts).then(|| word_hash(token));
-    split.into_iter().flatten().chain(whole)
+/// Calls `f` with the hash of each of a token's words: one, or one per
+/// part of a hyphenated word ("African-American" is "African American",
+/// "spicy-sweet" is "spicy sweet": reports hyphenate one text
+/// differently).
+pub fn each_word_hash(token: &Token, mut f: impl FnMut(u64)) {
+    let text = token.text;
+    if token.kind != TokenKind::Word
+        || !text.contains('-')
+        || text.starts_with('-')
+        || text.ends_with('-')
+    {
+        f(word_hash(token));
+        return;
+    }
+    for part in text.split('-') {
+        let mut hasher = FxHasher::default();
+        hasher.write(part.to_lowercase().replace('’', "'").as_bytes());
+        f(hasher.finish());
+    }
 }
 
 /// Whether a token is a word of a quote's wording (punctuation is not:
@@ -71,14 +73,11 @@ pub fn word_runs(tokens: &[Token]) -> Vec<u64> {
     // Each word is hashed once, and a run's hash is made of its words'
     // hashes: hashing every word again for each of the six runs it is in
     // was most of this function's cost. A hyphenated word is its parts.
-    let words: Vec<(u64, bool)> = tokens
-        .iter()
-        .filter(|t| is_word(t))
-        .flat_map(|t| {
-            let content = content_word(t).is_some();
-            word_hashes(t).map(move |hash| (hash, content))
-        })
-        .collect();
+    let mut words: Vec<(u64, bool)> = Vec::with_capacity(tokens.len());
+    for token in tokens.iter().filter(|t| is_word(t)) {
+        let content = content_word(token).is_some();
+        each_word_hash(token, |hash| words.push((hash, content)));
+    }
     let mut runs: Vec<u64> = words
         .windows(RUN_WORDS)
         .filter(|run| run.iter().filter(|(_, content)| *content).count() >= RUN_CONTENT_WORDS)
