@@ -281,11 +281,11 @@ impl Anywhere<'_, '_> {
             for &q in self.by_start.get(&run_hash(&hashes)).into_iter().flatten() {
                 let quote = &self.sought[q];
                 if !found.open(q, quote.document, self.document)
-                    || quote.pieces.iter().map(Vec::len).sum::<usize>() < self.fewest_words
+                    || word_count(quote.pieces) < self.fewest_words
                 {
                     continue;
                 }
-                if let Some(last) = spoken_at(self.words, at, self.sought[q].pieces) {
+                if let Some(last) = spoken_at(self.words, at, quote.pieces) {
                     found.add(q, self.document, self.words[at].1, self.words[last].1);
                 }
             }
@@ -293,9 +293,12 @@ impl Anywhere<'_, '_> {
     }
 }
 
-/// Where a transcript's turn speaks a quote from word `at` on: all of it
-/// (a transcript prints speech word for word, so the `RUN_WORDS` that
-/// tell a shared quote anywhere are enough), or an opening of at least
+fn word_count(pieces: &[Vec<u64>]) -> usize {
+    pieces.iter().map(Vec::len).sum()
+}
+
+/// Where a transcript's turn or a printed speech speaks a quote from word
+/// `at` on: all of it (speech printed word for word), or an opening of at least
 /// [`PRINTED_WORDS`] words where the quote goes on in other words
 /// ("before Lehman collapsed" / "before Lehman's collapse"). The index of
 /// the last word.
