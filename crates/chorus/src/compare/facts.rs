@@ -153,11 +153,8 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
     }
     // A game's report gives every player his points, yards and
     // touchdowns: two such figures are one only when they are the same
-    // player's. Points no one is named with ("the Dow fell 150 points", a
-    // team's score) are compared as any other figures are.
-    let index_points =
-        a.unit.as_deref() == Some("point") && a.holder.is_none() && b.holder.is_none();
-    if is_statistic(a) && !index_points && !same_person(a.holder.as_deref(), b.holder.as_deref()) {
+    // player's.
+    if statistics_of_others(a, b) {
         return Unrelated;
     }
     if same_sentence {
@@ -429,42 +426,51 @@ fn amount_or_share(m: &Mention) -> bool {
 /// The mentions of each sentence (document, sentence).
 type BySentence<'m> = FxHashMap<(usize, usize), Vec<&'m Mention>>;
 
-/// What a sports report counts for each player (or team) in a game or a
-/// season.
+/// What only a sports report counts, for each player (or team) in a game
+/// or a season.
 const STATISTICS: &[&str] = &[
-    "point",
     "rebound",
     "assist",
-    "steal",
     "touchdown",
-    "yard",
-    "pass",
-    "carry",
-    "reception",
     "interception",
     "sack",
     "tackle",
-    "goal",
     "homer",
-    "run",
-    "hit",
     "strikeout",
     "inning",
-    "save",
-    "game",
     "birdie",
     "bogey",
     "wicket",
-    "try",
-    "lap",
-    "catch",
     "turnover",
+    "reception",
+    "yard",
 ];
 
-/// Whether a claim is a player's statistic ("30 points", "189 rushing
-/// yards").
+/// What a sports report counts for each player, but other news too
+/// ("an index fell 150 points", "5 million games sold", "a print run").
+const STATISTICS_TOO: &[&str] = &[
+    "point", "game", "goal", "run", "hit", "pass", "save", "steal", "carry", "catch", "try", "lap",
+];
+
+/// Whether a claim may be a player's statistic ("30 points", "189
+/// rushing yards").
 pub(super) fn is_statistic(m: &Mention) -> bool {
-    m.kind == FactKind::Quantity && m.unit.as_deref().is_some_and(|u| STATISTICS.contains(&u))
+    m.kind == FactKind::Quantity
+        && m.unit
+            .as_deref()
+            .is_some_and(|u| STATISTICS.contains(&u) || STATISTICS_TOO.contains(&u))
+}
+
+/// Whether two claims are statistics of different players, or of a
+/// player and no one, which are never one figure. Counts other news gives
+/// too that no one is named with (an index's points, games sold) are
+/// compared as other figures are.
+fn statistics_of_others(a: &Mention, b: &Mention) -> bool {
+    if !is_statistic(a) || same_person(a.holder.as_deref(), b.holder.as_deref()) {
+        return false;
+    }
+    let sports_only = a.unit.as_deref().is_some_and(|u| STATISTICS.contains(&u));
+    sports_only || a.holder.is_some() || b.holder.is_some()
 }
 
 /// Whether a claim's unit tells what is counted: a counted noun other
@@ -1158,6 +1164,10 @@ pub(super) mod tests {
         let dow = held(0, 150.0, "point", None);
         let fell = held(1, 180.0, "point", None);
         assert_eq!(relation(&dow, &fell), Relation::Strong);
+        // Rebounds are always someone's: no one named, nothing to compare.
+        let grabbed = held(0, 11.0, "rebound", None);
+        let pulled = held(1, 8.0, "rebound", None);
+        assert_eq!(relation(&grabbed, &pulled), Relation::Unrelated);
     }
 
     #[test]
