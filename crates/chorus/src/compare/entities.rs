@@ -845,7 +845,13 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
                     .is_some_and(|next| next.glued && in_address(Some(next)))
                     && tokens.get(i + 2).is_some_and(|after| after.glued);
             if !address {
-                *casing.lower_case.entry(token.text.to_string()).or_insert(0) += 1;
+                // Counted without a new key for each use: most are repeats.
+                match casing.lower_case.get_mut(token.text) {
+                    Some(count) => *count += 1,
+                    None => {
+                        casing.lower_case.insert(token.text.to_string(), 1);
+                    }
+                }
             }
         }
     }
