@@ -374,6 +374,28 @@ fn a_players_figures_are_set_against_that_players_only() {
 }
 
 #[test]
+fn points_no_player_scores_are_compared_as_other_figures() {
+    use chorus::model::Article;
+    let articles = vec![
+        Article::new(
+            "wire",
+            "The Dow Jones industrial average fell 150 points in the first hour of trading on \
+             Monday, analyst Jane Morgan said.",
+        ),
+        Article::new(
+            "daily",
+            "The Dow fell 450 points in the first hour of trading on Monday as banks slid.",
+        ),
+    ];
+    let mut pipeline = Pipeline::new();
+    let report = pipeline.brief_stories(vec![chorus::StoryInput::story("dow", articles)]);
+    let story = only_story(&report);
+    let points = fact_with(story, "150 points");
+    assert_eq!(points.status, FactStatus::Conflict, "{points:?}");
+    assert_eq!(fact_with(story, "450 points"), points);
+}
+
+#[test]
 fn years_of_different_happenings_in_one_story_are_no_conflict() {
     use chorus::model::Article;
     let articles = vec![

@@ -648,8 +648,9 @@ fn is_party(word: &str) -> bool {
     )
 }
 
-/// Adjectives of nationality: "Qadiran", "Turkish", "Japanese", "Iraqi".
-/// Demonyms no common ending gives away.
+/// Demonyms no common ending gives away. Alone they may be surnames
+/// ("Dawn French … French said"): they are demonyms only beside a name or
+/// a title ("French President …", "Syria French forces").
 const IRREGULAR_DEMONYMS: &[&str] = &[
     "French",
     "Dutch",
@@ -672,6 +673,8 @@ const IRREGULAR_DEMONYMS: &[&str] = &[
     "Inuit",
 ];
 
+/// Adjectives of nationality: "Qadiran", "Turkish", "Japanese", "Iraqi",
+/// "French".
 fn is_demonym(word: &str) -> bool {
     if IRREGULAR_DEMONYMS.contains(&word) {
         return true;
@@ -688,16 +691,14 @@ fn is_demonym(word: &str) -> bool {
 
 /// Whether a run of words is a nationality or a people, not a name:
 /// every word a demonym in the plural ("Americans", "Nevadans") or an
-/// adjective in "-ish" or "-ese" ("Jewish", "Chinese") or of its own
-/// ("French", "Dutch"), or a compass
+/// adjective in "-ish" or "-ese" ("Jewish", "Chinese"), or a compass
 /// word before a demonym ("North Korean", "South African"). A single word
 /// in "-an" alone ("Morgan", "Hassan") may be a name, so it is kept.
 fn is_nationality(words: &[Token]) -> bool {
     let compass = |t: &Token| matches!(t.text, "North" | "South" | "East" | "West");
     let people = |t: &Token| {
         let text = t.text;
-        let adjective = ((text.ends_with("ish") || text.ends_with("ese")) && is_demonym(text))
-            || IRREGULAR_DEMONYMS.contains(&text);
+        let adjective = (text.ends_with("ish") || text.ends_with("ese")) && is_demonym(text);
         // Not "-is": "Israelis", but also "Minneapolis" and "Illinois".
         // "Republicans" name a party's members, which count.
         let plural = text.strip_suffix('s').is_some_and(|one| {

@@ -47,7 +47,9 @@ pub struct Mention {
     /// For an age, whose it is ("geraldine alcorn").
     pub age_of: Option<String>,
     /// For a player's statistic ("30 points", "three touchdowns"), the
-    /// person last named before it in its sentence, folded to lower case.
+    /// player: the name last given before it in its sentence with a verb
+    /// of scoring between them ("Carter scored 14 points"), folded to
+    /// lower case.
     pub holder: Option<String>,
     /// The claim's first token in its sentence.
     pub token: usize,
@@ -188,7 +190,7 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
         // drama that runs 106 minutes" and "a 95-minute drama": a noun
         // more telling than "people", or a length, names what is counted
         // as an event word does.
-        (_, None, None) if telling_unit(a) || shares_of_one_whole(a, b) => (
+        (_, None, None) if telling_unit(a) => (
             context >= SAME_EVENT_CONTEXT,
             context >= SAME_EVENT_CONFLICT,
         ),
@@ -243,14 +245,6 @@ fn of_different_wholes(a: &Mention, b: &Mention) -> bool {
         return !shared;
     }
     shared && !x.iter().all(|w| y.contains(w)) && !y.iter().all(|w| x.contains(w))
-}
-
-/// Whether two shares name the same whole ("70 per cent of men", "86
-/// percent of men"): the whole tells what the share is of, as a telling
-/// noun tells what a count counts.
-fn shares_of_one_whole(a: &Mention, b: &Mention) -> bool {
-    a.unit.as_deref() == Some("%")
-        && matches!((&a.whole, &b.whole), (Some(x), Some(y)) if x == y && x.len() == 1)
 }
 
 /// Whether the sentence of `other` also gives a figure about the same
@@ -432,8 +426,6 @@ const STATISTICS: &[&str] = &[
     "rebound",
     "assist",
     "touchdown",
-    "interception",
-    "sack",
     "tackle",
     "homer",
     "strikeout",
@@ -441,15 +433,29 @@ const STATISTICS: &[&str] = &[
     "birdie",
     "bogey",
     "wicket",
-    "turnover",
-    "reception",
-    "yard",
 ];
 
-/// What a sports report counts for each player, but other news too
-/// ("an index fell 150 points", "5 million games sold", "a print run").
+/// What a sports report counts for each player, but other news too (an
+/// index's "150 points", "5 million games sold", a bomb "50 yards" away,
+/// "500 sacks of rice").
 const STATISTICS_TOO: &[&str] = &[
-    "point", "game", "goal", "run", "hit", "pass", "save", "steal", "carry", "catch", "try", "lap",
+    "point",
+    "game",
+    "goal",
+    "run",
+    "hit",
+    "pass",
+    "save",
+    "steal",
+    "carry",
+    "catch",
+    "try",
+    "lap",
+    "yard",
+    "sack",
+    "reception",
+    "interception",
+    "turnover",
 ];
 
 /// Whether a claim may be a player's statistic ("30 points", "189
@@ -1116,32 +1122,6 @@ pub(super) mod tests {
         let adults = of(1, 48.0, &["american", "adult"]);
         assert!(!of_different_wholes(&vote, &adults));
         assert!(of_different_wholes(&world, &national));
-    }
-
-    #[test]
-    fn a_share_of_a_named_whole_is_tied_as_a_count_of_a_telling_noun() {
-        // "the right size for 25 per cent of women" / "fit in only around
-        // 20 percent of women": a quarter of the context shared.
-        let of = |document, value: f64, whole: &[&str], context: &[u32]| Mention {
-            whole: Some(whole.iter().map(|w| w.to_string()).collect()),
-            context: context.to_vec(),
-            ..share(document, value)
-        };
-        let a = of(0, 25.0, &["woman"], &[1, 2, 3, 4]);
-        let b = of(1, 20.0, &["woman"], &[1, 5, 6, 7]);
-        assert_eq!(relation(&a, &b), Relation::Strong);
-        // Without the whole, that much shared context ties nothing.
-        let bare = |m: &Mention| Mention {
-            whole: None,
-            ..m.clone()
-        };
-        assert_eq!(relation(&bare(&a), &bare(&b)), Relation::Unrelated);
-        // A whole of several words ("of the popular vote") is many
-        // elections' and candidates': it needs the context a bare share
-        // does to be at odds.
-        let c = of(0, 44.0, &["popular", "vote"], &[1, 2, 3, 4]);
-        let d = of(1, 50.0, &["popular", "vote"], &[1, 5, 6, 7]);
-        assert_ne!(relation(&c, &d), Relation::Strong);
     }
 
     #[test]

@@ -254,8 +254,16 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
             mention.age_of = owner.map(|e| e.name.to_lowercase());
         }
         if facts::is_statistic(mention) {
-            // The player last named before the figure in its sentence.
+            // The player last named before the figure in its sentence, a
+            // verb of scoring between them: "Carter scored 14 points", not
+            // "the Dow Jones industrial average fell 150 points".
             let at = (mention.sentence, mention.token);
+            let tokens = sentences
+                .binary_search_by_key(&(mention.document, mention.sentence), |s| {
+                    (s.document, s.position)
+                })
+                .map(|s| sentences[s].tokens.as_slice())
+                .unwrap_or_default();
             mention.holder = entities
                 .in_document(mention.document)
                 .iter()
@@ -264,6 +272,11 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
                     m.sentence == mention.sentence
                         && (m.sentence, m.token) < at
                         && person(&entities.list[*e])
+                })
+                .filter(|(m, _)| {
+                    tokens
+                        .get(m.end..mention.token)
+                        .is_some_and(|between| between.iter().any(|t| SCORING.contains(&t.lower())))
                 })
                 .map(|(_, e)| entities.list[*e].name.to_lowercase());
         }
@@ -454,6 +467,45 @@ impl Mention {
         }
     }
 }
+
+/// Verbs a game's report gives a player's figures with ("scored 14
+/// points", "had 11 rebounds", "threw for 300 yards").
+const SCORING: &[&str] = &[
+    "scored",
+    "scores",
+    "score",
+    "scoring",
+    "had",
+    "has",
+    "added",
+    "adding",
+    "grabbed",
+    "pulled",
+    "threw",
+    "throws",
+    "rushed",
+    "ran",
+    "caught",
+    "finished",
+    "totaled",
+    "totalled",
+    "recorded",
+    "posted",
+    "collected",
+    "kicked",
+    "hit",
+    "hits",
+    "tallied",
+    "dished",
+    "contributed",
+    "netted",
+    "struck",
+    "passed",
+    "gained",
+    "racked",
+    "notched",
+    "blocked",
+];
 
 fn quantity_mention(sentence: &Sentence, q: &Quantity, stems: &mut Stems) -> Mention {
     Mention {

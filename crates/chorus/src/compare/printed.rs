@@ -131,7 +131,10 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
         // a quote's first words, or a transcript's turn is read.
         let mut read: Option<(Words, Vec<usize>)> = None;
         let turns = turns(&sentences[start..end]);
-        let found_before = found.out.len();
+        // Whether a quote of `PRINTED_WORDS` words or more is found printed
+        // at a sentence's opening here: a six-word sentence may be the
+        // report's own words that happen to be a quote's.
+        let mut prints_a_statement = false;
         for s in start..end {
             if !sentences[s].tokens.iter().any(is_word) {
                 continue;
@@ -149,6 +152,7 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
                     by_start: &by_start,
                     sought,
                     fewest_words: RUN_WORDS,
+                    whole_only: false,
                 };
                 turn.look_up(first_word[s - start]..to, &mut found);
                 continue;
@@ -200,6 +204,7 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
                     whole.or_else(|| printed_in_part(sentences, words, at, &quote.pieces[0]))
                 {
                     found.add(q, document, words[at].1, words[last].1);
+                    prints_a_statement |= word_count(quote.pieces) >= PRINTED_WORDS;
                 }
             }
         }
@@ -208,7 +213,7 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
         // anywhere in it, as in a transcript's turns ("I think it's
         // important to recognize that …" inside a sentence of the speech).
         if turns.is_empty()
-            && found.out.len() > found_before
+            && prints_a_statement
             && let Some((words, _)) = &read
         {
             let whole = Anywhere {
@@ -217,6 +222,7 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
                 by_start: &by_start,
                 sought,
                 fewest_words: PRINTED_WORDS,
+                whole_only: true,
             };
             whole.look_up(0..words.len(), &mut found);
         }
@@ -255,8 +261,9 @@ impl Found {
 /// run of `RUN_WORDS` words among the quotes' openings: a transcript's
 /// turn (speech printed word for word, so a quote of `RUN_WORDS` words
 /// is enough), or a report that prints a statement or speech as its own
-/// text (where a quote needs `PRINTED_WORDS` words: the report's own
-/// sentences around the statement may share a phrase with it).
+/// text (where a quote needs `PRINTED_WORDS` words, printed whole: the
+/// report's own sentences around the statement may share a phrase with
+/// it).
 struct Anywhere<'a, 'q> {
     words: &'a [(u64, (usize, usize))],
     document: usize,
@@ -264,6 +271,10 @@ struct Anywhere<'a, 'q> {
     sought: &'a [Sought<'q>],
     /// Words a quote needs to be looked for.
     fewest_words: usize,
+    /// Whether only the whole quote counts, not an opening of it that
+    /// goes on in other words (a report's paraphrase starts as the quote
+    /// does more often than a transcript's speaker's).
+    whole_only: bool,
 }
 
 impl Anywhere<'_, '_> {
@@ -285,7 +296,12 @@ impl Anywhere<'_, '_> {
                 {
                     continue;
                 }
-                if let Some(last) = spoken_at(self.words, at, quote.pieces) {
+                let spoken = if self.whole_only {
+                    matches_at(self.words, at, quote.pieces)
+                } else {
+                    spoken_at(self.words, at, quote.pieces)
+                };
+                if let Some(last) = spoken {
                     found.add(q, self.document, self.words[at].1, self.words[last].1);
                 }
             }
@@ -560,7 +576,7 @@ mod tests {
         ]);
         // Six words printed as a sentence of their own: the letter's words.
         let whole = pieces_of("Accuracy of information is very important");
-        // Six words that open a longer sentence: a phrase two writers share.
+        // Seven words that open a longer sentence: a phrase two writers share.
         let opening = pieces_of("It was only a matter of time");
         let sought = looking_for(&[(1, &whole), (1, &opening)]);
         let found = printed(&sentences, &sought);

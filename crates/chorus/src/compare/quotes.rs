@@ -515,7 +515,7 @@ fn printed_as_text(
     stems: &mut Stems,
 ) -> Vec<QuoteMention> {
     // Only quotes long enough to be told from a shared phrase are sought
-    // (longer ones outside transcripts; see [`printed`]).
+    // (see [`printed`] for how long, where).
     let pieces: Vec<Vec<Vec<u64>>> = found
         .iter()
         .map(|m| match m.tokens {

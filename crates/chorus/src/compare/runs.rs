@@ -51,9 +51,13 @@ pub fn each_word_hash(token: &Token, mut f: impl FnMut(u64)) {
         f(word_hash(token));
         return;
     }
-    for part in text.split('-') {
+    for part in token.lower().split('-') {
         let mut hasher = FxHasher::default();
-        hasher.write(part.to_lowercase().replace('’', "'").as_bytes());
+        if part.contains('’') {
+            hasher.write(part.replace('’', "'").as_bytes());
+        } else {
+            hasher.write(part.as_bytes());
+        }
         f(hasher.finish());
     }
 }
@@ -75,8 +79,13 @@ pub fn word_runs(tokens: &[Token]) -> Vec<u64> {
     // was most of this function's cost. A hyphenated word is its parts.
     let mut words: Vec<(u64, bool)> = Vec::with_capacity(tokens.len());
     for token in tokens.iter().filter(|t| is_word(t)) {
-        let content = content_word(token).is_some();
-        each_word_hash(token, |hash| words.push((hash, content)));
+        // A hyphenated word counts as one content word at most ("so-called",
+        // "one-on-one" are no more telling for their parts).
+        let mut content = content_word(token).is_some();
+        each_word_hash(token, |hash| {
+            words.push((hash, content));
+            content = false;
+        });
     }
     let mut runs: Vec<u64> = words
         .windows(RUN_WORDS)
@@ -138,7 +147,7 @@ mod tests {
         let e = runs("very few African-American men who have not been followed");
         let f = runs("very few African American men who have not been followed");
         assert!(share_a_run(&e, &f));
-        assert_eq!(e, f);
+        assert!(e.iter().all(|run| f.contains(run)));
     }
 
     #[test]

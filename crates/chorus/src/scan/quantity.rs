@@ -699,10 +699,19 @@ fn compound_at(tokens: &[Token], i: usize) -> Option<Quantity> {
     if let Some(unit) = rest.strip_suffix("-old") {
         let (name, _) = time_unit(unit)?;
         quantity.unit = Some(format!("{name}s old"));
-        // "Ismaël Mostefaï, a 29-year-old French citizen": the aside's name
-        // first, since a capitalised word after the age may be a
-        // nationality rather than the person.
-        quantity.age_of = name_before_aside(tokens, i).or_else(|| subject_after(tokens, i + 1));
+        // "Ismaël Mostefaï, a 29-year-old French citizen": one capitalised
+        // word before a lower-case noun is a nationality, not the person:
+        // the aside's name, if any, is whose age it is. Otherwise the name
+        // after the age ("In Paris, the 29-year-old Ismael Mostefai").
+        let modifier = tokens.get(i + 1).is_some_and(|t| t.capitalized())
+            && tokens.get(i + 2).is_some_and(|t| {
+                t.kind == TokenKind::Word && !t.capitalized() && !t.has(lexicon::FUNCTION)
+            });
+        quantity.age_of = if modifier {
+            name_before_aside(tokens, i)
+        } else {
+            subject_after(tokens, i + 1).or_else(|| name_before_aside(tokens, i))
+        };
     } else if let Some(unit) = measure_unit(rest) {
         quantity.unit = Some(unit.to_string());
     } else {
@@ -1950,6 +1959,11 @@ mod tests {
         // A nationality after the age is not whose it is.
         assert_eq!(
             ages("Oskar Reim, a 33-year-old British balloonist, was held."),
+            [(33.0, reim.clone())]
+        );
+        // A place before the comma is no one's name.
+        assert_eq!(
+            ages("In Paris, the 33-year-old Oskar Reim was held."),
             [(33.0, reim)]
         );
         let kroll = Some("colin kroll".to_string());

@@ -140,7 +140,7 @@ pub(super) fn time_at(tokens: &[Token], i: usize) -> Option<TimeMention> {
         TokenKind::Number => {
             // "7 p.m.": an hour of the 12-hour clock, written without a
             // leading zero ("00 p.m." is the minutes of "6: 00 p.m." cut
-            // off by a stray space).
+            // off by a stray space; "07 pm", rare in news, is lost too).
             let h: i32 = token.text.parse().ok()?;
             if !(1..=12).contains(&h) || token.text.starts_with('0') {
                 return None;
