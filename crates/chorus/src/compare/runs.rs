@@ -22,14 +22,11 @@ pub const RUN_WORDS: usize = 6;
 /// Content words a run needs: "I don't know what to" is anyone's.
 const RUN_CONTENT_WORDS: usize = 2;
 
-/// The hash of one word: lower case, curly and straight apostrophes one.
-fn word_hash(token: &Token) -> u64 {
+/// The hash of a word already in lower case, curly and straight
+/// apostrophes one.
+fn hash_word(lower: &str) -> u64 {
     let mut hasher = FxHasher::default();
-    let lower = token.lower();
-    if token.text == "&" {
-        // "Fast & Furious" is "Fast and Furious".
-        hasher.write(b"and");
-    } else if !lower.is_ascii() && lower.contains('’') {
+    if !lower.is_ascii() && lower.contains('’') {
         hasher.write(lower.replace('’', "'").as_bytes());
     } else {
         hasher.write(lower.as_bytes());
@@ -40,25 +37,19 @@ fn word_hash(token: &Token) -> u64 {
 /// Calls `f` with the hash of each of a token's words: one, or one per
 /// part of a hyphenated word ("African-American" is "African American",
 /// "spicy-sweet" is "spicy sweet": reports hyphenate one text
-/// differently).
+/// differently). "&" is "and" ("Fast & Furious").
 pub fn each_word_hash(token: &Token, mut f: impl FnMut(u64)) {
     let text = token.text;
-    if token.kind != TokenKind::Word
+    if text == "&" {
+        f(hash_word("and"));
+    } else if token.kind != TokenKind::Word
         || !text.contains('-')
         || text.starts_with('-')
         || text.ends_with('-')
     {
-        f(word_hash(token));
-        return;
-    }
-    for part in token.lower().split('-') {
-        let mut hasher = FxHasher::default();
-        if part.contains('’') {
-            hasher.write(part.replace('’', "'").as_bytes());
-        } else {
-            hasher.write(part.as_bytes());
-        }
-        f(hasher.finish());
+        f(hash_word(token.lower()));
+    } else {
+        token.lower().split('-').for_each(|part| f(hash_word(part)));
     }
 }
 
