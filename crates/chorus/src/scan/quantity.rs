@@ -206,13 +206,14 @@ fn digits_at(tokens: &[Token], i: usize) -> Option<Figure> {
     if token.kind != TokenKind::Number {
         return None;
     }
-    let plain: String = token.text.chars().filter(|&c| c != ',').collect();
     // A whole number written with a leading zero ("09", "000", "0845") is
     // a code, a date's or a clock's digits or a piece of a figure split
     // by a stray space ("20, 000 people"), never a count.
-    if plain.len() > 1 && plain.starts_with('0') && !plain.starts_with("0.") {
+    let text = token.text;
+    if text.len() > 1 && text.starts_with('0') && !text.starts_with("0.") {
         return None;
     }
+    let plain: String = text.chars().filter(|&c| c != ',').collect();
     let value: f64 = plain.parse().ok()?;
     let decimals = plain.split_once('.').map_or(0, |(_, d)| d.len());
     let mut figure = Figure {
