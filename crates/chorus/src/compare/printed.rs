@@ -151,34 +151,16 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
                     document,
                     by_start: &by_start,
                     sought,
-                    fewest_words: RUN_WORDS,
-                    whole_only: false,
+                    reading: Reading::Transcript,
                 };
                 turn.look_up(first_word[s - start]..to, &mut found);
                 continue;
             }
             // A quote printed as text opens a sentence: only sentence
             // openings are looked up.
-            let mut opening = [0u64; RUN_WORDS];
-            let mut n = 0;
-            for token in sentences[s..end]
-                .iter()
-                .flat_map(|sentence| &sentence.tokens)
-                .filter(|t| is_word(t))
-            {
-                each_word_hash(token, |hash| {
-                    if let Some(slot) = opening.get_mut(n) {
-                        *slot = hash;
-                        n += 1;
-                    }
-                });
-                if n == RUN_WORDS {
-                    break;
-                }
-            }
-            if n < RUN_WORDS {
+            let Some(opening) = opening(&sentences[s..end]) else {
                 break;
-            }
+            };
             let Some(quotes) = by_start.get(&run_hash(&opening)) else {
                 continue;
             };
@@ -221,14 +203,36 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
                 document,
                 by_start: &by_start,
                 sought,
-                fewest_words: PRINTED_WORDS,
-                whole_only: true,
+                reading: Reading::Statement,
             };
             whole.look_up(0..words.len(), &mut found);
         }
         start = end;
     }
     found.out
+}
+
+/// The hashes of the first `RUN_WORDS` words from the first of
+/// `sentences` on, or `None` when fewer are left.
+fn opening(sentences: &[Sentence]) -> Option<[u64; RUN_WORDS]> {
+    let mut opening = [0u64; RUN_WORDS];
+    let mut n = 0;
+    for token in sentences
+        .iter()
+        .flat_map(|sentence| &sentence.tokens)
+        .filter(|t| is_word(t))
+    {
+        each_word_hash(token, |hash| {
+            if let Some(slot) = opening.get_mut(n) {
+                *slot = hash;
+                n += 1;
+            }
+        });
+        if n == RUN_WORDS {
+            return Some(opening);
+        }
+    }
+    None
 }
 
 /// The prints found so far: at most one per quote and document.
@@ -257,24 +261,28 @@ impl Found {
     }
 }
 
+/// What a document read anywhere for quotes is.
+#[derive(Clone, Copy)]
+enum Reading {
+    /// A transcript's turn: speech printed word for word, so a quote of
+    /// `RUN_WORDS` words is enough, and an opening of `PRINTED_WORDS`
+    /// that goes on in other words counts.
+    Transcript,
+    /// A report that prints a statement or speech as its own text: a
+    /// quote needs `PRINTED_WORDS` words, printed whole (the report's own
+    /// sentences around the statement may share a phrase with it, and
+    /// its paraphrase may start as the quote does).
+    Statement,
+}
+
 /// Words of one document where quotes are looked for anywhere, every
-/// run of `RUN_WORDS` words among the quotes' openings: a transcript's
-/// turn (speech printed word for word, so a quote of `RUN_WORDS` words
-/// is enough), or a report that prints a statement or speech as its own
-/// text (where a quote needs `PRINTED_WORDS` words, printed whole: the
-/// report's own sentences around the statement may share a phrase with
-/// it).
+/// run of `RUN_WORDS` words among the quotes' openings.
 struct Anywhere<'a, 'q> {
     words: &'a [(u64, (usize, usize))],
     document: usize,
     by_start: &'a FxHashMap<u64, Vec<usize>>,
     sought: &'a [Sought<'q>],
-    /// Words a quote needs to be looked for.
-    fewest_words: usize,
-    /// Whether only the whole quote counts, not an opening of it that
-    /// goes on in other words (a report's paraphrase starts as the quote
-    /// does more often than a transcript's speaker's).
-    whole_only: bool,
+    reading: Reading,
 }
 
 impl Anywhere<'_, '_> {
@@ -291,15 +299,18 @@ impl Anywhere<'_, '_> {
             }
             for &q in self.by_start.get(&run_hash(&hashes)).into_iter().flatten() {
                 let quote = &self.sought[q];
+                let fewest_words = match self.reading {
+                    Reading::Transcript => RUN_WORDS,
+                    Reading::Statement => PRINTED_WORDS,
+                };
                 if !found.open(q, quote.document, self.document)
-                    || word_count(quote.pieces) < self.fewest_words
+                    || word_count(quote.pieces) < fewest_words
                 {
                     continue;
                 }
-                let spoken = if self.whole_only {
-                    matches_at(self.words, at, quote.pieces)
-                } else {
-                    spoken_at(self.words, at, quote.pieces)
+                let spoken = match self.reading {
+                    Reading::Transcript => spoken_at(self.words, at, quote.pieces),
+                    Reading::Statement => matches_at(self.words, at, quote.pieces),
                 };
                 if let Some(last) = spoken {
                     found.add(q, self.document, self.words[at].1, self.words[last].1);
