@@ -31,6 +31,7 @@ use crate::scan::dates::{self, DateMention, TimeMention};
 use crate::scan::lexicon;
 use crate::scan::quantity::{self, Quantity, event_near};
 use crate::scan::tokens::{Sentence, Token, TokenKind, tokenize_with};
+use entities::Entities;
 use facts::Mention;
 use stems::Stems;
 use timeline::Dated;
@@ -237,7 +238,7 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
     // (a name known to be a person's: "HQ Trivia" is not a "he"). The
     // pronoun opens its sentence: a name in the same sentence comes after
     // it ("He was 35, his brother John Smith said"). A player's points or
-    // yards are the player's last named before them in their sentence.
+    // rebounds are the player's named with them (`player_of`).
     let person = |e: &Entity| {
         e.kind == crate::model::EntityKind::Person
             || (e.kind == crate::model::EntityKind::Other && e.name.contains(' '))
@@ -254,31 +255,8 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
             mention.age_of = owner.map(|e| e.name.to_lowercase());
         }
         if facts::is_statistic(mention) {
-            // The player last named before the figure in its sentence, a
-            // verb of scoring between them: "Carter scored 14 points", not
-            // "the Dow Jones industrial average fell 150 points".
-            let at = (mention.sentence, mention.token);
-            let tokens = sentences
-                .binary_search_by_key(&(mention.document, mention.sentence), |s| {
-                    (s.document, s.position)
-                })
-                .map(|s| sentences[s].tokens.as_slice())
-                .unwrap_or_default();
-            mention.holder = entities
-                .in_document(mention.document)
-                .iter()
-                .rev()
-                .find(|(m, e)| {
-                    m.sentence == mention.sentence
-                        && (m.sentence, m.token) < at
-                        && person(&entities.list[*e])
-                })
-                .filter(|(m, _)| {
-                    tokens
-                        .get(m.end..mention.token)
-                        .is_some_and(|between| between.iter().any(|t| SCORING.contains(&t.lower())))
-                })
-                .map(|(_, e)| entities.list[*e].name.to_lowercase());
+            mention.holder = player_of(mention, &sentences, &entities, &person)
+                .map(|e| entities.list[e].name.to_lowercase());
         }
     }
     limit_claims(&mut mentions, &mut dated, &mut notes);
@@ -466,6 +444,36 @@ impl Mention {
             context_words,
         }
     }
+}
+
+/// The player whose figure a statistic is: the name last given before it
+/// in its sentence, a verb of scoring between them ("Carter scored 14
+/// points", not "the Dow Jones industrial average fell 150 points").
+/// `sentences` are the story's, in document order.
+fn player_of(
+    mention: &Mention,
+    sentences: &[Sentence],
+    entities: &Entities,
+    person: impl Fn(&Entity) -> bool,
+) -> Option<usize> {
+    let tokens = sentences
+        .binary_search_by_key(&(mention.document, mention.sentence), |s| {
+            (s.document, s.position)
+        })
+        .map(|s| sentences[s].tokens.as_slice())
+        .ok()?;
+    let (name, entity) = entities
+        .in_document(mention.document)
+        .iter()
+        .rev()
+        .find(|(m, e)| {
+            m.sentence == mention.sentence && m.token < mention.token && person(&entities.list[*e])
+        })?;
+    let between = tokens.get(name.end..mention.token)?;
+    between
+        .iter()
+        .any(|t| SCORING.contains(&t.lower()))
+        .then_some(*entity)
 }
 
 /// Verbs a game's report gives a player's figures with ("scored 14
