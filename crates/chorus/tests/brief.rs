@@ -19,6 +19,12 @@ fn brief(pipeline: Pipeline) -> Report {
     pipeline.brief_stories(ingested.stories)
 }
 
+/// The brief of one story of `articles`.
+fn brief_of(story: &str, articles: Vec<chorus::model::Article>) -> Report {
+    let mut pipeline = Pipeline::new();
+    pipeline.brief_stories(vec![chorus::StoryInput::story(story, articles)])
+}
+
 fn only_story(report: &Report) -> &StoryReport {
     assert_eq!(report.stories.len(), 1, "the example is one story");
     &report.stories[0]
@@ -306,8 +312,7 @@ fn prison_terms_that_differ_are_a_conflict() {
              He won the lottery on Saturday at a store in Mount Dora.",
         ),
     ];
-    let mut pipeline = Pipeline::new();
-    let report = pipeline.brief_stories(vec![chorus::StoryInput::story("poole", articles)]);
+    let report = brief_of("poole", articles);
     let story = only_story(&report);
     let term = fact_with(story, "five years");
     assert_eq!(term.about, "prison term");
@@ -330,8 +335,7 @@ fn armed_men_each_side_names_its_own_way_are_one_count() {
              state television said.",
         ),
     ];
-    let mut pipeline = Pipeline::new();
-    let report = pipeline.brief_stories(vec![chorus::StoryInput::story("clash", articles)]);
+    let report = brief_of("clash", articles);
     let story = only_story(&report);
     let killed = fact_with(story, "two of the gunmen");
     assert_eq!(killed.status, FactStatus::Conflict, "{killed:?}");
@@ -354,8 +358,7 @@ fn a_players_figures_are_set_against_that_players_only() {
              for the Bulldogs.",
         ),
     ];
-    let mut pipeline = Pipeline::new();
-    let report = pipeline.brief_stories(vec![chorus::StoryInput::story("semifinal", articles)]);
+    let report = brief_of("semifinal", articles);
     let story = only_story(&report);
     let conflicts: Vec<&Fact> = story
         .facts
@@ -387,8 +390,7 @@ fn points_no_player_scores_are_compared_as_other_figures() {
             "The Dow fell 450 points in the first hour of trading on Monday as banks slid.",
         ),
     ];
-    let mut pipeline = Pipeline::new();
-    let report = pipeline.brief_stories(vec![chorus::StoryInput::story("dow", articles)]);
+    let report = brief_of("dow", articles);
     let story = only_story(&report);
     let points = fact_with(story, "150 points");
     assert_eq!(points.status, FactStatus::Conflict, "{points:?}");
@@ -410,8 +412,7 @@ fn years_of_different_happenings_in_one_story_are_no_conflict() {
              surfaced in 1991. The couple's lawyer was born in 1951.",
         ),
     ];
-    let mut pipeline = Pipeline::new();
-    let report = pipeline.brief_stories(vec![chorus::StoryInput::story("day care", articles)]);
+    let report = brief_of("day care", articles);
     let story = only_story(&report);
     // When the tales surfaced and when the couple was convicted: two
     // dates, not two sources at odds.

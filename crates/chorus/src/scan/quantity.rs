@@ -1945,28 +1945,20 @@ mod tests {
                 .collect()
         };
         let reim = Some("oskar reim".to_string());
-        assert_eq!(
-            ages("Oskar Reim, aged 32, was held."),
-            [(32.0, reim.clone())]
-        );
-        assert_eq!(
-            ages("The 33-year-old hacker Oskar Reim was held."),
-            [(33.0, reim.clone())]
-        );
-        assert_eq!(
-            ages("Oskar Reim, a 33-year-old hacker, was held."),
-            [(33.0, reim.clone())]
-        );
-        // A nationality after the age is not whose it is.
-        assert_eq!(
-            ages("Oskar Reim, a 33-year-old British balloonist, was held."),
-            [(33.0, reim.clone())]
-        );
-        // A place before the comma is no one's name.
-        assert_eq!(
-            ages("In Paris, the 33-year-old Oskar Reim was held."),
-            [(33.0, reim)]
-        );
+        for (text, age) in [
+            ("Oskar Reim, aged 32, was held.", 32.0),
+            ("The 33-year-old hacker Oskar Reim was held.", 33.0),
+            ("Oskar Reim, a 33-year-old hacker, was held.", 33.0),
+            // A nationality after the age is not whose it is.
+            (
+                "Oskar Reim, a 33-year-old British balloonist, was held.",
+                33.0,
+            ),
+            // A place before the comma is no one's name.
+            ("In Paris, the 33-year-old Oskar Reim was held.", 33.0),
+        ] {
+            assert_eq!(ages(text), [(age, reim.clone())], "{text}");
+        }
         let kroll = Some("colin kroll".to_string());
         assert_eq!(ages("Colin Kroll dead at 34"), [(34.0, kroll.clone())]);
         assert_eq!(
