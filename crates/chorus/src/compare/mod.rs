@@ -255,7 +255,7 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
             mention.age_of = owner.map(|e| e.name.to_lowercase());
         }
         if facts::is_statistic(mention) {
-            mention.holder = player_of(mention, &sentences, &entities, &person)
+            mention.holder = player_of(mention, &sentences, &entities, person)
                 .map(|e| entities.list[e].name.to_lowercase());
         }
     }
