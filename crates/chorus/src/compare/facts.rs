@@ -124,8 +124,16 @@ pub enum Relation {
 /// stretch goals, survey shares) are never set against each other.
 pub fn relation(a: &Mention, b: &Mention) -> Relation {
     use Relation::{Loose, Strong, Unrelated};
+    let same_sentence = a.document == b.document && a.sentence == b.sentence;
+    let age = a.event == Some("age") || b.event == Some("age");
+    // Two figures of one sentence are one count only as the sentence
+    // continues it (see below) or as one person's age: a table's row of
+    // figures is told apart here, before anything else is compared.
+    if same_sentence && !age && !a.elliptical && !b.elliptical {
+        return Unrelated;
+    }
     if a.kind != b.kind
-        || unit_class(a) != unit_class(b)
+        || (a.unit != b.unit && unit_class(a) != unit_class(b))
         || a.part != b.part
         || of_different_wholes(a, b)
     {
@@ -144,9 +152,8 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
     if held && !vague && !within_factor(point(a), point(b), ROW_FACTOR) {
         return Unrelated;
     }
-    let same_sentence = a.document == b.document && a.sentence == b.sentence;
     let same_document = a.document == b.document;
-    if a.event == Some("age") || b.event == Some("age") {
+    if age {
         return if same_person(a.age_of.as_deref(), b.age_of.as_deref()) {
             Strong
         } else {

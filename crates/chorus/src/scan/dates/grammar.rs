@@ -28,7 +28,9 @@ use super::{
 
 /// Finds the time expressions in a tokenized sentence.
 pub fn dates(tokens: &[Token]) -> Vec<DateMention> {
-    let scan = Scan::new(tokens);
+    // Built at the first word that may open an expression: most
+    // sentences hold none.
+    let mut scan: Option<Scan> = None;
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -37,7 +39,12 @@ pub fn dates(tokens: &[Token]) -> Vec<DateMention> {
             || token.has(lexicon::DATE | lexicon::TIMEX | lexicon::FIGURE)
             || matches!(token.text, "'" | "’");
         let may_open = may_open && (opens_alone(token) || opener_ahead(tokens, i));
-        match may_open.then(|| scan.longest(i)).flatten() {
+        if !may_open {
+            i += 1;
+            continue;
+        }
+        let scan = scan.get_or_insert_with(|| Scan::new(tokens));
+        match scan.longest(i) {
             Some(f) => {
                 let future = f.readable_forward() && scan.future_clause(f.start);
                 found.push(DateMention {
