@@ -829,15 +829,49 @@ pub const STATEMENT_NOUNS: &[&str] = &[
 /// ("Vasiliades' lawyer released the following statement:").
 pub fn introduces_quote(line: &str) -> bool {
     line.trim_end().ends_with(':')
-        && line
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .filter(|w| !w.is_empty())
-            .any(|w| {
-                REPORTING_VERBS
-                    .iter()
-                    .chain(STATEMENT_NOUNS)
-                    .any(|known| known.eq_ignore_ascii_case(w))
-            })
+        && (names_its_source(line)
+            || line
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| !w.is_empty())
+                .any(|w| {
+                    REPORTING_VERBS
+                        .iter()
+                        .chain(STATEMENT_NOUNS)
+                        .any(|known| known.eq_ignore_ascii_case(w))
+                }))
+}
+
+/// Most words in a line that names the outlet a block below is taken
+/// from.
+const SOURCE_LINE_WORDS: usize = 8;
+
+/// Whether a short line ending in a colon names the outlet the block
+/// below it is taken from, as aggregators set what they excerpt ("From
+/// Asia & Japan Watch:", "Per the AP:", "According to Reuters:"): the
+/// words after the lead are a name ("From the start:" and "From left:"
+/// name none).
+fn names_its_source(line: &str) -> bool {
+    let mut words = line.trim_end().trim_end_matches(':').split_whitespace();
+    if line.split_whitespace().count() > SOURCE_LINE_WORDS {
+        return false;
+    }
+    let led = match words.next() {
+        Some(w) if w.eq_ignore_ascii_case("according") => {
+            words.next().is_some_and(|to| to.eq_ignore_ascii_case("to"))
+        }
+        Some(w) => ["from", "per", "via"]
+            .iter()
+            .any(|l| w.eq_ignore_ascii_case(l)),
+        None => false,
+    };
+    if !led {
+        return false;
+    }
+    let name = match words.next() {
+        Some(w) if w.eq_ignore_ascii_case("the") => words.next(),
+        name => name,
+    };
+    name.is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// Fewest letters a sentence in capitals needs to count as shouted: "NEW
@@ -1336,6 +1370,28 @@ pub fn ordinal(word: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_naming_an_outlet_introduces_the_block_below_it() {
+        for line in [
+            "From Asia & Japan Watch:",
+            "Per the AP:",
+            "According to Reuters:",
+            "Via The Guardian:",
+            "In a statement, the ministry said:",
+        ] {
+            assert!(introduces_quote(line), "{line}");
+        }
+        for line in [
+            "From left:",
+            "From the start:",
+            "To the editor:",
+            "From Monday's meeting with the prime minister and his cabinet, the notes:",
+            "Here is the list:",
+        ] {
+            assert!(!introduces_quote(line), "{line}");
+        }
+    }
 
     #[test]
     fn sentences_in_capitals_shout() {
