@@ -545,10 +545,12 @@ fn name_in(sentence: &Sentence, start: usize, end: usize, casing: &Casing) -> Op
             .checked_sub(1)
             .is_some_and(|b| tokens[b].has(REPORTING))
         || (first >= 2 && lower(first - 2) == "according" && lower(first - 1) == "to");
+    // "according to" names a source, not a place.
     let located = start
         .checked_sub(1)
         .map(lower)
-        .is_some_and(|b| matches!(b, "in" | "at" | "from" | "near" | "to"));
+        .is_some_and(|b| matches!(b, "in" | "at" | "from" | "near" | "to"))
+        && !(start >= 2 && lower(start - 2) == "according");
     Some(NameMention {
         document: sentence.document,
         sentence: sentence.position,
@@ -627,6 +629,25 @@ fn without_company_form(key: &str) -> &str {
 }
 
 /// A name without its possessive ending ("Nasser's" → "Nasser").
+/// A key without the regnal number its name ends with ("Benedict XVI" is
+/// "Benedict", "John Paul II" is "John Paul"): reports name a pope or a
+/// monarch with and without it. Only a number printed in capitals, of
+/// two letters or more, after a word of the name counts ("Xi" is a name,
+/// "I" a pronoun).
+fn without_regnal_number<'k>(key: &'k str, surface: &str) -> &'k str {
+    let Some((_, number)) = surface.rsplit_once(' ') else {
+        return key;
+    };
+    let regnal = number.len() >= 2
+        && number
+            .bytes()
+            .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'));
+    match key.rsplit_once(' ') {
+        Some((name, last)) if regnal && last.eq_ignore_ascii_case(number) => name,
+        _ => key,
+    }
+}
+
 fn strip_possessive(name: &str) -> &str {
     ["'s", "’s", "'S"]
         .iter()
@@ -875,18 +896,38 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
         FxHashMap::with_capacity_and_hasher(found.len(), Default::default());
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut gazetteer: Vec<Option<(EntityKind, &'static str)>> = Vec::new();
+    // Each group's key: its first mention's, without a regnal number.
+    let mut group_keys: Vec<&str> = Vec::new();
+    // Names ending in a regnal number that some mention shows to be a
+    // person's, with a title or a verb of saying ("Pope emeritus Benedict
+    // XVI"): all their mentions are grouped without the number. An album
+    // or a model ("Led Zeppelin III", "Galaxy Note III") keeps it.
+    let regnal: FxHashSet<&str> = found
+        .iter()
+        .filter(|m| {
+            (m.title.is_some() || m.speaks)
+                && without_regnal_number(&m.key, &m.surface).len() < m.key.len()
+        })
+        .map(|m| m.key.as_str())
+        .collect();
     for (m, mention) in found.iter().enumerate() {
         if mention.key.is_empty() {
             continue;
         }
         let known = GAZETTEER_KEYS.get(&mention.key).copied();
+        let key = if regnal.contains(mention.key.as_str()) {
+            without_regnal_number(&mention.key, &mention.surface)
+        } else {
+            &mention.key
+        };
         let group_key = match known {
             Some((_, name)) => GroupKey::Gazetteer(name),
-            None => GroupKey::Spelling(without_middle_initials(without_company_form(&mention.key))),
+            None => GroupKey::Spelling(without_middle_initials(without_company_form(key))),
         };
         let g = *group_of_key.entry(group_key).or_insert_with(|| {
             groups.push(Vec::new());
             gazetteer.push(known);
+            group_keys.push(key);
             groups.len() - 1
         });
         groups[g].push(m);
@@ -894,7 +935,7 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
     let kinds: Vec<EntityKind> = (0..groups.len())
         .map(|g| kind(&groups[g], &found, gazetteer[g], &capitalized_anywhere))
         .collect();
-    let key_of = |g: usize| found[groups[g][0]].key.as_str();
+    let key_of = |g: usize| group_keys[g];
     // A shorter full name joins the one fuller name that ends with it
     // ("Tayyip Erdogan", "Recep Tayyip Erdogan"): left apart, the two
     // also made "Erdogan" alone name no one.
@@ -949,13 +990,32 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
     let mut by_surname: FxHashMap<String, Option<usize>> = FxHashMap::default();
     for g in 0..groups.len() {
         let key = key_of(g);
+        // A saint's name ("St Francis" of Assisi) is no one's full name in
+        // the news: "Francis" alone is the pope the report names.
         if gazetteer[g].is_none()
             && suffix_of[g].is_none()
             && kinds[g] != EntityKind::Organization
+            && !key.starts_with("st ")
             && let Some((_, last)) = key.rsplit_once(' ')
         {
             by_surname
                 .entry(last.to_string())
+                .and_modify(|e| *e = None)
+                .or_insert(Some(g));
+        }
+    }
+    // A given name alone joins the one person whose name opens with it,
+    // when no name ends with it: features call people by their first
+    // names ("Rus" for Rus Yusupov, "Nolan" for Nolan Brandy).
+    let mut by_given_name: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+    for g in 0..groups.len() {
+        if gazetteer[g].is_none()
+            && suffix_of[g].is_none()
+            && kinds[g] == EntityKind::Person
+            && let Some((given, _)) = key_of(g).split_once(' ')
+        {
+            by_given_name
+                .entry(given)
                 .and_modify(|e| *e = None)
                 .or_insert(Some(g));
         }
@@ -1024,10 +1084,25 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
         if gazetteer[g].is_some() || key.contains(' ') {
             continue;
         }
-        let target = match by_surname.get(key) {
+        let surname = by_surname.get(key);
+        let given_name = || {
+            let alone =
+                surname.is_none() && matches!(kinds[g], EntityKind::Person | EntityKind::Other);
+            alone
+                .then(|| by_given_name.get(key).copied().flatten())
+                .flatten()
+        };
+        let target = match surname {
             Some(Some(target)) => Some(*target),
-            _ if kinds[g] == EntityKind::Other => by_head.get(key).copied().flatten(),
-            _ => None,
+            _ => given_name().or_else(|| {
+                // A bare name written as a place's ("in Kiruna") is the
+                // town, not the church or firm named after it.
+                let located = groups[g].iter().any(|&m| found[m].located);
+                (kinds[g] == EntityKind::Other)
+                    .then(|| by_head.get(key).copied().flatten())
+                    .flatten()
+                    .filter(|&t| !(located && kinds[t] == EntityKind::Organization))
+            }),
         };
         if let Some(target) = target.filter(|&t| t != g) {
             merged_into[g] = target;
@@ -1105,15 +1180,28 @@ fn kind(
         return EntityKind::Person;
     }
     // The words' flags, each word lowered into one buffer (a group's
-    // kind is asked for every name found).
+    // kind is asked for every name found), and the flags of the head
+    // word, which says what the name is: the last word ("Church Avenue" is
+    // a street, "Ebenezer Baptist Church" a church) or the one before
+    // "of" ("Department of State").
     let mut lower = String::new();
     let mut flags = 0;
+    let mut head_flags = 0;
+    let mut past_of = false;
     for word in surface.split_whitespace() {
+        if word == "of" {
+            past_of = true;
+            continue;
+        }
         lower.clear();
         lower.extend(word.chars().flat_map(char::to_lowercase));
-        flags |= lexicon::flags(&lower);
+        let word_flags = lexicon::flags(&lower);
+        flags |= word_flags;
+        if !past_of {
+            head_flags = word_flags;
+        }
     }
-    if flags & ORGANIZATION != 0 {
+    if flags & ORGANIZATION != 0 && head_flags & PLACE == 0 {
         return EntityKind::Organization;
     }
     if flags & PLACE != 0 {
@@ -1146,12 +1234,16 @@ fn kind(
             return EntityKind::Place;
         }
     }
-    if group.iter().any(|&m| found[m].speaks) {
-        return EntityKind::Person;
-    }
+    // Named mostly where a place is ("to Castel Gandolfo", "in Castel
+    // Gandolfo"), a name is a place's though a verb of saying follows it
+    // once ("a visit to Castel Gandolfo, says the BBC's David Willey").
     let located = group.iter().filter(|&&m| found[m].located).count();
-    if located * 2 > group.len() {
+    let speaks = group.iter().filter(|&&m| found[m].speaks).count();
+    if located * 2 > group.len() && speaks * 2 < located {
         return EntityKind::Place;
+    }
+    if speaks > 0 {
+        return EntityKind::Person;
     }
     EntityKind::Other
 }
@@ -1443,6 +1535,91 @@ mod tests {
             Some(("Recep Ali Demiral", 2)),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn a_given_name_alone_joins_the_one_person_it_opens() {
+        let found = found_in(&[
+            (
+                0,
+                "The app's co-founder, Rus Yusupov, said the show would go on.",
+            ),
+            (0, "On Friday, Rus said he was proud of the team."),
+            (1, "Kevin Marsh and Kevin Long spoke."),
+            (1, "Kevin said nothing more."),
+        ]);
+        let rus = found.lookup("Rus");
+        assert_eq!(rus.map(|e| e.name.as_str()), Some("Rus Yusupov"));
+        // Two people open with "Kevin": it names neither.
+        let kevin = found.lookup("Kevin").map(|e| e.name.as_str());
+        assert!(
+            !matches!(kevin, Some("Kevin Marsh" | "Kevin Long")),
+            "{kevin:?}"
+        );
+    }
+
+    #[test]
+    fn a_regnal_number_is_part_of_the_name_a_title_shows_a_person_s() {
+        let found = found_in(&[
+            (0, "Pope emeritus Benedict XVI met his successor."),
+            (0, "Benedict XVI greeted him at the door."),
+            (1, "Benedict said they prayed together."),
+            (1, "Fans of Led Zeppelin bought Led Zeppelin III again."),
+        ]);
+        let benedict = found.lookup("Benedict");
+        assert_eq!(
+            benedict.map(|e| (e.name.as_str(), e.kind, e.sources.len())),
+            Some(("Benedict XVI", EntityKind::Person, 2)),
+            "{:?}",
+            names_of(&found)
+        );
+        // An album keeps its number: it is not the band.
+        let band = found.lookup("Led Zeppelin").map(|e| e.name.as_str());
+        assert_eq!(band, Some("Led Zeppelin"));
+    }
+
+    #[test]
+    fn a_saint_s_name_takes_no_one_s_given_name() {
+        let found = found_in(&[
+            (0, "Pope Francis met the crowd."),
+            (
+                0,
+                "Francis said he chose the name in honour of St Francis of Assisi.",
+            ),
+            (1, "Pope Francis spoke."),
+        ]);
+        let francis = found.lookup("Francis");
+        assert_eq!(francis.map(|e| e.name.as_str()), Some("Francis"));
+    }
+
+    #[test]
+    fn a_church_is_an_organisation_and_its_street_a_place() {
+        let found = found_in(&[
+            (0, "Mourners gathered at Ebenezer Baptist Church on Sunday."),
+            (0, "The shop stands on Church Avenue near the station."),
+            (1, "The Church of England said nothing."),
+        ]);
+        let kind = |name: &str| found.lookup(name).map(|e| e.kind);
+        assert_eq!(
+            kind("Ebenezer Baptist Church"),
+            Some(EntityKind::Organization)
+        );
+        assert_eq!(kind("Church Avenue"), Some(EntityKind::Place));
+        assert_eq!(kind("Church of England"), Some(EntityKind::Organization));
+    }
+
+    #[test]
+    fn a_name_mostly_written_as_a_place_s_is_a_place_though_a_verb_follows_it_once() {
+        let found = found_in(&[
+            (0, "Pope Francis flew to Castel Gandolfo on Saturday."),
+            (0, "They met in Castel Gandolfo for lunch."),
+            (
+                1,
+                "It was a brief visit to Castel Gandolfo, says David Willey.",
+            ),
+        ]);
+        let kind = found.lookup("Castel Gandolfo").map(|e| e.kind);
+        assert_eq!(kind, Some(EntityKind::Place));
     }
 
     #[test]
