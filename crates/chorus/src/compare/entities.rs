@@ -1006,12 +1006,28 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
     }
     // A given name alone joins the one person whose name opens with it,
     // when no name ends with it: features call people by their first
-    // names ("Rus" for Rus Yusupov, "Nolan" for Nolan Brandy).
+    // names ("Rus" for Rus Yusupov, "Nolan" for Nolan Brandy). A name not
+    // known to be a person's counts when its last word is a surname the
+    // story uses alone or in another name ("Aaron Klein", "Klein",
+    // "Melissa Klein"); "Disney Channel" is no one's.
+    let mut last_words: FxHashMap<&str, usize> = FxHashMap::default();
+    for g in 0..groups.len() {
+        let key = key_of(g);
+        let last = key.rsplit_once(' ').map_or(key, |(_, last)| last);
+        *last_words.entry(last).or_default() += 1;
+    }
     let mut by_given_name: FxHashMap<&str, Option<usize>> = FxHashMap::default();
     for g in 0..groups.len() {
-        if gazetteer[g].is_none()
-            && suffix_of[g].is_none()
-            && kinds[g] == EntityKind::Person
+        // ("House Republicans": a party's members, not a surname.)
+        let surname_used = || {
+            key_of(g).rsplit_once(' ').is_some_and(|(_, last)| {
+                last_words.get(last).is_some_and(|&n| n >= 2)
+                    && !is_party(last.strip_suffix('s').unwrap_or(last))
+            })
+        };
+        if suffix_of[g].is_none()
+            && person_like(g)
+            && (kinds[g] == EntityKind::Person || surname_used())
             && let Some((given, _)) = key_of(g).split_once(' ')
         {
             by_given_name
@@ -1085,9 +1101,12 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
             continue;
         }
         let surname = by_surname.get(key);
+        // A given name is never a word the story writes in lower case
+        // ("the House", "the house").
         let given_name = || {
-            let alone =
-                surname.is_none() && matches!(kinds[g], EntityKind::Person | EntityKind::Other);
+            let alone = surname.is_none()
+                && matches!(kinds[g], EntityKind::Person | EntityKind::Other)
+                && !casing.written_in_lower_case(key);
             alone
                 .then(|| by_given_name.get(key).copied().flatten())
                 .flatten()
