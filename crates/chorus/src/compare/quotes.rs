@@ -35,8 +35,10 @@ const MIN_QUOTE_WORDS: usize = 3;
 const MIN_CONTAINED_WORDS: usize = 2;
 /// Words (any words) a quote inside another needs to count as the same
 /// quote when fewer of them are content words than `MIN_CONTAINED_WORDS`
-/// asks: "I'm the victim here" inside a longer remark is that remark.
-const CONTAINED_WORDS: usize = 5;
+/// asks: "I'm the victim here" inside a longer remark is that remark, and
+/// so is "No, we are brothers" inside "No! we are brothers, we pray
+/// together!".
+const CONTAINED_WORDS: usize = 4;
 /// Quotes grouped per story at most. Grouping compares each quote with
 /// those before it; the most any story of the evaluation data holds is
 /// 357 (WikiRef220).
@@ -2337,6 +2339,26 @@ mod tests {
         let victim = quotes.iter().find(|q| q.text.contains("victim here"));
         assert_eq!(
             victim.map(|q| q.sources.clone()),
+            Some(vec!["d0".into(), "d1".into()]),
+            "{quotes:#?}"
+        );
+    }
+
+    #[test]
+    fn a_four_word_cut_of_a_longer_quote_is_that_quote() {
+        let quotes = run(&[
+            (
+                0,
+                "\"No, we are brothers,\" Francis told Benedict on Saturday.",
+            ),
+            (
+                1,
+                "Francis replied: \"No! we are brothers, we pray together!\" and knelt beside him.",
+            ),
+        ]);
+        let brothers = quotes.iter().find(|q| q.text.contains("brothers"));
+        assert_eq!(
+            brothers.map(|q| q.sources.clone()),
             Some(vec!["d0".into(), "d1".into()]),
             "{quotes:#?}"
         );
