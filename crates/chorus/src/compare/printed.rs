@@ -36,10 +36,11 @@ const MAX_GAP_WORDS: usize = 80;
 pub fn word_pieces(tokens: &[Token]) -> Vec<Vec<u64>> {
     let mut pieces: Vec<Vec<u64>> = vec![Vec::new()];
     let mut bracket = false;
+    // Periods in a row: the tokenizer reads "..." as three.
+    let mut periods = 0;
     for token in tokens {
-        // Most tokens hold no period: no substring search for "...".
-        let cut =
-            token.text.contains('…') || (token.text.contains('.') && token.text.contains("..."));
+        periods = if token.text == "." { periods + 1 } else { 0 };
+        let cut = token.text.contains('…') || periods == 3;
         if token.text == "[" {
             bracket = true;
         }
@@ -331,6 +332,16 @@ fn word_count(pieces: &[Vec<u64>]) -> usize {
 /// the last word.
 fn spoken_at(words: &[(u64, (usize, usize))], at: usize, pieces: &[Vec<u64>]) -> Option<usize> {
     if let Some(last) = matches_at(words, at, pieces) {
+        return Some(last);
+    }
+    // A quote cut from the speech ("… ready to go ... This is exactly why
+    // we need somebody …") whose later pieces the report quotes in other
+    // words: as many of its pieces as the turn speaks in order.
+    if pieces.len() > 1
+        && let Some(last) = (2..pieces.len())
+            .rev()
+            .find_map(|n| matches_at(words, at, &pieces[..n]))
+    {
         return Some(last);
     }
     let agreeing = words[at..]
@@ -641,6 +652,31 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn a_transcript_speaks_the_pieces_of_a_cut_quote_it_holds_in_order() {
+        let turns: &[&[&'static str]] = &[
+            &["GEORGE STEPHANOPOULOS: What about the banks?"],
+            &[
+                "PRESIDENT OBAMA: And this is exactly why we need this consumer finance-- protection bureau that we set up that is ready to go.",
+                "And what we need is a confirmation of the person I've appointed.",
+                "But this is exactly why we need somebody who's sole job it is to prevent this kind of stuff from happening.",
+                "You have to treat them fairly.",
+            ],
+            &["GEORGE STEPHANOPOULOS: Thank you, Mr. President."],
+        ];
+        let transcript = paragraphs(1, turns);
+        // The report quoting it cuts it twice and words its last piece
+        // its own way.
+        let cut = pieces_of(
+            "This is exactly why we need this Consumer Finance Protection Bureau that we set up that is ready to go ... This is exactly why we need somebody who's sole job it is to prevent this kind of stuff from happening. ... You can stop it if you say to the banks that they must treat customers fairly",
+        );
+        let found = printed(&transcript, &looking_for(&[(0, &cut)]));
+        assert_eq!(found.len(), 1, "{found:?}");
+        // From the first piece through the second, in the turn's third
+        // sentence (the story's fourth).
+        assert_eq!((found[0].first.0, found[0].last.0), (1, 3), "{found:?}");
     }
 
     #[test]
