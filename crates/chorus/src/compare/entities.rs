@@ -234,6 +234,7 @@ pub fn names(sentence: &Sentence, capitalized: &[bool], casing: &Casing) -> Vec<
                 .is_some_and(|t| t.is("of") || t.is("for") || t.is("de"))
                 && is_capitalized_at(j + 1)
                 && (tokens[j - 1].has(ORGANIZATION)
+                    || tokens[j - 1].text == "Church"
                     // "District of Columbia", "Gulf of Mexico".
                     || (tokens[j - 1].has(PLACE) && tokens[j].is("of")))
             {
@@ -499,9 +500,17 @@ fn name_in(sentence: &Sentence, start: usize, end: usize, casing: &Casing) -> Op
     // A lone demonym describing a noun: "Turkish foreign ministry".
     let next = tokens.get(end);
     let reporting = |t: &Token| t.has(REPORTING);
-    // "Nasser said" / "Hakan Demir, said"
+    // "Nasser said" / "Hakan Demir, said"; not "a visit to Castel
+    // Gandolfo, says the BBC's David Willey", where the one who speaks is
+    // named after the verb.
+    let speaker_after = |verb: usize| {
+        let named = |i: usize| tokens.get(i).is_some_and(is_capitalized);
+        named(verb + 1) || (tokens.get(verb + 1).is_some_and(|t| t.is("the")) && named(verb + 2))
+    };
     let next_is_verb = next.is_some_and(reporting)
-        || (next.is_some_and(|t| t.text == ",") && tokens.get(end + 1).is_some_and(reporting));
+        || (next.is_some_and(|t| t.text == ",")
+            && tokens.get(end + 1).is_some_and(reporting)
+            && !speaker_after(end + 1));
     // "foreign minister, Hakan Demir" / "spokesman John Smith"
     if title.is_none() {
         let mut b = first;
@@ -628,7 +637,41 @@ fn without_company_form(key: &str) -> &str {
         .unwrap_or(key)
 }
 
-/// A name without its possessive ending ("Nasser's" → "Nasser").
+/// Denominations that make "… Church" a church's name.
+const DENOMINATIONS: &[&str] = &[
+    "Catholic",
+    "Baptist",
+    "Methodist",
+    "Lutheran",
+    "Anglican",
+    "Orthodox",
+    "Presbyterian",
+    "Episcopal",
+    "Evangelical",
+    "Pentecostal",
+    "Bible",
+    "Mormon",
+    "LDS",
+    "Unification",
+    "Reformed",
+    "Christian",
+];
+
+/// Whether a name is a church's: "Church of England", "Ebenezer Baptist
+/// Church", "Catholic Church". "Church" after a single other word may be
+/// a surname ("Charlotte Church") or a town ("Falls Church").
+fn names_a_church(surface: &str) -> bool {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    let Some(at) = words.iter().position(|w| *w == "Church") else {
+        return false;
+    };
+    words.get(at + 1) == Some(&"of")
+        || words.len() >= 3
+        || at
+            .checked_sub(1)
+            .is_some_and(|b| DENOMINATIONS.contains(&words[b]))
+}
+
 /// A key without the regnal number its name ends with ("Benedict XVI" is
 /// "Benedict", "John Paul II" is "John Paul"): reports name a pope or a
 /// monarch with and without it. Only a number printed in capitals, of
@@ -648,6 +691,7 @@ fn without_regnal_number<'k>(key: &'k str, surface: &str) -> &'k str {
     }
 }
 
+/// A name without its possessive ending ("Nasser's" → "Nasser").
 fn strip_possessive(name: &str) -> &str {
     ["'s", "’s", "'S"]
         .iter()
@@ -896,38 +940,18 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
         FxHashMap::with_capacity_and_hasher(found.len(), Default::default());
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut gazetteer: Vec<Option<(EntityKind, &'static str)>> = Vec::new();
-    // Each group's key: its first mention's, without a regnal number.
-    let mut group_keys: Vec<&str> = Vec::new();
-    // Names ending in a regnal number that some mention shows to be a
-    // person's, with a title or a verb of saying ("Pope emeritus Benedict
-    // XVI"): all their mentions are grouped without the number. An album
-    // or a model ("Led Zeppelin III", "Galaxy Note III") keeps it.
-    let regnal: FxHashSet<&str> = found
-        .iter()
-        .filter(|m| {
-            (m.title.is_some() || m.speaks)
-                && without_regnal_number(&m.key, &m.surface).len() < m.key.len()
-        })
-        .map(|m| m.key.as_str())
-        .collect();
     for (m, mention) in found.iter().enumerate() {
         if mention.key.is_empty() {
             continue;
         }
         let known = GAZETTEER_KEYS.get(&mention.key).copied();
-        let key = if regnal.contains(mention.key.as_str()) {
-            without_regnal_number(&mention.key, &mention.surface)
-        } else {
-            &mention.key
-        };
         let group_key = match known {
             Some((_, name)) => GroupKey::Gazetteer(name),
-            None => GroupKey::Spelling(without_middle_initials(without_company_form(key))),
+            None => GroupKey::Spelling(without_middle_initials(without_company_form(&mention.key))),
         };
         let g = *group_of_key.entry(group_key).or_insert_with(|| {
             groups.push(Vec::new());
             gazetteer.push(known);
-            group_keys.push(key);
             groups.len() - 1
         });
         groups[g].push(m);
@@ -935,7 +959,7 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
     let kinds: Vec<EntityKind> = (0..groups.len())
         .map(|g| kind(&groups[g], &found, gazetteer[g], &capitalized_anywhere))
         .collect();
-    let key_of = |g: usize| group_keys[g];
+    let key_of = |g: usize| found[groups[g][0]].key.as_str();
     // A shorter full name joins the one fuller name that ends with it
     // ("Tayyip Erdogan", "Recep Tayyip Erdogan"): left apart, the two
     // also made "Erdogan" alone name no one.
@@ -1025,8 +1049,12 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
                     && !is_party(last.strip_suffix('s').unwrap_or(last))
             })
         };
+        // (A regnal name's first word is its base: "Henry VIII".)
+        let first = &found[groups[g][0]];
+        let regnal = without_regnal_number(&first.key, &first.surface).len() < first.key.len();
         if suffix_of[g].is_none()
             && person_like(g)
+            && !regnal
             && (kinds[g] == EntityKind::Person || surname_used())
             && let Some((given, _)) = key_of(g).split_once(' ')
         {
@@ -1095,18 +1123,53 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
             merged_into[g] = *target;
         }
     }
+    // A name a title or a verb of saying shows to be a person's and that
+    // ends in a regnal number ("Pope emeritus Benedict XVI") takes the
+    // name without it ("Benedict"); two such names on one base ("Pius XI",
+    // "Pius XII") take none, nor does a base that is also another
+    // person's given name ("Henry VIII", "Henry Ford").
+    let mut by_regnal_base: FxHashMap<std::borrow::Cow<'_, str>, Option<usize>> =
+        FxHashMap::default();
+    for (g, group) in groups.iter().enumerate() {
+        let first = &found[group[0]];
+        let base = without_regnal_number(&first.key, &first.surface);
+        let person = group
+            .iter()
+            .any(|&m| found[m].title.is_some() || found[m].speaks);
+        if gazetteer[g].is_none() && person && base.len() < first.key.len() {
+            by_regnal_base
+                .entry(without_middle_initials(base))
+                .and_modify(|e| *e = None)
+                .or_insert(Some(g));
+        }
+    }
+    for g in 0..groups.len() {
+        let key = without_middle_initials(key_of(g));
+        // Another person's given name too (or several people's): no one's.
+        let given = by_given_name.get(key.as_ref());
+        if gazetteer[g].is_none()
+            && let Some(Some(target)) = by_regnal_base.get(&key)
+            && *target != g
+            && given.is_none()
+        {
+            merged_into[g] = *target;
+        }
+    }
     for g in 0..groups.len() {
         let key = key_of(g);
-        if gazetteer[g].is_some() || key.contains(' ') {
+        if gazetteer[g].is_some() || key.contains(' ') || merged_into[g] != g {
             continue;
         }
         let surname = by_surname.get(key);
         // A given name is never a word the story writes in lower case
-        // ("the House", "the house").
+        // ("the House", "the house"), nor a name given with a title ("Prince
+        // Andrew" is not Andrew Lownie), nor a regnal name's base.
         let given_name = || {
             let alone = surname.is_none()
                 && matches!(kinds[g], EntityKind::Person | EntityKind::Other)
-                && !casing.written_in_lower_case(key);
+                && !casing.written_in_lower_case(key)
+                && !groups[g].iter().any(|&m| found[m].title.is_some())
+                && !by_regnal_base.contains_key(key);
             alone
                 .then(|| by_given_name.get(key).copied().flatten())
                 .flatten()
@@ -1126,6 +1189,23 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
         if let Some(target) = target.filter(|&t| t != g) {
             merged_into[g] = target;
         }
+    }
+    // A name merged into one that is merged in turn goes where that one
+    // went ("Rahall" → "Nick Rahall" → "Nick J. Rahall II").
+    for g in 0..groups.len() {
+        let mut target = merged_into[g];
+        for _ in 0..groups.len() {
+            if merged_into[target] == target {
+                break;
+            }
+            target = merged_into[target];
+        }
+        // (A cycle, which no rule should make, leaves the name its own.)
+        merged_into[g] = if merged_into[target] == target {
+            target
+        } else {
+            g
+        };
     }
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     for g in 0..groups.len() {
@@ -1220,7 +1300,7 @@ fn kind(
             head_flags = word_flags;
         }
     }
-    if flags & ORGANIZATION != 0 && head_flags & PLACE == 0 {
+    if (flags & ORGANIZATION != 0 && head_flags & PLACE == 0) || names_a_church(surface) {
         return EntityKind::Organization;
     }
     if flags & PLACE != 0 {
@@ -1253,16 +1333,12 @@ fn kind(
             return EntityKind::Place;
         }
     }
-    // Named mostly where a place is ("to Castel Gandolfo", "in Castel
-    // Gandolfo"), a name is a place's though a verb of saying follows it
-    // once ("a visit to Castel Gandolfo, says the BBC's David Willey").
-    let located = group.iter().filter(|&&m| found[m].located).count();
-    let speaks = group.iter().filter(|&&m| found[m].speaks).count();
-    if located * 2 > group.len() && speaks * 2 < located {
-        return EntityKind::Place;
-    }
-    if speaks > 0 {
+    if group.iter().any(|&m| found[m].speaks) {
         return EntityKind::Person;
+    }
+    let located = group.iter().filter(|&&m| found[m].located).count();
+    if located * 2 > group.len() {
+        return EntityKind::Place;
     }
     EntityKind::Other
 }
@@ -1595,6 +1671,60 @@ mod tests {
         // An album keeps its number: it is not the band.
         let band = found.lookup("Led Zeppelin").map(|e| e.name.as_str());
         assert_eq!(band, Some("Led Zeppelin"));
+    }
+
+    #[test]
+    fn titled_names_regnal_bases_and_people_after_to_stay_apart() {
+        let found = found_in(&[
+            (0, "Prince Andrew left the palace on Monday."),
+            (
+                0,
+                "The historian Andrew Lownie said the papers were sealed.",
+            ),
+            (
+                1,
+                "King Henry VIII built the palace, King Henry VIII said in a letter.",
+            ),
+            (1, "Henry Ford said cars would change the town."),
+            (1, "Henry wrote back within a week."),
+            (
+                2,
+                "Zelensky spoke to Trump by phone, and flew to Washington to meet Trump.",
+            ),
+            (2, "Trump said the meeting went well."),
+        ]);
+        let name = |spelling: &str| found.lookup(spelling).map(|e| e.name.as_str());
+        assert_eq!(name("Andrew"), Some("Andrew"), "{:?}", names_of(&found));
+        assert_eq!(name("Andrew Lownie"), Some("Andrew Lownie"));
+        // "Henry" may be the king or the carmaker: neither takes it.
+        assert!(!matches!(name("Henry"), Some("Henry VIII" | "Henry Ford")));
+        let kind = found.lookup("Trump").map(|e| e.kind);
+        assert_eq!(kind, Some(EntityKind::Person));
+    }
+
+    #[test]
+    fn two_regnal_numbers_on_one_name_are_two_people() {
+        let found = found_in(&[
+            (0, "Pope Pius XII said the war must end."),
+            (0, "Pope Pius XI had said so before him."),
+            (1, "Pius was blamed for his silence."),
+        ]);
+        let xi = found.lookup("Pius XI").map(|e| e.name.as_str());
+        let xii = found.lookup("Pius XII").map(|e| e.name.as_str());
+        assert_ne!(xi, xii, "{:?}", names_of(&found));
+    }
+
+    #[test]
+    fn church_after_one_word_may_be_a_surname() {
+        let found = found_in(&[
+            (
+                0,
+                "The singer Charlotte Church said she had missed performing.",
+            ),
+            (1, "Charlotte Church returns to the stage on Friday."),
+        ]);
+        let kind = found.lookup("Charlotte Church").map(|e| e.kind);
+        assert_ne!(kind, Some(EntityKind::Organization));
     }
 
     #[test]

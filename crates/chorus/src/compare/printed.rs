@@ -44,7 +44,10 @@ pub fn word_pieces(tokens: &[Token]) -> Vec<Vec<u64>> {
         if token.text == "[" {
             bracket = true;
         }
-        if cut || token.text == "[" {
+        // An ellipsis after fewer words than a run is a pause ("Well...
+        // we are going to win"), not a cut: the piece goes on.
+        let pause = cut && pieces.last().is_some_and(|p| p.len() < RUN_WORDS);
+        if (cut && !pause) || token.text == "[" {
             if pieces.last().is_some_and(|p| !p.is_empty()) {
                 pieces.push(Vec::new());
             }
@@ -147,8 +150,15 @@ pub fn printed(sentences: &[Sentence], sought: &[Sought]) -> Vec<Printed> {
                     .get(s - start + 1)
                     .copied()
                     .unwrap_or(words.len());
+                // A quote is spoken within one turn: the words stop where
+                // the next paragraph (the next speaker) starts.
+                let paragraph = sentences[s].paragraph;
+                let turn_end = (s..end)
+                    .find(|&t| sentences[t].paragraph != paragraph)
+                    .and_then(|t| first_word.get(t - start).copied())
+                    .unwrap_or(words.len());
                 let turn = Anywhere {
-                    words,
+                    words: &words[..turn_end],
                     document,
                     by_start: &by_start,
                     sought,
@@ -325,11 +335,12 @@ fn word_count(pieces: &[Vec<u64>]) -> usize {
     pieces.iter().map(Vec::len).sum()
 }
 
-/// Where a transcript's turn or a printed speech speaks a quote from word
-/// `at` on: all of it (speech printed word for word), or an opening of at least
-/// [`PRINTED_WORDS`] words where the quote goes on in other words
-/// ("before Lehman collapsed" / "before Lehman's collapse"). The index of
-/// the last word.
+/// Where a transcript's turn speaks a quote from word `at` on (`words`
+/// end with the turn): all of it (speech printed word for word), the
+/// first two pieces or more of a quote cut with ellipses, or an opening
+/// of at least [`PRINTED_WORDS`] words where the quote goes on in other
+/// words ("before Lehman collapsed" / "before Lehman's collapse"). The
+/// index of the last word.
 fn spoken_at(words: &[(u64, (usize, usize))], at: usize, pieces: &[Vec<u64>]) -> Option<usize> {
     if let Some(last) = matches_at(words, at, pieces) {
         return Some(last);
@@ -677,6 +688,36 @@ mod tests {
         // From the first piece through the second, in the turn's third
         // sentence (the story's fourth).
         assert_eq!((found[0].first.0, found[0].last.0), (1, 3), "{found:?}");
+    }
+
+    #[test]
+    fn an_ellipsis_after_a_few_words_is_a_pause() {
+        assert_eq!(pieces_of("Well... we are going to win this state").len(), 1);
+        let cut = pieces_of(
+            "We are going to win this state ... and then we will win the country in November",
+        );
+        assert_eq!(cut.len(), 2);
+    }
+
+    #[test]
+    fn a_cut_quote_s_pieces_are_spoken_within_one_turn() {
+        let turns: &[&[&'static str]] = &[
+            &["GEORGE STEPHANOPOULOS: What about the banks?"],
+            &[
+                "PRESIDENT OBAMA: We need to make sure the banks are held accountable for what they did.",
+            ],
+            &[
+                "GEORGE STEPHANOPOULOS: But the American people will never again trust a bank, will they?",
+            ],
+            &["PRESIDENT OBAMA: I think they will."],
+        ];
+        let cut = pieces_of(
+            "We need to make sure the banks are held accountable ... the American people will never again trust a bank",
+        );
+        let found = printed(&paragraphs(1, turns), &looking_for(&[(0, &cut)]));
+        // Found by its opening, which goes on in other words: the
+        // interviewer's turn holds none of it.
+        assert!(found.iter().all(|p| p.last.0 == 1), "{found:?}");
     }
 
     #[test]

@@ -35,10 +35,9 @@ const MIN_QUOTE_WORDS: usize = 3;
 const MIN_CONTAINED_WORDS: usize = 2;
 /// Words (any words) a quote inside another needs to count as the same
 /// quote when fewer of them are content words than `MIN_CONTAINED_WORDS`
-/// asks: "I'm the victim here" inside a longer remark is that remark, and
-/// so is "No, we are brothers" inside "No! we are brothers, we pray
-/// together!".
-const CONTAINED_WORDS: usize = 4;
+/// asks: "I'm the victim here" inside a longer remark is that remark. Four
+/// are too few: "I don't know that" is anyone's.
+const CONTAINED_WORDS: usize = 5;
 /// Quotes grouped per story at most. Grouping compares each quote with
 /// those before it; the most any story of the evaluation data holds is
 /// 357 (WikiRef220).
@@ -2345,23 +2344,23 @@ mod tests {
     }
 
     #[test]
-    fn a_four_word_cut_of_a_longer_quote_is_that_quote() {
+    fn four_words_inside_another_speaker_s_quote_are_a_quote_of_their_own() {
         let quotes = run(&[
             (
                 0,
-                "\"No, we are brothers,\" Francis told Benedict on Saturday.",
+                "\"I don't know that,\" a council spokesman said on Friday.",
             ),
             (
                 1,
-                "Francis replied: \"No! we are brothers, we pray together!\" and knelt beside him.",
+                "\"I don't know that anyone believes him any more,\" said Tom Hargreaves, the opposition leader.",
             ),
         ]);
-        let brothers = quotes.iter().find(|q| q.text.contains("brothers"));
-        assert_eq!(
-            brothers.map(|q| q.sources.clone()),
-            Some(vec!["d0".into(), "d1".into()]),
-            "{quotes:#?}"
-        );
+        let shared = quotes
+            .iter()
+            .filter(|q| q.text.contains("know that"))
+            .map(|q| q.sources.len())
+            .collect::<Vec<_>>();
+        assert_eq!(shared, vec![1, 1], "{quotes:#?}");
     }
 
     #[test]

@@ -660,7 +660,6 @@ pub(super) const TITLES: &[&str] = &[
 /// Words inside a name that make it an organisation.
 pub(super) const ORGANIZATION_WORDS: &[&str] = &[
     "ministry",
-    "church",
     "service",
     "agency",
     "council",
@@ -855,11 +854,52 @@ pub fn introduces_quote(line: &str) -> bool {
 /// from.
 const SOURCE_LINE_WORDS: usize = 8;
 
+/// Words that make a name an outlet's ("Asia & Japan Watch", "the
+/// Washington Post", "Reuters"); a name in capitals of two to five
+/// letters ("AP", "BBC") is one too.
+const OUTLET_WORDS: &[&str] = &[
+    "news",
+    "times",
+    "post",
+    "herald",
+    "press",
+    "daily",
+    "journal",
+    "observer",
+    "network",
+    "watch",
+    "magazine",
+    "reporter",
+    "review",
+    "wire",
+    "tribune",
+    "gazette",
+    "telegraph",
+    "guardian",
+    "independent",
+    "economist",
+    "chronicle",
+    "examiner",
+    "mail",
+    "mirror",
+    "express",
+    "standard",
+    "weekly",
+    "insider",
+    "radio",
+    "television",
+    "reuters",
+    "bloomberg",
+    "politico",
+    "axios",
+    "wikipedia",
+];
+
 /// Whether a short line ending in a colon names the outlet the block
 /// below it is taken from, as aggregators set what they excerpt ("From
-/// Asia & Japan Watch:", "Per the AP:", "According to Reuters:"): the
-/// words after the lead are a name ("From the start:" and "From left:"
-/// name none).
+/// Asia & Japan Watch:", "Per the AP:", "According to Reuters:"): after
+/// the lead, a name an outlet's word or capitals make one. A heading
+/// ("From Monday:", "From Kyiv:", "From The Archives:") names none.
 fn names_its_source(line: &str) -> bool {
     let mut words = line.trim_end().trim_end_matches(':').split_whitespace();
     if line.split_whitespace().count() > SOURCE_LINE_WORDS {
@@ -874,14 +914,13 @@ fn names_its_source(line: &str) -> bool {
             .any(|l| w.eq_ignore_ascii_case(l)),
         None => false,
     };
-    if !led {
-        return false;
-    }
-    let name = match words.next() {
-        Some(w) if w.eq_ignore_ascii_case("the") => words.next(),
-        name => name,
+    let outlet = |word: &str| {
+        let word = word.trim_end_matches("'s").trim_end_matches("’s");
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        OUTLET_WORDS.iter().any(|o| o.eq_ignore_ascii_case(word))
+            || ((2..=5).contains(&letters) && word.chars().all(|c| c.is_ascii_uppercase()))
     };
-    name.is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+    led && words.any(outlet)
 }
 
 /// Fewest letters a sentence in capitals needs to count as shouted: "NEW
@@ -1395,6 +1434,9 @@ mod tests {
         for line in [
             "From left:",
             "From the start:",
+            "From Monday:",
+            "From Kyiv:",
+            "From The Archives:",
             "To the editor:",
             "From Monday's meeting with the prime minister and his cabinet, the notes:",
             "Here is the list:",
