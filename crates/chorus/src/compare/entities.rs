@@ -1040,6 +1040,16 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
         let last = key.rsplit_once(' ').map_or(key, |(_, last)| last);
         *last_words.entry(last).or_default() += 1;
     }
+    // Each group's name without the regnal number it ends with, if it
+    // ends with one ("Henry VIII" → "henry").
+    let regnal_base: Vec<Option<&str>> = groups
+        .iter()
+        .map(|group| {
+            let first = &found[group[0]];
+            let base = without_regnal_number(&first.key, &first.surface);
+            (base.len() < first.key.len()).then_some(base)
+        })
+        .collect();
     let mut by_given_name: FxHashMap<&str, Option<usize>> = FxHashMap::default();
     for g in 0..groups.len() {
         // ("House Republicans": a party's members, not a surname.)
@@ -1050,11 +1060,9 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
             })
         };
         // (A regnal name's first word is its base: "Henry VIII".)
-        let first = &found[groups[g][0]];
-        let regnal = without_regnal_number(&first.key, &first.surface).len() < first.key.len();
         if suffix_of[g].is_none()
             && person_like(g)
-            && !regnal
+            && regnal_base[g].is_none()
             && (kinds[g] == EntityKind::Person || surname_used())
             && let Some((given, _)) = key_of(g).split_once(' ')
         {
@@ -1131,12 +1139,13 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
     let mut by_regnal_base: FxHashMap<std::borrow::Cow<'_, str>, Option<usize>> =
         FxHashMap::default();
     for (g, group) in groups.iter().enumerate() {
-        let first = &found[group[0]];
-        let base = without_regnal_number(&first.key, &first.surface);
         let person = group
             .iter()
             .any(|&m| found[m].title.is_some() || found[m].speaks);
-        if gazetteer[g].is_none() && person && base.len() < first.key.len() {
+        if gazetteer[g].is_none()
+            && person
+            && let Some(base) = regnal_base[g]
+        {
             by_regnal_base
                 .entry(without_middle_initials(base))
                 .and_modify(|e| *e = None)

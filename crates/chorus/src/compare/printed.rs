@@ -342,16 +342,12 @@ fn word_count(pieces: &[Vec<u64>]) -> usize {
 /// words ("before Lehman collapsed" / "before Lehman's collapse"). The
 /// index of the last word.
 fn spoken_at(words: &[(u64, (usize, usize))], at: usize, pieces: &[Vec<u64>]) -> Option<usize> {
-    if let Some(last) = matches_at(words, at, pieces) {
-        return Some(last);
-    }
-    // A quote cut from the speech ("… ready to go ... This is exactly why
-    // we need somebody …") whose later pieces the report quotes in other
-    // words: as many of its pieces as the turn speaks in order.
-    if pieces.len() > 1
-        && let Some(last) = (2..pieces.len())
-            .rev()
-            .find_map(|n| matches_at(words, at, &pieces[..n]))
+    // All of it, or — a quote cut from the speech ("… ready to go ... This
+    // is exactly why we need somebody …") whose later pieces the report
+    // quotes in other words — as many of its pieces as the turn speaks in
+    // order, two at least.
+    if let Some((matched, last)) = pieces_at(words, at, pieces)
+        && (matched == pieces.len() || matched >= 2)
     {
         return Some(last);
     }
@@ -487,6 +483,19 @@ fn whole_sentences(sentences: &[Sentence], first: (usize, usize), last: (usize, 
 /// first right there, the others within `MAX_GAP_WORDS` of the one
 /// before): the index of the last word matched.
 fn matches_at(words: &[(u64, (usize, usize))], at: usize, pieces: &[Vec<u64>]) -> Option<usize> {
+    pieces_at(words, at, pieces)
+        .filter(|&(matched, _)| matched == pieces.len())
+        .map(|(_, last)| last)
+}
+
+/// How many of the pieces are printed from word `at` on, in order (the
+/// first right there, each other within `MAX_GAP_WORDS` of the one
+/// before), at least the first, and the index of the last word matched.
+fn pieces_at(
+    words: &[(u64, (usize, usize))],
+    at: usize,
+    pieces: &[Vec<u64>],
+) -> Option<(usize, usize)> {
     let same = |from: usize, piece: &[u64]| {
         words
             .get(from..from + piece.len())
@@ -497,11 +506,16 @@ fn matches_at(words: &[(u64, (usize, usize))], at: usize, pieces: &[Vec<u64>]) -
         return None;
     }
     let mut next = at + first.len();
+    let mut matched = 1;
     for piece in &pieces[1..] {
-        let found = (next..(next + MAX_GAP_WORDS).min(words.len())).find(|&i| same(i, piece))?;
+        let end = (next + MAX_GAP_WORDS).min(words.len());
+        let Some(found) = (next..end).find(|&i| same(i, piece)) else {
+            break;
+        };
         next = found + piece.len();
+        matched += 1;
     }
-    Some(next - 1)
+    Some((matched, next - 1))
 }
 
 /// Where a report prints the opening of a quote as whole sentences of

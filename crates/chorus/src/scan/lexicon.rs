@@ -916,9 +916,8 @@ fn names_its_source(line: &str) -> bool {
     };
     let outlet = |word: &str| {
         let word = word.trim_end_matches("'s").trim_end_matches("’s");
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         OUTLET_WORDS.iter().any(|o| o.eq_ignore_ascii_case(word))
-            || ((2..=5).contains(&letters) && word.chars().all(|c| c.is_ascii_uppercase()))
+            || ((2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase()))
     };
     led && words.any(outlet)
 }
