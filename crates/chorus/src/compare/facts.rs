@@ -396,13 +396,16 @@ fn same_words_next_to(a: &Mention, b: &Mention) -> bool {
 /// The unit claims must share to be compared: their own, but one for
 /// the lengths of a sitting, whose values are all held in seconds ("a
 /// 95-minute drama" and "one hour and 46 minutes" are one running time),
-/// one for cars and vehicles and one for armed men, whom each side names
-/// its own way.
-fn unit_class(m: &Mention) -> Option<&str> {
+/// one for cars and vehicles, one for people and "others", and one for
+/// armed men, whom each side names its own way.
+pub(super) fn unit_class(m: &Mention) -> Option<&str> {
     match (m.kind, m.unit.as_deref()) {
         (FactKind::Duration, Some("second" | "minute" | "hour")) => Some("second"),
         // Reports call the same things by a narrower or wider name.
         (FactKind::Quantity, Some("car" | "truck" | "vehicle")) => Some("vehicle"),
+        // "10,059 people have been killed, 45,000 others injured": the
+        // others are people.
+        (FactKind::Quantity, Some("other")) => Some("people"),
         // One side's "terrorists" are the other's "rebels".
         (
             FactKind::Quantity,
@@ -665,8 +668,17 @@ pub fn facts(mentions: &[Mention], ids: &[String], published: &[Option<NaiveDate
     // never mixes figures that merely look alike and disagree. Claims of
     // different kinds or units never relate, so each kind and unit is
     // grouped on its own.
+    // A story's running tallies are rows of their own, grouped first.
+    let tallies = updates::running_tallies(mentions, published, |m| rows.holds(m));
+    let mut in_a_tally = vec![false; mentions.len()];
+    for &i in tallies.iter().flatten() {
+        in_a_tally[i] = true;
+    }
     let mut buckets: FxHashMap<(FactKind, Option<&str>), Vec<Vec<usize>>> = FxHashMap::default();
     for (i, mention) in mentions.iter().enumerate() {
+        if in_a_tally[i] {
+            continue;
+        }
         let groups = buckets
             .entry((mention.kind, unit_class(mention)))
             .or_default();
@@ -695,6 +707,7 @@ pub fn facts(mentions: &[Mention], ids: &[String], published: &[Option<NaiveDate
         }
     }
     let mut groups: Vec<Vec<usize>> = buckets.into_values().flatten().collect();
+    groups.extend(tallies);
     groups.sort_by_key(|g| g[0]);
     let mut by_sentence: BySentence<'_> = FxHashMap::default();
     for m in mentions {
@@ -720,14 +733,15 @@ pub fn facts(mentions: &[Mention], ids: &[String], published: &[Option<NaiveDate
     };
     let mut facts: Vec<(Fact, usize)> = Vec::with_capacity(groups.len());
     for group in groups {
-        let row = fact(mentions, &group, &context);
+        let running = in_a_tally[group[0]];
+        let row = fact(mentions, &group, &context, running);
         let settled = matches!(row.status, FactStatus::Agreed | FactStatus::SingleSource);
         if settled && !all_compatible(mentions, &group) {
             // Figures told apart as two things (a poll's two answers, a
             // report's two scopes) are two rows, never one "agreed" row
             // of two values.
             for part in compatible_parts(mentions, &group) {
-                facts.push((fact(mentions, &part, &context), part[0]));
+                facts.push((fact(mentions, &part, &context, false), part[0]));
             }
         } else {
             facts.push((row, group[0]));
@@ -814,7 +828,9 @@ struct Context<'a> {
     published: &'a [Option<NaiveDate>],
 }
 
-fn fact(mentions: &[Mention], group: &[usize], context: &Context<'_>) -> Fact {
+/// The row of `group`; a `running` tally is an update as a whole, its
+/// counts of one day allowed to differ (the tally at different hours).
+fn fact(mentions: &[Mention], group: &[usize], context: &Context<'_>, running: bool) -> Fact {
     let Context {
         rows,
         by_sentence,
@@ -838,7 +854,7 @@ fn fact(mentions: &[Mention], group: &[usize], context: &Context<'_>) -> Fact {
                         || stated_apart(&mut stating, i, j, little_shared(a, b))))
         })
         .collect();
-    let updated = updates::grew_over_time(mentions, &disagreeing, published);
+    let updated = running || updates::grew_over_time(mentions, &disagreeing, published);
     let conflict = !disagreeing.is_empty() && !updated;
     // Equal claims from several sources become one claim with every
     // source, written as most of them write it. Sources are kept as

@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 
 use super::counted_noun;
 use super::facts::{Mention, Relation, relation};
-use crate::model::{Claim, FactKind};
+use crate::model::{Bound, Claim, FactKind};
 
 /// Whether the claims that disagree (`disagreeing`, pairs of indexes into
 /// `mentions`) are a count growing from one dated report to a later one.
@@ -42,6 +42,91 @@ pub(super) fn grew_over_time(
             let running = a.event.is_some() || b.event.is_some();
             is_tally(a) && is_tally(b) && running && later.range.0 > earlier.range.1
         })
+}
+
+/// Sentences from a report's start within which its first count of an
+/// event is the report's headline count of it (the lead and what follows).
+const LEAD_SENTENCES: usize = 4;
+/// Days within which a story's headline counts are one running tally: a
+/// disaster's toll is restated for weeks, and counts months apart are
+/// more often of another event of the same kind.
+const RUNNING_DAYS: i64 = SAME_MOMENT_DAYS;
+
+/// A story's running tallies: for each event counted ("killed",
+/// "injured"), the first count of it in each dated report's lead, when
+/// those counts, taken in the order of their reports' dates, never fall
+/// and rise at least once ("at least 600 dead" on the 17th, "3,879
+/// bodies" on the 18th, "risen to 7,085" on the 20th). Such counts are
+/// one tally moving on however differently the reports word them, which
+/// context alone does not show: their sentences often share no word but
+/// the event's. Each tally is a list of indexes into `mentions`.
+pub(super) fn running_tallies(
+    mentions: &[Mention],
+    published: &[Option<NaiveDate>],
+    in_a_list: impl Fn(&Mention) -> bool,
+) -> Vec<Vec<usize>> {
+    // The first such count of each dated report, by event and unit.
+    type Tallied<'m> = (&'static str, Option<&'m str>);
+    let mut headline: Vec<(Tallied<'_>, usize, NaiveDate, usize)> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let Some(event) = m.event else { continue };
+        let Some(day) = published.get(m.document).copied().flatten() else {
+            continue;
+        };
+        if m.sentence >= LEAD_SENTENCES
+            || !is_tally(m)
+            || m.part
+            || m.forecast
+            || m.bound == Bound::OrderOf
+            || in_a_list(m)
+        {
+            continue;
+        }
+        let key = (event, super::facts::unit_class(m));
+        if !headline
+            .iter()
+            .any(|&(k, document, ..)| k == key && document == m.document)
+        {
+            headline.push((key, m.document, day, i));
+        }
+    }
+    let mut keys: Vec<Tallied<'_>> = headline.iter().map(|h| h.0).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let mut tallies = Vec::new();
+    for key in keys {
+        let mut counts: Vec<(NaiveDate, usize)> = headline
+            .iter()
+            .filter(|h| h.0 == key)
+            .map(|&(_, _, day, i)| (day, i))
+            .collect();
+        counts.sort_unstable();
+        let (Some(first), Some(last)) = (counts.first(), counts.last()) else {
+            continue;
+        };
+        if first.0 == last.0 || (last.0 - first.0).num_days() > RUNNING_DAYS {
+            continue;
+        }
+        // Every later report's count at least what every earlier one
+        // allows, and one surely larger.
+        let mut grew = false;
+        let steady = counts.iter().enumerate().all(|(n, &(day, i))| {
+            counts[n + 1..]
+                .iter()
+                .filter(|&&(later, _)| later > day)
+                .all(|&(_, j)| {
+                    let (earlier, later) = (&mentions[i], &mentions[j]);
+                    grew |= later.range.0 > earlier.range.1;
+                    later.range.1 >= earlier.range.0
+                })
+        });
+        if steady && grew {
+            let mut tally: Vec<usize> = counts.into_iter().map(|(_, i)| i).collect();
+            tally.sort_unstable();
+            tallies.push(tally);
+        }
+    }
+    tallies
 }
 
 /// Days apart within which two reports' dates and times are of the same
@@ -72,6 +157,12 @@ pub(super) fn in_time(a: &Mention, b: &Mention, published: &[Option<NaiveDate>])
         FactKind::Date | FactKind::Time => SAME_OCCASION_DAYS,
         _ => SAME_MOMENT_DAYS,
     };
+    // "Hundreds" one day and "107" or "11,759" days later: a word for
+    // an order of magnitude tells too little to say the count moved or
+    // was contradicted.
+    if apart > 0 && (a.bound == Bound::OrderOf || b.bound == Bound::OrderOf) {
+        return Relation::Loose;
+    }
     let (earlier, later) = if day_a <= day_b { (a, b) } else { (b, a) };
     // Only a count an event names ("killed", "infected") is a tally known
     // to grow; months apart, "22 tribes" and "23 tribes" may count two
@@ -196,6 +287,67 @@ mod tests {
         assert_eq!(in_time(&x, &y, &far), Relation::Strong);
         let late = [far[1], far[0]];
         assert_eq!(in_time(&x, &y, &late), Relation::Loose);
+    }
+
+    fn headline(document: usize, sentence: usize, value: f64, bound: Bound) -> Mention {
+        let mut m = count(document, value);
+        m.sentence = sentence;
+        m.bound = bound;
+        m.range = match bound {
+            Bound::AtLeast | Bound::MoreThan => (value, f64::INFINITY),
+            _ => (value, value),
+        };
+        m
+    }
+
+    #[test]
+    fn headline_counts_that_never_fall_across_dated_reports_are_one_running_tally() {
+        // "At least 600 dead" and "an estimated 2,000" on the 6th, "3,879"
+        // on the 7th, "7,085" and "more than 10,000" on the 9th.
+        let mentions = [
+            headline(0, 3, 600.0, Bound::AtLeast),
+            headline(1, 1, 2_000.0, Bound::Exact),
+            headline(2, 1, 3_879.0, Bound::Exact),
+            headline(3, 0, 7_085.0, Bound::Exact),
+            headline(4, 0, 10_000.0, Bound::MoreThan),
+            // Deep in a report: a count of another scope, not its headline.
+            headline(4, 9, 20_000.0, Bound::Exact),
+        ];
+        let published = [day(6), day(6), day(7), day(9), day(9)];
+        let tallies = running_tallies(&mentions, &published, |_| false);
+        assert_eq!(tallies, [vec![0, 1, 2, 3, 4]]);
+        // A later, smaller headline count: no running tally.
+        let falling = [day(6), day(6), day(7), day(5), day(9)];
+        assert!(running_tallies(&mentions, &falling, |_| false).is_empty());
+        // Undated reports, or all of one day: nothing ran on.
+        assert!(running_tallies(&mentions, &[None; 5], |_| false).is_empty());
+        assert!(running_tallies(&mentions, &[day(6); 5], |_| false).is_empty());
+        // Counts in a list's rows are no headline.
+        let listed = running_tallies(&mentions, &published, |m| m.document == 2);
+        assert_eq!(listed, [vec![0, 1, 3, 4]]);
+        // One row, an update in time order, though two reports of the
+        // 9th differ and no two sentences share a word.
+        let ids: Vec<String> = ["a", "b", "c", "d", "e"].map(String::from).to_vec();
+        let rows = super::super::facts::facts(&mentions[..5], &ids, &published);
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert_eq!(rows[0].status, crate::model::FactStatus::Updated);
+        let values: Vec<f64> = rows[0].claims.iter().map(|c| c.value).collect();
+        assert_eq!(values, [600.0, 2_000.0, 3_879.0, 7_085.0, 10_000.0]);
+    }
+
+    #[test]
+    fn a_word_for_an_order_of_magnitude_is_not_held_to_a_later_count() {
+        let mut hundreds = count(0, 100.0);
+        hundreds.bound = Bound::OrderOf;
+        hundreds.range = (100.0, 999.0);
+        let mut later = count(1, 107.0);
+        for m in [&mut hundreds, &mut later] {
+            m.context = vec![1, 2, 3];
+        }
+        assert_eq!(
+            in_time(&hundreds, &later, &[day(6), day(7)]),
+            Relation::Loose
+        );
     }
 
     #[test]

@@ -1110,6 +1110,17 @@ pub fn event_near(tokens: &[Token], span: (usize, usize)) -> Option<&'static str
     if let Some(e) = tokens[span.0..span.1].iter().find_map(event) {
         return Some(e);
     }
+    // "The death toll from the earthquake in Turkey has risen to 7,085":
+    // a figure a tally rose to counts what the tally's subject names,
+    // however long the subject.
+    if let Some(e) = tally_risen_to(tokens, span.0).and_then(|verb| {
+        (verb.saturating_sub(TALLY_WINDOW)..verb)
+            .rev()
+            .take_while(|&i| tokens[i].text != ";")
+            .find_map(|i| event(&tokens[i]))
+    }) {
+        return Some(e);
+    }
     let (mut before, mut after) = (true, true);
     for distance in 1..=EVENT_WINDOW {
         if before && let Some(i) = span.0.checked_sub(distance) {
@@ -1119,14 +1130,55 @@ pub fn event_near(tokens: &[Token], span: (usize, usize)) -> Option<&'static str
             }
         }
         if after && let Some(t) = tokens.get(span.1 + distance - 1) {
-            // "… according to relief agencies": the source, not the event.
-            after = t.text != ";" && !t.is("according");
+            // "… according to relief agencies": the source, not the event;
+            // "7,085, with 33,559 injured": the next figure's event.
+            after = t.text != ";" && !t.is("according") && t.kind != TokenKind::Number;
             if let Some(e) = event(t).filter(|_| after) {
                 return Some(e);
             }
         }
     }
     None
+}
+
+/// How far before the verb of a tally that rose ("the death toll from …
+/// has risen to") the tally's event word may be.
+const TALLY_WINDOW: usize = 12;
+
+/// The index of the verb when the figure starting at token `start` is what
+/// a tally rose or came to: "risen to 7,085", "climbed to", "stood at",
+/// "reached 300".
+fn tally_risen_to(tokens: &[Token], start: usize) -> Option<usize> {
+    const MOVED: &[&str] = &[
+        "rose",
+        "risen",
+        "rises",
+        "rise",
+        "climbed",
+        "climbs",
+        "jumped",
+        "increased",
+        "grew",
+        "soared",
+        "mounted",
+        "stood",
+        "stands",
+        "reached",
+        "hit",
+        "topped",
+    ];
+    let before = |n: usize| start.checked_sub(n).map(|i| (i, &tokens[i]));
+    let (i, word) = before(1)?;
+    if MOVED.contains(&word.lower()) && matches!(word.lower(), "reached" | "hit" | "topped") {
+        return Some(i);
+    }
+    let (j, verb) = before(2)?;
+    let linked = match word.lower() {
+        "to" => verb.lower() != "stood" && verb.lower() != "stands",
+        "at" => matches!(verb.lower(), "stood" | "stands"),
+        _ => false,
+    };
+    (linked && MOVED.contains(&verb.lower())).then_some(j)
 }
 
 /// Whether a quantity counts a part of a figure given before it:
@@ -1773,6 +1825,26 @@ mod tests {
         assert_eq!(found.len(), 1, "{text}: {found:?}");
         let (value, _, bound, unit, _) = found[0].clone();
         (value, bound, unit)
+    }
+
+    #[test]
+    fn a_figure_takes_the_event_of_the_tally_it_rose_to_not_the_next_figures() {
+        let tokens = tokenize(
+            "The death toll from the powerful earthquake in Turkey has risen to 7,085, \
+             with 33,559 injured, the crisis center said.",
+        );
+        let found = quantities(&tokens);
+        let events: Vec<_> = found
+            .iter()
+            .map(|q| event_near(&tokens, q.tokens))
+            .collect();
+        assert_eq!(events, [Some("killed"), Some("injured")]);
+        let tokens = tokenize(
+            "The number of dead in the quake-hit towns of the Marmara region stood at \
+             3,879 on Wednesday.",
+        );
+        let found = quantities(&tokens);
+        assert_eq!(event_near(&tokens, found[0].tokens), Some("killed"));
     }
 
     #[test]
