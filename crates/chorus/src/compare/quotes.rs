@@ -1428,7 +1428,7 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
             .stems
             .iter()
             .all(|x| long.stems.binary_search(x).is_ok())
-            && long.key().contains(short.key())
+            && long.padded.contains(short.padded.as_str())
     };
     // Cut with ellipses or bracketed insertions: its pieces, in order
     // (the words inserted are the reporter's, not the speaker's). The
@@ -1436,6 +1436,26 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
     // suspect] and wear him out" is "find him and wear him out".
     if substantial && (within() || pieces_within(short, long) || pieces_within(long, short)) {
         return true;
+    }
+    // A phrase of two content words whose stems a longer quote holds but
+    // not as written is another phrase on its subject: "a substantial
+    // portion" of what one side depleted, "substantial portions of
+    // certain valuable assets" the other transferred. Cut from that quote
+    // it would keep its words ("the reality is the situation").
+    if short.telling.len() <= MIN_CONTAINED_WORDS
+        && short.telling.len() < long.telling.len()
+        && short
+            .stems
+            .iter()
+            .all(|x| long.stems.binary_search(x).is_ok())
+        && !short.key().split(' ').all(|word| {
+            word.len() < 4 || {
+                let padded = format!(" {word} ");
+                long.padded.contains(padded.as_str())
+            }
+        })
+    {
+        return false;
     }
     // The words shared must not all be the story's own subject: two
     // remarks on home schooling both say "home schooling".
@@ -2082,6 +2102,46 @@ mod tests {
         ]);
         let alive = quotes.iter().find(|q| q.text.contains("alive"));
         assert_eq!(alive.map(|q| q.sources.len()), Some(1), "{quotes:#?}");
+    }
+
+    #[test]
+    fn a_short_phrase_on_a_longer_quotes_words_but_not_in_them_is_another_quote() {
+        let quotes = run(&[
+            (
+                0,
+                "She says her husband moved \"substantial portions of certain valuable assets\" abroad.",
+            ),
+            (
+                1,
+                "She accuses him of moving \"substantial portions of certain valuable assets\" abroad.",
+            ),
+            (
+                1,
+                "He accused her of depleting \"a substantial portion\" of them.",
+            ),
+            (
+                2,
+                "He says she spent \"a substantial portion\" of the savings.",
+            ),
+        ]);
+        let texts: Vec<(&str, usize)> = quotes
+            .iter()
+            .map(|q| (q.text.as_str(), q.sources.len()))
+            .collect();
+        assert!(
+            texts.contains(&("substantial portions of certain valuable assets", 2))
+                && texts.contains(&("a substantial portion", 2)),
+            "{quotes:#?}"
+        );
+        // Cut from the quote, the phrase keeps its words: the same quote.
+        let quotes = run(&[
+            (
+                0,
+                "\"And reality is the situation, and I can't speak,\" he said.",
+            ),
+            (1, "He said \"the reality is the situation\" there."),
+        ]);
+        assert_eq!(quotes.len(), 1, "{quotes:#?}");
     }
 
     #[test]
