@@ -1202,10 +1202,14 @@ pub fn counts_a_part(tokens: &[Token], q: &Quantity) -> bool {
         (Some(n), Some(of)) if of.is("of")
             && (n.kind == TokenKind::Number || crate::model::words::is_number_word(n.lower()))
     );
+    // "82 percent of the seats": a share names its whole after "of", not
+    // a set it is picked from (see `whole` in compare).
+    let share = q.unit.as_deref() == Some("%");
     one || two
-        || set_picked_from
-        || picks_from_a_set(tokens, q.tokens.1)
-        || names_its_set(tokens, q)
+        || (!share
+            && (set_picked_from
+                || picks_from_a_set(tokens, q.tokens.1)
+                || names_its_set(tokens, q)))
 }
 
 /// Whether a partitive count read whole ("eight of the children") goes on
@@ -2196,6 +2200,10 @@ mod tests {
         let tokens = tokenize("Jurors found him guilty on four of five charges.");
         let five = quantities(&tokens).into_iter().find(|q| q.value == 5.0);
         assert!(five.is_some_and(|q| counts_a_part(&tokens, &q)));
+        // A share of the seats names its whole; it is no part of a count.
+        let tokens = tokenize("The party won 82 percent of the seats in the assembly.");
+        let found = quantities(&tokens);
+        assert!(!counts_a_part(&tokens, &found[0]), "{found:?}");
     }
 
     #[test]
