@@ -13,7 +13,7 @@
 use chrono::NaiveDate;
 
 use super::counted_noun;
-use super::facts::{Mention, Relation, relation};
+use super::facts::{Mention, Relation, compatible, relation};
 use crate::model::{Bound, Claim, FactKind};
 
 /// Whether the claims that disagree (`disagreeing`, pairs of indexes into
@@ -116,12 +116,56 @@ pub(super) fn running_tallies(
                 .filter(|&&(later, _)| later > day)
                 .all(|&(_, j)| {
                     let (earlier, later) = (&mentions[i], &mentions[j]);
-                    grew |= later.range.0 > earlier.range.1;
+                    // "At least 600" one day, "3,879" the next: the count
+                    // rose past the figure given.
+                    let given = if earlier.range.1.is_infinite() {
+                        earlier.value
+                    } else {
+                        earlier.range.1
+                    };
+                    grew |= later.range.0 > given;
                     later.range.1 >= earlier.range.0
                 })
         });
         if steady && grew {
-            let mut tally: Vec<usize> = counts.into_iter().map(|(_, i)| i).collect();
+            let mut tally: Vec<(NaiveDate, usize)> = counts;
+            // Other counts of the tally's days join it when they tell one
+            // of its figures ("over 12,000" beside "some 12,040" on the
+            // 22nd) and keep it from falling.
+            for (i, m) in mentions.iter().enumerate() {
+                let Some(day) = published.get(m.document).copied().flatten() else {
+                    continue;
+                };
+                if m.event != Some(key.0)
+                    || super::facts::unit_class(m) != key.1
+                    || !is_tally(m)
+                    || m.part
+                    || m.forecast
+                    || m.bound == Bound::OrderOf
+                    || in_a_list(m)
+                    || tally.iter().any(|&(_, j)| j == i)
+                {
+                    continue;
+                }
+                let same_day: Vec<&Mention> = tally
+                    .iter()
+                    .filter(|&&(d, _)| d == day)
+                    .map(|&(_, j)| &mentions[j])
+                    .collect();
+                let told = !same_day.is_empty()
+                    && same_day.iter().all(|t| compatible(t, m))
+                    && same_day
+                        .iter()
+                        .any(|t| relation(t, m) != Relation::Unrelated);
+                let in_order = tally.iter().all(|&(d, j)| {
+                    let t = &mentions[j];
+                    (d >= day || m.range.1 >= t.range.0) && (d <= day || t.range.1 >= m.range.0)
+                });
+                if told && in_order {
+                    tally.push((day, i));
+                }
+            }
+            let mut tally: Vec<usize> = tally.into_iter().map(|(_, i)| i).collect();
             tally.sort_unstable();
             tallies.push(tally);
         }
@@ -333,6 +377,25 @@ mod tests {
         assert_eq!(rows[0].status, crate::model::FactStatus::Updated);
         let values: Vec<f64> = rows[0].claims.iter().map(|c| c.value).collect();
         assert_eq!(values, [600.0, 2_000.0, 3_879.0, 7_085.0, 10_000.0]);
+    }
+
+    #[test]
+    fn a_count_telling_a_running_tallys_figure_of_its_day_joins_it() {
+        let mut mentions = vec![
+            headline(0, 0, 600.0, Bound::AtLeast),
+            headline(1, 1, 3_879.0, Bound::Exact),
+            // Later in a report of the 7th, nearly the tally's figure.
+            headline(2, 9, 3_900.0, Bound::About),
+            // Of the 7th but far below: another scope.
+            headline(2, 12, 107.0, Bound::Exact),
+        ];
+        mentions[2].range = (3_500.0, 4_300.0);
+        for m in &mut mentions {
+            m.context = vec![1, 2, 3];
+        }
+        let published = [day(6), day(7), day(7)];
+        let tallies = running_tallies(&mentions, &published, |_| false);
+        assert_eq!(tallies, [vec![0, 1, 2]]);
     }
 
     #[test]
