@@ -47,6 +47,12 @@ pub(super) fn grew_over_time(
 /// Sentences from a report's start within which its first count of an
 /// event is the report's headline count of it (the lead and what follows).
 const LEAD_SENTENCES: usize = 4;
+/// Reports whose headline counts make a running tally at least: two
+/// reports a day apart giving "about 30 detained" and "more than 200
+/// detained" may count two raids.
+const RUNNING_REPORTS: usize = 3;
+/// How many times over a running tally may grow in a day at most.
+const DAILY_GROWTH: f64 = 10.0;
 /// Days within which a story's headline counts are one running tally: a
 /// disaster's toll is restated for weeks, and counts months apart are
 /// more often of another event of the same kind.
@@ -104,7 +110,10 @@ pub(super) fn running_tallies(
         let (Some(first), Some(last)) = (counts.first(), counts.last()) else {
             continue;
         };
-        if first.0 == last.0 || (last.0 - first.0).num_days() > RUNNING_DAYS {
+        if counts.len() < RUNNING_REPORTS
+            || first.0 == last.0
+            || (last.0 - first.0).num_days() > RUNNING_DAYS
+        {
             continue;
         }
         // Every later report's count at least what every earlier one
@@ -114,8 +123,15 @@ pub(super) fn running_tallies(
             counts[n + 1..]
                 .iter()
                 .filter(|&&(later, _)| later > day)
-                .all(|&(_, j)| {
+                .all(|&(later_day, j)| {
                     let (earlier, later) = (&mentions[i], &mentions[j]);
+                    // A toll may grow sixfold in a day, not a
+                    // hundredfold: "3,000 children every day" and "1
+                    // million children every year" count other scopes.
+                    let days = (later_day - day).num_days() as f64;
+                    if later.value > earlier.value.max(1.0) * DAILY_GROWTH * days {
+                        return false;
+                    }
                     // "At least 600" one day, "3,879" the next: the count
                     // rose past the figure given.
                     let given = if earlier.range.1.is_infinite() {
@@ -360,9 +376,16 @@ mod tests {
         let published = [day(6), day(6), day(7), day(9), day(9)];
         let tallies = running_tallies(&mentions, &published, |_| false);
         assert_eq!(tallies, [vec![0, 1, 2, 3, 4]]);
+        // A count a hundred times the day before's counts another scope.
+        let mut rates = mentions.clone();
+        rates[2].value = 400_000.0;
+        rates[2].range = (400_000.0, 400_000.0);
+        assert!(running_tallies(&rates, &published, |_| false).is_empty());
         // A later, smaller headline count: no running tally.
         let falling = [day(6), day(6), day(7), day(5), day(9)];
         assert!(running_tallies(&mentions, &falling, |_| false).is_empty());
+        // Two reports are too few to tell a tally from two scopes.
+        assert!(running_tallies(&mentions[1..3], &published, |_| false).is_empty());
         // Undated reports, or all of one day: nothing ran on.
         assert!(running_tallies(&mentions, &[None; 5], |_| false).is_empty());
         assert!(running_tallies(&mentions, &[day(6); 5], |_| false).is_empty());
@@ -388,14 +411,15 @@ mod tests {
             headline(2, 9, 3_900.0, Bound::About),
             // Of the 7th but far below: another scope.
             headline(2, 12, 107.0, Bound::Exact),
+            headline(3, 0, 4_200.0, Bound::Exact),
         ];
         mentions[2].range = (3_500.0, 4_300.0);
         for m in &mut mentions {
             m.context = vec![1, 2, 3];
         }
-        let published = [day(6), day(7), day(7)];
+        let published = [day(6), day(7), day(7), day(8)];
         let tallies = running_tallies(&mentions, &published, |_| false);
-        assert_eq!(tallies, [vec![0, 1, 2]]);
+        assert_eq!(tallies, [vec![0, 1, 2, 4]]);
     }
 
     #[test]
