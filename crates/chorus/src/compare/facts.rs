@@ -16,6 +16,7 @@ use super::tables::Rows;
 use super::updates;
 use crate::model::words::time_unit;
 use crate::model::{Bound, Claim, Fact, FactKind, FactStatus, SCOPE_FACTOR, within_factor};
+use crate::scan::lexicon;
 
 /// One claim found in one sentence, before grouping.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,6 +65,10 @@ pub struct Mention {
     /// expected to rise as much as 7 feet"): a forecast and a report of
     /// what came about are never at odds.
     pub forecast: bool,
+    /// Said of a running total: its sentence names a toll or a total, or
+    /// a count that rose ("the death toll climbed", "has risen to",
+    /// "so far").
+    pub cumulative: bool,
     /// The noun phrase the claim is about, as written ("in the
     /// earthquake", "the talks"), for its row's label.
     pub topic: Option<String>,
@@ -403,9 +408,12 @@ pub(super) fn unit_class(m: &Mention) -> Option<&str> {
         (FactKind::Duration, Some("second" | "minute" | "hour")) => Some("second"),
         // Reports call the same things by a narrower or wider name.
         (FactKind::Quantity, Some("car" | "truck" | "vehicle")) => Some("vehicle"),
-        // "10,059 people have been killed, 45,000 others injured": the
-        // others are people.
-        (FactKind::Quantity, Some("other")) => Some("people"),
+        // "10,059 people have been killed, 45,000 others injured": others
+        // an event that counts people counts are people ("damaged 300
+        // others" are not).
+        (FactKind::Quantity, Some("other")) if m.event.is_some_and(lexicon::counts_people) => {
+            Some("people")
+        }
         // One side's "terrorists" are the other's "rebels".
         (
             FactKind::Quantity,
@@ -512,7 +520,7 @@ const GENERIC_NOUNS: &[&str] = &[
 
 /// Whether two claims may count the same thing as far as their size
 /// goes: counts further apart than [`SCOPE_FACTOR`] never do.
-fn same_scope(a: &Mention, b: &Mention) -> bool {
+pub(super) fn same_scope(a: &Mention, b: &Mention) -> bool {
     a.kind != FactKind::Quantity || within_factor(a.range, b.range, SCOPE_FACTOR)
 }
 
@@ -668,8 +676,16 @@ pub fn facts(mentions: &[Mention], ids: &[String], published: &[Option<NaiveDate
     // never mixes figures that merely look alike and disagree. Claims of
     // different kinds or units never relate, so each kind and unit is
     // grouped on its own.
+    // Each document as the first document with its id: two documents
+    // with one id are one source.
+    let mut first_with_id: FxHashMap<&str, usize> = FxHashMap::default();
+    let source: Vec<usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(d, id)| *first_with_id.entry(id.as_str()).or_insert(d))
+        .collect();
     // A story's running tallies are rows of their own, grouped first.
-    let tallies = updates::running_tallies(mentions, published, |m| rows.holds(m));
+    let tallies = updates::running_tallies(mentions, published, &source, |m| rows.holds(m));
     let mut in_a_tally = vec![false; mentions.len()];
     for &i in tallies.iter().flatten() {
         in_a_tally[i] = true;
@@ -716,14 +732,6 @@ pub fn facts(mentions: &[Mention], ids: &[String], published: &[Option<NaiveDate
             .or_default()
             .push(m);
     }
-    // Each document as the first document with its id: two documents
-    // with one id are one source.
-    let mut first_with_id: FxHashMap<&str, usize> = FxHashMap::default();
-    let source: Vec<usize> = ids
-        .iter()
-        .enumerate()
-        .map(|(d, id)| *first_with_id.entry(id.as_str()).or_insert(d))
-        .collect();
     let context = Context {
         rows: &rows,
         by_sentence: &by_sentence,
@@ -961,6 +969,7 @@ pub(super) mod tests {
             inferred: false,
             part: false,
             forecast: false,
+            cumulative: false,
             topic: None,
             whole: None,
             // Both reports say the dam was completed that year.

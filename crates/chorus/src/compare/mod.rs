@@ -438,6 +438,7 @@ impl Mention {
             inferred: false,
             part: false,
             forecast: false,
+            cumulative: false,
             topic: labels::topic(&sentence.tokens, tokens),
             whole: None,
             context,
@@ -537,6 +538,7 @@ fn quantity_mention(sentence: &Sentence, q: &Quantity, stems: &mut Stems) -> Men
         age_of: q.age_of.clone(),
         part: quantity::counts_a_part(&sentence.tokens, q),
         forecast: quantity::forecast(&sentence.tokens, q),
+        cumulative: quantity::tells_a_total(&sentence.tokens),
         whole: whole_or_kind(&sentence.tokens, q),
         ..Mention::at(sentence, q.kind, q.span, q.tokens, stems)
     }

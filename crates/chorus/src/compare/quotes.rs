@@ -1441,19 +1441,18 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
     // not as written is another phrase on its subject: "a substantial
     // portion" of what one side depleted, "substantial portions of
     // certain valuable assets" the other transferred. Cut from that quote
-    // it would keep its words ("the reality is the situation").
-    if short.telling.len() <= MIN_CONTAINED_WORDS
+    // it would keep its words ("the reality is the situation"). (With
+    // fewer content words the likeness tests below cannot join them.)
+    if short.telling.len() == MIN_CONTAINED_WORDS
         && short.telling.len() < long.telling.len()
         && short
             .stems
             .iter()
             .all(|x| long.stems.binary_search(x).is_ok())
-        && !short.key().split(' ').all(|word| {
-            word.len() < 4 || {
-                let padded = format!(" {word} ");
-                long.padded.contains(padded.as_str())
-            }
-        })
+        && !short
+            .key()
+            .split(' ')
+            .all(|word| word.chars().count() < 4 || holds_word(&long.padded, word))
     {
         return false;
     }
@@ -1463,6 +1462,13 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
     let similarity = dice(&a.stems, &b.stems).min(dice_of(&a.telling, &b.telling, shared));
     (similarity >= SAME_QUOTE && shared >= MIN_SHARED_WORDS)
         || (same_speaker(a, b) && similarity >= SAME_SPEAKER_QUOTE && shared >= 2)
+}
+
+/// Whether a padded key (" a key ") holds `word` as a whole word.
+fn holds_word(padded: &str, word: &str) -> bool {
+    padded
+        .match_indices(word)
+        .any(|(at, _)| padded[..at].ends_with(' ') && padded[at + word.len()..].starts_with(' '))
 }
 
 /// Whether a quote may be the same as another that shares none of its
@@ -2133,6 +2139,15 @@ mod tests {
                 && texts.contains(&("a substantial portion", 2)),
             "{quotes:#?}"
         );
+        // Nor is a phrase inside another's words only as a part of a word.
+        let quotes = run(&[
+            (
+                0,
+                "\"We will rebuild the bridges by spring,\" the mayor said.",
+            ),
+            (1, "The mayor vowed to \"rebuild the bridge\" soon."),
+        ]);
+        assert_eq!(quotes.len(), 2, "{quotes:#?}");
         // Cut from the quote, the phrase keeps its words: the same quote.
         let quotes = run(&[
             (

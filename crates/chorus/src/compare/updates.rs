@@ -13,7 +13,7 @@
 use chrono::NaiveDate;
 
 use super::counted_noun;
-use super::facts::{Mention, Relation, compatible, relation};
+use super::facts::{Mention, Relation, compatible, relation, same_scope};
 use crate::model::{Bound, Claim, FactKind};
 
 /// Whether the claims that disagree (`disagreeing`, pairs of indexes into
@@ -51,8 +51,11 @@ const LEAD_SENTENCES: usize = 4;
 /// reports a day apart giving "about 30 detained" and "more than 200
 /// detained" may count two raids.
 const RUNNING_REPORTS: usize = 3;
-/// How many times over a running tally may grow in a day at most.
+/// How many times over a running tally may grow in a day at most …
 const DAILY_GROWTH: f64 = 10.0;
+/// … and over its whole course (the 1999 Turkish earthquake's toll went
+/// from 600 to more than 17,000 in eight days).
+const MOST_GROWTH: f64 = 30.0;
 /// Days within which a story's headline counts are one running tally: a
 /// disaster's toll is restated for weeks, and counts months apart are
 /// more often of another event of the same kind.
@@ -65,10 +68,15 @@ const RUNNING_DAYS: i64 = SAME_MOMENT_DAYS;
 /// bodies" on the 18th, "risen to 7,085" on the 20th). Such counts are
 /// one tally moving on however differently the reports word them, which
 /// context alone does not show: their sentences often share no word but
-/// the event's. Each tally is a list of indexes into `mentions`.
+/// the event's. At least one of them must be said of a running total
+/// ("the death toll climbed"): counts of one event on successive days,
+/// none said to add up, may be three attacks' dead. Each tally is a list
+/// of indexes into `mentions`; `source` maps each document to the first
+/// document with its id (two documents with one id are one report).
 pub(super) fn running_tallies(
     mentions: &[Mention],
     published: &[Option<NaiveDate>],
+    source: &[usize],
     in_a_list: impl Fn(&Mention) -> bool,
 ) -> Vec<Vec<usize>> {
     // The first such count of each dated report, by event and unit.
@@ -79,6 +87,7 @@ pub(super) fn running_tallies(
         let Some(day) = published.get(m.document).copied().flatten() else {
             continue;
         };
+        let report = source.get(m.document).copied().unwrap_or(m.document);
         if m.sentence >= LEAD_SENTENCES
             || !is_tally(m)
             || m.part
@@ -91,9 +100,9 @@ pub(super) fn running_tallies(
         let key = (event, super::facts::unit_class(m));
         if !headline
             .iter()
-            .any(|&(k, document, ..)| k == key && document == m.document)
+            .any(|&(k, earlier, ..)| k == key && earlier == report)
         {
-            headline.push((key, m.document, day, i));
+            headline.push((key, report, day, i));
         }
     }
     let mut keys: Vec<Tallied<'_>> = headline.iter().map(|h| h.0).collect();
@@ -113,7 +122,19 @@ pub(super) fn running_tallies(
         if counts.len() < RUNNING_REPORTS
             || first.0 == last.0
             || (last.0 - first.0).num_days() > RUNNING_DAYS
+            || !counts.iter().any(|&(_, i)| mentions[i].cumulative)
         {
+            continue;
+        }
+        // Counts of one day differ as the tally moves within it, by a
+        // little: "700" and "5,900" on one day count two things.
+        let one_scope = counts.iter().enumerate().all(|(n, &(day, i))| {
+            counts[n + 1..]
+                .iter()
+                .filter(|&&(other, _)| other == day)
+                .all(|&(_, j)| same_scope(&mentions[i], &mentions[j]))
+        });
+        if !one_scope {
             continue;
         }
         // Every later report's count at least what every earlier one
@@ -129,7 +150,8 @@ pub(super) fn running_tallies(
                     // hundredfold: "3,000 children every day" and "1
                     // million children every year" count other scopes.
                     let days = (later_day - day).num_days() as f64;
-                    if later.value > earlier.value.max(1.0) * DAILY_GROWTH * days {
+                    let most = (DAILY_GROWTH * days).min(MOST_GROWTH);
+                    if later.value > earlier.value.max(1.0) * most {
                         return false;
                     }
                     // "At least 600" one day, "3,879" the next: the count
@@ -289,6 +311,7 @@ mod tests {
             inferred: false,
             part: false,
             forecast: false,
+            cumulative: false,
             topic: None,
             whole: None,
             context: Vec::new(),
@@ -357,41 +380,36 @@ mod tests {
             Bound::AtLeast | Bound::MoreThan => (value, f64::INFINITY),
             _ => (value, value),
         };
+        // "The death toll climbed to …"
+        m.cumulative = true;
         m
     }
 
-    #[test]
-    fn headline_counts_that_never_fall_across_dated_reports_are_one_running_tally() {
-        // "At least 600 dead" and "an estimated 2,000" on the 6th, "3,879"
-        // on the 7th, "7,085" and "more than 10,000" on the 9th.
-        let mentions = [
+    /// The running tallies of `mentions`, each document its own report.
+    fn tallies(mentions: &[Mention], published: &[Option<NaiveDate>]) -> Vec<Vec<usize>> {
+        let source: Vec<usize> = (0..published.len()).collect();
+        running_tallies(mentions, published, &source, |_| false)
+    }
+
+    /// "At least 600 dead" and "an estimated 2,000" on the 6th, "3,879" on
+    /// the 7th, "7,085" and "more than 10,000" on the 9th.
+    fn toll() -> (Vec<Mention>, [Option<NaiveDate>; 5]) {
+        let mentions = vec![
             headline(0, 3, 600.0, Bound::AtLeast),
             headline(1, 1, 2_000.0, Bound::Exact),
             headline(2, 1, 3_879.0, Bound::Exact),
             headline(3, 0, 7_085.0, Bound::Exact),
             headline(4, 0, 10_000.0, Bound::MoreThan),
-            // Deep in a report: a count of another scope, not its headline.
-            headline(4, 9, 20_000.0, Bound::Exact),
         ];
-        let published = [day(6), day(6), day(7), day(9), day(9)];
-        let tallies = running_tallies(&mentions, &published, |_| false);
-        assert_eq!(tallies, [vec![0, 1, 2, 3, 4]]);
-        // A count a hundred times the day before's counts another scope.
-        let mut rates = mentions.clone();
-        rates[2].value = 400_000.0;
-        rates[2].range = (400_000.0, 400_000.0);
-        assert!(running_tallies(&rates, &published, |_| false).is_empty());
-        // A later, smaller headline count: no running tally.
-        let falling = [day(6), day(6), day(7), day(5), day(9)];
-        assert!(running_tallies(&mentions, &falling, |_| false).is_empty());
-        // Two reports are too few to tell a tally from two scopes.
-        assert!(running_tallies(&mentions[1..3], &published, |_| false).is_empty());
-        // Undated reports, or all of one day: nothing ran on.
-        assert!(running_tallies(&mentions, &[None; 5], |_| false).is_empty());
-        assert!(running_tallies(&mentions, &[day(6); 5], |_| false).is_empty());
-        // Counts in a list's rows are no headline.
-        let listed = running_tallies(&mentions, &published, |m| m.document == 2);
-        assert_eq!(listed, [vec![0, 1, 3, 4]]);
+        (mentions, [day(6), day(6), day(7), day(9), day(9)])
+    }
+
+    #[test]
+    fn headline_counts_that_never_fall_across_dated_reports_are_one_running_tally() {
+        let (mut mentions, published) = toll();
+        // Later in a report: not its headline count.
+        mentions.push(headline(4, 9, 20_000.0, Bound::Exact));
+        assert_eq!(tallies(&mentions, &published), [vec![0, 1, 2, 3, 4]]);
         // One row, an update in time order, though two reports of the
         // 9th differ and no two sentences share a word.
         let ids: Vec<String> = ["a", "b", "c", "d", "e"].map(String::from).to_vec();
@@ -400,6 +418,80 @@ mod tests {
         assert_eq!(rows[0].status, crate::model::FactStatus::Updated);
         let values: Vec<f64> = rows[0].claims.iter().map(|c| c.value).collect();
         assert_eq!(values, [600.0, 2_000.0, 3_879.0, 7_085.0, 10_000.0]);
+    }
+
+    #[test]
+    fn what_makes_no_running_tally() {
+        let (mentions, published) = toll();
+        let none = |mentions: &[Mention], published: &[Option<NaiveDate>]| {
+            tallies(mentions, published).is_empty()
+        };
+        // A later, smaller headline count.
+        assert!(none(&mentions, &[day(6), day(6), day(7), day(5), day(9)]));
+        // Undated reports, or all of one day.
+        assert!(none(&mentions, &[None; 5]));
+        assert!(none(&mentions, &[day(6); 5]));
+        // Two reports are too few to tell a tally from two scopes …
+        assert!(none(&mentions[1..3], &published));
+        // … and two documents with one id are one report.
+        let source = [0, 1, 1, 1, 1];
+        assert!(running_tallies(&mentions, &published, &source, |_| false).is_empty());
+        // Counts that never rose.
+        let mut flat = mentions.clone();
+        for m in &mut flat {
+            m.value = 600.0;
+            m.bound = Bound::Exact;
+            m.range = (600.0, 600.0);
+        }
+        assert!(none(&flat, &published));
+        // None said of a running total: three attacks' dead, a day apart.
+        let mut separate = mentions.clone();
+        for m in &mut separate {
+            m.cumulative = false;
+        }
+        assert!(none(&separate, &published));
+        // Reports more than a month apart.
+        let far = [
+            day(1),
+            day(1),
+            day(2),
+            NaiveDate::from_ymd_opt(2023, 4, 1),
+            None,
+        ];
+        assert!(none(&mentions[..4], &far));
+        // A hundredfold rise in a day counts another scope ("3,000
+        // children every day", "1 million every year").
+        let mut rates = mentions.clone();
+        rates[2].value = 400_000.0;
+        rates[2].range = (400_000.0, 400_000.0);
+        assert!(none(&rates, &published));
+        // Counts of one day far apart count two things.
+        let mut apart = mentions.clone();
+        apart[4].value = 70_000.0;
+        apart[4].range = (70_000.0, f64::INFINITY);
+        assert!(none(&apart, &published));
+    }
+
+    #[test]
+    fn only_a_reports_plain_headline_count_starts_a_tally() {
+        let (mentions, published) = toll();
+        // Too deep in its report, a part of a count, a forecast, a word
+        // for an order of magnitude, a row of a list: the report gives no
+        // headline count, and two reports are left.
+        let tweaks: [fn(&mut Mention); 4] = [
+            |m| m.sentence = LEAD_SENTENCES,
+            |m| m.part = true,
+            |m| m.forecast = true,
+            |m| m.bound = Bound::OrderOf,
+        ];
+        for tweak in tweaks {
+            let mut three = mentions[1..4].to_vec();
+            tweak(&mut three[1]);
+            assert!(tallies(&three, &published).is_empty());
+        }
+        let source: Vec<usize> = (0..5).collect();
+        let listed = running_tallies(&mentions[1..4], &published, &source, |m| m.document == 2);
+        assert!(listed.is_empty());
     }
 
     #[test]
@@ -412,14 +504,17 @@ mod tests {
             // Of the 7th but far below: another scope.
             headline(2, 12, 107.0, Bound::Exact),
             headline(3, 0, 4_200.0, Bound::Exact),
+            // Of the 8th, near the 7th's figure but above the 8th's: it
+            // would make the tally fall.
+            headline(4, 7, 4_500.0, Bound::About),
         ];
         mentions[2].range = (3_500.0, 4_300.0);
+        mentions[5].range = (4_300.0, 4_700.0);
         for m in &mut mentions {
             m.context = vec![1, 2, 3];
         }
-        let published = [day(6), day(7), day(7), day(8)];
-        let tallies = running_tallies(&mentions, &published, |_| false);
-        assert_eq!(tallies, [vec![0, 1, 2, 4]]);
+        let published = [day(6), day(7), day(7), day(8), day(6)];
+        assert_eq!(tallies(&mentions, &published), [vec![0, 1, 2, 4]]);
     }
 
     #[test]

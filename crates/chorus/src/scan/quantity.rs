@@ -1112,12 +1112,22 @@ pub fn event_near(tokens: &[Token], span: (usize, usize)) -> Option<&'static str
     }
     // "The death toll from the earthquake in Turkey has risen to 7,085":
     // a figure a tally rose to counts what the tally's subject names,
-    // however long the subject.
+    // however long the subject, and not what a relative clause inside it
+    // names ("the number injured in the attack that killed 12"). The
+    // subject may open the sentence ("Deaths climbed to 12").
     if let Some(e) = tally_risen_to(tokens, span.0).and_then(|verb| {
         (verb.saturating_sub(TALLY_WINDOW)..verb)
             .rev()
             .take_while(|&i| tokens[i].text != ";")
-            .find_map(|i| event(&tokens[i]))
+            .filter(|&i| i == 0 || !matches!(tokens[i - 1].lower(), "that" | "which" | "who"))
+            .find_map(|i| {
+                let word = &tokens[i];
+                if i == 0 && word.has(lexicon::EVENT) {
+                    lexicon::event_of(word.lower())
+                } else {
+                    event(word)
+                }
+            })
     }) {
         return Some(e);
     }
@@ -1129,16 +1139,32 @@ pub fn event_near(tokens: &[Token], span: (usize, usize)) -> Option<&'static str
                 return Some(e);
             }
         }
-        if after && let Some(t) = tokens.get(span.1 + distance - 1) {
+        let at = span.1 + distance - 1;
+        if after && let Some(t) = tokens.get(at) {
             // "… according to relief agencies": the source, not the event;
-            // "7,085, with 33,559 injured": the next figure's event.
-            after = t.text != ";" && !t.is("according") && t.kind != TokenKind::Number;
+            // "7,085, with 33,559 injured": a word right after another
+            // figure is that figure's event ("300 people in 12 villages
+            // were killed" still counts the 300).
+            let anothers = at > span.1 && tokens[at - 1].kind == TokenKind::Number;
+            after = t.text != ";" && !t.is("according") && !(anothers && event(t).is_some());
             if let Some(e) = event(t).filter(|_| after) {
                 return Some(e);
             }
         }
     }
     None
+}
+
+/// Whether a sentence speaks of a running total: a toll, a total or a
+/// tally, a count that rose ("climbed to", "has risen to") or one "so
+/// far".
+pub fn tells_a_total(tokens: &[Token]) -> bool {
+    const TOTALS: &[&str] = &["toll", "tolls", "total", "tally", "cumulative"];
+    tokens.iter().enumerate().any(|(i, t)| {
+        TOTALS.contains(&t.lower())
+            || (t.is("far") && i > 0 && tokens[i - 1].is("so"))
+            || (t.kind == TokenKind::Number && tally_risen_to(tokens, i).is_some())
+    })
 }
 
 /// How far before the verb of a tally that rose ("the death toll from …
@@ -1169,7 +1195,7 @@ fn tally_risen_to(tokens: &[Token], start: usize) -> Option<usize> {
     ];
     let before = |n: usize| start.checked_sub(n).map(|i| (i, &tokens[i]));
     let (i, word) = before(1)?;
-    if MOVED.contains(&word.lower()) && matches!(word.lower(), "reached" | "hit" | "topped") {
+    if matches!(word.lower(), "reached" | "hit" | "topped") {
         return Some(i);
     }
     let (j, verb) = before(2)?;
@@ -1847,6 +1873,34 @@ mod tests {
             "The number of dead in the quake-hit towns of the Marmara region stood at \
              3,879 on Wednesday.",
         );
+        let found = quantities(&tokens);
+        assert_eq!(event_near(&tokens, found[0].tokens), Some("killed"));
+        // The subject's event, not a relative clause's.
+        for (text, event) in [
+            (
+                "The number of people injured in the attack that killed 12 has risen to 45.",
+                "injured",
+            ),
+            (
+                "The toll of the quake, which injured thousands, has risen to 7,085.",
+                "killed",
+            ),
+            ("Deaths climbed to 12 on Sunday.", "killed"),
+        ] {
+            let tokens = tokenize(text);
+            let last = quantities(&tokens).pop().map(|q| q.tokens);
+            assert_eq!(
+                last.and_then(|s| event_near(&tokens, s)),
+                Some(event),
+                "{text}"
+            );
+        }
+        // Past another figure, the words after a figure name its event
+        // only when they do not follow that figure directly.
+        let tokens = tokenize("Officials counted 7,085, with 33,559 injured.");
+        let found = quantities(&tokens);
+        assert_eq!(event_near(&tokens, found[0].tokens), None);
+        let tokens = tokenize("At least 300 people in 12 villages were killed.");
         let found = quantities(&tokens);
         assert_eq!(event_near(&tokens, found[0].tokens), Some("killed"));
     }
