@@ -637,6 +637,15 @@ fn without_company_form(key: &str) -> &str {
         .unwrap_or(key)
 }
 
+/// Records that group `g` has `key`: the map keeps the group for a key
+/// only one group has ("the one person whose name ends with it"), `None`
+/// for a key two or more share.
+fn the_one<K: std::hash::Hash + Eq>(map: &mut FxHashMap<K, Option<usize>>, key: K, g: usize) {
+    map.entry(key)
+        .and_modify(|one| *one = None)
+        .or_insert(Some(g));
+}
+
 /// Denominations that make "… Church" a church's name.
 const DENOMINATIONS: &[&str] = &[
     "Catholic",
@@ -994,10 +1003,7 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
     for g in (0..groups.len()).filter(|&g| person_like(g)) {
         let words: Vec<&str> = key_of(g).split(' ').collect();
         if let (3..=4, Some(first), Some(last)) = (words.len(), words.first(), words.last()) {
-            with_middle
-                .entry((first, last))
-                .and_modify(|e| *e = None)
-                .or_insert(Some(g));
+            the_one(&mut with_middle, (first, last), g);
         }
     }
     let suffix_of: Vec<Option<usize>> = (0..groups.len())
@@ -1022,10 +1028,7 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
             && !key.starts_with("st ")
             && let Some((_, last)) = key.rsplit_once(' ')
         {
-            by_surname
-                .entry(last.to_string())
-                .and_modify(|e| *e = None)
-                .or_insert(Some(g));
+            the_one(&mut by_surname, last.to_string(), g);
         }
     }
     // A given name alone joins the one person whose name opens with it,
@@ -1066,10 +1069,7 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
             && (kinds[g] == EntityKind::Person || surname_used())
             && let Some((given, _)) = key_of(g).split_once(' ')
         {
-            by_given_name
-                .entry(given)
-                .and_modify(|e| *e = None)
-                .or_insert(Some(g));
+            the_one(&mut by_given_name, given, g);
         }
     }
     // A bare name joins the one place or organisation it heads: "Serin"
@@ -1081,10 +1081,7 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
             && matches!(kinds[g], EntityKind::Place | EntityKind::Organization)
             && let Some((head, _)) = key.split_once(' ')
         {
-            by_head
-                .entry(head.to_string())
-                .and_modify(|e| *e = None)
-                .or_insert(Some(g));
+            the_one(&mut by_head, head.to_string(), g);
         }
     }
     // An acronym joins the one name it abbreviates: "AP" and "Associated
@@ -1094,10 +1091,7 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
         if *kind != EntityKind::Person
             && let Some(initials) = initials(key_of(g))
         {
-            by_initials
-                .entry(initials)
-                .and_modify(|e| *e = None)
-                .or_insert(Some(g));
+            the_one(&mut by_initials, initials, g);
         }
     }
     let mut merged_into: Vec<usize> = (0..groups.len())
@@ -1146,10 +1140,7 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
             && person
             && let Some(base) = regnal_base[g]
         {
-            by_regnal_base
-                .entry(without_middle_initials(base))
-                .and_modify(|e| *e = None)
-                .or_insert(Some(g));
+            the_one(&mut by_regnal_base, without_middle_initials(base), g);
         }
     }
     for g in 0..groups.len() {

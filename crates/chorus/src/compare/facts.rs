@@ -848,10 +848,12 @@ fn fact(mentions: &[Mention], group: &[usize], context: &Context<'_>, running: b
     } = *context;
     let first = &mentions[group[0]];
     let mut stating = Stating::new(mentions, group);
-    let disagreeing: Vec<(usize, usize)> = group
+    // A running tally's disagreements are known: it is an update.
+    let pairs = if running { &group[..0] } else { group };
+    let disagreeing: Vec<(usize, usize)> = pairs
         .iter()
         .enumerate()
-        .flat_map(|(n, &i)| group[n + 1..].iter().map(move |&j| (i, j)))
+        .flat_map(|(n, &i)| pairs[n + 1..].iter().map(move |&j| (i, j)))
         .filter(|&(i, j)| {
             let (a, b) = (&mentions[i], &mentions[j]);
             tie(a, b, published, rows) == Relation::Strong

@@ -146,8 +146,12 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
             resolver = Some((sentence.document, new));
         }
         let first = mentions.len();
-        for q in quantity::quantities(&sentence.tokens) {
+        let found = quantity::quantities(&sentence.tokens);
+        // Read once for the sentence, for each of its figures.
+        let total = !found.is_empty() && quantity::tells_a_total(&sentence.tokens);
+        for q in found {
             let mut mention = quantity_mention(sentence, &q, &mut stems);
+            mention.cumulative = total;
             // "and at least 580,000": the event of the figure it continues.
             if q.inherited
                 && mention.event.is_none()
@@ -538,7 +542,6 @@ fn quantity_mention(sentence: &Sentence, q: &Quantity, stems: &mut Stems) -> Men
         age_of: q.age_of.clone(),
         part: quantity::counts_a_part(&sentence.tokens, q),
         forecast: quantity::forecast(&sentence.tokens, q),
-        cumulative: quantity::tells_a_total(&sentence.tokens),
         whole: whole_or_kind(&sentence.tokens, q),
         ..Mention::at(sentence, q.kind, q.span, q.tokens, stems)
     }

@@ -1423,13 +1423,13 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
     let substantial = short.telling.len() >= MIN_CONTAINED_WORDS
         || same_speaker(a, b)
         || (!short.telling.is_empty() && short.text.split_whitespace().count() >= CONTAINED_WORDS);
-    let within = || {
+    let stems_within = || {
         short
             .stems
             .iter()
             .all(|x| long.stems.binary_search(x).is_ok())
-            && long.padded.contains(short.padded.as_str())
     };
+    let within = || stems_within() && long.padded.contains(short.padded.as_str());
     // Cut with ellipses or bracketed insertions: its pieces, in order
     // (the words inserted are the reporter's, not the speaker's). The
     // wording with an insertion may be the longer one: "find [the
@@ -1445,10 +1445,7 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
     // fewer content words the likeness tests below cannot join them.)
     if short.telling.len() == MIN_CONTAINED_WORDS
         && short.telling.len() < long.telling.len()
-        && short
-            .stems
-            .iter()
-            .all(|x| long.stems.binary_search(x).is_ok())
+        && stems_within()
         && !short
             .key()
             .split(' ')

@@ -27,8 +27,7 @@ pub(super) fn grew_over_time(
     !disagreeing.is_empty()
         && disagreeing.iter().all(|&(i, j)| {
             let (a, b) = (&mentions[i], &mentions[j]);
-            let when = |m: &Mention| published.get(m.document).copied().flatten();
-            let (Some(day_a), Some(day_b)) = (when(a), when(b)) else {
+            let (Some(day_a), Some(day_b)) = (day_of(a, published), day_of(b, published)) else {
                 return false;
             };
             let (earlier, later) = match day_a.cmp(&day_b) {
@@ -79,22 +78,22 @@ pub(super) fn running_tallies(
     source: &[usize],
     in_a_list: impl Fn(&Mention) -> bool,
 ) -> Vec<Vec<usize>> {
+    // A count of people or things as it stands: not a part of another
+    // count, a forecast, a word for an order of magnitude or a row of a
+    // list.
+    let plain_count = |m: &Mention| {
+        is_tally(m) && !m.part && !m.forecast && m.bound != Bound::OrderOf && !in_a_list(m)
+    };
     // The first such count of each dated report, by event and unit.
     type Tallied<'m> = (&'static str, Option<&'m str>);
     let mut headline: Vec<(Tallied<'_>, usize, NaiveDate, usize)> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         let Some(event) = m.event else { continue };
-        let Some(day) = published.get(m.document).copied().flatten() else {
+        let Some(day) = day_of(m, published) else {
             continue;
         };
         let report = source.get(m.document).copied().unwrap_or(m.document);
-        if m.sentence >= LEAD_SENTENCES
-            || !is_tally(m)
-            || m.part
-            || m.forecast
-            || m.bound == Bound::OrderOf
-            || in_a_list(m)
-        {
+        if m.sentence >= LEAD_SENTENCES || !plain_count(m) {
             continue;
         }
         let key = (event, super::facts::unit_class(m));
@@ -126,87 +125,45 @@ pub(super) fn running_tallies(
         {
             continue;
         }
-        // Counts of one day differ as the tally moves within it, by a
-        // little: "700" and "5,900" on one day count two things.
-        let one_scope = counts.iter().enumerate().all(|(n, &(day, i))| {
-            counts[n + 1..]
-                .iter()
-                .filter(|&&(other, _)| other == day)
-                .all(|&(_, j)| same_scope(&mentions[i], &mentions[j]))
-        });
-        if !one_scope {
+        if !rises_steadily(mentions, &counts) {
             continue;
         }
-        // Every later report's count at least what every earlier one
-        // allows, and one surely larger.
-        let mut grew = false;
-        let steady = counts.iter().enumerate().all(|(n, &(day, i))| {
-            counts[n + 1..]
-                .iter()
-                .filter(|&&(later, _)| later > day)
-                .all(|&(later_day, j)| {
-                    let (earlier, later) = (&mentions[i], &mentions[j]);
-                    // A toll may grow sixfold in a day, not a
-                    // hundredfold: "3,000 children every day" and "1
-                    // million children every year" count other scopes.
-                    let days = (later_day - day).num_days() as f64;
-                    let most = (DAILY_GROWTH * days).min(MOST_GROWTH);
-                    if later.value > earlier.value.max(1.0) * most {
-                        return false;
-                    }
-                    // "At least 600" one day, "3,879" the next: the count
-                    // rose past the figure given.
-                    let given = if earlier.range.1.is_infinite() {
-                        earlier.value
-                    } else {
-                        earlier.range.1
-                    };
-                    grew |= later.range.0 > given;
-                    later.range.1 >= earlier.range.0
-                })
-        });
-        if steady && grew {
-            let mut tally: Vec<(NaiveDate, usize)> = counts;
-            // Other counts of the tally's days join it when they tell one
-            // of its figures ("over 12,000" beside "some 12,040" on the
-            // 22nd) and keep it from falling.
-            for (i, m) in mentions.iter().enumerate() {
-                let Some(day) = published.get(m.document).copied().flatten() else {
-                    continue;
-                };
-                if m.event != Some(key.0)
-                    || super::facts::unit_class(m) != key.1
-                    || !is_tally(m)
-                    || m.part
-                    || m.forecast
-                    || m.bound == Bound::OrderOf
-                    || in_a_list(m)
-                    || tally.iter().any(|&(_, j)| j == i)
-                {
-                    continue;
-                }
-                let same_day: Vec<&Mention> = tally
-                    .iter()
-                    .filter(|&&(d, _)| d == day)
-                    .map(|&(_, j)| &mentions[j])
-                    .collect();
-                let told = !same_day.is_empty()
-                    && same_day.iter().all(|t| compatible(t, m))
-                    && same_day
-                        .iter()
-                        .any(|t| relation(t, m) != Relation::Unrelated);
-                let in_order = tally.iter().all(|&(d, j)| {
-                    let t = &mentions[j];
-                    (d >= day || m.range.1 >= t.range.0) && (d <= day || t.range.1 >= m.range.0)
-                });
-                if told && in_order {
-                    tally.push((day, i));
-                }
+        let mut tally: Vec<(NaiveDate, usize)> = counts;
+        // Other counts of the tally's days join it when they tell one
+        // of its figures ("over 12,000" beside "some 12,040" on the
+        // 22nd) and keep it from falling.
+        for (i, m) in mentions.iter().enumerate() {
+            let Some(day) = day_of(m, published) else {
+                continue;
+            };
+            if m.event != Some(key.0)
+                || super::facts::unit_class(m) != key.1
+                || !plain_count(m)
+                || tally.iter().any(|&(_, j)| j == i)
+            {
+                continue;
             }
-            let mut tally: Vec<usize> = tally.into_iter().map(|(_, i)| i).collect();
-            tally.sort_unstable();
-            tallies.push(tally);
+            let same_day: Vec<&Mention> = tally
+                .iter()
+                .filter(|&&(d, _)| d == day)
+                .map(|&(_, j)| &mentions[j])
+                .collect();
+            let told = !same_day.is_empty()
+                && same_day.iter().all(|t| compatible(t, m))
+                && same_day
+                    .iter()
+                    .any(|t| relation(t, m) != Relation::Unrelated);
+            let in_order = tally.iter().all(|&(d, j)| {
+                let t = &mentions[j];
+                (d >= day || never_fell(t, m)) && (d <= day || never_fell(m, t))
+            });
+            if told && in_order {
+                tally.push((day, i));
+            }
         }
+        let mut tally: Vec<usize> = tally.into_iter().map(|(_, i)| i).collect();
+        tally.sort_unstable();
+        tallies.push(tally);
     }
     tallies
 }
@@ -230,8 +187,7 @@ pub(super) fn in_time(a: &Mention, b: &Mention, published: &[Option<NaiveDate>])
     if related != Relation::Strong {
         return related;
     }
-    let when = |m: &Mention| published.get(m.document).copied().flatten();
-    let (Some(day_a), Some(day_b)) = (when(a), when(b)) else {
+    let (Some(day_a), Some(day_b)) = (day_of(a, published), day_of(b, published)) else {
         return related;
     };
     let apart = (day_a - day_b).num_days().abs();
@@ -255,6 +211,59 @@ pub(super) fn in_time(a: &Mention, b: &Mention, published: &[Option<NaiveDate>])
     } else {
         related
     }
+}
+
+/// Whether headline counts in date order (`counts`: report date, index
+/// into `mentions`) are one tally running on: every later report's count
+/// at least what every earlier one allows, one surely larger, none more
+/// than [`DAILY_GROWTH`] times larger a day on (nor [`MOST_GROWTH`] in
+/// all), and counts of one day one scope.
+fn rises_steadily(mentions: &[Mention], counts: &[(NaiveDate, usize)]) -> bool {
+    let pairs = || {
+        counts.iter().enumerate().flat_map(move |(n, &(day, i))| {
+            counts[n + 1..]
+                .iter()
+                .map(move |&(other, j)| (day, &mentions[i], other, &mentions[j]))
+        })
+    };
+    // Counts of one day differ as the tally moves within it, by a little:
+    // "700" and "5,900" on one day count two things.
+    let one_scope = pairs()
+        .filter(|&(day, _, other, _)| other == day)
+        .all(|(_, a, _, b)| same_scope(a, b));
+    let mut grew = false;
+    let steady = pairs().filter(|&(day, _, other, _)| other > day).all(
+        |(day, earlier, later_day, later)| {
+            // A toll may grow sixfold in a day, not a hundredfold: "3,000
+            // children every day" and "1 million children every year"
+            // count other scopes.
+            let days = (later_day - day).num_days() as f64;
+            let most = (DAILY_GROWTH * days).min(MOST_GROWTH);
+            if later.value > earlier.value.max(1.0) * most {
+                return false;
+            }
+            // "At least 600" one day, "3,879" the next: the count rose
+            // past the figure given.
+            let given = if earlier.range.1.is_infinite() {
+                earlier.value
+            } else {
+                earlier.range.1
+            };
+            grew |= later.range.0 > given;
+            never_fell(earlier, later)
+        },
+    );
+    one_scope && steady && grew
+}
+
+/// Whether a later count allows at least what an earlier one does.
+fn never_fell(earlier: &Mention, later: &Mention) -> bool {
+    later.range.1 >= earlier.range.0
+}
+
+/// The publication date of a claim's report, when it has one.
+fn day_of(m: &Mention, published: &[Option<NaiveDate>]) -> Option<NaiveDate> {
+    published.get(m.document).copied().flatten()
 }
 
 /// A count of people or things: a quantity in a counted noun, or one an

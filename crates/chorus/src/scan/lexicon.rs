@@ -657,7 +657,14 @@ pub(super) const TITLES: &[&str] = &[
     "magistrate",
 ];
 
-/// Words inside a name that make it an organisation.
+/// Words inside a name that make it an organisation, and an outlet's
+/// too (see [`OUTLET_WORDS`]).
+const NEWSPAPER_WORDS: &[&str] = &[
+    "news", "times", "post", "herald", "press", "daily", "observer", "journal", "network",
+];
+
+/// Words inside a name that make it an organisation (and
+/// [`NEWSPAPER_WORDS`]).
 pub(super) const ORGANIZATION_WORDS: &[&str] = &[
     "ministry",
     "service",
@@ -691,16 +698,7 @@ pub(super) const ORGANIZATION_WORDS: &[&str] = &[
     "senate",
     "fund",
     "federation",
-    "news",
-    "times",
-    "post",
-    "herald",
-    "press",
-    "daily",
     "courier",
-    "observer",
-    "journal",
-    "network",
     "board",
     "authority",
     "administration",
@@ -855,18 +853,9 @@ pub fn introduces_quote(line: &str) -> bool {
 const SOURCE_LINE_WORDS: usize = 8;
 
 /// Words that make a name an outlet's ("Asia & Japan Watch", "the
-/// Washington Post", "Reuters"); a name in capitals of two to five
-/// letters ("AP", "BBC") is one too.
+/// Washington Post", "Reuters"), beside [`NEWSPAPER_WORDS`]; a name in
+/// capitals of two to five letters ("AP", "BBC") is one too.
 const OUTLET_WORDS: &[&str] = &[
-    "news",
-    "times",
-    "post",
-    "herald",
-    "press",
-    "daily",
-    "journal",
-    "observer",
-    "network",
     "watch",
     "magazine",
     "reporter",
@@ -916,7 +905,10 @@ fn names_its_source(line: &str) -> bool {
     };
     let outlet = |word: &str| {
         let word = word.trim_end_matches("'s").trim_end_matches("’s");
-        OUTLET_WORDS.iter().any(|o| o.eq_ignore_ascii_case(word))
+        NEWSPAPER_WORDS
+            .iter()
+            .chain(OUTLET_WORDS)
+            .any(|o| o.eq_ignore_ascii_case(word))
             || ((2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase()))
     };
     led && words.any(outlet)
@@ -1041,6 +1033,7 @@ static LEXICON: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
     add(NOT_NAMES, NOT_NAME);
     add(REPORTING_VERBS, REPORTING);
     add(ORGANIZATION_WORDS, ORGANIZATION);
+    add(NEWSPAPER_WORDS, ORGANIZATION);
     add(PLACE_WORDS, PLACE);
     add(TIMEX_WORDS, TIMEX);
     add(AGE_LEADS, AGE_LEAD);

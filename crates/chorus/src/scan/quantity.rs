@@ -1175,7 +1175,7 @@ const TALLY_WINDOW: usize = 12;
 /// a tally rose or came to: "risen to 7,085", "climbed to", "stood at",
 /// "reached 300".
 fn tally_risen_to(tokens: &[Token], start: usize) -> Option<usize> {
-    const MOVED: &[&str] = &[
+    const ROSE_TO: &[&str] = &[
         "rose",
         "risen",
         "rises",
@@ -1187,24 +1187,19 @@ fn tally_risen_to(tokens: &[Token], start: usize) -> Option<usize> {
         "grew",
         "soared",
         "mounted",
-        "stood",
-        "stands",
-        "reached",
-        "hit",
-        "topped",
     ];
-    let before = |n: usize| start.checked_sub(n).map(|i| (i, &tokens[i]));
+    let before = |n: usize| start.checked_sub(n).map(|i| (i, tokens[i].lower()));
     let (i, word) = before(1)?;
-    if matches!(word.lower(), "reached" | "hit" | "topped") {
+    if matches!(word, "reached" | "hit" | "topped") {
         return Some(i);
     }
     let (j, verb) = before(2)?;
-    let linked = match word.lower() {
-        "to" => verb.lower() != "stood" && verb.lower() != "stands",
-        "at" => matches!(verb.lower(), "stood" | "stands"),
+    let linked = match word {
+        "to" => ROSE_TO.contains(&verb),
+        "at" => matches!(verb, "stood" | "stands"),
         _ => false,
     };
-    (linked && MOVED.contains(&verb.lower())).then_some(j)
+    linked.then_some(j)
 }
 
 /// Whether a quantity counts a part of a figure given before it:
