@@ -426,3 +426,68 @@ fn years_of_different_happenings_in_one_story_are_no_conflict() {
     assert_eq!(born.status, FactStatus::Conflict, "{born:?}");
     assert_eq!(fact_with(story, "1951"), born);
 }
+
+#[test]
+fn measures_in_two_units_are_one_row_and_a_report_s_own_conversion_is_no_claim() {
+    use chorus::model::Article;
+    let articles = vec![
+        Article::new(
+            "wire",
+            "The epicentre of the quake was about 55 miles east of Istanbul, the survey said. \
+             Climbers found the bodies at a height of 5,900 meters (19,350 feet) on the glacier.",
+        ),
+        Article::new(
+            "agency",
+            "The epicentre of the quake was about 70 kilometers southeast of Istanbul, the survey said. \
+             Rescuers later recovered two corpses, encased in ice, at an altitude of 19,356 feet (5,900 m).",
+        ),
+    ];
+    let report = brief_of("quake", articles);
+    let story = only_story(&report);
+    // 55 miles are 89 km: the two reports disagree on one distance.
+    let distance = fact_with(story, "about 55 miles");
+    assert_eq!(distance.status, FactStatus::Conflict, "{distance:?}");
+    assert_eq!(fact_with(story, "about 70 kilometers"), distance);
+    // Values are shown in the unit each report wrote.
+    let miles = distance.claims.iter().find(|c| c.text == "about 55 miles");
+    assert_eq!(
+        miles.map(|c| (c.value, c.unit.as_deref())),
+        Some((55.0, Some("mile")))
+    );
+    // Each report's conversion is part of its claim, and the two agree in
+    // both units: one height, though no word around them is shared.
+    let height = fact_with(story, "5,900 meters (19,350 feet)");
+    assert_eq!(height.status, FactStatus::Agreed, "{height:?}");
+    assert_eq!(fact_with(story, "19,356 feet (5,900 m)"), height);
+    assert!(
+        story
+            .facts
+            .iter()
+            .flat_map(|f| &f.claims)
+            .all(|c| c.text != "19,350 feet" && c.text != "5,900 m"),
+        "{:?}",
+        story.facts
+    );
+}
+
+#[test]
+fn conversions_are_compared_in_the_unit_both_reports_give() {
+    use chorus::model::Article;
+    let articles = vec![
+        Article::new(
+            "wire",
+            "The climbers died on the 8,027-meter (26,330-foot) Shishapangma peak in Tibet in 1999.",
+        ),
+        Article::new(
+            "blog",
+            "The climbers died on the 26,291-foot (8,013 m) Shishapangma peak in Tibet in 1999.",
+        ),
+    ];
+    let report = brief_of("peak", articles);
+    let story = only_story(&report);
+    // Within a few metres in metres, but 8,027 and 8,013 are written to
+    // the metre: a conflict, as it would be without the conversions.
+    let height = fact_with(story, "8,027-meter (26,330-foot)");
+    assert_eq!(height.status, FactStatus::Conflict, "{height:?}");
+    assert_eq!(fact_with(story, "26,291-foot (8,013 m)"), height);
+}

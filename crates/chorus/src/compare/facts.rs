@@ -77,6 +77,9 @@ pub struct Mention {
     /// what it counts ("two counts of third degree assault" → third,
     /// degree, assault).
     pub whole: Option<Vec<String>>,
+    /// The report's own conversion of a measure or a sum, given right
+    /// after it ("13 miles (22 km)"): the same claim in another unit.
+    pub conversion: Option<Box<Mention>>,
     /// Stems of the content words around the claim, sorted ids.
     pub context: Vec<u32>,
     /// Stems of the context words that can label the claim (not names),
@@ -184,6 +187,9 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
     }
     let context = dice(&a.context, &b.context);
     let (loose, strong) = match (a.kind, a.event, b.event) {
+        // "5,900 meters (19,350 feet)" and "19,356 feet (5,900 m)": one
+        // measure, the same in both units, whatever the words around it.
+        _ if alike_in_two_units(a, b) => (true, false),
         (FactKind::Date | FactKind::Time, ..) => (
             context >= SAME_MOMENT_CONTEXT && compatible(a, b),
             context >= SAME_CONTEXT_CONFLICT && same_words_next_to(a, b),
@@ -422,6 +428,10 @@ pub(super) fn unit_class(m: &Mention) -> Option<&str> {
                 | "attacker" | "assailant" | "jihadist",
             ),
         ) => Some("fighter"),
+        // Lengths, areas and weights in any unit, held in one base unit.
+        (FactKind::Quantity, Some(unit)) if lexicon::measure_base(unit).is_some() => {
+            lexicon::measure_base(unit).map(|(class, _)| class)
+        }
         (_, unit) => unit,
     }
 }
@@ -432,7 +442,7 @@ pub(super) fn unit_class(m: &Mention) -> Option<&str> {
 fn amount_or_share(m: &Mention) -> bool {
     m.unit
         .as_deref()
-        .is_some_and(|u| u == "%" || (u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase())))
+        .is_some_and(|u| u == "%" || lexicon::is_currency_code(u))
 }
 
 /// The mentions of each sentence (document, sentence).
@@ -565,6 +575,25 @@ pub fn compatible(a: &Mention, b: &Mention) -> bool {
             && overlap <= 1e-9 * scale;
         return !touching;
     }
+    // A length in miles and one in kilometres are one length when they
+    // are as close as converting and rounding leave them ("2.8 miles"
+    // and "14,436 feet" for one depth).
+    // Claims in two units where one of them also gives the other's unit
+    // ("8,027-meter (26,330-foot)" and "26,291-foot") compare as written
+    // in that unit.
+    if a.unit != b.unit
+        && let Some((x, y)) = in_one_unit(a, b)
+    {
+        return compatible(x, y);
+    }
+    if a.unit != b.unit
+        && measure_size(a).is_some()
+        && measure_size(b).is_some()
+        && unit_class(a) == unit_class(b)
+        && nearly_equal(a.value, b.value, WRITTEN_ROUNDING)
+    {
+        return true;
+    }
     // A figure written coarser than the other may be it rounded; not a
     // count of people or things, which a report gives as counted ("150
     // Chinese passengers" and "153 Chinese passengers" disagree).
@@ -584,6 +613,33 @@ pub fn compatible(a: &Mention, b: &Mention) -> bool {
     }
     let (low, high) = as_written(coarse.0, coarse.1);
     low <= fine.0.1 + tolerance && fine.0.0 <= high + tolerance
+}
+
+/// Whether two claims each give a measure with its conversion, in the
+/// same two units, and agree in both.
+fn alike_in_two_units(a: &Mention, b: &Mention) -> bool {
+    let (Some(x), Some(y)) = (a.conversion.as_deref(), b.conversion.as_deref()) else {
+        return false;
+    };
+    if a.unit == b.unit && x.unit == y.unit {
+        compatible(a, b) && compatible(x, y)
+    } else if a.unit == y.unit && x.unit == b.unit {
+        compatible(a, y) && compatible(x, b)
+    } else {
+        false
+    }
+}
+
+/// Two claims in different units as written in one unit, through
+/// either one's conversion (see [`Mention::conversion`]).
+fn in_one_unit<'m>(a: &'m Mention, b: &'m Mention) -> Option<(&'m Mention, &'m Mention)> {
+    let (x, y) = (a.conversion.as_deref(), b.conversion.as_deref());
+    [(Some(a), y), (x, Some(b)), (x, y)]
+        .into_iter()
+        .find_map(|pair| match pair {
+            (Some(x), Some(y)) if x.unit == y.unit => Some((x, y)),
+            _ => None,
+        })
 }
 
 /// How far above its figure an open-ended count reaches ("more than
@@ -614,12 +670,30 @@ const OPEN_ENDED_MIN: f64 = 100.0;
 /// written as figures that round.
 fn as_figure(m: &Mention) -> Option<f64> {
     match m.kind {
-        FactKind::Quantity => Some(m.value),
+        FactKind::Quantity => Some(m.value / base_size(m)),
         FactKind::Duration => {
             let (_, seconds) = time_unit(m.unit.as_deref()?)?;
             Some(m.value / seconds)
         }
         FactKind::Date | FactKind::Time => None,
+    }
+}
+
+/// How many of its dimension's base units (metres, square metres,
+/// kilograms) one of a measure's units is; 1 for anything else.
+fn base_size(m: &Mention) -> f64 {
+    measure_size(m).unwrap_or(1.0)
+}
+
+/// [`base_size`] of a measure's unit, `None` for anything else.
+fn measure_size(m: &Mention) -> Option<f64> {
+    match m.kind {
+        FactKind::Quantity => m
+            .unit
+            .as_deref()
+            .and_then(lexicon::measure_base)
+            .map(|(_, size)| size),
+        _ => None,
     }
 }
 
@@ -874,8 +948,14 @@ fn fact(mentions: &[Mention], group: &[usize], context: &Context<'_>, running: b
     let mut wordings: Vec<Vec<(&str, usize)>> = Vec::new();
     for &i in group {
         let m = &mentions[i];
-        let same = claims.iter_mut().enumerate().find(|(_, (c, _))| {
-            c.value == m.value && c.high == m.high && c.bound == m.bound && c.resolved == m.resolved
+        // Shown in the unit the report wrote.
+        let (value, high) = (m.value / base_size(m), m.high.map(|h| h / base_size(m)));
+        let same = claims.iter_mut().enumerate().find(|(_, (c, first))| {
+            let first = &mentions[*first];
+            first.value == m.value
+                && first.high == m.high
+                && c.bound == m.bound
+                && c.resolved == m.resolved
         });
         match same {
             Some((k, _)) => {
@@ -893,8 +973,8 @@ fn fact(mentions: &[Mention], group: &[usize], context: &Context<'_>, running: b
                 sources.push(vec![source[m.document]]);
                 claims.push((
                     Claim {
-                        value: m.value,
-                        high: m.high,
+                        value,
+                        high,
                         unit: m.unit.clone(),
                         bound: m.bound,
                         text: m.text.clone(),
@@ -974,6 +1054,7 @@ pub(super) mod tests {
             cumulative: false,
             topic: None,
             whole: None,
+            conversion: None,
             // Both reports say the dam was completed that year.
             context: vec![1, 2],
             context_words: vec![1, 2],

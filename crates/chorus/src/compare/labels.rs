@@ -396,9 +396,7 @@ pub(super) fn about(mentions: &[Mention], group: &[usize]) -> String {
                 Some(t) if !t.starts_with("the ") => format!("{} {t}", plural(unit)),
                 _ => plural(unit),
             },
-            Some(unit) if unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase()) => {
-                of("amount")
-            }
+            Some(unit) if lexicon::is_currency_code(unit) => of("amount"),
             Some(unit) if lexicon::is_abbreviated_unit(unit) => of(&format!("measure (in {unit})")),
             Some(unit) => of(&format!("measure (in {})", plural(unit))),
             None => of("figure"),

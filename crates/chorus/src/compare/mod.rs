@@ -149,8 +149,35 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
         let found = quantity::quantities(&sentence.tokens);
         // Read once for the sentence, for each of its figures.
         let total = !found.is_empty() && quantity::tells_a_total(&sentence.tokens);
-        for q in found {
-            let mut mention = quantity_mention(sentence, &q, &mut stems);
+        for (k, q) in found.iter().enumerate() {
+            // "13 miles (22 km)": the conversion is the claim before it,
+            // whose text now shows both.
+            if k > 0 && quantity::converts(&sentence.tokens, &found[k - 1], q) {
+                let written = found[k - 1].span.0;
+                let end = sentence
+                    .tokens
+                    .get(q.tokens.1)
+                    .map_or(q.span.1, |t| match t.text {
+                        ")" => t.end,
+                        _ => q.span.1,
+                    });
+                if let Some(previous) = mentions[first..]
+                    .last_mut()
+                    .filter(|m| m.text == sentence.text[written..found[k - 1].span.1])
+                {
+                    previous.text = sentence.text[written..end].to_string();
+                    previous.conversion = Some(Box::new(quantity_mention(sentence, q, &mut stems)));
+                    // The words around the claim are those around both.
+                    let span = (
+                        found[k - 1].tokens.0,
+                        q.tokens.1 + usize::from(end != q.span.1),
+                    );
+                    (previous.context, previous.context_words) =
+                        context(sentence, span, &mut stems);
+                }
+                continue;
+            }
+            let mut mention = quantity_mention(sentence, q, &mut stems);
             mention.cumulative = total;
             // "and at least 580,000": the event of the figure it continues.
             if q.inherited
@@ -170,7 +197,7 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
             {
                 mention.unit = Some("people".into());
             }
-            if !quantity::names_a_known_set(&sentence.tokens, &q) {
+            if !quantity::names_a_known_set(&sentence.tokens, q) {
                 mentions.push(mention);
             }
         }
@@ -445,6 +472,7 @@ impl Mention {
             cumulative: false,
             topic: labels::topic(&sentence.tokens, tokens),
             whole: None,
+            conversion: None,
             context,
             context_words,
         }
@@ -521,11 +549,18 @@ const SCORING: &[&str] = &[
 ];
 
 fn quantity_mention(sentence: &Sentence, q: &Quantity, stems: &mut Stems) -> Mention {
+    // Measures are held in their dimension's base unit, as lengths of
+    // time are in seconds: "55 miles" and "70 kilometers" compare.
+    let base = q
+        .unit
+        .as_deref()
+        .and_then(lexicon::measure_base)
+        .map_or(1.0, |(_, size)| size);
     Mention {
-        value: q.value,
-        high: q.high,
+        value: q.value * base,
+        high: q.high.map(|h| h * base),
         bound: q.bound,
-        range: q.range,
+        range: (q.range.0 * base, q.range.1 * base),
         unit: q.unit.clone(),
         event: match q.unit.as_deref() {
             Some(u) if u.ends_with(" old") => Some("age"),

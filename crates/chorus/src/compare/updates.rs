@@ -323,6 +323,7 @@ mod tests {
             cumulative: false,
             topic: None,
             whole: None,
+            conversion: None,
             context: Vec::new(),
             context_words: Vec::new(),
         }

@@ -200,7 +200,7 @@ pub(crate) fn claim_label(fact: &Fact, claim: &Claim) -> String {
             };
             let label = match claim.unit.as_deref() {
                 Some("%") => format!("{sign}{value}%"),
-                Some(code) if code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase()) => {
+                Some(code) if crate::scan::lexicon::is_currency_code(code) => {
                     format!("{sign}{code} {value}")
                 }
                 Some(noun) => format!("{sign}{value} {}", plural(noun, claim.value)),

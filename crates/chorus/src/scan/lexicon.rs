@@ -279,7 +279,8 @@ pub(super) fn magnitude_word(word: &str) -> Option<f64> {
 /// Currency words under their ISO code ("rupees" → "INR").
 pub(super) fn currency_word(word: &str) -> Option<&'static str> {
     Some(match word {
-        "dollar" | "dollars" => "USD",
+        // "dlrs": newswire's abbreviation ("U.S. dlrs 3.7 billion").
+        "dollar" | "dollars" | "dlrs" => "USD",
         "rupee" | "rupees" => "INR",
         "euro" | "euros" => "EUR",
         "pound" | "pounds" => "GBP",
@@ -289,12 +290,33 @@ pub(super) fn currency_word(word: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether a claim's unit is a currency's ISO code ("USD", "INR").
+pub fn is_currency_code(unit: &str) -> bool {
+    unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The code of a country's dollar by the word naming the country before
+/// "dollars" ("Australian dollars" → "AUD", "U.S. dlrs" → "USD"; "New
+/// Zealand" and "Hong Kong" by their last word).
+pub(super) fn dollar_of(country: &str) -> Option<&'static str> {
+    Some(match country {
+        "u.s." | "u.s" | "us" | "american" => "USD",
+        "australian" => "AUD",
+        "canadian" => "CAD",
+        "zealand" => "NZD",
+        "kong" | "hk" => "HKD",
+        "singapore" => "SGD",
+        "taiwan" | "taiwanese" => "TWD",
+        _ => return None,
+    })
+}
+
 /// Units of measure under one name each ("metres", "m" → "meter").
 pub fn measure_unit(word: &str) -> Option<&'static str> {
     Some(match word {
         "meter" | "meters" | "metre" | "metres" | "m" => "meter",
         "foot" | "feet" | "ft" => "foot",
-        "kilometer" | "kilometers" | "kilometre" | "kilometres" | "km" => "kilometer",
+        "kilometer" | "kilometers" | "kilometre" | "kilometres" | "km" | "kms" => "kilometer",
         "mile" | "miles" | "mi" => "mile",
         "inch" | "inches" => "inch",
         "yard" | "yards" => "yard",
@@ -309,6 +331,46 @@ pub fn measure_unit(word: &str) -> Option<&'static str> {
         "mph" => "mph",
         "rpm" => "rpm",
         "fps" => "fps",
+        _ => return None,
+    })
+}
+
+/// The area unit a length unit squares ("square miles", "sq. km",
+/// "square-kilometer" → "square mile", "square kilometer").
+pub fn area_unit(length: &str) -> Option<&'static str> {
+    Some(match measure_unit(length)? {
+        "meter" => "square meter",
+        "foot" => "square foot",
+        "kilometer" => "square kilometer",
+        "mile" => "square mile",
+        "yard" => "square yard",
+        "inch" => "square inch",
+        _ => return None,
+    })
+}
+
+/// What a unit of measure measures and its size in that dimension's base
+/// unit (metres, square metres, kilograms), so that "55 miles" and "70
+/// kilometers" can be set side by side. Tons are left out: reports do not
+/// say whose ton (metric, short or long, a tenth apart) they mean.
+pub fn measure_base(unit: &str) -> Option<(&'static str, f64)> {
+    Some(match unit {
+        "meter" => ("length", 1.0),
+        "foot" => ("length", 0.3048),
+        "kilometer" => ("length", 1000.0),
+        "mile" => ("length", 1609.344),
+        "inch" => ("length", 0.0254),
+        "yard" => ("length", 0.9144),
+        "square meter" => ("area", 1.0),
+        "square foot" => ("area", 0.092_903_04),
+        "square kilometer" => ("area", 1e6),
+        "square mile" => ("area", 2_589_988.11),
+        "square yard" => ("area", 0.836_127_36),
+        "square inch" => ("area", 0.000_645_16),
+        "acre" => ("area", 4_046.856_422_4),
+        "hectare" => ("area", 1e4),
+        "kilogram" => ("mass", 1.0),
+        "pound" => ("mass", 0.453_592_37),
         _ => return None,
     })
 }

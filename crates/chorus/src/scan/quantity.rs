@@ -677,7 +677,7 @@ fn compound_at(tokens: &[Token], i: usize) -> Option<Quantity> {
             number_value(figure)?
         };
         let known = rest.strip_suffix("-old").map_or_else(
-            || measure_unit(rest).is_some() || time_unit(rest).is_some(),
+            || measure_unit(rest).is_some() || time_unit(rest).is_some() || area(rest).is_some(),
             |u| time_unit(u).is_some(),
         );
         known.then_some((value, rest))
@@ -713,7 +713,7 @@ fn compound_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         } else {
             subject_after(tokens, i + 1).or_else(|| name_before_aside(tokens, i))
         };
-    } else if let Some(unit) = measure_unit(rest) {
+    } else if let Some(unit) = measure_unit(rest).or_else(|| area(rest)) {
         quantity.unit = Some(unit.to_string());
     } else {
         let (name, seconds) = time_unit(rest)?;
@@ -746,6 +746,12 @@ fn compound_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         };
     }
     Some(quantity)
+}
+
+/// The area a compound's unit names: "square-kilometer" in "a
+/// 22,000-square-kilometer park".
+fn area(unit: &str) -> Option<&'static str> {
+    lexicon::area_unit(unit.strip_prefix("square-")?)
 }
 
 /// Nouns a figure joins by a hyphen that name a kind or a score rather
@@ -1344,6 +1350,9 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
     }
     let mut currency = None;
     let mut core = i;
+    // The claim's first token before its qualifier: the figure's, or a
+    // currency written before it in words ("U.S. dlrs 3.7 billion").
+    let mut first = i;
     if let Some(code) = currency_symbol(&tokens[i]) {
         currency = Some(code);
         core = i + 1;
@@ -1353,6 +1362,11 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
     } else if tokens[i].is("us") && tokens.get(i + 1).is_some_and(|t| t.text == "$" && t.glued) {
         currency = Some("USD");
         core = i + 2;
+    } else if tokens[i].kind == TokenKind::Number
+        && let Some((code, lead)) = currency_written_before(tokens, i)
+    {
+        currency = Some(code);
+        first = lead;
     }
     let mut figure = figure_at(tokens, core)?;
     if currency.is_none()
@@ -1409,11 +1423,11 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
         }
     }
     // The qualifier before the figure (before the currency sign, if any).
-    let qualifier = qualifier_before(tokens, if between { i - 1 } else { i });
+    let qualifier = qualifier_before(tokens, if between { i - 1 } else { first });
     let start_token = match qualifier {
         Some((_, q)) => q,
         None if between => i - 1,
-        None => i,
+        None => first,
     };
     // Percent, currency words, time units, or the counted noun.
     let mut unit: Option<String> = currency.map(str::to_string);
@@ -1468,6 +1482,13 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
             // "16GB", "3.1 GHz": written in a unit's symbol, case and all.
             unit = Some(symbol.into());
             end += 1;
+        } else if let Some((code, next)) = dollars_named_at(tokens, end).filter(|_| unit.is_none())
+        {
+            unit = Some(code.into());
+            end = next;
+        } else if let Some((area, next)) = area_at(tokens, end).filter(|_| unit.is_none()) {
+            unit = Some(area.into());
+            end = next;
         } else if unit.is_none() {
             let mut j = end;
             if figure.magnitude.is_some() && tokens.get(j).is_some_and(|t| t.is("of")) {
@@ -1599,6 +1620,84 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
         words: figure.words,
         age_of: None,
     })
+}
+
+/// Whether `b` is the report's own conversion of `a`, given right after
+/// it: "13 miles (22 km)", "8,027-meter (26,330-foot)", "65 miles, or 105
+/// kilometers", "U.S. dlrs 3.7 billion (Australian dollars 6.2
+/// billion)". A conversion is the same claim again, in another unit, not
+/// a claim of its own.
+pub fn converts(tokens: &[Token], a: &Quantity, b: &Quantity) -> bool {
+    let between = tokens.get(a.tokens.1..b.tokens.0).unwrap_or_default();
+    let joined = match between {
+        [open] if open.text == "(" => tokens.get(b.tokens.1).is_some_and(|t| t.text == ")"),
+        [comma, or] => comma.text == "," && or.is("or"),
+        _ => false,
+    };
+    let (Some(x), Some(y)) = (a.unit.as_deref(), b.unit.as_deref()) else {
+        return false;
+    };
+    let class = |unit| lexicon::measure_base(unit).map(|(class, _)| class);
+    let currency = lexicon::is_currency_code;
+    joined
+        && x != y
+        && a.kind == FactKind::Quantity
+        && b.kind == FactKind::Quantity
+        && ((class(x).is_some() && class(x) == class(y)) || (currency(x) && currency(y)))
+}
+
+/// A currency written in words before a figure, as newswire writes sums
+/// ("U.S. dlrs 3.7 billion", "Australian dollars 6.2 billion"): its code
+/// and the first token of its words. A bare "dollars" before a figure is
+/// too loose to read as one ("paid in dollars 3 times").
+fn currency_written_before(tokens: &[Token], i: usize) -> Option<(&'static str, usize)> {
+    let word = lower(tokens.get(i.checked_sub(1)?)?);
+    if !matches!(word, "dollars" | "dlrs") {
+        return None;
+    }
+    let country = i
+        .checked_sub(2)
+        .and_then(|c| Some((lexicon::dollar_of(lower(tokens.get(c)?))?, c)));
+    match country {
+        Some((code, c)) => Some((code, c)),
+        None if word == "dlrs" => Some(("USD", i - 1)),
+        None => None,
+    }
+}
+
+/// A country's dollars after a figure ("380 million Australian dollars",
+/// "4.46 billion U.S. dollars"): the currency's code and the token past
+/// it. Without this the country read as a modifier of plain dollars.
+fn dollars_named_at(tokens: &[Token], j: usize) -> Option<(&'static str, usize)> {
+    let mut country = j;
+    // "New Zealand", "Hong Kong": the country's last word names it.
+    if tokens.get(j).is_some_and(|t| t.is("new") || t.is("hong")) {
+        country += 1;
+    }
+    let code = lexicon::dollar_of(lower(tokens.get(country)?))?;
+    let dollars = tokens.get(country + 1)?;
+    matches!(lower(dollars), "dollar" | "dollars" | "dlrs").then_some((code, country + 2))
+}
+
+/// An area unit from token `j`: "square miles", "sq. km", "sq km",
+/// "square-kilometer"; its name and the token past it. Read before the
+/// counted noun, where "square miles" had been taken for miles.
+fn area_at(tokens: &[Token], j: usize) -> Option<(&'static str, usize)> {
+    let word = lower(tokens.get(j)?);
+    if let Some(rest) = word
+        .strip_prefix("square-")
+        .or_else(|| word.strip_prefix("sq-"))
+    {
+        return Some((lexicon::area_unit(rest)?, j + 1));
+    }
+    if !matches!(word, "square" | "sq") {
+        return None;
+    }
+    let mut k = j + 1;
+    if tokens.get(k).is_some_and(|t| t.text == "." && t.glued) {
+        k += 1;
+    }
+    Some((lexicon::area_unit(lower(tokens.get(k)?))?, k + 1))
 }
 
 /// The smaller unit's part of a length told in two units, from token `i`
@@ -1850,6 +1949,76 @@ mod tests {
         assert_eq!(found.len(), 1, "{text}: {found:?}");
         let (value, _, bound, unit, _) = found[0].clone();
         (value, bound, unit)
+    }
+
+    #[test]
+    fn areas_and_newswire_sums() {
+        let unit = |text: &'static str| {
+            let found = read(text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            let (value, _, _, unit, written) = found[0].clone();
+            (value, unit.unwrap_or_default(), written)
+        };
+        let area = |value: f64, unit: &str, written: &str| (value, unit.into(), written.into());
+        assert_eq!(
+            unit("The park is almost 12,000 square miles."),
+            area(12_000.0, "square mile", "almost 12,000 square miles")
+        );
+        assert_eq!(
+            unit("It covers 19,000 sq. kms of wetland."),
+            area(19_000.0, "square kilometer", "19,000 sq. kms")
+        );
+        assert_eq!(
+            unit("the 22,000 square-kilometer Kakadu National Park"),
+            area(22_000.0, "square kilometer", "22,000 square-kilometer")
+        );
+        assert_eq!(
+            unit("a 22,000-square-kilometer park"),
+            area(22_000.0, "square kilometer", "22,000-square-kilometer")
+        );
+        assert_eq!(
+            unit("It would add U.S. dlrs 3.7 billion to output."),
+            area(3.7e9, "USD", "U.S. dlrs 3.7 billion")
+        );
+        assert_eq!(
+            unit("It would add Australian dollars 6.2 billion to output."),
+            area(6.2e9, "AUD", "Australian dollars 6.2 billion")
+        );
+        assert_eq!(
+            unit("It cost 380 million Australian dollars."),
+            area(3.8e8, "AUD", "380 million Australian dollars")
+        );
+        assert_eq!(
+            unit("It adds 4.46 billion U.S. dollars a year."),
+            area(4.46e9, "USD", "4.46 billion U.S. dollars")
+        );
+        assert_eq!(
+            unit("They paid 50 New Zealand dollars each."),
+            area(50.0, "NZD", "50 New Zealand dollars")
+        );
+        // "dollars" alone before a figure says too little.
+        assert_ne!(unit("They were paid in dollars 3 times.").1, "USD");
+    }
+
+    #[test]
+    fn a_report_s_own_conversion_is_told_from_a_second_figure() {
+        let converts_in = |text: &'static str| {
+            let tokens = tokenize(text);
+            let found = quantities(&tokens);
+            assert_eq!(found.len(), 2, "{text}: {found:?}");
+            converts(&tokens, &found[0], &found[1])
+        };
+        assert!(converts_in("It lies 13 miles (22 km) from Ranger."));
+        assert!(converts_in("the 8,027-meter (26,330-foot) peak"));
+        assert!(converts_in("It lies 65 miles, or 105 kilometers, away."));
+        assert!(converts_in(
+            "It adds U.S. dlrs 3.7 billion (Australian dollars 6.2 billion)."
+        ));
+        // Another unit of another dimension, the same unit, or a list.
+        assert!(!converts_in("It ran 13 miles (22 hours) in all."));
+        assert!(!converts_in("It ran 13 miles (22 miles) in all."));
+        assert!(!converts_in("It ran 13 miles and 22 km."));
+        assert!(!converts_in("It is 13 miles (22 km from the coast)."));
     }
 
     #[test]
