@@ -280,9 +280,9 @@ enum Reading {
     /// that goes on in other words counts.
     Transcript,
     /// A report that prints a statement or speech as its own text: a
-    /// quote needs `PRINTED_WORDS` words, printed whole (the report's own
-    /// sentences around the statement may share a phrase with it, and
-    /// its paraphrase may start as the quote does).
+    /// quote needs `RUN_WORDS` words, printed whole (its paraphrase may
+    /// start as the quote does); the phrases another report quotes from
+    /// an essay ("now lies broken at our feet") are in it word for word.
     Statement,
 }
 
@@ -312,7 +312,7 @@ impl Anywhere<'_, '_> {
                 let quote = &self.sought[q];
                 let fewest_words = match self.reading {
                     Reading::Transcript => RUN_WORDS,
-                    Reading::Statement => PRINTED_WORDS,
+                    Reading::Statement => RUN_WORDS,
                 };
                 if !found.open(q, quote.document, self.document)
                     || word_count(quote.pieces) < fewest_words
@@ -573,7 +573,8 @@ mod tests {
             "Jeffny Pally was a talented, ambitious, promising young woman … The entire university community joins her family",
         );
         let short = pieces_of("a talented, ambitious woman");
-        // Words a report takes into a sentence of its own.
+        // Words a report takes into a sentence of its own: the statement
+        // prints them too, inside its sentence.
         let inside = pieces_of("was a talented, ambitious, promising young woman");
         let sought = looking_for(&[
             (1, &whole),
@@ -584,11 +585,12 @@ mod tests {
             (0, &whole),
         ]);
         let found = printed(&sentences, &sought);
-        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found.len(), 3, "{found:?}");
         assert_eq!((found[0].quote, found[0].document), (0, 0));
         assert_eq!(found[0].first, (1, 0));
         assert_eq!(found[1].quote, 1);
         assert_eq!((found[1].first.0, found[1].last.0), (1, 2));
+        assert_eq!((found[2].quote, found[2].first), (3, (1, 2)));
     }
 
     #[test]
@@ -605,10 +607,14 @@ mod tests {
         let inside = pieces_of(
             "it’s important to recognize that the African-American community looks at this",
         );
-        let sought = looking_for(&[(0, &opening), (0, &inside)]);
+        // Six words quoted from inside it, and five, which are sought nowhere.
+        let phrase = pieces_of("a history that doesn't go away");
+        let shorter = pieces_of("history that doesn't go away");
+        let sought = looking_for(&[(0, &opening), (0, &inside), (0, &phrase), (0, &shorter)]);
         let found = printed(&sentences_static(&speech), &sought);
-        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found.len(), 3, "{found:?}");
         assert_eq!((found[1].quote, found[1].first), (1, (1, 3)));
+        assert_eq!((found[2].quote, found[2].first), (2, (1, 16)));
         // A report that prints none of them at a sentence's opening is not
         // read inside its sentences.
         let sought = looking_for(&[(0, &inside)]);
