@@ -128,6 +128,29 @@ fn is_capitalized(token: &Token) -> bool {
         })
 }
 
+/// "Jong-un" after "Kim", "Geun-hye" after "Park": a Korean given name of
+/// two syllables, the second in lower case, which elsewhere marks an
+/// adjective ("Moscow-led").
+fn given_name_after_family_name(tokens: &[Token], j: usize) -> bool {
+    let (Some(family), Some(given)) = (j.checked_sub(1).map(|f| &tokens[f]), tokens.get(j)) else {
+        return false;
+    };
+    let syllable =
+        |part: &str| (1..=5).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphabetic());
+    // "Hong Kong-based": an English word after the hyphen.
+    let english = |tail: &str| {
+        tail.ends_with("ed") || ["born", "run", "like", "style", "wide"].contains(&tail)
+    };
+    FAMILY_NAMES_FIRST.contains(&family.lower())
+        && given.text.split_once('-').is_some_and(|(head, tail)| {
+            syllable(head)
+                && syllable(tail)
+                && head.starts_with(|c: char| c.is_ascii_uppercase())
+                && tail.chars().all(|c| c.is_ascii_lowercase())
+                && !english(tail)
+        })
+}
+
 /// "We’re", "Don't", "He'd": a pronoun or verb with its contraction,
 /// capitalised at the start of a sentence, never a name ("O'Neill" is).
 fn is_contraction(text: &str) -> bool {
@@ -227,7 +250,7 @@ pub fn names(sentence: &Sentence, capitalized: &[bool], casing: &Casing) -> Vec<
             if strip_possessive(tokens[j - 1].text).len() < tokens[j - 1].text.len() {
                 break;
             }
-            if is_capitalized_at(j) {
+            if is_capitalized_at(j) || given_name_after_family_name(tokens, j) {
                 j += 1;
             } else if tokens
                 .get(j)
@@ -646,6 +669,23 @@ fn the_one<K: std::hash::Hash + Eq>(map: &mut FxHashMap<K, Option<usize>>, key: 
         .or_insert(Some(g));
 }
 
+/// Common Chinese, Korean and Vietnamese family names, which those names
+/// put first ("Kim Jong-un", "Xi Jinping", "Nguyen Tan Dung"). Japanese
+/// names reach English news given name first. Names that are English
+/// words a sentence may open with ("He", "Do", "Song") are left out.
+const FAMILY_NAMES_FIRST: &[&str] = &[
+    // Chinese.
+    "wang", "li", "zhang", "liu", "chen", "huang", "zhao", "zhou", "xu", "sun", "zhu", "hu", "guo",
+    "gao", "lin", "luo", "zheng", "liang", "xie", "tang", "deng", "feng", "cao", "peng", "zeng",
+    "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "du", "cheng", "wei", "ding", "ren",
+    "shen", "yao", "zhong", "xi", "mao", "wen", "bo", "qin", "lu", "jin", "tsai", "lai",
+    // Korean.
+    "kim", "lee", "park", "choi", "jung", "kang", "cho", "yoon", "jang", "lim", "seo", "shin",
+    "kwon", "hwang", "ahn", "yoo", "hong", "jeon", "moon", "bae", "baek", "roh", "chun",
+    // Vietnamese.
+    "nguyen", "tran", "pham", "hoang", "phan", "vu", "dang", "bui", "ngo", "duong",
+];
+
 /// Denominations that make "… Church" a church's name.
 const DENOMINATIONS: &[&str] = &[
     "Catholic",
@@ -1029,6 +1069,15 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
             && let Some((_, last)) = key.rsplit_once(' ')
         {
             the_one(&mut by_surname, last.to_string(), g);
+            // Chinese, Korean and Vietnamese names put the family name
+            // first: "Kim" and "President Xi" are Kim Jong-un and Xi
+            // Jinping.
+            if let Some((first, given)) = key.split_once(' ')
+                && FAMILY_NAMES_FIRST.contains(&first)
+                && given.split(' ').count() <= 2
+            {
+                the_one(&mut by_surname, first.to_string(), g);
+            }
         }
     }
     // A given name alone joins the one person whose name opens with it,
@@ -1650,6 +1699,38 @@ mod tests {
         assert!(
             !matches!(kevin, Some("Kevin Marsh" | "Kevin Long")),
             "{kevin:?}"
+        );
+    }
+
+    #[test]
+    fn a_family_name_written_first_names_its_person_alone() {
+        let found = found_in(&[
+            (
+                0,
+                "North Korean leader Kim Jong-un met Chinese President Xi Jinping.",
+            ),
+            (
+                1,
+                "Leader Kim said the talks went well, and President Xi agreed.",
+            ),
+            (2, "Lee Harvey Oswald and Robert E. Lee were named."),
+            (2, "Lee was not mentioned again."),
+            (
+                3,
+                "The Hong Kong-based group Lin Chong-pin founded was named.",
+            ),
+        ]);
+        assert!(found.lookup("Lin Chong-pin").is_some());
+        assert!(found.list.iter().all(|e| !e.name.contains("based")));
+        let kim = found.lookup("Kim");
+        assert_eq!(kim.map(|e| e.name.as_str()), Some("Kim Jong-un"));
+        let xi = found.lookup("Xi");
+        assert_eq!(xi.map(|e| e.name.as_str()), Some("Xi Jinping"));
+        // One name opens with "Lee" and another ends with it: it names neither.
+        let lee = found.lookup("Lee").map(|e| e.name.as_str());
+        assert!(
+            !matches!(lee, Some("Lee Harvey Oswald" | "Robert E. Lee")),
+            "{lee:?}"
         );
     }
 
