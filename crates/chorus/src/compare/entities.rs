@@ -50,7 +50,7 @@ static GAZETTEER_KEYS: LazyLock<FxHashMap<String, (EntityKind, &'static str)>> =
 pub fn normalize(name: &str) -> String {
     // Most names are one plain word: no need to transliterate or split.
     if name.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return name.to_ascii_lowercase();
+        return party_member(name.to_ascii_lowercase());
     }
     let folded = if name.is_ascii() {
         std::borrow::Cow::Borrowed(name)
@@ -83,7 +83,17 @@ pub fn normalize(name: &str) -> String {
             );
         }
     }
-    out
+    party_member(out)
+}
+
+/// A party's members, one or many, are one name: "Democrat" and
+/// "Democrats"; "Republicans" and "GOP". ("Democratic" is an adjective.)
+fn party_member(key: String) -> String {
+    match key.as_str() {
+        "democrats" => "democrat".to_string(),
+        "republicans" | "gop" => "republican".to_string(),
+        _ => key,
+    }
 }
 
 #[inline]
@@ -1699,6 +1709,29 @@ mod tests {
         assert!(
             !matches!(kevin, Some("Kevin Marsh" | "Kevin Long")),
             "{kevin:?}"
+        );
+    }
+
+    #[test]
+    fn a_party_s_members_one_or_many_are_one_name() {
+        let found = found_in(&[
+            (
+                0,
+                "Democrats blocked the bill, and one Democrat said it was rushed.",
+            ),
+            (1, "The GOP leader said Republicans would try again."),
+            (1, "The Democratic nominee was not asked."),
+        ]);
+        let democrat = found.lookup("Democrats").map(|e| e.name.as_str());
+        assert!(democrat.is_some());
+        assert_eq!(found.lookup("Democrat").map(|e| e.name.as_str()), democrat);
+        let republican = found.lookup("Republicans").map(|e| e.name.as_str());
+        assert!(republican.is_some());
+        assert_eq!(found.lookup("GOP").map(|e| e.name.as_str()), republican);
+        // The adjective is not the party's members.
+        assert_ne!(
+            found.lookup("Democratic").map(|e| e.name.as_str()),
+            democrat
         );
     }
 
