@@ -11,30 +11,17 @@ use crate::model::Sentence;
 /// Splits cleaned paragraphs into sentences.
 pub fn segment(paragraphs: &[String]) -> Vec<Sentence> {
     let english = English {};
-    let mut sentences: Vec<Sentence> = Vec::new();
+    let mut sentences = Vec::new();
     for (paragraph, text) in paragraphs.iter().enumerate() {
         let pieces = if single_sentence(text) {
             vec![text.as_str()]
         } else {
             english.segment(text)
         };
-        let first = sentences.len();
         for piece in pieces {
             let piece = piece.trim();
             let words = count_words(piece);
             if words == 0 {
-                continue;
-            }
-            // "The park is 12,000 square miles (19,000 sq. kms) …": a
-            // stop the segmenter took for a sentence's end, before a
-            // lower-case word, was an abbreviation's.
-            if let Some(previous) = sentences[first..].last_mut()
-                && previous.text.ends_with('.')
-                && continues(piece)
-            {
-                previous.text.push(' ');
-                previous.text.push_str(piece);
-                previous.words += words;
                 continue;
             }
             sentences.push(Sentence {
@@ -45,14 +32,6 @@ pub fn segment(paragraphs: &[String]) -> Vec<Sentence> {
         }
     }
     sentences
-}
-
-/// Whether a piece of text continues a sentence: it opens with a
-/// lower-case word ("kms) of wetlands"), not a name written in lower case
-/// first ("eBay", "iPhone").
-fn continues(piece: &str) -> bool {
-    let word = piece.split_whitespace().next().unwrap_or_default();
-    word.starts_with(|c: char| c.is_lowercase()) && !word.contains(char::is_uppercase)
 }
 
 /// A paragraph with no sentence-ending mark before its last few characters
@@ -106,22 +85,6 @@ mod tests {
                 "Inflation hit 3.5 percent.",
                 "No. 5 was next."
             ]
-        );
-    }
-
-    #[test]
-    fn a_stop_before_a_lower_case_word_ends_no_sentence() {
-        assert_eq!(
-            texts("The park is 12,000 square miles (19,000 sq. kms) of wetland. Tourists come."),
-            [
-                "The park is 12,000 square miles (19,000 sq. kms) of wetland.",
-                "Tourists come."
-            ]
-        );
-        // A name written in lower case first still opens a sentence.
-        assert_eq!(
-            texts("Sales rose 5 pct. eBay said so."),
-            ["Sales rose 5 pct.", "eBay said so."]
         );
     }
 
