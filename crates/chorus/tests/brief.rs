@@ -491,3 +491,77 @@ fn conversions_are_compared_in_the_unit_both_reports_give() {
     assert_eq!(height.status, FactStatus::Conflict, "{height:?}");
     assert_eq!(fact_with(story, "26,291-foot (8,013 m)"), height);
 }
+
+#[test]
+fn a_one_sided_conversion_is_its_report_s_rounding_and_values_keep_their_units() {
+    use chorus::model::Article;
+    let articles = vec![
+        Article::new(
+            "wire",
+            "The wreck was found 13 miles (22 km) from the airport, police said. \
+             The fire front stretched more than 60 miles along the ridge, officials said. \
+             The tunnel is 5 km long. The hike covers about 7 miles of trail.",
+        ),
+        Article::new(
+            "paper",
+            "The wreck was found 21 kilometers from the airport, police said. \
+             The fire front stretched 150 miles along the ridge, officials said. \
+             The tunnel is 5,000 meters long. \
+             The miner paid 4.5 billion euros for the coal company, it said.",
+        ),
+        Article::new(
+            "site",
+            "The miner paid $3.7 billion (4.5 billion euros) for the coal company, it said.",
+        ),
+    ];
+    let report = brief_of("wreck", articles);
+    let story = only_story(&report);
+    // 13 miles are 20.9 km: the report's "22 km" is its rounding.
+    let wreck = fact_with(story, "13 miles (22 km)");
+    assert_eq!(wreck.status, FactStatus::Agreed, "{wreck:?}");
+    assert_eq!(fact_with(story, "21 kilometers"), wreck);
+    // "More than 60 miles" is open above, as "more than 60" of anything.
+    let front = fact_with(story, "150 miles");
+    assert_eq!(front.status, FactStatus::Agreed, "{front:?}");
+    // Each claim's value is in its own unit, without float noise.
+    let tunnel = fact_with(story, "5 km");
+    let shown: Vec<(&str, f64, Option<&str>)> = tunnel
+        .claims
+        .iter()
+        .map(|c| (c.text.as_str(), c.value, c.unit.as_deref()))
+        .collect();
+    assert!(
+        shown.contains(&("5 km", 5.0, Some("kilometer"))),
+        "{shown:?}"
+    );
+    assert!(
+        shown.contains(&("5,000 meters", 5000.0, Some("meter"))),
+        "{shown:?}"
+    );
+    let hike = fact_with(story, "about 7 miles");
+    assert_eq!(hike.claims[0].value, 7.0);
+    // A sum's conversion into another currency stays a claim of its own.
+    let euros = fact_with(story, "4.5 billion euros");
+    assert_eq!(euros.status, FactStatus::Agreed, "{euros:?}");
+    assert_eq!(euros.claims[0].sources.len(), 2, "{euros:?}");
+}
+
+#[test]
+fn small_round_measures_in_two_units_are_tied_by_their_words_only() {
+    use chorus::model::Article;
+    let articles = vec![
+        Article::new(
+            "wire",
+            "The blaze has a front 5 miles (8 km) wide. \
+             Firefighters said the flames were 10 miles (16 km) from the town of Paradise.",
+        ),
+        Article::new(
+            "paper",
+            "Firefighters said the flames were 5 miles (8 km) from the town of Paradise.",
+        ),
+    ];
+    let report = brief_of("blaze", articles);
+    let story = only_story(&report);
+    let distance = fact_with(story, "10 miles (16 km)");
+    assert_eq!(distance.status, FactStatus::Conflict, "{distance:?}");
+}

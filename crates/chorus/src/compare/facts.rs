@@ -575,24 +575,25 @@ pub fn compatible(a: &Mention, b: &Mention) -> bool {
             && overlap <= 1e-9 * scale;
         return !touching;
     }
-    // A length in miles and one in kilometres are one length when they
-    // are as close as converting and rounding leave them ("2.8 miles"
-    // and "14,436 feet" for one depth).
-    // Claims in two units where one of them also gives the other's unit
-    // ("8,027-meter (26,330-foot)" and "26,291-foot") compare as written
-    // in that unit.
-    if a.unit != b.unit
-        && let Some((x, y)) = in_one_unit(a, b)
-    {
-        return compatible(x, y);
-    }
     if a.unit != b.unit
         && measure_size(a).is_some()
         && measure_size(b).is_some()
         && unit_class(a) == unit_class(b)
-        && nearly_equal(a.value, b.value, WRITTEN_ROUNDING)
     {
-        return true;
+        // Two reports that each give both units ("8,027-meter
+        // (26,330-foot)", "26,291-foot (8,013 m)") are held to what they
+        // write in the unit they share.
+        let pair = in_one_unit(a, b);
+        if let Some((x, y)) = pair.filter(|_| a.conversion.is_some() && b.conversion.is_some()) {
+            return compatible(x, y);
+        }
+        // Otherwise a report's own conversion is its rounding ("13 miles
+        // (22 km)" and "21 kilometers" agree), and a length in miles and
+        // one in kilometres are one length when they are as close as
+        // converting and rounding leave them ("2.8 miles" and "14,436
+        // feet" for one depth).
+        return pair.is_some_and(|(x, y)| compatible(x, y))
+            || nearly_equal(a.value, b.value, WRITTEN_ROUNDING);
     }
     // A figure written coarser than the other may be it rounded; not a
     // count of people or things, which a report gives as counted ("150
@@ -616,11 +617,19 @@ pub fn compatible(a: &Mention, b: &Mention) -> bool {
 }
 
 /// Whether two claims each give a measure with its conversion, in the
-/// same two units, and agree in both.
+/// same two units, and agree in both, one of them written to three
+/// figures or more ("19,350 feet"): "5 miles (8 km)" may measure two
+/// things of one story.
 fn alike_in_two_units(a: &Mention, b: &Mention) -> bool {
     let (Some(x), Some(y)) = (a.conversion.as_deref(), b.conversion.as_deref()) else {
         return false;
     };
+    let precise = |m: &Mention| {
+        as_figure(m).is_some_and(|figure| written_precision(figure) * 100.0 <= figure.abs())
+    };
+    if ![a, b, x, y].into_iter().any(precise) {
+        return false;
+    }
     if a.unit == b.unit && x.unit == y.unit {
         compatible(a, b) && compatible(x, y)
     } else if a.unit == y.unit && x.unit == b.unit {
@@ -650,7 +659,8 @@ const OPEN_ENDED_REACH: f64 = 2.0;
 /// range capped at [`OPEN_ENDED_REACH`] times its figure.
 fn reach(m: &Mention) -> (f64, f64) {
     let open = matches!(m.bound, Bound::MoreThan | Bound::AtLeast) && m.range.1.is_infinite();
-    if open && m.kind == FactKind::Quantity && m.value >= OPEN_ENDED_MIN {
+    // (A measure's figure as written, not in metres.)
+    if open && m.kind == FactKind::Quantity && m.value / base_size(m) >= OPEN_ENDED_MIN {
         (m.range.0, m.value * OPEN_ENDED_REACH)
     } else {
         m.range
@@ -683,6 +693,25 @@ fn as_figure(m: &Mention) -> Option<f64> {
 /// kilograms) one of a measure's units is; 1 for anything else.
 fn base_size(m: &Mention) -> f64 {
     measure_size(m).unwrap_or(1.0)
+}
+
+/// A value held in base units back in the claim's own unit, without the
+/// float noise dividing leaves (7 miles, not 6.999999999999999).
+fn as_written_unit(m: &Mention, value: f64) -> f64 {
+    let Some(size) = measure_size(m) else {
+        return value;
+    };
+    let written = value / size;
+    if !written.is_finite() || written == 0.0 {
+        return written;
+    }
+    // Twelve significant figures: more than any report writes.
+    let scale = 10f64.powi(11 - written.abs().log10().floor() as i32);
+    if scale.is_finite() && (written * scale).is_finite() {
+        (written * scale).round() / scale
+    } else {
+        written
+    }
 }
 
 /// [`base_size`] of a measure's unit, `None` for anything else.
@@ -949,13 +978,18 @@ fn fact(mentions: &[Mention], group: &[usize], context: &Context<'_>, running: b
     for &i in group {
         let m = &mentions[i];
         // Shown in the unit the report wrote.
-        let (value, high) = (m.value / base_size(m), m.high.map(|h| h / base_size(m)));
+        let (value, high) = (
+            as_written_unit(m, m.value),
+            m.high.map(|h| as_written_unit(m, h)),
+        );
+        // (Measures in one unit only: a claim's value is in its unit.)
         let same = claims.iter_mut().enumerate().find(|(_, (c, first))| {
             let first = &mentions[*first];
             first.value == m.value
                 && first.high == m.high
                 && c.bound == m.bound
                 && c.resolved == m.resolved
+                && (measure_size(m).is_none() || first.unit == m.unit)
         });
         match same {
             Some((k, _)) => {

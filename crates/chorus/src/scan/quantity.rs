@@ -1547,6 +1547,20 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
                     name = singular(lower(head));
                     end += 1;
                 }
+                // "200 nautical miles" are not miles.
+                if name == "mile" && lower(noun) == "nautical" {
+                    name = "nautical mile".to_string();
+                }
+                // "120 km/h": a speed, not a length.
+                if measure_unit(&name).is_some()
+                    && tokens.get(end).is_some_and(|t| t.text == "/" && t.glued)
+                    && let Some(per) = tokens
+                        .get(end + 1)
+                        .filter(|t| t.glued && t.kind == TokenKind::Word)
+                {
+                    name = format!("{}/{}", lower(noun), lower(per));
+                    end += 2;
+                }
                 // "2.1 children per woman", "20 beats per minute": a rate,
                 // never the same thing as a count of children or beats.
                 if tokens.get(end).is_some_and(|t| t.is("per"))
@@ -1622,11 +1636,12 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
     })
 }
 
-/// Whether `b` is the report's own conversion of `a`, given right after
-/// it: "13 miles (22 km)", "8,027-meter (26,330-foot)", "65 miles, or 105
-/// kilometers", "U.S. dlrs 3.7 billion (Australian dollars 6.2
-/// billion)". A conversion is the same claim again, in another unit, not
-/// a claim of its own.
+/// Whether `b` is the report's own conversion of a measure `a`, given
+/// right after it: "13 miles (22 km)", "8,027-meter (26,330-foot)", "65
+/// miles, or 105 kilometers". A conversion is the same claim again, in
+/// another unit, not a claim of its own. Sums in two currencies stay two
+/// claims: no rate is known to compare them by, and each may agree with
+/// another report's ("$3.7 billion (4.5 billion euros)").
 pub fn converts(tokens: &[Token], a: &Quantity, b: &Quantity) -> bool {
     let between = tokens.get(a.tokens.1..b.tokens.0).unwrap_or_default();
     let joined = match between {
@@ -1637,22 +1652,35 @@ pub fn converts(tokens: &[Token], a: &Quantity, b: &Quantity) -> bool {
     let (Some(x), Some(y)) = (a.unit.as_deref(), b.unit.as_deref()) else {
         return false;
     };
-    let class = |unit| lexicon::measure_base(unit).map(|(class, _)| class);
-    let currency = lexicon::is_currency_code;
+    let (Some((class_x, size_x)), Some((class_y, size_y))) =
+        (lexicon::measure_base(x), lexicon::measure_base(y))
+    else {
+        return false;
+    };
+    // A conversion gives the same size, give or take the report's
+    // rounding (or its slip: "12,000 square miles (19,000 sq. kms)").
+    let (base_a, base_b) = (a.value * size_x, b.value * size_y);
     joined
         && x != y
+        && class_x == class_y
         && a.kind == FactKind::Quantity
         && b.kind == FactKind::Quantity
-        && ((class(x).is_some() && class(x) == class(y)) || (currency(x) && currency(y)))
+        && base_a > 0.0
+        && base_b > 0.0
+        && base_a.max(base_b) <= 2.0 * base_a.min(base_b)
 }
 
-/// A currency written in words before a figure, as newswire writes sums
-/// ("U.S. dlrs 3.7 billion", "Australian dollars 6.2 billion"): its code
-/// and the first token of its words. A bare "dollars" before a figure is
-/// too loose to read as one ("paid in dollars 3 times").
+/// A currency written in words before a figure and its scale, as
+/// newswire writes sums ("U.S. dlrs 3.7 billion", "Australian dollars 6.2
+/// billion"): its code and the first token of its words. Without a scale
+/// word the words are too loose to read as a sum ("paid in U.S. dollars 3
+/// times a year").
 fn currency_written_before(tokens: &[Token], i: usize) -> Option<(&'static str, usize)> {
     let word = lower(tokens.get(i.checked_sub(1)?)?);
-    if !matches!(word, "dollars" | "dlrs") {
+    let scaled = tokens
+        .get(i + 1)
+        .is_some_and(|t| scale_word(lower(t)).is_some());
+    if !matches!(word, "dollars" | "dlrs") || !scaled {
         return None;
     }
     let country = i
@@ -1996,8 +2024,13 @@ mod tests {
             unit("They paid 50 New Zealand dollars each."),
             area(50.0, "NZD", "50 New Zealand dollars")
         );
-        // "dollars" alone before a figure says too little.
+        // Currency words before a figure with no scale say too little.
         assert_ne!(unit("They were paid in dollars 3 times.").1, "USD");
+        assert_ne!(unit("They were paid in U.S. dollars 3 times.").1, "USD");
+        // Speeds, nautical miles and centimetres are their own units.
+        assert_eq!(unit("Winds reached 120 km/h on the coast.").1, "km/h");
+        assert_eq!(unit("It was 200 nautical miles out.").1, "nautical mile");
+        assert_eq!(unit("The beam is 30 centimeters thick.").1, "centimeter");
     }
 
     #[test]
@@ -2011,10 +2044,15 @@ mod tests {
         assert!(converts_in("It lies 13 miles (22 km) from Ranger."));
         assert!(converts_in("the 8,027-meter (26,330-foot) peak"));
         assert!(converts_in("It lies 65 miles, or 105 kilometers, away."));
-        assert!(converts_in(
+        // Sums in two currencies, another unit of another dimension, the
+        // same unit, a list, a size no conversion gives.
+        assert!(!converts_in(
             "It adds U.S. dlrs 3.7 billion (Australian dollars 6.2 billion)."
         ));
-        // Another unit of another dimension, the same unit, or a list.
+        assert!(!converts_in(
+            "It earned 1.2 billion Canadian dlrs, or 1.45 dlrs a share."
+        ));
+        assert!(!converts_in("It lies 13 miles (220 km) away."));
         assert!(!converts_in("It ran 13 miles (22 hours) in all."));
         assert!(!converts_in("It ran 13 miles (22 miles) in all."));
         assert!(!converts_in("It ran 13 miles and 22 km."));
