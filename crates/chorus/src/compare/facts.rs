@@ -77,8 +77,8 @@ pub struct Mention {
     /// what it counts ("two counts of third degree assault" → third,
     /// degree, assault).
     pub whole: Option<Vec<String>>,
-    /// The report's own conversion of a measure or a sum, given right
-    /// after it ("13 miles (22 km)"): the same claim in another unit.
+    /// The report's own conversion of a measure, given right after it
+    /// ("13 miles (22 km)"): the same claim in another unit.
     pub conversion: Option<Box<Mention>>,
     /// Stems of the content words around the claim, sorted ids.
     pub context: Vec<u32>,
