@@ -151,14 +151,14 @@ fn given_name_after_family_name(tokens: &[Token], j: usize) -> bool {
     let english = |tail: &str| {
         tail.ends_with("ed") || ["born", "run", "like", "style", "wide"].contains(&tail)
     };
-    FAMILY_NAMES_FIRST.contains(&family.lower())
-        && given.text.split_once('-').is_some_and(|(head, tail)| {
-            syllable(head)
-                && syllable(tail)
-                && head.starts_with(|c: char| c.is_ascii_uppercase())
-                && tail.chars().all(|c| c.is_ascii_lowercase())
-                && !english(tail)
-        })
+    // Asked at the end of every name: the hyphen first, the list last.
+    given.text.split_once('-').is_some_and(|(head, tail)| {
+        syllable(head)
+            && syllable(tail)
+            && head.starts_with(|c: char| c.is_ascii_uppercase())
+            && tail.chars().all(|c| c.is_ascii_lowercase())
+            && !english(tail)
+    }) && FAMILY_NAMES_FIRST.contains(&family.lower())
 }
 
 /// "We’re", "Don't", "He'd": a pronoun or verb with its contraction,

@@ -429,8 +429,8 @@ pub(super) fn unit_class(m: &Mention) -> Option<&str> {
             ),
         ) => Some("fighter"),
         // Lengths, areas and weights in any unit, held in one base unit.
-        (FactKind::Quantity, Some(unit)) if lexicon::measure_base(unit).is_some() => {
-            lexicon::measure_base(unit).map(|(class, _)| class)
+        (FactKind::Quantity, Some(unit)) => {
+            Some(lexicon::measure_base(unit).map_or(unit, |(class, _)| class))
         }
         (_, unit) => unit,
     }

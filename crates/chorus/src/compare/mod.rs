@@ -149,31 +149,15 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
         let found = quantity::quantities(&sentence.tokens);
         // Read once for the sentence, for each of its figures.
         let total = !found.is_empty() && quantity::tells_a_total(&sentence.tokens);
+        // The claim made of the figure before, if it was kept as one.
+        let mut claimed: Option<usize> = None;
         for (k, q) in found.iter().enumerate() {
-            // "13 miles (22 km)": the conversion is the claim before it,
-            // whose text now shows both.
+            // "13 miles (22 km)": the conversion is the claim before it.
             if k > 0 && quantity::converts(&sentence.tokens, &found[k - 1], q) {
-                let written = found[k - 1].span.0;
-                let end = sentence
-                    .tokens
-                    .get(q.tokens.1)
-                    .map_or(q.span.1, |t| match t.text {
-                        ")" => t.end,
-                        _ => q.span.1,
-                    });
-                if let Some(previous) = mentions[first..]
-                    .last_mut()
-                    .filter(|m| m.text == sentence.text[written..found[k - 1].span.1])
-                {
-                    previous.text = sentence.text[written..end].to_string();
-                    previous.conversion = Some(Box::new(quantity_mention(sentence, q, &mut stems)));
-                    // The words around the claim are those around both.
-                    let span = (
-                        found[k - 1].tokens.0,
-                        q.tokens.1 + usize::from(end != q.span.1),
-                    );
-                    (previous.context, previous.context_words) =
-                        context(sentence, span, &mut stems);
+                // (A claim takes one conversion.)
+                if let Some(c) = claimed.take() {
+                    let (claim, conversion) = (&found[k - 1], q);
+                    with_conversion(&mut mentions[c], sentence, claim, conversion, &mut stems);
                 }
                 continue;
             }
@@ -197,7 +181,9 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
             {
                 mention.unit = Some("people".into());
             }
+            claimed = None;
             if !quantity::names_a_known_set(&sentence.tokens, q) {
+                claimed = Some(mentions.len());
                 mentions.push(mention);
             }
         }
@@ -547,6 +533,30 @@ const SCORING: &[&str] = &[
     "notched",
     "blocked",
 ];
+
+/// A claim made of `claim` given with its report's own `conversion` right
+/// after it ("13 miles (22 km)"): its text shows both, its context is the
+/// words around both.
+fn with_conversion(
+    mention: &mut Mention,
+    sentence: &Sentence,
+    claim: &Quantity,
+    conversion: &Quantity,
+    stems: &mut Stems,
+) {
+    let closing = sentence
+        .tokens
+        .get(conversion.tokens.1)
+        .filter(|t| t.text == ")");
+    let end = closing.map_or(conversion.span.1, |t| t.end);
+    mention.text = sentence.text[claim.span.0..end].to_string();
+    mention.conversion = Some(Box::new(quantity_mention(sentence, conversion, stems)));
+    let span = (
+        claim.tokens.0,
+        conversion.tokens.1 + usize::from(closing.is_some()),
+    );
+    (mention.context, mention.context_words) = context(sentence, span, stems);
+}
 
 fn quantity_mention(sentence: &Sentence, q: &Quantity, stems: &mut Stems) -> Mention {
     // Measures are held in their dimension's base unit, as lengths of

@@ -356,6 +356,13 @@ pub fn area_unit(length: &str) -> Option<&'static str> {
 /// kilometers" can be set side by side. Tons are left out: reports do not
 /// say whose ton (metric, short or long, a tenth apart) they mean.
 pub fn measure_base(unit: &str) -> Option<(&'static str, f64)> {
+    // A square unit (see [`area_unit`]) is its length squared.
+    if let Some(length) = unit.strip_prefix("square ") {
+        return match measure_base(length)? {
+            ("length", size) => Some(("area", size * size)),
+            _ => None,
+        };
+    }
     Some(match unit {
         "meter" => ("length", 1.0),
         "foot" => ("length", 0.3048),
@@ -366,12 +373,6 @@ pub fn measure_base(unit: &str) -> Option<(&'static str, f64)> {
         "millimeter" => ("length", 0.001),
         "nautical mile" => ("length", 1852.0),
         "yard" => ("length", 0.9144),
-        "square meter" => ("area", 1.0),
-        "square foot" => ("area", 0.092_903_04),
-        "square kilometer" => ("area", 1e6),
-        "square mile" => ("area", 2_589_988.11),
-        "square yard" => ("area", 0.836_127_36),
-        "square inch" => ("area", 0.000_645_16),
         "acre" => ("area", 4_046.856_422_4),
         "hectare" => ("area", 1e4),
         "kilogram" => ("mass", 1.0),

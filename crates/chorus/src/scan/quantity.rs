@@ -1663,8 +1663,6 @@ pub fn converts(tokens: &[Token], a: &Quantity, b: &Quantity) -> bool {
     joined
         && x != y
         && class_x == class_y
-        && a.kind == FactKind::Quantity
-        && b.kind == FactKind::Quantity
         && base_a > 0.0
         && base_b > 0.0
         && base_a.max(base_b) <= 2.0 * base_a.min(base_b)
@@ -1686,11 +1684,7 @@ fn currency_written_before(tokens: &[Token], i: usize) -> Option<(&'static str, 
     let country = i
         .checked_sub(2)
         .and_then(|c| Some((lexicon::dollar_of(lower(tokens.get(c)?))?, c)));
-    match country {
-        Some((code, c)) => Some((code, c)),
-        None if word == "dlrs" => Some(("USD", i - 1)),
-        None => None,
-    }
+    country.or_else(|| (word == "dlrs").then_some(("USD", i - 1)))
 }
 
 /// A country's dollars after a figure ("380 million Australian dollars",
@@ -1987,43 +1981,69 @@ mod tests {
             let (value, _, _, unit, written) = found[0].clone();
             (value, unit.unwrap_or_default(), written)
         };
-        let area = |value: f64, unit: &str, written: &str| (value, unit.into(), written.into());
-        assert_eq!(
-            unit("The park is almost 12,000 square miles."),
-            area(12_000.0, "square mile", "almost 12,000 square miles")
-        );
-        assert_eq!(
-            unit("It covers 19,000 sq. kms of wetland."),
-            area(19_000.0, "square kilometer", "19,000 sq. kms")
-        );
-        assert_eq!(
-            unit("the 22,000 square-kilometer Kakadu National Park"),
-            area(22_000.0, "square kilometer", "22,000 square-kilometer")
-        );
-        assert_eq!(
-            unit("a 22,000-square-kilometer park"),
-            area(22_000.0, "square kilometer", "22,000-square-kilometer")
-        );
-        assert_eq!(
-            unit("It would add U.S. dlrs 3.7 billion to output."),
-            area(3.7e9, "USD", "U.S. dlrs 3.7 billion")
-        );
-        assert_eq!(
-            unit("It would add Australian dollars 6.2 billion to output."),
-            area(6.2e9, "AUD", "Australian dollars 6.2 billion")
-        );
-        assert_eq!(
-            unit("It cost 380 million Australian dollars."),
-            area(3.8e8, "AUD", "380 million Australian dollars")
-        );
-        assert_eq!(
-            unit("It adds 4.46 billion U.S. dollars a year."),
-            area(4.46e9, "USD", "4.46 billion U.S. dollars")
-        );
-        assert_eq!(
-            unit("They paid 50 New Zealand dollars each."),
-            area(50.0, "NZD", "50 New Zealand dollars")
-        );
+        // (sentence, value, unit, the claim as written)
+        let read_as = [
+            (
+                "The park is almost 12,000 square miles.",
+                12_000.0,
+                "square mile",
+                "almost 12,000 square miles",
+            ),
+            (
+                "It covers 19,000 sq. kms of wetland.",
+                19_000.0,
+                "square kilometer",
+                "19,000 sq. kms",
+            ),
+            (
+                "the 22,000 square-kilometer Kakadu National Park",
+                22_000.0,
+                "square kilometer",
+                "22,000 square-kilometer",
+            ),
+            (
+                "a 22,000-square-kilometer park",
+                22_000.0,
+                "square kilometer",
+                "22,000-square-kilometer",
+            ),
+            (
+                "It would add U.S. dlrs 3.7 billion to output.",
+                3.7e9,
+                "USD",
+                "U.S. dlrs 3.7 billion",
+            ),
+            (
+                "It would add Australian dollars 6.2 billion to output.",
+                6.2e9,
+                "AUD",
+                "Australian dollars 6.2 billion",
+            ),
+            (
+                "It cost 380 million Australian dollars.",
+                3.8e8,
+                "AUD",
+                "380 million Australian dollars",
+            ),
+            (
+                "It adds 4.46 billion U.S. dollars a year.",
+                4.46e9,
+                "USD",
+                "4.46 billion U.S. dollars",
+            ),
+            (
+                "They paid 50 New Zealand dollars each.",
+                50.0,
+                "NZD",
+                "50 New Zealand dollars",
+            ),
+        ];
+        for (text, value, unit_name, written) in read_as {
+            assert_eq!(
+                unit(text),
+                (value, unit_name.to_string(), written.to_string())
+            );
+        }
         // Currency words before a figure with no scale say too little.
         assert_ne!(unit("They were paid in dollars 3 times.").1, "USD");
         assert_ne!(unit("They were paid in U.S. dollars 3 times.").1, "USD");
