@@ -565,3 +565,43 @@ fn small_round_measures_in_two_units_are_tied_by_their_words_only() {
     let distance = fact_with(story, "10 miles (16 km)");
     assert_eq!(distance.status, FactStatus::Conflict, "{distance:?}");
 }
+
+#[test]
+fn a_magnitude_revised_in_later_reports_is_an_update_and_earlier_quakes_stay_apart() {
+    use chorus::model::Article;
+    let articles = vec![
+        Article::new(
+            "agency",
+            "Hundreds died in the 6.7-degree earthquake which ripped through the region at dawn. \
+             The largest earthquake ever recorded on the fault was a magnitude 8.2 quake in 1939.",
+        )
+        .date("2023-08-17"),
+        Article::new(
+            "wire",
+            "The survey said the quake had a preliminary magnitude of 7.8 when it struck the region.",
+        )
+        .date("2023-08-17"),
+        Article::new(
+            "daily",
+            "Rescuers searched the ruins after the magnitude 7.4 quake that struck the region.",
+        )
+        .date("2023-08-19"),
+    ];
+    let report = brief_of("quake", articles);
+    let story = only_story(&report);
+    let magnitude = fact_with(story, "magnitude 7.4 quake");
+    assert_eq!(magnitude.status, FactStatus::Updated, "{magnitude:?}");
+    assert_eq!(magnitude.about, "magnitude of the earthquake");
+    // In time order, the settled figure last.
+    let values: Vec<f64> = magnitude.claims.iter().map(|c| c.value).collect();
+    assert_eq!(values.last(), Some(&7.4), "{values:?}");
+    assert!(values.contains(&6.7) && values.contains(&7.8), "{values:?}");
+    // The 1939 quake is another quake.
+    let earlier = fact_with(story, "magnitude 8.2 quake");
+    assert_ne!(earlier, magnitude);
+    assert_eq!(earlier.status, FactStatus::SingleSource);
+    // Written as seismologists write it.
+    let text = chorus::render(&report, chorus::OutputFormat::Text, false);
+    assert!(text.contains("magnitude 6.7"), "{text}");
+    assert!(!text.contains("magnitudes"), "{text}");
+}

@@ -17,6 +17,7 @@ use super::updates;
 use crate::model::words::time_unit;
 use crate::model::{Bound, Claim, Fact, FactKind, FactStatus, SCOPE_FACTOR, within_factor};
 use crate::scan::lexicon;
+use crate::scan::quantity::{AFTERSHOCK, EARLIER_QUAKE, EARTHQUAKE, MAGNITUDE};
 
 /// One claim found in one sentence, before grouping.
 #[derive(Debug, Clone, PartialEq)]
@@ -174,6 +175,11 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
     if statistics_of_others(a, b) {
         return Unrelated;
     }
+    // A story recalls many earlier earthquakes (see
+    // `quantity::quake_of_magnitude`): nothing says two are one.
+    if a.event == Some(EARLIER_QUAKE) || b.event == Some(EARLIER_QUAKE) {
+        return Unrelated;
+    }
     if same_sentence {
         // "about 500,000 …, and at least 580,000": two estimates of one
         // count, told apart by their qualifiers; two exact figures in one
@@ -190,6 +196,23 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
         // "5,900 meters (19,350 feet)" and "19,356 feet (5,900 m)": one
         // measure, the same in both units, whatever the words around it.
         _ if alike_in_two_units(a, b) => (true, false),
+        // The story's earthquake has one magnitude, which agencies and
+        // days revise by a point or so ("6.7", "7.8", "7.4"); its
+        // aftershocks are many, of many sizes.
+        (FactKind::Quantity, Some(EARTHQUAKE), Some(EARTHQUAKE))
+            if magnitude(a) && magnitude(b) =>
+        {
+            let near = (a.value - b.value).abs() <= MAGNITUDE_REVISION;
+            (near || context >= SAME_EVENT_CONTEXT, near)
+        }
+        (FactKind::Quantity, Some(AFTERSHOCK), Some(AFTERSHOCK))
+            if magnitude(a) && magnitude(b) =>
+        {
+            (
+                context >= SAME_EVENT_CONTEXT,
+                context >= SAME_EVENT_CONFLICT,
+            )
+        }
         (FactKind::Date | FactKind::Time, ..) => (
             context >= SAME_MOMENT_CONTEXT && compatible(a, b),
             context >= SAME_CONTEXT_CONFLICT && same_words_next_to(a, b),
@@ -241,6 +264,16 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
     } else {
         Unrelated
     }
+}
+
+/// How far apart two magnitudes given for one earthquake may be: early
+/// readings of one quake, by different agencies and scales, differ by a
+/// point or so (6.7 and 7.8 for Izmit in 1999, 7.9 and 9.0 for Tohoku).
+const MAGNITUDE_REVISION: f64 = 1.2;
+
+/// Whether a claim gives an earthquake's magnitude.
+fn magnitude(m: &Mention) -> bool {
+    m.unit.as_deref() == Some(MAGNITUDE)
 }
 
 /// Whether two shares name the wholes they are shares of, one kind of
@@ -604,12 +637,13 @@ pub fn compatible(a: &Mention, b: &Mention) -> bool {
     let (Some(figure_a), Some(figure_b)) = (as_figure(a), as_figure(b)) else {
         return false;
     };
-    let (coarse, fine) = if written_precision(figure_a) >= written_precision(figure_b) {
+    let (precision_a, precision_b) = (written_to(a, figure_a), written_to(b, figure_b));
+    let (coarse, fine) = if precision_a >= precision_b {
         ((a, figure_a), (range_b, figure_b))
     } else {
         ((b, figure_b), (range_a, figure_a))
     };
-    if written_precision(coarse.1) <= written_precision(fine.1) {
+    if precision_a.max(precision_b) <= precision_a.min(precision_b) * (1.0 + ROUNDING) {
         return false;
     }
     let (low, high) = as_written(coarse.0, coarse.1);
@@ -739,9 +773,26 @@ fn as_written(m: &Mention, figure: f64) -> (f64, f64) {
     if m.bound != Bound::Exact || m.high.is_some() || figure == 0.0 {
         return reach(m);
     }
-    let half = (written_precision(figure) / 2.0).min(figure.abs() * WRITTEN_ROUNDING);
+    let half = (written_to(m, figure) / 2.0).min(figure.abs() * WRITTEN_ROUNDING);
     let per_unit = m.value / figure;
     (m.range.0 - half * per_unit, m.range.1 + half * per_unit)
+}
+
+/// The place of the last digit a claim's figure was written to: its
+/// last significant digit, or the decimals written after it ("a 9.0
+/// magnitude" is written to a tenth, and disagrees with 8.8), which an
+/// exact claim's range keeps.
+fn written_to(m: &Mention, figure: f64) -> f64 {
+    let significant = written_precision(figure);
+    if m.bound != Bound::Exact || m.high.is_some() || figure == 0.0 {
+        return significant;
+    }
+    let width = (m.range.1 - m.range.0) * figure / m.value;
+    if width > 0.0 && width < significant {
+        width
+    } else {
+        significant
+    }
 }
 
 /// The place of a figure's last significant digit: 0.1 for 74.2, 1 for
@@ -1250,6 +1301,13 @@ pub(super) mod tests {
         assert!(agree(50.0, 49.2) && agree(100e6, 103e6));
         assert!(!agree(36.0, 36.7) && !agree(81.0, 82.0) && !agree(50.0, 45.0));
         assert!(!agree(33.0, 32.0) && !agree(28.0, 27.0) && !agree(5.2e9, 4.4e9));
+        // "9.0" is written to a tenth, as its range keeps: not "9" rounded.
+        let tenth = Mention {
+            range: (8.95, 9.05),
+            ..share(0, 9.0)
+        };
+        assert!(!compatible(&tenth, &share(1, 8.8)));
+        assert!(agree(9.0, 8.8));
     }
 
     #[test]

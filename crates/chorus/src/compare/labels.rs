@@ -11,6 +11,7 @@ use super::facts::Mention;
 use crate::model::FactKind;
 use crate::model::words::plural;
 use crate::scan::lexicon;
+use crate::scan::quantity::{AFTERSHOCK, EARLIER_QUAKE, MAGNITUDE};
 use crate::scan::tokens::{Token, TokenKind};
 
 /// Tokens either side of a claim searched for the phrase it is about.
@@ -363,6 +364,14 @@ pub(super) fn about(mentions: &[Mention], group: &[usize]) -> String {
     let first = &mentions[group[0]];
     if first.event == Some("age") {
         return age(mentions, group);
+    }
+    // "magnitude of the earthquake", "magnitude of an aftershock"
+    if first.unit.as_deref() == Some(MAGNITUDE) {
+        return match first.event {
+            Some(AFTERSHOCK) => "magnitude of an aftershock".to_string(),
+            Some(EARLIER_QUAKE) => "magnitude of an earlier earthquake".to_string(),
+            _ => "magnitude of the earthquake".to_string(),
+        };
     }
     let topic = most_common(group.iter().filter_map(|&i| mentions[i].topic.as_deref()));
     let counted = group

@@ -420,7 +420,8 @@ fn context(sentence: &Sentence, span: (usize, usize), stems: &mut Stems) -> (Vec
 /// Whether a unit is a counted noun ("people", "soldier"), not a currency,
 /// a share or a unit of measure.
 fn counted_noun(unit: &str) -> bool {
-    unit.chars().all(|c| c.is_ascii_lowercase())
+    unit != quantity::MAGNITUDE
+        && unit.chars().all(|c| c.is_ascii_lowercase())
         && lexicon::measure_unit(unit).is_none()
         && lexicon::time_unit(unit).is_none()
 }
@@ -574,6 +575,9 @@ fn quantity_mention(sentence: &Sentence, q: &Quantity, stems: &mut Stems) -> Men
         unit: q.unit.clone(),
         event: match q.unit.as_deref() {
             Some(u) if u.ends_with(" old") => Some("age"),
+            Some(quantity::MAGNITUDE) => {
+                Some(quantity::quake_of_magnitude(&sentence.tokens, q.tokens))
+            }
             // Events count people and things, not money, shares or measures.
             // A prison term is a length the event names ("sentenced to
             // five years", "sent him to prison for 3 years").

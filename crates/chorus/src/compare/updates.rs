@@ -8,22 +8,33 @@
 //! prescriptions…): tallies of an ongoing event only grow. Shares,
 //! amounts of money, measures, dates and times change both ways, and a
 //! later, smaller count is a correction or a different scope: those stay
-//! conflicts.
+//! conflicts. An earthquake's magnitude is an estimate revised either way
+//! as it is worked out: estimates that the latest reports settle are
+//! updates too.
 
 use chrono::NaiveDate;
 
 use super::counted_noun;
 use super::facts::{Mention, Relation, compatible, relation, same_scope};
 use crate::model::{Bound, Claim, FactKind};
+use crate::scan::quantity;
 
 /// Whether the claims that disagree (`disagreeing`, pairs of indexes into
-/// `mentions`) are a count growing from one dated report to a later one.
-/// `published` holds each document's publication date.
+/// `mentions`) are a count growing from one dated report to a later one,
+/// or an estimate revised (see [`revised`]). `published` holds each
+/// document's publication date.
 pub(super) fn grew_over_time(
     mentions: &[Mention],
     disagreeing: &[(usize, usize)],
     published: &[Option<NaiveDate>],
 ) -> bool {
+    if !disagreeing.is_empty()
+        && disagreeing
+            .iter()
+            .all(|&(i, j)| revised(&mentions[i], &mentions[j]))
+    {
+        return settled_later(mentions, disagreeing, published);
+    }
     !disagreeing.is_empty()
         && disagreeing.iter().all(|&(i, j)| {
             let (a, b) = (&mentions[i], &mentions[j]);
@@ -41,6 +52,43 @@ pub(super) fn grew_over_time(
             let running = a.event.is_some() || b.event.is_some();
             is_tally(a) && is_tally(b) && running && later.range.0 > earlier.range.1
         })
+}
+
+/// Whether two claims are estimates that later reports revise, up or
+/// down: an earthquake's magnitude is first read from the first waves
+/// recorded, by several agencies at once ("7.5 by the MIT scientists, 6.8
+/// by Turkish scientists"), and settled days on ("a preliminary magnitude
+/// of 7.8", "downgraded that to 7.4").
+fn revised(a: &Mention, b: &Mention) -> bool {
+    let magnitude = |m: &Mention| m.unit.as_deref() == Some(quantity::MAGNITUDE);
+    magnitude(a) && magnitude(b) && a.event == Some(quantity::EARTHQUAKE) && a.event == b.event
+}
+
+/// Whether estimates that disagree were settled: each disagreeing pair
+/// holds a claim of a report published before the latest report of the
+/// pairs, so the latest reports agree among themselves. Estimates of one
+/// day that the later reports settle are superseded, not contradicted.
+fn settled_later(
+    mentions: &[Mention],
+    disagreeing: &[(usize, usize)],
+    published: &[Option<NaiveDate>],
+) -> bool {
+    let days: Option<Vec<(NaiveDate, NaiveDate)>> = disagreeing
+        .iter()
+        .map(|&(i, j)| {
+            Some((
+                day_of(&mentions[i], published)?,
+                day_of(&mentions[j], published)?,
+            ))
+        })
+        .collect();
+    let Some(days) = days else {
+        return false;
+    };
+    let Some(latest) = days.iter().map(|&(a, b)| a.max(b)).max() else {
+        return false;
+    };
+    days.iter().all(|&(a, b)| a.min(b) < latest)
 }
 
 /// Sentences from a report's start within which its first count of an
@@ -172,6 +220,10 @@ pub(super) fn running_tallies(
 /// occasion: a "Friday" or "May 20" in reports weeks apart is most often
 /// another Friday's event, not a disagreement.
 const SAME_OCCASION_DAYS: i64 = 3;
+/// Days apart within which two reports' magnitudes are of one quake: a
+/// magnitude is settled within days, and one given weeks on is most often
+/// another quake's (an aftershock, the next quake on the fault).
+const REVISION_DAYS: i64 = 7;
 /// Days apart within which two reports' shares, amounts and measures are
 /// of the same moment: rates, prices and totals are restated as they
 /// change over months.
@@ -193,6 +245,7 @@ pub(super) fn in_time(a: &Mention, b: &Mention, published: &[Option<NaiveDate>])
     let apart = (day_a - day_b).num_days().abs();
     let limit = match a.kind {
         FactKind::Date | FactKind::Time => SAME_OCCASION_DAYS,
+        _ if revised(a, b) => REVISION_DAYS,
         _ => SAME_MOMENT_DAYS,
     };
     // "Hundreds" one day and "107" or "11,759" days later: a word for
@@ -357,6 +410,38 @@ mod tests {
             m.event = None;
         }
         assert!(!grew_over_time(&stock, &pair, &[day(6), day(7)]));
+    }
+
+    #[test]
+    fn a_magnitude_the_latest_reports_settle_is_an_update_either_way() {
+        let magnitude = |document: usize, value: f64| {
+            let mut m = count(document, value);
+            m.unit = Some(quantity::MAGNITUDE.into());
+            m.event = Some(quantity::EARTHQUAKE);
+            m
+        };
+        // 6.7 and 7.8 on the 6th, 7.4 on the 7th: both revised.
+        let mentions = [magnitude(0, 6.7), magnitude(1, 7.8), magnitude(2, 7.4)];
+        let published = [day(6), day(6), day(7)];
+        assert!(grew_over_time(
+            &mentions,
+            &[(0, 1), (0, 2), (1, 2)],
+            &published
+        ));
+        // Down as well as up.
+        assert!(grew_over_time(&mentions, &[(1, 2)], &published));
+        // The latest reports disagree among themselves: a conflict.
+        let latest = [day(6), day(7), day(7)];
+        assert!(!grew_over_time(&mentions, &[(0, 2), (1, 2)], &latest));
+        // Undated: nothing says which came first.
+        assert!(!grew_over_time(&mentions, &[(1, 2)], &[day(6), None, None]));
+        // Weeks apart: most often another quake.
+        let (mut a, mut b) = (magnitude(0, 5.2), magnitude(1, 5.8));
+        a.context = vec![1, 2, 3];
+        b.context = vec![1, 2, 3];
+        assert_eq!(in_time(&a, &b, &[day(6), day(7)]), Relation::Strong);
+        let weeks = [day(1), NaiveDate::from_ymd_opt(2023, 3, 1)];
+        assert_eq!(in_time(&a, &b, &weeks), Relation::Loose);
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod markdown;
 mod text;
 
 use crate::model::{Bound, Claim, DocumentReport, Fact, FactKind, FactStatus, Report, StoryReport};
+use crate::scan::quantity::MAGNITUDE;
 
 pub use brief::Detail;
 pub use html::{STYLE, SourceWindow, html, served_html, web_link};
@@ -203,6 +204,8 @@ pub(crate) fn claim_label(fact: &Fact, claim: &Claim) -> String {
                 Some(code) if crate::scan::lexicon::is_currency_code(code) => {
                     format!("{sign}{code} {value}")
                 }
+                // "magnitude 7.4", as seismologists write it.
+                Some(MAGNITUDE) => format!("{sign}{MAGNITUDE} {value}"),
                 Some(noun) => format!("{sign}{value} {}", plural(noun, claim.value)),
                 None => format!("{sign}{value}"),
             };

@@ -677,7 +677,12 @@ fn compound_at(tokens: &[Token], i: usize) -> Option<Quantity> {
             number_value(figure)?
         };
         let known = rest.strip_suffix("-old").map_or_else(
-            || measure_unit(rest).is_some() || time_unit(rest).is_some() || area(rest).is_some(),
+            || {
+                measure_unit(rest).is_some()
+                    || time_unit(rest).is_some()
+                    || area(rest).is_some()
+                    || magnitude_compound(rest, tokens.get(i + 1))
+            },
             |u| time_unit(u).is_some(),
         );
         known.then_some((value, rest))
@@ -715,6 +720,8 @@ fn compound_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         };
     } else if let Some(unit) = measure_unit(rest).or_else(|| area(rest)) {
         quantity.unit = Some(unit.to_string());
+    } else if magnitude_compound(rest, tokens.get(i + 1)) {
+        quantity.unit = Some(MAGNITUDE.into());
     } else {
         let (name, seconds) = time_unit(rest)?;
         quantity.unit = Some(name.to_string());
@@ -746,6 +753,13 @@ fn compound_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         };
     }
     Some(quantity)
+}
+
+/// Whether a compound's unit gives an earthquake's magnitude: "a
+/// 7.4-magnitude quake", "the 6.7-degree earthquake" (a degree of
+/// anything else is a temperature or an angle).
+fn magnitude_compound(unit: &str, next: Option<&Token>) -> bool {
+    unit == MAGNITUDE || (unit == "degree" && next.is_some_and(|t| QUAKES.contains(&lower(t))))
 }
 
 /// The area a compound's unit names: "square-kilometer" in "a
@@ -1577,6 +1591,26 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
             }
         }
     }
+    // An earthquake's strength is a unit of its own: "magnitude 7.4",
+    // "a magnitude of 7.8", "7.4 on the Richter scale".
+    let decimal = tokens[core].text.contains('.');
+    let mut start_token = start_token;
+    match magnitude_around(
+        tokens,
+        (start_token, end),
+        figure.value,
+        decimal,
+        unit.as_deref(),
+    ) {
+        Some((from, to)) if currency.is_none() => {
+            unit = Some(MAGNITUDE.into());
+            start_token = from;
+            end = to;
+        }
+        // "9 magnitude" cut from "5. 9 magnitude" is no magnitude read.
+        _ if unit.as_deref() == Some(MAGNITUDE) => unit = None,
+        _ => {}
+    }
     let mut inherited = false;
     // "about 500,000 people, and at least 580,000": a bare figure joined
     // to the one before by a list word counts the same thing; "which
@@ -1633,6 +1667,138 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
         inherited,
         words: figure.words,
         age_of: None,
+    })
+}
+
+/// The unit of an earthquake's strength.
+pub const MAGNITUDE: &str = "magnitude";
+
+/// The story's earthquake, whose magnitude a figure gives (see
+/// [`quake_of_magnitude`]) …
+pub const EARTHQUAKE: &str = "earthquake";
+/// … one of its aftershocks …
+pub const AFTERSHOCK: &str = "aftershock";
+/// … or an earthquake of an earlier year the story recalls.
+pub const EARLIER_QUAKE: &str = "earlier earthquake";
+
+/// Nouns for an earthquake, whose strength a figure before them gives
+/// ("a 7.4 quake", "a 6.7-degree earthquake").
+const QUAKES: &[&str] = &["quake", "earthquake", "tremor", "temblor", "aftershock"];
+
+/// Where a figure's claim starts and ends when it gives an earthquake's
+/// magnitude, from the claim read so far (`span`, tokens, end exclusive,
+/// with the `unit` found after the figure): "magnitude 7.4", "a magnitude
+/// of 7.8", "7.4 magnitude", "7.4 on the Richter scale", "7.4 degrees on
+/// the Richter scale", "a 7.4 quake". Magnitudes run to ten at most; a
+/// count of quakes is a whole number ("six other quakes"), a magnitude
+/// before "quake" is written with its tenths.
+fn magnitude_around(
+    tokens: &[Token],
+    span: (usize, usize),
+    value: f64,
+    decimal: bool,
+    unit: Option<&str>,
+) -> Option<(usize, usize)> {
+    if !(0.0..=10.0).contains(&value) {
+        return None;
+    }
+    let (mut start, mut end) = span;
+    // "6. 1 on the Richter scale": text whose decimals were split off
+    // gives no magnitude to read. The sentence may have been cut at the
+    // stop, leaving "7 degree quake" or "a magnitude of at least 5.": a
+    // magnitude in whole numbers is read only after the word
+    // ("magnitude 7 quake"), and not at a sentence's end.
+    let stop = |at: usize| tokens.get(at).is_some_and(|t| t.text == ".");
+    let number = |at: usize| tokens.get(at).is_some_and(|t| t.kind == TokenKind::Number);
+    if (start >= 2 && stop(start - 1) && number(start - 2)) || (stop(end) && number(end + 1)) {
+        return None;
+    }
+    let named_before = if start >= 1 && tokens[start - 1].is(MAGNITUDE) {
+        Some(start - 1)
+    } else if start >= 2 && tokens[start - 1].is("of") && tokens[start - 2].is(MAGNITUDE) {
+        Some(start - 2)
+    } else {
+        None
+    };
+    let richter = richter_scale_at(tokens, end);
+    let quake_after = |at: usize| tokens.get(at).is_some_and(|t| QUAKES.contains(&lower(t)));
+    let magnitude = match unit {
+        None => named_before.is_some() || richter.is_some(),
+        Some(MAGNITUDE) => true,
+        // "with a magnitude of 7.4 degrees", "a 6.7 degree earthquake"
+        Some("degree") => named_before.is_some() || richter.is_some() || quake_after(end),
+        Some(noun) => QUAKES.contains(&noun) && (named_before.is_some() || decimal),
+    };
+    let whole_read = named_before.is_some() && tokens.get(end).is_some_and(|t| t.text != ".");
+    if !magnitude || !(decimal || whole_read) {
+        return None;
+    }
+    if let Some(before) = named_before {
+        start = before;
+    }
+    if let Some(after) = richter {
+        end = after;
+    }
+    Some((start, end))
+}
+
+/// Which quake a magnitude is of, as the words around it say: the quake
+/// word nearest it ("confirmed as an aftershock following the earthquake
+/// measuring 7.4": the earthquake's), an aftershock's ("the largest of the
+/// aftershocks was magnitude 5.3"), a quake of a year named beside it ("a
+/// magnitude 8.2 quake in 1939", "Great Kanto in 1923, …, and that was
+/// 7.9 magnitude": a year before it in its sentence), or the earthquake
+/// the story is about.
+pub fn quake_of_magnitude(tokens: &[Token], span: (usize, usize)) -> &'static str {
+    let quake = |i: usize| {
+        let word = tokens.get(i).map_or("", lower);
+        let word = word.strip_suffix('s').unwrap_or(word);
+        QUAKES.contains(&word).then_some(word)
+    };
+    let nearest = (span.0..span.1).find_map(quake).or_else(|| {
+        (1..=EVENT_WINDOW).find_map(|d| {
+            let before = span.0.checked_sub(d).and_then(quake);
+            before.or_else(|| quake(span.1 + d - 1))
+        })
+    });
+    let from = span.0.saturating_sub(EVENT_WINDOW);
+    let near = &tokens[from..(span.1 + EVENT_WINDOW).min(tokens.len())];
+    let year = |t: &Token| {
+        t.kind == TokenKind::Number
+            && t.text.len() == 4
+            && t.text
+                .parse::<u16>()
+                .is_ok_and(|y| (1800..=2100).contains(&y))
+    };
+    // "hit by a 6.1 quake in September": a month without its day.
+    let month_alone = |(k, t): (usize, &Token)| {
+        t.kind == TokenKind::Word
+            && t.capitalized()
+            && month(t.text).is_some()
+            && near
+                .get(k + 1)
+                .is_none_or(|next| next.kind != TokenKind::Number)
+    };
+    if nearest == Some(AFTERSHOCK) {
+        AFTERSHOCK
+    } else if tokens[..span.0].iter().any(year)
+        || near.iter().any(year)
+        || near.iter().enumerate().any(month_alone)
+    {
+        EARLIER_QUAKE
+    } else {
+        EARTHQUAKE
+    }
+}
+
+/// The end of "on the Richter scale" ("on the open-ended Richter scale")
+/// when it is written at `at`.
+fn richter_scale_at(tokens: &[Token], at: usize) -> Option<usize> {
+    if !(tokens.get(at)?.is("on") && tokens.get(at + 1)?.is("the")) {
+        return None;
+    }
+    (at + 2..at + 4).find_map(|r| {
+        (tokens.get(r)?.is("richter") && tokens.get(r + 1)?.is("scale")).then_some(r + 2)
     })
 }
 
@@ -1964,6 +2130,123 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn an_earthquakes_magnitude_is_a_unit_of_its_own() {
+        let magnitude = Some(MAGNITUDE.to_string());
+        for (text, value, claim) in [
+            (
+                "Early Tuesday, a magnitude 7.4 quake struck.",
+                7.4,
+                "magnitude 7.4 quake",
+            ),
+            (
+                "It had a preliminary magnitude of 7.8.",
+                7.8,
+                "magnitude of 7.8",
+            ),
+            (
+                "The toll in the 7.4-magnitude quake rose.",
+                7.4,
+                "7.4-magnitude",
+            ),
+            ("A 4.2-magnitude aftershock followed.", 4.2, "4.2-magnitude"),
+            (
+                "The 6.7-degree earthquake ripped through.",
+                6.7,
+                "6.7-degree",
+            ),
+            (
+                "The quake, measuring 7.4 on the open-ended Richter scale, hit.",
+                7.4,
+                "7.4 on the open-ended Richter scale",
+            ),
+            (
+                "The quake, with a magnitude of 7.4 degrees on the Richter scale, hit.",
+                7.4,
+                "magnitude of 7.4 degrees on the Richter scale",
+            ),
+            (
+                "Its 1999 earthquake with 7.4 magnitude was its largest.",
+                7.4,
+                "7.4 magnitude",
+            ),
+            ("A 6.1 quake shook the island.", 6.1, "6.1 quake"),
+            (
+                "A magnitude 7 quake shook the island.",
+                7.0,
+                "magnitude 7 quake",
+            ),
+        ] {
+            let found = read(text);
+            let read = found.iter().find(|r| r.3 == magnitude);
+            assert!(
+                read.is_some_and(|r| r.0 == value && r.4 == claim),
+                "{text}: {found:?}"
+            );
+        }
+        // Counts of quakes, degrees of heat and sums are no magnitudes.
+        for text in [
+            "Six other quakes struck the region.",
+            "It was 7 degrees warmer on Tuesday.",
+            "The magnitude of 250,000 protesters surprised officials.",
+            "A 100-degree day followed.",
+            // The halves of "6. 7" and "5. 9", the sentence cut between.
+            "7 degree quake that left more than 31,000 dead.",
+            "9 magnitude earthquake has leveled seven villages.",
+            "A quake with a magnitude of at least 5.",
+        ] {
+            let found = read(text);
+            assert!(found.iter().all(|r| r.3 != magnitude), "{text}: {found:?}");
+        }
+        // Text whose decimals were split off ("6. 1") gives none.
+        let split = read("A quake measuring 6. 1 on the Richter scale hit.");
+        assert!(split.iter().all(|r| r.3 != magnitude), "{split:?}");
+        // "between 4.3 and 4.6 on the Richter scale"
+        let range = read("Aftershocks between 4.3 and 4.6 on the Richter scale rocked the zone.");
+        assert_eq!(range[0].1, Some(4.6));
+        assert_eq!(range[0].3, magnitude);
+    }
+
+    #[test]
+    fn a_magnitude_is_of_the_quake_named_nearest_it() {
+        let quake = |text: &'static str| {
+            let tokens = tokenize(text);
+            let found = quantities(&tokens);
+            let q = found
+                .iter()
+                .find(|q| q.unit.as_deref() == Some(MAGNITUDE))
+                .unwrap_or_else(|| panic!("{text}: no magnitude"));
+            quake_of_magnitude(&tokens, q.tokens)
+        };
+        assert_eq!(
+            quake("A magnitude 7.4 quake struck on Tuesday."),
+            "earthquake"
+        );
+        assert_eq!(
+            quake("The largest of the aftershocks was magnitude 5.3."),
+            "aftershock"
+        );
+        assert_eq!(
+            quake(
+                "It was an aftershock following the earthquake measuring 7.4 on the Richter scale."
+            ),
+            "earthquake"
+        );
+        assert_eq!(
+            quake("The largest quake was a magnitude 8.2 quake in 1939."),
+            "earlier earthquake"
+        );
+        assert_eq!(
+            quake("The same island was hit by a 6.1 quake in September."),
+            "earlier earthquake"
+        );
+        assert_eq!(quake("A 6.1 quake hit on September 12."), "earthquake");
+        assert_eq!(
+            quake("The largest was in 1923, which killed 140,000, and that was 7.9 magnitude."),
+            "earlier earthquake"
+        );
     }
 
     fn one(text: &'static str) -> (f64, Bound, Option<String>) {
