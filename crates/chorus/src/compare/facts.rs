@@ -548,6 +548,11 @@ fn telling_unit(m: &Mention) -> bool {
         // in hours and minutes; years and days are the length of too many
         // things in one story (a sentence, a contract, a ban).
         (FactKind::Duration, Some(unit)) => matches!(unit, "minute" | "hour" | "second"),
+        // An area in a story is of one park, fire or zone more often than
+        // a length is of one road or distance.
+        (FactKind::Quantity, Some(unit)) if lexicon::measure_base(unit).is_some() => {
+            lexicon::measure_base(unit).is_some_and(|(class, _)| class == "area")
+        }
         (FactKind::Quantity, Some(unit)) => {
             super::counted_noun(unit) && !GENERIC_NOUNS.contains(&unit)
         }
@@ -1186,6 +1191,15 @@ pub(super) mod tests {
         // "people" says too little: the same words do not tie two counts.
         let a = count(0, 17.0, "people", &[1, 2, 3, 4]);
         let b = count(1, 16.0, "people", &[1, 5, 6, 7]);
+        assert_ne!(relation(&a, &b), Relation::Strong);
+        // An area is of one park or zone ("25 million hectares of
+        // wetlands", "63 million hectares of wetlands"); a length may be
+        // of many roads and distances.
+        let a = count(0, 25e10, "hectare", &[1, 2, 3, 4]);
+        let b = count(1, 63e10, "hectare", &[1, 5, 6, 7]);
+        assert_eq!(relation(&a, &b), Relation::Strong);
+        let a = count(0, 25e3, "kilometer", &[1, 2, 3, 4]);
+        let b = count(1, 63e3, "kilometer", &[1, 5, 6, 7]);
         assert_ne!(relation(&a, &b), Relation::Strong);
         // Lengths of one sitting do; years are the length of many things.
         let minutes = |d, v: f64| Mention {

@@ -1284,10 +1284,11 @@ fn names_its_set(tokens: &[Token], q: &Quantity) -> bool {
 }
 
 /// Verbs before a figure that make it a forecast ("forecasters predict
-/// 10 inches", "the fine could reach $2 million"), matched as written:
-/// "May" is a month.
+/// 10 inches", "the fine could reach $2 million", "the next phase will
+/// cover 23,000 square miles"), matched as written: "May" is a month,
+/// "Will" a name.
 const FORECASTING: &[&str] = &[
-    "expect", "expects", "predict", "predicts", "could", "may", "might",
+    "expect", "expects", "predict", "predicts", "could", "may", "might", "will",
 ];
 
 /// Participles that make a figure a forecast when "to" follows them ("is
@@ -2672,6 +2673,16 @@ mod tests {
         );
         assert_eq!(
             forecast_of("It is nearly 13 feet above flood stage, and more may come."),
+            [false]
+        );
+        // What will be is not what was: "will miss the final two games",
+        // "he missed four games after surgery".
+        assert_eq!(
+            forecast_of("Bush will miss the final two games of the season."),
+            [true]
+        );
+        assert_eq!(
+            forecast_of("Bush missed four games after surgery."),
             [false]
         );
         // The clause ends before the figure, at a mark or a word that
