@@ -605,3 +605,29 @@ fn a_magnitude_revised_in_later_reports_is_an_update_and_earlier_quakes_stay_apa
     assert!(text.contains("magnitude 6.7"), "{text}");
     assert!(!text.contains("magnitudes"), "{text}");
 }
+
+#[test]
+fn distances_from_one_place_are_one_distance_unless_they_locate_two_places() {
+    use chorus::model::Article;
+    let articles = vec![
+        Article::new(
+            "wire",
+            "The base lies about 125 miles northwest of Las Vegas in the desert. \
+             The crew trained in Romilly, a small town 40 miles west of Paris.",
+        ),
+        Article::new(
+            "daily",
+            "The secret base, 90 miles north of Las Vegas, was never acknowledged. \
+             Police raided homes in Bandoufle, a suburb 25 miles south of Paris.",
+        ),
+    ];
+    let report = brief_of("base", articles);
+    let story = only_story(&report);
+    // One base, told from one city in one bearing (rounded): a conflict.
+    let base = fact_with(story, "about 125 miles");
+    assert_eq!(base.status, FactStatus::Conflict, "{base:?}");
+    assert_eq!(fact_with(story, "90 miles"), base);
+    // Two towns named, two bearings: two distances.
+    assert_ne!(fact_with(story, "40 miles"), fact_with(story, "25 miles"));
+    assert_ne!(fact_with(story, "40 miles").status, FactStatus::Conflict);
+}

@@ -78,6 +78,9 @@ pub struct Mention {
     /// what it counts ("two counts of third degree assault" → third,
     /// degree, assault).
     pub whole: Option<Vec<String>>,
+    /// For a distance from a named place, where it is measured from and
+    /// what it locates.
+    pub distance: Option<Distance>,
     /// The report's own conversion of a measure, given right after it
     /// ("13 miles (22 km)"): the same claim in another unit.
     pub conversion: Option<Box<Mention>>,
@@ -102,6 +105,18 @@ const SAME_MOMENT_CONTEXT: f32 = 0.1;
 /// Relative difference below which two exact figures are one figure
 /// rounded two ways ("19,350 feet" and "19,356 feet").
 const ROUNDING: f64 = 1e-3;
+
+/// A distance from a named place: "Ivanovo, a textile town 190 miles
+/// east of Moscow".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Distance {
+    /// The place measured from, its words in lower case (moscow).
+    pub from: Vec<String>,
+    /// The compass direction, if given, without hyphens (east, northwest).
+    pub direction: Option<String>,
+    /// The place located, when the sentence names it just before (ivanovo).
+    pub located: Option<String>,
+}
 
 /// Share of two sorted id sets held by both (Dice).
 pub(super) fn dice(a: &[u32], b: &[u32]) -> f32 {
@@ -231,7 +246,9 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
         // drama that runs 106 minutes" and "a 95-minute drama": a noun
         // more telling than "people", or a length, names what is counted
         // as an event word does.
-        (_, None, None) if telling_unit(a) => (
+        _ if located(a, b) == Some(Located::Apart) => (false, false),
+        _ if located(a, b) == Some(Located::Same) => (true, true),
+        (_, None, None) if telling_unit(a) || located(a, b) == Some(Located::Likely) => (
             context >= SAME_EVENT_CONTEXT,
             context >= SAME_EVENT_CONFLICT,
         ),
@@ -558,6 +575,44 @@ fn telling_unit(m: &Mention) -> bool {
         }
         _ => false,
     }
+}
+
+/// How two distances from named places are tied.
+#[derive(PartialEq)]
+enum Located {
+    /// From two places, in two directions or of two places located:
+    /// never one distance.
+    Apart,
+    /// Of one place located from one place ("Ivanovo, … 190 miles east of
+    /// Moscow", "Ivanovo, … 180 miles northeast of Moscow").
+    Same,
+    /// From one place, in one direction, the place located not named
+    /// twice ("90 miles north of Las Vegas", "about 125 miles northwest
+    /// of Las Vegas"): most often where the story happened, told from the
+    /// nearest city; its words tie them as a telling noun's do.
+    Likely,
+}
+
+/// How two distances are tied by the places they name, if both are
+/// distances from a named place.
+fn located(a: &Mention, b: &Mention) -> Option<Located> {
+    let (x, y) = (a.distance.as_ref()?, b.distance.as_ref()?);
+    if !x.from.iter().any(|w| y.from.contains(w)) {
+        return Some(Located::Apart);
+    }
+    // "north" and "northwest" may be one bearing rounded; "north" and
+    // "east" are not.
+    let near = |p: &str, q: &str| p.contains(q) || q.contains(p);
+    if let (Some(p), Some(q)) = (x.direction.as_deref(), y.direction.as_deref())
+        && !near(p, q)
+    {
+        return Some(Located::Apart);
+    }
+    Some(match (&x.located, &y.located) {
+        (Some(p), Some(q)) if p == q => Located::Same,
+        (Some(_), Some(_)) => Located::Apart,
+        _ => Located::Likely,
+    })
 }
 
 /// Counted nouns that say too little of what is counted to tie two
@@ -1145,6 +1200,7 @@ pub(super) mod tests {
             topic: None,
             whole: None,
             conversion: None,
+            distance: None,
             // Both reports say the dam was completed that year.
             context: vec![1, 2],
             context_words: vec![1, 2],

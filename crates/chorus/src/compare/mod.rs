@@ -32,7 +32,7 @@ use crate::scan::lexicon;
 use crate::scan::quantity::{self, Quantity, event_near};
 use crate::scan::tokens::{Sentence, Token, TokenKind, tokenize_with};
 use entities::Entities;
-use facts::Mention;
+use facts::{Distance, Mention};
 use stems::Stems;
 use timeline::Dated;
 
@@ -460,6 +460,7 @@ impl Mention {
             topic: labels::topic(&sentence.tokens, tokens),
             whole: None,
             conversion: None,
+            distance: None,
             context,
             context_words,
         }
@@ -592,6 +593,10 @@ fn quantity_mention(sentence: &Sentence, q: &Quantity, stems: &mut Stems) -> Men
         part: quantity::counts_a_part(&sentence.tokens, q),
         forecast: quantity::forecast(&sentence.tokens, q),
         whole: whole_or_kind(&sentence.tokens, q),
+        distance: q
+            .unit
+            .as_deref()
+            .and_then(|unit| distance_from_place(&sentence.tokens, q.tokens, unit)),
         ..Mention::at(sentence, q.kind, q.span, q.tokens, stems)
     }
 }
@@ -617,6 +622,89 @@ fn whole_or_kind(tokens: &[Token], q: &Quantity) -> Option<Vec<String>> {
         None
     }
 }
+
+/// Compass directions a distance is told in ("90 miles north of Las
+/// Vegas", "70 kilometers south-east of Istanbul").
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northwest",
+    "northeast",
+    "southwest",
+    "southeast",
+    "north-west",
+    "north-east",
+    "south-west",
+    "south-east",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+];
+
+/// A distance from a named place, read around the claim at `span`: "90
+/// miles north of Las Vegas", "about 220 miles from Darwin", "Ivanovo, a
+/// textile town 190 miles east of Moscow" (the place located: a name
+/// closing an aside just before).
+fn distance_from_place(tokens: &[Token], span: (usize, usize), unit: &str) -> Option<Distance> {
+    if lexicon::measure_base(unit).is_none_or(|(class, _)| class != "length") {
+        return None;
+    }
+    let mut i = span.1;
+    // "north-west", "south - west", "northwestern": one bearing, "northwest".
+    let mut direction = String::new();
+    while let Some(t) = tokens.get(i) {
+        if DIRECTIONS.contains(&t.lower()) {
+            let word = t.lower().trim_end_matches("ern");
+            direction.extend(word.chars().filter(|&c| c != '-'));
+        } else if !(t.is("due") || t.is("away") || t.text == "-") {
+            break;
+        }
+        i += 1;
+    }
+    let direction = (!direction.is_empty()).then_some(direction);
+    if !tokens.get(i).is_some_and(|t| t.is("of") || t.is("from")) {
+        return None;
+    }
+    let from: Vec<String> = tokens[i + 1..]
+        .iter()
+        .skip_while(|t| t.is("the"))
+        .take_while(|t| t.kind == TokenKind::Word && t.capitalized())
+        .take(3)
+        .map(|t| t.lower().trim_end_matches("'s").to_string())
+        .collect();
+    if from.is_empty() {
+        return None;
+    }
+    // "Ivanovo, a down-at-the-heels textile town 190 miles": the name
+    // before the nearest comma within the aside's reach.
+    let comma = (span.0.saturating_sub(ASIDE_WORDS)..span.0)
+        .rev()
+        .find(|&k| tokens[k].text == ",");
+    let located = comma.and_then(|k| {
+        let name: Vec<&str> = tokens[..k]
+            .iter()
+            .rev()
+            // ("In Ivanovo": the sentence's first word is no part of it.)
+            .take_while(|t| {
+                t.kind == TokenKind::Word && t.capitalized() && !t.has(lexicon::FUNCTION)
+            })
+            .map(|t| t.lower())
+            .collect();
+        (!name.is_empty()).then(|| name.into_iter().rev().collect::<Vec<_>>().join(" "))
+    });
+    Some(Distance {
+        from,
+        direction,
+        located,
+    })
+}
+
+/// Words between a place's name and its distance in an aside: "Ivanovo,
+/// a down-at-the-heels textile factory town 180 miles".
+const ASIDE_WORDS: usize = 7;
 
 fn date_mention(
     sentence: &Sentence,
@@ -675,6 +763,42 @@ mod tests {
         let kept = keep_earliest(&mut items, 6, |&(d, s)| (s, d)).map(|k| k.len());
         assert_eq!(kept, Some(9));
         assert_eq!(items, [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (2, 0)]);
+    }
+
+    #[test]
+    fn a_distance_names_the_place_it_is_from_and_the_place_it_locates() {
+        let distance = |text: &'static str| {
+            let tokens = tokenize_static(text);
+            let found = quantity::quantities(&tokens);
+            let q = &found[0];
+            distance_from_place(&tokens, q.tokens, q.unit.as_deref().unwrap_or_default())
+        };
+        let ivanovo = distance("In Ivanovo, a textile town 190 miles east of Moscow, he spoke.");
+        assert_eq!(
+            ivanovo,
+            Some(Distance {
+                from: vec!["moscow".into()],
+                direction: Some("east".into()),
+                located: Some("ivanovo".into()),
+            })
+        );
+        let bearing = |text| distance(text).and_then(|d| d.direction);
+        assert_eq!(
+            bearing("The epicentre was 58 km south - west of Bandar Abbas."),
+            Some("southwest".into())
+        );
+        assert_eq!(
+            bearing("It lies 58 km north-west of Bandar Abbas."),
+            Some("northwest".into())
+        );
+        let plain = distance("The mine is about 220 miles from Darwin.");
+        assert_eq!(
+            plain.map(|d| (d.from, d.direction)),
+            Some((vec!["darwin".into()], None))
+        );
+        // A length that is no distance from a place, and a count.
+        assert_eq!(distance("The fault runs 100 miles of the coast."), None);
+        assert_eq!(distance("Some 300 people of Paris marched."), None);
     }
 
     #[test]

@@ -377,6 +377,7 @@ mod tests {
             topic: None,
             whole: None,
             conversion: None,
+            distance: None,
             context: Vec::new(),
             context_words: Vec::new(),
         }

@@ -1919,6 +1919,15 @@ fn smaller_part(
 
 /// Words that may follow a figure without being what it counts.
 const NOT_NOUNS: &[&str] = &[
+    // "125 northwest of Las Vegas": a distance without its unit.
+    "north",
+    "south",
+    "east",
+    "west",
+    "northwest",
+    "northeast",
+    "southwest",
+    "southeast",
     "according",
     "said",
     "say",
