@@ -583,26 +583,31 @@ fn a_magnitude_revised_in_later_reports_is_an_update_and_earlier_quakes_stay_apa
         .date("2023-08-17"),
         Article::new(
             "daily",
-            "Rescuers searched the ruins after the magnitude 7.4 quake that struck the region.",
+            "Rescuers searched the ruins after the magnitude 7.0 quake that struck the region. \
+             A second earthquake of magnitude 6.2 struck the region hours later.",
         )
         .date("2023-08-19"),
     ];
     let report = brief_of("quake", articles);
     let story = only_story(&report);
-    let magnitude = fact_with(story, "magnitude 7.4 quake");
+    let magnitude = fact_with(story, "magnitude 7.0 quake");
     assert_eq!(magnitude.status, FactStatus::Updated, "{magnitude:?}");
     assert_eq!(magnitude.about, "magnitude of the earthquake");
     // In time order, the settled figure last.
     let values: Vec<f64> = magnitude.claims.iter().map(|c| c.value).collect();
-    assert_eq!(values.last(), Some(&7.4), "{values:?}");
+    assert_eq!(values.last(), Some(&7.0), "{values:?}");
     assert!(values.contains(&6.7) && values.contains(&7.8), "{values:?}");
-    // The 1939 quake is another quake.
-    let earlier = fact_with(story, "magnitude 8.2 quake");
-    assert_ne!(earlier, magnitude);
-    assert_eq!(earlier.status, FactStatus::SingleSource);
-    // Written as seismologists write it.
+    // The 1939 quake and the second one are other quakes.
+    for other in ["magnitude 8.2 quake", "magnitude 6.2"] {
+        let fact = fact_with(story, other);
+        assert_ne!(fact, magnitude);
+        assert_eq!(fact.status, FactStatus::SingleSource);
+        assert_eq!(fact.about, "magnitude of another earthquake");
+    }
+    // Written as seismologists write it, to the tenth written.
     let text = chorus::render(&report, chorus::OutputFormat::Text, false);
     assert!(text.contains("magnitude 6.7"), "{text}");
+    assert!(text.contains("magnitude 7.0"), "{text}");
     assert!(!text.contains("magnitudes"), "{text}");
 }
 

@@ -17,7 +17,7 @@ use super::updates;
 use crate::model::words::time_unit;
 use crate::model::{Bound, Claim, Fact, FactKind, FactStatus, SCOPE_FACTOR, within_factor};
 use crate::scan::lexicon;
-use crate::scan::quantity::{AFTERSHOCK, EARLIER_QUAKE, EARTHQUAKE, MAGNITUDE};
+use crate::scan::quantity::{AFTERSHOCK, EARTHQUAKE, MAGNITUDE, OTHER_QUAKE};
 
 /// One claim found in one sentence, before grouping.
 #[derive(Debug, Clone, PartialEq)]
@@ -190,9 +190,9 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
     if statistics_of_others(a, b) {
         return Unrelated;
     }
-    // A story recalls many earlier earthquakes (see
+    // A story recalls other earthquakes (see
     // `quantity::quake_of_magnitude`): nothing says two are one.
-    if a.event == Some(EARLIER_QUAKE) || b.event == Some(EARLIER_QUAKE) {
+    if a.event == Some(OTHER_QUAKE) || b.event == Some(OTHER_QUAKE) {
         return Unrelated;
     }
     if same_sentence {
@@ -207,6 +207,7 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
         return if continued { Strong } else { Unrelated };
     }
     let context = dice(&a.context, &b.context);
+    let located = located(a, b);
     let (loose, strong) = match (a.kind, a.event, b.event) {
         // "5,900 meters (19,350 feet)" and "19,356 feet (5,900 m)": one
         // measure, the same in both units, whatever the words around it.
@@ -246,9 +247,10 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
         // drama that runs 106 minutes" and "a 95-minute drama": a noun
         // more telling than "people", or a length, names what is counted
         // as an event word does.
-        _ if located(a, b) == Some(Located::Apart) => (false, false),
-        _ if located(a, b) == Some(Located::Same) => (true, true),
-        (_, None, None) if telling_unit(a) || located(a, b) == Some(Located::Likely) => (
+        _ if located == Some(Located::Apart) => (false, false),
+        // (A place's name before an aside's comma is seldom another's.)
+        _ if located == Some(Located::Same) => (true, context >= SAME_MOMENT_CONTEXT),
+        (_, None, None) if telling_unit(a) || located == Some(Located::Likely) => (
             context >= SAME_EVENT_CONTEXT,
             context >= SAME_EVENT_CONFLICT,
         ),
@@ -289,7 +291,7 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
 const MAGNITUDE_REVISION: f64 = 1.2;
 
 /// Whether a claim gives an earthquake's magnitude.
-fn magnitude(m: &Mention) -> bool {
+pub(super) fn magnitude(m: &Mention) -> bool {
     m.unit.as_deref() == Some(MAGNITUDE)
 }
 
@@ -567,18 +569,16 @@ fn telling_unit(m: &Mention) -> bool {
         (FactKind::Duration, Some(unit)) => matches!(unit, "minute" | "hour" | "second"),
         // An area in a story is of one park, fire or zone more often than
         // a length is of one road or distance.
-        (FactKind::Quantity, Some(unit)) if lexicon::measure_base(unit).is_some() => {
-            lexicon::measure_base(unit).is_some_and(|(class, _)| class == "area")
-        }
-        (FactKind::Quantity, Some(unit)) => {
-            super::counted_noun(unit) && !GENERIC_NOUNS.contains(&unit)
-        }
+        (FactKind::Quantity, Some(unit)) => match lexicon::measure_base(unit) {
+            Some((class, _)) => class == "area",
+            None => super::counted_noun(unit) && !GENERIC_NOUNS.contains(&unit),
+        },
         _ => false,
     }
 }
 
 /// How two distances from named places are tied.
-#[derive(PartialEq)]
+#[derive(Debug, PartialEq)]
 enum Located {
     /// From two places, in two directions or of two places located:
     /// never one distance.
@@ -597,7 +597,10 @@ enum Located {
 /// distances from a named place.
 fn located(a: &Mention, b: &Mention) -> Option<Located> {
     let (x, y) = (a.distance.as_ref()?, b.distance.as_ref()?);
-    if !x.from.iter().any(|w| y.from.contains(w)) {
+    // One place written whole or shortened ("Las Vegas", "Las Vegas
+    // Strip"); "New York City" and "New Haven" are two.
+    let within = |p: &[String], q: &[String]| p.iter().all(|w| q.contains(w));
+    if !within(&x.from, &y.from) && !within(&y.from, &x.from) {
         return Some(Located::Apart);
     }
     // "north" and "northwest" may be one bearing rounded; "north" and
@@ -1235,6 +1238,81 @@ pub(super) mod tests {
             context_words: context.to_vec(),
             ..date(document, "", "")
         }
+    }
+
+    /// A distance of `miles` in `document`, from `from` in `direction`,
+    /// locating `located`.
+    fn distance(
+        document: usize,
+        miles: f64,
+        from: &str,
+        direction: Option<&str>,
+        located: Option<&str>,
+    ) -> Mention {
+        Mention {
+            distance: Some(Distance {
+                from: from.split(' ').map(String::from).collect(),
+                direction: direction.map(String::from),
+                located: located.map(String::from),
+            }),
+            ..count(document, miles, "mile", &[1, 2, 3, 4])
+        }
+    }
+
+    #[test]
+    fn distances_are_tied_by_the_places_they_name() {
+        let vegas = distance(0, 125.0, "las vegas", Some("northwest"), None);
+        let north = distance(1, 90.0, "las vegas", Some("north"), None);
+        // One bearing rounded, the place located not named twice.
+        assert_eq!(located(&vegas, &north), Some(Located::Likely));
+        let east = distance(1, 90.0, "las vegas", Some("east"), None);
+        assert_eq!(located(&vegas, &east), Some(Located::Apart));
+        // A place written whole or shortened is one place; two that share
+        // a word are two.
+        let strip = distance(1, 90.0, "las vegas strip", None, None);
+        assert_eq!(located(&vegas, &strip), Some(Located::Likely));
+        let city = distance(0, 80.0, "new york city", None, None);
+        let haven = distance(1, 80.0, "new haven", None, None);
+        assert_eq!(located(&city, &haven), Some(Located::Apart));
+        assert_eq!(relation(&city, &haven), Relation::Unrelated);
+        // Two towns of one state located from one city are two distances.
+        let beatty = distance(0, 120.0, "las vegas", None, Some("beatty nevada"));
+        let tonopah = distance(1, 210.0, "las vegas", None, Some("tonopah nevada"));
+        assert_eq!(located(&beatty, &tonopah), Some(Located::Apart));
+        assert_eq!(relation(&beatty, &tonopah), Relation::Unrelated);
+        let again = distance(1, 115.0, "las vegas", None, Some("beatty nevada"));
+        assert_eq!(located(&beatty, &again), Some(Located::Same));
+        assert_eq!(relation(&beatty, &again), Relation::Strong);
+    }
+
+    #[test]
+    fn magnitudes_of_one_quake_are_a_point_or_so_apart() {
+        let magnitude = |document: usize, value: f64, context: &[u32]| Mention {
+            event: Some(EARTHQUAKE),
+            ..count(document, value, MAGNITUDE, context)
+        };
+        // Early readings of one quake differ by up to a point and a bit,
+        // whatever words surround them.
+        let first = magnitude(0, 7.9, &[1, 2, 3]);
+        assert_eq!(
+            relation(&first, &magnitude(1, 9.0, &[4, 5, 6])),
+            Relation::Strong
+        );
+        // Further apart, only shared words tie them, and loosely.
+        assert_eq!(
+            relation(&first, &magnitude(1, 5.6, &[4, 5, 6])),
+            Relation::Unrelated
+        );
+        assert_eq!(
+            relation(&first, &magnitude(1, 5.6, &[1, 2, 3])),
+            Relation::Loose
+        );
+        // Another quake is never the story's.
+        let other = Mention {
+            event: Some(OTHER_QUAKE),
+            ..magnitude(1, 7.9, &[1, 2, 3])
+        };
+        assert_eq!(relation(&first, &other), Relation::Unrelated);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::facts::Mention;
 use crate::model::FactKind;
 use crate::model::words::plural;
 use crate::scan::lexicon;
-use crate::scan::quantity::{AFTERSHOCK, EARLIER_QUAKE, MAGNITUDE};
+use crate::scan::quantity::{AFTERSHOCK, MAGNITUDE, OTHER_QUAKE};
 use crate::scan::tokens::{Token, TokenKind};
 
 /// Tokens either side of a claim searched for the phrase it is about.
@@ -369,7 +369,7 @@ pub(super) fn about(mentions: &[Mention], group: &[usize]) -> String {
     if first.unit.as_deref() == Some(MAGNITUDE) {
         return match first.event {
             Some(AFTERSHOCK) => "magnitude of an aftershock".to_string(),
-            Some(EARLIER_QUAKE) => "magnitude of an earlier earthquake".to_string(),
+            Some(OTHER_QUAKE) => "magnitude of another earthquake".to_string(),
             _ => "magnitude of the earthquake".to_string(),
         };
     }

@@ -623,27 +623,6 @@ fn whole_or_kind(tokens: &[Token], q: &Quantity) -> Option<Vec<String>> {
     }
 }
 
-/// Compass directions a distance is told in ("90 miles north of Las
-/// Vegas", "70 kilometers south-east of Istanbul").
-const DIRECTIONS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northwest",
-    "northeast",
-    "southwest",
-    "southeast",
-    "north-west",
-    "north-east",
-    "south-west",
-    "south-east",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-];
-
 /// A distance from a named place, read around the claim at `span`: "90
 /// miles north of Las Vegas", "about 220 miles from Darwin", "Ivanovo, a
 /// textile town 190 miles east of Moscow" (the place located: a name
@@ -653,12 +632,11 @@ fn distance_from_place(tokens: &[Token], span: (usize, usize), unit: &str) -> Op
         return None;
     }
     let mut i = span.1;
-    // "north-west", "south - west", "northwestern": one bearing, "northwest".
+    // "north-west", "south - west": one bearing, "northwest".
     let mut direction = String::new();
     while let Some(t) = tokens.get(i) {
-        if DIRECTIONS.contains(&t.lower()) {
-            let word = t.lower().trim_end_matches("ern");
-            direction.extend(word.chars().filter(|&c| c != '-'));
+        if lexicon::COMPASS.contains(&t.lower()) {
+            direction.extend(t.lower().chars().filter(|&c| c != '-'));
         } else if !(t.is("due") || t.is("away") || t.text == "-") {
             break;
         }
@@ -683,17 +661,30 @@ fn distance_from_place(tokens: &[Token], span: (usize, usize), unit: &str) -> Op
     let comma = (span.0.saturating_sub(ASIDE_WORDS)..span.0)
         .rev()
         .find(|&k| tokens[k].text == ",");
-    let located = comma.and_then(|k| {
-        let name: Vec<&str> = tokens[..k]
+    // ("In Ivanovo": the sentence's first word is no part of it.)
+    let name_ending_at = |k: usize| -> Vec<&str> {
+        let mut name: Vec<&str> = tokens[..k]
             .iter()
             .rev()
-            // ("In Ivanovo": the sentence's first word is no part of it.)
             .take_while(|t| {
                 t.kind == TokenKind::Word && t.capitalized() && !t.has(lexicon::FUNCTION)
             })
             .map(|t| t.lower())
             .collect();
-        (!name.is_empty()).then(|| name.into_iter().rev().collect::<Vec<_>>().join(" "))
+        name.reverse();
+        name
+    };
+    let located = comma.and_then(|k| {
+        let mut name = name_ending_at(k);
+        // "Beatty, Nevada, 90 miles north of Las Vegas": the town and its
+        // state, not the state alone.
+        let before = k - name.len();
+        if !name.is_empty() && before >= 1 && tokens[before - 1].text == "," {
+            let mut town = name_ending_at(before - 1);
+            town.append(&mut name);
+            name = town;
+        }
+        (!name.is_empty()).then(|| name.join(" "))
     });
     Some(Distance {
         from,

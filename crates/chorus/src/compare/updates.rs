@@ -15,9 +15,9 @@
 use chrono::NaiveDate;
 
 use super::counted_noun;
-use super::facts::{Mention, Relation, compatible, relation, same_scope};
+use super::facts::{Mention, Relation, compatible, magnitude, relation, same_scope};
 use crate::model::{Bound, Claim, FactKind};
-use crate::scan::quantity;
+use crate::scan::{lexicon, quantity};
 
 /// Whether the claims that disagree (`disagreeing`, pairs of indexes into
 /// `mentions`) are a count growing from one dated report to a later one,
@@ -50,8 +50,19 @@ pub(super) fn grew_over_time(
             // settlements") is not a running tally: two figures days apart
             // are two sources' counts, not the count moving on.
             let running = a.event.is_some() || b.event.is_some();
-            is_tally(a) && is_tally(b) && running && later.range.0 > earlier.range.1
+            (is_tally(a) && is_tally(b) && running && later.range.0 > earlier.range.1)
+                || (area(a) && area(b) && later.range.0 > earlier.range.1)
         })
+}
+
+/// Whether a claim is an area: land burned, flooded or searched grows
+/// from one day's report to the next ("250,000 acres", "278,000 acres").
+fn area(m: &Mention) -> bool {
+    m.kind == FactKind::Quantity
+        && m.unit
+            .as_deref()
+            .and_then(lexicon::measure_base)
+            .is_some_and(|(class, _)| class == "area")
 }
 
 /// Whether two claims are estimates that later reports revise, up or
@@ -60,14 +71,15 @@ pub(super) fn grew_over_time(
 /// by Turkish scientists"), and settled days on ("a preliminary magnitude
 /// of 7.8", "downgraded that to 7.4").
 fn revised(a: &Mention, b: &Mention) -> bool {
-    let magnitude = |m: &Mention| m.unit.as_deref() == Some(quantity::MAGNITUDE);
     magnitude(a) && magnitude(b) && a.event == Some(quantity::EARTHQUAKE) && a.event == b.event
 }
 
 /// Whether estimates that disagree were settled: each disagreeing pair
 /// holds a claim of a report published before the latest report of the
 /// pairs, so the latest reports agree among themselves. Estimates of one
-/// day that the later reports settle are superseded, not contradicted.
+/// day that a later report settles are superseded, not contradicted, even
+/// when the later figure is neither of them ("8.9" and "9.0" one day,
+/// "8.8" the next: the agencies' readings moved on).
 fn settled_later(
     mentions: &[Mention],
     disagreeing: &[(usize, usize)],
@@ -411,6 +423,15 @@ mod tests {
             m.event = None;
         }
         assert!(!grew_over_time(&stock, &pair, &[day(6), day(7)]));
+        // Land a fire burned grows from one day's report to the next,
+        // though no event word counts it.
+        let mut burned = [count(0, 250_000.0), count(1, 278_000.0)];
+        for m in &mut burned {
+            m.unit = Some("acre".into());
+            m.event = None;
+        }
+        assert!(grew_over_time(&burned, &pair, &[day(6), day(7)]));
+        assert!(!grew_over_time(&burned, &pair, &[day(7), day(6)]));
     }
 
     #[test]

@@ -204,7 +204,11 @@ pub(crate) fn claim_label(fact: &Fact, claim: &Claim) -> String {
                 Some(code) if crate::scan::lexicon::is_currency_code(code) => {
                     format!("{sign}{code} {value}")
                 }
-                // "magnitude 7.4", as seismologists write it.
+                // "magnitude 7.4", as seismologists write it, and "9.0" to
+                // the tenth it was written to.
+                Some(MAGNITUDE) if claim.high.is_none() && claim.text.contains('.') => {
+                    format!("{sign}{MAGNITUDE} {:.1}", claim.value)
+                }
                 Some(MAGNITUDE) => format!("{sign}{MAGNITUDE} {value}"),
                 Some(noun) => format!("{sign}{value} {}", plural(noun, claim.value)),
                 None => format!("{sign}{value}"),

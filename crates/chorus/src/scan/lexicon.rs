@@ -381,6 +381,23 @@ pub fn measure_base(unit: &str) -> Option<(&'static str, f64)> {
     })
 }
 
+/// Compass bearings, as a distance is told in them ("90 miles north of
+/// Las Vegas", "70 kilometers south-east of Istanbul").
+pub const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northwest",
+    "northeast",
+    "southwest",
+    "southeast",
+    "north-west",
+    "north-east",
+    "south-west",
+    "south-east",
+];
+
 /// Units written as symbols whose case matters ("16GB", "3.1 GHz"; "MB"
 /// and "mb" differ): data sizes, frequencies, power and energy.
 pub fn symbol_unit(text: &str) -> Option<&'static str> {

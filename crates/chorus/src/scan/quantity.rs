@@ -1438,13 +1438,15 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
         }
     }
     // The qualifier before the figure (before the currency sign, if any).
-    let qualifier = qualifier_before(tokens, if between { i - 1 } else { first });
+    let mut qualifier = qualifier_before(tokens, if between { i - 1 } else { first });
     let start_token = match qualifier {
         Some((_, q)) => q,
         None if between => i - 1,
         None => first,
     };
     // Percent, currency words, time units, or the counted noun.
+    // Where the figure ends and its unit, if any, begins.
+    let figure_end = end;
     let mut unit: Option<String> = currency.map(str::to_string);
     let mut kind = FactKind::Quantity;
     let mut scale_unit = 1.0;
@@ -1536,6 +1538,9 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
                         && (!lexicon::event_of(lower(noun)).is_some_and(lexicon::counts_people)
                             || lexicon::names_things_counted(lower(noun)))
                         && !NOT_NOUNS.contains(&lower(noun))
+                        // "125 northwest of Las Vegas": a distance without
+                        // its unit.
+                        && !lexicon::COMPASS.contains(&lower(noun))
                         // "three armed suspects": a participle before
                         // a plural describes what is counted.
                         && (!looks_participle(lower(noun))
@@ -1596,17 +1601,23 @@ fn quantity_at(tokens: &[Token], i: usize, previous: Option<&Quantity>) -> Optio
     // "a magnitude of 7.8", "7.4 on the Richter scale".
     let decimal = tokens[core].text.contains('.');
     let mut start_token = start_token;
-    match magnitude_around(
-        tokens,
-        (start_token, end),
-        figure.value,
-        decimal,
-        unit.as_deref(),
-    ) {
+    let read = (start_token, figure_end, end);
+    match magnitude_around(tokens, read, figure.value, decimal, unit.as_deref()) {
         Some((from, to)) if currency.is_none() => {
             unit = Some(MAGNITUDE.into());
-            start_token = from;
+            kind = FactKind::Quantity;
+            scale_unit = 1.0;
             end = to;
+            // "up to magnitude 4.8": the qualifier before the word.
+            if from < start_token
+                && qualifier.is_none()
+                && let Some(before) = qualifier_before(tokens, from)
+            {
+                qualifier = Some(before);
+                start_token = before.1;
+            } else {
+                start_token = from;
+            }
         }
         // "9 magnitude" cut from "5. 9 magnitude" is no magnitude read.
         _ if unit.as_deref() == Some(MAGNITUDE) => unit = None,
@@ -1679,23 +1690,31 @@ pub const MAGNITUDE: &str = "magnitude";
 pub const EARTHQUAKE: &str = "earthquake";
 /// … one of its aftershocks …
 pub const AFTERSHOCK: &str = "aftershock";
-/// … or an earthquake of an earlier year the story recalls.
-pub const EARLIER_QUAKE: &str = "earlier earthquake";
+/// … or another quake the story names: an earlier year's, a second one.
+pub const OTHER_QUAKE: &str = "another earthquake";
 
 /// Nouns for an earthquake, whose strength a figure before them gives
 /// ("a 7.4 quake", "a 6.7-degree earthquake").
-const QUAKES: &[&str] = &["quake", "earthquake", "tremor", "temblor", "aftershock"];
+const QUAKES: &[&str] = &[
+    "quake",
+    "earthquake",
+    "tremor",
+    "temblor",
+    "aftershock",
+    "foreshock",
+];
 
 /// Where a figure's claim starts and ends when it gives an earthquake's
-/// magnitude, from the claim read so far (`span`, tokens, end exclusive,
-/// with the `unit` found after the figure): "magnitude 7.4", "a magnitude
+/// magnitude, from the claim read so far (its first token, the token
+/// after its figure, and its end, exclusive, past the `unit` found after
+/// the figure): "magnitude 7.4", "a magnitude
 /// of 7.8", "7.4 magnitude", "7.4 on the Richter scale", "7.4 degrees on
 /// the Richter scale", "a 7.4 quake". Magnitudes run to ten at most; a
 /// count of quakes is a whole number ("six other quakes"), a magnitude
 /// before "quake" is written with its tenths.
 fn magnitude_around(
     tokens: &[Token],
-    span: (usize, usize),
+    (mut start, figure_end, mut end): (usize, usize, usize),
     value: f64,
     decimal: bool,
     unit: Option<&str>,
@@ -1703,7 +1722,6 @@ fn magnitude_around(
     if !(0.0..=10.0).contains(&value) {
         return None;
     }
-    let (mut start, mut end) = span;
     // "6. 1 on the Richter scale": text whose decimals were split off
     // gives no magnitude to read. The sentence may have been cut at the
     // stop, leaving "7 degree quake" or "a magnitude of at least 5.": a
@@ -1728,7 +1746,15 @@ fn magnitude_around(
         Some(MAGNITUDE) => true,
         // "with a magnitude of 7.4 degrees", "a 6.7 degree earthquake"
         Some("degree") => named_before.is_some() || richter.is_some() || quake_after(end),
-        Some(noun) => QUAKES.contains(&noun) && (named_before.is_some() || decimal),
+        Some(noun) if QUAKES.contains(&noun) => named_before.is_some() || decimal,
+        // "a second earthquake of magnitude 7.6 struck": the word after
+        // the figure is none of its unit.
+        Some(_) => {
+            if named_before.is_some() {
+                end = figure_end;
+            }
+            named_before.is_some()
+        }
     };
     let whole_read = named_before.is_some() && tokens.get(end).is_some_and(|t| t.text != ".");
     if !magnitude || !(decimal || whole_read) {
@@ -1745,11 +1771,14 @@ fn magnitude_around(
 
 /// Which quake a magnitude is of, as the words around it say: the quake
 /// word nearest it ("confirmed as an aftershock following the earthquake
-/// measuring 7.4": the earthquake's), an aftershock's ("the largest of the
-/// aftershocks was magnitude 5.3"), a quake of a year named beside it ("a
-/// magnitude 8.2 quake in 1939", "Great Kanto in 1923, …, and that was
-/// 7.9 magnitude": a year before it in its sentence), or the earthquake
-/// the story is about.
+/// measuring 7.4": the earthquake's), an aftershock's or a foreshock's
+/// ("the largest of the aftershocks was magnitude 5.3"), another quake's
+/// (one of a year named with "in" or before a quake word, "a magnitude 8.2
+/// quake in 1939", "Great Kanto in 1923, …, and that was 7.9 magnitude";
+/// one of a month named without its day, "hit by a 6.1 quake in
+/// September"; one said to be a second, another or a new one), or the
+/// earthquake the story is about. "Since 1999", "about 2000 homes" and
+/// "at 1842 GMT" name no other quake.
 pub fn quake_of_magnitude(tokens: &[Token], span: (usize, usize)) -> &'static str {
     let quake = |i: usize| {
         let word = tokens.get(i).map_or("", lower);
@@ -1762,35 +1791,42 @@ pub fn quake_of_magnitude(tokens: &[Token], span: (usize, usize)) -> &'static st
             before.or_else(|| quake(span.1 + d - 1))
         })
     });
-    let from = span.0.saturating_sub(EVENT_WINDOW);
-    let near = &tokens[from..(span.1 + EVENT_WINDOW).min(tokens.len())];
-    let year = |t: &Token| {
-        t.kind == TokenKind::Number
+    let window = span.0.saturating_sub(EVENT_WINDOW)..(span.1 + EVENT_WINDOW).min(tokens.len());
+    let year_of_another = |k: usize| {
+        let t = &tokens[k];
+        let year = t.kind == TokenKind::Number
             && t.text.len() == 4
             && t.text
                 .parse::<u16>()
-                .is_ok_and(|y| (1800..=2100).contains(&y))
+                .is_ok_and(|y| (1800..=2100).contains(&y));
+        year && (k > 0 && tokens[k - 1].is("in") || quake(k + 1).is_some())
     };
-    // "hit by a 6.1 quake in September": a month without its day.
-    let month_alone = |(k, t): (usize, &Token)| {
+    let month_alone = |k: usize| {
+        let t = &tokens[k];
         t.kind == TokenKind::Word
             && t.capitalized()
             && month(t.text).is_some()
-            && near
+            && tokens
                 .get(k + 1)
                 .is_none_or(|next| next.kind != TokenKind::Number)
     };
-    if nearest == Some(AFTERSHOCK) {
-        AFTERSHOCK
-    } else if tokens[..span.0].iter().any(year)
-        || near.iter().any(year)
-        || near.iter().enumerate().any(month_alone)
-    {
-        EARLIER_QUAKE
-    } else {
-        EARTHQUAKE
+    let another = |k: usize| ANOTHER_QUAKE.contains(&lower(&tokens[k]));
+    match nearest {
+        Some(AFTERSHOCK | "foreshock") => AFTERSHOCK,
+        _ if (0..span.0).any(year_of_another)
+            || window
+                .clone()
+                .any(|k| year_of_another(k) || month_alone(k) || another(k)) =>
+        {
+            OTHER_QUAKE
+        }
+        _ => EARTHQUAKE,
     }
 }
+
+/// Words that make a quake another than the story's: "a second
+/// earthquake of magnitude 7.6", "another quake", "the previous quake".
+const ANOTHER_QUAKE: &[&str] = &["second", "another", "previous", "separate", "earlier"];
 
 /// The end of "on the Richter scale" ("on the open-ended Richter scale")
 /// when it is written at `at`.
@@ -1919,15 +1955,6 @@ fn smaller_part(
 
 /// Words that may follow a figure without being what it counts.
 const NOT_NOUNS: &[&str] = &[
-    // "125 northwest of Las Vegas": a distance without its unit.
-    "north",
-    "south",
-    "east",
-    "west",
-    "northwest",
-    "northeast",
-    "southwest",
-    "southeast",
     "according",
     "said",
     "say",
@@ -2246,16 +2273,47 @@ mod tests {
         );
         assert_eq!(
             quake("The largest quake was a magnitude 8.2 quake in 1939."),
-            "earlier earthquake"
+            "another earthquake"
         );
         assert_eq!(
             quake("The same island was hit by a 6.1 quake in September."),
-            "earlier earthquake"
+            "another earthquake"
         );
         assert_eq!(quake("A 6.1 quake hit on September 12."), "earthquake");
         assert_eq!(
             quake("The largest was in 1923, which killed 140,000, and that was 7.9 magnitude."),
-            "earlier earthquake"
+            "another earthquake"
+        );
+        // A second quake or a foreshock is not the story's quake revised.
+        assert_eq!(
+            quake("A second earthquake of magnitude 6.9 struck hours later."),
+            "another earthquake"
+        );
+        assert_eq!(
+            quake("A magnitude 7.2 foreshock hit two days earlier."),
+            "aftershock"
+        );
+        // Numbers that are no year of another quake leave it the story's.
+        for text in [
+            "It was the strongest quake since 1999, at magnitude 7.1.",
+            "About 2000 homes fell in the magnitude 6.4 quake.",
+            "The magnitude 6.4 quake struck at 1842 GMT.",
+        ] {
+            assert_eq!(quake(text), "earthquake", "{text}");
+        }
+    }
+
+    #[test]
+    fn magnitudes_named_before_or_bounded() {
+        let (value, bound, unit) = one("An earthquake of magnitude 7.6 struck the coast.");
+        assert_eq!(
+            (value, bound, unit.as_deref()),
+            (7.6, Bound::Exact, Some(MAGNITUDE))
+        );
+        let (value, bound, unit) = one("Aftershocks of up to magnitude 4.8 followed.");
+        assert_eq!(
+            (value, bound, unit.as_deref()),
+            (4.8, Bound::AtMost, Some(MAGNITUDE))
         );
     }
 
