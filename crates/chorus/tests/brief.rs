@@ -636,3 +636,53 @@ fn distances_from_one_place_are_one_distance_unless_they_locate_two_places() {
     assert_ne!(fact_with(story, "40 miles"), fact_with(story, "25 miles"));
     assert_ne!(fact_with(story, "40 miles").status, FactStatus::Conflict);
 }
+
+#[test]
+fn a_named_persons_age_given_younger_months_later_is_a_conflict() {
+    use chorus::model::Article;
+    let articles = vec![
+        Article::new(
+            "times",
+            "A judge ordered Aaron McKinney, 22, to stand trial for the killing. \
+             Russell Henderson, 21, was also ordered to stand trial.",
+        )
+        .date("1998-11-20"),
+        Article::new(
+            "wire",
+            "Henderson, 21, showed little emotion at the trial. \
+             Henderson and the 21-year-old McKinney both face the death penalty in the killing.",
+        )
+        .date("1999-03-24"),
+    ];
+    let report = brief_of("trial", articles);
+    let story = only_story(&report);
+    // The times also gives a 21 (Henderson's), yet the names say whose
+    // each age is.
+    let mckinney = fact_with(story, "21-year-old");
+    assert_eq!(mckinney.status, FactStatus::Conflict, "{mckinney:?}");
+    assert_eq!(fact_with(story, "22"), mckinney);
+    let henderson = fact_with(story, "21");
+    assert_ne!(henderson, mckinney);
+    assert_eq!(henderson.status, FactStatus::Agreed, "{henderson:?}");
+}
+
+#[test]
+fn homes_and_houses_are_one_thing_counted() {
+    use chorus::model::Article;
+    let articles = vec![
+        Article::new(
+            "wire",
+            "A gas explosion tore through a row house on Monday, causing the collapse of \
+             three houses and the evacuation of about 70 homes near the blast.",
+        ),
+        Article::new(
+            "daily",
+            "After the gas explosion on Monday, officials evacuated 22 houses near the blast.",
+        ),
+    ];
+    let report = brief_of("blast", articles);
+    let story = only_story(&report);
+    let evacuated = fact_with(story, "about 70 homes");
+    assert_eq!(fact_with(story, "22 houses"), evacuated);
+    assert_eq!(evacuated.status, FactStatus::Conflict, "{evacuated:?}");
+}

@@ -329,6 +329,13 @@ fn agrees_beside(by_sentence: &BySentence<'_>, claim: &Mention, other: &Mention)
         .any(|m| compatible(m, claim) && relation(m, claim) != Relation::Unrelated)
 }
 
+/// Whether two claims are ages of one person each names: a report that
+/// gives "21" and "22" gives them to two people ("Henderson, 21", "Aaron
+/// McKinney, 22"), but the name already tells whose age each is.
+fn ages_of_one_named_person(a: &Mention, b: &Mention) -> bool {
+    a.event == Some("age") && b.event == Some("age") && a.age_of.is_some() && b.age_of.is_some()
+}
+
 /// Whether two claims share too little context to be tied by it: what
 /// ties them is their event and near figures.
 fn little_shared(a: &Mention, b: &Mention) -> bool {
@@ -466,12 +473,17 @@ pub(super) fn unit_class(m: &Mention) -> Option<&str> {
         (FactKind::Duration, Some("second" | "minute" | "hour")) => Some("second"),
         // Reports call the same things by a narrower or wider name.
         (FactKind::Quantity, Some("car" | "truck" | "vehicle")) => Some("vehicle"),
+        (FactKind::Quantity, Some("home" | "house" | "household" | "residence")) => Some("home"),
+        (FactKind::Quantity, Some("child" | "kid")) => Some("child"),
         // "10,059 people have been killed, 45,000 others injured": others
         // an event that counts people counts are people ("damaged 300
         // others" are not).
         (FactKind::Quantity, Some("other")) if m.event.is_some_and(lexicon::counts_people) => {
             Some("people")
         }
+        // "207 million cases of malaria" and "sickening 300 million
+        // people": a case of a disease is a person sickened.
+        (FactKind::Quantity, Some("case")) if m.event == Some("infected") => Some("people"),
         // One side's "terrorists" are the other's "rebels".
         (
             FactKind::Quantity,
@@ -1078,7 +1090,8 @@ fn fact(mentions: &[Mention], group: &[usize], context: &Context<'_>, running: b
                 && !(a.document != b.document
                     && (agrees_beside(by_sentence, a, b)
                         || agrees_beside(by_sentence, b, a)
-                        || stated_apart(&mut stating, i, j, little_shared(a, b))))
+                        || (!ages_of_one_named_person(a, b)
+                            && stated_apart(&mut stating, i, j, little_shared(a, b)))))
         })
         .collect();
     let updated = running || updates::grew_over_time(mentions, &disagreeing, published);

@@ -817,5 +817,11 @@ mod tests {
         let tokens = tokenize_static("The Grateful Dead played three shows.");
         let found = quantity::quantities(&tokens);
         assert_eq!(event_near(&tokens, found[0].tokens), None);
+        // The verb before the figure, not the next clause's.
+        let tokens = tokenize_static(
+            "Malaria is sickening more than 300 million people a year and killing 600,000.",
+        );
+        let found = quantity::quantities(&tokens);
+        assert_eq!(event_near(&tokens, found[0].tokens), Some("infected"));
     }
 }

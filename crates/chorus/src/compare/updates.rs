@@ -241,6 +241,10 @@ const REVISION_DAYS: i64 = 7;
 /// change over months.
 const SAME_MOMENT_DAYS: i64 = 30;
 
+/// Days in a year, to tell how much older a person may have grown
+/// between two reports.
+const DAYS_A_YEAR: f64 = 365.25;
+
 /// How surely two claims are about the same thing, given when their
 /// reports were published: claims that [`relation`] ties surely are only
 /// loosely tied when their reports are too far apart for the figure to
@@ -267,6 +271,20 @@ pub(super) fn in_time(a: &Mention, b: &Mention, published: &[Option<NaiveDate>])
         return Relation::Loose;
     }
     let (earlier, later) = if day_a <= day_b { (a, b) } else { (b, a) };
+    // A person's age moves on by a year a year, never back: months
+    // apart, "22" and then "21" cannot both be true, "21" and then "22"
+    // can.
+    if a.event == Some("age") && b.event == Some("age") && apart > limit {
+        let years = apart as f64 / DAYS_A_YEAR;
+        let aged = later.range.1 - earlier.range.0;
+        let grew_older = later.range.0 > earlier.range.1;
+        return if aged < 0.0 || !grew_older || later.range.0 - earlier.range.1 > years.floor() + 1.0
+        {
+            related
+        } else {
+            Relation::Loose
+        };
+    }
     // Only a count an event names ("killed", "infected") is a tally known
     // to grow; months apart, "22 tribes" and "23 tribes" may count two
     // different sets.
@@ -464,6 +482,43 @@ mod tests {
         assert_eq!(in_time(&a, &b, &[day(6), day(7)]), Relation::Strong);
         let weeks = [day(1), NaiveDate::from_ymd_opt(2023, 3, 1)];
         assert_eq!(in_time(&a, &b, &weeks), Relation::Loose);
+    }
+
+    #[test]
+    fn a_persons_age_moves_on_by_a_year_a_year_never_back() {
+        let age = |document: usize, value: f64| {
+            let mut m = count(document, value);
+            m.unit = None;
+            m.event = Some("age");
+            m.age_of = Some("aaron mckinney".into());
+            m
+        };
+        let months = |a: u32, b: u32| {
+            [
+                NaiveDate::from_ymd_opt(1998, a, 20),
+                NaiveDate::from_ymd_opt(1999, b, 24),
+            ]
+        };
+        // 22 in November, 21 in March: one of them is wrong.
+        assert_eq!(
+            in_time(&age(0, 22.0), &age(1, 21.0), &months(11, 3)),
+            Relation::Strong
+        );
+        // 21 then 22 months on: a birthday, not a contradiction.
+        assert_eq!(
+            in_time(&age(0, 21.0), &age(1, 22.0), &months(11, 3)),
+            Relation::Loose
+        );
+        // The same age months apart agrees; three years older in months
+        // does not.
+        assert_eq!(
+            in_time(&age(0, 21.0), &age(1, 21.0), &months(11, 3)),
+            Relation::Strong
+        );
+        assert_eq!(
+            in_time(&age(0, 21.0), &age(1, 24.0), &months(11, 3)),
+            Relation::Strong
+        );
     }
 
     #[test]

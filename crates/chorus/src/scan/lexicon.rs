@@ -552,7 +552,19 @@ pub const EVENTS: &[(&str, &[&str])] = &[
         ],
     ),
     ("rescued", &["rescued", "rescue", "saved"]),
-    ("infected", &["infected", "infections", "cases", "positive"]),
+    (
+        "infected",
+        &[
+            "infected",
+            "infections",
+            "cases",
+            "positive",
+            "sickened",
+            "sickening",
+            "sickens",
+            "illnesses",
+        ],
+    ),
     ("votes", &["votes", "voted", "ballots", "vote"]),
     (
         "protesters",
