@@ -1892,8 +1892,52 @@ impl<'s, 't> Scan<'s, 't> {
             "or" if self.is(end + 1, "so") => end += 2,
             _ => {}
         }
+        // "1 hour, 30 minutes", "two hours and 15 minutes": one length.
+        let (length, end) = match (n, half) {
+            (Some(n), false) => self.smaller_part(n, unit, end).unwrap_or((length, end)),
+            _ => (length, end),
+        };
         // "in the next two years or so"
         Some(Found::new(Expression::Length(length), i, end).modified(modifier))
+    }
+
+    /// The smaller unit a length of `n` `unit` goes on with at `at`, and
+    /// where it ends: "1 hour, 30 minutes", "two hours and 15 minutes", "3
+    /// minutes 20 seconds", "a year and two months". A larger or equal unit
+    /// after it is another length ("two days, three days").
+    fn smaller_part(&self, n: u32, unit: Unit, at: usize) -> Option<(Length, usize)> {
+        let rank = |u: Unit| match u {
+            Unit::Second => Some(0),
+            Unit::Minute => Some(1),
+            Unit::Hour => Some(2),
+            Unit::Day => Some(3),
+            Unit::Week => Some(4),
+            Unit::Month => Some(5),
+            Unit::Year => Some(6),
+            _ => None,
+        };
+        let mut k = at;
+        if self.w(k) == "," {
+            k += 1;
+        }
+        if self.is(k, "and") {
+            k += 1;
+        }
+        let count = self.count(k)?;
+        let (small, _, end) = self.unit(count.end)?;
+        let (Some(m), false) = (count.n, count.half) else {
+            return None;
+        };
+        // Only the next unit down or the one below it: "a year, six
+        // months" is one length, "two years, 10 days" seldom is.
+        let (big, little) = (rank(unit)?, rank(small)?);
+        if little >= big || big - little > 2 {
+            return None;
+        }
+        let length = Length {
+            parts: [Some((Some(n), unit)), Some((Some(m), small))],
+        };
+        Some((length, end))
     }
 
     /// One token: "two-day", "10-year", "52-week", "day-long",

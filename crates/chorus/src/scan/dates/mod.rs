@@ -707,6 +707,21 @@ mod tests {
                 ("the near future", "FUTURE_REF"),
             ])
         );
+        // A length in two units is one length; two lengths of one unit
+        // are two.
+        assert_eq!(
+            values(
+                "Running time: 1 hour, 30 minutes. The talks lasted two hours and 15 \
+                 minutes, after two days, three days of delays.",
+                anchor
+            ),
+            pairs(&[
+                ("1 hour, 30 minutes", "PT1H30M"),
+                ("two hours and 15 minutes", "PT2H15M"),
+                ("two days", "P2D"),
+                ("three days", "P3D"),
+            ])
+        );
         assert_eq!(
             values(
                 "On March 5, 1997, the fund opened; a year earlier it had failed, \
