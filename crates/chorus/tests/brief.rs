@@ -686,3 +686,27 @@ fn homes_and_houses_are_one_thing_counted() {
     assert_eq!(fact_with(story, "22 houses"), evacuated);
     assert_eq!(evacuated.status, FactStatus::Conflict, "{evacuated:?}");
 }
+
+#[test]
+fn he_said_is_the_last_man_named_not_a_woman_named_after_him() {
+    use chorus::model::Article;
+    let text = "Mark Zuckerberg spoke at the summit on Tuesday. He gives his shares to the \
+                foundation he runs with his wife, Priscilla Chan. \
+                \"Being a good corporate citizen is really important,\" he said.";
+    let articles = vec![
+        Article::new("wire", text),
+        Article::new("daily", text.replace("Tuesday", "Tuesday morning")),
+    ];
+    let report = brief_of("summit", articles);
+    let story = only_story(&report);
+    let quote = story
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("corporate citizen"))
+        .expect("the quote");
+    assert_eq!(
+        quote.speaker.as_deref(),
+        Some("Mark Zuckerberg"),
+        "{quote:?}"
+    );
+}

@@ -20,6 +20,46 @@ use crate::scan::tokens::{Sentence, Token, TokenKind};
 
 const GAZETTEER: &str = include_str!("gazetteer.tsv");
 
+/// First names that open a person's name (see the file's header).
+const GIVEN_NAMES: &str = include_str!("given_names.txt");
+
+/// Given names by the sexes they are given to ("f", "m" or "fm").
+static GIVEN_NAME_SET: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    GIVEN_NAMES
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| line.split_once('\t'))
+        .collect()
+});
+
+/// Whether a person of this name may be the "he" or "she" of `pronoun`:
+/// "Priscilla Chan" is no "he", "Robert Mueller" no "she". A name whose
+/// given name is not known, or given to both, may be either.
+pub fn pronoun_fits(name: &str, pronoun: &str) -> bool {
+    let Some(first) = name.split_whitespace().next() else {
+        return true;
+    };
+    let sexes = GIVEN_NAME_SET.get(first.to_lowercase().as_str());
+    !matches!((pronoun, sexes), ("he", Some(&"f")) | ("she", Some(&"m")))
+}
+
+/// Whether a name of two or three capitalised words opens with a common
+/// given name ("Robert Mueller", "Hillary Rodham Clinton"): a person's,
+/// though no title or verb of saying marks it. A name with "of" in it
+/// ("Bill of Rights") is a thing's.
+fn opens_with_given_name(surface: &str) -> bool {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    if !(2..=3).contains(&words.len())
+        || !words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return false;
+    }
+    let first = words[0].to_lowercase();
+    GIVEN_NAME_SET.contains_key(first.as_str())
+}
+
 /// Gazetteer entries by normalized spelling: kind and canonical name.
 static GAZETTEER_KEYS: LazyLock<FxHashMap<String, (EntityKind, &'static str)>> =
     LazyLock::new(|| {
@@ -868,12 +908,13 @@ impl Entities {
         &self,
         document: usize,
         at: (usize, usize),
-        accept: impl Fn(&NameMention) -> bool,
+        accept: impl Fn(&NameMention, &Entity) -> bool,
     ) -> Option<usize> {
         self.in_document(document)
             .iter()
             .filter(|(m, e)| {
-                (m.sentence, m.token) < at && self.list[*e].kind == EntityKind::Person && accept(m)
+                let entity = &self.list[*e];
+                (m.sentence, m.token) < at && entity.kind == EntityKind::Person && accept(m, entity)
             })
             .max_by_key(|(m, _)| (m.sentence, m.token))
             .map(|(_, e)| *e)
@@ -1392,7 +1433,7 @@ fn kind(
             return EntityKind::Place;
         }
     }
-    if group.iter().any(|&m| found[m].speaks) {
+    if group.iter().any(|&m| found[m].speaks) || opens_with_given_name(surface) {
         return EntityKind::Person;
     }
     let located = group.iter().filter(|&&m| found[m].located).count();
@@ -1603,6 +1644,38 @@ mod tests {
         for name in ["Price", "YouTube"] {
             assert!(names.contains(&name), "{names:?}");
         }
+    }
+
+    #[test]
+    fn a_common_given_name_opens_a_persons_name() {
+        let found = found_in(&[
+            (
+                0,
+                "The inquiry of Robert Mueller went on as Hillary Rodham Clinton waited.",
+            ),
+            (
+                1,
+                "Reporters in Santa Rosa waited for Al Jazeera and Summer Olympics news.",
+            ),
+        ]);
+        let kind = |name: &str| found.lookup(name).map(|e| e.kind);
+        assert_eq!(kind("Robert Mueller"), Some(EntityKind::Person));
+        assert_eq!(kind("Hillary Rodham Clinton"), Some(EntityKind::Person));
+        for thing in ["Santa Rosa", "Al Jazeera", "Summer Olympics"] {
+            assert_ne!(kind(thing), Some(EntityKind::Person), "{thing}");
+        }
+    }
+
+    #[test]
+    fn a_pronoun_fits_the_sex_a_given_name_is_given_to() {
+        assert!(!pronoun_fits("Priscilla Chan", "he"));
+        assert!(pronoun_fits("Priscilla Chan", "she"));
+        assert!(!pronoun_fits("Robert Mueller", "she"));
+        // Names given to both, or not known: either.
+        assert!(pronoun_fits("Leslie Knope", "he"));
+        assert!(pronoun_fits("Leslie Knope", "she"));
+        assert!(pronoun_fits("Nkosazana Dlamini-Zuma", "he"));
+        assert!(pronoun_fits("Obama", "she"));
     }
 
     #[test]

@@ -264,7 +264,9 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
         if let Some(name) = mention.age_of.take() {
             let owner = if name == "he" || name == "she" {
                 entities
-                    .last_person_before(mention.document, (mention.sentence, 0), |_| true)
+                    .last_person_before(mention.document, (mention.sentence, 0), |_, e| {
+                        entities::pronoun_fits(&e.name, &name)
+                    })
                     .map(|e| &entities.list[e])
             } else {
                 entities.lookup(&name).filter(|e| person(e))

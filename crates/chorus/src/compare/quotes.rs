@@ -12,7 +12,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::entities::Entities;
+use super::entities::{Entities, pronoun_fits};
 use super::posts;
 use super::printed;
 use super::runs::{RUN_WORDS, is_word, share_a_run, word_runs};
@@ -1344,10 +1344,11 @@ fn reference(sentence: &Sentence, at: usize, limit: usize, entities: &Entities) 
         }
         _ => return None,
     };
-    entities.last_person_before(sentence.document, (sentence.position, limit), |m| {
+    entities.last_person_before(sentence.document, (sentence.position, limit), |m, e| {
         title
             .as_deref()
             .is_none_or(|t| m.title.as_deref().is_some_and(|mt| mt.contains(t)))
+            && pronoun_fits(&e.name, word)
     })
 }
 
