@@ -5,7 +5,9 @@
 //! "Foreign Minister") are taken off and mark a person; a compact
 //! gazetteer (`gazetteer.tsv`, written by `scripts/gazetteer.py` from the
 //! pycountry package plus cities and organisations) names countries,
-//! cities and organisations and their other spellings. Spellings merge
+//! cities and organisations and their other spellings; a list of common
+//! given names (`given_names.txt`, from the 1990 US Census by
+//! `scripts/given_names.py`) marks a person's name. Spellings merge
 //! when they are equal once diacritics and the Arabic article are taken
 //! off (Türkiye/Turkiye, al-Nasser/Nasser), when the gazetteer says so
 //! (Turkey/Türkiye), and when a surname alone names one person only.
@@ -24,7 +26,7 @@ const GAZETTEER: &str = include_str!("gazetteer.tsv");
 const GIVEN_NAMES: &str = include_str!("given_names.txt");
 
 /// Given names by the sexes they are given to ("f", "m" or "fm").
-static GIVEN_NAME_SET: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
+static GIVEN_NAME_SEXES: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
     GIVEN_NAMES
         .lines()
         .filter(|line| !line.starts_with('#'))
@@ -36,28 +38,22 @@ static GIVEN_NAME_SET: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLoc
 /// "Priscilla Chan" is no "he", "Robert Mueller" no "she". A name whose
 /// given name is not known, or given to both, may be either.
 pub fn pronoun_fits(name: &str, pronoun: &str) -> bool {
-    let Some(first) = name.split_whitespace().next() else {
+    if pronoun != "he" && pronoun != "she" {
+        return true;
+    }
+    // Asked of every person named before a quote: lowered on the stack.
+    // The census's names are all ASCII and short.
+    let first = name.split_whitespace().next().unwrap_or("");
+    let mut buffer = [0u8; 16];
+    let Some(lowered) = buffer.get_mut(..first.len()).filter(|_| first.is_ascii()) else {
         return true;
     };
-    let sexes = GIVEN_NAME_SET.get(first.to_lowercase().as_str());
+    lowered.copy_from_slice(first.as_bytes());
+    lowered.make_ascii_lowercase();
+    let sexes = std::str::from_utf8(lowered)
+        .ok()
+        .and_then(|key| GIVEN_NAME_SEXES.get(key));
     !matches!((pronoun, sexes), ("he", Some(&"f")) | ("she", Some(&"m")))
-}
-
-/// Whether a name of two or three capitalised words opens with a common
-/// given name ("Robert Mueller", "Hillary Rodham Clinton"): a person's,
-/// though no title or verb of saying marks it. A name with "of" in it
-/// ("Bill of Rights") is a thing's.
-fn opens_with_given_name(surface: &str) -> bool {
-    let words: Vec<&str> = surface.split_whitespace().collect();
-    if !(2..=3).contains(&words.len())
-        || !words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-    {
-        return false;
-    }
-    let first = words[0].to_lowercase();
-    GIVEN_NAME_SET.contains_key(first.as_str())
 }
 
 /// Gazetteer entries by normalized spelling: kind and canonical name.
@@ -1387,19 +1383,29 @@ fn kind(
     let mut flags = 0;
     let mut head_flags = 0;
     let mut past_of = false;
+    // A person's name of two or three capitalised words opening with a
+    // common given name ("Robert Mueller", "Hillary Rodham Clinton"),
+    // though no title or verb of saying marks it.
+    let (mut words, mut capitalised, mut given) = (0, true, false);
     for word in surface.split_whitespace() {
+        words += 1;
+        capitalised &= word.chars().next().is_some_and(char::is_uppercase);
         if word == "of" {
             past_of = true;
             continue;
         }
         lower.clear();
         lower.extend(word.chars().flat_map(char::to_lowercase));
+        if words == 1 {
+            given = GIVEN_NAME_SEXES.contains_key(lower.as_str());
+        }
         let word_flags = lexicon::flags(&lower);
         flags |= word_flags;
         if !past_of {
             head_flags = word_flags;
         }
     }
+    let given_name_first = given && capitalised && (2..=3).contains(&words);
     if (flags & ORGANIZATION != 0 && head_flags & PLACE == 0) || names_a_church(surface) {
         return EntityKind::Organization;
     }
@@ -1433,7 +1439,7 @@ fn kind(
             return EntityKind::Place;
         }
     }
-    if group.iter().any(|&m| found[m].speaks) || opens_with_given_name(surface) {
+    if given_name_first || group.iter().any(|&m| found[m].speaks) {
         return EntityKind::Person;
     }
     let located = group.iter().filter(|&&m| found[m].located).count();
