@@ -75,7 +75,15 @@ Kashmir|Punjab|Gujarat|Kerala|Bihar|California|Texas|Florida|Ohio|Michigan|Virgi
 Pennsylvania|Arizona|Nevada|Iowa|Alabama|Louisiana|Oregon|Colorado|Minnesota|Wisconsin|
 Massachusetts|New Jersey|North Carolina|South Carolina|Tennessee|Kentucky|Missouri|Indiana|
 Maryland|Oklahoma|Utah|Kansas|Alaska|Hawaii|Europe|Asia|Africa|Middle East|Latin America|
-Gulf|Balkans|Scandinavia|West Bank|Golan Heights|Sinai|Siberia|Antarctica|Arctic""".replace("\n", "")
+Gulf|Balkans|Scandinavia|West Bank|Golan Heights|Sinai|Siberia|Antarctica|Arctic|
+Illinois|Connecticut|Delaware|Idaho|Maine|Mississippi|Montana|Nebraska|New Hampshire|
+New Mexico|North Dakota|South Dakota|Rhode Island|Vermont|West Virginia|Wyoming|Arkansas|
+Brooklyn|Queens|Manhattan|Bronx|Staten Island|Minneapolis|Portland|Las Vegas|Phoenix|
+San Diego|San Jose|Baltimore|St. Louis|New Orleans|Pittsburgh|Cleveland|Cincinnati|Buffalo|
+Rochester|Syracuse|Sacramento|Nashville|Memphis|Orlando|Tampa|Honolulu|Anchorage|
+Salt Lake City|Kansas City|Milwaukee|Indianapolis|Oklahoma City|Albuquerque|Tucson|El Paso|
+San Antonio|Fort Worth|Oakland|Long Island|North America|South America|Central America|
+Caribbean|Western Hemisphere|North Atlantic|Pacific|Atlantic""".replace("\n", "")
 
 # The AP's abbreviations of US states as datelines and "(R-Ky.)" print them;
 # those that are also common words or other names (Md. and M.D., Va. and
@@ -86,6 +94,10 @@ STATE_ABBREVIATIONS = {
     "Oregon": ["Ore."], "Colorado": ["Colo."], "Minnesota": ["Minn."], "Wisconsin": ["Wis."],
     "New Jersey": ["N.J."], "North Carolina": ["N.C."], "South Carolina": ["S.C."],
     "Tennessee": ["Tenn."], "Kentucky": ["Ky."], "Oklahoma": ["Okla."], "Kansas": ["Kan.", "Kans."],
+    "Illinois": ["Ill."], "Connecticut": ["Conn."], "Delaware": ["Del."], "Nebraska": ["Neb."],
+    "New Hampshire": ["N.H."], "New Mexico": ["N.M."], "North Dakota": ["N.D."],
+    "South Dakota": ["S.D."], "Rhode Island": ["R.I."], "Vermont": ["Vt."],
+    "West Virginia": ["W.Va."], "Wyoming": ["Wyo."], "Arkansas": ["Ark."], "Montana": ["Mont."],
 }
 
 ORGANIZATIONS = {
