@@ -618,10 +618,12 @@ fn name_in(sentence: &Sentence, start: usize, end: usize, casing: &Casing) -> Op
     {
         return None;
     }
+    // "said Nasser"; but "told Nevada Public Radio" and "asked Nasser"
+    // name the one spoken to.
     let speaks = next_is_verb
-        || first
-            .checked_sub(1)
-            .is_some_and(|b| tokens[b].has(REPORTING))
+        || first.checked_sub(1).is_some_and(|b| {
+            tokens[b].has(REPORTING) && !matches!(lower(b), "told" | "tells" | "asked" | "asks")
+        })
         || (first >= 2 && lower(first - 2) == "according" && lower(first - 1) == "to");
     // "according to" names a source, not a place.
     let located = start
@@ -1670,6 +1672,11 @@ mod tests {
         for thing in ["Santa Rosa", "Al Jazeera", "Summer Olympics"] {
             assert_ne!(kind(thing), Some(EntityKind::Person), "{thing}");
         }
+        // The one told is no speaker.
+        let found = found_in(&[(0, "Mr. Reid told Nevada Public Radio about it.")]);
+        let kind = |name: &str| found.lookup(name).map(|e| e.kind);
+        assert_eq!(kind("Reid"), Some(EntityKind::Person));
+        assert_ne!(kind("Nevada Public Radio"), Some(EntityKind::Person));
     }
 
     #[test]
