@@ -43,10 +43,18 @@ HEADER = """\
 """
 
 
-def sex_of(shares: dict) -> str:
+# Names the US gives mostly to women and other countries to men ("Andrea"
+# Bocelli, "Nicola" Sturgeon's namesakes, "Sasha", "Nikita", "Joan" in Catalan):
+# either sex, so that a "he" may be one.
+EITHER_SEX = "andrea nicola simone michele sasha dominique nikita joan".split()
+
+
+def sex_of(name: str, shares: dict) -> str:
     """The sexes a name is given to: one when the census finds it ten times as
     often among one sex (its lists hold a few "John"s among women), else both."""
     m, f = shares.get("m", 0.0), shares.get("f", 0.0)
+    if name in EITHER_SEX:
+        return "fm"
     if m >= 10 * f:
         return "m"
     if f >= 10 * m:
@@ -72,7 +80,7 @@ def main(archive: str) -> None:
                     if float(cumulative) <= COVERAGE:
                         sexes.setdefault(name.lower(), {})[sex] = float(share)
     kept = sorted(set(sexes) - places - set(NOT_GIVEN) - set(STATES))
-    lines = [f"{name}\t{sex_of(sexes[name])}" for name in kept]
+    lines = [f"{name}\t{sex_of(name, sexes[name])}" for name in kept]
     (root / "given_names.txt").write_text(HEADER + "\n".join(lines) + "\n")
     print(f"{len(kept)} given names")
 

@@ -25,6 +25,29 @@ const GAZETTEER: &str = include_str!("gazetteer.tsv");
 /// First names that open a person's name (see the file's header).
 const GIVEN_NAMES: &str = include_str!("given_names.txt");
 
+/// Words that end the names of events and prizes, which a given name may
+/// open ("Stanley Cup", "Hugo Award", "Boston Marathon").
+const EVENT_NAME_ENDS: &[&str] = &[
+    "cup",
+    "final",
+    "finals",
+    "bowl",
+    "series",
+    "open",
+    "classic",
+    "prize",
+    "award",
+    "awards",
+    "trophy",
+    "festival",
+    "show",
+    "games",
+    "championship",
+    "marathon",
+    "derby",
+    "tournament",
+];
+
 /// Given names by the sexes they are given to ("f", "m" or "fm").
 static GIVEN_NAME_SEXES: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
     GIVEN_NAMES
@@ -1401,6 +1424,8 @@ fn kind(
         if words == 1 {
             given = GIVEN_NAME_SEXES.contains_key(lower.as_str());
         }
+        // "Stanley Cup Final", "Grace Memorial Marathon": an event's name.
+        given &= !EVENT_NAME_ENDS.contains(&lower.as_str());
         let word_flags = lexicon::flags(&lower);
         flags |= word_flags;
         if !past_of {
@@ -1672,6 +1697,18 @@ mod tests {
         for thing in ["Santa Rosa", "Al Jazeera", "Summer Olympics"] {
             assert_ne!(kind(thing), Some(EntityKind::Person), "{thing}");
         }
+        // Companies and events a given name opens.
+        let found = found_in(&[(
+            0,
+            "Austin Energy said the Stanley Cup Final and Jack Daniel Distillery lost power.",
+        )]);
+        let kind = |name: &str| found.lookup(name).map(|e| e.kind);
+        assert_eq!(kind("Austin Energy"), Some(EntityKind::Organization));
+        assert_eq!(
+            kind("Jack Daniel Distillery"),
+            Some(EntityKind::Organization)
+        );
+        assert_ne!(kind("Stanley Cup Final"), Some(EntityKind::Person));
         // The one told is no speaker.
         let found = found_in(&[(0, "Mr. Reid told Nevada Public Radio about it.")]);
         let kind = |name: &str| found.lookup(name).map(|e| e.kind);
@@ -1684,6 +1721,8 @@ mod tests {
         assert!(!pronoun_fits("Priscilla Chan", "he"));
         assert!(pronoun_fits("Priscilla Chan", "she"));
         assert!(!pronoun_fits("Robert Mueller", "she"));
+        // A name the US gives women and Italy men.
+        assert!(pronoun_fits("Andrea Bocelli", "he"));
         // Names given to both, or not known: either.
         assert!(pronoun_fits("Leslie Knope", "he"));
         assert!(pronoun_fits("Leslie Knope", "she"));

@@ -823,6 +823,23 @@ pub(super) const ORGANIZATION_WORDS: &[&str] = &[
     "coalition",
     "alliance",
     "league",
+    // Companies' last words ("Austin Energy", "Kelly Services", "Jack
+    // Daniel Distillery"), which a given name may open.
+    "services",
+    "energy",
+    "distillery",
+    "brewery",
+    "foods",
+    "motors",
+    "records",
+    "studios",
+    "pictures",
+    "entertainment",
+    "holdings",
+    "brands",
+    "stores",
+    "pharmaceuticals",
+    "insurance",
 ];
 
 /// Words inside a name that make it a place.
