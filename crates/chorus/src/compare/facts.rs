@@ -356,9 +356,13 @@ fn little_shared(a: &Mention, b: &Mention) -> bool {
 /// A count is exempt too when only its event and the near figures tie the
 /// pair (`told_apart`, little shared context): a report that gives "eight
 /// people injured" and, of the moment responders arrived, "seven people
-/// injured" gives the two figures to two scopes.
+/// injured" gives the two figures to two scopes. Ages of one named person
+/// never are: the report's other age is another person's.
 fn stated_apart(stating: &mut Stating<'_>, i: usize, j: usize, told_apart: bool) -> bool {
     let (a, b) = (&stating.mentions[i], &stating.mentions[j]);
+    if ages_of_one_named_person(a, b) {
+        return false;
+    }
     let count = a.kind == FactKind::Quantity && !amount_or_share(a);
     if count && !told_apart {
         return false;
@@ -1090,8 +1094,7 @@ fn fact(mentions: &[Mention], group: &[usize], context: &Context<'_>, running: b
                 && !(a.document != b.document
                     && (agrees_beside(by_sentence, a, b)
                         || agrees_beside(by_sentence, b, a)
-                        || (!ages_of_one_named_person(a, b)
-                            && stated_apart(&mut stating, i, j, little_shared(a, b)))))
+                        || stated_apart(&mut stating, i, j, little_shared(a, b))))
         })
         .collect();
     let updated = running || updates::grew_over_time(mentions, &disagreeing, published);

@@ -50,8 +50,8 @@ pub(super) fn grew_over_time(
             // settlements") is not a running tally: two figures days apart
             // are two sources' counts, not the count moving on.
             let running = a.event.is_some() || b.event.is_some();
-            (is_tally(a) && is_tally(b) && running && later.range.0 > earlier.range.1)
-                || (area(a) && area(b) && later.range.0 > earlier.range.1)
+            let rose = later.range.0 > earlier.range.1;
+            rose && ((is_tally(a) && is_tally(b) && running) || (area(a) && area(b)))
         })
 }
 
@@ -275,14 +275,12 @@ pub(super) fn in_time(a: &Mention, b: &Mention, published: &[Option<NaiveDate>])
     // apart, "22" and then "21" cannot both be true, "21" and then "22"
     // can.
     if a.event == Some("age") && b.event == Some("age") && apart > limit {
-        let years = apart as f64 / DAYS_A_YEAR;
-        let aged = later.range.1 - earlier.range.0;
-        let grew_older = later.range.0 > earlier.range.1;
-        return if aged < 0.0 || !grew_older || later.range.0 - earlier.range.1 > years.floor() + 1.0
-        {
-            related
-        } else {
+        let most = (apart as f64 / DAYS_A_YEAR).floor() + 1.0;
+        let older = later.range.0 - earlier.range.1;
+        return if older > 0.0 && older <= most {
             Relation::Loose
+        } else {
+            related
         };
     }
     // Only a count an event names ("killed", "infected") is a tally known
@@ -499,26 +497,24 @@ mod tests {
                 NaiveDate::from_ymd_opt(1999, b, 24),
             ]
         };
-        // 22 in November, 21 in March: one of them is wrong.
-        assert_eq!(
-            in_time(&age(0, 22.0), &age(1, 21.0), &months(11, 3)),
-            Relation::Strong
-        );
-        // 21 then 22 months on: a birthday, not a contradiction.
-        assert_eq!(
-            in_time(&age(0, 21.0), &age(1, 22.0), &months(11, 3)),
-            Relation::Loose
-        );
-        // The same age months apart agrees; three years older in months
-        // does not.
-        assert_eq!(
-            in_time(&age(0, 21.0), &age(1, 21.0), &months(11, 3)),
-            Relation::Strong
-        );
-        assert_eq!(
-            in_time(&age(0, 21.0), &age(1, 24.0), &months(11, 3)),
-            Relation::Strong
-        );
+        // (age in November, age in March, how surely one person's age)
+        let cases = [
+            // Younger later: one of them is wrong.
+            (22.0, 21.0, Relation::Strong),
+            // A birthday between, not a contradiction.
+            (21.0, 22.0, Relation::Loose),
+            // The same age agrees; three years older in months does not.
+            (21.0, 21.0, Relation::Strong),
+            (21.0, 24.0, Relation::Strong),
+        ];
+        for (before, after, tie) in cases {
+            let ages = (age(0, before), age(1, after));
+            assert_eq!(
+                in_time(&ages.0, &ages.1, &months(11, 3)),
+                tie,
+                "{before} {after}"
+            );
+        }
     }
 
     #[test]

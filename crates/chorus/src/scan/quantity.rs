@@ -1813,10 +1813,9 @@ pub fn quake_of_magnitude(tokens: &[Token], span: (usize, usize)) -> &'static st
     let another = |k: usize| ANOTHER_QUAKE.contains(&lower(&tokens[k]));
     match nearest {
         Some(AFTERSHOCK | "foreshock") => AFTERSHOCK,
-        _ if (0..span.0).any(year_of_another)
-            || window
-                .clone()
-                .any(|k| year_of_another(k) || month_alone(k) || another(k)) =>
+        // A year anywhere before it in its sentence, or just after it.
+        _ if (0..window.end).any(year_of_another)
+            || window.clone().any(|k| month_alone(k) || another(k)) =>
         {
             OTHER_QUAKE
         }
@@ -1928,7 +1927,7 @@ fn area_at(tokens: &[Token], j: usize) -> Option<(&'static str, usize)> {
 /// The smaller unit's part of a length told in two units, from token `i`
 /// after the larger unit ("…, 30 minutes", "and 10 minutes", "45 min"):
 /// its figure, unit name, seconds per unit and the token past it.
-fn smaller_part(
+pub(super) fn smaller_part(
     tokens: &[Token],
     i: usize,
     larger_seconds: f64,

@@ -19,12 +19,14 @@ use chrono::Weekday;
 use rustc_hash::FxHashMap;
 
 use super::super::lexicon::{self, WEEKDAYS, month};
+use super::super::quantity;
 use super::super::tokens::{Token, TokenKind};
 use super::calendar::{Cal, DayPart, Length, Season, Unit};
 use super::clock;
 use super::{
     DateMention, Expression, Holiday, Modifier, Placement, Recurrence, Ref, TimeOfDay, YearPart,
 };
+use crate::model::words::time_unit;
 
 /// Finds the time expressions in a tokenized sentence.
 pub fn dates(tokens: &[Token]) -> Vec<DateMention> {
@@ -1778,6 +1780,7 @@ impl<'s, 't> Scan<'s, 't> {
             Some(c) => self.unit(c.end)?,
             None => self.unit(j)?,
         };
+        let unit_word = self.w(end - 1);
         let count = match count {
             Some(c) => c,
             // No count: plural units only, after a position or "for"/"in".
@@ -1894,46 +1897,31 @@ impl<'s, 't> Scan<'s, 't> {
         }
         // "1 hour, 30 minutes", "two hours and 15 minutes": one length.
         let (length, end) = match (n, half) {
-            (Some(n), false) => self.smaller_part(n, unit, end).unwrap_or((length, end)),
+            (Some(n), false) => self
+                .smaller_part(n, unit, unit_word, end)
+                .unwrap_or((length, end)),
             _ => (length, end),
         };
         // "in the next two years or so"
         Some(Found::new(Expression::Length(length), i, end).modified(modifier))
     }
 
-    /// The smaller unit a length of `n` `unit` goes on with at `at`, and
-    /// where it ends: "1 hour, 30 minutes", "two hours and 15 minutes", "3
-    /// minutes 20 seconds", "a year and two months". A larger or equal unit
-    /// after it is another length ("two days, three days").
-    fn smaller_part(&self, n: u32, unit: Unit, at: usize) -> Option<(Length, usize)> {
-        let rank = |u: Unit| match u {
-            Unit::Second => Some(0),
-            Unit::Minute => Some(1),
-            Unit::Hour => Some(2),
-            Unit::Day => Some(3),
-            Unit::Week => Some(4),
-            Unit::Month => Some(5),
-            Unit::Year => Some(6),
-            _ => None,
-        };
-        let mut k = at;
-        if self.w(k) == "," {
-            k += 1;
-        }
-        if self.is(k, "and") {
-            k += 1;
-        }
-        let count = self.count(k)?;
-        let (small, _, end) = self.unit(count.end)?;
-        let (Some(m), false) = (count.n, count.half) else {
-            return None;
-        };
-        // Only the next unit down or the one below it: "a year, six
-        // months" is one length, "two years, 10 days" seldom is.
-        let (big, little) = (rank(unit)?, rank(small)?);
-        if little >= big || big - little > 2 {
-            return None;
-        }
+    /// The smaller unit a length of `n` `unit` (written `unit_word`) goes
+    /// on with at `at`, read as the figures' scanner reads it
+    /// ([`quantity::smaller_part`]), and where it ends: "1 hour, 30
+    /// minutes", "two hours and 15 minutes", "a year and two months". A
+    /// unit as large after it is another length ("two days, three days").
+    fn smaller_part(
+        &self,
+        n: u32,
+        unit: Unit,
+        unit_word: &str,
+        at: usize,
+    ) -> Option<(Length, usize)> {
+        let (_, larger) = time_unit(unit_word)?;
+        let (value, name, _, end) = quantity::smaller_part(self.t, at, larger)?;
+        let small = Unit::of_word(name)?;
+        let m = (value.fract() == 0.0).then_some(value as u32)?;
         let length = Length {
             parts: [Some((Some(n), unit)), Some((Some(m), small))],
         };
