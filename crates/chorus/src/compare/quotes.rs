@@ -311,18 +311,23 @@ fn spans(tokens: &[Token], marks: &[usize], starts_inside: bool, style: Marks) -
             .count();
         let closes_first = tokens[first].text == "”"
             || (style.single && style.closes_single(tokens, first))
-            || (starts_inside && is_ambiguous(&tokens[first]))
             || (is_ambiguous(&tokens[first])
-                && straight % 2 == 1
-                && first > 0
-                && matches!(tokens[first - 1].text, "." | "," | "?" | "!" | "…"));
-        if closes_first && first > 0 {
-            out.push(Span {
-                inside: (0, first),
-                continued: true,
-                open: None,
-                close: first,
-            });
+                && !opens_a_word(tokens, first)
+                && (starts_inside
+                    || (straight % 2 == 1
+                        && first > 0
+                        && matches!(tokens[first - 1].text, "." | "," | "?" | "!" | "…"))));
+        // (A closing mark that opens the sentence, as the segmenter
+        // leaves one after a stop, closes the quote with no words here.)
+        if closes_first {
+            if first > 0 {
+                out.push(Span {
+                    inside: (0, first),
+                    continued: true,
+                    open: None,
+                    close: first,
+                });
+            }
             i = first + 1;
         }
     }
@@ -343,6 +348,39 @@ fn spans(tokens: &[Token], marks: &[usize], starts_inside: bool, style: Marks) -
         }
     }
     out
+}
+
+/// Whether a straight mark stands apart from what comes before it and
+/// glued to the word after it, as an opening mark does: `he said, "I'm
+/// not sure` opens a quote after the comma where `carefully," Lesh said`
+/// closes one.
+fn opens_a_word(tokens: &[Token], k: usize) -> bool {
+    !tokens[k].glued
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| t.glued && t.kind != TokenKind::Symbol)
+}
+
+/// Whether the first quotation mark in the first `limit` of `sentences`
+/// (those of the first one's document) closes a quote rather than opening
+/// one.
+fn closes_ahead(sentences: &[Sentence], limit: usize, style: Marks) -> bool {
+    let document = sentences.first().map(|s| s.document);
+    for sentence in sentences
+        .iter()
+        .take(limit)
+        .take_while(|s| Some(s.document) == document)
+    {
+        let tokens = &sentence.tokens;
+        if let Some(k) = marks(tokens, style).first().copied() {
+            return if is_ambiguous(&tokens[k]) {
+                !opens_a_word(tokens, k)
+            } else {
+                style.closes(tokens, k)
+            };
+        }
+    }
+    false
 }
 
 /// The tokens of a sentence that open or close a quote in `style`.
@@ -713,8 +751,17 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
         let after = |place: Option<(usize, usize)>| {
             place == Some((sentence.document, sentence.position.wrapping_sub(1)))
         };
+        // A quote left open runs into the next paragraph only when a
+        // closing mark ends it there or soon after (a page that sets each
+        // sentence on a line of its own); otherwise its closing mark is
+        // missing, or the paragraph opens it again with a mark of its own.
+        let new_paragraph = index > 0 && sentences[index - 1].paragraph != sentence.paragraph;
         let running = left_open
-            .filter(|&(d, s, _)| after(Some((d, s))))
+            .filter(|&(d, s, run)| {
+                after(Some((d, s)))
+                    && (!new_paragraph
+                        || closes_ahead(&sentences[index..], MAX_QUOTE_SENTENCES - run, style))
+            })
             .map(|(.., run)| run);
         let starts_inside = after(ended_open) || running.is_some();
         ended_open = tokens
@@ -1842,6 +1889,88 @@ mod tests {
             !quotes.iter().any(|q| q.text == "Well, you’re a hypocrite."),
             "{quotes:#?}"
         );
+    }
+
+    #[test]
+    fn a_straight_mark_after_a_comma_opens_a_quote_that_runs_on() {
+        // The opening mark follows "said,", as a closing one would follow
+        // a quote's last comma; it is glued to the word after it.
+        let quotes = in_paragraphs(&[
+            (
+                0,
+                0,
+                "Asked how he would react, he said, \"I'm not sure that they will come like that.",
+            ),
+            (0, 0, "My point is, okay, listen to me carefully.\""),
+            (
+                1,
+                0,
+                "\"I'm not sure that they will come like that,\" Cosby told the network.",
+            ),
+        ]);
+        assert!(
+            !quotes.iter().any(|q| q.text.contains("Asked")),
+            "{quotes:#?}"
+        );
+        let sure = quote_holding(&quotes, "not sure").expect("the quote after the comma");
+        assert_eq!(sure.sources, ["d0", "d1"], "{quotes:#?}");
+        assert!(
+            quote_holding(&quotes, "listen to me").is_some(),
+            "{quotes:#?}"
+        );
+    }
+
+    #[test]
+    fn a_quote_left_open_stops_at_the_paragraph_unless_a_mark_closes_it_there() {
+        let quotes = in_paragraphs(&[
+            // A closing mark lost: the next paragraphs are the reporter's.
+            (
+                0,
+                0,
+                "Gingrich said on CNN, \"The fact is, we are in the middle of a mess.",
+            ),
+            (
+                0,
+                1,
+                "He noted that the administration failed to protect the consulate.",
+            ),
+            // A quote set a sentence to a line, closed on the last.
+            (
+                1,
+                0,
+                "The manager said, \"They poured in here like 40 or 50 of them.",
+            ),
+            (1, 1, "They pulled the registers off the counters."),
+            (1, 2, "It was insane. \""),
+            (1, 3, "The crowd dispersed by midnight."),
+            // Each paragraph of a long quote opens with a mark of its own.
+            (2, 0, "\"We know there is misinformation on the site."),
+            (
+                2,
+                1,
+                "\"We have made progress fighting hoaxes the way we fight spam.\"",
+            ),
+        ]);
+        assert!(
+            quote_holding(&quotes, "middle of a mess").is_some(),
+            "{quotes:#?}"
+        );
+        assert!(
+            !quotes.iter().any(|q| q.text.contains("consulate")),
+            "{quotes:#?}"
+        );
+        for words in ["registers", "insane"] {
+            assert!(
+                quote_holding(&quotes, words).is_some(),
+                "{words}: {quotes:#?}"
+            );
+        }
+        assert!(
+            !quotes.iter().any(|q| q.text.contains("midnight")),
+            "{quotes:#?}"
+        );
+        let hoaxes = quote_holding(&quotes, "hoaxes").expect("the second paragraph's quote");
+        assert!(!hoaxes.text.contains("misinformation"), "{quotes:#?}");
     }
 
     #[test]

@@ -155,8 +155,10 @@ fn strip_typesetting_codes(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A line's end as a sentence's: a stop, then any closing marks, spaced
+/// as tokenized text prints them ("She was very sweet. \"").
 static SENTENCE_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"[.!?…]["'”’)\]]*$"#).expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r#"[.!?…](?:\s*["'”’)\]])*$"#).expect("valid pattern"));
 
 /// Cleans one article.
 pub fn clean(article: &Article) -> Cleaned {
@@ -468,6 +470,9 @@ mod tests {
         assert_eq!(reason("ADVERTISEMENT"), Some("advertisement"));
         assert_eq!(reason("Syria, Russia Leaders Meet"), Some("subhead"));
         assert_eq!(reason("Why Is This Important?"), Some("subhead"));
+        // A sentence's last line as tokenized text sets it, the closing
+        // mark spaced from the stop.
+        assert_eq!(reason("She was very sweet. \""), None);
     }
 
     #[test]
