@@ -620,6 +620,7 @@ pub fn quantities(tokens: &[Token]) -> Vec<Quantity> {
             continue;
         }
         let here = compound_at(tokens, i)
+            .or_else(|| magnitude_word_at(tokens, i))
             .or_else(|| age_after_name(tokens, i))
             .or_else(|| aged_at(tokens, i))
             .or_else(|| age_told_at(tokens, i))
@@ -645,10 +646,80 @@ fn may_open(token: &Token) -> bool {
         TokenKind::Word => {
             // Words are short: a plain loop finds a hyphen sooner than
             // `contains`, which sets up a vector search for each.
-            token.has(lexicon::FIGURE | lexicon::AGE_LEAD) || token.text.bytes().any(|b| b == b'-')
+            token.has(lexicon::FIGURE | lexicon::AGE_LEAD)
+                || token.text.bytes().any(|b| b == b'-')
+                || seismic_prefix(token.text).is_some()
         }
         TokenKind::Symbol => currency_symbol(token).is_some(),
         TokenKind::Clock => false,
+    }
+}
+
+/// The figure a seismologist's magnitude word holds: "M7.5", "Mw 7.4"
+/// written "Mw7.4" (moment, surface, local and body-wave magnitudes).
+fn seismic_prefix(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix('M')?;
+    let rest = ["w", "s", "L", "l", "b"]
+        .iter()
+        .find_map(|scale| rest.strip_prefix(scale))
+        .unwrap_or(rest);
+    rest.starts_with(|c: char| c.is_ascii_digit())
+        .then_some(rest)
+}
+
+/// An earthquake's magnitude written as one word: "a magnitude-7.8
+/// quake", "the M7.5 earthquake". "M" and a figure name motorways and
+/// models too ("the M25", "an M4 carbine"): only one written with its
+/// tenths and followed by a quake word is a magnitude.
+fn magnitude_word_at(tokens: &[Token], i: usize) -> Option<Quantity> {
+    let token = &tokens[i];
+    if token.kind != TokenKind::Word {
+        return None;
+    }
+    let figure = match token.lower().strip_prefix("magnitude-") {
+        Some(figure) => figure,
+        None => {
+            let quake_after = tokens
+                .get(i + 1)
+                .is_some_and(|t| QUAKES.contains(&lower(t).trim_end_matches('s')));
+            seismic_prefix(token.text).filter(|f| f.contains('.') && quake_after)?
+        }
+    };
+    let value: f64 = figure.parse().ok()?;
+    if !(0.0..=10.0).contains(&value) {
+        return None;
+    }
+    let qualifier = qualifier_before(tokens, i);
+    let start = qualifier.map_or(i, |(_, q)| q);
+    let mut quantity = Quantity {
+        value,
+        high: None,
+        bound: Bound::Exact,
+        range: (value, value),
+        unit: Some(MAGNITUDE.into()),
+        kind: FactKind::Quantity,
+        span: (tokens[start].start, token.end),
+        tokens: (start, i + 1),
+        inherited: false,
+        words: false,
+        age_of: None,
+    };
+    bound_by(&mut quantity, qualifier);
+    Some(quantity)
+}
+
+/// Sets a one-figure claim's bound and the range it allows from the
+/// qualifier read before it ("about", "at least").
+fn bound_by(quantity: &mut Quantity, qualifier: Option<(Qualifier, usize)>) {
+    if let Some((Qualifier::Bound(bound), _)) = qualifier {
+        let value = quantity.value;
+        quantity.bound = bound;
+        quantity.range = match bound {
+            Bound::About => (value * 0.9, value * 1.1),
+            Bound::AtLeast | Bound::MoreThan => (value, f64::INFINITY),
+            Bound::AtMost | Bound::LessThan => (0.0, value),
+            Bound::Exact | Bound::OrderOf => quantity.range,
+        };
     }
 }
 
@@ -743,15 +814,7 @@ fn compound_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         }
         quantity.range = (quantity.value, quantity.value);
     }
-    if let Some((Qualifier::Bound(bound), _)) = qualifier {
-        quantity.bound = bound;
-        quantity.range = match bound {
-            Bound::About => (quantity.value * 0.9, quantity.value * 1.1),
-            Bound::AtLeast | Bound::MoreThan => (quantity.value, f64::INFINITY),
-            Bound::AtMost | Bound::LessThan => (0.0, quantity.value),
-            Bound::Exact | Bound::OrderOf => quantity.range,
-        };
-    }
+    bound_by(&mut quantity, qualifier);
     Some(quantity)
 }
 
@@ -2314,6 +2377,31 @@ mod tests {
             (value, bound, unit.as_deref()),
             (4.8, Bound::AtMost, Some(MAGNITUDE))
         );
+    }
+
+    #[test]
+    fn magnitudes_written_as_one_word() {
+        for (text, value) in [
+            ("A magnitude-7.8 quake struck.", 7.8),
+            ("The M7.5 earthquake struck at dawn.", 7.5),
+            ("An Mw7.4 quake hit the coast.", 7.4),
+        ] {
+            let (read, bound, unit) = one(text);
+            assert_eq!(
+                (read, bound, unit.as_deref()),
+                (value, Bound::Exact, Some(MAGNITUDE)),
+                "{text}"
+            );
+        }
+        // Motorways, models and codes hold no magnitude, and no figure
+        // of their decimals.
+        for text in [
+            "Traffic on the M25 was slow.",
+            "Fine particles (PM2.5) rose after the quake.",
+            "He carried an M4 rifle.",
+        ] {
+            assert!(read(text).is_empty(), "{text}: {:?}", read(text));
+        }
     }
 
     fn one(text: &'static str) -> (f64, Bound, Option<String>) {

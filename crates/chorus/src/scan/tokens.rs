@@ -23,7 +23,7 @@ pub struct Sentence<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
     /// Letters, possibly with digits, inner hyphens, apostrophes or
-    /// periods ("al-Nasser", "U.S.", "G20", "35-year-old").
+    /// periods ("al-Nasser", "U.S.", "G20", "35-year-old", "PM2.5").
     Word,
     /// Digits with inner separators ("1,200", "5,00,000", "2.5").
     Number,
@@ -235,7 +235,8 @@ pub fn tokenize_with<'a>(
 }
 
 /// End (byte offset) of a word starting at `i`: alphanumerics joined by
-/// single hyphens, apostrophes or (in initialisms like "U.S.") periods.
+/// single hyphens, apostrophes, or periods in initialisms ("U.S.") and
+/// between digits ("M7.5").
 fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
@@ -255,6 +256,16 @@ fn word_end(text: &str, mut i: usize) -> usize {
             if let Some((_, next_len)) = next {
                 i += len + next_len;
             }
+            continue;
+        }
+        // "M7.5", "magnitude-7.8": a figure's decimals inside a word stay
+        // in it, not a sentence's stop before a new figure ("5 earthquake").
+        let decimals = c == '.'
+            && i > 0
+            && bytes[i - 1].is_ascii_digit()
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if decimals {
+            i += 2;
             continue;
         }
         // U.S. / U.N. / U.K.: letter, period, letter, period. The two
@@ -361,5 +372,11 @@ mod tests {
             ]
         );
         assert_eq!(texts("1,200."), vec!["1,200", "."]);
+        // A figure's decimals inside a word are the word's; a stop after
+        // it still ends the sentence.
+        assert_eq!(
+            texts("an M7.5 quake, PM2.5 and G20."),
+            vec!["an", "M7.5", "quake", ",", "PM2.5", "and", "G20", "."]
+        );
     }
 }
