@@ -262,6 +262,10 @@ pub struct NameMention {
     pub speaks: bool,
     /// After "in", "at", "from" or "near".
     pub located: bool,
+    /// Naming a kind of thing, between an article and a noun ("the Sheen
+    /// matter", "the Obama administration", "a Trump rally"): no one a
+    /// later "he" or "she" refers to.
+    pub attributive: bool,
 }
 
 /// How a story writes its words: per normalized word, how often it is
@@ -654,6 +658,13 @@ fn name_in(sentence: &Sentence, start: usize, end: usize, casing: &Casing) -> Op
         .map(lower)
         .is_some_and(|b| matches!(b, "in" | "at" | "from" | "near" | "to"))
         && !(start >= 2 && lower(start - 2) == "according");
+    let attributive = title.is_none()
+        && start
+            .checked_sub(1)
+            .is_some_and(|b| matches!(lower(b), "the" | "a" | "an"))
+        && next.is_some_and(|t| {
+            t.kind == TokenKind::Word && !is_capitalized(t) && !t.has(lexicon::FUNCTION | REPORTING)
+        });
     Some(NameMention {
         document: sentence.document,
         sentence: sentence.position,
@@ -664,6 +675,7 @@ fn name_in(sentence: &Sentence, start: usize, end: usize, casing: &Casing) -> Op
         title,
         speaks,
         located,
+        attributive,
     })
 }
 

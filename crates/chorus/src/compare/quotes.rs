@@ -1392,9 +1392,10 @@ fn reference(sentence: &Sentence, at: usize, limit: usize, entities: &Entities) 
         _ => return None,
     };
     entities.last_person_before(sentence.document, (sentence.position, limit), |m, e| {
-        title
-            .as_deref()
-            .is_none_or(|t| m.title.as_deref().is_some_and(|mt| mt.contains(t)))
+        !m.attributive
+            && title
+                .as_deref()
+                .is_none_or(|t| m.title.as_deref().is_some_and(|mt| mt.contains(t)))
             && pronoun_fits(&e.name, word)
     })
 }
@@ -2383,6 +2384,27 @@ mod tests {
         );
         assert!(
             !quotes.iter().any(|q| q.text.contains("receded")),
+            "{quotes:#?}"
+        );
+    }
+
+    #[test]
+    fn he_is_no_name_that_only_names_a_kind_of_thing() {
+        let quotes = run(&[
+            (0, "Police spokesman Lamar Greene took questions on Monday."),
+            (
+                0,
+                "Reporters asked about the Charlie Sheen matter at the station.",
+            ),
+            (
+                0,
+                "\"We have put together a fact sheet for all of you,\" he said.",
+            ),
+        ]);
+        let sheet = quote_holding(&quotes, "fact sheet").expect("the quote");
+        assert_eq!(
+            sheet.speaker.as_deref(),
+            Some("Lamar Greene"),
             "{quotes:#?}"
         );
     }
