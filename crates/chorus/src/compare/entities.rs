@@ -266,6 +266,9 @@ pub struct NameMention {
     /// matter", "the Obama administration", "a Trump rally"): no one a
     /// later "he" or "she" refers to.
     pub attributive: bool,
+    /// Said of as only a person is: an age after it ("Shimron Smith, 25,")
+    /// or a relative of its own ("Romney's wife").
+    pub personal: bool,
 }
 
 /// How a story writes its words: per normalized word, how often it is
@@ -665,6 +668,9 @@ fn name_in(sentence: &Sentence, start: usize, end: usize, casing: &Casing) -> Op
         && next.is_some_and(|t| {
             t.kind == TokenKind::Word && !is_capitalized(t) && !t.has(lexicon::FUNCTION | REPORTING)
         });
+    // ("a resident of Laguna Niguel, 45,": the age is the resident's.)
+    let of_somewhere = start.checked_sub(1).is_some_and(|b| tokens[b].is("of"));
+    let personal = !located && !of_somewhere && said_of_a_person(tokens, end);
     Some(NameMention {
         document: sentence.document,
         sentence: sentence.position,
@@ -676,7 +682,46 @@ fn name_in(sentence: &Sentence, start: usize, end: usize, casing: &Casing) -> Op
         speaks,
         located,
         attributive,
+        personal,
     })
+}
+
+/// Relatives a possessive name has only when it is a person's.
+const RELATIVES: &[&str] = &[
+    "wife",
+    "husband",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "girlfriend",
+    "boyfriend",
+    "fiancee",
+    "fiance",
+    "widow",
+    "parents",
+];
+
+/// Whether the words after a name (tokens up to `end`) say it is a
+/// person's: an age set off after it ("Shimron Smith, 25, of Brooklyn")
+/// or a relative of its own ("Mitt Romney's wife"). ("Who" after its
+/// comma is said of groups too: "Log Cabin Republicans, who".)
+fn said_of_a_person(tokens: &[Token], end: usize) -> bool {
+    let at = |i: usize| tokens.get(i);
+    let comma = |i: usize| at(i).is_some_and(|t| t.text == ",");
+    let aged = comma(end)
+        && at(end + 1).is_some_and(|t| {
+            t.kind == TokenKind::Number
+                && t.text.parse::<u32>().is_ok_and(|n| (1..=110).contains(&n))
+        })
+        && at(end + 2).is_some_and(|t| matches!(t.text, "," | "." | ";"));
+    let possessive = end
+        .checked_sub(1)
+        .is_some_and(|last| tokens[last].text.ends_with("'s") || tokens[last].text.ends_with("’s"));
+    let relative = possessive && at(end).is_some_and(|t| RELATIVES.contains(&t.lower()));
+    aged || relative
 }
 
 /// The initials of a name of two words or more, function words left
@@ -1478,7 +1523,7 @@ fn kind(
             return EntityKind::Place;
         }
     }
-    if given_name_first || group.iter().any(|&m| found[m].speaks) {
+    if given_name_first || group.iter().any(|&m| found[m].speaks || found[m].personal) {
         return EntityKind::Person;
     }
     let located = group.iter().filter(|&&m| found[m].located).count();
@@ -1726,6 +1771,19 @@ mod tests {
         let kind = |name: &str| found.lookup(name).map(|e| e.kind);
         assert_eq!(kind("Reid"), Some(EntityKind::Person));
         assert_ne!(kind("Nevada Public Radio"), Some(EntityKind::Person));
+    }
+
+    #[test]
+    fn an_age_or_a_relative_after_a_name_makes_it_a_persons() {
+        let found = found_in(&[
+            (0, "Shimron Smith, 25, of Brooklyn was charged on Friday."),
+            (0, "Rinat Akhmetshin's wife was at the meeting."),
+            (0, "A resident of Laguna Niguel, 45, was hurt."),
+        ]);
+        let kind = |name: &str| found.lookup(name).map(|e| e.kind);
+        assert_eq!(kind("Shimron Smith"), Some(EntityKind::Person));
+        assert_eq!(kind("Rinat Akhmetshin"), Some(EntityKind::Person));
+        assert_ne!(kind("Laguna Niguel"), Some(EntityKind::Person));
     }
 
     #[test]
