@@ -155,7 +155,9 @@ fn is_open(token: &Token) -> bool {
 /// before. An apostrophe inside a word ("children’s", "isn't") is part of
 /// the word's token; a single mark standing alone marks a quote in a
 /// report that uses more of them to open quotes than it prints double
-/// marks at all.
+/// marks at all; and a curly ‘ opening a sentence or after a colon, as
+/// headlines print speech in any report ("Rapinoe responds: ‘It’s
+/// unbelievable. Saddened by it.’").
 #[derive(Debug, Clone, Copy, Default)]
 struct Marks {
     single: bool,
@@ -190,14 +192,18 @@ impl Marks {
     }
 
     fn opens(self, tokens: &[Token], k: usize) -> bool {
-        is_open(&tokens[k]) || (self.single && opens_single(tokens, k))
+        is_open(&tokens[k])
+            || (self.single && opens_single(tokens, k))
+            || (tokens[k].text == "‘" && (k == 0 || tokens[k - 1].text == ":"))
     }
 
     /// Whether token `k` closes a quote. A lone ’ after a plural and
     /// before a word is a possessive ("the victims’ families"), not a
     /// closing mark.
     fn closes(self, tokens: &[Token], k: usize) -> bool {
-        is_close(&tokens[k]) || (self.single && self.closes_single(tokens, k))
+        is_close(&tokens[k])
+            || (self.single && self.closes_single(tokens, k))
+            || closes_single_at_end(tokens, k)
     }
 
     fn closes_single(self, tokens: &[Token], k: usize) -> bool {
@@ -224,6 +230,19 @@ impl Marks {
             is_close(&tokens[close])
         }
     }
+}
+
+/// Whether token `k` is a curly ’ that ends its sentence (but for a
+/// closing bracket), as the quote a headline opens after a colon ends
+/// in any report ("…: ‘It’s unbelievable. Saddened by it.’]"); not one
+/// that closes a ‘ of its own sentence ("their full ‘genetic
+/// potential.’").
+fn closes_single_at_end(tokens: &[Token], k: usize) -> bool {
+    tokens[k].text == "’"
+        && k > 0
+        && matches!(tokens[k - 1].text, "." | "!" | "?" | "…")
+        && tokens[k + 1..].iter().all(|t| matches!(t.text, "]" | ")"))
+        && !tokens[..k].iter().any(|t| t.text == "‘")
 }
 
 /// Whether token `k` is a single mark that opens a quote: ‘, or a
@@ -311,6 +330,7 @@ fn spans(tokens: &[Token], marks: &[usize], starts_inside: bool, style: Marks) -
             .count();
         let closes_first = tokens[first].text == "”"
             || (style.single && style.closes_single(tokens, first))
+            || closes_single_at_end(tokens, first)
             || (is_ambiguous(&tokens[first])
                 && !opens_a_word(tokens, first)
                 && (starts_inside
@@ -333,8 +353,21 @@ fn spans(tokens: &[Token], marks: &[usize], starts_inside: bool, style: Marks) -
     }
     while i < tokens.len() {
         if style.opens(tokens, i) {
+            // A ‘ no ’ closes may be closed by a ” typed in its place
+            // ("‘The aim is … bomber,” the official said"), unless a “
+            // opens in between.
+            let mistyped = || {
+                (tokens[i].text == "‘")
+                    .then(|| {
+                        (i + 1..tokens.len())
+                            .take_while(|&j| tokens[j].text != "“")
+                            .find(|&j| tokens[j].text == "”")
+                    })
+                    .flatten()
+            };
             let close = (i + 1..tokens.len())
                 .find(|&j| style.partners(tokens, i, j))
+                .or_else(mistyped)
                 .unwrap_or(tokens.len());
             out.push(Span {
                 inside: (i + 1, close),
@@ -1972,6 +2005,42 @@ mod tests {
         );
         let hoaxes = quote_holding(&quotes, "hoaxes").expect("the second paragraph's quote");
         assert!(!hoaxes.text.contains("misinformation"), "{quotes:#?}");
+    }
+
+    #[test]
+    fn a_single_mark_after_a_colon_or_opening_a_sentence_quotes_in_any_report() {
+        let quotes = in_paragraphs(&[
+            // A report that prints speech in double marks.
+            (0, 0, "\"We played hard,\" she said after the game."),
+            (
+                0,
+                1,
+                "[Rapinoe responds: ‘It is truly unbelievable and sad today.’]",
+            ),
+            (
+                0,
+                2,
+                "‘The aim is to find out what led him there,” the official said.",
+            ),
+            (
+                0,
+                3,
+                "Populations are reaching their full ‘genetic potential.’",
+            ),
+        ]);
+        let texts: Vec<&str> = quotes.iter().map(|q| q.text.as_str()).collect();
+        assert!(
+            texts.contains(&"It is truly unbelievable and sad today."),
+            "{texts:?}"
+        );
+        assert!(
+            texts.contains(&"The aim is to find out what led him there"),
+            "{texts:?}"
+        );
+        assert!(
+            !texts.iter().any(|t| t.contains("Populations")),
+            "{texts:?}"
+        );
     }
 
     #[test]
