@@ -35,8 +35,11 @@ const MIN_QUOTE_WORDS: usize = 3;
 const MIN_CONTAINED_WORDS: usize = 2;
 /// Words (any words) a quote inside another needs to count as the same
 /// quote when fewer of them are content words than `MIN_CONTAINED_WORDS`
-/// asks: "I'm the victim here" inside a longer remark is that remark. Four
-/// are too few: "I don't know that" is anyone's.
+/// asks: "I'm the victim here" inside a longer remark is that remark.
+/// Four are enough for a fragment a reporter weaves into a sentence
+/// (the driver "tried to kill me", inside the musher's "Someone tried to
+/// kill me with a snowmachine"); a remark of four words whole ("I don't
+/// know that") is anyone's.
 const CONTAINED_WORDS: usize = 5;
 /// Quotes grouped per story at most. Grouping compares each quote with
 /// those before it; the most any story of the evaluation data holds is
@@ -1502,9 +1505,12 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
     } else {
         (b, a)
     };
+    let words = short.text.split_whitespace().count();
     let substantial = short.telling.len() >= MIN_CONTAINED_WORDS
         || same_speaker(a, b)
-        || (!short.telling.is_empty() && short.text.split_whitespace().count() >= CONTAINED_WORDS);
+        || (!short.telling.is_empty()
+            && (words >= CONTAINED_WORDS
+                || (words + 1 == CONTAINED_WORDS && short.text.starts_with(char::is_lowercase))));
     let stems_within = || {
         short
             .stems
@@ -2634,6 +2640,26 @@ mod tests {
             Some(vec!["d0".into(), "d1".into()]),
             "{quotes:#?}"
         );
+    }
+
+    #[test]
+    fn a_four_word_fragment_inside_a_longer_quote_is_that_quote() {
+        // ("Tried" is the story's own word: every report uses it.)
+        let quotes = run(&[
+            (2, "The musher tried to race again after she was attacked."),
+            (0, "The musher tried to finish the race."),
+            (
+                0,
+                "The report says the snowmobile driver \"tried to kill me.\"",
+            ),
+            (1, "Zirkle tried to go on after the attack."),
+            (
+                1,
+                "\"Someone tried to kill me with a snowmachine,\" Aliy Zirkle said.",
+            ),
+        ]);
+        let kill = quote_holding(&quotes, "kill me").expect("the quote");
+        assert_eq!(kill.sources, ["d0", "d1"], "{quotes:#?}");
     }
 
     #[test]
