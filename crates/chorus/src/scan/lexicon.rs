@@ -752,21 +752,6 @@ pub(super) const TITLES: &[&str] = &[
     "marshal",
     "inspector",
     "magistrate",
-    // Callings news sets before a name ("guitarist Jimmy Page", "rapper
-    // Ludacris"); not "producer" ("Producer Price Index") or "model".
-    "guitarist",
-    "singer",
-    "songwriter",
-    "actor",
-    "actress",
-    "rapper",
-    "drummer",
-    "bassist",
-    "comedian",
-    "novelist",
-    "filmmaker",
-    "astronaut",
-    "chef",
 ];
 
 /// Words inside a name that make it an organisation, and an outlet's
