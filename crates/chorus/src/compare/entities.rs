@@ -686,7 +686,9 @@ fn name_in(sentence: &Sentence, start: usize, end: usize, casing: &Casing) -> Op
     })
 }
 
-/// Relatives a possessive name has only when it is a person's.
+/// Relatives a possessive name has only when it is a person's (not
+/// "sister", "brother" or "parents": companies, papers and ships have
+/// them).
 const RELATIVES: &[&str] = &[
     "wife",
     "husband",
@@ -694,14 +696,11 @@ const RELATIVES: &[&str] = &[
     "father",
     "son",
     "daughter",
-    "brother",
-    "sister",
     "girlfriend",
     "boyfriend",
     "fiancee",
     "fiance",
     "widow",
-    "parents",
 ];
 
 /// Whether the words after a name (tokens up to `end`) say it is a
@@ -1779,11 +1778,13 @@ mod tests {
             (0, "Shimron Smith, 25, of Brooklyn was charged on Friday."),
             (0, "Rinat Akhmetshin's wife was at the meeting."),
             (0, "A resident of Laguna Niguel, 45, was hurt."),
+            (0, "Zorvex's sister company Zorvex Heavy Industries grew."),
         ]);
         let kind = |name: &str| found.lookup(name).map(|e| e.kind);
         assert_eq!(kind("Shimron Smith"), Some(EntityKind::Person));
         assert_eq!(kind("Rinat Akhmetshin"), Some(EntityKind::Person));
         assert_ne!(kind("Laguna Niguel"), Some(EntityKind::Person));
+        assert_ne!(kind("Zorvex"), Some(EntityKind::Person));
     }
 
     #[test]

@@ -197,7 +197,9 @@ impl Marks {
     fn opens(self, tokens: &[Token], k: usize) -> bool {
         is_open(&tokens[k])
             || (self.single && opens_single(tokens, k))
-            || (tokens[k].text == "‘" && (k == 0 || tokens[k - 1].text == ":"))
+            || (tokens[k].text == "‘"
+                && (k == 0 || tokens[k - 1].text == ":")
+                && !elides(tokens.get(k + 1)))
     }
 
     /// Whether token `k` closes a quote. A lone ’ after a plural and
@@ -233,6 +235,19 @@ impl Marks {
             is_close(&tokens[close])
         }
     }
+}
+
+/// Whether the token after a ‘ shows the mark is an apostrophe typed the
+/// wrong way round: before a figure ("‘90s") or a clipped word ("‘til",
+/// "‘em", "‘cause").
+fn elides(next: Option<&Token>) -> bool {
+    next.is_some_and(|t| {
+        t.text.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                t.lower(),
+                "til" | "em" | "cause" | "bout" | "n" | "tis" | "twas"
+            )
+    })
 }
 
 /// Whether token `k` is a curly ’ that ends its sentence (but for a
@@ -391,10 +406,13 @@ fn spans(tokens: &[Token], marks: &[usize], starts_inside: bool, style: Marks) -
 /// not sure` opens a quote after the comma where `carefully," Lesh said`
 /// closes one.
 fn opens_a_word(tokens: &[Token], k: usize) -> bool {
+    // What may follow an opening mark: a word, a figure, a sign ("$5
+    // billion"), an ellipsis or a bracket ("[The city] will…"); not the
+    // punctuation that follows a closing one.
     !tokens[k].glued
         && tokens
             .get(k + 1)
-            .is_some_and(|t| t.glued && t.kind != TokenKind::Symbol)
+            .is_some_and(|t| t.glued && !matches!(t.text, "," | ";" | ":" | "!" | "?" | ")" | "]"))
 }
 
 /// Whether the first quotation mark in the first `limit` of `sentences`
@@ -2011,6 +2029,19 @@ mod tests {
         );
         let hoaxes = quote_holding(&quotes, "hoaxes").expect("the second paragraph's quote");
         assert!(!hoaxes.text.contains("misinformation"), "{quotes:#?}");
+        // A paragraph that reopens the quote on a sign or a bracket.
+        let quotes = in_paragraphs(&[
+            (0, 0, "\"We are devastated by what happened here."),
+            (
+                0,
+                1,
+                "\"$5 billion will not be enough to rebuild this city,\" Jane Doe said.",
+            ),
+        ]);
+        assert!(
+            quote_holding(&quotes, "rebuild this city").is_some(),
+            "{quotes:#?}"
+        );
     }
 
     #[test]
@@ -2046,6 +2077,22 @@ mod tests {
         assert!(
             !texts.iter().any(|t| t.contains("Populations")),
             "{texts:?}"
+        );
+        // A ‘ typed for an apostrophe opens nothing.
+        let quotes = in_paragraphs(&[
+            (0, 0, "\"It was a good year,\" she said."),
+            (
+                0,
+                1,
+                "‘90s nostalgia drove the surge in sales, analysts said.",
+            ),
+            (0, 2, "The trend: ‘til the very end, fans sang along."),
+        ]);
+        assert!(
+            !quotes
+                .iter()
+                .any(|q| q.text.contains("nostalgia") || q.text.contains("fans")),
+            "{quotes:#?}"
         );
     }
 
