@@ -1261,6 +1261,19 @@ fn speaker(sentence: &Sentence, span: Span, entities: &Entities) -> Option<usize
     let names: Vec<&(super::entities::NameMention, usize)> =
         in_document[start..end].iter().collect();
     let name_at = |i: usize| names.iter().find(|(m, _)| m.token == i).map(|(_, e)| *e);
+    // A name whose title opens at `i`: "said Mayor Tom Reed", "Sen. Mark
+    // Smith said" (a name's place is the word after its title).
+    let titled_name_at = |i: usize| {
+        names.iter().find(|(m, _)| {
+            m.token == i
+                || (m.title.is_some()
+                    && m.token > i
+                    && m.token - i <= MAX_TITLE_WORDS
+                    && tokens[i..m.token]
+                        .iter()
+                        .all(|t| t.text == "." || t.capitalized()))
+        })
+    };
     let name_ending_at = |end: usize| names.iter().find(|(m, _)| m.end == end).map(|(_, e)| *e);
     // After: "…," Nasser said / "…," said Nasser / "…," he said.
     let mut i = close + 1;
@@ -1272,14 +1285,14 @@ fn speaker(sentence: &Sentence, span: Span, entities: &Entities) -> Option<usize
     }
     if let Some(token) = tokens.get(i) {
         if is_reporting(token) {
-            if let Some(e) = name_at(i + 1) {
-                return Some(e);
+            if let Some((_, e)) = titled_name_at(i + 1) {
+                return Some(*e);
             }
             if let Some(e) = reference(sentence, i + 1, open, entities) {
                 return Some(e);
             }
         }
-        if let Some(m) = names.iter().find(|(m, _)| m.token == i)
+        if let Some(m) = titled_name_at(i)
             && tokens.get(m.0.end).is_some_and(is_reporting)
         {
             return Some(m.1);
@@ -1327,6 +1340,10 @@ fn speaker(sentence: &Sentence, span: Span, entities: &Entities) -> Option<usize
         .find(|&a| tokens[a].is("according") && tokens[a + 1].is("to"));
     according.and_then(|a| name_at(a + 2))
 }
+
+/// Words a title before a speaker's name holds at most, with its stops
+/// ("Foreign Minister", "Lt. Gov.").
+const MAX_TITLE_WORDS: usize = 4;
 
 /// The part of a person or body that speaks for it, after a possessive:
 /// "Assad's office said", "the ministry's spokesman said".
@@ -2508,6 +2525,17 @@ mod tests {
             !quotes.iter().any(|q| q.text.contains("receded")),
             "{quotes:#?}"
         );
+    }
+
+    #[test]
+    fn a_speaker_named_with_a_title_after_the_quote() {
+        let quotes = run(&[
+            (0, "\"The deal is dead,\" Senator Mark Smith said."),
+            (0, "\"We will try again next year,\" said Mayor Tom Reed."),
+        ]);
+        let speaker = |words: &str| quote_holding(&quotes, words).and_then(|q| q.speaker.clone());
+        assert_eq!(speaker("deal is dead").as_deref(), Some("Mark Smith"));
+        assert_eq!(speaker("try again").as_deref(), Some("Tom Reed"));
     }
 
     #[test]
