@@ -426,7 +426,7 @@ fn closes_ahead(sentences: &[Sentence], limit: usize, style: Marks) -> bool {
         .take_while(|s| Some(s.document) == document)
     {
         let tokens = &sentence.tokens;
-        if let Some(k) = marks(tokens, style).first().copied() {
+        if let Some(k) = (0..tokens.len()).find(|&k| is_mark(tokens, k, style)) {
             return if is_ambiguous(&tokens[k]) {
                 !opens_a_word(tokens, k)
             } else {
@@ -439,14 +439,16 @@ fn closes_ahead(sentences: &[Sentence], limit: usize, style: Marks) -> bool {
 
 /// The tokens of a sentence that open or close a quote in `style`.
 fn marks(tokens: &[Token], style: Marks) -> Vec<usize> {
-    // A mark is a symbol: words and figures are passed over without
-    // comparing them with each mark.
     (0..tokens.len())
-        .filter(|&k| {
-            tokens[k].kind == TokenKind::Symbol
-                && (style.opens(tokens, k) || style.closes(tokens, k))
-        })
+        .filter(|&k| is_mark(tokens, k, style))
         .collect()
+}
+
+/// Whether token `k` opens or closes a quote in `style`. A mark is a
+/// symbol: words and figures are passed over without comparing them with
+/// each mark.
+fn is_mark(tokens: &[Token], k: usize, style: Marks) -> bool {
+    tokens[k].kind == TokenKind::Symbol && (style.opens(tokens, k) || style.closes(tokens, k))
 }
 
 /// Whether a sentence's last token opens a quote: a “, or a straight

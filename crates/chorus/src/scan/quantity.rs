@@ -689,23 +689,37 @@ fn magnitude_word_at(tokens: &[Token], i: usize) -> Option<Quantity> {
     if !(0.0..=10.0).contains(&value) {
         return None;
     }
+    let (mut quantity, qualifier) = one_word_claim(tokens, i, value);
+    quantity.unit = Some(MAGNITUDE.into());
+    bound_by(&mut quantity, qualifier);
+    Some(quantity)
+}
+
+/// The exact claim a figure written as one word makes (token `i`, with
+/// the qualifier before it, if any, which is returned for [`bound_by`]
+/// once the claim's unit and value are read): "7.4-magnitude",
+/// "about 8,027-meter", "M7.5".
+fn one_word_claim(
+    tokens: &[Token],
+    i: usize,
+    value: f64,
+) -> (Quantity, Option<(Qualifier, usize)>) {
     let qualifier = qualifier_before(tokens, i);
     let start = qualifier.map_or(i, |(_, q)| q);
-    let mut quantity = Quantity {
+    let quantity = Quantity {
         value,
         high: None,
         bound: Bound::Exact,
         range: (value, value),
-        unit: Some(MAGNITUDE.into()),
+        unit: None,
         kind: FactKind::Quantity,
-        span: (tokens[start].start, token.end),
+        span: (tokens[start].start, tokens[i].end),
         tokens: (start, i + 1),
         inherited: false,
         words: false,
         age_of: None,
     };
-    bound_by(&mut quantity, qualifier);
-    Some(quantity)
+    (quantity, qualifier)
 }
 
 /// Sets a one-figure claim's bound and the range it allows from the
@@ -758,21 +772,8 @@ fn compound_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         );
         known.then_some((value, rest))
     })?;
-    let qualifier = qualifier_before(tokens, i);
-    let start = qualifier.map_or(i, |(_, q)| q);
-    let mut quantity = Quantity {
-        value,
-        high: None,
-        bound: Bound::Exact,
-        range: (value, value),
-        unit: None,
-        kind: FactKind::Quantity,
-        span: (tokens[start].start, token.end),
-        tokens: (start, i + 1),
-        inherited: false,
-        words: !lower.starts_with(|c: char| c.is_ascii_digit()),
-        age_of: None,
-    };
+    let (mut quantity, qualifier) = one_word_claim(tokens, i, value);
+    quantity.words = !lower.starts_with(|c: char| c.is_ascii_digit());
     if let Some(unit) = rest.strip_suffix("-old") {
         let (name, _) = time_unit(unit)?;
         quantity.unit = Some(format!("{name}s old"));
