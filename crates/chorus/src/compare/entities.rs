@@ -18,6 +18,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::{Entity, EntityKind};
 use crate::scan::lexicon::{self, NOT_NAME, ORGANIZATION, PLACE, REPORTING, TITLE};
+use crate::scan::quantity;
 use crate::scan::tokens::{Sentence, Token, TokenKind};
 
 const GAZETTEER: &str = include_str!("gazetteer.tsv");
@@ -709,13 +710,8 @@ const RELATIVES: &[&str] = &[
 /// comma is said of groups too: "Log Cabin Republicans, who".)
 fn said_of_a_person(tokens: &[Token], end: usize) -> bool {
     let at = |i: usize| tokens.get(i);
-    let comma = |i: usize| at(i).is_some_and(|t| t.text == ",");
-    let aged = comma(end)
-        && at(end + 1).is_some_and(|t| {
-            t.kind == TokenKind::Number
-                && t.text.parse::<u32>().is_ok_and(|n| (1..=110).contains(&n))
-        })
-        && at(end + 2).is_some_and(|t| matches!(t.text, "," | "." | ";"));
+    // The figures' own reader of "Name, 25," says whether one follows.
+    let aged = end + 1 < tokens.len() && quantity::age_after_name(tokens, end + 1).is_some();
     let possessive = end
         .checked_sub(1)
         .is_some_and(|last| tokens[last].text.ends_with("'s") || tokens[last].text.ends_with("’s"));

@@ -1157,7 +1157,7 @@ fn ages_of_two(tokens: &[Token], i: usize) -> Option<[Quantity; 2]> {
 }
 
 /// An age after a name: "Salah Ali, 70, the infant's grandfather".
-fn age_after_name(tokens: &[Token], i: usize) -> Option<Quantity> {
+pub(crate) fn age_after_name(tokens: &[Token], i: usize) -> Option<Quantity> {
     let token = &tokens[i];
     if token.kind != TokenKind::Number || i < 2 || tokens[i - 1].text != "," {
         return None;
