@@ -582,7 +582,8 @@ pub fn quotes(
         m.copy = true;
         m
     }));
-    let common = narrative_words(sentences, &found[..own], &found, stems);
+    let mut common = narrative_words(sentences, &found[..own], &found, stems);
+    common.extend(SPOKEN_FILLERS.iter().map(|w| stems.id(w)));
     for m in &mut found {
         m.telling = m
             .stems
@@ -1004,6 +1005,29 @@ impl Block {
         self.taken += 1;
     }
 }
+
+/// Words of talk that any two remarks may share ("I just really want to
+/// be educated", "there wasn't really anything we wanted to do"): they
+/// tell nothing of which remark a quote is.
+const SPOKEN_FILLERS: &[&str] = &[
+    "really",
+    "just",
+    "think",
+    "know",
+    "thing",
+    "things",
+    "lot",
+    "like",
+    "actually",
+    "kind",
+    "sort",
+    "something",
+    "anything",
+    "everything",
+    "nothing",
+    "sure",
+    "mean",
+];
 
 /// Content words (stems) that most reports use outside their quotes, in
 /// a story of three reports or more: the story's own subject, which two
@@ -2377,6 +2401,31 @@ mod tests {
         ]);
         let alive = quotes.iter().find(|q| q.text.contains("alive"));
         assert_eq!(alive.map(|q| q.sources.len()), Some(1), "{quotes:#?}");
+    }
+
+    #[test]
+    fn remarks_sharing_only_words_of_talk_are_two_quotes() {
+        let quotes = run(&[
+            (
+                0,
+                "\"I just really think the school failed us,\" Mae Shell said.",
+            ),
+            (
+                1,
+                "\"I really think nothing failed,\" Mae Shell said of the school board.",
+            ),
+            // The same remark in other words is still one quote.
+            (
+                2,
+                "\"I just really think the school failed us all,\" Mae Shell said.",
+            ),
+        ]);
+        let failed_us = quotes.iter().find(|q| q.text.contains("failed us"));
+        assert_eq!(
+            failed_us.map(|q| q.sources.clone()),
+            Some(vec!["d0".to_string(), "d2".to_string()]),
+            "{quotes:#?}"
+        );
     }
 
     #[test]

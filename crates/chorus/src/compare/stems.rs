@@ -31,7 +31,7 @@ struct Word {
 
 impl Stems {
     /// The id of a (lower-case) word's stem.
-    fn id(&mut self, word: &str) -> u32 {
+    pub fn id(&mut self, word: &str) -> u32 {
         self.word_of(word).stem
     }
 
