@@ -352,11 +352,14 @@ pub fn names(sentence: &Sentence, capitalized: &[bool], casing: &Casing) -> Vec<
                 j += 3;
             } else if tokens.get(j).is_some_and(|t| t.text == "." && t.glued)
                 && (tokens[j - 1].text.chars().count() == 1
-                    || matches!(tokens[j - 1].text, "St" | "Mt" | "Ft"))
+                    || matches!(tokens[j - 1].text, "St" | "Mt" | "Ft")
+                    || tokens[j - 1].has(TITLE))
                 && is_capitalized_at(j + 1)
             {
                 // A middle initial: "Juan R. McCullum"; a place's
-                // abbreviated first word: "St. Croix".
+                // abbreviated first word: "St. Croix"; a title cut short:
+                // "Ms. Vargas", "Sen. Mark Smith" (the title is read off
+                // below, as "Senator" would be).
                 j += 2;
             } else if tokens.get(j).is_some_and(|t| name_particle(t.lower()))
                 && is_capitalized_at(j + 1)
@@ -463,7 +466,8 @@ fn name_in(sentence: &Sentence, start: usize, end: usize, casing: &Casing) -> Op
         if opens_known {
             break;
         }
-        if tokens[first].has(lexicon::FUNCTION) {
+        // ("Mr", "Ms" are function words and titles: read as titles below.)
+        if tokens[first].has(lexicon::FUNCTION) && !tokens[first].has(TITLE) {
             first += 1;
             continue;
         }

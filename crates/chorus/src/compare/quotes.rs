@@ -794,6 +794,8 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
     // The last quote of the previous sentence, which a sentence starting
     // inside a quote continues: (document, sentence, speaker).
     let mut open_quote: Option<(usize, usize, Option<usize>)> = None;
+    // The previous sentence, when its last quote has a known speaker.
+    let mut said_before: Option<(usize, usize, usize)> = None;
     // The sentence before, when it ended on an opening quotation mark.
     let mut ended_open: Option<(usize, usize)> = None;
     // The sentence before, when a quote it holds runs on past its end, and
@@ -813,6 +815,8 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
         // sentence on a line of its own); otherwise its closing mark is
         // missing, or the paragraph opens it again with a mark of its own.
         let new_paragraph = index > 0 && sentences[index - 1].paragraph != sentence.paragraph;
+        let same_paragraph =
+            index > 0 && sentences[index - 1].document == sentence.document && !new_paragraph;
         let running = left_open
             .filter(|&(d, s, run)| {
                 after(Some((d, s)))
@@ -898,11 +902,23 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
                 .to_string();
             let bytes = (first.start, first.start + text.len());
             let (padded, pieces) = keyed(&text);
-            let continued_speaker = match open_quote {
-                Some((d, s, speaker))
+            // A quote that runs on from the sentence before is its
+            // speaker's; so is one that is a sentence of its own right after
+            // a speaker's quote in the same paragraph (“There were no red
+            // flags,” Ms. Vargas said. “We believe this was isolated.”).
+            let continued_speaker = match (open_quote, said_before) {
+                (Some((d, s, speaker)), _)
                     if span.continued && d == sentence.document && s + 1 == sentence.position =>
                 {
                     speaker
+                }
+                (_, Some((d, s, speaker)))
+                    if same_paragraph
+                        && d == sentence.document
+                        && s + 1 == sentence.position
+                        && stands_alone(tokens, span) =>
+                {
+                    Some(speaker)
                 }
                 _ => None,
             };
@@ -932,6 +948,10 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
             .last()
             .filter(|m| m.document == sentence.document)
             .map(|m| (sentence.document, sentence.position, m.speaker));
+        said_before = found
+            .last()
+            .filter(|m| (m.document, m.sentence) == (sentence.document, sentence.position))
+            .and_then(|m| Some((sentence.document, sentence.position, m.speaker?)));
         if block.is_none() && !marked && introduces_block(sentence) {
             let speaker = speaker(sentence, Span::introducing(tokens.len()), entities)
                 .or_else(|| first_person(sentence, entities));
@@ -947,6 +967,16 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
     }
     found.extend(embedded_posts(sentences, entities, stems));
     found
+}
+
+/// Whether a quote is its sentence's only words: its marks open and close
+/// the sentence, nothing but punctuation outside them.
+fn stands_alone(tokens: &[Token], span: Span) -> bool {
+    span.open == Some(0)
+        && tokens[..span.open.unwrap_or(0)]
+            .iter()
+            .chain(tokens.get(span.close + 1..).unwrap_or(&[]))
+            .all(|t| t.kind != TokenKind::Word && t.kind != TokenKind::Number)
 }
 
 /// Whether a sentence introduces a quote set as a block after it: it ends
@@ -1606,8 +1636,11 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
     // remarks on home schooling both say "home schooling".
     let shared = in_both(&a.telling, &b.telling);
     let similarity = dice(&a.stems, &b.stems).min(dice_of(&a.telling, &b.telling, shared));
+    // (Words of talk are not telling, but the same words all told are
+    // one remark: "We lost everything", "We have lost everything".)
     (similarity >= SAME_QUOTE && shared >= MIN_SHARED_WORDS)
         || (same_speaker(a, b) && similarity >= SAME_SPEAKER_QUOTE && shared >= 2)
+        || (a.stems.len() >= MIN_SHARED_WORDS && a.stems == b.stems)
 }
 
 /// Whether a padded key (" a key ") holds `word` as a whole word.
@@ -2137,6 +2170,47 @@ mod tests {
                 .any(|q| q.text.contains("nostalgia") || q.text.contains("fans")),
             "{quotes:#?}"
         );
+    }
+
+    #[test]
+    fn a_speaker_named_with_a_short_title_is_found() {
+        let quotes = run(&[
+            (
+                0,
+                "\"There were no red flags at the center,\" Ms. Vargas said.",
+            ),
+            (1, "Mr. Dunn said, \"The harbour will open by spring.\""),
+            (2, "\"We stand with the family,\" said Sgt. Vanette Rios."),
+        ]);
+        let speaker = |words: &str| quote_holding(&quotes, words).and_then(|q| q.speaker.clone());
+        assert_eq!(speaker("red flags"), Some("Vargas".into()), "{quotes:#?}");
+        assert_eq!(speaker("harbour"), Some("Dunn".into()), "{quotes:#?}");
+        assert_eq!(
+            speaker("stand with"),
+            Some("Vanette Rios".into()),
+            "{quotes:#?}"
+        );
+    }
+
+    #[test]
+    fn a_quote_standing_alone_after_a_speakers_quote_is_that_speakers() {
+        let quotes = in_paragraphs(&[
+            (0, 0, "\"I am ready,\" Jennifer Rivers said."),
+            (0, 0, "\"Every day they go to court, I will be there.\""),
+            // A new paragraph may turn to another voice.
+            (0, 1, "\"Nobody will forget him.\""),
+            // So may a sentence that says something besides the quote.
+            (0, 1, "\"I am ready,\" Tom Reed said."),
+            (0, 1, "The crowd cheered. \"We stand with the family.\""),
+        ]);
+        let speaker = |words: &str| {
+            quote_holding(&quotes, words)
+                .map(|q| q.speaker.clone())
+                .unwrap_or_else(|| panic!("no quote of {words:?}: {quotes:#?}"))
+        };
+        assert_eq!(speaker("go to court"), Some("Jennifer Rivers".into()));
+        assert_eq!(speaker("forget him"), None);
+        assert_eq!(speaker("stand with"), None);
     }
 
     #[test]
