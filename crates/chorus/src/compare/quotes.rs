@@ -922,7 +922,9 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
                 }
                 _ => None,
             };
-            let speaker = continued_speaker.or_else(|| speaker(sentence, span, entities));
+            let speaker = continued_speaker
+                .or_else(|| speaker(sentence, span, entities))
+                .or_else(|| speaker_next(sentences, index, span, entities));
             let speaker_phrase = speaker
                 .is_none()
                 .then(|| speaking_body(sentence, span))
@@ -1305,32 +1307,92 @@ fn is_reporting(token: &Token) -> bool {
     token.has(crate::scan::lexicon::REPORTING)
 }
 
+/// The speaker of a quote ending on a question or exclamation mark, named
+/// at the start of the next sentence: the segmenter ends a sentence there
+/// when a capital follows (“We never close!” Mayor Tom Reed said.).
+fn speaker_next(
+    sentences: &[Sentence],
+    index: usize,
+    span: Span,
+    entities: &Entities,
+) -> Option<usize> {
+    let tokens = &sentences[index].tokens;
+    let asks = span.close + 1 == tokens.len()
+        && span.close > 0
+        && matches!(tokens[span.close - 1].text, "?" | "!");
+    let next = sentences.get(index + 1)?;
+    let same_paragraph =
+        (next.document, next.paragraph) == (sentences[index].document, sentences[index].paragraph);
+    if !asks || !same_paragraph {
+        return None;
+    }
+    speaker_named_at(next, 0, 0, entities)
+}
+
+/// The speaker a sentence names from token `i` on: "Nasser said", "said
+/// Mayor Tom Reed", "he said", "the Turkish president said" (a pronoun or
+/// title read against the persons named before token `limit`).
+fn speaker_named_at(
+    sentence: &Sentence,
+    i: usize,
+    limit: usize,
+    entities: &Entities,
+) -> Option<usize> {
+    let tokens = &sentence.tokens;
+    let token = tokens.get(i)?;
+    let names = names_of(sentence, entities);
+    let titled_name_at = |i: usize| titled_name_at(tokens, names, i);
+    if is_reporting(token) {
+        if let Some((_, e)) = titled_name_at(i + 1) {
+            return Some(*e);
+        }
+        if let Some(e) = reference(sentence, i + 1, limit, entities) {
+            return Some(e);
+        }
+    }
+    if let Some(m) = titled_name_at(i)
+        && tokens.get(m.0.end).is_some_and(is_reporting)
+    {
+        return Some(m.1);
+    }
+    reference(sentence, i, limit, entities)
+}
+
+/// The names of a sentence and their entities (a document's names are in
+/// reading order: one sentence's are a run).
+fn names_of<'e>(
+    sentence: &Sentence,
+    entities: &'e Entities,
+) -> &'e [(super::entities::NameMention, usize)] {
+    let in_document = entities.in_document(sentence.document);
+    let start = in_document.partition_point(|(m, _)| m.sentence < sentence.position);
+    let end = in_document.partition_point(|(m, _)| m.sentence <= sentence.position);
+    &in_document[start..end]
+}
+
+/// A name whose title opens at token `i`: "said Mayor Tom Reed", "Sen.
+/// Mark Smith said" (a name's place is the word after its title).
+fn titled_name_at<'n>(
+    tokens: &[Token],
+    names: &'n [(super::entities::NameMention, usize)],
+    i: usize,
+) -> Option<&'n (super::entities::NameMention, usize)> {
+    names.iter().find(|(m, _)| {
+        m.token == i
+            || (m.title.is_some()
+                && m.token > i
+                && m.token - i <= MAX_TITLE_WORDS
+                && tokens[i..m.token]
+                    .iter()
+                    .all(|t| t.text == "." || t.capitalized()))
+    })
+}
+
 /// The entity (index) who says the quote at tokens `open..close`.
 fn speaker(sentence: &Sentence, span: Span, entities: &Entities) -> Option<usize> {
     let close = span.close;
     let open = span.open.unwrap_or(0);
     let tokens = &sentence.tokens;
-    // A document's names are in reading order: this sentence's are a run.
-    let in_document = entities.in_document(sentence.document);
-    let start = in_document.partition_point(|(m, _)| m.sentence < sentence.position);
-    let end = in_document.partition_point(|(m, _)| m.sentence <= sentence.position);
-    let names: Vec<&(super::entities::NameMention, usize)> =
-        in_document[start..end].iter().collect();
-    let name_at = |i: usize| names.iter().find(|(m, _)| m.token == i).map(|(_, e)| *e);
-    // A name whose title opens at `i`: "said Mayor Tom Reed", "Sen. Mark
-    // Smith said" (a name's place is the word after its title).
-    let titled_name_at = |i: usize| {
-        names.iter().find(|(m, _)| {
-            m.token == i
-                || (m.title.is_some()
-                    && m.token > i
-                    && m.token - i <= MAX_TITLE_WORDS
-                    && tokens[i..m.token]
-                        .iter()
-                        .all(|t| t.text == "." || t.capitalized()))
-        })
-    };
-    let name_ending_at = |end: usize| names.iter().find(|(m, _)| m.end == end).map(|(_, e)| *e);
     // After: "…," Nasser said / "…," said Nasser / "…," he said.
     let mut i = close + 1;
     while tokens
@@ -1339,24 +1401,12 @@ fn speaker(sentence: &Sentence, span: Span, entities: &Entities) -> Option<usize
     {
         i += 1;
     }
-    if let Some(token) = tokens.get(i) {
-        if is_reporting(token) {
-            if let Some((_, e)) = titled_name_at(i + 1) {
-                return Some(*e);
-            }
-            if let Some(e) = reference(sentence, i + 1, open, entities) {
-                return Some(e);
-            }
-        }
-        if let Some(m) = titled_name_at(i)
-            && tokens.get(m.0.end).is_some_and(is_reporting)
-        {
-            return Some(m.1);
-        }
-        if let Some(e) = reference(sentence, i, open, entities) {
-            return Some(e);
-        }
+    if let Some(e) = speaker_named_at(sentence, i, open, entities) {
+        return Some(e);
     }
+    let names = names_of(sentence, entities);
+    let name_at = |i: usize| names.iter().find(|(m, _)| m.token == i).map(|(_, e)| *e);
+    let name_ending_at = |end: usize| names.iter().find(|(m, _)| m.end == end).map(|(_, e)| *e);
     // Before: Nasser said, "…" / Nasser said that his country "…".
     let verb = (0..open)
         .rev()
@@ -2170,6 +2220,26 @@ mod tests {
                 .any(|q| q.text.contains("nostalgia") || q.text.contains("fans")),
             "{quotes:#?}"
         );
+    }
+
+    #[test]
+    fn a_question_quoted_before_its_speakers_name_has_that_speaker() {
+        // The segmenter ends a sentence after "?”" when a capital follows.
+        let quotes = in_paragraphs(&[
+            (0, 0, "Tom Smith runs the shop."),
+            (0, 1, "\"Why would I ever close it?\""),
+            (0, 1, "Smith said, laughing."),
+            (0, 1, "\"We never close!\""),
+            (0, 1, "The crowd cheered."),
+        ]);
+        let speaker = |words: &str| quote_holding(&quotes, words).and_then(|q| q.speaker.clone());
+        assert_eq!(
+            speaker("ever close"),
+            Some("Tom Smith".into()),
+            "{quotes:#?}"
+        );
+        // A next sentence that names no speaker gives none.
+        assert_eq!(speaker("never close"), None, "{quotes:#?}");
     }
 
     #[test]
