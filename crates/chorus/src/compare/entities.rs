@@ -267,6 +267,10 @@ pub struct NameMention {
     /// matter", "the Obama administration", "a Trump rally"): no one a
     /// later "he" or "she" refers to.
     pub attributive: bool,
+    /// The person a possessive name is before ("mother" of "Price's
+    /// mother", "lawyer" of "Smith's lawyer"): a "he" or "she" right after
+    /// that fits is that person, unnamed.
+    pub owns_person: Option<&'static str>,
     /// Said of as only a person is: an age after it ("Shimron Smith, 25,")
     /// or a relative of its own ("Romney's wife").
     pub personal: bool,
@@ -687,6 +691,7 @@ fn name_in(sentence: &Sentence, start: usize, end: usize, casing: &Casing) -> Op
         speaks,
         located,
         attributive,
+        owns_person: owned_person(tokens, end),
         personal,
     })
 }
@@ -707,6 +712,59 @@ const RELATIVES: &[&str] = &[
     "fiance",
     "widow",
 ];
+
+/// People a possessive name has ("Price's mother", "Smith's lawyer"):
+/// a "he" or "she" after them is more often that person than the name.
+const POSSESSED_PEOPLE: &[&str] = &[
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "publicist",
+];
+
+/// The person a name (tokens up to `end`) is a possessive before, as
+/// listed: "mother" of "Price's mother", "lawyer" of "Smith's lawyer".
+fn owned_person(tokens: &[Token], end: usize) -> Option<&'static str> {
+    let possessive = end
+        .checked_sub(1)
+        .is_some_and(|last| tokens[last].text.ends_with("'s") || tokens[last].text.ends_with("’s"));
+    let word = tokens.get(end).filter(|_| possessive)?.lower();
+    RELATIVES
+        .iter()
+        .chain(POSSESSED_PEOPLE)
+        .find(|&&w| w == word)
+        .copied()
+}
+
+/// Whether a pronoun may stand for a person called `noun` ("she" for a
+/// mother, not for a father; either for a lawyer).
+pub fn pronoun_fits_noun(noun: &str, pronoun: &str) -> bool {
+    const FEMALE: &[&str] = &[
+        "wife",
+        "mother",
+        "daughter",
+        "girlfriend",
+        "fiancee",
+        "widow",
+        "spokeswoman",
+    ];
+    const MALE: &[&str] = &[
+        "husband",
+        "father",
+        "son",
+        "boyfriend",
+        "fiance",
+        "spokesman",
+    ];
+    match pronoun {
+        "she" => !MALE.contains(&noun),
+        "he" => !FEMALE.contains(&noun),
+        _ => true,
+    }
+}
 
 /// Whether the words after a name (tokens up to `end`) say it is a
 /// person's: an age set off after it ("Shimron Smith, 25, of Brooklyn")
@@ -980,19 +1038,28 @@ impl Entities {
 
     /// The person last named in `document` before token `at` (sentence,
     /// token) whose mention `accept`s: who "he", "she" or "the president"
-    /// is.
+    /// is. None for a `pronoun` that stands for a person the last name
+    /// owns ("Price's mother … she").
     pub fn last_person_before(
         &self,
         document: usize,
         at: (usize, usize),
+        pronoun: Option<&str>,
         accept: impl Fn(&NameMention, &Entity) -> bool,
     ) -> Option<usize> {
-        self.in_document(document)
-            .iter()
-            .filter(|(m, e)| {
-                let entity = &self.list[*e];
-                (m.sentence, m.token) < at && entity.kind == EntityKind::Person && accept(m, entity)
-            })
+        let persons = self.in_document(document).iter().filter(|(m, e)| {
+            (m.sentence, m.token) < at && self.list[*e].kind == EntityKind::Person
+        });
+        // "Price's mother said she…": the one meant is not named.
+        let nearest = persons.clone().max_by_key(|(m, _)| (m.sentence, m.token));
+        if let (Some((m, _)), Some(pronoun)) = (nearest, pronoun)
+            && m.owns_person
+                .is_some_and(|noun| pronoun_fits_noun(noun, pronoun))
+        {
+            return None;
+        }
+        persons
+            .filter(|(m, e)| accept(m, &self.list[*e]))
             .max_by_key(|(m, _)| (m.sentence, m.token))
             .map(|(_, e)| *e)
     }

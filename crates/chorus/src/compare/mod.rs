@@ -264,9 +264,12 @@ pub fn compare(story: &Story, today: Option<NaiveDate>) -> Comparison {
         if let Some(name) = mention.age_of.take() {
             let owner = if name == "he" || name == "she" {
                 entities
-                    .last_person_before(mention.document, (mention.sentence, 0), |m, e| {
-                        !m.attributive && entities::pronoun_fits(&e.name, &name)
-                    })
+                    .last_person_before(
+                        mention.document,
+                        (mention.sentence, 0),
+                        Some(&name),
+                        |m, e| !m.attributive && entities::pronoun_fits(&e.name, &name),
+                    )
                     .map(|e| &entities.list[e])
             } else {
                 entities.lookup(&name).filter(|e| person(e))

@@ -1568,13 +1568,19 @@ fn reference(sentence: &Sentence, at: usize, limit: usize, entities: &Entities) 
         }
         _ => return None,
     };
-    entities.last_person_before(sentence.document, (sentence.position, limit), |m, e| {
-        !m.attributive
-            && title
-                .as_deref()
-                .is_none_or(|t| m.title.as_deref().is_some_and(|mt| mt.contains(t)))
-            && pronoun_fits(&e.name, word)
-    })
+    let pronoun = title.is_none().then_some(word);
+    entities.last_person_before(
+        sentence.document,
+        (sentence.position, limit),
+        pronoun,
+        |m, e| {
+            !m.attributive
+                && title
+                    .as_deref()
+                    .is_none_or(|t| m.title.as_deref().is_some_and(|mt| mt.contains(t)))
+                && pronoun_fits(&e.name, word)
+        },
+    )
 }
 
 fn dice(a: &[u32], b: &[u32]) -> f32 {
@@ -2218,6 +2224,33 @@ mod tests {
             !quotes
                 .iter()
                 .any(|q| q.text.contains("nostalgia") || q.text.contains("fans")),
+            "{quotes:#?}"
+        );
+    }
+
+    #[test]
+    fn she_after_a_name_and_its_relative_is_the_relative() {
+        let quotes = run(&[
+            (0, "Tavin Price, 17, was shot outside a car wash."),
+            (
+                0,
+                "Price's mother, who saw the shooting, spoke to reporters.",
+            ),
+            (
+                0,
+                "\"Every day they are in court, I will be there,\" she said.",
+            ),
+            (1, "Ms. Emily Murphy grew up on the move."),
+            (1, "Ms. Murphy's father worked for a railroad."),
+            (1, "\"We moved every couple of years,\" she said."),
+        ]);
+        let speaker = |words: &str| quote_holding(&quotes, words).and_then(|q| q.speaker.clone());
+        // The mother is not named: no speaker rather than her son.
+        assert_eq!(speaker("in court"), None, "{quotes:#?}");
+        // A father is no "she": the name before him is.
+        assert_eq!(
+            speaker("couple of years"),
+            Some("Emily Murphy".into()),
             "{quotes:#?}"
         );
     }
