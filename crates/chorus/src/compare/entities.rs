@@ -509,7 +509,8 @@ fn name_in(sentence: &Sentence, start: usize, end: usize, casing: &Casing) -> Op
             && !initial
     };
     let number_word = |i: usize| crate::model::words::is_number_word(lower(i));
-    while first < end && (function_word(first) || number_word(first)) {
+    // (An initial dropped takes its period: "S. David Schiller".)
+    while first < end && (function_word(first) || number_word(first) || tokens[first].text == ".") {
         first += 1;
     }
     while end > first && number_word(end - 1) {

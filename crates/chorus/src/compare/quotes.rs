@@ -2284,6 +2284,13 @@ mod tests {
             ),
             (1, "Mr. Dunn said, \"The harbour will open by spring.\""),
             (2, "\"We stand with the family,\" said Sgt. Vanette Rios."),
+            // Verbs of saying beyond "said"; an initial opening a sentence.
+            (3, "\"I guess cream rises to the top,\" joked Bry Conley."),
+            (4, "S. David Schiller, a prosecutor, spoke first."),
+            (
+                4,
+                "\"They consider these nuisance cases,\" Schiller conceded.",
+            ),
         ]);
         let speaker = |words: &str| quote_holding(&quotes, words).and_then(|q| q.speaker.clone());
         assert_eq!(speaker("red flags"), Some("Vargas".into()), "{quotes:#?}");
@@ -2291,6 +2298,16 @@ mod tests {
         assert_eq!(
             speaker("stand with"),
             Some("Vanette Rios".into()),
+            "{quotes:#?}"
+        );
+        assert_eq!(
+            speaker("cream rises"),
+            Some("Bry Conley".into()),
+            "{quotes:#?}"
+        );
+        assert_eq!(
+            speaker("nuisance"),
+            Some("David Schiller".into()),
             "{quotes:#?}"
         );
     }

@@ -924,6 +924,22 @@ pub const REPORTING_VERBS: &[&str] = &[
     "posted",
     "testified",
     "admitted",
+    "shouted",
+    "yelled",
+    "screamed",
+    "cried",
+    "joked",
+    "quipped",
+    "conceded",
+    "boasted",
+    "vowed",
+    "pleaded",
+    "complained",
+    "remarked",
+    "exclaimed",
+    "whispered",
+    "taunted",
+    "chanted",
 ];
 
 /// Nouns naming what a sentence ending in a colon introduces when no
