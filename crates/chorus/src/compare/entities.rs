@@ -740,6 +740,17 @@ fn owned_person(tokens: &[Token], end: usize) -> Option<&'static str> {
         .copied()
 }
 
+/// Whether a pronoun may stand for a person of a title: "she" not for a
+/// "Mr." ("his nickname, ``Mr. Intensity''"), "he" not for a "Ms.".
+fn title_fits(title: &str, pronoun: &str) -> bool {
+    let last = title.rsplit(' ').next().unwrap_or(title);
+    match pronoun {
+        "she" => !matches!(last, "mr" | "sir" | "king" | "prince"),
+        "he" => !matches!(last, "ms" | "mrs" | "miss" | "dame" | "queen" | "princess"),
+        _ => true,
+    }
+}
+
 /// Whether a pronoun may stand for a person called `noun` ("she" for a
 /// mother, not for a father; either for a lawyer).
 pub fn pronoun_fits_noun(noun: &str, pronoun: &str) -> bool {
@@ -1060,6 +1071,9 @@ impl Entities {
             return None;
         }
         persons
+            .filter(|(m, _)| {
+                pronoun.is_none_or(|p| m.title.as_deref().is_none_or(|t| title_fits(t, p)))
+            })
             .filter(|(m, e)| accept(m, &self.list[*e]))
             .max_by_key(|(m, _)| (m.sentence, m.token))
             .map(|(_, e)| *e)

@@ -2247,6 +2247,20 @@ mod tests {
         let speaker = |words: &str| quote_holding(&quotes, words).and_then(|q| q.speaker.clone());
         // The mother is not named: no speaker rather than her son.
         assert_eq!(speaker("in court"), None, "{quotes:#?}");
+        // Nor is a "Mr.": a nickname's title says whom "she" is not.
+        let nickname = run(&[
+            (
+                0,
+                "Alex screamed as a baby, says his mother, Tracy McNair, 42.",
+            ),
+            (
+                0,
+                "His parents even gave him the nickname \"Mr. Intensity.\"",
+            ),
+            (0, "\"The effect of the drug was immediate,\" she says."),
+        ]);
+        let effect = quote_holding(&nickname, "immediate").and_then(|q| q.speaker.clone());
+        assert_eq!(effect, Some("Tracy McNair".into()), "{nickname:#?}");
         // A father is no "she": the name before him is.
         assert_eq!(
             speaker("couple of years"),
