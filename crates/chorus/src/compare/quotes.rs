@@ -906,13 +906,16 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
             // speaker's; so is one that is a sentence of its own right after
             // a speaker's quote in the same paragraph (“There were no red
             // flags,” Ms. Vargas said. “We believe this was isolated.”).
-            let continued_speaker = match (open_quote, said_before) {
-                (Some((d, s, speaker)), _)
+            let run_on = match open_quote {
+                Some((d, s, speaker))
                     if span.continued && d == sentence.document && s + 1 == sentence.position =>
                 {
                     speaker
                 }
-                (_, Some((d, s, speaker)))
+                _ => None,
+            };
+            let standing_alone = || match said_before {
+                Some((d, s, speaker))
                     if same_paragraph
                         && d == sentence.document
                         && s + 1 == sentence.position
@@ -922,9 +925,13 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
                 }
                 _ => None,
             };
-            let speaker = continued_speaker
+            // A speaker named by this sentence or the next one comes
+            // before the one of the quote before (`"We won," Smith said.
+            // "Did you see it?" Jones asked.`).
+            let speaker = run_on
                 .or_else(|| speaker(sentence, span, entities))
-                .or_else(|| speaker_next(sentences, index, span, entities));
+                .or_else(|| speaker_next(sentences, index, span, entities))
+                .or_else(standing_alone);
             let speaker_phrase = speaker
                 .is_none()
                 .then(|| speaking_body(sentence, span))
@@ -950,9 +957,20 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
             .last()
             .filter(|m| m.document == sentence.document)
             .map(|m| (sentence.document, sentence.position, m.speaker));
+        // A line asked or shouted at someone is answered by another voice:
+        // the quote after it is not taken for the same speaker's. (A
+        // question "said" is often answered by its speaker, "Why?" he
+        // said. "Because I can."; and "he told Davis" or "told reporters"
+        // goes on in the same voice more often than it is answered.)
+        let addressed = tokens.iter().any(|t| {
+            ["asked", "asks", "shouted", "yelled", "screamed", "taunted"]
+                .iter()
+                .any(|verb| t.is(verb))
+        });
         said_before = found
             .last()
             .filter(|m| (m.document, m.sentence) == (sentence.document, sentence.position))
+            .filter(|_| !addressed)
             .and_then(|m| Some((sentence.document, sentence.position, m.speaker?)));
         if block.is_none() && !marked && introduces_block(sentence) {
             let speaker = speaker(sentence, Span::introducing(tokens.len()), entities)
@@ -1317,9 +1335,12 @@ fn speaker_next(
     entities: &Entities,
 ) -> Option<usize> {
     let tokens = &sentences[index].tokens;
+    // Only a quote that is its whole sentence: a sign "reading “Where is
+    // the money?”" is no one's the next sentence names.
     let asks = span.close + 1 == tokens.len()
         && span.close > 0
-        && matches!(tokens[span.close - 1].text, "?" | "!");
+        && matches!(tokens[span.close - 1].text, "?" | "!")
+        && stands_alone(tokens, span);
     let next = sentences.get(index + 1)?;
     let same_paragraph =
         (next.document, next.paragraph) == (sentences[index].document, sentences[index].paragraph);
@@ -1343,8 +1364,22 @@ fn speaker_named_at(
     let names = names_of(sentence, entities);
     let titled_name_at = |i: usize| titled_name_at(tokens, names, i);
     if is_reporting(token) {
-        if let Some((_, e)) = titled_name_at(i + 1) {
-            return Some(*e);
+        if let Some((m, e)) = titled_name_at(i + 1) {
+            // "said Mr. Dunn's lawyer, Ann Fisk": the one named after the
+            // comma, not the one whose lawyer she is.
+            let possessive =
+                tokens[m.end - 1].text.ends_with("'s") || tokens[m.end - 1].text.ends_with("’s");
+            if !possessive {
+                return Some(*e);
+            }
+            return names
+                .iter()
+                .find(|(n, _)| {
+                    n.token > m.end
+                        && n.token <= m.end + MAX_TITLE_WORDS
+                        && tokens[n.token - 1].text == ","
+                })
+                .map(|(_, e)| *e);
         }
         if let Some(e) = reference(sentence, i + 1, limit, entities) {
             return Some(e);
@@ -1694,9 +1729,27 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
     let similarity = dice(&a.stems, &b.stems).min(dice_of(&a.telling, &b.telling, shared));
     // (Words of talk are not telling, but the same words all told are
     // one remark: "We lost everything", "We have lost everything".)
-    (similarity >= SAME_QUOTE && shared >= MIN_SHARED_WORDS)
+    let alike = (similarity >= SAME_QUOTE && shared >= MIN_SHARED_WORDS)
         || (same_speaker(a, b) && similarity >= SAME_SPEAKER_QUOTE && shared >= 2)
-        || (a.stems.len() >= MIN_SHARED_WORDS && a.stems == b.stems)
+        || (a.stems.len() >= MIN_SHARED_WORDS && a.stems == b.stems);
+    // A wording about as long as the other that denies what it says is
+    // another remark ("the fire started in the kitchen", "no fire started
+    // in that kitchen"); a much longer one may deny something further on
+    // ("The reality is the situation", "… the situation. And I can't speak").
+    let (fewer, more) = (
+        a.stems.len().min(b.stems.len()),
+        a.stems.len().max(b.stems.len()),
+    );
+    let as_long = fewer * 10 >= more * 7;
+    alike && (!as_long || negated(&a.padded) == negated(&b.padded))
+}
+
+/// Whether a padded key (" a key ") holds a negation: "the fire started
+/// in the kitchen" and "no fire started in that kitchen" are two claims.
+fn negated(padded: &str) -> bool {
+    [" no ", " not ", " never ", " nothing ", " none "]
+        .iter()
+        .any(|word| padded.contains(word))
 }
 
 /// Whether a padded key (" a key ") holds `word` as a whole word.
@@ -2324,6 +2377,52 @@ mod tests {
             Some("David Schiller".into()),
             "{quotes:#?}"
         );
+    }
+
+    #[test]
+    fn replies_signs_and_possessives_do_not_take_the_wrong_speaker() {
+        let quotes = in_paragraphs(&[
+            (0, 0, "Coach Tom Smith and Ann Jones met at midfield."),
+            // The next sentence names the asker: she, not the one before.
+            (0, 1, "\"We won the whole thing,\" Smith said."),
+            (0, 1, "\"Did you see that last goal?\""),
+            (0, 1, "Jones asked."),
+            // A reply to a question is another voice.
+            (0, 2, "\"Were you afraid?\" asked Smith."),
+            (0, 2, "\"Every single day.\""),
+            // A sign is no one's the next sentence names.
+            (
+                0,
+                3,
+                "Protesters carried signs reading \"Where is the money?\"",
+            ),
+            (0, 3, "Mayor Tom Reed said the funds were spent properly."),
+            // The one named after a possessive's comma speaks.
+            (
+                0,
+                4,
+                "\"We will appeal,\" said Mr. Dunn's lawyer, Ann Fisk.",
+            ),
+        ]);
+        let speaker = |words: &str| quote_holding(&quotes, words).and_then(|q| q.speaker.clone());
+        assert_eq!(
+            speaker("last goal"),
+            Some("Ann Jones".into()),
+            "{quotes:#?}"
+        );
+        assert_eq!(speaker("single day"), None, "{quotes:#?}");
+        assert_eq!(speaker("the money"), None, "{quotes:#?}");
+        assert_eq!(speaker("appeal"), Some("Ann Fisk".into()), "{quotes:#?}");
+    }
+
+    #[test]
+    fn a_denial_in_the_same_words_is_another_quote() {
+        let quotes = run(&[
+            (0, "\"The blaze started in the kitchen,\" a spokesman said."),
+            (1, "\"No blaze started in that kitchen,\" said Sam Ruiz."),
+        ]);
+        let denial = quote_holding(&quotes, "No blaze").map(|q| q.sources.clone());
+        assert_eq!(denial, Some(vec!["d1".to_string()]), "{quotes:#?}");
     }
 
     #[test]
