@@ -726,12 +726,17 @@ const POSSESSED_PEOPLE: &[&str] = &[
     "publicist",
 ];
 
+/// Whether a word is a possessive: "Price's", "Price’s".
+pub(super) fn is_possessive(token: &Token) -> bool {
+    token.text.ends_with("'s") || token.text.ends_with("’s")
+}
+
 /// The person a name (tokens up to `end`) is a possessive before, as
 /// listed: "mother" of "Price's mother", "lawyer" of "Smith's lawyer".
 fn owned_person(tokens: &[Token], end: usize) -> Option<&'static str> {
     let possessive = end
         .checked_sub(1)
-        .is_some_and(|last| tokens[last].text.ends_with("'s") || tokens[last].text.ends_with("’s"));
+        .is_some_and(|last| is_possessive(&tokens[last]));
     let word = tokens.get(end).filter(|_| possessive)?.lower();
     RELATIVES
         .iter()
@@ -788,7 +793,7 @@ fn said_of_a_person(tokens: &[Token], end: usize) -> bool {
     let aged = end + 1 < tokens.len() && quantity::age_after_name(tokens, end + 1).is_some();
     let possessive = end
         .checked_sub(1)
-        .is_some_and(|last| tokens[last].text.ends_with("'s") || tokens[last].text.ends_with("’s"));
+        .is_some_and(|last| is_possessive(&tokens[last]));
     let relative = possessive && at(end).is_some_and(|t| RELATIVES.contains(&t.lower()));
     aged || relative
 }

@@ -12,7 +12,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::entities::{Entities, pronoun_fits};
+use super::entities::{Entities, is_possessive, pronoun_fits};
 use super::posts;
 use super::printed;
 use super::runs::{RUN_WORDS, is_word, share_a_run, word_runs};
@@ -993,9 +993,10 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
 /// the sentence, nothing but punctuation outside them.
 fn stands_alone(tokens: &[Token], span: Span) -> bool {
     span.open == Some(0)
-        && tokens[..span.open.unwrap_or(0)]
+        && tokens
+            .get(span.close + 1..)
+            .unwrap_or(&[])
             .iter()
-            .chain(tokens.get(span.close + 1..).unwrap_or(&[]))
             .all(|t| t.kind != TokenKind::Word && t.kind != TokenKind::Number)
 }
 
@@ -1367,9 +1368,7 @@ fn speaker_named_at(
         if let Some((m, e)) = titled_name_at(i + 1) {
             // "said Mr. Dunn's lawyer, Ann Fisk": the one named after the
             // comma, not the one whose lawyer she is.
-            let possessive =
-                tokens[m.end - 1].text.ends_with("'s") || tokens[m.end - 1].text.ends_with("’s");
-            if !possessive {
+            if !is_possessive(&tokens[m.end - 1]) {
                 return Some(*e);
             }
             return names
