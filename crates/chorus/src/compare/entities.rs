@@ -745,21 +745,17 @@ fn owned_person(tokens: &[Token], end: usize) -> Option<&'static str> {
         .copied()
 }
 
-/// Whether a pronoun may stand for a person of a title: "she" not for a
-/// "Mr." ("his nickname, ``Mr. Intensity''"), "he" not for a "Ms.".
-fn title_fits(title: &str, pronoun: &str) -> bool {
-    let last = title.rsplit(' ').next().unwrap_or(title);
-    match pronoun {
-        "she" => !matches!(last, "mr" | "sir" | "king" | "prince"),
-        "he" => !matches!(last, "ms" | "mrs" | "miss" | "dame" | "queen" | "princess"),
-        _ => true,
-    }
-}
-
-/// Whether a pronoun may stand for a person called `noun` ("she" for a
-/// mother, not for a father; either for a lawyer).
-pub fn pronoun_fits_noun(noun: &str, pronoun: &str) -> bool {
+/// Whether a pronoun may stand for a person a word says is a woman's or
+/// a man's: a title ("she" is no "Mr.": "his nickname, ``Mr.
+/// Intensity''") or a relative ("she" is no father; either is a lawyer).
+fn pronoun_fits_word(word: &str, pronoun: &str) -> bool {
     const FEMALE: &[&str] = &[
+        "ms",
+        "mrs",
+        "miss",
+        "dame",
+        "queen",
+        "princess",
         "wife",
         "mother",
         "daughter",
@@ -769,6 +765,10 @@ pub fn pronoun_fits_noun(noun: &str, pronoun: &str) -> bool {
         "spokeswoman",
     ];
     const MALE: &[&str] = &[
+        "mr",
+        "sir",
+        "king",
+        "prince",
         "husband",
         "father",
         "son",
@@ -777,8 +777,8 @@ pub fn pronoun_fits_noun(noun: &str, pronoun: &str) -> bool {
         "spokesman",
     ];
     match pronoun {
-        "she" => !MALE.contains(&noun),
-        "he" => !FEMALE.contains(&noun),
+        "she" => !MALE.contains(&word),
+        "he" => !FEMALE.contains(&word),
         _ => true,
     }
 }
@@ -1071,13 +1071,15 @@ impl Entities {
         let nearest = persons.clone().max_by_key(|(m, _)| (m.sentence, m.token));
         if let (Some((m, _)), Some(pronoun)) = (nearest, pronoun)
             && m.owns_person
-                .is_some_and(|noun| pronoun_fits_noun(noun, pronoun))
+                .is_some_and(|noun| pronoun_fits_word(noun, pronoun))
         {
             return None;
         }
         persons
             .filter(|(m, _)| {
-                pronoun.is_none_or(|p| m.title.as_deref().is_none_or(|t| title_fits(t, p)))
+                // A title's last word says it ("prime minister", "mrs").
+                let title = m.title.as_deref().and_then(|t| t.rsplit(' ').next());
+                pronoun.is_none_or(|p| title.is_none_or(|t| pronoun_fits_word(t, p)))
             })
             .filter(|(m, e)| accept(m, &self.list[*e]))
             .max_by_key(|(m, _)| (m.sentence, m.token))

@@ -962,16 +962,17 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
         // question "said" is often answered by its speaker, "Why?" he
         // said. "Because I can."; and "he told Davis" or "told reporters"
         // goes on in the same voice more often than it is answered.)
-        let addressed = tokens.iter().any(|t| {
-            ["asked", "asks", "shouted", "yelled", "screamed", "taunted"]
-                .iter()
-                .any(|verb| t.is(verb))
-        });
+        // Read only for a sentence whose quote has a speaker.
         said_before = found
             .last()
             .filter(|m| (m.document, m.sentence) == (sentence.document, sentence.position))
-            .filter(|_| !addressed)
-            .and_then(|m| Some((sentence.document, sentence.position, m.speaker?)));
+            .and_then(|m| m.speaker)
+            .filter(|_| {
+                !tokens
+                    .iter()
+                    .any(|t| ADDRESSING_VERBS.iter().any(|v| t.is(v)))
+            })
+            .map(|speaker| (sentence.document, sentence.position, speaker));
         if block.is_none() && !marked && introduces_block(sentence) {
             let speaker = speaker(sentence, Span::introducing(tokens.len()), entities)
                 .or_else(|| first_person(sentence, entities));
@@ -988,6 +989,9 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
     found.extend(embedded_posts(sentences, entities, stems));
     found
 }
+
+/// Verbs of saying that address someone who answers in the next quote.
+const ADDRESSING_VERBS: &[&str] = &["asked", "asks", "shouted", "yelled", "screamed", "taunted"];
 
 /// Whether a quote is its sentence's only words: its marks open and close
 /// the sentence, nothing but punctuation outside them.
@@ -2048,6 +2052,16 @@ mod tests {
         quotes.iter().find(|q| q.text.contains(words))
     }
 
+    /// The speaker of the quote holding `words`.
+    fn speaker_of(quotes: &[Quote], words: &str) -> Option<String> {
+        quote_holding(quotes, words).and_then(|q| q.speaker.clone())
+    }
+
+    /// The sources of the quote holding `words`.
+    fn sources_of(quotes: &[Quote], words: &str) -> Option<Vec<String>> {
+        quote_holding(quotes, words).map(|q| q.sources.clone())
+    }
+
     fn in_paragraphs(texts: &[(usize, usize, &'static str)]) -> Vec<Quote> {
         let plain: Vec<(usize, &'static str)> = texts.iter().map(|&(d, _, t)| (d, t)).collect();
         let mut sentences = crate::scan::tokens::sentences_static(&plain);
@@ -2296,7 +2310,7 @@ mod tests {
             (1, "Ms. Murphy's father worked for a railroad."),
             (1, "\"We moved every couple of years,\" she said."),
         ]);
-        let speaker = |words: &str| quote_holding(&quotes, words).and_then(|q| q.speaker.clone());
+        let speaker = |words: &str| speaker_of(&quotes, words);
         // The mother is not named: no speaker rather than her son.
         assert_eq!(speaker("in court"), None, "{quotes:#?}");
         // Nor is a "Mr.": a nickname's title says whom "she" is not.
@@ -2311,7 +2325,7 @@ mod tests {
             ),
             (0, "\"The effect of the drug was immediate,\" she says."),
         ]);
-        let effect = quote_holding(&nickname, "immediate").and_then(|q| q.speaker.clone());
+        let effect = speaker_of(&nickname, "immediate");
         assert_eq!(effect, Some("Tracy McNair".into()), "{nickname:#?}");
         // A father is no "she": the name before him is.
         assert_eq!(
@@ -2331,7 +2345,7 @@ mod tests {
             (0, 1, "\"We never close!\""),
             (0, 1, "The crowd cheered."),
         ]);
-        let speaker = |words: &str| quote_holding(&quotes, words).and_then(|q| q.speaker.clone());
+        let speaker = |words: &str| speaker_of(&quotes, words);
         assert_eq!(
             speaker("ever close"),
             Some("Tom Smith".into()),
@@ -2358,7 +2372,7 @@ mod tests {
                 "\"They consider these nuisance cases,\" Schiller conceded.",
             ),
         ]);
-        let speaker = |words: &str| quote_holding(&quotes, words).and_then(|q| q.speaker.clone());
+        let speaker = |words: &str| speaker_of(&quotes, words);
         assert_eq!(speaker("red flags"), Some("Vargas".into()), "{quotes:#?}");
         assert_eq!(speaker("harbour"), Some("Dunn".into()), "{quotes:#?}");
         assert_eq!(
@@ -2403,7 +2417,7 @@ mod tests {
                 "\"We will appeal,\" said Mr. Dunn's lawyer, Ann Fisk.",
             ),
         ]);
-        let speaker = |words: &str| quote_holding(&quotes, words).and_then(|q| q.speaker.clone());
+        let speaker = |words: &str| speaker_of(&quotes, words);
         assert_eq!(
             speaker("last goal"),
             Some("Ann Jones".into()),
@@ -2420,7 +2434,7 @@ mod tests {
             (0, "\"The blaze started in the kitchen,\" a spokesman said."),
             (1, "\"No blaze started in that kitchen,\" said Sam Ruiz."),
         ]);
-        let denial = quote_holding(&quotes, "No blaze").map(|q| q.sources.clone());
+        let denial = sources_of(&quotes, "No blaze");
         assert_eq!(denial, Some(vec!["d1".to_string()]), "{quotes:#?}");
     }
 
@@ -2726,9 +2740,8 @@ mod tests {
                 "\"I just really think the school failed us all,\" Mae Shell said.",
             ),
         ]);
-        let failed_us = quotes.iter().find(|q| q.text.contains("failed us"));
         assert_eq!(
-            failed_us.map(|q| q.sources.clone()),
+            sources_of(&quotes, "failed us"),
             Some(vec!["d0".to_string(), "d2".to_string()]),
             "{quotes:#?}"
         );
@@ -2890,7 +2903,7 @@ mod tests {
             (0, "\"The deal is dead,\" Senator Mark Smith said."),
             (0, "\"We will try again next year,\" said Mayor Tom Reed."),
         ]);
-        let speaker = |words: &str| quote_holding(&quotes, words).and_then(|q| q.speaker.clone());
+        let speaker = |words: &str| speaker_of(&quotes, words);
         assert_eq!(speaker("deal is dead").as_deref(), Some("Mark Smith"));
         assert_eq!(speaker("try again").as_deref(), Some("Tom Reed"));
     }
@@ -3007,9 +3020,8 @@ mod tests {
                 "Ruiz said the water rose \"faster than anyone expected\".",
             ),
         ]);
-        let water = quotes.iter().find(|q| q.text.contains("valley"));
         assert_eq!(
-            water.map(|q| q.sources.clone()),
+            sources_of(&quotes, "valley"),
             Some(vec!["d0".into(), "d1".into()]),
             "{quotes:#?}"
         );
