@@ -661,9 +661,9 @@ fn name_in(sentence: &Sentence, start: usize, end: usize, casing: &Casing) -> Op
     // "said Nasser"; but "told Nevada Public Radio" and "asked Nasser"
     // name the one spoken to.
     let speaks = next_is_verb
-        || first.checked_sub(1).is_some_and(|b| {
-            tokens[b].has(REPORTING) && !matches!(lower(b), "told" | "tells" | "asked" | "asks")
-        })
+        || first
+            .checked_sub(1)
+            .is_some_and(|b| tokens[b].has(REPORTING) && !names_the_addressee(&tokens[b]))
         || (first >= 2 && lower(first - 2) == "according" && lower(first - 1) == "to");
     // "according to" names a source, not a place.
     let located = start
@@ -725,6 +725,12 @@ const POSSESSED_PEOPLE: &[&str] = &[
     "spokesperson",
     "publicist",
 ];
+
+/// Whether a verb of saying is followed by the one spoken to, not the
+/// speaker: "told Nevada Public Radio", "asked Nasser".
+pub(super) fn names_the_addressee(verb: &Token) -> bool {
+    matches!(verb.lower(), "told" | "tells" | "asked" | "asks")
+}
 
 /// Whether a word is a possessive: "Price's", "Price’s".
 pub(super) fn is_possessive(token: &Token) -> bool {

@@ -12,7 +12,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::entities::{Entities, is_possessive, pronoun_fits};
+use super::entities::{Entities, is_possessive, names_the_addressee, pronoun_fits};
 use super::posts;
 use super::printed;
 use super::runs::{RUN_WORDS, is_word, share_a_run, word_runs};
@@ -104,6 +104,12 @@ struct QuoteMention {
     /// A speaker that is no entity of its own, as written: "Assad's
     /// office", "the ministry's spokesman".
     speaker_phrase: Option<String>,
+    /// The speaker is named where the quote is printed (in its sentence,
+    /// or the next one for a question), not read from a pronoun, a title
+    /// or the quote before: when reports differ on who speaks, a name
+    /// printed beside the quote outweighs "he said" read against the last
+    /// person named.
+    named: bool,
     /// Hashes of the runs of words the wording holds (`runs`): a wording
     /// that shares one with another is the same quote cut or split
     /// differently.
@@ -680,6 +686,7 @@ fn embedded_posts(
             let mut mention =
                 wording_between(sentences, post.document, (post.first, post.last), stems);
             mention.speaker = entities.index_of(&post.poster);
+            mention.named = mention.speaker.is_some();
             // The signature names who posted, person or not: two posts
             // signed by two names are two posts unless printed word for
             // word ("RIP Prodigy one of the greatest" and "QB RIP King P.
@@ -754,6 +761,7 @@ fn wording_between(
         speaker: None,
         surname: None,
         speaker_phrase: None,
+        named: false,
         text,
         copy: false,
     }
@@ -789,13 +797,17 @@ pub fn quote_mentions(
         .collect()
 }
 
+/// A quote's speaker (entity index) and whether the sentence that gives
+/// it names it (see `QuoteMention::named`).
+type Said = (usize, bool);
+
 fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<QuoteMention> {
     let mut found: Vec<QuoteMention> = Vec::new();
     // The last quote of the previous sentence, which a sentence starting
     // inside a quote continues: (document, sentence, speaker).
-    let mut open_quote: Option<(usize, usize, Option<usize>)> = None;
+    let mut open_quote: Option<(usize, usize, Option<Said>)> = None;
     // The previous sentence, when its last quote has a known speaker.
-    let mut said_before: Option<(usize, usize, usize)> = None;
+    let mut said_before: Option<(usize, usize, Said)> = None;
     // The sentence before, when it ended on an opening quotation mark.
     let mut ended_open: Option<(usize, usize)> = None;
     // The sentence before, when a quote it holds runs on past its end, and
@@ -869,6 +881,7 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
                 speaker: b.speaker,
                 surname: b.surname.clone(),
                 speaker_phrase: None,
+                named: false,
                 stems: stems.content(tokens),
                 runs: word_runs(tokens),
                 tokens: Some((index, 0, tokens.len())),
@@ -927,11 +940,20 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
             };
             // A speaker named by this sentence or the next one comes
             // before the one of the quote before (`"We won," Smith said.
-            // "Did you see it?" Jones asked.`).
-            let speaker = run_on
-                .or_else(|| speaker(sentence, span, entities))
-                .or_else(|| speaker_next(sentences, index, span, entities))
-                .or_else(standing_alone);
+            // "Did you see it?" Jones asked.`). Each with whether the
+            // sentence that gives it names it (a quote carried on is named
+            // as the one it carries on).
+            let here =
+                || speaker(sentence, span, entities).map(|e| (e, names_in(sentence, e, entities)));
+            let next = || {
+                speaker_next(sentences, index, span, entities)
+                    .map(|e| (e, names_in(&sentences[index + 1], e, entities)))
+            };
+            let (speaker, named) = match run_on.or_else(here).or_else(next).or_else(standing_alone)
+            {
+                Some((e, named)) => (Some(e), named),
+                None => (None, false),
+            };
             let speaker_phrase = speaker
                 .is_none()
                 .then(|| speaking_body(sentence, span))
@@ -943,6 +965,7 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
                 speaker,
                 surname: surname_of(speaker, entities),
                 speaker_phrase,
+                named,
                 stems: stems.content(inside),
                 runs: word_runs(inside),
                 tokens: Some((index, span.inside.0, span.inside.1)),
@@ -956,7 +979,13 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
         open_quote = found
             .last()
             .filter(|m| m.document == sentence.document)
-            .map(|m| (sentence.document, sentence.position, m.speaker));
+            .map(|m| {
+                (
+                    sentence.document,
+                    sentence.position,
+                    m.speaker.map(|e| (e, m.named)),
+                )
+            });
         // A line asked or shouted at someone is answered by another voice:
         // the quote after it is not taken for the same speaker's. (A
         // question "said" is often answered by its speaker, "Why?" he
@@ -966,7 +995,7 @@ fn find(sentences: &[Sentence], entities: &Entities, stems: &mut Stems) -> Vec<Q
         said_before = found
             .last()
             .filter(|m| (m.document, m.sentence) == (sentence.document, sentence.position))
-            .and_then(|m| m.speaker)
+            .and_then(|m| Some((m.speaker?, m.named)))
             .filter(|_| {
                 !tokens
                     .iter()
@@ -1368,8 +1397,22 @@ fn speaker_named_at(
     let token = tokens.get(i)?;
     let names = names_of(sentence, entities);
     let titled_name_at = |i: usize| titled_name_at(tokens, names, i);
+    // A name at `i`, after a role in lower case ("defense attorney Ray
+    // Olsen"); and past a name that only says whose role it is
+    // ("Microsoft spokesman Frank Shaw", "Republican National Committee
+    // chairman Michael Steele"), the person who holds it.
+    let named_with_role = |i: usize| {
+        let first = titled_name_at(i).or_else(|| titled_name_at(past_role(tokens, i)))?;
+        let role_end = past_role(tokens, first.0.end);
+        if role_end > first.0.end
+            && let Some(holder) = titled_name_at(role_end)
+        {
+            return Some(holder);
+        }
+        Some(first)
+    };
     if is_reporting(token) {
-        if let Some((m, e)) = titled_name_at(i + 1) {
+        if let Some((m, e)) = named_with_role(i + 1) {
             // "said Mr. Dunn's lawyer, Ann Fisk": the one named after the
             // comma, not the one whose lawyer she is.
             if !is_possessive(&tokens[m.end - 1]) {
@@ -1388,12 +1431,51 @@ fn speaker_named_at(
             return Some(e);
         }
     }
-    if let Some(m) = titled_name_at(i)
+    if let Some(m) = named_with_role(i)
         && tokens.get(m.0.end).is_some_and(is_reporting)
     {
         return Some(m.1);
     }
     reference(sentence, i, limit, entities)
+}
+
+/// Lower-case words a role before a name holds at most: "defense attorney",
+/// "county fire chief".
+const MAX_ROLE_WORDS: usize = 3;
+
+/// The token past the role, in lower-case words, that opens at token `i`
+/// before a name: "said defense attorney Ray Olsen", "police spokesman
+/// Tom Hart said". `i` itself when no such words are there. A function
+/// word, a date or another verb of saying ends the role: "said on Monday
+/// Smith", "said that Smith" name no one's role.
+fn past_role(tokens: &[Token], i: usize) -> usize {
+    let role = |t: &Token| {
+        t.kind == TokenKind::Word
+            && !t.capitalized()
+            && t.text.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !t.has(lexicon::FUNCTION | lexicon::DATE | lexicon::REPORTING)
+    };
+    let words = tokens
+        .get(i..)
+        .unwrap_or_default()
+        .iter()
+        .take(MAX_ROLE_WORDS + 1)
+        .take_while(|t| role(t))
+        .count();
+    if words == 0
+        || words > MAX_ROLE_WORDS
+        || !tokens.get(i + words).is_some_and(Token::capitalized)
+    {
+        i
+    } else {
+        i + words
+    }
+}
+
+/// Whether a sentence names entity `e` (not only a pronoun or a title
+/// read as it).
+fn names_in(sentence: &Sentence, e: usize, entities: &Entities) -> bool {
+    names_of(sentence, entities).iter().any(|&(_, n)| n == e)
 }
 
 /// The names of a sentence and their entities (a document's names are in
@@ -1468,9 +1550,14 @@ fn speaker(sentence: &Sentence, span: Span, entities: &Entities) -> Option<usize
         if let Some(e) = name_ending_at(v) {
             return Some(e);
         }
-        // Added Lesh: "…"
-        if let Some(e) = name_at(v + 1).filter(|_| v + 1 < open) {
-            return Some(e);
+        // Added Lesh: "…" / said David Healy, an analyst, "…"; but in
+        // "Sanders said Day “spent her life fighting for the poor”" the
+        // name right before the mark is the subject of what is said.
+        if let Some((m, e)) = names.iter().find(|(m, _)| m.token == v + 1)
+            && m.end < open
+            && !names_the_addressee(&tokens[v])
+        {
+            return Some(*e);
         }
         if let Some(start) = subject_start(tokens, v)
             && let Some(e) = reference(sentence, start, open, entities)
@@ -1911,7 +1998,13 @@ fn group(found: Vec<QuoteMention>, entities: &Entities, ids: &[String]) -> Quote
                 .collect();
             support.sort_unstable();
             support.dedup();
-            let mut speakers: Vec<usize> = g.iter().filter_map(|&i| found[i].speaker).collect();
+            // The speaker most reports give, a name printed beside the
+            // quote counting twice a pronoun or a title read as someone.
+            let mut speakers: Vec<usize> = g
+                .iter()
+                .filter_map(|&i| found[i].speaker.map(|e| (e, found[i].named)))
+                .flat_map(|(e, named)| std::iter::repeat_n(e, if named { 2 } else { 1 }))
+                .collect();
             speakers.sort_unstable();
             let mut phrases: Vec<&str> = g
                 .iter()
@@ -2353,6 +2446,92 @@ mod tests {
         );
         // A next sentence that names no speaker gives none.
         assert_eq!(speaker("never close"), None, "{quotes:#?}");
+    }
+
+    #[test]
+    fn a_speaker_named_after_a_role_in_lower_case_is_found() {
+        let quotes = run(&[
+            (
+                0,
+                "\"There is no evidence my client was there,\" said defense attorney Ray Olsen.",
+            ),
+            (
+                1,
+                "\"The line will reopen on Monday,\" county fire chief Dale Ruiz said.",
+            ),
+            // The person whose role a name qualifies, not the name.
+            (
+                2,
+                "\"We sent two specialists to France,\" said Goodyear spokesman Chris Aked.",
+            ),
+            (
+                3,
+                "\"Small but meaningful actions create change,\" Nicole Hockley writes.",
+            ),
+        ]);
+        let speaker = |words: &str| speaker_of(&quotes, words);
+        assert_eq!(
+            speaker("no evidence"),
+            Some("Ray Olsen".into()),
+            "{quotes:#?}"
+        );
+        assert_eq!(
+            speaker("line will"),
+            Some("Dale Ruiz".into()),
+            "{quotes:#?}"
+        );
+        assert_eq!(
+            speaker("two specialists"),
+            Some("Chris Aked".into()),
+            "{quotes:#?}"
+        );
+        assert_eq!(
+            speaker("meaningful"),
+            Some("Nicole Hockley".into()),
+            "{quotes:#?}"
+        );
+    }
+
+    #[test]
+    fn a_speaker_named_beside_the_quote_outweighs_a_pronoun_read_as_someone() {
+        let quotes = run(&[
+            (0, "The trial of Mark Dunn ended on Tuesday."),
+            (0, "\"There is no evidence my client was there,\" he said."),
+            (1, "The trial ended on Tuesday."),
+            (
+                1,
+                "\"There is no evidence my client was there,\" said Ray Olsen, Dunn's lawyer.",
+            ),
+        ]);
+        assert_eq!(
+            speaker_of(&quotes, "no evidence"),
+            Some("Ray Olsen".into()),
+            "{quotes:#?}"
+        );
+    }
+
+    #[test]
+    fn neither_the_subject_of_what_is_said_nor_the_one_told_is_the_speaker() {
+        let quotes = run(&[
+            (
+                0,
+                "Bernie Sanders, a candidate, said Dorothy Day \"spent her life fighting for the poor.\"",
+            ),
+            (
+                1,
+                "The man told Agence France-Presse that he lent them the flat: \"They just wanted water and to pray.\"",
+            ),
+        ]);
+        assert_ne!(
+            speaker_of(&quotes, "fighting for the poor"),
+            Some("Dorothy Day".into()),
+            "{quotes:#?}"
+        );
+        assert_ne!(
+            speaker_of(&quotes, "wanted water"),
+            Some("Agence France-Presse".into()),
+            "{quotes:#?}"
+        );
     }
 
     #[test]
