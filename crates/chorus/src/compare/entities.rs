@@ -205,20 +205,26 @@ fn given_name_after_family_name(tokens: &[Token], j: usize) -> bool {
     let (Some(family), Some(given)) = (j.checked_sub(1).map(|f| &tokens[f]), tokens.get(j)) else {
         return false;
     };
+    // Asked at the end of every name: the hyphen first, the list last.
+    is_syllable_pair(given.text) && FAMILY_NAMES_FIRST.contains(&family.lower())
+}
+
+/// "Jong-un", "Ki-moon", "Tze-keung": two syllables, the second in lower
+/// case, as East Asian given names are written.
+fn is_syllable_pair(word: &str) -> bool {
     let syllable =
         |part: &str| (1..=5).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphabetic());
     // "Hong Kong-based": an English word after the hyphen.
     let english = |tail: &str| {
         tail.ends_with("ed") || ["born", "run", "like", "style", "wide"].contains(&tail)
     };
-    // Asked at the end of every name: the hyphen first, the list last.
-    given.text.split_once('-').is_some_and(|(head, tail)| {
+    word.split_once('-').is_some_and(|(head, tail)| {
         syllable(head)
             && syllable(tail)
             && head.starts_with(|c: char| c.is_ascii_uppercase())
             && tail.chars().all(|c| c.is_ascii_lowercase())
             && !english(tail)
-    }) && FAMILY_NAMES_FIRST.contains(&family.lower())
+    })
 }
 
 /// "We’re", "Don't", "He'd": a pronoun or verb with its contraction,
@@ -887,10 +893,14 @@ const FAMILY_NAMES_FIRST: &[&str] = &[
     "gao", "lin", "luo", "zheng", "liang", "xie", "tang", "deng", "feng", "cao", "peng", "zeng",
     "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "du", "cheng", "wei", "ding", "ren",
     "shen", "yao", "zhong", "xi", "mao", "wen", "bo", "qin", "lu", "jin", "tsai", "lai",
+    // Cantonese and Taiwanese spellings.
+    "wong", "cheung", "chan", "leung", "lam", "ho", "wan", "yip", "tse", "tsang", "ng", "kwok",
+    "hau", "wu", "ma", "lo", "fung", "chow", "chiu", "lau", "yeung", "tam", "mak", "kwan", "siu",
+    "tung", "tsui", "hui", "chu", "soong", "chiang", "hsu", "hsieh", "lien", "su", "teng",
     // Korean.
     "kim", "lee", "park", "choi", "jung", "kang", "cho", "yoon", "jang", "lim", "seo", "shin",
-    "kwon", "hwang", "ahn", "yoo", "hong", "jeon", "moon", "bae", "baek", "roh", "chun",
-    // Vietnamese.
+    "kwon", "hwang", "ahn", "yoo", "hong", "jeon", "moon", "bae", "baek", "roh", "chun", "ban",
+    "choe", "ri", "han", "oh", "song", "yang", "ko", "nam", "yu", // Vietnamese.
     "nguyen", "tran", "pham", "hoang", "phan", "vu", "dang", "bui", "ngo", "duong",
 ];
 
@@ -1584,6 +1594,11 @@ fn kind(
         }
     }
     let given_name_first = given && capitalised && (2..=3).contains(&words);
+    // "Ban Ki-moon", "Wong Tat-hou": a family name, then a given name of
+    // two syllables.
+    let family_name_first = surface.split_once(' ').is_some_and(|(family, given)| {
+        is_syllable_pair(given) && FAMILY_NAMES_FIRST.contains(&family.to_lowercase().as_str())
+    });
     if (flags & ORGANIZATION != 0 && head_flags & PLACE == 0) || names_a_church(surface) {
         return EntityKind::Organization;
     }
@@ -1617,7 +1632,10 @@ fn kind(
             return EntityKind::Place;
         }
     }
-    if given_name_first || group.iter().any(|&m| found[m].speaks || found[m].personal) {
+    if given_name_first
+        || family_name_first
+        || group.iter().any(|&m| found[m].speaks || found[m].personal)
+    {
         return EntityKind::Person;
     }
     let located = group.iter().filter(|&&m| found[m].located).count();
@@ -2055,6 +2073,23 @@ mod tests {
         assert!(
             !matches!(lee, Some("Lee Harvey Oswald" | "Robert E. Lee")),
             "{lee:?}"
+        );
+        // Korean and Cantonese family names; a hyphenated title.
+        let found = found_in(&[
+            (
+                0,
+                "U.N. Secretary-General Ban Ki-moon met Wong Tat-hou in Macau.",
+            ),
+            (1, "Ban Ki-moon thanked Wong Tat-hou."),
+        ]);
+        let kind = |name: &str| found.lookup(name).map(|e| (e.name.as_str(), e.kind));
+        assert_eq!(
+            kind("Ban Ki-moon"),
+            Some(("Ban Ki-moon", EntityKind::Person))
+        );
+        assert_eq!(
+            kind("Wong Tat-hou"),
+            Some(("Wong Tat-hou", EntityKind::Person))
         );
     }
 

@@ -657,6 +657,7 @@ pub(super) const TITLES: &[&str] = &[
     "interior",
     "finance",
     "secretary",
+    "secretary-general",
     "general",
     "gen",
     "chancellor",
