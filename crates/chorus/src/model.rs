@@ -401,7 +401,9 @@ pub struct Fact {
 /// The labels a fact row gets when nothing says what its figure counts
 /// or dates: the kind of figure alone (`compare::labels` builds them, and
 /// "measure (in miles)" when it has a unit).
-const KIND_ONLY_LABELS: [&str; 7] = ["figure", "amount", "date", "time", "length", "share", "age"];
+const KIND_ONLY_LABELS: [&str; 8] = [
+    "figure", "amount", "date", "time", "length", "share", "age", "measure",
+];
 
 impl Fact {
     /// Whether the label says what is counted or dated, beyond the kind of
