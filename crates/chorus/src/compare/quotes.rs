@@ -1398,18 +1398,26 @@ fn speaker_named_at(
     let names = names_of(sentence, entities);
     let titled_name_at = |i: usize| titled_name_at(tokens, names, i);
     // A name at `i`, after a role in lower case ("defense attorney Ray
-    // Olsen"); and past a name that only says whose role it is
-    // ("Microsoft spokesman Frank Shaw", "Republican National Committee
-    // chairman Michael Steele"), the person who holds it.
+    // Olsen"); and past names that only say whose role it is ("Microsoft
+    // spokesman Frank Shaw", "former Texas Attorney General Jim Mattox",
+    // "Fort Worth assistant U.S. Attorney Terry Moore"), the person who
+    // holds it.
     let named_with_role = |i: usize| {
-        let first = titled_name_at(i).or_else(|| titled_name_at(past_role(tokens, i)))?;
-        let role_end = past_role(tokens, first.0.end);
-        if role_end > first.0.end
-            && let Some(holder) = titled_name_at(role_end)
-        {
-            return Some(holder);
+        let mut found = titled_name_at(i).or_else(|| titled_name_at(past_role(tokens, i)))?;
+        for _ in 0..MAX_ROLE_WORDS {
+            // A role in lower case after any name ("Academy spokeswoman
+            // Leslie Unger"); a title in capitals after a name that is no
+            // person's ("Texas Attorney General Jim Mattox").
+            let role_end = past_role(tokens, found.0.end);
+            if role_end == found.0.end && entities.list[found.1].kind == EntityKind::Person {
+                break;
+            }
+            match titled_name_at(role_end) {
+                Some(holder) if holder.0.token >= found.0.end => found = holder,
+                _ => break,
+            }
         }
-        Some(first)
+        Some(found)
     };
     if is_reporting(token) {
         if let Some((m, e)) = named_with_role(i + 1) {
@@ -1694,6 +1702,23 @@ fn reference(sentence: &Sentence, at: usize, limit: usize, entities: &Entities) 
         _ => return None,
     };
     let pronoun = title.is_none().then_some(word);
+    // "Hickok told the court that he weighed the slaying of Deputy Jerry
+    // Ortiz, and he concluded …": a pronoun in a sentence whose subject is
+    // a person is that person more often than the last one named.
+    if pronoun.is_some()
+        && let Some((m, e)) = names_of(sentence, entities).first()
+        && m.token < at
+        && tokens[..m.token]
+            .iter()
+            .all(|t| t.capitalized() || t.text == ".")
+        && m.owns_person.is_none()
+        && !is_possessive(&tokens[m.end - 1])
+        && !m.attributive
+        && entities.list[*e].kind == EntityKind::Person
+        && pronoun_fits(&entities.list[*e].name, word)
+    {
+        return Some(*e);
+    }
     entities.last_person_before(
         sentence.document,
         (sentence.position, limit),
@@ -2488,6 +2513,30 @@ mod tests {
         assert_eq!(
             speaker("meaningful"),
             Some("Nicole Hockley".into()),
+            "{quotes:#?}"
+        );
+        let quotes = run(&[
+            // Past a place and a title in capitals.
+            (
+                0,
+                "\"Bush has kept a removed posture,\" said former Texas Attorney General Jim Mattox.",
+            ),
+            // A pronoun after another person is named in a sentence whose
+            // subject is a person.
+            (
+                1,
+                "Judge Philip Hickok said he weighed the slaying of Deputy Jerry Ortiz, and he concluded that the case \"absolutely warrants death instead of life.\"",
+            ),
+        ]);
+        let speaker = |words: &str| speaker_of(&quotes, words);
+        assert_eq!(
+            speaker("removed posture"),
+            Some("Jim Mattox".into()),
+            "{quotes:#?}"
+        );
+        assert_eq!(
+            speaker("warrants death"),
+            Some("Philip Hickok".into()),
             "{quotes:#?}"
         );
     }
