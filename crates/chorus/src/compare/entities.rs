@@ -504,9 +504,11 @@ fn name_in(sentence: &Sentence, start: usize, end: usize, casing: &Casing) -> Op
     let function_word = |i: usize| {
         let text = tokens[i].text;
         let acronym = text.len() >= 2 && text.chars().all(|c| c.is_ascii_uppercase());
-        // "Stephanie A. Miner", "Channing D. Phillips": an initial.
+        // "Stephanie A. Miner", "Channing D. Phillips": an initial; one
+        // opening a name inside a sentence too ("the poet T. S. Eliot"),
+        // unless it is the word "A" or "I".
         let initial = text.len() == 1
-            && i > start
+            && (i > start || (!opens_sentence(tokens, i) && !matches!(text, "A" | "I")))
             && tokens.get(i + 1).is_some_and(|t| t.text == "." && t.glued);
         tokens[i].has(lexicon::FUNCTION)
             && !tokens[i].has(TITLE)
@@ -1594,6 +1596,16 @@ fn kind(
         }
     }
     let given_name_first = given && capitalised && (2..=3).contains(&words);
+    // "T. S. Eliot", "W. H. Auden": initials, then a surname (not "U. S.
+    // Marshals" spaced out, nor a question's "Q." opening a line).
+    let mut parts = surface.split_whitespace();
+    let initials_first = parts.next().is_some_and(|w| {
+        w.len() == 2
+            && w.ends_with('.')
+            && w.starts_with(|c: char| c.is_ascii_uppercase() && !matches!(c, 'U' | 'Q'))
+    }) && parts.next_back().is_some_and(|w| {
+        w.len() > 2 && w.chars().all(char::is_alphabetic) && w.starts_with(char::is_uppercase)
+    });
     // "Ban Ki-moon", "Wong Tat-hou": a family name, then a given name of
     // two syllables.
     let family_name_first = surface.split_once(' ').is_some_and(|(family, given)| {
@@ -1634,6 +1646,7 @@ fn kind(
     }
     if given_name_first
         || family_name_first
+        || initials_first
         || group.iter().any(|&m| found[m].speaks || found[m].personal)
     {
         return EntityKind::Person;
@@ -1923,6 +1936,25 @@ mod tests {
         let names = names_of(&found);
         assert!(names.contains(&"Channing D. Phillips"), "{names:?}");
         assert!(names.contains(&"Stephanie A. Miner"), "{names:?}");
+        // Initials opening a name inside a sentence; such a name is a
+        // person's, "U. S." spaced out is not.
+        let found = found_in(&[
+            (0, "The poet T. S. Eliot met W. H. Auden in London."),
+            (1, "Both Eliot and the U. S. Marshals were there."),
+        ]);
+        let kind = |name: &str| found.lookup(name).map(|e| (e.name.as_str(), e.kind));
+        assert_eq!(
+            kind("T. S. Eliot"),
+            Some(("T. S. Eliot", EntityKind::Person))
+        );
+        assert_eq!(
+            kind("W. H. Auden"),
+            Some(("W. H. Auden", EntityKind::Person))
+        );
+        assert_ne!(
+            kind("U. S. Marshals").map(|(_, kind)| kind),
+            Some(EntityKind::Person)
+        );
     }
 
     #[test]
