@@ -588,34 +588,22 @@ pub fn quotes(
     let own = found.len();
     let carried = printed_as_text(sentences, &found, stems);
     found.extend(carried);
+    let copied_from = found.len();
     found.extend(find(copies, entities, stems).into_iter().map(|mut m| {
         m.copy = true;
         m
     }));
     let mut common = narrative_words(sentences, &found[..own], &found, stems);
     common.extend(SPOKEN_FILLERS.iter().map(|w| stems.id(w)));
-    for m in &mut found {
+    for (i, m) in found.iter_mut().enumerate() {
         m.telling = m
             .stems
             .iter()
             .copied()
             .filter(|s| !common.contains(s))
             .collect();
-        // Capitalised words past the wording's first, as the sentence
-        // prints them (a report's own text printed as a quote has none).
-        if let Some((s, first, end)) = m.tokens {
-            let inside = &sentences.get(s).map_or(&[][..], |s| &s.tokens[..]);
-            let mut named: Vec<u32> = inside
-                .get(first + 1..end)
-                .unwrap_or_default()
-                .iter()
-                .filter(|t| t.capitalized())
-                .filter_map(|t| stems.of(t))
-                .collect();
-            named.sort_unstable();
-            named.dedup();
-            m.named_words = named;
-        }
+        let read = if i >= copied_from { copies } else { sentences };
+        m.named_words = capitalised_words(read, m.tokens, stems);
     }
     if let Some(kept) = super::keep_earliest(&mut found, MAX_QUOTES, |q| (q.sentence, q.document)) {
         notes.push(format!(
@@ -625,6 +613,30 @@ pub fn quotes(
         ));
     }
     group(found, entities, ids)
+}
+
+/// The content words (stems) a wording at `place` (sentence index, first
+/// token, end token) capitalises past its first word, as its sentence
+/// prints them; none for a report's own text printed as a quote.
+fn capitalised_words(
+    sentences: &[Sentence],
+    place: Option<(usize, usize, usize)>,
+    stems: &mut Stems,
+) -> Vec<u32> {
+    let Some((s, first, end)) = place else {
+        return Vec::new();
+    };
+    let tokens = sentences.get(s).map_or(&[][..], |s| s.tokens.as_slice());
+    let mut words: Vec<u32> = tokens
+        .get(first + 1..end)
+        .unwrap_or_default()
+        .iter()
+        .filter(|t| t.capitalized())
+        .filter_map(|t| stems.of(t))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
 }
 
 /// The quotes that reports print as their own text (a statement, a memo,
@@ -1461,16 +1473,19 @@ fn speaker_named_at(
             return Some(e);
         }
     }
+    // A verb of saying right after the name, or past one aside or two:
     // "…," Amity Shlaes, the chair of the foundation, where Mercer is a
-    // trustee, told me: two asides at most.
-    let past_asides = |end: usize| {
-        let first = aside_end(tokens, end)?;
-        Some(aside_end(tokens, first).unwrap_or(first))
+    // trustee, told me.
+    let says_after = |end: usize| {
+        let first = aside_end(tokens, end);
+        let second = first.and_then(|f| aside_end(tokens, f));
+        [Some(end), first, second]
+            .into_iter()
+            .flatten()
+            .any(|c| tokens.get(c).is_some_and(is_reporting))
     };
     if let Some(m) = named_with_role(i)
-        && (tokens.get(m.0.end).is_some_and(is_reporting)
-            || aside_end(tokens, m.0.end).is_some_and(|c| tokens.get(c).is_some_and(is_reporting))
-            || past_asides(m.0.end).is_some_and(|c| tokens.get(c).is_some_and(is_reporting)))
+        && says_after(m.0.end)
     {
         return Some(m.1);
     }
@@ -1487,12 +1502,11 @@ const MAX_ASIDE_TOKENS: usize = 12;
 /// [`MAX_ASIDE_TOKENS`] with no quotation mark, sentence stop or verb of
 /// saying inside.
 fn aside_end(tokens: &[Token], at: usize) -> Option<usize> {
-    let delimiter = |t: &Token| matches!(t.text, "," | "—" | "–");
-    if !tokens.get(at).is_some_and(delimiter) {
+    if !tokens.get(at).is_some_and(sets_off_aside) {
         return None;
     }
-    let close =
-        (at + 2..tokens.len().min(at + 2 + MAX_ASIDE_TOKENS)).find(|&k| delimiter(&tokens[k]))?;
+    let close = (at + 2..tokens.len().min(at + 2 + MAX_ASIDE_TOKENS))
+        .find(|&k| sets_off_aside(&tokens[k]))?;
     let inside = &tokens[at + 1..close];
     inside
         .iter()
@@ -1503,6 +1517,11 @@ fn aside_end(tokens: &[Token], at: usize) -> Option<usize> {
                 && !is_close(t)
         })
         .then_some(close + 1)
+}
+
+/// A comma or a dash, which open and close an aside.
+fn sets_off_aside(token: &Token) -> bool {
+    matches!(token.text, "," | "—" | "–")
 }
 
 /// The speaker named before the asides that end just before the verb at
@@ -1517,7 +1536,7 @@ fn aside_end(tokens: &[Token], at: usize) -> Option<usize> {
 fn speaker_before_aside(sentence: &Sentence, verb: usize, entities: &Entities) -> Option<usize> {
     let tokens = &sentence.tokens;
     let names = names_of(sentence, entities);
-    let delimiter = |t: &Token| matches!(t.text, "," | "—" | "–");
+    let delimiter = sets_off_aside;
     if !verb
         .checked_sub(1)
         .is_some_and(|close| delimiter(&tokens[close]))
