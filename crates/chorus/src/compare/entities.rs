@@ -902,7 +902,8 @@ const FAMILY_NAMES_FIRST: &[&str] = &[
     // Korean.
     "kim", "lee", "park", "choi", "jung", "kang", "cho", "yoon", "jang", "lim", "seo", "shin",
     "kwon", "hwang", "ahn", "yoo", "hong", "jeon", "moon", "bae", "baek", "roh", "chun", "ban",
-    "choe", "ri", "han", "oh", "song", "yang", "ko", "nam", "yu", // Vietnamese.
+    "choe", "ri", "han", "oh", "song", "yang", "ko", "nam", "yu",
+    // Vietnamese, where the family name is written first as well.
     "nguyen", "tran", "pham", "hoang", "phan", "vu", "dang", "bui", "ngo", "duong",
 ];
 
