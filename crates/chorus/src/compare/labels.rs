@@ -600,7 +600,7 @@ mod tests {
         );
         let tokens = tokenize_static("the elderly and a family");
         assert!(is_noun(&tokens[1]) && is_noun(&tokens[4]));
-        // Words of time close no phrase: "in the past", "a statement later".
+        // A word of time heads no phrase: "in the past", "a statement later".
         assert_eq!(topic_of("There were 12 collisions in the past."), None);
     }
 
