@@ -1507,21 +1507,21 @@ fn aside_end(tokens: &[Token], at: usize) -> Option<usize> {
     }
     let close = (at + 2..tokens.len().min(at + 2 + MAX_ASIDE_TOKENS))
         .find(|&k| sets_off_aside(&tokens[k]))?;
-    let inside = &tokens[at + 1..close];
-    inside
-        .iter()
-        .all(|t| {
-            !is_reporting(t)
-                && !matches!(t.text, "." | "!" | "?" | ";" | ":")
-                && !is_open(t)
-                && !is_close(t)
-        })
-        .then_some(close + 1)
+    (!tokens[at + 1..close].iter().any(breaks_aside)).then_some(close + 1)
 }
 
 /// A comma or a dash, which open and close an aside.
 fn sets_off_aside(token: &Token) -> bool {
     matches!(token.text, "," | "—" | "–")
+}
+
+/// What no aside between a speaker's name and the verb holds: a verb of
+/// saying, a stop that ends a clause, a quotation mark.
+fn breaks_aside(token: &Token) -> bool {
+    is_reporting(token)
+        || matches!(token.text, "." | "!" | "?" | ";" | ":")
+        || is_open(token)
+        || is_close(token)
 }
 
 /// The speaker named before the asides that end just before the verb at
@@ -1536,10 +1536,9 @@ fn sets_off_aside(token: &Token) -> bool {
 fn speaker_before_aside(sentence: &Sentence, verb: usize, entities: &Entities) -> Option<usize> {
     let tokens = &sentence.tokens;
     let names = names_of(sentence, entities);
-    let delimiter = sets_off_aside;
     if !verb
         .checked_sub(1)
-        .is_some_and(|close| delimiter(&tokens[close]))
+        .is_some_and(|close| sets_off_aside(&tokens[close]))
     {
         return None;
     }
@@ -1549,27 +1548,24 @@ fn speaker_before_aside(sentence: &Sentence, verb: usize, entities: &Entities) -
     // Back from the verb over at most two asides, nothing inside them that
     // ends a clause or quotes.
     let earliest = verb.saturating_sub(2 * MAX_ASIDE_TOKENS + 2);
-    let mut commas = 0;
+    // Two asides are set off by three marks at most.
+    let mut marks = 0;
     for k in (earliest..verb).rev() {
         let t = &tokens[k];
-        if (k + 1 < verb && is_reporting(t))
-            || matches!(t.text, "." | "!" | "?" | ";" | ":")
-            || is_open(t)
-            || is_close(t)
-        {
+        if breaks_aside(t) {
             break;
         }
-        if !delimiter(t) {
+        if !sets_off_aside(t) {
             continue;
         }
-        commas += 1;
-        if commas > 3 {
+        marks += 1;
+        if marks > 3 {
             break;
         }
         // ", Brandy Wright, said": the aside names the speaker.
         if let Some((_, e)) = names.iter().find(|(m, e)| {
             m.token == k + 1
-                && tokens.get(m.end).is_some_and(delimiter)
+                && tokens.get(m.end).is_some_and(sets_off_aside)
                 && kind(*e) == EntityKind::Person
         }) {
             return Some(*e);
@@ -2044,9 +2040,9 @@ fn same_quote(a: &QuoteMention, b: &QuoteMention) -> bool {
 /// Whether a padded key (" a key ") holds a negation: "the fire started
 /// in the kitchen" and "no fire started in that kitchen" are two claims.
 fn negated(padded: &str) -> bool {
-    [" no ", " not ", " never ", " nothing ", " none "]
+    ["no", "not", "never", "nothing", "none"]
         .iter()
-        .any(|word| padded.contains(word))
+        .any(|word| holds_word(padded, word))
 }
 
 /// Whether a padded key (" a key ") holds `word` as a whole word.
@@ -2355,6 +2351,17 @@ mod tests {
     /// The speaker of the quote holding `words`.
     fn speaker_of(quotes: &[Quote], words: &str) -> Option<String> {
         quote_holding(quotes, words).and_then(|q| q.speaker.clone())
+    }
+
+    /// Asserts the speaker of the quote holding each of `words`.
+    fn assert_speakers(quotes: &[Quote], expected: &[(&str, Option<&str>)]) {
+        for &(words, speaker) in expected {
+            assert_eq!(
+                speaker_of(quotes, words).as_deref(),
+                speaker,
+                "{words}: {quotes:#?}"
+            );
+        }
     }
 
     /// The sources of the quote holding `words`.
@@ -2676,26 +2683,14 @@ mod tests {
                 "\"Small but meaningful actions create change,\" Nicole Hockley writes.",
             ),
         ]);
-        let speaker = |words: &str| speaker_of(&quotes, words);
-        assert_eq!(
-            speaker("no evidence"),
-            Some("Ray Olsen".into()),
-            "{quotes:#?}"
-        );
-        assert_eq!(
-            speaker("line will"),
-            Some("Dale Ruiz".into()),
-            "{quotes:#?}"
-        );
-        assert_eq!(
-            speaker("two specialists"),
-            Some("Chris Aked".into()),
-            "{quotes:#?}"
-        );
-        assert_eq!(
-            speaker("meaningful"),
-            Some("Nicole Hockley".into()),
-            "{quotes:#?}"
+        assert_speakers(
+            &quotes,
+            &[
+                ("no evidence", Some("Ray Olsen")),
+                ("line will", Some("Dale Ruiz")),
+                ("two specialists", Some("Chris Aked")),
+                ("meaningful", Some("Nicole Hockley")),
+            ],
         );
         let quotes = run(&[
             // Past a place and a title in capitals.
@@ -2710,16 +2705,12 @@ mod tests {
                 "Judge Philip Hickok said he weighed the slaying of Deputy Jerry Ortiz, and he concluded that the case \"absolutely warrants death instead of life.\"",
             ),
         ]);
-        let speaker = |words: &str| speaker_of(&quotes, words);
-        assert_eq!(
-            speaker("removed posture"),
-            Some("Jim Mattox".into()),
-            "{quotes:#?}"
-        );
-        assert_eq!(
-            speaker("warrants death"),
-            Some("Philip Hickok".into()),
-            "{quotes:#?}"
+        assert_speakers(
+            &quotes,
+            &[
+                ("removed posture", Some("Jim Mattox")),
+                ("warrants death", Some("Philip Hickok")),
+            ],
         );
     }
 
@@ -2747,31 +2738,15 @@ mod tests {
                 "The Houston Chronicle, in an editorial, said: \"Texas has no system at all.\"",
             ),
         ]);
-        let speaker = |words: &str| speaker_of(&quotes, words);
-        assert_eq!(
-            speaker("no evidence"),
-            Some("Ray Olsen".into()),
-            "{quotes:#?}"
-        );
-        assert_eq!(
-            speaker("firecrackers"),
-            Some("Amity Shlaes".into()),
-            "{quotes:#?}"
-        );
-        assert_eq!(
-            speaker("sound science"),
-            Some("Kassie Siegel".into()),
-            "{quotes:#?}"
-        );
-        assert_eq!(
-            speaker("edible cups"),
-            Some("Brandy Wright".into()),
-            "{quotes:#?}"
-        );
-        assert_eq!(
-            speaker("no system"),
-            Some("Houston Chronicle".into()),
-            "{quotes:#?}"
+        assert_speakers(
+            &quotes,
+            &[
+                ("no evidence", Some("Ray Olsen")),
+                ("firecrackers", Some("Amity Shlaes")),
+                ("sound science", Some("Kassie Siegel")),
+                ("edible cups", Some("Brandy Wright")),
+                ("no system", Some("Houston Chronicle")),
+            ],
         );
     }
 
@@ -2853,23 +2828,15 @@ mod tests {
                 "\"They consider these nuisance cases,\" Schiller conceded.",
             ),
         ]);
-        let speaker = |words: &str| speaker_of(&quotes, words);
-        assert_eq!(speaker("red flags"), Some("Vargas".into()), "{quotes:#?}");
-        assert_eq!(speaker("harbour"), Some("Dunn".into()), "{quotes:#?}");
-        assert_eq!(
-            speaker("stand with"),
-            Some("Vanette Rios".into()),
-            "{quotes:#?}"
-        );
-        assert_eq!(
-            speaker("cream rises"),
-            Some("Bry Conley".into()),
-            "{quotes:#?}"
-        );
-        assert_eq!(
-            speaker("nuisance"),
-            Some("David Schiller".into()),
-            "{quotes:#?}"
+        assert_speakers(
+            &quotes,
+            &[
+                ("red flags", Some("Vargas")),
+                ("harbour", Some("Dunn")),
+                ("stand with", Some("Vanette Rios")),
+                ("cream rises", Some("Bry Conley")),
+                ("nuisance", Some("David Schiller")),
+            ],
         );
     }
 
@@ -2898,15 +2865,15 @@ mod tests {
                 "\"We will appeal,\" said Mr. Dunn's lawyer, Ann Fisk.",
             ),
         ]);
-        let speaker = |words: &str| speaker_of(&quotes, words);
-        assert_eq!(
-            speaker("last goal"),
-            Some("Ann Jones".into()),
-            "{quotes:#?}"
+        assert_speakers(
+            &quotes,
+            &[
+                ("last goal", Some("Ann Jones")),
+                ("single day", None),
+                ("the money", None),
+                ("appeal", Some("Ann Fisk")),
+            ],
         );
-        assert_eq!(speaker("single day"), None, "{quotes:#?}");
-        assert_eq!(speaker("the money"), None, "{quotes:#?}");
-        assert_eq!(speaker("appeal"), Some("Ann Fisk".into()), "{quotes:#?}");
     }
 
     #[test]
