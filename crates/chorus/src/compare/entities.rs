@@ -1576,8 +1576,14 @@ fn kind(
     // common given name ("Robert Mueller", "Hillary Rodham Clinton"),
     // though no title or verb of saying marks it.
     let (mut words, mut capitalised, mut given) = (0, true, false);
+    // "Ban Ki-moon", "Wong Tat-hou": a family name, then a given name of
+    // two syllables. "T. S. Eliot", "W. H. Auden": initials, then a
+    // surname (not "U. S. Marshals" spaced out, nor a question's "Q."
+    // opening a line).
+    let (mut family, mut initial, mut last) = (false, false, "");
     for word in surface.split_whitespace() {
         words += 1;
+        last = word;
         capitalised &= word.chars().next().is_some_and(char::is_uppercase);
         if word == "of" {
             past_of = true;
@@ -1587,6 +1593,10 @@ fn kind(
         lower.extend(word.chars().flat_map(char::to_lowercase));
         if words == 1 {
             given = GIVEN_NAME_SEXES.contains_key(lower.as_str());
+            family = FAMILY_NAMES_FIRST.contains(&lower.as_str());
+            initial = word.len() == 2
+                && word.ends_with('.')
+                && word.starts_with(|c: char| c.is_ascii_uppercase() && !matches!(c, 'U' | 'Q'));
         }
         // "Stanley Cup Final", "Grace Memorial Marathon": an event's name.
         given &= !EVENT_NAME_ENDS.contains(&lower.as_str());
@@ -1597,21 +1607,12 @@ fn kind(
         }
     }
     let given_name_first = given && capitalised && (2..=3).contains(&words);
-    // "T. S. Eliot", "W. H. Auden": initials, then a surname (not "U. S.
-    // Marshals" spaced out, nor a question's "Q." opening a line).
-    let mut parts = surface.split_whitespace();
-    let initials_first = parts.next().is_some_and(|w| {
-        w.len() == 2
-            && w.ends_with('.')
-            && w.starts_with(|c: char| c.is_ascii_uppercase() && !matches!(c, 'U' | 'Q'))
-    }) && parts.next_back().is_some_and(|w| {
-        w.len() > 2 && w.chars().all(char::is_alphabetic) && w.starts_with(char::is_uppercase)
-    });
-    // "Ban Ki-moon", "Wong Tat-hou": a family name, then a given name of
-    // two syllables.
-    let family_name_first = surface.split_once(' ').is_some_and(|(family, given)| {
-        is_syllable_pair(given) && FAMILY_NAMES_FIRST.contains(&family.to_lowercase().as_str())
-    });
+    let family_name_first = family && words == 2 && is_syllable_pair(last);
+    let initials_first = initial
+        && words >= 2
+        && last.len() > 2
+        && last.chars().all(char::is_alphabetic)
+        && last.starts_with(char::is_uppercase);
     if (flags & ORGANIZATION != 0 && head_flags & PLACE == 0) || names_a_church(surface) {
         return EntityKind::Organization;
     }
@@ -1757,6 +1758,23 @@ mod tests {
     /// The entities' names, in the order found.
     fn names_of(found: &Entities) -> Vec<&str> {
         found.list.iter().map(|e| e.name.as_str()).collect()
+    }
+
+    /// The name and kind of the entity a spelling names.
+    fn kind_of<'f>(found: &'f Entities, name: &str) -> Option<(&'f str, EntityKind)> {
+        found.lookup(name).map(|e| (e.name.as_str(), e.kind))
+    }
+
+    /// Asserts that each spelling names a person of that full name.
+    fn assert_persons(found: &Entities, names: &[&str]) {
+        for &name in names {
+            assert_eq!(
+                kind_of(found, name),
+                Some((name, EntityKind::Person)),
+                "{:?}",
+                names_of(found)
+            );
+        }
     }
 
     #[test]
@@ -1943,17 +1961,9 @@ mod tests {
             (0, "The poet T. S. Eliot met W. H. Auden in London."),
             (1, "Both Eliot and the U. S. Marshals were there."),
         ]);
-        let kind = |name: &str| found.lookup(name).map(|e| (e.name.as_str(), e.kind));
-        assert_eq!(
-            kind("T. S. Eliot"),
-            Some(("T. S. Eliot", EntityKind::Person))
-        );
-        assert_eq!(
-            kind("W. H. Auden"),
-            Some(("W. H. Auden", EntityKind::Person))
-        );
+        assert_persons(&found, &["T. S. Eliot", "W. H. Auden"]);
         assert_ne!(
-            kind("U. S. Marshals").map(|(_, kind)| kind),
+            kind_of(&found, "U. S. Marshals").map(|(_, kind)| kind),
             Some(EntityKind::Person)
         );
     }
@@ -2115,15 +2125,7 @@ mod tests {
             ),
             (1, "Ban Ki-moon thanked Wong Tat-hou."),
         ]);
-        let kind = |name: &str| found.lookup(name).map(|e| (e.name.as_str(), e.kind));
-        assert_eq!(
-            kind("Ban Ki-moon"),
-            Some(("Ban Ki-moon", EntityKind::Person))
-        );
-        assert_eq!(
-            kind("Wong Tat-hou"),
-            Some(("Wong Tat-hou", EntityKind::Person))
-        );
+        assert_persons(&found, &["Ban Ki-moon", "Wong Tat-hou"]);
     }
 
     #[test]
