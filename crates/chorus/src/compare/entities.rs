@@ -371,6 +371,15 @@ pub fn names(sentence: &Sentence, capitalized: &[bool], casing: &Casing) -> Vec<
                 // "Ms. Vargas", "Sen. Mark Smith" (the title is read off
                 // below, as "Senator" would be).
                 j += 2;
+            } else if tokens.get(j).is_some_and(|t| t.is("and"))
+                && (i + 1..j).any(|k| {
+                    (tokens[k].is("of") || tokens[k].is("for")) && tokens[k - 1].has(ORGANIZATION)
+                })
+                && body_continues(tokens, j + 1, &is_capitalized_at)
+            {
+                // "Bureau of Labor and Industries", "Department of
+                // Health and Human Services": one body's name.
+                j += 2;
             } else if tokens.get(j).is_some_and(|t| name_particle(t.lower()))
                 && is_capitalized_at(j + 1)
                 && !tokens[j - 1].has(ORGANIZATION)
@@ -391,6 +400,35 @@ pub fn names(sentence: &Sentence, capitalized: &[bool], casing: &Casing) -> Vec<
         i = j;
     }
     out
+}
+
+/// Whether the capitalised words from `start` go on a body's name after
+/// "and" ("… of Labor and Industries"), rather than name a second thing
+/// ("the Department of Energy and Microsoft", "the University of Rouen
+/// and New York Medical College"): at most three words, none a word that
+/// heads a body's name, no known name or given name opening them, the
+/// last a word fields of work are named with (a plural, "Prevention",
+/// "Development", "Security", "Technology").
+fn body_continues(tokens: &[Token], start: usize, capitalized: &dyn Fn(usize) -> bool) -> bool {
+    let mut end = start;
+    while capitalized(end) {
+        end += 1;
+    }
+    // ("Human Services" is a field of work; "Medical College" a body.)
+    let heads_a_body = |t: &Token| t.has(ORGANIZATION) && !t.lower().ends_with('s');
+    if end == start || end - start > 3 || tokens[start..end].iter().any(heads_a_body) {
+        return false;
+    }
+    let first = tokens[start].lower();
+    if GAZETTEER_KEYS.contains_key(first) || GIVEN_NAME_SEXES.contains_key(first) {
+        return false;
+    }
+    let word = tokens[end - 1].lower();
+    ["s", "ion", "ment", "ce", "ty", "gy"]
+        .iter()
+        .any(|ending| word.ends_with(ending))
+        && !word.ends_with("'s")
+        && !word.ends_with("ss")
 }
 
 /// Lower-case words inside personal names: "Bashar al Assad", "Osama bin
@@ -441,7 +479,11 @@ fn name_before_title(tokens: &[Token], start: usize, end: usize) -> (usize, bool
 fn opens_sentence(tokens: &[Token], i: usize) -> bool {
     i == 0
         || tokens[..i].iter().all(|t| t.kind == TokenKind::Symbol)
-        || matches!(tokens[i - 1].text, "\"" | "“" | "—" | ":" | "(")
+        || matches!(tokens[i - 1].text, "\"" | "“" | "—" | ":")
+        // "(The company declined …)" opens a sentence; "(BOLI)" right
+        // after a name is the name's acronym, capitalised as a name is.
+        || (tokens[i - 1].text == "("
+            && !(is_acronym(tokens[i].text) && i >= 2 && is_capitalized(&tokens[i - 2])))
 }
 
 /// Whether a word opening a sentence may be a name's first word, the
@@ -656,7 +698,17 @@ fn name_in(sentence: &Sentence, start: usize, end: usize, casing: &Casing) -> Op
     if surface.chars().count() < 2 || (end - first == 1 && function_word(first)) || lone_new {
         return None;
     }
-    let key = normalize(&surface);
+    let mut key = normalize(&surface);
+    // "Richmond, Va.": a state as the wires abbreviate it, after a place.
+    if end - first == 1
+        && first >= 2
+        && tokens[first - 1].text == ","
+        && is_capitalized(&tokens[first - 2])
+        && tokens.get(end).is_some_and(|t| t.text == "." && t.glued)
+        && let Some(&(_, state)) = STATE_ABBREVIATIONS.iter().find(|(a, _)| *a == surface)
+    {
+        key = normalize(state);
+    }
     // One word the story mostly writes in lower case is a common word,
     // unless a title or the gazetteer makes it a name.
     if end - first == 1
@@ -704,6 +756,44 @@ fn name_in(sentence: &Sentence, start: usize, end: usize, casing: &Casing) -> Op
         personal,
     })
 }
+
+/// US states as the wires abbreviate them after a place ("Gresham,
+/// Ore."), where an abbreviation that is also a word or a title ("Mass.",
+/// "Miss.") can only be the state.
+const STATE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("Ala", "Alabama"),
+    ("Ariz", "Arizona"),
+    ("Ark", "Arkansas"),
+    ("Calif", "California"),
+    ("Colo", "Colorado"),
+    ("Conn", "Connecticut"),
+    ("Del", "Delaware"),
+    ("Fla", "Florida"),
+    ("Ga", "Georgia"),
+    ("Ill", "Illinois"),
+    ("Ind", "Indiana"),
+    ("Kan", "Kansas"),
+    ("Ky", "Kentucky"),
+    ("La", "Louisiana"),
+    ("Md", "Maryland"),
+    ("Mass", "Massachusetts"),
+    ("Mich", "Michigan"),
+    ("Minn", "Minnesota"),
+    ("Miss", "Mississippi"),
+    ("Mo", "Missouri"),
+    ("Mont", "Montana"),
+    ("Neb", "Nebraska"),
+    ("Nev", "Nevada"),
+    ("Okla", "Oklahoma"),
+    ("Ore", "Oregon"),
+    ("Pa", "Pennsylvania"),
+    ("Tenn", "Tennessee"),
+    ("Tex", "Texas"),
+    ("Va", "Virginia"),
+    ("Vt", "Vermont"),
+    ("Wis", "Wisconsin"),
+    ("Wyo", "Wyoming"),
+];
 
 /// Relatives a possessive name has only when it is a person's (not
 /// "sister", "brother" or "parents": companies, papers and ships have
@@ -812,20 +902,56 @@ fn said_of_a_person(tokens: &[Token], end: usize) -> bool {
     aged || relative
 }
 
-/// The initials of a name of two words or more, function words left
-/// out ("national policy institute" → "npi", "the right stuff" → "rs"
-/// and, with its article, "trs").
-fn initials(key: &str) -> Option<String> {
-    let words: Vec<&str> = key.split(' ').collect();
-    if words.len() < 2 {
-        return None;
-    }
-    let initials: String = words
-        .iter()
-        .filter(|w| !matches!(**w, "of" | "and" | "for" | "on" | "in" | "at" | "de" | "to"))
-        .filter_map(|w| w.chars().next())
+/// The acronyms a name of two words or more may be shortened to: its
+/// words' initials with its function words left out ("national policy
+/// institute" → "npi"), with "of" or all of them ("bureau of labor and
+/// industries" → "bli", "boli", "bolai") and with the article the name
+/// is written with ("the right stuff" → "trs"), each also without the
+/// country a US agency's name may open with ("U.S. Environmental
+/// Protection Agency" → "epa").
+fn acronyms(surface: &str) -> Vec<String> {
+    let words: Vec<String> = surface
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .map(normalize)
+        .filter(|w| !w.is_empty())
         .collect();
-    (initials.len() >= 2).then_some(initials)
+    let mut found: Vec<String> = Vec::new();
+    initials_into(&words, &mut found);
+    let country = match words.as_slice() {
+        [first, ..] if first == "us" => 1,
+        [first, second, ..] if first == "united" && second == "states" => 2,
+        _ => 0,
+    };
+    if country > 0 {
+        initials_into(&words[country..], &mut found);
+    }
+    found
+}
+
+/// Adds the initials of `words` (see [`acronyms`]) to `found`.
+fn initials_into(words: &[String], found: &mut Vec<String>) {
+    if words.len() < 2 {
+        return;
+    }
+    let function = |w: &str| matches!(w, "of" | "and" | "for" | "on" | "in" | "at" | "de" | "to");
+    let article = |w: &str| w == "the";
+    let initials = |keep: &dyn Fn(&str) -> bool| -> String {
+        words
+            .iter()
+            .filter(|w| keep(w))
+            .filter_map(|w| w.chars().next())
+            .collect()
+    };
+    for initials in [
+        initials(&|w| !function(w) && !article(w)),
+        initials(&|w| w == "of" || (!function(w) && !article(w))),
+        initials(&|w| !article(w)),
+        initials(&|w| !function(w)),
+    ] {
+        if initials.len() >= 2 && !found.contains(&initials) {
+            found.push(initials);
+        }
+    }
 }
 
 /// Whether a name as written is an acronym: two to six capitals, with or
@@ -851,6 +977,28 @@ fn without_middle_initials(key: &str) -> std::borrow::Cow<'_, str> {
         .map(|(_, w)| *w)
         .collect();
     std::borrow::Cow::Owned(kept.join(" "))
+}
+
+/// A name of two words or more with each longer word in the singular:
+/// "Federal Elections Commission" is the "Federal Election Commission"
+/// another report names. A name of one word keeps its plural ("Kleins"
+/// are a family; "Williams" is no "William").
+fn in_the_singular(key: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    let plural = |w: &str| {
+        w.len() >= 5
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+    };
+    if !key.contains(' ') || !key.split(' ').any(plural) {
+        return key;
+    }
+    let words: Vec<&str> = key
+        .split(' ')
+        .map(|w| if plural(w) { &w[..w.len() - 1] } else { w })
+        .collect();
+    std::borrow::Cow::Owned(words.join(" "))
 }
 
 /// A company's name without its legal form ("Keurig Green Mountain Inc.",
@@ -881,7 +1029,11 @@ fn without_company_form(key: &str) -> &str {
 /// for a key two or more share.
 fn the_one<K: std::hash::Hash + Eq>(map: &mut FxHashMap<K, Option<usize>>, key: K, g: usize) {
     map.entry(key)
-        .and_modify(|one| *one = None)
+        .and_modify(|one| {
+            if *one != Some(g) {
+                *one = None;
+            }
+        })
         .or_insert(Some(g));
 }
 
@@ -1232,7 +1384,9 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
         let known = GAZETTEER_KEYS.get(&mention.key).copied();
         let group_key = match known {
             Some((_, name)) => GroupKey::Gazetteer(name),
-            None => GroupKey::Spelling(without_middle_initials(without_company_form(&mention.key))),
+            None => GroupKey::Spelling(in_the_singular(without_middle_initials(
+                without_company_form(&mention.key),
+            ))),
         };
         let g = *group_of_key.entry(group_key).or_insert_with(|| {
             groups.push(Vec::new());
@@ -1369,27 +1523,25 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
             the_one(&mut by_head, head.to_string(), g);
         }
     }
-    // An acronym joins the one name it abbreviates: "AP" and "Associated
-    // Press", "NPI" and "National Policy Institute".
-    let mut by_initials: FxHashMap<String, Option<usize>> = FxHashMap::default();
-    for (g, kind) in kinds.iter().enumerate() {
-        if *kind != EntityKind::Person
-            && let Some(initials) = initials(key_of(g))
-        {
-            the_one(&mut by_initials, initials, g);
-        }
-    }
     let mut merged_into: Vec<usize> = (0..groups.len())
         .map(|g| suffix_of[g].unwrap_or(g))
         .collect();
     // "Capitol Police" is the "U.S. Capitol Police" of a report that
-    // names the country.
+    // names the country, "Bureau of Labor and Industries" the "Oregon
+    // Bureau of Labor and Industries" of one that names the state.
     let by_key: FxHashMap<&str, usize> = (0..groups.len()).map(|g| (key_of(g), g)).collect();
     for g in 0..groups.len() {
         let key = key_of(g);
         let rest = key
             .strip_prefix("us ")
-            .or_else(|| key.strip_prefix("united states "));
+            .or_else(|| key.strip_prefix("united states "))
+            .or_else(|| {
+                let (first, rest) = key.split_once(' ')?;
+                let place = GAZETTEER_KEYS
+                    .get(first)
+                    .is_some_and(|(kind, _)| *kind == EntityKind::Place);
+                (place && rest.contains(' ')).then_some(rest)
+            });
         if let Some(&short) = rest.and_then(|rest| by_key.get(rest))
             && short != g
             && gazetteer[short].is_none()
@@ -1400,12 +1552,30 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
             merged_into[short] = g;
         }
     }
+    // An acronym joins the one name it abbreviates: "AP" and "Associated
+    // Press", "NPI" and "National Policy Institute", "BOLI" and "Bureau of
+    // Labor and Industries" (which the "Oregon Bureau of Labor and
+    // Industries" of another report took in above).
+    let mut by_initials: FxHashMap<String, Option<usize>> = FxHashMap::default();
+    for (g, kind) in kinds.iter().enumerate() {
+        if *kind != EntityKind::Person {
+            for initials in acronyms(&found[groups[g][0]].surface) {
+                the_one(&mut by_initials, initials, merged_into[g]);
+            }
+        }
+    }
     for g in 0..groups.len() {
         let surface = &found[groups[g][0]].surface;
+        // Two initials with periods shorten a known place ("N.Y.",
+        // "L.A."); "H.R." 3 and "M.D." are a bill and a degree more often
+        // than a "House Republican" or "Mental Disorders".
+        let dotted_pair = surface.contains('.') && key_of(g).len() == 2;
+        let known_place = |target: usize| matches!(gazetteer[target], Some((EntityKind::Place, _)));
         if gazetteer[g].is_none()
             && is_acronym(surface)
             && let Some(Some(target)) = by_initials.get(key_of(g))
             && merged_into[*target] == *target
+            && (!dotted_pair || known_place(*target))
         {
             merged_into[g] = *target;
         }
@@ -1501,14 +1671,20 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
         if merged_into[g] != g || members[g].is_empty() {
             continue;
         }
-        let kind = if kinds[g] == EntityKind::Other
-            && members[g]
-                .iter()
-                .any(|&m| found[m].title.is_some() || found[m].speaks)
-        {
-            EntityKind::Person
-        } else {
+        // A name of no known kind that speaks or has a title is a
+        // person's, unless only its acronym speaks: a body's ("the ESA
+        // said").
+        let speaking: Vec<usize> = members[g]
+            .iter()
+            .copied()
+            .filter(|&m| found[m].title.is_some() || found[m].speaks)
+            .collect();
+        let kind = if kinds[g] != EntityKind::Other || speaking.is_empty() {
             kinds[g]
+        } else if speaking.iter().all(|&m| is_acronym(&found[m].surface)) {
+            EntityKind::Organization
+        } else {
+            EntityKind::Person
         };
         built.push((
             entity(&members[g], &found, kind, gazetteer[g], ids),
@@ -2287,6 +2463,110 @@ mod tests {
             (1, "The NHI said nothing."),
         ]);
         assert_eq!(found.lookup("NHI").map(|e| e.name.as_str()), Some("NHI"));
+    }
+
+    #[test]
+    fn an_acronym_in_brackets_or_with_its_function_words_joins_its_name() {
+        let found = found_in(&[
+            (
+                0,
+                "The Oregon Bureau of Labor and Industries (BOLI) fined the bakery.",
+            ),
+            (0, "BOLI said the fine was fair."),
+            (
+                1,
+                "The Bureau of Labor and Industries said the couple broke the law.",
+            ),
+            (1, "The Federal Elections Commission (FEC) said nothing."),
+            (
+                0,
+                "A spokesman for the Federal Election Commission declined to comment.",
+            ),
+            (1, "The U.S. Environmental Protection Agency issued a rule."),
+            (0, "The EPA rule takes effect in May."),
+        ]);
+        let name_of = |spelling: &str| found.lookup(spelling).map(|e| e.name.as_str());
+        for spelling in ["BOLI", "Bureau of Labor and Industries"] {
+            assert_eq!(
+                name_of(spelling),
+                Some("Oregon Bureau of Labor and Industries"),
+                "{spelling}"
+            );
+        }
+        assert!(found.lookup("Industries").is_none());
+        assert_eq!(
+            name_of("FEC"),
+            name_of("Federal Election Commission"),
+            "{:?}",
+            names_of(&found)
+        );
+        assert_eq!(
+            name_of("Federal Elections Commission"),
+            name_of("Federal Election Commission")
+        );
+        assert_eq!(name_of("EPA"), Some("U.S. Environmental Protection Agency"));
+    }
+
+    #[test]
+    fn and_goes_on_a_bodys_name_but_does_not_join_two_bodies() {
+        let found = found_in(&[
+            (
+                0,
+                "Researchers at the University of Rouen and New York Medical College wrote it.",
+            ),
+            (
+                0,
+                "The Department of Health and Human Services approved the plan.",
+            ),
+            (
+                1,
+                "The Department of Energy and Microsoft settled the case on Friday.",
+            ),
+        ]);
+        let names = names_of(&found);
+        for name in [
+            "University of Rouen",
+            "New York Medical College",
+            "Department of Health and Human Services",
+            "Department of Energy",
+            "Microsoft",
+        ] {
+            assert!(names.contains(&name), "{name}: {names:?}");
+        }
+    }
+
+    #[test]
+    fn a_state_the_wires_abbreviate_after_a_place_is_the_state() {
+        let found = found_in(&[
+            (
+                0,
+                "The couple moved from Richmond, Va., to Boston, Mass., last year.",
+            ),
+            (1, "Virginia and Massachusetts have similar laws."),
+            (1, "Mass shootings have risen, officials in Ohio said."),
+            (0, "Miss Dee Ellis sang, officials said."),
+        ]);
+        let name_of = |spelling: &str| found.lookup(spelling).map(|e| e.name.as_str());
+        assert_eq!(name_of("Va"), Some("Virginia"));
+        assert_eq!(name_of("Mass"), Some("Massachusetts"));
+        assert_eq!(
+            found.lookup("Massachusetts").map(|e| e.sources.len()),
+            Some(2)
+        );
+        assert!(name_of("Mississippi").is_none(), "{:?}", names_of(&found));
+    }
+
+    #[test]
+    fn two_dotted_initials_shorten_only_a_known_place() {
+        let found = found_in(&[
+            (0, "He grew up in New York and later moved away."),
+            (1, "The mayor of N.Y. said the plan would fail."),
+            (0, "House Republicans backed the bill."),
+            (1, "The bill, H.R. 3, passed on Friday."),
+        ]);
+        let name_of = |spelling: &str| found.lookup(spelling).map(|e| e.name.as_str());
+        assert_eq!(name_of("N.Y."), Some("New York"));
+        assert_ne!(name_of("H.R."), name_of("House Republicans"));
     }
 
     #[test]
