@@ -686,6 +686,7 @@ fn name_in(sentence: &Sentence, start: usize, end: usize, casing: &Casing) -> Op
     }
     if end - first == 1
         && is_demonym(tokens[first].text)
+        && names_a_people(tokens[first].text, casing)
         && next.is_some_and(|t| t.kind == TokenKind::Word && !is_capitalized(t))
         && !next_is_verb
         && !GAZETTEER_KEYS.contains_key(&normalize(tokens[first].text))
@@ -1176,6 +1177,52 @@ fn is_demonym(word: &str) -> bool {
             .is_some_and(|(kind, _)| *kind == EntityKind::Place)
 }
 
+/// Peoples, faiths and factions whose adjective is not its place's name
+/// with an ending.
+const OTHER_PEOPLES: &[&str] = &[
+    "American", "Afghan", "Saudi", "Emirati", "Sunni", "Houthi", "Anglican",
+];
+
+/// Whether a word shaped like a demonym (see [`is_demonym`]) is one: in
+/// "-ese", "-ish", "-ian" or "-ean" (surnames seldom end so, adjectives of
+/// names often: "Keynesian", "Aegean"), a party's, one of
+/// [`OTHER_PEOPLES`], or a place's name with an ending ("Mexican",
+/// "Pakistani", "Texan", "Qadiran" where the story names Qadira) — not a
+/// surname that ends the same way ("Stadnicki recommend", "Sullivan
+/// wrote", "Goodman plays").
+fn names_a_people(word: &str, casing: &Casing) -> bool {
+    // "Pro-Russian", "French-Syrian": the last part says.
+    let word = word.rsplit('-').next().unwrap_or(word);
+    let lower = word.to_lowercase();
+    if !lower.is_ascii()
+        || ["ese", "ish", "ian", "ean"]
+            .iter()
+            .any(|ending| lower.ends_with(ending))
+        || IRREGULAR_DEMONYMS.contains(&word)
+        || OTHER_PEOPLES.contains(&word)
+        || is_party(&lower)
+    {
+        return true;
+    }
+    let place = |key: &str| {
+        GAZETTEER_KEYS
+            .get(key)
+            .is_some_and(|(kind, _)| *kind == EntityKind::Place)
+            || casing.capitalized_inside(key)
+    };
+    (0..=4).any(|cut| {
+        let Some(stem) = lower
+            .get(..lower.len().saturating_sub(cut))
+            .filter(|s| s.len() >= 4)
+        else {
+            return false;
+        };
+        ["", "a", "o", "y", "s", "e", "ia", "ium"]
+            .iter()
+            .any(|ending| (cut > 0 || !ending.is_empty()) && place(&format!("{stem}{ending}")))
+    })
+}
+
 /// Whether a run of words is a nationality or a people, not a name:
 /// every word a demonym in the plural ("Americans", "Nevadans") or an
 /// adjective in "-ish" or "-ese" ("Jewish", "Chinese"), or a compass
@@ -1448,6 +1495,12 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
         .collect();
     // A surname alone joins the one person whose name ends with it.
     let mut by_surname: FxHashMap<String, Option<usize>> = FxHashMap::default();
+    // The same over the names typed a person's: "Urgant" is Ivan Urgant
+    // though his show is "Evening Urgant".
+    let mut by_persons_surname: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+    // Family names some name puts first: "Lee" is neither Lee Harvey
+    // Oswald nor Robert E. Lee.
+    let mut family_first: FxHashSet<&str> = FxHashSet::default();
     for g in 0..groups.len() {
         let key = key_of(g);
         // A saint's name ("St Francis" of Assisi) is no one's full name in
@@ -1459,6 +1512,9 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
             && let Some((_, last)) = key.rsplit_once(' ')
         {
             the_one(&mut by_surname, last.to_string(), g);
+            if kinds[g] == EntityKind::Person {
+                the_one(&mut by_persons_surname, last, g);
+            }
             // Chinese, Korean and Vietnamese names put the family name
             // first: "Kim" and "President Xi" are Kim Jong-un and Xi
             // Jinping.
@@ -1467,6 +1523,7 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
                 && given.split(' ').count() <= 2
             {
                 the_one(&mut by_surname, first.to_string(), g);
+                family_first.insert(first);
             }
         }
     }
@@ -1615,7 +1672,13 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
         if gazetteer[g].is_some() || key.contains(' ') || merged_into[g] != g {
             continue;
         }
-        let surname = by_surname.get(key);
+        let surname = match by_surname.get(key) {
+            Some(None) => by_persons_surname
+                .get(key)
+                .filter(|one| one.is_some() && !family_first.contains(key))
+                .or(Some(&None)),
+            one => one,
+        };
         // A given name is never a word the story writes in lower case
         // ("the House", "the house"), nor a name given with a title ("Prince
         // Andrew" is not Andrew Lownie), nor a regnal name's base.
@@ -1641,7 +1704,18 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
                     .filter(|&t| !(located && kinds[t] == EntityKind::Organization))
             }),
         };
-        if let Some(target) = target.filter(|&t| t != g) {
+        // "Al Gore" is keyed "gore", as "al-Assad" is "assad": but Al is
+        // a given name there, and Al Gore is not Tipper Gore. Such a name
+        // joins only a name with the article inside ("Ali Al Habsi") or
+        // one whose given name "Al" shortens ("Alfred Blumstein").
+        let given_al = |group: &[usize]| group.iter().any(|&m| found[m].surface.starts_with("Al "));
+        let article_or_al = |t: usize| {
+            let surface = found[groups[t][0]].surface.as_str();
+            surface.starts_with("Al") || surface.contains(" Al ") || surface.contains(" al ")
+        };
+        if let Some(target) = target.filter(|&t| t != g)
+            && (!given_al(&groups[g]) || article_or_al(target))
+        {
             merged_into[g] = target;
         }
     }
@@ -2554,6 +2628,45 @@ mod tests {
             Some(2)
         );
         assert!(name_of("Mississippi").is_none(), "{:?}", names_of(&found));
+    }
+
+    #[test]
+    fn a_surname_shaped_like_a_demonym_is_still_a_name() {
+        let found = found_in(&[
+            (
+                0,
+                "The Tax Foundation's Lindsey Lassiter and Matthew Stadnicki wrote the study.",
+            ),
+            (0, "Lassiter and Stadnicki recommend a low tax."),
+            (1, "Secretary-General Kofi Annan met the envoys."),
+            (1, "Annan urged calm, and Syrian troops left the town."),
+            (0, "Pakistani officials and Mexican diplomats attended."),
+        ]);
+        let name_of = |spelling: &str| found.lookup(spelling).map(|e| e.name.as_str());
+        assert_eq!(name_of("Stadnicki"), Some("Matthew Stadnicki"));
+        assert_eq!(name_of("Annan"), Some("Kofi Annan"));
+        for demonym in ["Syrian", "Pakistani", "Mexican"] {
+            assert!(
+                name_of(demonym).is_none(),
+                "{demonym}: {:?}",
+                names_of(&found)
+            );
+        }
+    }
+
+    #[test]
+    fn a_surname_joins_the_one_person_though_a_show_bears_it_and_al_is_a_given_name() {
+        let found = found_in(&[
+            (0, "The host Ivan Urgant joked about it on Evening Urgant."),
+            (1, "Urgant later apologised, a spokesman said."),
+            (0, "Vice President Al Gore spoke in Iowa on Monday."),
+            (1, "His wife, Tipper Gore, spoke to women voters in Ohio."),
+        ]);
+        let name_of = |spelling: &str| found.lookup(spelling).map(|e| e.name.as_str());
+        assert_eq!(name_of("Urgant"), Some("Ivan Urgant"));
+        assert_eq!(name_of("Evening Urgant"), Some("Evening Urgant"));
+        assert_eq!(name_of("Al Gore"), Some("Al Gore"));
+        assert_eq!(name_of("Tipper Gore"), Some("Tipper Gore"));
     }
 
     #[test]
