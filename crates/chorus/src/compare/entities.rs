@@ -983,7 +983,9 @@ fn without_middle_initials(key: &str) -> std::borrow::Cow<'_, str> {
 /// A name of two words or more with each longer word in the singular:
 /// "Federal Elections Commission" is the "Federal Election Commission"
 /// another report names. A name of one word keeps its plural ("Kleins"
-/// are a family; "Williams" is no "William").
+/// are a family; "Williams" is no "William"), and so does a people ("a
+/// French Quebecer" is one of the "French Quebecers", not a name for
+/// them).
 fn in_the_singular(key: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
     let plural = |w: &str| {
         w.len() >= 5
@@ -992,7 +994,19 @@ fn in_the_singular(key: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> 
             && !w.ends_with("us")
             && !w.ends_with("is")
     };
-    if !key.contains(' ') || !key.split(' ').any(plural) {
+    let demonym = |w: &str| {
+        let mut letters = w.chars();
+        letters.next().is_some_and(|first| {
+            is_demonym(&format!("{}{}", first.to_uppercase(), letters.as_str()))
+        })
+    };
+    // ("French Quebecers", "Bosnian Serbs"; not "Indian Health Services".)
+    let people = key.split(' ').next().is_some_and(demonym)
+        && key
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| plural(last) && lexicon::flags(last) & ORGANIZATION == 0);
+    if !key.contains(' ') || !key.split(' ').any(plural) || people {
         return key;
     }
     let words: Vec<&str> = key
