@@ -339,6 +339,17 @@ pub fn names(sentence: &Sentence, capitalized: &[bool], casing: &Casing) -> Vec<
             }
             if is_capitalized_at(j) || given_name_after_family_name(tokens, j) {
                 j += 1;
+            } else if tokens.get(j).is_some_and(|t| t.is("on"))
+                && matches!(
+                    tokens[j - 1].lower(),
+                    "committee" | "subcommittee" | "council" | "commission" | "conference"
+                )
+                && is_capitalized_at(j + 1)
+                && !tokens[j + 1].has(lexicon::DATE)
+            {
+                // "Council on Foreign Relations", "House Committee on
+                // Oversight": a body named for its business.
+                j += 2;
             } else if tokens
                 .get(j)
                 .is_some_and(|t| t.is("of") || t.is("for") || t.is("de"))
@@ -373,7 +384,8 @@ pub fn names(sentence: &Sentence, capitalized: &[bool], casing: &Casing) -> Vec<
                 j += 2;
             } else if tokens.get(j).is_some_and(|t| t.is("and"))
                 && (i + 1..j).any(|k| {
-                    (tokens[k].is("of") || tokens[k].is("for")) && tokens[k - 1].has(ORGANIZATION)
+                    (tokens[k].is("of") || tokens[k].is("for") || tokens[k].is("on"))
+                        && tokens[k - 1].has(ORGANIZATION)
                 })
                 && body_continues(tokens, j + 1, &is_capitalized_at)
             {
@@ -453,7 +465,10 @@ fn name_before_title(tokens: &[Token], start: usize, end: usize) -> (usize, bool
     let title_at = |k: usize| tokens[k].has(TITLE) && !tokens[k].is("general");
     for k in start + 1..end {
         let titled = title_at(k) || (k + 1 < end && title_at(k + 1) && is_demonym(tokens[k].text));
-        if !titled {
+        // ("Department of Justice", "Council on Foreign Relations": a
+        // body's business, not a title.)
+        let business = matches!(tokens[k - 1].lower(), "of" | "on" | "for");
+        if !titled || business {
             continue;
         }
         if tokens[start..k].iter().all(|t| t.has(TITLE)) {
@@ -609,8 +624,8 @@ fn name_in(sentence: &Sentence, start: usize, end: usize, casing: &Casing) -> Op
     }
     // "Office of the" before a title ("… Chief Medical Examiner"): a
     // name of two words or more ends on a word of its own, not "of",
-    // "the", "for" or "de".
-    while end - first >= 2 && matches!(lower(end - 1), "of" | "the" | "for" | "de") {
+    // "the", "for", "de" or "on" ("the Council on Tuesday").
+    while end - first >= 2 && matches!(lower(end - 1), "of" | "the" | "for" | "de" | "on") {
         end -= 1;
     }
     // Nationalities and peoples ("Americans", "Nevadans", "Jewish",
@@ -2621,6 +2636,26 @@ mod tests {
         ] {
             assert!(names.contains(&name), "{name}: {names:?}");
         }
+    }
+
+    #[test]
+    fn a_committee_on_its_business_is_one_name() {
+        let found = found_in(&[
+            (
+                0,
+                "He spoke at the Council on Foreign Relations in New York.",
+            ),
+            (1, "The House Committee on Appropriations met on Friday."),
+            (1, "The Council on Tuesday rejected the plan."),
+        ]);
+        let names = names_of(&found);
+        for name in [
+            "Council on Foreign Relations",
+            "House Committee on Appropriations",
+        ] {
+            assert!(names.contains(&name), "{name}: {names:?}");
+        }
+        assert!(!names.iter().any(|n| n.ends_with(" on")), "{names:?}");
     }
 
     #[test]
