@@ -2719,6 +2719,30 @@ mod tests {
     }
 
     #[test]
+    fn page_furniture_and_words_opening_a_quotation_are_not_names() {
+        let found = found_in(&[
+            (
+                0,
+                "It was a low point for Congress. Thank you for your service, he wrote on Twitter.",
+            ),
+            (
+                1,
+                "CLOSE Embed x Share A former Massachusetts officer was charged.",
+            ),
+            (
+                1,
+                "She said that was wrong. Unfortunately, Everyone Coughs closed.",
+            ),
+            (0, "Skip Spence played guitar, Spence's brother said."),
+        ]);
+        let names = names_of(&found);
+        for word in ["Thank", "Embed", "Unfortunately"] {
+            assert!(!names.iter().any(|n| n.contains(word)), "{word}: {names:?}");
+        }
+        assert!(names.contains(&"Skip Spence"), "{names:?}");
+    }
+
+    #[test]
     fn two_dotted_initials_shorten_only_a_known_place() {
         let found = found_in(&[
             (0, "He grew up in New York and later moved away."),

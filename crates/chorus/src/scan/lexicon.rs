@@ -1117,6 +1117,18 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "follow",
     "share",
     "advertisement",
+    // Page furniture and words that open sentences, capitalised where a
+    // quotation or a line of a page puts them ("Skip in Skip x Embed",
+    // "“Thank you for your service"); not "Skip" (Skip Spence) nor
+    // "Everybody" ("Everybody Loves Raymond").
+    "embed",
+    "subscribe",
+    "sign",
+    "thank",
+    "thanks",
+    "unfortunately",
+    "fortunately",
+    "everyone",
     "getty",
     "images",
     "file",
