@@ -1016,11 +1016,11 @@ fn in_the_singular(key: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> 
         })
     };
     // ("French Quebecers", "Bosnian Serbs"; not "Indian Health Services".)
-    let people = key.split(' ').next().is_some_and(demonym)
-        && key
-            .rsplit(' ')
-            .next()
-            .is_some_and(|last| plural(last) && lexicon::flags(last) & ORGANIZATION == 0);
+    let people = key
+        .rsplit(' ')
+        .next()
+        .is_some_and(|last| plural(last) && lexicon::flags(last) & ORGANIZATION == 0)
+        && key.split(' ').next().is_some_and(demonym);
     if !key.contains(' ') || !key.split(' ').any(plural) || people {
         return key;
     }
@@ -1642,9 +1642,13 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
     // Press", "NPI" and "National Policy Institute", "BOLI" and "Bureau of
     // Labor and Industries" (which the "Oregon Bureau of Labor and
     // Industries" of another report took in above).
+    // (Initials are spelt only in a story that writes an acronym, and
+    // only for names of two words or more.)
+    let writes_acronyms = (0..groups.len())
+        .any(|g| gazetteer[g].is_none() && is_acronym(&found[groups[g][0]].surface));
     let mut by_initials: FxHashMap<String, Option<usize>> = FxHashMap::default();
     for (g, kind) in kinds.iter().enumerate() {
-        if *kind != EntityKind::Person {
+        if writes_acronyms && *kind != EntityKind::Person && key_of(g).contains(' ') {
             for initials in acronyms(&found[groups[g][0]].surface) {
                 the_one(&mut by_initials, initials, merged_into[g]);
             }
@@ -1777,14 +1781,14 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
         // A name of no known kind that speaks or has a title is a
         // person's, unless only its acronym speaks: a body's ("the ESA
         // said").
-        let speaking: Vec<usize> = members[g]
-            .iter()
-            .copied()
-            .filter(|&m| found[m].title.is_some() || found[m].speaks)
-            .collect();
-        let kind = if kinds[g] != EntityKind::Other || speaking.is_empty() {
+        let speaking = |m: &usize| found[*m].title.is_some() || found[*m].speaks;
+        let kind = if kinds[g] != EntityKind::Other || !members[g].iter().any(speaking) {
             kinds[g]
-        } else if speaking.iter().all(|&m| is_acronym(&found[m].surface)) {
+        } else if members[g]
+            .iter()
+            .filter(|m| speaking(m))
+            .all(|&m| is_acronym(&found[m].surface))
+        {
             EntityKind::Organization
         } else {
             EntityKind::Person
