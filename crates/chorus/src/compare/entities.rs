@@ -426,8 +426,9 @@ fn body_continues(tokens: &[Token], start: usize, capitalized: &dyn Fn(usize) ->
     while capitalized(end) {
         end += 1;
     }
-    // ("Human Services" is a field of work; "Medical College" a body.)
-    let heads_a_body = |t: &Token| t.has(ORGANIZATION) && !t.lower().ends_with('s');
+    // ("Human Services" is a field of work; "Medical College" and
+    // "Southwest Airlines" are bodies.)
+    let heads_a_body = |t: &Token| t.has(ORGANIZATION) && !t.is("services");
     if end == start || end - start > 3 || tokens[start..end].iter().any(heads_a_body) {
         return false;
     }
@@ -624,7 +625,8 @@ fn name_in(sentence: &Sentence, start: usize, end: usize, casing: &Casing) -> Op
     }
     // "Office of the" before a title ("… Chief Medical Examiner"): a
     // name of two words or more ends on a word of its own, not "of",
-    // "the", "for", "de" or "on" ("the Council on Tuesday").
+    // "the", "for", "de" or "on" (a name cut before a title or a word
+    // that is no name: "the Council on" before "Tuesday").
     while end - first >= 2 && matches!(lower(end - 1), "of" | "the" | "for" | "de" | "on") {
         end -= 1;
     }
@@ -701,10 +703,10 @@ fn name_in(sentence: &Sentence, start: usize, end: usize, casing: &Casing) -> Op
     }
     if end - first == 1
         && is_demonym(tokens[first].text)
-        && names_a_people(tokens[first].text, casing)
         && next.is_some_and(|t| t.kind == TokenKind::Word && !is_capitalized(t))
         && !next_is_verb
         && !GAZETTEER_KEYS.contains_key(&normalize(tokens[first].text))
+        && names_a_people(tokens[first].text, casing)
     {
         return None;
     }
@@ -773,9 +775,26 @@ fn name_in(sentence: &Sentence, start: usize, end: usize, casing: &Casing) -> Op
     })
 }
 
+/// Given names "Al" shortens.
+const AL_SHORTENS: &[&str] = &[
+    "Albert",
+    "Alberto",
+    "Alfred",
+    "Alfredo",
+    "Alan",
+    "Allan",
+    "Allen",
+    "Alvin",
+    "Alexander",
+    "Alonzo",
+    "Alphonse",
+    "Alfonso",
+];
+
 /// US states as the wires abbreviate them after a place ("Gresham,
 /// Ore."), where an abbreviation that is also a word or a title ("Mass.",
-/// "Miss.") can only be the state.
+/// "Miss.") can only be the state. Not "Wash.": the state would join the
+/// capital, which the gazetteer knows as "Washington".
 const STATE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("Ala", "Alabama"),
     ("Ariz", "Arizona"),
@@ -997,10 +1016,12 @@ fn without_middle_initials(key: &str) -> std::borrow::Cow<'_, str> {
 
 /// A name of two words or more with each longer word in the singular:
 /// "Federal Elections Commission" is the "Federal Election Commission"
-/// another report names. A name of one word keeps its plural ("Kleins"
-/// are a family; "Williams" is no "William"), and so does a people ("a
-/// French Quebecer" is one of the "French Quebecers", not a name for
-/// them).
+/// another report names. A person's name goes too ("Paula Blades" and a
+/// report's "Paula Blade"): in one story two people whose surnames differ
+/// by an "s" are rarer than a slip. A name of one word keeps its plural
+/// ("Kleins" are a family; "Williams" is no "William"), and so does a
+/// people ("a French Quebecer" is one of the "French Quebecers", not a
+/// name for them).
 fn in_the_singular(key: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
     let plural = |w: &str| {
         w.len() >= 5
@@ -1201,9 +1222,14 @@ fn is_demonym(word: &str) -> bool {
         && ["an", "ese", "ish", "i"]
             .iter()
             .any(|s| bytes[bytes.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes()))
-        && !GAZETTEER_KEYS
-            .get(&normalize(word))
-            .is_some_and(|(kind, _)| *kind == EntityKind::Place)
+        && !is_known_place(&normalize(word))
+}
+
+/// Whether the gazetteer knows a (normalized) name as a place's.
+fn is_known_place(key: &str) -> bool {
+    GAZETTEER_KEYS
+        .get(key)
+        .is_some_and(|(kind, _)| *kind == EntityKind::Place)
 }
 
 /// Peoples, faiths and factions whose adjective is not its place's name
@@ -1233,12 +1259,7 @@ fn names_a_people(word: &str, casing: &Casing) -> bool {
     {
         return true;
     }
-    let place = |key: &str| {
-        GAZETTEER_KEYS
-            .get(key)
-            .is_some_and(|(kind, _)| *kind == EntityKind::Place)
-            || casing.capitalized_inside(key)
-    };
+    let place = |key: &str| is_known_place(key) || casing.capitalized_inside(key);
     (0..=4).any(|cut| {
         let Some(stem) = lower
             .get(..lower.len().saturating_sub(cut))
@@ -1488,14 +1509,7 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
         let mut rest = key_of(g);
         while let Some((_, tail)) = rest.split_once(' ') {
             if tail.contains(' ') {
-                fuller
-                    .entry(tail)
-                    .and_modify(|e| {
-                        if *e != Some(g) {
-                            *e = None;
-                        }
-                    })
-                    .or_insert(Some(g));
+                the_one(&mut fuller, tail, g);
             }
             rest = tail;
         }
@@ -1622,11 +1636,11 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
             .strip_prefix("us ")
             .or_else(|| key.strip_prefix("united states "))
             .or_else(|| {
+                // (No person's: "Jordan Michael Smith" does not take in
+                // "Michael Smith".)
                 let (first, rest) = key.split_once(' ')?;
-                let place = GAZETTEER_KEYS
-                    .get(first)
-                    .is_some_and(|(kind, _)| *kind == EntityKind::Place);
-                (place && rest.contains(' ')).then_some(rest)
+                let person = kinds[g] == EntityKind::Person;
+                (!person && is_known_place(first) && rest.contains(' ')).then_some(rest)
             });
         if let Some(&short) = rest.and_then(|rest| by_key.get(rest))
             && short != g
@@ -1739,12 +1753,20 @@ pub fn entities(sentences: &[Sentence], ids: &[String]) -> Entities {
         };
         // "Al Gore" is keyed "gore", as "al-Assad" is "assad": but Al is
         // a given name there, and Al Gore is not Tipper Gore. Such a name
-        // joins only a name with the article inside ("Ali Al Habsi") or
-        // one whose given name "Al" shortens ("Alfred Blumstein").
+        // joins only a name with the article inside ("Ali Al Habsi",
+        // "Bashar al-Assad") or one whose given name "Al" shortens
+        // ("Alfred Blumstein").
         let given_al = |group: &[usize]| group.iter().any(|&m| found[m].surface.starts_with("Al "));
         let article_or_al = |t: usize| {
             let surface = found[groups[t][0]].surface.as_str();
-            surface.starts_with("Al") || surface.contains(" Al ") || surface.contains(" al ")
+            let shortened = surface
+                .split(' ')
+                .next()
+                .is_some_and(|first| AL_SHORTENS.contains(&first));
+            shortened
+                || [" Al ", " al ", " Al-", " al-"]
+                    .iter()
+                    .any(|a| surface.contains(a))
         };
         if let Some(target) = target.filter(|&t| t != g)
             && (!given_al(&groups[g]) || article_or_al(target))
