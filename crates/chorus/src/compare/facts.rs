@@ -73,6 +73,10 @@ pub struct Mention {
     /// The noun phrase the claim is about, as written ("in the
     /// earthquake", "the talks"), for its row's label.
     pub topic: Option<String>,
+    /// When no phrase says what the claim is about, the act it dates or
+    /// the payment it is ("the shooting", "the bond"): a weaker label,
+    /// taken when no claim of its row has a topic.
+    pub act: Option<String>,
     /// For a share (unit "%"), the words of the whole it is a share of
     /// ("of the world's total" → world, total); for a count, the words of
     /// what it counts ("two counts of third degree assault" → third,
@@ -1217,6 +1221,7 @@ pub(super) mod tests {
             forecast: false,
             cumulative: false,
             topic: None,
+            act: None,
             whole: None,
             conversion: None,
             distance: None,

@@ -99,6 +99,347 @@ pub(super) fn topic(tokens: &[Token], span: (usize, usize)) -> Option<String> {
         })
 }
 
+/// What a date or a time is the date or time of, when no phrase says it:
+/// the act its verb names, nominalised ("was shot May 29" → "the
+/// shooting", "On Tuesday, police arrested two men" → "the arrest"), or
+/// the noun the date modifies ("the Nov. 8 election"). The verb is looked
+/// for in the claim's clause, first before it, then past the comma after
+/// a date that opens the clause, never past another figure or date, a comma,
+/// a conjunction or a relative word: "arrested in 2010 for a shooting in
+/// 2009" dates no arrest to 2009.
+pub(super) fn act_dated(tokens: &[Token], span: (usize, usize)) -> Option<String> {
+    let (from, to) = clause(tokens, span);
+    // ("an Easter basket", "a Christmas tree": a holiday's name before a
+    // noun dates nothing.)
+    let calendar = tokens[span.0..span.1].iter().any(|t| {
+        t.kind == TokenKind::Number
+            || lexicon::month(t.text).is_some()
+            || lexicon::WEEKDAYS.contains(&t.lower())
+    });
+    if calendar && let Some(noun) = attributive_noun(tokens, span, to) {
+        return Some(noun);
+    }
+    // The act before it, with what it was done to when a noun phrase
+    // says so ("completed the Serin dam last year").
+    let before = (from..span.0)
+        .rev()
+        .take(ACT_REACH)
+        .take_while(|&i| !ends_act_search(&tokens[i]))
+        .find(|&i| act_at(tokens, i).is_some() || ends_on_verb(&tokens[i]))
+        .and_then(|i| {
+            let noun = act_at(tokens, i)?;
+            Some(match noun_phrase(tokens, i + 1, span.0) {
+                Some(object) => format!("{noun} of {object}"),
+                None => noun.to_string(),
+            })
+        });
+    // "On Tuesday, police arrested …": past the comma that closes an
+    // opening date, not past a second one.
+    let opens_clause =
+        span.0 == from || (span.0 == from + 1 && tokens[from].has(lexicon::FUNCTION));
+    // (Only past a comma: "Christmas shoppers returned" is no return
+    // dated Christmas.)
+    let after = || {
+        tokens.get(span.1).filter(|t| t.text == ",")?;
+        (span.1 + 1..to)
+            .take(ACT_REACH)
+            .take_while(|&i| !ends_act_search(&tokens[i]))
+            .find(|&i| act_at(tokens, i).is_some() || ends_on_verb(&tokens[i]))
+            .and_then(|i| act_at(tokens, i).map(str::to_string))
+    };
+    before
+        .or_else(|| opens_clause.then(after).flatten())
+        .map(|noun| format!("the {noun}"))
+}
+
+/// What an amount of money is paid, asked or owed as, when no phrase
+/// says it: the noun it modifies ("posting a $50,000 bond"), the noun it
+/// is "of" ("a fine of $8,000"), or the act or thing of money named just
+/// before it in its clause ("billed them $66,000" → "the bill", "bail was
+/// set at $1 million" → "the bail"), never past "by" ("raised the price
+/// by $1.10" is no price).
+pub(super) fn payment_named(tokens: &[Token], span: (usize, usize)) -> Option<String> {
+    let (from, to) = clause(tokens, span);
+    if let Some(noun) = attributive_noun(tokens, span, to) {
+        return Some(noun);
+    }
+    // "a fine of $8,000", "the price of $35".
+    // ("an average of $4.5 billion", "the figure of $1 million": a
+    // measure's word, not what is paid.)
+    if let Some(of) = span
+        .0
+        .checked_sub(1)
+        .filter(|&o| o > from && tokens[o].is("of"))
+        && let Some(noun) = tokens
+            .get(of - 1)
+            .filter(|t| is_noun(t) && !MEASURE_NOUNS.contains(&t.lower()))
+        && (of - 1)
+            .checked_sub(1)
+            .is_some_and(|a| matches!(tokens[a].lower(), "a" | "an" | "the"))
+    {
+        return Some(format!("the {}", noun.lower()));
+    }
+    (from..span.0)
+        .rev()
+        .take(ACT_REACH)
+        .take_while(|&i| !ends_act_search(&tokens[i]) && !tokens[i].is("by"))
+        .filter(|&i| !tokens[i].capitalized())
+        .find_map(|i| money_noun(tokens[i].lower()))
+        .map(|noun| format!("the {noun}"))
+}
+
+/// Nouns a figure is "of" that say how it is measured, not what it is.
+const MEASURE_NOUNS: &[&str] = &[
+    "average", "sum", "figure", "amount", "maximum", "minimum", "estimate", "range", "value",
+    "rate", "level", "tune", "number", "excess", "upwards", "worth",
+];
+
+/// Tokens either side of a date or an amount searched for the act it
+/// dates or pays.
+const ACT_REACH: usize = 6;
+
+/// "a $50,000 bond", "the Nov. 8 election": the noun right after a claim
+/// an article opens, as written (up to [`PHRASE_WORDS`] words ending on
+/// a noun: "a $300 billion spending bill").
+fn attributive_noun(tokens: &[Token], span: (usize, usize), to: usize) -> Option<String> {
+    let article = span
+        .0
+        .checked_sub(1)
+        .is_some_and(|a| matches!(tokens[a].lower(), "a" | "an" | "the"));
+    if !article {
+        return None;
+    }
+    let words: Vec<&str> = tokens
+        .get(span.1..to)?
+        .iter()
+        .take(PHRASE_WORDS)
+        .take_while(|t| is_noun(t) && !is_magnitude_compound(t.lower()))
+        .map(|t| t.lower())
+        .collect();
+    // ("the $75 million range", "$136M worth of diamonds": how it is
+    // measured.)
+    let head = words.last()?;
+    (!MEASURE_NOUNS.contains(head)).then(|| format!("the {}", words.join(" ")))
+}
+
+/// A verb that is not an auxiliary: the verb of the clause, whose act a
+/// date is of if of any ("a convicted rapist recaptured last month" is
+/// no conviction's date).
+fn ends_on_verb(t: &Token) -> bool {
+    looks_like_verb(t)
+        && !matches!(
+            t.lower(),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "had"
+                | "have"
+                | "will"
+                | "would"
+                | "could"
+                | "may"
+                | "might"
+        )
+}
+
+/// "million-a-year" after "$700": the figure's own words.
+fn is_magnitude_compound(word: &str) -> bool {
+    ["thousand", "million", "billion", "trillion"]
+        .iter()
+        .any(|m| word.starts_with(m))
+}
+
+/// Where the search for a claim's act stops: at another figure or date
+/// (whose act it would be), at punctuation and at words that open another
+/// clause.
+fn ends_act_search(t: &Token) -> bool {
+    t.kind == TokenKind::Number
+        || t.has(lexicon::DATE)
+        || matches!(
+            t.text,
+            "," | ";" | ":" | "\"" | "“" | "”" | "(" | ")" | "—" | "–"
+        )
+        || matches!(
+            t.lower(),
+            "and"
+                | "but"
+                | "or"
+                | "who"
+                | "which"
+                | "that"
+                | "after"
+                | "before"
+                | "since"
+                | "until"
+                | "when"
+                | "while"
+                | "because"
+                | "said"
+                | "says"
+        )
+}
+
+/// The act the verb at `i` names (see [`act_noun`]), in lower case
+/// unless it opens the sentence ("Acquitted on Feb. 27, 1905"): "Opened"
+/// inside a sentence is a name's. "Opened fire" is a shooting.
+fn act_at(tokens: &[Token], i: usize) -> Option<&'static str> {
+    let token = &tokens[i];
+    if i > 0 && token.capitalized() {
+        return None;
+    }
+    if token.is("opened") && tokens.get(i + 1).is_some_and(|t| t.is("fire")) {
+        return Some("shooting");
+    }
+    // "an adrenaline shot", "a long shot": a noun after a modifier; the
+    // verb comes after a name, a pronoun, a form of "be" or "get", an
+    // adverb ("fatally shot").
+    if token.is("shot")
+        && let Some(before) = i.checked_sub(1).map(|b| &tokens[b])
+        && !(before.capitalized()
+            || before.lower().ends_with("ly")
+            || matches!(
+                before.lower(),
+                "was"
+                    | "were"
+                    | "been"
+                    | "being"
+                    | "is"
+                    | "are"
+                    | "got"
+                    | "get"
+                    | "gets"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "who"
+                    | "and"
+                    | "police"
+                    | "gunman"
+            ))
+    {
+        return None;
+    }
+    act_noun(token.lower())
+}
+
+/// The act a verb of the news names, as the noun a label dates: "shot" →
+/// "shooting". Only verbs that name one act when a date is put on them
+/// ("executed" a search warrant, "found" that …, "passed" away are left
+/// out).
+fn act_noun(verb: &str) -> Option<&'static str> {
+    Some(match verb {
+        "shot" => "shooting",
+        "killed" | "slain" => "killing",
+        "murdered" => "murder",
+        "stabbed" => "stabbing",
+        "attacked" => "attack",
+        "bombed" => "bombing",
+        "arrested" => "arrest",
+        "detained" => "detention",
+        "indicted" => "indictment",
+        "convicted" => "conviction",
+        "sentenced" => "sentencing",
+        "acquitted" => "acquittal",
+        "jailed" | "imprisoned" => "jailing",
+        "died" => "death",
+        "born" => "birth",
+        "buried" => "burial",
+        "married" => "wedding",
+        "divorced" => "divorce",
+        "elected" => "election",
+        "appointed" => "appointment",
+        "nominated" => "nomination",
+        "resigned" => "resignation",
+        "retired" => "retirement",
+        "founded" => "founding",
+        "opened" | "opens" => "opening",
+        "launched" | "launches" => "launch",
+        "premiered" | "premieres" => "premiere",
+        "debuted" | "debuts" => "debut",
+        "published" => "publication",
+        "announced" | "announces" => "announcement",
+        "signed" => "signing",
+        "filed" => "filing",
+        "sued" => "lawsuit",
+        "completed" => "completion",
+        "crashed" => "crash",
+        "collided" => "collision",
+        "sank" => "sinking",
+        "disappeared" | "vanished" => "disappearance",
+        "discovered" => "discovery",
+        "escaped" => "escape",
+        "kidnapped" => "kidnapping",
+        "abducted" => "abduction",
+        "rescued" => "rescue",
+        "raided" => "raid",
+        "evacuated" => "evacuation",
+        "invaded" => "invasion",
+        "erupted" => "eruption",
+        "exploded" => "explosion",
+        "collapsed" => "collapse",
+        "landed" => "landing",
+        "arrived" => "arrival",
+        "visited" => "visit",
+        "returned" => "return",
+        "voted" => "vote",
+        "approved" => "approval",
+        "ruled" => "ruling",
+        "banned" => "ban",
+        "diagnosed" => "diagnosis",
+        "injured" | "wounded" => "injury",
+        "hospitalized" | "hospitalised" => "hospitalisation",
+        "postponed" => "postponement",
+        "cancelled" | "canceled" => "cancellation",
+        "suspended" => "suspension",
+        "expelled" => "expulsion",
+        "deported" => "deportation",
+        "extradited" => "extradition",
+        "pardoned" => "pardon",
+        "testified" => "testimony",
+        "pleaded" => "plea",
+        "confessed" => "confession",
+        _ => return None,
+    })
+}
+
+/// The payment a verb or noun of money names, as a label's noun: "billed"
+/// → "bill", "bail" → "bail".
+fn money_noun(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "paid" | "pay" | "pays" | "paying" | "payment" => "payment",
+        "billed" | "bill" => "bill",
+        "fined" | "fine" => "fine",
+        "spent" | "spend" | "spends" | "spending" => "spending",
+        "donated" | "donation" => "donation",
+        "bail" => "bail",
+        "bond" => "bond",
+        "ransom" => "ransom",
+        "reward" => "reward",
+        "salary" => "salary",
+        "budget" => "budget",
+        "settlement" => "settlement",
+        "loan" | "borrowed" => "loan",
+        "bonus" => "bonus",
+        "fee" => "fee",
+        "price" | "priced" => "price",
+        "cost" | "costs" => "cost",
+        "grant" => "grant",
+        "penalty" => "penalty",
+        "damages" => "damages",
+        "invested" | "investment" => "investment",
+        "owed" | "owes" | "debt" => "debt",
+        "stole" | "embezzled" => "theft",
+        "earned" | "earnings" => "earnings",
+        "grossed" => "gross",
+        "awarded" => "award",
+        "pledged" | "pledge" => "pledge",
+        "sold" | "sale" => "sale",
+        "bought" | "purchased" | "purchase" => "purchase",
+        _ => return None,
+    })
+}
+
 /// Whether the phrase after the preposition at `start` runs into the
 /// claim at `span`: "to the tune of a cool $500,000" — the figure's own
 /// words, not what it is about. A compound's noun is ("the 300-seat
@@ -409,7 +750,19 @@ pub(super) fn about(mentions: &[Mention], group: &[usize]) -> String {
             _ => "magnitude of the earthquake".to_string(),
         };
     }
-    let topic = most_common(group.iter().filter_map(|&i| mentions[i].topic.as_deref()));
+    // A phrase any claim is tied to before an act or payment read off a
+    // verb ("filed for the divorce in July" over "filed … July 29"); an
+    // act only when at least half the row's claims are of it: a row of
+    // dates that merely fell together ("today", "a year ago", "last
+    // month") is of no one act.
+    let act = || {
+        let acts = || group.iter().filter_map(|&i| mentions[i].act.as_deref());
+        let act = most_common(acts())?;
+        let of_it = acts().filter(|&a| a == act).count();
+        (2 * of_it >= group.len()).then_some(act)
+    };
+    let topic =
+        most_common(group.iter().filter_map(|&i| mentions[i].topic.as_deref())).or_else(act);
     let counted = group
         .iter()
         .find_map(|&i| mentions[i].event)
@@ -444,7 +797,13 @@ pub(super) fn about(mentions: &[Mention], group: &[usize]) -> String {
                 Some(t) if !t.starts_with("the ") => format!("{} {t}", plural(unit)),
                 _ => plural(unit),
             },
-            Some(unit) if lexicon::is_currency_code(unit) => of("amount"),
+            // "price: $35", not "amount of the price".
+            Some(unit) if lexicon::is_currency_code(unit) => match topic {
+                Some("the price") => "price".to_string(),
+                Some("the cost") => "cost".to_string(),
+                Some("the gross") => "gross".to_string(),
+                _ => of("amount"),
+            },
             Some(unit) if lexicon::is_abbreviated_unit(unit) => of(&format!("measure (in {unit})")),
             Some(unit) => of(&format!("measure (in {})", plural(unit))),
             None => of("figure"),
@@ -689,6 +1048,124 @@ mod tests {
             topic_of("The flood destroyed crops worth $12 million."),
             Some("crops".into())
         );
+    }
+
+    /// The act the first date or time in `text` dates.
+    fn act_of(text: &'static str) -> Option<String> {
+        let tokens = tokenize_static(text);
+        let span = match crate::scan::dates::dates(&tokens).first() {
+            Some(found) => found.tokens,
+            None => crate::scan::dates::times(&tokens)[0].tokens,
+        };
+        act_dated(&tokens, span)
+    }
+
+    /// What the first amount of money in `text` pays.
+    fn payment_of(text: &'static str) -> Option<String> {
+        let tokens = tokenize_static(text);
+        let found = quantity::quantities(&tokens);
+        let money = found
+            .iter()
+            .find(|q| q.unit.as_deref().is_some_and(lexicon::is_currency_code))?;
+        payment_named(&tokens, money.tokens)
+    }
+
+    #[test]
+    fn a_date_with_no_phrase_is_of_the_act_its_verb_names() {
+        assert_eq!(
+            act_of("Tavin Price, who was shot May 29, died later.").as_deref(),
+            Some("the shooting")
+        );
+        assert_eq!(
+            act_of("Velmora completed the Serin dam last year.").as_deref(),
+            Some("the completion of the Serin dam")
+        );
+        // After a date that opens the clause, past its comma.
+        assert_eq!(
+            act_of("On Tuesday, police arrested two men.").as_deref(),
+            Some("the arrest")
+        );
+        assert_eq!(
+            act_of("Gunmen opened fire at about 10:45 p.m. on the street.").as_deref(),
+            Some("the shooting")
+        );
+        // The noun a date modifies.
+        assert_eq!(
+            act_of("Turnout was high in the Nov. 8 election.").as_deref(),
+            Some("the election")
+        );
+    }
+
+    #[test]
+    fn a_date_is_not_of_an_act_past_another_verb_figure_or_noun_use() {
+        // The nearest verb is "recaptured", which names no act here.
+        assert_eq!(
+            act_of("A convicted rapist recaptured last month fled."),
+            None
+        );
+        // "arrested in 2010" is not 2009's act.
+        assert_eq!(
+            act_of("He was arrested in 2010 for a shooting in 2009."),
+            Some("the arrest".into())
+        );
+        assert_eq!(
+            act_of("It was arrested in 2010 and in 2009 it was sold.").as_deref(),
+            Some("the arrest")
+        );
+        // "an adrenaline shot", "Opened" in a name: no shooting, no opening.
+        assert_eq!(act_of("It gave us an adrenaline shot this morning."), None);
+        assert_eq!(
+            act_of("The two sides agreed on Monday to meet again."),
+            None
+        );
+        assert_eq!(act_of("She knelt before a Christmas tree."), None);
+    }
+
+    #[test]
+    fn an_amount_with_no_phrase_is_the_payment_named_with_it() {
+        assert_eq!(
+            payment_of("She was released after posting a $50,000 bond.").as_deref(),
+            Some("the bond")
+        );
+        assert_eq!(
+            payment_of("The court imposed a fine of $8,000 on her.").as_deref(),
+            Some("the fine")
+        );
+        assert_eq!(
+            payment_of("The firm billed Zimmerman $66,000 for protection.").as_deref(),
+            Some("the bill")
+        );
+        // Measures of an amount, a name, the figure's own words.
+        assert_eq!(
+            payment_of("Floods cause an average of $4.5 billion in damage."),
+            None
+        );
+        assert_eq!(
+            payment_of("He seeks a deal in the $75 million range."),
+            None
+        );
+        assert_eq!(payment_of("Bill Gates will send $1,000 to everyone."), None);
+        assert_eq!(
+            payment_of("It can enter the $700 million-a-year market."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_phrase_labels_a_row_before_an_act_read_off_a_verb() {
+        use crate::compare::facts::tests::count;
+        let dated = |topic: Option<&str>, act: Option<&str>| Mention {
+            kind: FactKind::Date,
+            topic: topic.map(str::to_string),
+            act: act.map(str::to_string),
+            ..count(0, 3.0, "x", &[])
+        };
+        let mentions = [
+            dated(None, Some("the filing")),
+            dated(Some("for the divorce"), None),
+        ];
+        assert_eq!(about(&mentions, &[0, 1]), "date of the divorce");
+        assert_eq!(about(&mentions, &[0]), "date of the filing");
     }
 
     #[test]

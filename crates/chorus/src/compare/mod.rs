@@ -463,6 +463,7 @@ impl Mention {
             forecast: false,
             cumulative: false,
             topic: labels::topic(&sentence.tokens, tokens),
+            act: None,
             whole: None,
             conversion: None,
             distance: None,
@@ -573,7 +574,7 @@ fn quantity_mention(sentence: &Sentence, q: &Quantity, stems: &mut Stems) -> Men
         .as_deref()
         .and_then(lexicon::measure_base)
         .map_or(1.0, |(_, size)| size);
-    Mention {
+    let mut mention = Mention {
         value: q.value * base,
         high: q.high.map(|h| h * base),
         bound: q.bound,
@@ -603,7 +604,18 @@ fn quantity_mention(sentence: &Sentence, q: &Quantity, stems: &mut Stems) -> Men
             .as_deref()
             .and_then(|unit| distance_from_place(&sentence.tokens, q.tokens, unit)),
         ..Mention::at(sentence, q.kind, q.span, q.tokens, stems)
+    };
+    // Money no phrase is tied to may still say what it pays ("a $50,000
+    // bond", "billed them $66,000").
+    if mention.topic.is_none()
+        && mention
+            .unit
+            .as_deref()
+            .is_some_and(lexicon::is_currency_code)
+    {
+        mention.act = labels::payment_named(&sentence.tokens, q.tokens);
     }
+    mention
 }
 
 /// What a share is of, or the kind of thing a count counts, as its words
@@ -709,11 +721,21 @@ fn date_mention(
     stems: &mut Stems,
 ) -> Mention {
     let (first, last) = when.days();
-    Mention {
+    let mut mention = Mention {
         value: first as f64,
         range: (first as f64, last as f64),
         resolved: Some(when.iso()),
         ..Mention::at(sentence, FactKind::Date, d.span, d.tokens, stems)
+    };
+    with_act(&mut mention, sentence, d.tokens);
+    mention
+}
+
+/// A date or a time no phrase is tied to may still say what it dates:
+/// the act its verb names ("was shot May 29": the shooting).
+fn with_act(mention: &mut Mention, sentence: &Sentence, tokens: (usize, usize)) {
+    if mention.topic.is_none() {
+        mention.act = labels::act_dated(&sentence.tokens, tokens);
     }
 }
 
@@ -732,14 +754,16 @@ fn time_mention(sentence: &Sentence, t: &TimeMention, stems: &mut Stems) -> Ment
         _ => (value, value),
     };
     let minutes = value as i64;
-    Mention {
+    let mut mention = Mention {
         value,
         bound: t.bound,
         range,
         unit: Some(unit.into()),
         resolved: Some(format!("{:02}:{:02} {unit}", minutes / 60, minutes % 60)),
         ..Mention::at(sentence, FactKind::Time, t.span, t.tokens, stems)
-    }
+    };
+    with_act(&mut mention, sentence, t.tokens);
+    mention
 }
 
 #[cfg(test)]

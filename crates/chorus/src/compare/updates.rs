@@ -403,6 +403,7 @@ mod tests {
             forecast: false,
             cumulative: false,
             topic: None,
+            act: None,
             whole: None,
             conversion: None,
             distance: None,
