@@ -1036,22 +1036,31 @@ fn tie(a: &Mention, b: &Mention, published: &[Option<NaiveDate>], rows: &Rows) -
     }
 }
 
-/// The facts without the years one source mentions in passing ("fought a
-/// border war in 1994"): background, not a fact the sources could be
-/// compared on. The timeline is built before they are dropped.
+/// The facts without the years mentioned in passing: one source's
+/// ("fought a border war in 1994"), or several sources' years and months
+/// that agree but that nothing ties to an event ("this year's Open" and
+/// "seeking his fourth term this year"; "co-founded Microsoft in 1975").
+/// Background, not facts the sources could be compared on; the timeline
+/// is built before they are dropped.
 pub fn without_years_in_passing(mut facts: Vec<Fact>) -> Vec<Fact> {
     facts.retain(|f| !year_in_passing(f));
     facts
 }
 
 fn year_in_passing(fact: &Fact) -> bool {
+    let year = |r: &str| r.len() == 4 && r.bytes().all(|b| b.is_ascii_digit());
+    let month = |r: &str| r.len() == 7 && r.as_bytes()[4] == b'-' && year(&r[..4]);
+    let all = |test: &dyn Fn(&str) -> bool| {
+        fact.claims
+            .iter()
+            .all(|c| c.resolved.as_deref().is_some_and(test))
+    };
     fact.kind == FactKind::Date
-        && fact.status == FactStatus::SingleSource
-        && fact.claims.iter().all(|c| {
-            c.resolved
-                .as_deref()
-                .is_some_and(|r| r.len() == 4 && r.bytes().all(|b| b.is_ascii_digit()))
-        })
+        && match fact.status {
+            FactStatus::SingleSource => all(&year),
+            FactStatus::Agreed => !fact.label_says_what() && all(&|r| year(r) || month(r)),
+            _ => false,
+        }
 }
 
 fn distinct_sources(fact: &Fact) -> usize {
@@ -1747,13 +1756,38 @@ pub(super) mod tests {
     }
 
     #[test]
-    fn a_year_one_source_mentions_in_passing_is_not_a_fact() {
+    fn a_year_mentioned_in_passing_is_not_a_fact() {
         let ids: Vec<String> = ["a", "b"].map(String::from).to_vec();
+        let completed = |document, resolved, text| Mention {
+            act: Some("the completion of the dam".into()),
+            ..date(document, resolved, text)
+        };
         let cases = [
             (vec![date(0, "1994", "1994")], 0),
             (vec![date(0, "2023-03-15", "Wednesday")], 1),
+            // Two sources' year or month that nothing ties to an event
+            // ("this year's Open", "his fourth term this year").
             (
                 vec![date(0, "2022", "last year"), date(1, "2022", "2022")],
+                0,
+            ),
+            (
+                vec![date(0, "2022-05", "May"), date(1, "2022-05", "in May")],
+                0,
+            ),
+            // Tied to an act, or a day: a fact.
+            (
+                vec![
+                    completed(0, "2022", "last year"),
+                    completed(1, "2022", "2022"),
+                ],
+                1,
+            ),
+            (
+                vec![
+                    date(0, "2022-05-03", "May 3"),
+                    date(1, "2022-05-03", "Tuesday"),
+                ],
                 1,
             ),
             (
