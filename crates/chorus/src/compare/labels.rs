@@ -163,6 +163,25 @@ pub(super) fn payment_named(tokens: &[Token], span: (usize, usize)) -> Option<St
     if let Some(noun) = attributive_noun(tokens, span, to) {
         return Some(noun);
     }
+    // "$3 million in sales", "about $500,000 in tax revenue": what the
+    // money is, as a bare noun after "in" (not "in March", "in Reno").
+    if tokens.get(span.1).is_some_and(|t| t.is("in")) {
+        let words: Vec<&str> = tokens
+            .get(span.1 + 1..to)
+            .unwrap_or_default()
+            .iter()
+            .take(PHRASE_WORDS)
+            .take_while(|t| is_noun(t) && !MEASURE_NOUNS.contains(&t.lower()))
+            .map(|t| t.lower())
+            .collect();
+        // ("in fiscal 1999": a year, not what the money is.)
+        let dated = tokens
+            .get(span.1 + 1 + words.len())
+            .is_some_and(|t| t.kind == TokenKind::Number || t.has(lexicon::DATE));
+        if !words.is_empty() && !dated {
+            return Some(words.join(" "));
+        }
+    }
     // "a fine of $8,000", "the price of $35".
     // ("an average of $4.5 billion", "the figure of $1 million": a
     // measure's word, not what is paid.)
@@ -752,14 +771,14 @@ pub(super) fn about(mentions: &[Mention], group: &[usize]) -> String {
     }
     // A phrase any claim is tied to before an act or payment read off a
     // verb ("filed for the divorce in July" over "filed … July 29"); an
-    // act only when at least half the row's claims are of it: a row of
+    // act only when at least half the row's claims are of one: a row of
     // dates that merely fell together ("today", "a year ago", "last
     // month") is of no one act.
     let act = || {
         let acts = || group.iter().filter_map(|&i| mentions[i].act.as_deref());
-        let act = most_common(acts())?;
-        let of_it = acts().filter(|&a| a == act).count();
-        (2 * of_it >= group.len()).then_some(act)
+        (2 * acts().count() >= group.len())
+            .then(|| most_common(acts()))
+            .flatten()
     };
     let topic =
         most_common(group.iter().filter_map(|&i| mentions[i].topic.as_deref())).or_else(act);
@@ -1135,10 +1154,24 @@ mod tests {
             payment_of("The firm billed Zimmerman $66,000 for protection.").as_deref(),
             Some("the bill")
         );
-        // Measures of an amount, a name, the figure's own words.
         assert_eq!(
-            payment_of("Floods cause an average of $4.5 billion in damage."),
-            None
+            payment_of("Retailers made $3 million in sales in four days.").as_deref(),
+            Some("sales")
+        );
+        assert_eq!(
+            payment_of("They paid $5 in March."),
+            Some("the payment".into())
+        );
+        // Measures of an amount, a name, the figure's own words.
+        assert_eq!(payment_of("The average of $4.5 billion was cited."), None);
+        assert_eq!(
+            payment_of("Floods cause an average of $4.5 billion in damage.").as_deref(),
+            Some("damage")
+        );
+        // "in fiscal 1999" is when, not what.
+        assert_eq!(
+            payment_of("A surplus of $124 billion in fiscal 1999."),
+            Some("the surplus".into())
         );
         assert_eq!(
             payment_of("He seeks a deal in the $75 million range."),
