@@ -182,21 +182,30 @@ pub(super) fn payment_named(tokens: &[Token], span: (usize, usize)) -> Option<St
             return Some(words.join(" "));
         }
     }
-    // "a fine of $8,000", "the price of $35".
-    // ("an average of $4.5 billion", "the figure of $1 million": a
-    // measure's word, not what is paid.)
+    // "a fine of $8,000", "a budget surplus of $100 billion": the nouns
+    // between an article and "of" ("an average of $4.5 billion", "the
+    // figure of $1 million": a measure's word, not what is paid).
     if let Some(of) = span
         .0
         .checked_sub(1)
         .filter(|&o| o > from && tokens[o].is("of"))
-        && let Some(noun) = tokens
+        && tokens
             .get(of - 1)
-            .filter(|t| is_noun(t) && !MEASURE_NOUNS.contains(&t.lower()))
-        && (of - 1)
-            .checked_sub(1)
-            .is_some_and(|a| matches!(tokens[a].lower(), "a" | "an" | "the"))
+            .is_some_and(|t| is_noun(t) && !MEASURE_NOUNS.contains(&t.lower()))
     {
-        return Some(format!("the {}", noun.lower()));
+        let first = (from..of)
+            .rev()
+            .take(PHRASE_WORDS)
+            .take_while(|&i| is_noun(&tokens[i]))
+            .last()
+            .unwrap_or(of);
+        let article = first
+            .checked_sub(1)
+            .is_some_and(|a| matches!(tokens[a].lower(), "a" | "an" | "the"));
+        if article {
+            let nouns: Vec<&str> = tokens[first..of].iter().map(|t| t.lower()).collect();
+            return Some(format!("the {}", nouns.join(" ")));
+        }
     }
     (from..span.0)
         .rev()
@@ -1149,6 +1158,10 @@ mod tests {
         assert_eq!(
             payment_of("The court imposed a fine of $8,000 on her.").as_deref(),
             Some("the fine")
+        );
+        assert_eq!(
+            payment_of("Congress sees a budget surplus of $100 billion.").as_deref(),
+            Some("the budget surplus")
         );
         assert_eq!(
             payment_of("The firm billed Zimmerman $66,000 for protection.").as_deref(),
