@@ -241,7 +241,10 @@ fn attributive_noun(tokens: &[Token], span: (usize, usize), to: usize) -> Option
         .get(span.1..to)?
         .iter()
         .take(PHRASE_WORDS)
-        .take_while(|t| is_noun(t) && !is_magnitude_compound(t.lower()))
+        .take_while(|t| {
+            // ("a $10 million winner used the money": a verb.)
+            is_noun(t) && !is_magnitude_compound(t.lower()) && !t.lower().ends_with("ed")
+        })
         .map(|t| t.lower())
         .collect();
     // ("the $75 million range", "$136M worth of diamonds": how it is
@@ -1191,6 +1194,10 @@ mod tests {
             None
         );
         assert_eq!(payment_of("Bill Gates will send $1,000 to everyone."), None);
+        assert_eq!(
+            payment_of("After a $10 million winner used the money, they acted.").as_deref(),
+            Some("the winner")
+        );
         assert_eq!(
             payment_of("It can enter the $700 million-a-year market."),
             None
