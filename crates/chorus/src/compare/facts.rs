@@ -233,8 +233,11 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
                 context >= SAME_EVENT_CONFLICT,
             )
         }
+        // A day and the year or month it falls in ("Tuesday", "earlier
+        // this year") agree as written, but no reader takes them for one
+        // date: dates are shown together only when given alike.
         (FactKind::Date | FactKind::Time, ..) => (
-            context >= SAME_MOMENT_CONTEXT && compatible(a, b),
+            context >= SAME_MOMENT_CONTEXT && compatible(a, b) && same_precision(a, b),
             context >= SAME_CONTEXT_CONFLICT && same_words_next_to(a, b),
         ),
         // Reports that disagree on a count of one event disagree by a
@@ -287,6 +290,14 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
     } else {
         Unrelated
     }
+}
+
+/// Whether two dates are given to the same precision: both a day, both a
+/// month, both a year (their ranges as long, within a few days: months
+/// differ in length). Times are always a minute.
+fn same_precision(a: &Mention, b: &Mention) -> bool {
+    let days = |m: &Mention| m.range.1 - m.range.0;
+    a.kind != FactKind::Date || (days(a) - days(b)).abs() <= 3.0
 }
 
 /// How far apart two magnitudes given for one earthquake may be: early
@@ -1753,6 +1764,43 @@ pub(super) mod tests {
             &more_than(0, 2.0),
             &count(1, 13.0, "people", &[])
         ));
+    }
+
+    #[test]
+    fn a_day_and_the_year_it_falls_in_are_not_shown_as_one_date() {
+        let ids: Vec<String> = ["a", "b"].map(String::from).to_vec();
+        // A day and the year around it, their contexts alike enough to
+        // be shown together, not to be held to one date.
+        let on = |document, day: f64, text| Mention {
+            value: day,
+            range: (day, day),
+            context: vec![1, 2, 3, 4, 5],
+            ..date(document, "1997-05-20", text)
+        };
+        let year = Mention {
+            value: 9_862.0,
+            range: (9_862.0, 10_226.0),
+            context: vec![1, 2, 6, 7, 8],
+            ..date(1, "1997", "earlier this year")
+        };
+        let statuses = |mentions: &[Mention]| -> Vec<FactStatus> {
+            facts(mentions, &ids, &[])
+                .into_iter()
+                .map(|f| f.status)
+                .collect()
+        };
+        assert_eq!(
+            statuses(&[on(0, 10_000.0, "Tuesday"), year]),
+            [FactStatus::SingleSource, FactStatus::SingleSource]
+        );
+        let may_20 = Mention {
+            context: vec![1, 2, 6, 7, 8],
+            ..on(1, 10_000.0, "May 20")
+        };
+        assert_eq!(
+            statuses(&[on(0, 10_000.0, "Tuesday"), may_20]),
+            [FactStatus::Agreed]
+        );
     }
 
     #[test]
