@@ -262,18 +262,11 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
             context >= SAME_EVENT_CONFLICT,
         ),
         // Nearly equal figures in the same unit are rarely about different
-        // things: "8,027 meters" and "8,013 m" for one peak. Round ones are
-        // ("70 percent" of sales growth and of a grid's reach, "two weeks",
-        // "four students"): they need the context any two claims need.
-        _ if a.unit.is_some()
-            && nearly_equal(a.value, b.value, NEARLY)
-            && (specific(a.value) || specific(b.value)) =>
-        {
-            (
-                context >= SAME_EVENT_CONTEXT,
-                context >= SAME_MOMENT_CONTEXT && nearly_equal(a.value, b.value, CLOSE),
-            )
-        }
+        // things: "8,027 meters" and "8,013 m" for one peak.
+        _ if a.unit.is_some() && nearly_equal(a.value, b.value, NEARLY) => (
+            context >= SAME_EVENT_CONTEXT,
+            context >= SAME_MOMENT_CONTEXT && nearly_equal(a.value, b.value, CLOSE),
+        ),
         _ => (
             a.unit.is_some() && context >= SAME_CONTEXT,
             a.unit.is_some() && context >= SAME_CONTEXT_CONFLICT,
@@ -674,21 +667,6 @@ const NEARLY: f64 = 0.15;
 const CLOSE: f64 = 0.03;
 
 /// Whether two figures are within `share` of each other (and not zero).
-/// Whether a figure is written to three significant digits or more
-/// ("8,027", "698", "$2.42", "16.6"): two such figures nearly alike are
-/// seldom alike by chance, as two "70 percent"s or "two weeks" are.
-fn specific(value: f64) -> bool {
-    let value = value.abs();
-    if value == 0.0 || !value.is_finite() {
-        return false;
-    }
-    // Scaled to three digits before the point, a figure of two
-    // significant digits or fewer is a whole multiple of ten.
-    let scaled = value * 10f64.powi(2 - value.log10().floor() as i32);
-    let rounded = scaled.round();
-    (scaled - rounded).abs() > 1e-6 || rounded % 10.0 != 0.0
-}
-
 fn nearly_equal(a: f64, b: f64, share: f64) -> bool {
     let (low, high) = if a <= b { (a, b) } else { (b, a) };
     low > 0.0 && high <= low * (1.0 + share)
@@ -1786,51 +1764,6 @@ pub(super) mod tests {
             &more_than(0, 2.0),
             &count(1, 13.0, "people", &[])
         ));
-    }
-
-    #[test]
-    fn figures_of_three_significant_digits_are_specific() {
-        for value in [8_027.0, 698.0, 2.42, 16.6, 19_350.0, 121.0] {
-            assert!(specific(value), "{value}");
-        }
-        for value in [70.0, 14.0, 2.0, 3e12, 2.9e12, 100.0, 0.5, 0.0] {
-            assert!(!specific(value), "{value}");
-        }
-    }
-
-    #[test]
-    fn round_figures_alike_are_not_one_fact_on_a_word_or_two_of_context() {
-        let ids: Vec<String> = ["a", "b"].map(String::from).to_vec();
-        // One shared context word of nine: "70 percent" of sales growth
-        // and of a grid's reach.
-        let seventy = |document, context: Vec<u32>| Mention {
-            context,
-            ..share(document, 70.0)
-        };
-        let rows = facts(
-            &[
-                seventy(0, vec![1, 2, 3, 4, 5, 6, 7, 8]),
-                seventy(1, vec![1, 9, 10, 11, 12, 13, 14, 15, 16, 17]),
-            ],
-            &ids,
-            &[],
-        );
-        assert_eq!(rows.len(), 2, "{rows:?}");
-        // A peak's height to the metre, on as little: one row.
-        let peak = |document, value: f64, context: Vec<u32>| Mention {
-            unit: Some("meter".into()),
-            context,
-            ..share(document, value)
-        };
-        let rows = facts(
-            &[
-                peak(0, 8_027.0, vec![1, 2, 3, 4, 5, 6, 7, 8]),
-                peak(1, 8_027.0, vec![1, 9, 10, 11, 12, 13, 14, 15, 16, 17]),
-            ],
-            &ids,
-            &[],
-        );
-        assert_eq!(rows.len(), 1, "{rows:?}");
     }
 
     #[test]
