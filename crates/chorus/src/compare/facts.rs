@@ -1060,7 +1060,7 @@ pub fn without_years_in_passing(mut facts: Vec<Fact>) -> Vec<Fact> {
 
 fn year_in_passing(fact: &Fact) -> bool {
     let year = |r: &str| r.len() == 4 && r.bytes().all(|b| b.is_ascii_digit());
-    let month = |r: &str| r.len() == 7 && r.as_bytes()[4] == b'-' && year(&r[..4]);
+    let month = |r: &str| r.len() == 7 && r.as_bytes()[4] == b'-' && r.get(..4).is_some_and(year);
     let all = |test: &dyn Fn(&str) -> bool| {
         fact.claims
             .iter()
