@@ -216,10 +216,30 @@ pub(super) fn payment_named(tokens: &[Token], span: (usize, usize)) -> Option<St
         .map(|noun| format!("the {noun}"))
 }
 
+/// What a length of time or a share is of, when no phrase with an
+/// article says it: the bare nouns after "of" right behind it ("16 years
+/// of experience", "21 days of protection", "15 percent of sales"; not
+/// "of those surveyed", "of Africa's", "of 2009").
+pub(super) fn of_what(tokens: &[Token], span: (usize, usize)) -> Option<String> {
+    tokens.get(span.1).filter(|t| t.is("of"))?;
+    let (_, to) = clause(tokens, span);
+    let words: Vec<&str> = tokens
+        .get(span.1 + 1..to)?
+        .iter()
+        .take(PHRASE_WORDS)
+        .take_while(|t| is_noun(t) && !t.lower().ends_with("ed"))
+        .map(|t| t.lower())
+        .collect();
+    let dated = tokens
+        .get(span.1 + 1 + words.len())
+        .is_some_and(|t| t.kind == TokenKind::Number || t.has(lexicon::DATE));
+    (!words.is_empty() && !dated && !MEASURE_NOUNS.contains(words.last()?)).then(|| words.join(" "))
+}
+
 /// Nouns a figure is "of" that say how it is measured, not what it is.
 const MEASURE_NOUNS: &[&str] = &[
     "average", "sum", "figure", "amount", "maximum", "minimum", "estimate", "range", "value",
-    "rate", "level", "tune", "number", "excess", "upwards", "worth",
+    "rate", "level", "tune", "number", "excess", "upwards", "worth", "age",
 ];
 
 /// Tokens either side of a date or an amount searched for the act it
@@ -1202,6 +1222,32 @@ mod tests {
             payment_of("It can enter the $700 million-a-year market."),
             None
         );
+    }
+
+    #[test]
+    fn a_length_or_a_share_is_of_the_bare_nouns_after_of() {
+        let of_first = |text: &'static str| {
+            let tokens = tokenize_static(text);
+            let found = quantity::quantities(&tokens);
+            of_what(&tokens, found[0].tokens)
+        };
+        assert_eq!(
+            of_first("He has 16 years of experience.").as_deref(),
+            Some("experience")
+        );
+        assert_eq!(
+            of_first("It billed them for 21 days of protection.").as_deref(),
+            Some("protection")
+        );
+        assert_eq!(
+            of_first("Books are 15 percent of sales at the store.").as_deref(),
+            Some("sales")
+        );
+        assert_eq!(of_first("It was 68 percent of those surveyed."), None);
+        // "12 years of age" is an age, not a length of one.
+        assert_eq!(of_first("Children 12 years of age may enter."), None);
+        assert_eq!(of_first("It was 40 percent of Africa's budget."), None);
+        assert_eq!(of_first("Prices rose 5 percent in March."), None);
     }
 
     #[test]

@@ -615,6 +615,12 @@ fn quantity_mention(sentence: &Sentence, q: &Quantity, stems: &mut Stems) -> Men
     {
         mention.act = labels::payment_named(&sentence.tokens, q.tokens);
     }
+    // "16 years of experience", "15 percent of sales".
+    if mention.topic.is_none()
+        && (q.kind == FactKind::Duration || mention.unit.as_deref() == Some("%"))
+    {
+        mention.act = labels::of_what(&sentence.tokens, q.tokens);
+    }
     mention
 }
 
