@@ -73,9 +73,10 @@ pub struct Mention {
     /// The noun phrase the claim is about, as written ("in the
     /// earthquake", "the talks"), for its row's label.
     pub topic: Option<String>,
-    /// When no phrase says what the claim is about, the act it dates or
-    /// the payment it is ("the shooting", "the bond"): a weaker label,
-    /// taken when no claim of its row has a topic.
+    /// When no phrase says what the claim is about, the act it dates, the
+    /// payment it is or what a length or share is of ("the shooting",
+    /// "the bond", "experience"): a weaker label, taken when no claim of
+    /// its row has a topic.
     pub act: Option<String>,
     /// For a share (unit "%"), the words of the whole it is a share of
     /// ("of the world's total" → world, total); for a count, the words of
