@@ -73,11 +73,12 @@ pub struct Mention {
     /// The noun phrase the claim is about, as written ("in the
     /// earthquake", "the talks"), for its row's label.
     pub topic: Option<String>,
-    /// When no phrase says what the claim is about, the act it dates, the
-    /// payment it is or what a length or share is of ("the shooting",
-    /// "the bond", "experience"): a weaker label, taken when no claim of
-    /// its row has a topic.
-    pub act: Option<String>,
+    /// When no phrase says what the claim is about, what its words still
+    /// say it is of: the act a date's verb names, the payment an amount
+    /// is, what a length or a share is of ("the shooting", "the bond",
+    /// "experience"). A weaker label than `topic`, taken when no claim of
+    /// the row has one.
+    pub weak_topic: Option<String>,
     /// For a share (unit "%"), the words of the whole it is a share of
     /// ("of the world's total" → world, total); for a count, the words of
     /// what it counts ("two counts of third degree assault" → third,
@@ -236,7 +237,8 @@ pub fn relation(a: &Mention, b: &Mention) -> Relation {
         }
         // A day and the year or month it falls in ("Tuesday", "earlier
         // this year") agree as written, but no reader takes them for one
-        // date: dates are shown together only when given alike.
+        // date: dates given to different precisions are not joined
+        // loosely (the same words next to them still join them).
         (FactKind::Date | FactKind::Time, ..) => (
             context >= SAME_MOMENT_CONTEXT && compatible(a, b) && same_precision(a, b),
             context >= SAME_CONTEXT_CONFLICT && same_words_next_to(a, b),
@@ -1051,7 +1053,7 @@ fn tie(a: &Mention, b: &Mention, published: &[Option<NaiveDate>], rows: &Rows) -
 /// The facts without the years mentioned in passing: one source's
 /// ("fought a border war in 1994"), or several sources' years and months
 /// that agree but that nothing ties to an event ("this year's Open" and
-/// "seeking his fourth term this year"; "co-founded Microsoft in 1975").
+/// "seeking his fourth term this year").
 /// Background, not facts the sources could be compared on; the timeline
 /// is built before they are dropped.
 pub fn without_years_in_passing(mut facts: Vec<Fact>) -> Vec<Fact> {
@@ -1242,7 +1244,7 @@ pub(super) mod tests {
             forecast: false,
             cumulative: false,
             topic: None,
-            act: None,
+            weak_topic: None,
             whole: None,
             conversion: None,
             distance: None,
@@ -1808,7 +1810,7 @@ pub(super) mod tests {
     fn a_year_mentioned_in_passing_is_not_a_fact() {
         let ids: Vec<String> = ["a", "b"].map(String::from).to_vec();
         let completed = |document, resolved, text| Mention {
-            act: Some("the completion of the dam".into()),
+            weak_topic: Some("the completion of the dam".into()),
             ..date(document, resolved, text)
         };
         let cases = [

@@ -103,84 +103,101 @@ pub(super) fn topic(tokens: &[Token], span: (usize, usize)) -> Option<String> {
 /// the act its verb names, nominalised ("was shot May 29" → "the
 /// shooting", "On Tuesday, police arrested two men" → "the arrest"), or
 /// the noun the date modifies ("the Nov. 8 election"). The verb is looked
-/// for in the claim's clause, first before it, then past the comma after
-/// a date that opens the clause, never past another figure or date, a comma,
-/// a conjunction or a relative word: "arrested in 2010 for a shooting in
+/// for in the claim's clause, first before it, then after it past the
+/// comma that closes a date opening the clause; never past the clause's
+/// first other verb, another figure or date, a second comma, a
+/// conjunction or a relative word: "arrested in 2010 for a shooting in
 /// 2009" dates no arrest to 2009.
 pub(super) fn act_dated(tokens: &[Token], span: (usize, usize)) -> Option<String> {
     let (from, to) = clause(tokens, span);
     // ("an Easter basket", "a Christmas tree": a holiday's name before a
-    // noun dates nothing.)
+    // noun dates nothing; "the 2016 presidential nominee" is no event.)
     let calendar = tokens[span.0..span.1].iter().any(|t| {
         t.kind == TokenKind::Number
             || lexicon::month(t.text).is_some()
             || lexicon::WEEKDAYS.contains(&t.lower())
     });
-    if calendar && let Some(noun) = attributive_noun(tokens, span, to) {
+    if calendar
+        && let Some(noun) = attributive_noun(tokens, span, to)
+        && !noun
+            .rsplit(' ')
+            .next()
+            .is_some_and(|head| ROLE_NOUNS.contains(&head))
+    {
         return Some(noun);
     }
-    // The act before it, with what it was done to when a noun phrase
-    // says so ("completed the Serin dam last year").
-    let before = (from..span.0)
-        .rev()
-        .take(ACT_REACH)
-        .take_while(|&i| !ends_act_search(&tokens[i]))
-        .find(|&i| act_at(tokens, i).is_some() || ends_on_verb(&tokens[i]))
-        .and_then(|i| {
-            let noun = act_at(tokens, i)?;
-            Some(match noun_phrase(tokens, i + 1, span.0) {
-                Some(object) => format!("{noun} of {object}"),
-                None => noun.to_string(),
-            })
-        });
+    let before = first_act(tokens, (from..span.0).rev(), span.0);
     // "On Tuesday, police arrested …": past the comma that closes an
-    // opening date, not past a second one.
+    // opening date, not past a second one ("Christmas shoppers returned"
+    // is no return dated Christmas).
     let opens_clause =
         span.0 == from || (span.0 == from + 1 && tokens[from].has(lexicon::FUNCTION));
-    // (Only past a comma: "Christmas shoppers returned" is no return
-    // dated Christmas.)
     let after = || {
         tokens.get(span.1).filter(|t| t.text == ",")?;
-        (span.1 + 1..to)
-            .take(ACT_REACH)
-            .take_while(|&i| !ends_act_search(&tokens[i]))
-            .find(|&i| act_at(tokens, i).is_some() || ends_on_verb(&tokens[i]))
-            .and_then(|i| act_at(tokens, i).map(str::to_string))
+        first_act(tokens, span.1 + 1..to, to)
     };
     before
         .or_else(|| opens_clause.then(after).flatten())
-        .map(|noun| format!("the {noun}"))
+        .map(|act| format!("the {act}"))
 }
+
+/// The act of the first verb among `indices` (at most [`ACT_REACH`] of
+/// them, up to where the search stops), with what it was done to when a
+/// noun phrase before `end` says so ("completed the Serin dam").
+fn first_act(tokens: &[Token], indices: impl Iterator<Item = usize>, end: usize) -> Option<String> {
+    let i = indices
+        .take(ACT_REACH)
+        .take_while(|&i| !ends_act_search(&tokens[i]))
+        .find(|&i| act_at(tokens, i).is_some() || is_main_verb(&tokens[i]))?;
+    let act = act_at(tokens, i)?;
+    Some(match noun_phrase(tokens, i + 1, end) {
+        Some(object) => format!("{act} of {object}"),
+        None => act.to_string(),
+    })
+}
+
+/// Nouns a date before them names no event of: "the 2016 presidential
+/// nominee", "the Sunday papers".
+const ROLE_NOUNS: &[&str] = &[
+    "nominee",
+    "nominees",
+    "candidate",
+    "candidates",
+    "champion",
+    "champions",
+    "winner",
+    "winners",
+    "papers",
+    "paper",
+    "edition",
+    "graduate",
+    "graduates",
+    "class",
+    "model",
+    "models",
+    "version",
+    "roster",
+];
 
 /// What an amount of money is paid, asked or owed as, when no phrase
 /// says it: the noun it modifies ("posting a $50,000 bond"), the noun it
 /// is "of" ("a fine of $8,000"), or the act or thing of money named just
 /// before it in its clause ("billed them $66,000" → "the bill", "bail was
-/// set at $1 million" → "the bail"), never past "by" ("raised the price
-/// by $1.10" is no price).
+/// set at $1 million" → "the bail"), never past another verb, figure or
+/// "by" ("raised the price by $1.10" is no price; "refused to pay the
+/// ransom lost $2 million" no ransom).
 pub(super) fn payment_named(tokens: &[Token], span: (usize, usize)) -> Option<String> {
     let (from, to) = clause(tokens, span);
     if let Some(noun) = attributive_noun(tokens, span, to) {
         return Some(noun);
     }
     // "$3 million in sales", "about $500,000 in tax revenue": what the
-    // money is, as a bare noun after "in" (not "in March", "in Reno").
-    if tokens.get(span.1).is_some_and(|t| t.is("in")) {
-        let words: Vec<&str> = tokens
-            .get(span.1 + 1..to)
-            .unwrap_or_default()
-            .iter()
-            .take(PHRASE_WORDS)
-            .take_while(|t| is_noun(t) && !MEASURE_NOUNS.contains(&t.lower()))
-            .map(|t| t.lower())
-            .collect();
-        // ("in fiscal 1999": a year, not what the money is.)
-        let dated = tokens
-            .get(span.1 + 1 + words.len())
-            .is_some_and(|t| t.kind == TokenKind::Number || t.has(lexicon::DATE));
-        if !words.is_empty() && !dated {
-            return Some(words.join(" "));
-        }
+    // money is, as a bare noun after "in" (not "in March", "in Reno", "in
+    // fiscal 1999", "in recent months").
+    if tokens.get(span.1).is_some_and(|t| t.is("in"))
+        && let Some(nouns) = bare_nouns(tokens, span.1 + 1, to)
+    {
+        return Some(nouns);
     }
     // "a fine of $8,000", "a budget surplus of $100 billion": the nouns
     // between an article and "of" ("an average of $4.5 billion", "the
@@ -199,21 +216,18 @@ pub(super) fn payment_named(tokens: &[Token], span: (usize, usize)) -> Option<St
             .take_while(|&i| is_noun(&tokens[i]))
             .last()
             .unwrap_or(of);
-        let article = first
-            .checked_sub(1)
-            .is_some_and(|a| matches!(tokens[a].lower(), "a" | "an" | "the"));
-        if article {
+        if follows_article(tokens, first) {
             let nouns: Vec<&str> = tokens[first..of].iter().map(|t| t.lower()).collect();
             return Some(format!("the {}", nouns.join(" ")));
         }
     }
-    (from..span.0)
+    let i = (from..span.0)
         .rev()
         .take(ACT_REACH)
         .take_while(|&i| !ends_act_search(&tokens[i]) && !tokens[i].is("by"))
         .filter(|&i| !tokens[i].capitalized())
-        .find_map(|i| money_noun(tokens[i].lower()))
-        .map(|noun| format!("the {noun}"))
+        .find(|&i| money_noun(tokens[i].lower()).is_some() || is_main_verb(&tokens[i]))?;
+    money_noun(tokens[i].lower()).map(|noun| format!("the {noun}"))
 }
 
 /// What a length of time or a share is of, when no phrase with an
@@ -223,38 +237,75 @@ pub(super) fn payment_named(tokens: &[Token], span: (usize, usize)) -> Option<St
 pub(super) fn of_what(tokens: &[Token], span: (usize, usize)) -> Option<String> {
     tokens.get(span.1).filter(|t| t.is("of"))?;
     let (_, to) = clause(tokens, span);
+    bare_nouns(tokens, span.1 + 1, to)
+}
+
+/// The bare nouns from `start` (before `to`), up to [`PHRASE_WORDS`]:
+/// what a figure is "in" or "of". None when they run into a date or a
+/// figure ("in fiscal 1999"), name a time ("in recent months") or end on
+/// a measure's word ("of age", "of the range").
+fn bare_nouns(tokens: &[Token], start: usize, to: usize) -> Option<String> {
     let words: Vec<&str> = tokens
-        .get(span.1 + 1..to)?
+        .get(start..to)?
         .iter()
         .take(PHRASE_WORDS)
-        .take_while(|t| is_noun(t) && !t.lower().ends_with("ed"))
+        .take_while(|t| is_noun(t) && !is_participle(t.lower()))
         .map(|t| t.lower())
         .collect();
     let dated = tokens
-        .get(span.1 + 1 + words.len())
+        .get(start + words.len())
         .is_some_and(|t| t.kind == TokenKind::Number || t.has(lexicon::DATE));
-    (!words.is_empty() && !dated && !MEASURE_NOUNS.contains(words.last()?)).then(|| words.join(" "))
+    let timed = words.iter().any(|w| TIME_NOUNS.contains(w));
+    let head = words.last()?;
+    (!dated && !timed && !MEASURE_NOUNS.contains(head)).then(|| words.join(" "))
 }
+
+/// Words of time a figure's bare nouns may be: when, not what.
+const TIME_NOUNS: &[&str] = &[
+    "recent", "days", "weeks", "months", "years", "decades", "hours", "minutes", "day", "week",
+    "month", "year", "decade",
+];
 
 /// Nouns a figure is "of" that say how it is measured, not what it is.
 const MEASURE_NOUNS: &[&str] = &[
-    "average", "sum", "figure", "amount", "maximum", "minimum", "estimate", "range", "value",
-    "rate", "level", "tune", "number", "excess", "upwards", "worth", "age",
+    "average",
+    "sum",
+    "figure",
+    "amount",
+    "maximum",
+    "minimum",
+    "estimate",
+    "range",
+    "value",
+    "rate",
+    "level",
+    "tune",
+    "number",
+    "excess",
+    "upwards",
+    "worth",
+    "age",
+    "mark",
+    "threshold",
+    "barrier",
+    "milestone",
 ];
 
 /// Tokens either side of a date or an amount searched for the act it
 /// dates or pays.
 const ACT_REACH: usize = 6;
 
+/// Whether the token before `i` is an article.
+fn follows_article(tokens: &[Token], i: usize) -> bool {
+    i.checked_sub(1)
+        .is_some_and(|a| matches!(tokens[a].lower(), "a" | "an" | "the"))
+}
+
 /// "a $50,000 bond", "the Nov. 8 election": the noun right after a claim
 /// an article opens, as written (up to [`PHRASE_WORDS`] words ending on
 /// a noun: "a $300 billion spending bill").
 fn attributive_noun(tokens: &[Token], span: (usize, usize), to: usize) -> Option<String> {
-    let article = span
-        .0
-        .checked_sub(1)
-        .is_some_and(|a| matches!(tokens[a].lower(), "a" | "an" | "the"));
-    if !article {
+    if !follows_article(tokens, span.0) {
         return None;
     }
     let words: Vec<&str> = tokens
@@ -263,7 +314,7 @@ fn attributive_noun(tokens: &[Token], span: (usize, usize), to: usize) -> Option
         .take(PHRASE_WORDS)
         .take_while(|t| {
             // ("a $10 million winner used the money": a verb.)
-            is_noun(t) && !is_magnitude_compound(t.lower()) && !t.lower().ends_with("ed")
+            is_noun(t) && !is_magnitude_compound(t.lower()) && !is_participle(t.lower())
         })
         .map(|t| t.lower())
         .collect();
@@ -273,25 +324,30 @@ fn attributive_noun(tokens: &[Token], span: (usize, usize), to: usize) -> Option
     (!MEASURE_NOUNS.contains(head)).then(|| format!("the {}", words.join(" ")))
 }
 
-/// A verb that is not an auxiliary: the verb of the clause, whose act a
-/// date is of if of any ("a convicted rapist recaptured last month" is
-/// no conviction's date).
-fn ends_on_verb(t: &Token) -> bool {
-    looks_like_verb(t)
-        && !matches!(
-            t.lower(),
-            "is" | "are"
-                | "was"
-                | "were"
-                | "has"
-                | "had"
-                | "have"
-                | "will"
-                | "would"
-                | "could"
-                | "may"
-                | "might"
-        )
+/// A word in "-ed" too short for [`looks_like_verb`] to tell ("used"),
+/// but not a noun in "-eed" ("seed money").
+fn is_participle(word: &str) -> bool {
+    word.len() > 3 && word.ends_with("ed") && !word.ends_with("eed")
+}
+
+/// Auxiliaries: verbs that are not the clause's own.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "had", "have", "will", "would", "could", "may", "might",
+];
+
+/// Past participles no "-ed" gives away, which end a search for an act
+/// as the clause's verb ("were taken", "will be sworn").
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "taken", "brought", "sworn", "given", "held", "seen", "known", "shown", "found", "sent",
+    "built", "caught", "thrown", "driven", "chosen", "written", "meet",
+];
+
+/// Whether a token is most likely the clause's own verb (not an
+/// auxiliary): where the search for a date's act stops ("a convicted
+/// rapist recaptured last month" is no conviction's date).
+fn is_main_verb(t: &Token) -> bool {
+    (looks_like_verb(t) || IRREGULAR_PARTICIPLES.contains(&t.lower()))
+        && !AUXILIARIES.contains(&t.lower())
 }
 
 /// "million-a-year" after "$700": the figure's own words.
@@ -306,6 +362,7 @@ fn is_magnitude_compound(word: &str) -> bool {
 /// clause.
 fn ends_act_search(t: &Token) -> bool {
     t.kind == TokenKind::Number
+        || lexicon::number_value(t.lower()).is_some()
         || t.has(lexicon::DATE)
         || matches!(
             t.text,
@@ -342,11 +399,22 @@ fn act_at(tokens: &[Token], i: usize) -> Option<&'static str> {
     if token.is("opened") && tokens.get(i + 1).is_some_and(|t| t.is("fire")) {
         return Some("shooting");
     }
+    // A participle read as an adjective or a noun: after an article ("The
+    // injured were taken …"), or opening the sentence or after an adverb
+    // before a noun ("Elected officials will meet …", "Newly elected
+    // lawmakers").
+    let before = i.checked_sub(1).map(|b| &tokens[b]);
+    let noun_after = tokens.get(i + 1).is_some_and(is_noun);
+    if follows_article(tokens, i)
+        || (noun_after && before.is_none_or(|b| b.lower().ends_with("ly")))
+    {
+        return None;
+    }
     // "an adrenaline shot", "a long shot": a noun after a modifier; the
     // verb comes after a name, a pronoun, a form of "be" or "get", an
     // adverb ("fatally shot").
     if token.is("shot")
-        && let Some(before) = i.checked_sub(1).map(|b| &tokens[b])
+        && let Some(before) = before
         && !(before.capitalized()
             || before.lower().ends_with("ly")
             || matches!(
@@ -360,6 +428,9 @@ fn act_at(tokens: &[Token], i: usize) -> Option<&'static str> {
                     | "got"
                     | "get"
                     | "gets"
+                    | "had"
+                    | "has"
+                    | "have"
                     | "he"
                     | "she"
                     | "they"
@@ -803,11 +874,17 @@ pub(super) fn about(mentions: &[Mention], group: &[usize]) -> String {
     }
     // A phrase any claim is tied to before an act or payment read off a
     // verb ("filed for the divorce in July" over "filed … July 29"); an
-    // act only when at least half the row's claims are of one: a row of
-    // dates that merely fell together ("today", "a year ago", "last
-    // month") is of no one act.
+    // act (the most common) only when at least half the row's claims have
+    // one, whichever: a row of dates that merely fell together ("today",
+    // "a year ago", "last month") is of no act, and one count worded
+    // three ways ("in taxes", "in tax revenue", "in tax revenues") still
+    // is of one.
     let act = || {
-        let acts = || group.iter().filter_map(|&i| mentions[i].act.as_deref());
+        let acts = || {
+            group
+                .iter()
+                .filter_map(|&i| mentions[i].weak_topic.as_deref())
+        };
         (2 * acts().count() >= group.len())
             .then(|| most_common(acts()))
             .flatten()
@@ -1103,8 +1180,13 @@ mod tests {
 
     /// The act the first date or time in `text` dates.
     fn act_of(text: &'static str) -> Option<String> {
+        act_of_nth(text, 0)
+    }
+
+    /// The act the `n`th date (or the first time) in `text` dates.
+    fn act_of_nth(text: &'static str, n: usize) -> Option<String> {
         let tokens = tokenize_static(text);
-        let span = match crate::scan::dates::dates(&tokens).first() {
+        let span = match crate::scan::dates::dates(&tokens).get(n) {
             Some(found) => found.tokens,
             None => crate::scan::dates::times(&tokens)[0].tokens,
         };
@@ -1155,13 +1237,28 @@ mod tests {
             None
         );
         // "arrested in 2010" is not 2009's act.
+        let arrested = "He was arrested in 2010 for a shooting in 2009.";
+        assert_eq!(act_of_nth(arrested, 0).as_deref(), Some("the arrest"));
+        assert_eq!(act_of_nth(arrested, 1), None);
+        // Participles read as adjectives or nouns; a spelled figure stops
+        // the search as a written one does.
         assert_eq!(
-            act_of("He was arrested in 2010 for a shooting in 2009."),
-            Some("the arrest".into())
+            act_of("The injured were taken to hospital on Monday."),
+            None
+        );
+        assert_eq!(act_of("Elected officials will meet Tuesday to talk."), None);
+        assert_eq!(
+            act_of("Newly elected lawmakers will be sworn in Jan. 3."),
+            None
         );
         assert_eq!(
-            act_of("It was arrested in 2010 and in 2009 it was sold.").as_deref(),
-            Some("the arrest")
+            act_of("He had shot the man on Tuesday.").as_deref(),
+            Some("the shooting of the man")
+        );
+        // A date before a role is no event's.
+        assert_eq!(
+            act_of("Clinton, the 2016 presidential nominee, spoke."),
+            None
         );
         // "an adrenaline shot", "Opened" in a name: no shooting, no opening.
         assert_eq!(act_of("It gave us an adrenaline shot this morning."), None);
@@ -1195,6 +1292,10 @@ mod tests {
             Some("sales")
         );
         assert_eq!(
+            payment_of("It gave $10,000 in seed money to the group.").as_deref(),
+            Some("seed money")
+        );
+        assert_eq!(
             payment_of("They paid $5 in March."),
             Some("the payment".into())
         );
@@ -1214,6 +1315,20 @@ mod tests {
             None
         );
         assert_eq!(payment_of("Bill Gates will send $1,000 to everyone."), None);
+        // Never past the clause's verb or a figure; no time, no mark.
+        assert_eq!(
+            payment_of("Hospitals that refused to pay the ransom lost $2 million."),
+            None
+        );
+        assert_eq!(
+            payment_of("She spent three years raising $1 million."),
+            None
+        );
+        assert_eq!(payment_of("Prices jumped $3 in recent months."), None);
+        assert_eq!(
+            payment_of("Bitcoin topped the $60,000 mark on Monday."),
+            None
+        );
         assert_eq!(
             payment_of("After a $10 million winner used the money, they acted.").as_deref(),
             Some("the winner")
@@ -1256,7 +1371,7 @@ mod tests {
         let dated = |topic: Option<&str>, act: Option<&str>| Mention {
             kind: FactKind::Date,
             topic: topic.map(str::to_string),
-            act: act.map(str::to_string),
+            weak_topic: act.map(str::to_string),
             ..count(0, 3.0, "x", &[])
         };
         let mentions = [

@@ -463,7 +463,7 @@ impl Mention {
             forecast: false,
             cumulative: false,
             topic: labels::topic(&sentence.tokens, tokens),
-            act: None,
+            weak_topic: None,
             whole: None,
             conversion: None,
             distance: None,
@@ -605,22 +605,7 @@ fn quantity_mention(sentence: &Sentence, q: &Quantity, stems: &mut Stems) -> Men
             .and_then(|unit| distance_from_place(&sentence.tokens, q.tokens, unit)),
         ..Mention::at(sentence, q.kind, q.span, q.tokens, stems)
     };
-    // Money no phrase is tied to may still say what it pays ("a $50,000
-    // bond", "billed them $66,000").
-    if mention.topic.is_none()
-        && mention
-            .unit
-            .as_deref()
-            .is_some_and(lexicon::is_currency_code)
-    {
-        mention.act = labels::payment_named(&sentence.tokens, q.tokens);
-    }
-    // "16 years of experience", "15 percent of sales".
-    if mention.topic.is_none()
-        && (q.kind == FactKind::Duration || mention.unit.as_deref() == Some("%"))
-    {
-        mention.act = labels::of_what(&sentence.tokens, q.tokens);
-    }
+    mention.weak_topic = weak_topic(&mention, sentence, q.tokens);
     mention
 }
 
@@ -733,15 +718,30 @@ fn date_mention(
         resolved: Some(when.iso()),
         ..Mention::at(sentence, FactKind::Date, d.span, d.tokens, stems)
     };
-    with_act(&mut mention, sentence, d.tokens);
+    mention.weak_topic = weak_topic(&mention, sentence, d.tokens);
     mention
 }
 
-/// A date or a time no phrase is tied to may still say what it dates:
-/// the act its verb names ("was shot May 29": the shooting).
-fn with_act(mention: &mut Mention, sentence: &Sentence, tokens: (usize, usize)) {
-    if mention.topic.is_none() {
-        mention.act = labels::act_dated(&sentence.tokens, tokens);
+/// What a claim no phrase is tied to may still say it is of (see
+/// `Mention::weak_topic`): the act a date's or a time's verb names ("was
+/// shot May 29": the shooting), what money pays ("a $50,000 bond",
+/// "billed them $66,000"), what a length or a share is of ("16 years of
+/// experience", "15 percent of sales").
+fn weak_topic(mention: &Mention, sentence: &Sentence, tokens: (usize, usize)) -> Option<String> {
+    if mention.topic.is_some() {
+        return None;
+    }
+    let tokens_of = &sentence.tokens;
+    match mention.kind {
+        FactKind::Date | FactKind::Time => labels::act_dated(tokens_of, tokens),
+        FactKind::Duration => labels::of_what(tokens_of, tokens),
+        FactKind::Quantity => match mention.unit.as_deref() {
+            Some(unit) if lexicon::is_currency_code(unit) => {
+                labels::payment_named(tokens_of, tokens)
+            }
+            Some("%") => labels::of_what(tokens_of, tokens),
+            _ => None,
+        },
     }
 }
 
@@ -768,7 +768,7 @@ fn time_mention(sentence: &Sentence, t: &TimeMention, stems: &mut Stems) -> Ment
         resolved: Some(format!("{:02}:{:02} {unit}", minutes / 60, minutes % 60)),
         ..Mention::at(sentence, FactKind::Time, t.span, t.tokens, stems)
     };
-    with_act(&mut mention, sentence, t.tokens);
+    mention.weak_topic = weak_topic(&mention, sentence, t.tokens);
     mention
 }
 

@@ -403,7 +403,7 @@ mod tests {
             forecast: false,
             cumulative: false,
             topic: None,
-            act: None,
+            weak_topic: None,
             whole: None,
             conversion: None,
             distance: None,
