@@ -145,11 +145,16 @@ pub(super) fn act_dated(tokens: &[Token], span: (usize, usize)) -> Option<String
 /// them, up to where the search stops), with what it was done to when a
 /// noun phrase before `end` says so ("completed the Serin dam").
 fn first_act(tokens: &[Token], indices: impl Iterator<Item = usize>, end: usize) -> Option<String> {
-    let i = indices
+    // The first token that is an act or the clause's own verb, read once:
+    // a verb naming no act ends the search with none.
+    let (i, act) = indices
         .take(ACT_REACH)
         .take_while(|&i| !ends_act_search(&tokens[i]))
-        .find(|&i| act_at(tokens, i).is_some() || is_main_verb(&tokens[i]))?;
-    let act = act_at(tokens, i)?;
+        .find_map(|i| match act_at(tokens, i) {
+            Some(act) => Some((i, Some(act))),
+            None => is_main_verb(&tokens[i]).then_some((i, None)),
+        })?;
+    let act = act?;
     Some(match noun_phrase(tokens, i + 1, end) {
         Some(object) => format!("{act} of {object}"),
         None => act.to_string(),
@@ -1202,134 +1207,129 @@ mod tests {
         payment_named(&tokens, money.tokens)
     }
 
+    /// Asserts what `read` gives for each text.
+    fn assert_reads(
+        read: impl Fn(&'static str) -> Option<String>,
+        cases: &[(&'static str, Option<&str>)],
+    ) {
+        for &(text, expected) in cases {
+            assert_eq!(read(text).as_deref(), expected, "{text}");
+        }
+    }
+
     #[test]
     fn a_date_with_no_phrase_is_of_the_act_its_verb_names() {
-        assert_eq!(
-            act_of("Tavin Price, who was shot May 29, died later.").as_deref(),
-            Some("the shooting")
-        );
-        assert_eq!(
-            act_of("Velmora completed the Serin dam last year.").as_deref(),
-            Some("the completion of the Serin dam")
-        );
-        // After a date that opens the clause, past its comma.
-        assert_eq!(
-            act_of("On Tuesday, police arrested two men.").as_deref(),
-            Some("the arrest")
-        );
-        assert_eq!(
-            act_of("Gunmen opened fire at about 10:45 p.m. on the street.").as_deref(),
-            Some("the shooting")
-        );
-        // The noun a date modifies.
-        assert_eq!(
-            act_of("Turnout was high in the Nov. 8 election.").as_deref(),
-            Some("the election")
+        assert_reads(
+            act_of,
+            &[
+                (
+                    "Tavin Price, who was shot May 29, died later.",
+                    Some("the shooting"),
+                ),
+                (
+                    "Velmora completed the Serin dam last year.",
+                    Some("the completion of the Serin dam"),
+                ),
+                // After a date that opens the clause, past its comma.
+                ("On Tuesday, police arrested two men.", Some("the arrest")),
+                (
+                    "Gunmen opened fire at about 10:45 p.m. on the street.",
+                    Some("the shooting"),
+                ),
+                // The noun a date modifies.
+                (
+                    "Turnout was high in the Nov. 8 election.",
+                    Some("the election"),
+                ),
+            ],
         );
     }
 
     #[test]
     fn a_date_is_not_of_an_act_past_another_verb_figure_or_noun_use() {
-        // The nearest verb is "recaptured", which names no act here.
-        assert_eq!(
-            act_of("A convicted rapist recaptured last month fled."),
-            None
-        );
         // "arrested in 2010" is not 2009's act.
         let arrested = "He was arrested in 2010 for a shooting in 2009.";
         assert_eq!(act_of_nth(arrested, 0).as_deref(), Some("the arrest"));
         assert_eq!(act_of_nth(arrested, 1), None);
-        // Participles read as adjectives or nouns.
-        assert_eq!(
-            act_of("The injured were taken to hospital on Monday."),
-            None
+        assert_reads(
+            act_of,
+            &[
+                // The nearest verb is "recaptured", which names no act here.
+                ("A convicted rapist recaptured last month fled.", None),
+                // Participles read as adjectives or nouns.
+                ("The injured were taken to hospital on Monday.", None),
+                ("Elected officials will meet Tuesday to talk.", None),
+                ("Newly elected lawmakers will be sworn in Jan. 3.", None),
+                (
+                    "He had shot the man on Tuesday.",
+                    Some("the shooting of the man"),
+                ),
+                // A date before a role is no event's.
+                ("Clinton, the 2016 presidential nominee, spoke.", None),
+                // "an adrenaline shot": no shooting.
+                ("It gave us an adrenaline shot this morning.", None),
+                ("The two sides agreed on Monday to meet again.", None),
+                ("She knelt before a Christmas tree.", None),
+            ],
         );
-        assert_eq!(act_of("Elected officials will meet Tuesday to talk."), None);
-        assert_eq!(
-            act_of("Newly elected lawmakers will be sworn in Jan. 3."),
-            None
-        );
-        assert_eq!(
-            act_of("He had shot the man on Tuesday.").as_deref(),
-            Some("the shooting of the man")
-        );
-        // A date before a role is no event's.
-        assert_eq!(
-            act_of("Clinton, the 2016 presidential nominee, spoke."),
-            None
-        );
-        // "an adrenaline shot", "Opened" in a name: no shooting, no opening.
-        assert_eq!(act_of("It gave us an adrenaline shot this morning."), None);
-        assert_eq!(
-            act_of("The two sides agreed on Monday to meet again."),
-            None
-        );
-        assert_eq!(act_of("She knelt before a Christmas tree."), None);
     }
 
     #[test]
     fn an_amount_with_no_phrase_is_the_payment_named_with_it() {
-        assert_eq!(
-            payment_of("She was released after posting a $50,000 bond.").as_deref(),
-            Some("the bond")
-        );
-        assert_eq!(
-            payment_of("The court imposed a fine of $8,000 on her.").as_deref(),
-            Some("the fine")
-        );
-        assert_eq!(
-            payment_of("Congress sees a budget surplus of $100 billion.").as_deref(),
-            Some("the budget surplus")
-        );
-        assert_eq!(
-            payment_of("The firm billed Zimmerman $66,000 for protection.").as_deref(),
-            Some("the bill")
-        );
-        assert_eq!(
-            payment_of("Retailers made $3 million in sales in four days.").as_deref(),
-            Some("sales")
-        );
-        assert_eq!(
-            payment_of("It gave $10,000 in seed money to the group.").as_deref(),
-            Some("seed money")
-        );
-        assert_eq!(
-            payment_of("They paid $5 in March."),
-            Some("the payment".into())
-        );
-        // Measures of an amount, a name, the figure's own words.
-        assert_eq!(payment_of("The average of $4.5 billion was cited."), None);
-        assert_eq!(
-            payment_of("Floods cause an average of $4.5 billion in damage.").as_deref(),
-            Some("damage")
-        );
-        // "in fiscal 1999" is when, not what.
-        assert_eq!(
-            payment_of("A surplus of $124 billion in fiscal 1999."),
-            Some("the surplus".into())
-        );
-        assert_eq!(
-            payment_of("He seeks a deal in the $75 million range."),
-            None
-        );
-        assert_eq!(payment_of("Bill Gates will send $1,000 to everyone."), None);
-        // The payment as the subject of the verb; no time, no mark.
-        assert_eq!(
-            payment_of("Emergency spending averaged $9 billion a year.").as_deref(),
-            Some("the spending")
-        );
-        assert_eq!(payment_of("Prices jumped $3 in recent months."), None);
-        assert_eq!(
-            payment_of("Bitcoin topped the $60,000 mark on Monday."),
-            None
-        );
-        assert_eq!(
-            payment_of("After a $10 million winner used the money, they acted.").as_deref(),
-            Some("the winner")
-        );
-        assert_eq!(
-            payment_of("It can enter the $700 million-a-year market."),
-            None
+        assert_reads(
+            payment_of,
+            &[
+                (
+                    "She was released after posting a $50,000 bond.",
+                    Some("the bond"),
+                ),
+                (
+                    "The court imposed a fine of $8,000 on her.",
+                    Some("the fine"),
+                ),
+                (
+                    "Congress sees a budget surplus of $100 billion.",
+                    Some("the budget surplus"),
+                ),
+                (
+                    "The firm billed Zimmerman $66,000 for protection.",
+                    Some("the bill"),
+                ),
+                (
+                    "Retailers made $3 million in sales in four days.",
+                    Some("sales"),
+                ),
+                (
+                    "It gave $10,000 in seed money to the group.",
+                    Some("seed money"),
+                ),
+                ("They paid $5 in March.", Some("the payment")),
+                // Measures of an amount, a name, the figure's own words.
+                ("The average of $4.5 billion was cited.", None),
+                (
+                    "Floods cause an average of $4.5 billion in damage.",
+                    Some("damage"),
+                ),
+                // "in fiscal 1999" is when, not what.
+                (
+                    "A surplus of $124 billion in fiscal 1999.",
+                    Some("the surplus"),
+                ),
+                ("He seeks a deal in the $75 million range.", None),
+                ("Bill Gates will send $1,000 to everyone.", None),
+                // The payment as the subject of the verb; no time, no mark.
+                (
+                    "Emergency spending averaged $9 billion a year.",
+                    Some("the spending"),
+                ),
+                ("Prices jumped $3 in recent months.", None),
+                ("Bitcoin topped the $60,000 mark on Monday.", None),
+                (
+                    "After a $10 million winner used the money, they acted.",
+                    Some("the winner"),
+                ),
+                ("It can enter the $700 million-a-year market.", None),
+            ],
         );
     }
 
@@ -1340,23 +1340,22 @@ mod tests {
             let found = quantity::quantities(&tokens);
             of_what(&tokens, found[0].tokens)
         };
-        assert_eq!(
-            of_first("He has 16 years of experience.").as_deref(),
-            Some("experience")
+        assert_reads(
+            of_first,
+            &[
+                ("He has 16 years of experience.", Some("experience")),
+                (
+                    "It billed them for 21 days of protection.",
+                    Some("protection"),
+                ),
+                ("Books are 15 percent of sales at the store.", Some("sales")),
+                ("It was 68 percent of those surveyed.", None),
+                // "12 years of age" is an age, not a length of one.
+                ("Children 12 years of age may enter.", None),
+                ("It was 40 percent of Africa's budget.", None),
+                ("Prices rose 5 percent in March.", None),
+            ],
         );
-        assert_eq!(
-            of_first("It billed them for 21 days of protection.").as_deref(),
-            Some("protection")
-        );
-        assert_eq!(
-            of_first("Books are 15 percent of sales at the store.").as_deref(),
-            Some("sales")
-        );
-        assert_eq!(of_first("It was 68 percent of those surveyed."), None);
-        // "12 years of age" is an age, not a length of one.
-        assert_eq!(of_first("Children 12 years of age may enter."), None);
-        assert_eq!(of_first("It was 40 percent of Africa's budget."), None);
-        assert_eq!(of_first("Prices rose 5 percent in March."), None);
     }
 
     #[test]
